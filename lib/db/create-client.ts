@@ -1,0 +1,26 @@
+// Builds a Prisma client for a DATABASE_URL: better-sqlite3 for file: URLs, node-postgres otherwise.
+// Both generated clients come from the same models, so the SQLite client's type describes either.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { databaseProvider } from "./database-url";
+
+export type Db = InstanceType<typeof SqliteClient>;
+
+export function createDbClient(url: string): Db {
+  if (databaseProvider(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  ensureSqliteFolder(url);
+  const adapter = new PrismaBetterSqlite3({ url });
+  return new SqliteClient({ adapter });
+}
+
+function ensureSqliteFolder(url: string): void {
+  const path = url.slice("file:".length).split("?")[0] ?? "";
+  if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+}
