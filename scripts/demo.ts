@@ -1,0 +1,68 @@
+// `npm run demo`: the whole product on one machine with nothing configured — the embedded SQLite
+// database (migrated and seeded), the local HubSpot simulator, and a production build of the app
+// with the signup sync running in-process. Real HubSpot is used instead when HUBSPOT_CLIENT_ID is set.
+import { startSimulator } from "@/simulator/src/server";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { resolveDatabaseUrl } from "@/lib/db/database-url";
+import { loadOrCreateDevSecrets } from "@/lib/env/dev-secrets";
+import { run } from "./lib/run";
+import { startNext } from "./lib/start-next";
+
+const appPort = Number(process.env.PORT ?? 3000);
+const simPort = Number(process.env.HUBSPOT_SIM_PORT ?? 4010);
+const appUrl = process.env.APP_URL ?? `http://localhost:${appPort}`;
+const databaseUrl = resolveDatabaseUrl(process.env.DATABASE_URL);
+const useSimulator = !process.env.HUBSPOT_CLIENT_ID;
+
+async function main(): Promise<void> {
+  const secrets = loadOrCreateDevSecrets();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DEMO_MODE: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    AUTH_URL: appUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.AUTH_SECRET,
+    TOKEN_ENCRYPTION_KEYS: process.env.TOKEN_ENCRYPTION_KEYS ?? secrets.TOKEN_ENCRYPTION_KEYS,
+  };
+
+  console.log(`Preparing the database (${databaseUrl.split("?")[0]})…`);
+  await migrateDatabase(databaseUrl);
+  if ((await run("npx", ["tsx", "prisma/seed.ts"], env)) !== 0) throw new Error("seeding failed");
+
+  if (useSimulator) {
+    const simulator = await startSimulator({
+      port: simPort,
+      redirectUris: [`${appUrl}/api/integrations/hubspot/callback`],
+    });
+    Object.assign(env, {
+      HUBSPOT_CLIENT_ID: "switchboard-local",
+      HUBSPOT_CLIENT_SECRET: "switchboard-local-secret",
+      HUBSPOT_AUTH_BASE_URL: simulator.url,
+      HUBSPOT_API_BASE_URL: simulator.url,
+    });
+    console.log(`HubSpot simulator: ${simulator.url}`);
+  }
+
+  console.log("Building the app (first run takes about a minute)…");
+  if ((await run("npx", ["next", "build"], env)) !== 0) throw new Error("next build failed");
+  const code = await startNext({ port: appPort, env, onReady: () => printWelcome() });
+  process.exit(code);
+}
+
+function printWelcome(): void {
+  const password = process.env.SEED_PASSWORD ?? "switchboard-demo";
+  console.log(`
+  Switchboard is running at ${appUrl}
+  Sign in as admin@contoso.test, admin@fabrikam.test or member@contoso.test — password "${password}" (demo only).
+  Public signup form: ${appUrl}/subscribe/contoso
+  Press Ctrl+C to stop.
+`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo: ${(error as Error).message}`);
+  process.exit(1);
+});
