@@ -1,0 +1,4 @@
+// GET|POST /api/auth/* — next-auth's own endpoints (session, CSRF, credentials callback, sign-out).
+import { handlers } from "@/lib/auth";
+
+export const { GET, POST } = handlers;

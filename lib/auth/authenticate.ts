@@ -1,0 +1,46 @@
+// Email + password check with throttling. The only outcomes a caller can show are "signed in",
+// "wrong email or password" (never which one) and "too many attempts".
+import type { Db } from "@/lib/db/create-client";
+import {
+  EMAIL_THROTTLE,
+  IP_THROTTLE,
+  checkLoginThrottle,
+  clearLoginFailures,
+  recordLoginFailure,
+} from "./login-throttle";
+import { DUMMY_PASSWORD_HASH, normalizeEmail, verifyPassword } from "./password";
+
+export type AuthenticatedUser = { id: string; email: string; name: string | null };
+
+export type AuthenticationResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: "invalid-credentials" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export type PasswordAttempt = { email: string; password: string; ip: string | null };
+
+export async function authenticateWithPassword(
+  db: Db,
+  attempt: PasswordAttempt,
+  now: Date = new Date(),
+): Promise<AuthenticationResult> {
+  const email = normalizeEmail(attempt.email);
+  const emailKey = `email:${email}`;
+  const ipKey = attempt.ip ? `ip:${attempt.ip}` : null;
+  const keys = ipKey ? [emailKey, ipKey] : [emailKey];
+
+  const throttle = await checkLoginThrottle(db, keys, now);
+  if (throttle.locked) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const passwordMatches = await verifyPassword(attempt.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !passwordMatches) {
+    await recordLoginFailure(db, emailKey, EMAIL_THROTTLE, now);
+    if (ipKey) await recordLoginFailure(db, ipKey, IP_THROTTLE, now);
+    return { ok: false, reason: "invalid-credentials" };
+  }
+
+  // Only the account's counter resets: a guesser with one valid account must not clear its IP's.
+  await clearLoginFailures(db, emailKey);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}

@@ -1,0 +1,7 @@
+"use server";
+// Server action behind every "Sign out" button: clears the session cookie and goes to /login.
+import { signOut } from "@/lib/auth";
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

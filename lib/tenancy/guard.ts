@@ -1,0 +1,55 @@
+// The ONE tenancy guard: session → membership → role, used by every page, server action and route
+// handler that touches tenant data. Data access afterwards must still filter by `tenant.id`.
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { listTenantsForUserIn, type TenantSummary } from "./list-tenants";
+import { resolveTenantAccess, type TenantAccess } from "./resolve-tenant-access";
+import type { Role } from "./roles";
+
+export type { TenantAccess, TenantSummary, Role };
+export type TenantAccessOptions = { minRole?: Role };
+
+/** Thrown by `assertTenantAccess`; route handlers map it to a 404 (never 403: no existence hints). */
+export class TenantAccessError extends Error {
+  readonly status = 404;
+  constructor(readonly reason: "signed-out" | "not-a-member" | "insufficient-role") {
+    super("Not found");
+    this.name = "TenantAccessError";
+  }
+}
+
+// Memoized per request, so a layout and its page share one session read and one query.
+const decide = cache(async (tenantSlug: string, minRole: Role) => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return { allowed: false as const, reason: "signed-out" as const };
+  return resolveTenantAccess(db, userId, tenantSlug, minRole);
+});
+
+/** Pages and server actions: the caller's access, or the 404 page for anyone else. */
+export async function requireTenantAccess(tenantSlug: string, options: TenantAccessOptions = {}): Promise<TenantAccess> {
+  const decision = await decide(tenantSlug, options.minRole ?? "MEMBER");
+  if (!decision.allowed) notFound();
+  return decision.access;
+}
+
+/** Route handlers that answer JSON: null instead of rendering the 404 page. */
+export async function getTenantAccess(tenantSlug: string, options: TenantAccessOptions = {}): Promise<TenantAccess | null> {
+  const decision = await decide(tenantSlug, options.minRole ?? "MEMBER");
+  return decision.allowed ? decision.access : null;
+}
+
+/** Code that prefers exceptions: throws a typed TenantAccessError. */
+export async function assertTenantAccess(tenantSlug: string, options: TenantAccessOptions = {}): Promise<TenantAccess> {
+  const decision = await decide(tenantSlug, options.minRole ?? "MEMBER");
+  if (!decision.allowed) throw new TenantAccessError(decision.reason);
+  return decision.access;
+}
+
+/** The signed-in user's tenants (empty when signed out). */
+export async function listTenantsForUser(userId: string): Promise<TenantSummary[]> {
+  return listTenantsForUserIn(db, userId);
+}

@@ -1,0 +1,19 @@
+// Unit and integration tests for the app, the simulator and the tools. Database tests talk to real
+// SQLite files and a real PostgreSQL server, hence the generous timeouts.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) }],
+  },
+  test: {
+    environment: "node",
+    include: ["tests/**/*.test.ts", "simulator/tests/**/*.test.ts", "tools/**/*.test.ts"],
+    exclude: ["node_modules/**", "e2e/**", ".next*/**"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores shared with a Next build: a few forks at a time keeps DB tests from timing out.
+    maxWorkers: 2,
+  },
+});
