@@ -1,0 +1,54 @@
+// Writes one audit event. Auditing must never break the action it describes, so a failed write
+// is logged (without details that could hold secrets) and swallowed.
+import type { Db } from "@/lib/db/create-client";
+import { log } from "@/lib/log";
+
+export type AuditAction =
+  | "connect"
+  | "reconnect"
+  | "disconnect"
+  | "refresh"
+  | "status_change"
+  | "test"
+  | "test_contact"
+  | "newsletter_destination";
+
+export type AuditOutcome = "success" | "failure" | "warning";
+
+export type AuditEventInput = {
+  tenantId: string;
+  connectionId?: string | null;
+  /** Stable name of what was acted on (e.g. "hubspot:62515"); survives deleting the connection. */
+  subject?: string | null;
+  /** null for the system (background refresh, sync worker). */
+  actorUserId?: string | null;
+  actorLabel: string;
+  action: AuditAction;
+  outcome: AuditOutcome;
+  detail?: string | null;
+};
+
+export const SYSTEM_ACTOR = "Switchboard (automatic)";
+
+export function connectionSubject(provider: string, externalAccountId: string): string {
+  return `${provider}:${externalAccountId}`;
+}
+
+export async function recordAuditEvent(db: Db, event: AuditEventInput): Promise<void> {
+  try {
+    await db.auditEvent.create({
+      data: {
+        tenantId: event.tenantId,
+        connectionId: event.connectionId ?? null,
+        subject: event.subject ?? null,
+        actorUserId: event.actorUserId ?? null,
+        actorLabel: event.actorLabel,
+        action: event.action,
+        outcome: event.outcome,
+        detail: event.detail?.slice(0, 500) ?? null,
+      },
+    });
+  } catch (error) {
+    log.error("audit event could not be recorded", { action: event.action, tenantId: event.tenantId, error });
+  }
+}

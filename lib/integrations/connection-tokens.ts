@@ -1,0 +1,71 @@
+// getValidAccessToken(db, connectionId): the only way code obtains a usable access token.
+// Refreshes ahead of expiry; at most ONE refresh per connection runs at a time across all
+// processes (the row lease), and concurrent callers wait and then reuse the token it stored.
+import type { Db } from "@/lib/db/create-client";
+import { NeedsReconnectError, ProviderUnavailableError } from "./errors";
+import { acquireRefreshLease, newLeaseOwner } from "./refresh-lease";
+import { refreshHoldingLease } from "./refresh-holding-lease";
+import { defaultIntegrationServices, type IntegrationServices } from "./services";
+import { singleFlight } from "./single-flight";
+import { needsRefresh, stillUsable } from "./token-freshness";
+import { loadTokenRow, openAccessToken, type TokenRow } from "./token-row";
+
+export { NeedsReconnectError, ProviderUnavailableError };
+
+/** How long a caller waits for another process's refresh before giving up (> the lease TTL). */
+const WAIT_LIMIT_MS = 75_000;
+
+export async function getValidAccessToken(
+  db: Db,
+  connectionId: string,
+  services: IntegrationServices = defaultIntegrationServices(),
+): Promise<string> {
+  const row = usableRow(await loadTokenRow(db, connectionId), connectionId);
+  if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
+    return openAccessToken(services, row);
+  }
+  // Callers in this process share one wait; the lease arbitrates between processes.
+  return singleFlight(connectionId, () => refreshOrWait(db, connectionId, services));
+}
+
+async function refreshOrWait(db: Db, connectionId: string, services: IntegrationServices): Promise<string> {
+  const owner = newLeaseOwner();
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  let failuresWhenWeStarted: number | undefined;
+  for (let round = 0; ; round++) {
+    const row = usableRow(await loadTokenRow(db, connectionId), connectionId);
+    if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
+      return openAccessToken(services, row);
+    }
+    failuresWhenWeStarted ??= row.consecutiveFailures;
+    if (row.consecutiveFailures > failuresWhenWeStarted) {
+      // Another process just tried and failed: don't pile a second round of retries onto HubSpot.
+      if (row.accessTokenCiphertext && stillUsable(row.accessTokenExpiresAt)) return openAccessToken(services, row);
+      throw new ProviderUnavailableError("HubSpot is not answering token refreshes right now", connectionId);
+    }
+    if (await acquireRefreshLease(db, connectionId, owner)) {
+      const outcome = await refreshHoldingLease(db, connectionId, owner, services);
+      if (outcome.kind === "token") return outcome.token;
+      // "lost": our lease expired or a reconnect replaced the tokens meanwhile; read again.
+    } else if (Date.now() > deadline) {
+      throw new ProviderUnavailableError("Timed out waiting for another token refresh to finish", connectionId);
+    } else {
+      await pause(round);
+    }
+  }
+}
+
+function usableRow(row: Awaited<ReturnType<typeof loadTokenRow>>, connectionId: string): TokenRow {
+  if (!row) throw new NeedsReconnectError("This connection no longer exists", connectionId);
+  if (row.status === "NEEDS_RECONNECT") {
+    throw new NeedsReconnectError("HubSpot access was revoked or is incomplete: reconnect the portal", connectionId);
+  }
+  if (!row.refreshTokenCiphertext) throw new NeedsReconnectError("No stored grant: reconnect the portal", connectionId);
+  return row;
+}
+
+// Small, growing, jittered pauses: 200 waiters must not poll the database in lockstep.
+function pause(round: number): Promise<void> {
+  const base = Math.min(25 * 1.5 ** round, 500);
+  return new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * base));
+}

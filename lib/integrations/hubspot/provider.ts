@@ -1,0 +1,25 @@
+// HubSpot behind the provider seam.
+import type { IntegrationProvider } from "../provider";
+import type { HubspotConfig } from "./config";
+import { checkContactsApi, upsertTestContact } from "./crm";
+import { introspectHubspotToken } from "./metadata";
+import { exchangeHubspotCode, hubspotAuthorizeUrl, refreshHubspotToken, revokeHubspotToken } from "./oauth";
+
+export const HUBSPOT_PROVIDER_ID = "hubspot";
+
+export function createHubspotProvider(config: HubspotConfig): IntegrationProvider {
+  return {
+    id: HUBSPOT_PROVIDER_ID,
+    displayName: "HubSpot",
+    requiredScopes: config.requiredScopes,
+    optionalScopes: config.optionalScopes,
+    redirectUri: config.redirectUri,
+    authorizeUrl: (state) => hubspotAuthorizeUrl(config, state),
+    exchangeCode: (code) => exchangeHubspotCode(config, code),
+    refresh: (refreshToken) => refreshHubspotToken(config, refreshToken),
+    revoke: (refreshToken) => revokeHubspotToken(config, refreshToken),
+    introspect: (accessToken) => introspectHubspotToken(config, accessToken),
+    checkApi: (accessToken) => checkContactsApi(config.apiBaseUrl, accessToken),
+    upsertTestRecord: (accessToken, email) => upsertTestContact(config.apiBaseUrl, accessToken, email),
+  };
+}

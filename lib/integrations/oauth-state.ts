@@ -1,0 +1,72 @@
+// Server-side OAuth state. The browser carries 256 random bits; we keep only their SHA-256, bound
+// to the user, tenant and (for reconnect) connection, valid for ten minutes and consumable once.
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db/create-client";
+
+export const OAUTH_STATE_TTL_MS = 10 * 60_000;
+
+export type OAuthStateBinding = {
+  provider: string;
+  tenantId: string;
+  userId: string;
+  connectionId?: string | null;
+};
+
+export type ConsumedOAuthState = Required<OAuthStateBinding> & { expiresAt: Date };
+
+export type StateRejection = "unknown" | "expired" | "other-user";
+
+export class OAuthStateError extends Error {
+  override name = "OAuthStateError";
+  constructor(readonly reason: StateRejection) {
+    super(`OAuth state rejected: ${reason}`);
+  }
+}
+
+export function hashState(state: string): string {
+  return createHash("sha256").update(state, "utf8").digest("hex");
+}
+
+export async function createOAuthState(db: Db, binding: OAuthStateBinding, now: Date = new Date()): Promise<string> {
+  const state = randomBytes(32).toString("base64url");
+  // Abandoned consents would pile up forever otherwise; the expiry index keeps this cheap.
+  await db.oAuthState.deleteMany({ where: { expiresAt: { lt: now } } });
+  await db.oAuthState.create({
+    data: {
+      stateHash: hashState(state),
+      provider: binding.provider,
+      tenantId: binding.tenantId,
+      userId: binding.userId,
+      connectionId: binding.connectionId ?? null,
+      expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS),
+    },
+  });
+  return state;
+}
+
+/**
+ * Consumes a state for this user. The conditional delete is the atomic step: of two concurrent
+ * callbacks with the same state only one deletes the row, the other sees "unknown" (a replay).
+ * Another user's state is rejected WITHOUT being consumed, so it cannot be burnt by a stranger.
+ */
+export async function consumeOAuthState(
+  db: Db,
+  state: string,
+  userId: string,
+  now: Date = new Date(),
+): Promise<ConsumedOAuthState> {
+  const stateHash = hashState(state);
+  const row = await db.oAuthState.findUnique({ where: { stateHash } });
+  if (!row) throw new OAuthStateError("unknown");
+  if (row.userId !== userId) throw new OAuthStateError("other-user");
+  const { count } = await db.oAuthState.deleteMany({ where: { id: row.id, userId } });
+  if (count !== 1) throw new OAuthStateError("unknown");
+  if (row.expiresAt.getTime() <= now.getTime()) throw new OAuthStateError("expired");
+  return {
+    provider: row.provider,
+    tenantId: row.tenantId,
+    userId: row.userId,
+    connectionId: row.connectionId,
+    expiresAt: row.expiresAt,
+  };
+}

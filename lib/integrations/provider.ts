@@ -1,0 +1,59 @@
+// The seam between pages/flows and a CRM provider. HubSpot implements it today; Salesforce or
+// Zoho would implement the same shape and register in registry.ts, without touching the pages.
+
+export type TokenSet = {
+  accessToken: string;
+  /** Absent when the provider keeps the previous refresh token valid. */
+  refreshToken?: string;
+  expiresAt: Date;
+};
+
+export type AccountMetadata = {
+  active: boolean;
+  externalAccountId: string;
+  accountDomain?: string;
+  authorizedUserEmail?: string;
+  scopes: string[];
+  clientId?: string;
+};
+
+export type ScopeReport = {
+  granted: string[];
+  missingRequired: string[];
+  missingOptional: string[];
+};
+
+export type ApiCheckResult = {
+  ok: boolean;
+  message: string;
+};
+
+export type TestRecordResult = { id: string; created: boolean };
+
+export interface IntegrationProvider {
+  readonly id: string;
+  readonly displayName: string;
+  readonly requiredScopes: readonly string[];
+  readonly optionalScopes: readonly string[];
+  readonly redirectUri: string;
+  authorizeUrl(state: string): string;
+  /** Throws InvalidGrantError when the code is unknown, expired or already used. */
+  exchangeCode(code: string): Promise<TokenSet>;
+  /** Throws InvalidGrantError (permanent) or ProviderUnavailableError (transient). */
+  refresh(refreshToken: string): Promise<TokenSet>;
+  revoke(refreshToken: string): Promise<void>;
+  introspect(accessToken: string): Promise<AccountMetadata>;
+  /** One cheap authenticated API call proving the token works for the data we need. */
+  checkApi(accessToken: string): Promise<ApiCheckResult>;
+  /** Creates or updates a clearly labelled test record and returns its provider id. */
+  upsertTestRecord(accessToken: string, email: string): Promise<TestRecordResult>;
+}
+
+export function scopeReport(provider: IntegrationProvider, granted: readonly string[]): ScopeReport {
+  const grantedSet = new Set(granted);
+  return {
+    granted: [...granted],
+    missingRequired: provider.requiredScopes.filter((scope) => !grantedSet.has(scope)),
+    missingOptional: provider.optionalScopes.filter((scope) => !grantedSet.has(scope)),
+  };
+}

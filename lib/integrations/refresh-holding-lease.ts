@@ -1,0 +1,111 @@
+// The refresh itself, run only by the lease holder: call the provider (retrying transient
+// failures), persist the new tokens with a compare-and-swap BEFORE anyone uses them, and turn
+// failures into the right status (invalid_grant → Needs reconnect at once; outages → Degraded).
+import { connectionSubject, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { TokenDecryptionError } from "@/lib/crypto/token-cipher";
+import type { Db } from "@/lib/db/create-client";
+import { loadTokenRow, openAccessToken, type TokenRow } from "./token-row";
+import { openToken, sealTokenSet } from "./connection-secrets";
+import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } from "./connection-status";
+import { describeError, InvalidGrantError, NeedsReconnectError, ProviderUnavailableError } from "./errors";
+import type { IntegrationProvider, TokenSet } from "./provider";
+import { releaseRefreshLease } from "./refresh-lease";
+import type { IntegrationServices } from "./services";
+import { needsRefresh, stillUsable } from "./token-freshness";
+
+export type LeaseOutcome = { kind: "token"; token: string } | { kind: "lost" };
+
+const REFRESH_ATTEMPTS = 3;
+
+export async function refreshHoldingLease(
+  db: Db,
+  connectionId: string,
+  owner: string,
+  services: IntegrationServices,
+): Promise<LeaseOutcome> {
+  // Re-read under the lease: another process may have finished a refresh since our last look.
+  const row = await loadTokenRow(db, connectionId);
+  if (!row || row.status === "NEEDS_RECONNECT" || !row.refreshTokenCiphertext) {
+    await releaseRefreshLease(db, connectionId, owner);
+    throw new NeedsReconnectError("HubSpot access was revoked or is incomplete: reconnect the portal", connectionId);
+  }
+  if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
+    await releaseRefreshLease(db, connectionId, owner);
+    return { kind: "token", token: openAccessToken(services, row) };
+  }
+
+  let refreshToken: string;
+  try {
+    refreshToken = openToken(services.keyRing, row, "refreshToken", row.refreshTokenCiphertext);
+  } catch (error) {
+    if (!(error instanceof TokenDecryptionError)) throw error;
+    return failPermanently(db, row, "The stored refresh token cannot be decrypted with the configured keys");
+  }
+
+  const result = await refreshWithRetries(services.provider(row.provider), refreshToken);
+  if (result.ok) return persist(db, row, owner, services, result.tokens);
+  if (result.error instanceof InvalidGrantError) {
+    return failPermanently(db, row, "HubSpot rejected the refresh token (revoked or app uninstalled)");
+  }
+
+  const reason = describeError(result.error);
+  await auditRefreshFailure(db, row, `${reason} (after ${result.attempts} attempts)`);
+  // Count the failure before releasing, so waiters that see the lease free also see the failure.
+  await recordProviderFailures(db, row.id, result.attempts, reason);
+  await releaseRefreshLease(db, row.id, owner);
+  if (row.accessTokenCiphertext && stillUsable(row.accessTokenExpiresAt)) {
+    return { kind: "token", token: openAccessToken(services, row) };
+  }
+  throw new ProviderUnavailableError(reason, row.id);
+}
+
+async function persist(db: Db, row: TokenRow, owner: string, services: IntegrationServices, tokens: TokenSet) {
+  const { count } = await db.connection.updateMany({
+    where: { id: row.id, refreshLeaseOwner: owner, tokenVersion: row.tokenVersion },
+    data: {
+      ...sealTokenSet(services.keyRing, row, tokens),
+      accessTokenExpiresAt: tokens.expiresAt,
+      lastRefreshedAt: new Date(),
+      tokenVersion: { increment: 1 },
+      refreshLeaseOwner: null,
+      refreshLeaseExpiresAt: null,
+    },
+  });
+  if (count !== 1) return { kind: "lost" } as const;
+  if (row.consecutiveFailures > 0 || row.status !== "CONNECTED") await recordProviderSuccess(db, row.id);
+  return { kind: "token", token: tokens.accessToken } as const;
+}
+
+async function failPermanently(db: Db, row: TokenRow, reason: string): Promise<never> {
+  await auditRefreshFailure(db, row, reason);
+  await markNeedsReconnect(db, row.id, reason);
+  throw new NeedsReconnectError(reason, row.id);
+}
+
+async function auditRefreshFailure(db: Db, row: TokenRow, detail: string) {
+  await recordAuditEvent(db, {
+    tenantId: row.tenantId,
+    connectionId: row.id,
+    subject: connectionSubject(row.provider, row.externalAccountId),
+    actorLabel: SYSTEM_ACTOR,
+    action: "refresh",
+    outcome: "failure",
+    detail,
+  });
+}
+
+type RefreshResult = { ok: true; tokens: TokenSet } | { ok: false; error: unknown; attempts: number };
+
+async function refreshWithRetries(provider: IntegrationProvider, refreshToken: string): Promise<RefreshResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { ok: true, tokens: await provider.refresh(refreshToken) };
+    } catch (error) {
+      // Only outages are worth another try; invalid_grant and malformed answers will not change.
+      if (!(error instanceof ProviderUnavailableError) || attempt >= REFRESH_ATTEMPTS) {
+        return { ok: false, error, attempts: attempt };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 1) * (0.75 + Math.random() / 2)));
+    }
+  }
+}
