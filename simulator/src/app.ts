@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as delay } from "node:timers/promises";
+import type { RequestContext } from "./http/context";
+import { BodyTooLargeError } from "./http/read-body";
+import { sendJson } from "./http/respond";
+import { createRouter } from "./http/router";
+import { routes } from "./routes";
+import type { SimulatorState } from "./state/simulator-state";
+import { redactPath } from "./state/request-log";
+
+// The request pipeline: log → latency → injected faults → route. Control paths (/_sim/)
+// skip the first three so tests can always reach them, even while faults are active.
+
+const FAULT_MESSAGES = { 500: "internal error", 502: "Bad Gateway", 503: "Service Unavailable" } as const;
+const match = createRouter(routes);
+
+export function createRequestListener(state: SimulatorState) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void handle(state, req, res);
+  };
+}
+
+async function handle(state: SimulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://simulator.invalid");
+  const method = req.method ?? "GET";
+  const ctx: RequestContext = { req, res, url, params: {}, state, note: {} };
+  const isControl = url.pathname.startsWith("/_sim/");
+  if (!isControl) logWhenDone(ctx, method);
+
+  try {
+    if (!isControl) {
+      if (state.config.latencyMs > 0) await delay(state.config.latencyMs);
+      const fault = state.faults.pick(url.pathname);
+      if (fault && "hang" in fault) {
+        req.resume();
+        state.hanging.add(res);
+        res.on("close", () => state.hanging.delete(res));
+        return;
+      }
+      if (fault) {
+        return sendJson(res, fault.status, {
+          status: "error",
+          message: FAULT_MESSAGES[fault.status],
+          correlationId: randomUUID(),
+          category: "INTERNAL_ERROR",
+        });
+      }
+    }
+    const route = match(method, url.pathname);
+    if (route.kind === "found") {
+      ctx.params = route.params;
+      return await route.handler(ctx);
+    }
+    const notFound = route.kind === "not-found";
+    sendJson(res, notFound ? 404 : 405, {
+      status: "error",
+      message: notFound ? `No route for ${method} ${redactPath(url.pathname)}` : `Method ${method} not allowed; use ${route.allowed.join(", ")}`,
+      correlationId: randomUUID(),
+      category: notFound ? "OBJECT_NOT_FOUND" : "VALIDATION_ERROR",
+    });
+  } catch (error) {
+    if (res.headersSent) return void res.destroy();
+    const tooLarge = error instanceof BodyTooLargeError;
+    // Only the error class and path reach the console: bodies and URLs may hold tokens.
+    if (!tooLarge) console.error(`[hubspot-sim] ${method} ${redactPath(url.pathname)} failed: ${(error as Error).name}`);
+    sendJson(res, tooLarge ? 413 : 500, {
+      status: "error",
+      message: tooLarge ? "Request body too large" : "internal simulator error",
+      correlationId: randomUUID(),
+      category: tooLarge ? "VALIDATION_ERROR" : "INTERNAL_ERROR",
+    });
+  }
+}
+
+function logWhenDone(ctx: RequestContext, method: string): void {
+  const started = performance.now();
+  const time = new Date().toISOString();
+  ctx.res.on("close", () => {
+    ctx.state.requests.record({
+      method,
+      path: redactPath(ctx.url.pathname),
+      status: ctx.res.headersSent ? ctx.res.statusCode : null,
+      time,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(ctx.note.grantType ? { grantType: ctx.note.grantType } : {}),
+      ...(ctx.note.portalId !== undefined ? { portalId: ctx.note.portalId } : {}),
+    });
+  });
+}

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { configPatchSchema, type SimulatorConfig } from "./config";
+import { faultInputSchema } from "./faults";
+import type { RequestContext, Route } from "./http/context";
+import { readBody } from "./http/read-body";
+import { sendEmpty, sendJson } from "./http/respond";
+import { contactJson } from "./crm/contact-json";
+
+// The simulator's own API under /_sim/: JSON in, JSON out, never rate limited, faulted or logged.
+// Tests and benchmarks use it to shape behaviour and to inspect what happened.
+
+async function readControlJson<T>(ctx: RequestContext, schema: z.ZodType<T>): Promise<T | undefined> {
+  const raw = await readBody(ctx.req);
+  let value: unknown = {};
+  if (raw.trim() !== "") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      sendJson(ctx.res, 400, { error: "body is not valid JSON" });
+      return undefined;
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+    sendJson(ctx.res, 400, { error: message });
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Config as shown to callers: the client secret stays out of responses. */
+export function publicConfig(config: SimulatorConfig) {
+  const { clientSecret: _secret, ...rest } = config;
+  return rest;
+}
+
+function portalFromParams(ctx: RequestContext) {
+  const portal = ctx.state.portal(Number(ctx.params.portalId));
+  if (!portal) sendJson(ctx.res, 404, { error: `unknown portal ${ctx.params.portalId}` });
+  return portal;
+}
+
+const expireSchema = z.object({ portalId: z.number().int().positive().optional() }).strict();
+
+export const controlRoutes: Route[] = [
+  { method: "GET", path: "/_sim/health", handler: (ctx) => sendJson(ctx.res, 200, { status: "ok" }) },
+  {
+    method: "POST",
+    path: "/_sim/reset",
+    handler: (ctx) => {
+      ctx.state.reset();
+      sendJson(ctx.res, 200, { status: "reset" });
+    },
+  },
+  { method: "GET", path: "/_sim/config", handler: (ctx) => sendJson(ctx.res, 200, publicConfig(ctx.state.config)) },
+  {
+    method: "PATCH",
+    path: "/_sim/config",
+    handler: async (ctx) => {
+      const patch = await readControlJson(ctx, configPatchSchema);
+      if (!patch) return;
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      ctx.state.config = { ...ctx.state.config, ...defined };
+      sendJson(ctx.res, 200, publicConfig(ctx.state.config));
+    },
+  },
+  { method: "GET", path: "/_sim/faults", handler: (ctx) => sendJson(ctx.res, 200, { faults: ctx.state.faults.list() }) },
+  {
+    method: "POST",
+    path: "/_sim/faults",
+    handler: async (ctx) => {
+      const input = await readControlJson(ctx, faultInputSchema);
+      if (input) sendJson(ctx.res, 201, { fault: ctx.state.faults.add(input) });
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/_sim/faults",
+    handler: (ctx) => {
+      ctx.state.faults.clear();
+      ctx.state.releaseHanging();
+      sendEmpty(ctx.res, 204);
+    },
+  },
+  { method: "GET", path: "/_sim/portals", handler: (ctx) => sendJson(ctx.res, 200, { portals: ctx.state.config.portals }) },
+  {
+    method: "POST",
+    path: "/_sim/portals/:portalId/revoke-all",
+    handler: (ctx) => {
+      const portal = portalFromParams(ctx);
+      if (!portal) return;
+      const revoked = ctx.state.tokens.revokePortal(portal.id);
+      sendJson(ctx.res, 200, {
+        portalId: portal.id,
+        revokedAccessTokens: revoked.accessTokens,
+        revokedRefreshTokens: revoked.refreshTokens,
+      });
+    },
+  },
+  {
+    method: "GET",
+    path: "/_sim/portals/:portalId/contacts",
+    handler: (ctx) => {
+      const portal = portalFromParams(ctx);
+      if (!portal) return;
+      const contacts = ctx.state.contacts.list(portal.id);
+      sendJson(ctx.res, 200, {
+        portalId: portal.id,
+        total: contacts.length,
+        results: contacts.map((contact) => contactJson(contact, "all")),
+      });
+    },
+  },
+  {
+    method: "POST",
+    path: "/_sim/tokens/expire-all",
+    handler: async (ctx) => {
+      const input = await readControlJson(ctx, expireSchema);
+      if (input) sendJson(ctx.res, 200, { expiredAccessTokens: ctx.state.tokens.expireAccessTokens(input.portalId) });
+    },
+  },
+  {
+    method: "GET",
+    path: "/_sim/requests",
+    handler: (ctx) => sendJson(ctx.res, 200, { requests: ctx.state.requests.list() }),
+  },
+  {
+    method: "DELETE",
+    path: "/_sim/requests",
+    handler: (ctx) => {
+      ctx.state.requests.clear();
+      sendEmpty(ctx.res, 204);
+    },
+  },
+];

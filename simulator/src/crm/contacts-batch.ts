@@ -1,0 +1,92 @@
+import type { RequestContext } from "../http/context";
+import { authorizeCrmCall, sendCrm, type CrmCaller } from "./authorize-call";
+import { contactJson } from "./contact-json";
+import { checkProperties, invalidEmailProblem, isValidEmail } from "./contact-properties";
+import { contactConflict, propertyValuesMessage, validationError } from "./crm-errors";
+import { readCrmBody } from "./read-crm-body";
+import { batchCreateSchema, batchUpsertSchema, MAX_BATCH_INPUTS } from "./request-schemas";
+
+const WRITE = "crm.objects.contacts.write";
+
+function tooManyInputs(ctx: RequestContext, caller: CrmCaller, count: number): boolean {
+  if (count <= MAX_BATCH_INPUTS) return false;
+  sendCrm(ctx, caller, 400, validationError(`Batch input limit exceeded: ${count} inputs were sent, the maximum is ${MAX_BATCH_INPUTS}.`));
+  return true;
+}
+
+// POST /crm/v3/objects/contacts/batch/create — all or nothing: one bad or duplicate input fails the batch.
+export async function batchCreateContacts(ctx: RequestContext): Promise<void> {
+  const caller = authorizeCrmCall(ctx, WRITE);
+  if (!caller) return;
+  const body = await readCrmBody(ctx, caller, batchCreateSchema);
+  if (!body || tooManyInputs(ctx, caller, body.inputs.length)) return;
+  const startedAt = new Date().toISOString();
+  const store = ctx.state.contacts;
+  const checkedInputs: Record<string, string>[] = [];
+  const seen = new Set<string>();
+  for (const input of body.inputs) {
+    const checked = checkProperties(input.properties);
+    if (!checked.ok) return sendCrm(ctx, caller, 400, validationError(propertyValuesMessage(checked.problems)));
+    const email = checked.properties.email?.trim().toLowerCase();
+    if (email) {
+      const existing = store.findByEmail(caller.portalId, email);
+      if (existing) return sendCrm(ctx, caller, 409, contactConflict(existing.id));
+      if (seen.has(email)) return sendCrm(ctx, caller, 400, validationError(`Duplicate emails found in batch input: [${email}]`));
+      seen.add(email);
+    }
+    checkedInputs.push(checked.properties);
+  }
+  const results = checkedInputs.map((properties) => contactJson(store.create(caller.portalId, properties), "all"));
+  sendCrm(ctx, caller, 201, { status: "COMPLETE", results, startedAt, completedAt: new Date().toISOString() });
+}
+
+// POST /crm/v3/objects/contacts/batch/upsert — by email; per-input failures make a 207 with errors[].
+export async function batchUpsertContacts(ctx: RequestContext): Promise<void> {
+  const caller = authorizeCrmCall(ctx, WRITE);
+  if (!caller) return;
+  const body = await readCrmBody(ctx, caller, batchUpsertSchema);
+  if (!body || tooManyInputs(ctx, caller, body.inputs.length)) return;
+  const startedAt = new Date().toISOString();
+  const unsupported = body.inputs.find((input) => input.idProperty !== "email");
+  if (unsupported) {
+    return sendCrm(ctx, caller, 400, validationError(`idProperty must be "email" (got ${JSON.stringify(unsupported.idProperty ?? null)}); the simulator upserts contacts by email only`));
+  }
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const input of body.inputs) {
+    const id = input.id.trim().toLowerCase();
+    if (seen.has(id)) duplicates.add(id);
+    seen.add(id);
+  }
+  if (duplicates.size > 0) {
+    return sendCrm(ctx, caller, 400, validationError(`Duplicate IDs found in batch input: [${[...duplicates].join(", ")}]. IDs must be unique`));
+  }
+
+  const store = ctx.state.contacts;
+  const results: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const input of body.inputs) {
+    const checked = checkProperties({ ...input.properties, email: input.id });
+    if (!checked.ok || !isValidEmail(input.id)) {
+      const problems = checked.ok ? [invalidEmailProblem(input.id)] : checked.problems;
+      // HubSpot's StandardError shape (no correlationId per item).
+      errors.push({
+        status: "error",
+        category: "VALIDATION_ERROR",
+        message: propertyValuesMessage(problems),
+        context: { ids: [input.id] },
+        errors: [],
+        links: {},
+      });
+      continue;
+    }
+    const existing = store.findByEmail(caller.portalId, input.id);
+    const contact = existing
+      ? store.update(caller.portalId, existing, checked.properties)
+      : store.create(caller.portalId, checked.properties);
+    results.push({ ...contactJson(contact, "all"), new: !existing });
+  }
+  const completedAt = new Date().toISOString();
+  if (errors.length === 0) return sendCrm(ctx, caller, 200, { status: "COMPLETE", results, startedAt, completedAt });
+  sendCrm(ctx, caller, 207, { status: "COMPLETE", results, numErrors: errors.length, errors, startedAt, completedAt });
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { portalSchema, type SimulatorOptions } from "./config";
+
+// Reads the CLI's HUBSPOT_SIM_* variables; anything malformed stops the CLI with a message naming it.
+
+const integer = (min: number) => z.coerce.number().int().min(min);
+
+/** `off`, `110` (per 10 s) or `110/10000` (max per interval in ms). */
+function rateLimitFrom(defaultIntervalMs: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^(off|\d+(\/\d+)?)$/i, "expected off, <max> or <max>/<intervalMs>")
+    .transform((value) => {
+      if (value.toLowerCase() === "off") return null;
+      const [max, interval] = value.split("/");
+      return { max: Number(max), intervalMs: interval === undefined ? defaultIntervalMs : Number(interval) };
+    })
+    .refine((limit) => limit === null || (limit.max > 0 && limit.intervalMs > 0), "must be positive");
+}
+
+const envSchema = z.object({
+  HUBSPOT_SIM_HOST: z.string().min(1).default("127.0.0.1"),
+  HUBSPOT_SIM_PORT: integer(0).max(65_535).default(4010),
+  HUBSPOT_SIM_CLIENT_ID: z.string().min(1).optional(),
+  HUBSPOT_SIM_CLIENT_SECRET: z.string().min(1).optional(),
+  HUBSPOT_SIM_REDIRECT_URIS: z
+    .string()
+    .transform((value) => value.split(",").map((uri) => uri.trim()).filter(Boolean))
+    .pipe(z.array(z.url()).min(1))
+    .optional(),
+  HUBSPOT_SIM_ACCESS_TOKEN_TTL_SECONDS: integer(1).optional(),
+  HUBSPOT_SIM_CODE_TTL_SECONDS: integer(1).optional(),
+  HUBSPOT_SIM_ROTATE_REFRESH_TOKENS: z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1").optional(),
+  HUBSPOT_SIM_RATE_LIMIT: rateLimitFrom(10_000).optional(),
+  HUBSPOT_SIM_SEARCH_RATE_LIMIT: rateLimitFrom(1_000).optional(),
+  HUBSPOT_SIM_SEARCH_LAG_MS: integer(0).optional(),
+  HUBSPOT_SIM_LATENCY_MS: integer(0).optional(),
+  HUBSPOT_SIM_PORTALS: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "is not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(portalSchema).min(1))
+    .optional(),
+});
+
+export function simulatorOptionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
+  // Empty strings mean "unset", as with most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join(".") ?? "environment";
+    throw new Error(`Invalid ${name}: ${issue?.message ?? "invalid value"}`);
+  }
+  const e = result.data;
+  return {
+    host: e.HUBSPOT_SIM_HOST,
+    port: e.HUBSPOT_SIM_PORT,
+    clientId: e.HUBSPOT_SIM_CLIENT_ID,
+    clientSecret: e.HUBSPOT_SIM_CLIENT_SECRET,
+    redirectUris: e.HUBSPOT_SIM_REDIRECT_URIS,
+    accessTokenTtlSeconds: e.HUBSPOT_SIM_ACCESS_TOKEN_TTL_SECONDS,
+    codeTtlSeconds: e.HUBSPOT_SIM_CODE_TTL_SECONDS,
+    rotateRefreshTokens: e.HUBSPOT_SIM_ROTATE_REFRESH_TOKENS,
+    rateLimit: e.HUBSPOT_SIM_RATE_LIMIT,
+    searchRateLimit: e.HUBSPOT_SIM_SEARCH_RATE_LIMIT,
+    searchLagMs: e.HUBSPOT_SIM_SEARCH_LAG_MS,
+    latencyMs: e.HUBSPOT_SIM_LATENCY_MS,
+    portals: e.HUBSPOT_SIM_PORTALS,
+  };
+}

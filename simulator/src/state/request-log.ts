@@ -1,0 +1,38 @@
+// What the simulator received, for tests that count calls (e.g. how many refreshes happened).
+// Paths are stored without query strings and with token segments redacted: never a secret.
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  /** null when the request got no response (a hang fault, or the client gave up). */
+  status: number | null;
+  time: string;
+  durationMs: number;
+  grantType?: string;
+  portalId?: number;
+}
+
+const MAX_ENTRIES = 50_000;
+const TOKEN_PATH = /^(\/oauth\/v1\/(?:access-tokens|refresh-tokens))\/[^/]+/;
+
+export function redactPath(pathname: string): string {
+  return pathname.replace(TOKEN_PATH, "$1/[redacted]");
+}
+
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+
+  record(entry: LoggedRequest): void {
+    this.entries.push(entry);
+    // Bounded so long benchmarks don't grow memory without limit.
+    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES / 2);
+  }
+
+  list(): LoggedRequest[] {
+    return [...this.entries];
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
