@@ -1,7 +1,9 @@
-// Parses TOKEN_ENCRYPTION_KEYS ("kid:base64key,kid2:base64key2") into a key ring.
-// The first key encrypts; every key decrypts, so keys can be rotated without downtime.
+// The key ring behind TOKEN_ENCRYPTION_KEYS ("kid:base64key,kid2:base64key2"). The first key
+// encrypts; every key decrypts, so keys can be rotated without downtime. Parsing reuses the exact
+// rules the startup config check enforces, so a ring the server accepted always loads here.
+import { parseTokenEncryptionKeys, type TokenEncryptionKey } from "@/lib/env/secret-formats";
 
-export type EncryptionKey = { id: string; key: Buffer };
+export type EncryptionKey = TokenEncryptionKey;
 
 export type KeyRing = {
   active: EncryptionKey;
@@ -12,44 +14,23 @@ export class KeyRingConfigError extends Error {
   override name = "KeyRingConfigError";
 }
 
-const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-
 export function parseKeyRing(raw: string | undefined): KeyRing {
-  const entries = (raw ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  if (entries.length === 0) {
+  if (!raw?.trim()) {
     throw new KeyRingConfigError("TOKEN_ENCRYPTION_KEYS is missing: set at least one keyId:base64(32 bytes) entry");
   }
-  const keys = entries.map(parseEntry);
-  const byId = new Map<string, EncryptionKey>();
-  for (const key of keys) {
-    if (byId.has(key.id)) throw new KeyRingConfigError(`TOKEN_ENCRYPTION_KEYS names key id "${key.id}" twice`);
-    byId.set(key.id, key);
+  let keys: EncryptionKey[];
+  try {
+    keys = parseTokenEncryptionKeys(raw);
+  } catch (error) {
+    // The parser's messages name entries and key ids, never key material.
+    throw new KeyRingConfigError(`TOKEN_ENCRYPTION_KEYS ${(error as Error).message}`);
   }
   const active = keys[0];
   if (!active) throw new KeyRingConfigError("TOKEN_ENCRYPTION_KEYS has no usable key");
-  return { active, byId };
+  return { active, byId: new Map(keys.map((key) => [key.id, key])) };
 }
 
-function parseEntry(entry: string, index: number): EncryptionKey {
-  const separator = entry.indexOf(":");
-  const id = separator > 0 ? entry.slice(0, separator) : "";
-  // Never echo the key material itself in an error message: name the entry by position.
-  if (!KEY_ID_PATTERN.test(id)) {
-    throw new KeyRingConfigError(
-      `TOKEN_ENCRYPTION_KEYS entry ${index + 1} needs the form keyId:base64key (key id: letters, digits, _ or -)`,
-    );
-  }
-  const key = Buffer.from(entry.slice(separator + 1), "base64");
-  if (key.length !== 32) {
-    throw new KeyRingConfigError(`TOKEN_ENCRYPTION_KEYS key "${id}" must be 32 bytes of base64 (got ${key.length})`);
-  }
-  return { id, key };
-}
-
-/** Renders a ring back into the variable's format (used by tests and the rotation command). */
+/** Renders keys back into the variable's format (tests and the rotation command use it). */
 export function formatKeyRing(keys: EncryptionKey[]): string {
   return keys.map((k) => `${k.id}:${k.key.toString("base64")}`).join(",");
 }
