@@ -1,0 +1,45 @@
+"use server";
+// Sign-in form submission. Credentials are checked (and throttled) inside next-auth's authorize;
+// this action validates the form shape and turns next-auth's errors into one generic message.
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { log } from "@/lib/log";
+import {
+  INVALID_CREDENTIALS_MESSAGE,
+  THROTTLED_MESSAGE,
+  UNEXPECTED_MESSAGE,
+  type LoginFormState,
+} from "./login-state";
+
+const loginFormSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address.").pipe(z.email("Enter a valid email address.")),
+  password: z.string().min(1, "Enter your password."),
+});
+
+export async function signInWithPassword(_previous: LoginFormState, formData: FormData): Promise<LoginFormState> {
+  const parsed = loginFormSchema.safeParse({
+    email: formData.get("email") ?? "",
+    password: formData.get("password") ?? "",
+  });
+  const email = String(formData.get("email") ?? "");
+  if (!parsed.success) return { email, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeRedirectPath(formData.get("callbackUrl")),
+    });
+  } catch (error) {
+    // signIn signals success by throwing Next's redirect, which must propagate untouched.
+    if (!(error instanceof AuthError)) throw error;
+    if (error instanceof CredentialsSignin) {
+      return { email, message: error.code === "throttled" ? THROTTLED_MESSAGE : INVALID_CREDENTIALS_MESSAGE };
+    }
+    log.error("sign-in failed unexpectedly", { error, type: error.type });
+    return { email, message: UNEXPECTED_MESSAGE };
+  }
+  return { email };
+}

@@ -1,0 +1,16 @@
+// GET /api/health — liveness for load balancers and the e2e runner: the app answers and the database responds.
+import { NextResponse } from "next/server";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return NextResponse.json({ status: "ok", database: "ok" });
+  } catch (error) {
+    log.error("health check: database unreachable", { error });
+    return NextResponse.json({ status: "error", database: "unreachable" }, { status: 503 });
+  }
+}
