@@ -6,13 +6,16 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
-import { databaseProvider } from "./database-url";
+import { databaseProvider, postgresSchema } from "./database-url";
 
 export type Db = InstanceType<typeof SqliteClient>;
 
 export function createDbClient(url: string): Db {
   if (databaseProvider(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url });
+    const { connectionString, schema } = postgresSchema(url);
+    // `?schema=x` is Prisma's convention, unknown to node-postgres: the adapter qualifies every
+    // table with it instead (the migrations put the tables there too).
+    const adapter = new PrismaPg({ connectionString }, schema ? { schema } : undefined);
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   ensureSqliteFolder(url);

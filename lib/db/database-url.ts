@@ -18,3 +18,11 @@ export function databaseProvider(url: string): DatabaseProvider {
     `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${url.split(":")[0]}:…"`,
   );
 }
+
+/** Splits Prisma's `?schema=x` off a Postgres URL (node-postgres does not understand it). */
+export function postgresSchema(url: string): { connectionString: string; schema: string | undefined } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") || undefined;
+  parsed.searchParams.delete("schema");
+  return { connectionString: parsed.toString(), schema };
+}
