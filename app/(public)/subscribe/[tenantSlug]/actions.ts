@@ -1,0 +1,40 @@
+"use server";
+// Server action behind the public signup form. Works as a plain form post without JavaScript.
+import { headers } from "next/headers";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env/server";
+import { log } from "@/lib/log";
+import { consumeSignupAllowance } from "@/lib/signups/intake/intake-rate-limiter";
+import { submitSignup } from "@/lib/signups/intake/submit-signup";
+import { findPublicTenant } from "@/lib/signups/public-tenant";
+import type { SubscribeFormState } from "./subscribe-form-state";
+
+export async function subscribe(tenantSlug: string, _previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
+  const fields: Record<string, unknown> = {};
+  formData.forEach((value, key) => {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) fields[key] = value;
+  });
+  try {
+    const tenant = await findPublicTenant(db, tenantSlug);
+    // The page itself 404s for unknown tenants; a stale form gets the same neutral failure.
+    if (!tenant) return { status: "unavailable" };
+    const ip = clientIpFrom(await headers()) ?? "unknown";
+    const allowance = await consumeSignupAllowance(serverEnv().DATABASE_URL, tenant.id, ip);
+    if (!allowance.allowed) return { status: "throttled", retryAfterSeconds: allowance.retryAfterSeconds };
+    const outcome = await submitSignup(db, tenant, fields);
+    if (outcome.kind === "accepted") return { status: "thanks" };
+    return {
+      status: "invalid",
+      fieldErrors: outcome.fieldErrors,
+      values: {
+        email: typeof fields.email === "string" ? fields.email : "",
+        firstName: typeof fields.firstName === "string" ? fields.firstName : "",
+        consent: fields.consent === "on",
+      },
+    };
+  } catch (error) {
+    log.error("signup form failed", { tenantSlug, error });
+    return { status: "unavailable" };
+  }
+}

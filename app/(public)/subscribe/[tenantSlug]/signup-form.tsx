@@ -1,0 +1,66 @@
+"use client";
+// The signup form. Without JavaScript it is a plain form post to the server action; with it,
+// useActionState keeps the page in place and shows errors or the thank-you without a reload.
+import { useActionState } from "react";
+import { HONEYPOT_FIELD } from "@/lib/signups/honeypot";
+import { FieldError } from "./field-error";
+import { initialSubscribeFormState, type SubscribeFormState } from "./subscribe-form-state";
+import { ThankYou } from "./thank-you";
+
+type SignupFormProps = {
+  action: (previous: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>;
+  consentText: string;
+  tenantName: string;
+};
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600 aria-[invalid=true]:border-red-700";
+
+export function SignupForm({ action, consentText, tenantName }: SignupFormProps) {
+  const [state, formAction, pending] = useActionState(action, initialSubscribeFormState);
+  if (state.status === "thanks") return <ThankYou tenantName={tenantName} />;
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const values = state.status === "invalid" ? state.values : { email: "", firstName: "", consent: false };
+  return (
+    <form action={formAction} noValidate className="space-y-5" aria-describedby="form-status">
+      <div id="form-status" data-testid="signup-status" role="status" className="text-sm text-red-800">
+        {state.status === "throttled" && `Too many attempts. Please try again in ${state.retryAfterSeconds} seconds.`}
+        {state.status === "unavailable" && "We could not take your signup right now. Please try again in a moment."}
+        {state.status === "invalid" && "Please correct the highlighted fields."}
+      </div>
+      <div>
+        <label htmlFor="email" className="block font-medium text-slate-900">
+          Email address <span aria-hidden="true">*</span>
+        </label>
+        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={values.email}
+          aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} className={inputClass} />
+        <FieldError id="email-error" messages={errors.email} />
+      </div>
+      <div>
+        <label htmlFor="firstName" className="block font-medium text-slate-900">
+          First name <span className="font-normal text-slate-600">(optional)</span>
+        </label>
+        <input id="firstName" name="firstName" type="text" autoComplete="given-name" maxLength={100} defaultValue={values.firstName}
+          aria-invalid={errors.firstName ? true : undefined} aria-describedby={errors.firstName ? "firstName-error" : undefined} className={inputClass} />
+        <FieldError id="firstName-error" messages={errors.firstName} />
+      </div>
+      <div>
+        <div className="flex items-start gap-3">
+          <input id="consent" name="consent" type="checkbox" required defaultChecked={values.consent}
+            aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? "consent-error" : undefined} className="mt-1 h-4 w-4" />
+          <label htmlFor="consent" className="text-slate-800">{consentText}</label>
+        </div>
+        <FieldError id="consent-error" messages={errors.consent} />
+      </div>
+      {/* Off-screen trap for bots that fill every field; people never see or reach it. */}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor={HONEYPOT_FIELD}>Leave this empty</label>
+        <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      <button type="submit" disabled={pending}
+        className="w-full rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
+        {pending ? "Subscribing…" : "Subscribe"}
+      </button>
+    </form>
+  );
+}

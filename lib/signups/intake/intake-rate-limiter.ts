@@ -1,0 +1,45 @@
+// Per IP and tenant throttle for public signups. In memory on SQLite (one process serves the
+// demo); on PostgreSQL the counters live in the database so every app instance shares them.
+import { Pool } from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { databaseProvider } from "@/lib/db/database-url";
+import { signupConfig } from "../signup-config";
+
+export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const limiters = new Map<string, RateLimiterAbstract>();
+
+function limiterFor(databaseUrl: string): RateLimiterAbstract {
+  const existing = limiters.get(databaseUrl);
+  if (existing) return existing;
+  const { SIGNUP_RATE_LIMIT_POINTS: points, SIGNUP_RATE_LIMIT_WINDOW_SECONDS: duration } = signupConfig();
+  const memory = new RateLimiterMemory({ keyPrefix: "signup", points, duration });
+  const limiter =
+    databaseProvider(databaseUrl) === "postgresql"
+      ? new RateLimiterPostgres({
+          storeClient: new Pool({ connectionString: databaseUrl, max: 4 }),
+          storeType: "pool",
+          tableName: "signup_rate_limits",
+          keyPrefix: "signup",
+          points,
+          duration,
+          clearExpiredByTimeout: true,
+          // If the database hiccups, throttle per instance rather than failing signups.
+          insuranceLimiter: memory,
+        })
+      : memory;
+  limiters.set(databaseUrl, limiter);
+  return limiter;
+}
+
+export async function consumeSignupAllowance(databaseUrl: string, tenantId: string, clientIp: string): Promise<RateLimitVerdict> {
+  try {
+    await limiterFor(databaseUrl).consume(`${tenantId}:${clientIp}`);
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+    throw rejection;
+  }
+}

@@ -1,0 +1,58 @@
+// Durable intake: one row per (tenant, normalized email), committed before anyone is answered.
+import type { Db } from "@/lib/db/create-client";
+import { normalizeEmail, type SignupInput } from "./signup-input";
+
+export interface SignupTenant {
+  id: string;
+  consentText: string;
+}
+
+/**
+ * Stores the signup and returns its id. A repeat submission keeps one row with the latest details.
+ * It goes back to PENDING only when something HubSpot should learn changed: an identical repeat of
+ * a synced signup costs no HubSpot call, and an identical repeat of a FAILED one (HubSpot rejected
+ * the address) would only fail again, so it stays FAILED until an admin retries it. Changing details also drops any
+ * worker's claim, so a push already in flight with the old details cannot mark the row SYNCED;
+ * the next push is a batch upsert by email, so HubSpot still holds exactly one contact.
+ */
+export async function recordSignup(db: Db, tenant: SignupTenant, input: SignupInput): Promise<{ id: string }> {
+  const emailNormalized = normalizeEmail(input.email);
+  const details = {
+    email: input.email,
+    firstName: input.firstName ?? null,
+    consentGiven: input.consent,
+    consentText: tenant.consentText,
+  };
+  for (let attempt = 0; ; attempt++) {
+    const existing = await db.signup.findUnique({
+      where: { tenantId_emailNormalized: { tenantId: tenant.id, emailNormalized } },
+      select: { id: true, email: true, firstName: true, consentGiven: true, consentText: true, status: true },
+    });
+    if (!existing) {
+      try {
+        return await db.signup.create({ data: { tenantId: tenant.id, emailNormalized, ...details }, select: { id: true } });
+      } catch (error) {
+        // A concurrent identical submission won the insert; treat ours as the repeat it is.
+        if (isUniqueViolation(error) && attempt === 0) continue;
+        throw error;
+      }
+    }
+    const changed =
+      existing.firstName !== details.firstName ||
+      existing.consentGiven !== details.consentGiven ||
+      existing.consentText !== details.consentText;
+    if (changed) {
+      await db.signup.update({
+        where: { id: existing.id },
+        data: { ...details, status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null },
+      });
+    } else if (existing.email !== details.email) {
+      await db.signup.update({ where: { id: existing.id }, data: { email: details.email } });
+    }
+    return { id: existing.id };
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -1,0 +1,20 @@
+// Runs the signup sync inside the web server process (the one-command demo) unless
+// SYNC_IN_PROCESS=false, e.g. when dedicated `npm run worker` processes do the work.
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env/server";
+import { log } from "@/lib/log";
+import { productionSyncOptions } from "./sync/production-wiring";
+import { startSyncWorker, type SyncWorker } from "./sync/sync-worker";
+
+// Survives dev-server module reloads, so editing a file never starts a second loop.
+const holder = globalThis as typeof globalThis & { __switchboardSignupSync?: SyncWorker };
+
+export function startSignupSync(): SyncWorker | null {
+  const env = serverEnv();
+  if (!env.SYNC_IN_PROCESS) {
+    log.info("signup sync not started in-process (SYNC_IN_PROCESS=false); run `npm run worker`");
+    return null;
+  }
+  holder.__switchboardSignupSync ??= startSyncWorker(productionSyncOptions(db, env.DATABASE_URL));
+  return holder.__switchboardSignupSync;
+}

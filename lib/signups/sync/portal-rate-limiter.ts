@@ -1,0 +1,76 @@
+// Keeps our calls to each HubSpot portal under its rolling limit (110 per 10 s). A sliding log
+// of send times gives the exact rolling count; on a 429 the budget halves and then creeps back
+// (additive increase, multiplicative decrease), so several workers sharing one portal settle
+// on shares that fit together without talking to each other.
+
+const WINDOW_MS = 10_000;
+const MIN_BUDGET = 5;
+
+class PortalWindow {
+  sentAt: number[] = [];
+  budget: number;
+  pausedUntil = 0;
+  lastCutAt = 0;
+
+  constructor(readonly maxBudget: number) {
+    this.budget = maxBudget;
+  }
+}
+
+export class PortalRateLimiter {
+  private readonly portals = new Map<string, PortalWindow>();
+
+  constructor(private readonly maxPerWindow: number) {}
+
+  private window(portalId: string): PortalWindow {
+    let window = this.portals.get(portalId);
+    if (!window) {
+      window = new PortalWindow(this.maxPerWindow);
+      this.portals.set(portalId, window);
+    }
+    return window;
+  }
+
+  /** Milliseconds until a call may be sent (0 = now; the call is then counted). */
+  tryAcquire(portalId: string, now = Date.now()): number {
+    const window = this.window(portalId);
+    if (window.pausedUntil > now) return window.pausedUntil - now;
+    while (window.sentAt.length > 0 && (window.sentAt[0] ?? 0) <= now - WINDOW_MS) window.sentAt.shift();
+    if (window.sentAt.length < window.budget) {
+      window.sentAt.push(now);
+      this.recover(window, now);
+      return 0;
+    }
+    return Math.max(1, (window.sentAt[0] ?? now) + WINDOW_MS - now);
+  }
+
+  /** Resolves once a call may be sent, or returns the wait when it is longer than `maxWaitMs`. */
+  async acquire(portalId: string, maxWaitMs: number): Promise<{ ok: true } | { ok: false; waitMs: number }> {
+    for (;;) {
+      const waitMs = this.tryAcquire(portalId);
+      if (waitMs === 0) return { ok: true };
+      if (waitMs > maxWaitMs) return { ok: false, waitMs };
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+
+  /** HubSpot said 429: stop for a while and halve what we allow ourselves. */
+  onRateLimited(portalId: string, retryAfterMs: number, now = Date.now()): void {
+    const window = this.window(portalId);
+    window.pausedUntil = Math.max(window.pausedUntil, now + retryAfterMs);
+    window.budget = Math.max(MIN_BUDGET, Math.floor(window.budget / 2));
+    window.lastCutAt = now;
+  }
+
+  budgetOf(portalId: string): number {
+    return this.window(portalId).budget;
+  }
+
+  // One more call per quiet window: slow enough that a shared portal rarely tips into 429 again.
+  private recover(window: PortalWindow, now: number): void {
+    if (window.budget < window.maxBudget && now - window.lastCutAt >= WINDOW_MS) {
+      window.budget += 1;
+      window.lastCutAt = now;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// Everything one sync worker needs, passed explicitly so tests, the worker script, the in-process
+// starter and the bench all run the very same engine against their own database and HubSpot.
+import type { Client } from "@hubspot/api-client";
+import type { Db } from "@/lib/db/create-client";
+import type { DatabaseProvider } from "@/lib/db/database-url";
+import type { PortalRateLimiter } from "./portal-rate-limiter";
+
+export interface SyncSettings {
+  batchSize: number;
+  leaseMs: number;
+  requestTimeoutMs: number;
+  /** Batches one pass may claim; more than one keeps a portal busy while rows are written back. */
+  batchesPerPass: number;
+  /** Longest we wait for a rate-limit slot before handing the rows back for later. */
+  maxRateWaitMs: number;
+}
+
+export interface SyncDeps {
+  db: Db;
+  provider: DatabaseProvider;
+  workerId: string;
+  limiter: PortalRateLimiter;
+  settings: SyncSettings;
+  accessToken: (db: Db, connectionId: string) => Promise<string>;
+  apiClient: (accessToken: string) => Client;
+}

@@ -1,0 +1,77 @@
+// A long-running sync loop: passes back to back while there is work, a short idle poll when
+// there is none. Used by `npm run worker`, by the app in-process, by tests and by the bench.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Db } from "@/lib/db/create-client";
+import type { DatabaseProvider } from "@/lib/db/database-url";
+import { log } from "@/lib/log";
+import { signupConfig } from "../signup-config";
+import { PortalRateLimiter } from "./portal-rate-limiter";
+import type { SyncDeps, SyncSettings } from "./sync-deps";
+import { runSyncPass } from "./sync-pass";
+
+export interface SyncWorkerOptions {
+  db: Db;
+  provider: DatabaseProvider;
+  accessToken: SyncDeps["accessToken"];
+  apiClient: SyncDeps["apiClient"];
+  settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number };
+  workerId?: string;
+}
+
+export interface SyncWorker {
+  workerId: string;
+  /** Resolves after the pass in progress (if any) has finished writing its outcomes. */
+  stop(): Promise<void>;
+}
+
+export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
+  const config = signupConfig();
+  const settings: SyncSettings = {
+    batchSize: config.SYNC_BATCH_SIZE,
+    leaseMs: config.SYNC_LEASE_SECONDS * 1000,
+    requestTimeoutMs: config.SYNC_REQUEST_TIMEOUT_MS,
+    batchesPerPass: 4,
+    maxRateWaitMs: 5_000,
+    ...options.settings,
+  };
+  const idlePollMs = options.settings?.idlePollMs ?? config.SYNC_IDLE_POLL_MS;
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const deps: SyncDeps = {
+    db: options.db,
+    provider: options.provider,
+    workerId,
+    limiter: new PortalRateLimiter(options.settings?.portalRequestsPer10s ?? config.SYNC_PORTAL_REQUESTS_PER_10S),
+    settings,
+    accessToken: options.accessToken,
+    apiClient: options.apiClient,
+  };
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopping) {
+      let claimed = 0;
+      try {
+        ({ claimed } = await runSyncPass(deps));
+      } catch (error) {
+        // A database hiccup must not end the loop; claims expire on their own if we lost track.
+        log.error("signup sync pass failed", { workerId, error });
+      }
+      if (claimed === 0 && !stopping) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, idlePollMs).unref();
+        });
+      }
+    }
+  })();
+  log.info("signup sync started", { workerId });
+  return {
+    workerId,
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+  };
+}

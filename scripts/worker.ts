@@ -1,0 +1,24 @@
+// `npm run worker` — the signup sync as its own process, for scale-out: run one or more next to
+// the app (with SYNC_IN_PROCESS=false there). Stops cleanly on SIGINT/SIGTERM; kill -9 is safe too.
+import { createDbClient } from "@/lib/db/create-client";
+import { assertServerEnvOrExit, serverEnv } from "@/lib/env/server";
+import { log } from "@/lib/log";
+import { productionSyncOptions } from "@/lib/signups/sync/production-wiring";
+import { startSyncWorker } from "@/lib/signups/sync/sync-worker";
+
+assertServerEnvOrExit();
+const { DATABASE_URL } = serverEnv();
+const db = createDbClient(DATABASE_URL);
+const worker = startSyncWorker(productionSyncOptions(db, DATABASE_URL));
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info("signup worker stopping", { signal, workerId: worker.workerId });
+  await worker.stop();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
