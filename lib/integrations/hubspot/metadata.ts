@@ -24,6 +24,10 @@ export async function introspectHubspotToken(config: HubspotConfig, accessToken:
   if (!parsed.success) throw new ProviderResponseError("HubSpot's introspection response is missing required fields");
   const data = parsed.data;
   if (!data.active) return { active: false, externalAccountId: "", scopes: [] };
+  // A token minted for another app must never be accepted as ours, whatever portal it names.
+  if (data.client_id && data.client_id !== config.clientId) {
+    throw new ProviderResponseError("HubSpot says this token belongs to a different app");
+  }
   return {
     active: true,
     externalAccountId: data.hub_id,

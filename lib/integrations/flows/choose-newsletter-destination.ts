@@ -1,0 +1,34 @@
+// Which connected portal receives newsletter signups. Null on the tenant means "the oldest
+// connection", so the first portal connected is the destination until an admin picks another.
+import type { Db } from "@/lib/db/create-client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
+import type { FlowActor, FlowResult, FlowTenant } from "./types";
+
+export async function chooseNewsletterDestination(
+  db: Db,
+  actor: FlowActor,
+  tenant: FlowTenant,
+  input: { connectionId: string },
+): Promise<FlowResult> {
+  const row = await findTenantConnection(db, tenant, input.connectionId);
+  if (!row) return { ok: false, message: connectionGoneMessage };
+  await db.tenant.update({ where: { id: tenant.id }, data: { newsletterConnectionId: row.id } });
+  await recordAuditEvent(db, {
+    tenantId: tenant.id, connectionId: row.id, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
+    action: "newsletter_destination", outcome: "success",
+    detail: `Newsletter signups now go to portal ${row.externalAccountId}`,
+  });
+  return { ok: true, message: `Newsletter signups will now be sent to portal ${row.externalAccountId}.` };
+}
+
+/** The connection signups go to: the chosen one if it still exists, else the oldest. */
+export async function resolveNewsletterConnectionId(db: Db, tenantId: string): Promise<string | null> {
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { newsletterConnectionId: true } });
+  if (tenant?.newsletterConnectionId) {
+    const chosen = await db.connection.findFirst({ where: { id: tenant.newsletterConnectionId, tenantId }, select: { id: true } });
+    if (chosen) return chosen.id;
+  }
+  const oldest = await db.connection.findFirst({ where: { tenantId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  return oldest?.id ?? null;
+}

@@ -1,0 +1,52 @@
+// Disconnect: revoke the grant at the provider, then delete the row — and with it every byte of
+// token material. Audit events survive (connectionId is nulled, `subject` still names the portal).
+// A failed revocation never blocks the local disconnect; the admin is told it was unconfirmed.
+import type { Db } from "@/lib/db/create-client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { openToken } from "../connection-secrets";
+import { describeError } from "../errors";
+import type { IntegrationServices } from "../services";
+import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
+import type { FlowActor, FlowResult, FlowTenant } from "./types";
+
+export async function disconnectConnection(
+  db: Db,
+  actor: FlowActor,
+  tenant: FlowTenant,
+  input: { connectionId: string },
+  services: IntegrationServices,
+): Promise<FlowResult<{ revoked: boolean }>> {
+  const row = await findTenantConnection(db, tenant, input.connectionId);
+  if (!row) return { ok: false, message: connectionGoneMessage };
+  const provider = services.provider(row.provider);
+
+  let revoked = false;
+  let revokeProblem = "no stored grant to revoke";
+  if (row.refreshTokenCiphertext) {
+    try {
+      await provider.revoke(openToken(services.keyRing, row, "refreshToken", row.refreshTokenCiphertext));
+      revoked = true;
+    } catch (error) {
+      revokeProblem = describeError(error);
+    }
+  }
+
+  await db.$transaction([
+    db.tenant.updateMany({ where: { id: tenant.id, newsletterConnectionId: row.id }, data: { newsletterConnectionId: null } }),
+    db.connection.deleteMany({ where: { id: row.id, tenantId: tenant.id } }),
+  ]);
+  await recordAuditEvent(db, {
+    tenantId: tenant.id, connectionId: null, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
+    action: "disconnect", outcome: revoked ? "success" : "warning",
+    detail: revoked
+      ? `Portal ${row.externalAccountId} disconnected; access revoked at ${provider.displayName}; tokens deleted`
+      : `Portal ${row.externalAccountId} disconnected and tokens deleted, but revocation could not be confirmed (${revokeProblem})`,
+  });
+  return {
+    ok: true,
+    revoked,
+    message: revoked
+      ? `Disconnected portal ${row.externalAccountId}. ${provider.displayName} confirmed the access was revoked and the stored tokens were deleted.`
+      : `Disconnected portal ${row.externalAccountId} and deleted the stored tokens, but ${provider.displayName} could not confirm the revocation. You can also remove the app in ${provider.displayName}'s connected apps settings.`,
+  };
+}
