@@ -1,0 +1,198 @@
+// The OAuth connect journey against the real simulator and a real SQLite database.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { completeOAuthCallback } from "@/lib/integrations/flows/complete-callback";
+import { startConnect } from "@/lib/integrations/flows/start-connect";
+import { hashState, OAUTH_STATE_TTL_MS } from "@/lib/integrations/oauth-state";
+import { openToken } from "@/lib/integrations/connection-secrets";
+import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
+import { connectionFor, connectPortal } from "./support/connect-portal";
+import { decideConsent, simControl, simRequests } from "./support/simulator-driver";
+
+let fx: ConnectionsFixture;
+beforeAll(async () => {
+  fx = await startConnectionsFixture("sqlite");
+});
+afterAll(async () => fx?.close());
+beforeEach(async () => {
+  await fx.db.auditEvent.deleteMany({});
+  await fx.db.connection.deleteMany({});
+  await fx.db.oAuthState.deleteMany({});
+  await simControl(fx.sim.url, "POST", "/_sim/reset");
+});
+
+const start = (connectionId?: string) =>
+  startConnect(fx.db, fx.admin, fx.tenant, { provider: "hubspot", ...(connectionId ? { connectionId } : {}) }, fx.services);
+
+describe("connect", () => {
+  it("sends the admin to HubSpot's authorize URL with client id, redirect URI, scopes and state", async () => {
+    const { authorizeUrl } = await start();
+    const url = new URL(authorizeUrl);
+    expect(`${url.origin}${url.pathname}`).toBe(`${fx.sim.url}/oauth/authorize`);
+    expect(url.searchParams.get("client_id")).toBe("switchboard-local");
+    expect(url.searchParams.get("redirect_uri")).toBe(fx.config.redirectUri);
+    expect(url.searchParams.get("scope")).toBe("oauth crm.objects.contacts.write");
+    expect(url.searchParams.get("optional_scope")).toBe("crm.objects.contacts.read");
+    expect(authorizeUrl).toContain("scope=oauth%20crm.objects.contacts.write");
+    const state = url.searchParams.get("state") ?? "";
+    expect(Buffer.from(state, "base64url").length).toBeGreaterThanOrEqual(16);
+    const stored = await fx.db.oAuthState.findMany({});
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.stateHash).toBe(hashState(state));
+    expect(stored[0]?.stateHash).not.toContain(state);
+    expect(stored[0]?.userId).toBe(fx.admin.id);
+    expect(stored[0]?.tenantId).toBe(fx.tenant.id);
+  });
+
+  it("stores a CONNECTED connection keyed by the introspected portal, with ciphertext only", async () => {
+    const outcome = await connectPortal(fx);
+    expect(outcome).toEqual({ kind: "redirect", tenantSlug: fx.tenant.slug, notice: "connected", portal: "62515" });
+    const row = await connectionFor(fx, 62515);
+    expect(row).toMatchObject({
+      provider: "hubspot", status: "CONNECTED", accountDomain: "demo-62515.hubspot.test",
+      authorizedUserEmail: "admin@demo-62515.hubspot.test", connectedByUserId: fx.admin.id,
+    });
+    expect(row.grantedScopes.split(" ")).toEqual(expect.arrayContaining(["oauth", "crm.objects.contacts.write", "crm.objects.contacts.read"]));
+    expect(row.accessTokenCiphertext).toMatch(/^v1\.test1\./);
+    expect(row.refreshTokenCiphertext).toMatch(/^v1\.test1\./);
+    const access = openToken(fx.keyRing, row, "accessToken", row.accessTokenCiphertext ?? "");
+    expect(row.accessTokenCiphertext).not.toContain(access);
+    // The simulator knows this token: it is a real one, for the right portal.
+    const introspected = await fx.services.provider("hubspot").introspect(access);
+    expect(introspected.externalAccountId).toBe("62515");
+    const events = await fx.db.auditEvent.findMany({ where: { connectionId: row.id } });
+    expect(events.map((e) => [e.action, e.outcome])).toContainEqual(["connect", "success"]);
+    // Exchanged on the v3 endpoint, identified through v3 introspection.
+    const paths = (await simRequests(fx.sim.url)).map((r) => `${r.method} ${r.path}`);
+    expect(paths).toContain("POST /oauth/v3/token");
+    expect(paths).toContain("POST /oauth/v3/token/introspect");
+    expect(paths.some((p) => p.includes("/oauth/v1/"))).toBe(false);
+  });
+
+  it("returns to the integrations page with a readable notice when the admin presses Cancel", async () => {
+    const outcome = await connectPortal(fx, { decision: "cancel" });
+    expect(outcome).toEqual({ kind: "redirect", tenantSlug: fx.tenant.slug, notice: "consent_cancelled" });
+    expect(await fx.db.connection.count()).toBe(0);
+    const events = await fx.db.auditEvent.findMany({});
+    expect(events.map((e) => [e.action, e.outcome])).toEqual([["connect", "warning"]]);
+  });
+
+  it("reports a portal lacking a required scope and stores nothing", async () => {
+    const outcome = await connectPortal(fx, { portalId: 80002 });
+    expect(outcome).toMatchObject({ kind: "redirect", notice: "missing_required_scopes" });
+    expect(await fx.db.connection.count()).toBe(0);
+  });
+
+  it("records missing optional scopes on a read-restricted portal", async () => {
+    await connectPortal(fx, { portalId: 70001 });
+    const row = await connectionFor(fx, 70001);
+    expect(row.status).toBe("CONNECTED");
+    expect(row.grantedScopes).not.toContain("crm.objects.contacts.read");
+  });
+});
+
+describe("state validation", () => {
+  async function grantedAnswer() {
+    const { authorizeUrl } = await start();
+    return Object.fromEntries(await decideConsent(authorizeUrl, "grant"));
+  }
+
+  it("rejects a missing state", async () => {
+    const answer = await grantedAnswer();
+    const outcome = await completeOAuthCallback(fx.db, fx.admin.id, { code: answer.code }, fx.services);
+    expect(outcome).toMatchObject({ kind: "error", status: 400 });
+    expect(await fx.db.connection.count()).toBe(0);
+  });
+
+  it("rejects a forged state", async () => {
+    const answer = await grantedAnswer();
+    const forged = Buffer.alloc(32, 7).toString("base64url");
+    const outcome = await completeOAuthCallback(fx.db, fx.admin.id, { ...answer, state: forged }, fx.services);
+    expect(outcome).toMatchObject({ kind: "error", status: 400, title: "This connection link is not valid" });
+    expect(await fx.db.connection.count()).toBe(0);
+  });
+
+  it("rejects an expired state", async () => {
+    const answer = await grantedAnswer();
+    await fx.db.oAuthState.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    const outcome = await completeOAuthCallback(fx.db, fx.admin.id, answer, fx.services);
+    expect(outcome).toMatchObject({ kind: "error", status: 400, title: "This connection link expired" });
+    expect(await fx.db.connection.count()).toBe(0);
+    expect(OAUTH_STATE_TTL_MS).toBe(10 * 60_000);
+  });
+
+  it("rejects a replayed state (single use), and a reused code is refused by HubSpot", async () => {
+    const answer = await grantedAnswer();
+    const first = await completeOAuthCallback(fx.db, fx.admin.id, answer, fx.services);
+    expect(first).toMatchObject({ kind: "redirect", notice: "connected" });
+    const replay = await completeOAuthCallback(fx.db, fx.admin.id, answer, fx.services);
+    expect(replay).toMatchObject({ kind: "error", status: 400, title: "This connection link is not valid" });
+
+    // Same code with a fresh, valid state: HubSpot answers invalid_grant; nothing changes locally.
+    const before = await connectionFor(fx, 62515);
+    const { authorizeUrl } = await start();
+    const freshState = new URL(authorizeUrl).searchParams.get("state") ?? "";
+    const reuse = await completeOAuthCallback(fx.db, fx.admin.id, { code: answer.code, state: freshState }, fx.services);
+    expect(reuse).toMatchObject({ kind: "redirect", notice: "code_rejected" });
+    const after = await connectionFor(fx, 62515);
+    expect(after.tokenVersion).toBe(before.tokenVersion);
+    expect(after.accessTokenCiphertext).toBe(before.accessTokenCiphertext);
+  });
+
+  it("rejects another user's state without consuming it", async () => {
+    const answer = await grantedAnswer();
+    const stolen = await completeOAuthCallback(fx.db, fx.owner.id, answer, fx.services);
+    expect(stolen).toMatchObject({ kind: "error", status: 403 });
+    expect(await fx.db.connection.count()).toBe(0);
+    const rightful = await completeOAuthCallback(fx.db, fx.admin.id, answer, fx.services);
+    expect(rightful).toMatchObject({ kind: "redirect", notice: "connected" });
+  });
+
+  it("re-checks the role: an admin demoted to member during consent cannot finish", async () => {
+    const answer = await grantedAnswer();
+    await fx.db.membership.updateMany({ where: { userId: fx.admin.id }, data: { role: "MEMBER" } });
+    try {
+      const outcome = await completeOAuthCallback(fx.db, fx.admin.id, answer, fx.services);
+      expect(outcome).toMatchObject({ kind: "error", status: 403 });
+      expect(await fx.db.connection.count()).toBe(0);
+    } finally {
+      await fx.db.membership.updateMany({ where: { userId: fx.admin.id }, data: { role: "ADMIN" } });
+    }
+  });
+});
+
+describe("reconnect", () => {
+  it("same portal: tokens replaced in place, back to CONNECTED, history kept", async () => {
+    await connectPortal(fx);
+    const before = await connectionFor(fx, 62515);
+    await fx.db.connection.update({ where: { id: before.id }, data: { status: "NEEDS_RECONNECT", statusReason: "revoked" } });
+    const outcome = await connectPortal(fx, { connectionId: before.id, actor: fx.owner });
+    expect(outcome).toMatchObject({ kind: "redirect", notice: "reconnected", portal: "62515" });
+    const after = await connectionFor(fx, 62515);
+    expect(after.id).toBe(before.id);
+    expect(after.status).toBe("CONNECTED");
+    expect(after.tokenVersion).toBeGreaterThan(before.tokenVersion);
+    expect(after.refreshTokenCiphertext).not.toBe(before.refreshTokenCiphertext);
+    expect(after.connectedByUserId).toBe(fx.owner.id);
+    const actions = (await fx.db.auditEvent.findMany({ where: { connectionId: before.id }, orderBy: { createdAt: "asc" } }))
+      .map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["connect", "reconnect", "status_change"]));
+    expect(await fx.db.connection.count()).toBe(1);
+  });
+
+  it("different portal: becomes its own connection and the admin is told which portal", async () => {
+    await connectPortal(fx);
+    const first = await connectionFor(fx, 62515);
+    const outcome = await connectPortal(fx, { connectionId: first.id, portalId: 70001 });
+    expect(outcome).toMatchObject({ kind: "redirect", notice: "other_portal", portal: "70001" });
+    expect(await fx.db.connection.count()).toBe(2);
+    expect((await connectionFor(fx, 62515)).tokenVersion).toBe(first.tokenVersion);
+  });
+
+  it("refuses to start a reconnect for another tenant's connection", async () => {
+    await connectPortal(fx);
+    const row = await connectionFor(fx, 62515);
+    await expect(
+      startConnect(fx.db, fx.outsider, fx.otherTenant, { provider: "hubspot", connectionId: row.id }, fx.services),
+    ).rejects.toThrow(/no longer exists/);
+  });
+});
