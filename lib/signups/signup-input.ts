@@ -17,7 +17,9 @@ const optionalText = (max: number, label: string) =>
     .union([z.string(), z.null(), z.undefined()], { error: `${label} must be text.` })
     .transform((value) => value?.trim() ?? "")
     .pipe(z.string().max(max, `${label} must be at most ${max} characters.`))
-    .transform((value) => (value === "" ? undefined : value));
+    .transform((value) => (value === "" ? undefined : value))
+    // zod 4 decides key optionality from the outer schema, so say it explicitly.
+    .optional();
 
 export const signupInputSchema = z.object({
   email: z

@@ -1,0 +1,157 @@
+// The public signup API, through the exported route handler against a real SQLite database.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTenantWithAdmin } from "./support/fixtures";
+
+type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
+
+let database: SignupTestDatabase;
+let route: RouteModule;
+let tenantSlug: string;
+let tenantId: string;
+
+beforeAll(async () => {
+  database = await createSignupTestDatabase("sqlite");
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    APP_URL: "http://localhost:3000",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
+    SIGNUP_RATE_LIMIT_POINTS: "5",
+    LOG_LEVEL: "error",
+  });
+  route = await import("@/app/api/subscribe/[tenantSlug]/route");
+  const { tenant } = await createTenantWithAdmin(database.db, { allowedOrigins: "https://www.contoso.test\nhttps://shop.contoso.test" });
+  tenantSlug = tenant.slug;
+  tenantId = tenant.id;
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+let ipCounter = 0;
+function post(body: BodyInit | null, headers: Record<string, string>, slug = tenantSlug): Promise<Response> {
+  // A distinct client address per request keeps these tests clear of the rate limit unless wanted.
+  const ip = headers["x-forwarded-for"] ?? `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+  const request = new Request(`http://localhost:3000/api/subscribe/${slug}`, { method: "POST", body, headers: { "x-forwarded-for": ip, ...headers } });
+  return route.POST(request, { params: Promise.resolve({ tenantSlug: slug }) });
+}
+const postJson = (value: unknown, headers: Record<string, string> = {}) =>
+  post(JSON.stringify(value), { "content-type": "application/json", ...headers });
+
+describe("POST /api/subscribe/{tenant}", () => {
+  it("answers 202 with the id of the row it committed", async () => {
+    const response = await postJson({ email: "Reader@Example.com", firstName: "Rea", consent: true });
+    expect(response.status).toBe(202);
+    const body = (await response.json()) as { id: string; status: string };
+    expect(body.status).toBe("accepted");
+    const row = await database.db.signup.findUniqueOrThrow({ where: { id: body.id } });
+    expect(row).toMatchObject({ tenantId, emailNormalized: "reader@example.com", firstName: "Rea", status: "PENDING", consentGiven: true });
+  });
+
+  it("accepts a form-encoded body", async () => {
+    const response = await post(new URLSearchParams({ email: "form@example.com", consent: "on" }).toString(), {
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(response.status).toBe(202);
+    expect(await database.db.signup.count({ where: { emailNormalized: "form@example.com" } })).toBe(1);
+  });
+
+  it("keeps one row per email and the latest details", async () => {
+    const first = (await (await postJson({ email: "same@example.com", firstName: "Old", consent: true })).json()) as { id: string };
+    const second = (await (await postJson({ email: "SAME@example.com", firstName: "New", consent: true })).json()) as { id: string };
+    expect(second.id).toBe(first.id);
+    const rows = await database.db.signup.findMany({ where: { tenantId, emailNormalized: "same@example.com" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.firstName).toBe("New");
+  });
+
+  it("keeps a synced signup synced when the same details arrive again, and re-queues it when they change", async () => {
+    const { id } = (await (await postJson({ email: "synced@example.com", firstName: "Sy", consent: true })).json()) as { id: string };
+    await database.db.signup.update({ where: { id }, data: { status: "SYNCED", hubspotContactId: "42", syncedAt: new Date() } });
+    await postJson({ email: "synced@example.com", firstName: "Sy", consent: true });
+    expect((await database.db.signup.findUniqueOrThrow({ where: { id } })).status).toBe("SYNCED");
+    await postJson({ email: "synced@example.com", firstName: "Sylvia", consent: true });
+    expect(await database.db.signup.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", firstName: "Sylvia", attempts: 0 });
+  });
+
+  it("answers 422 with an error for every bad field", async () => {
+    const response = await postJson({ email: "not-an-email", firstName: "x".repeat(101), consent: false });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { fieldErrors: Record<string, string[]> };
+    expect(Object.keys(body.fieldErrors).sort()).toEqual(["consent", "email", "firstName"]);
+  });
+
+  it("answers 400 for a body that is not JSON", async () => {
+    expect((await post("{not json", { "content-type": "application/json" })).status).toBe(400);
+    expect((await post("[1,2]", { "content-type": "application/json" })).status).toBe(400);
+  });
+
+  it("answers 404 for an unknown tenant", async () => {
+    expect((await postJson({ email: "a@example.com", consent: true }, {}).then(() => post("{}", { "content-type": "application/json" }, "no-such-tenant"))).status).toBe(404);
+  });
+
+  it("answers 413 when the declared or the actual body is over 16 KB", async () => {
+    const big = JSON.stringify({ email: "big@example.com", consent: true, firstName: "x".repeat(20_000) });
+    expect((await post(big, { "content-type": "application/json" })).status).toBe(413);
+    // No (or a lying) Content-Length: the bytes are counted while reading.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode("x".repeat(1024)));
+        controller.close();
+      },
+    });
+    const request = new Request(`http://localhost:3000/api/subscribe/${tenantSlug}`, {
+      method: "POST", body: stream, duplex: "half", headers: { "content-type": "application/json", "x-forwarded-for": "10.9.9.9" },
+    } as RequestInit);
+    expect((await route.POST(request, { params: Promise.resolve({ tenantSlug }) })).status).toBe(413);
+  });
+
+  it("pretends success for a filled honeypot and stores nothing", async () => {
+    const response = await postJson({ email: "bot@example.com", consent: true, website: "http://spam.test" });
+    expect(response.status).toBe(202);
+    expect(((await response.json()) as { id: string }).id).toMatch(/^c[a-z0-9]{24}$/);
+    expect(await database.db.signup.count({ where: { emailNormalized: "bot@example.com" } })).toBe(0);
+  });
+
+  it("rate limits per IP and tenant with Retry-After", async () => {
+    const headers = { "x-forwarded-for": "203.0.113.7" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await postJson({ email: `burst${i}@example.com`, consent: true }, headers)).status);
+    expect(statuses.slice(0, 5)).toEqual([202, 202, 202, 202, 202]);
+    const limited = await postJson({ email: "burst-last@example.com", consent: true }, headers);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("allows CORS only for the tenant's allowed origins, preflight included", async () => {
+    const allowed = await postJson({ email: "cors@example.com", consent: true }, { origin: "https://shop.contoso.test" });
+    expect(allowed.status).toBe(202);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://shop.contoso.test");
+    const refused = await postJson({ email: "evil@example.com", consent: true }, { origin: "https://evil.test" });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    const preflight = (origin: string) =>
+      route.OPTIONS(
+        new Request(`http://localhost:3000/api/subscribe/${tenantSlug}`, {
+          method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+        }),
+        { params: Promise.resolve({ tenantSlug }) },
+      );
+    const ok = await preflight("https://www.contoso.test");
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("access-control-allow-methods")).toContain("POST");
+    expect((await preflight("https://evil.test")).headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("sends plain HTML form posts on to the thank-you page", async () => {
+    const response = await post(new URLSearchParams({ email: "html@example.com", consent: "on" }).toString(), {
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "text/html,application/xhtml+xml",
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`http://localhost:3000/subscribe/${tenantSlug}?subscribed=1`);
+  });
+});

@@ -1,0 +1,93 @@
+// Property-based: whatever a caller throws at the public API, the answer is a 4xx or 202, never a 5xx.
+import { randomBytes } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTenantWithAdmin } from "./support/fixtures";
+
+type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
+
+let database: SignupTestDatabase;
+let route: RouteModule;
+let tenantSlug: string;
+
+beforeAll(async () => {
+  database = await createSignupTestDatabase("sqlite");
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
+    LOG_LEVEL: "error",
+  });
+  route = await import("@/app/api/subscribe/[tenantSlug]/route");
+  tenantSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+let requestNumber = 0;
+async function send(body: string | Uint8Array, contentType: string, slug = tenantSlug): Promise<Response> {
+  requestNumber++;
+  const request = new Request(`http://localhost:3000/api/subscribe/${encodeURIComponent(slug)}`, {
+    method: "POST",
+    body: typeof body === "string" ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
+    headers: { "content-type": contentType, "x-forwarded-for": `10.${requestNumber >> 16 & 255}.${requestNumber >> 8 & 255}.${requestNumber & 255}` },
+  });
+  return route.POST(request, { params: Promise.resolve({ tenantSlug: slug }) });
+}
+
+const ALLOWED = new Set([202, 400, 404, 413, 415, 422]);
+const weirdString = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary", maxLength: 300 }), fc.constantFrom("", " ", "\u0000", "a@b.co", "ñandú@ejemplo.es", "x".repeat(20_000)));
+const anyValue = fc.oneof(weirdString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+const signupLike = fc.record(
+  { email: fc.oneof(anyValue, fc.emailAddress()), firstName: anyValue, consent: anyValue, website: fc.oneof(fc.constant(""), anyValue) },
+  { requiredKeys: [] },
+);
+
+describe("public signup API under arbitrary input", () => {
+  it("never answers 5xx to JSON of any shape", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(signupLike, fc.jsonValue()), async (value) => {
+        const response = await send(JSON.stringify(value), "application/json");
+        expect(ALLOWED.has(response.status), `status ${response.status}`).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("never answers 5xx to raw bytes, broken JSON or odd forms", async () => {
+    const contentTypes = fc.constantFrom("application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "", "application/json; charset=latin1");
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(weirdString, fc.uint8Array({ maxLength: 2000 })), contentTypes, async (body, contentType) => {
+        const response = await send(body, contentType);
+        expect(ALLOWED.has(response.status), `status ${response.status}`).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("never answers 5xx for odd tenant slugs", async () => {
+    await fc.assert(
+      fc.asyncProperty(weirdString, async (slug) => {
+        const response = await send(JSON.stringify({ email: "a@example.com", consent: true }), "application/json", slug);
+        expect(ALLOWED.has(response.status), `status ${response.status}`).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("stores valid unicode names exactly as sent", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.emailAddress(), fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }), async (email, firstName) => {
+        const response = await send(JSON.stringify({ email, firstName, consent: true }), "application/json");
+        if (response.status !== 202) return; // fast-check's addresses are RFC-valid; ours are stricter (zod)
+        const { id } = (await response.json()) as { id: string };
+        const row = await database.db.signup.findUniqueOrThrow({ where: { id } });
+        expect(row.firstName).toBe(firstName.trim() || null);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
