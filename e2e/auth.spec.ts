@@ -1,0 +1,89 @@
+// Sign-in, tenancy boundaries and sign-out, seen through the browser.
+import { test, expect, expectNoAxeViolations, seededUsers, signInThroughForm, signOutThroughMenu } from "./fixtures";
+
+const GENERIC_FAILURE = "The email or password is incorrect.";
+
+test.describe("sign-in", () => {
+  test("a wrong password and an unknown email get the same generic message", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: "Sign in to your dashboard" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await signInThroughForm(page, seededUsers.contosoAdmin.email, "not-the-password");
+    await expect(page.getByTestId("login-error")).toHaveText(GENERIC_FAILURE);
+    await expect(page).toHaveURL(/\/login/);
+    await expectNoAxeViolations(page);
+
+    await signInThroughForm(page, "nobody@contoso.test", "not-the-password");
+    await expect(page.getByTestId("login-error")).toHaveText(GENERIC_FAILURE);
+  });
+
+  test("an empty form explains what is missing, per field", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await expect(page.getByText("Enter your password.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+  });
+
+  test("the Contoso admin lands on Contoso's integrations, is kept out of Fabrikam, and signs out", async ({ page }) => {
+    await signInThroughForm(page, seededUsers.contosoAdmin.email);
+    await expect(page).toHaveURL(/\/t\/contoso\/integrations$/);
+    await expect(page.getByRole("banner")).toContainText("Contoso");
+    await expect(page.getByRole("navigation", { name: "Tenant sections" }).getByRole("link", { name: "Integrations" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expectNoAxeViolations(page);
+
+    const response = await page.goto("/t/fabrikam/integrations");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByText("Fabrikam")).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    await page.goto("/t/contoso/integrations");
+    await signOutThroughMenu(page);
+    await expectNoAxeViolations(page);
+
+    await page.goto("/t/contoso/integrations");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ft%2Fcontoso%2Fintegrations$/);
+  });
+
+  test("after signing in from a deep link the user returns to it", async ({ page }) => {
+    await page.goto("/t/contoso/signups");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    await page.getByLabel("Email").fill(seededUsers.contosoAdmin.email);
+    await page.getByLabel("Password").fill(process.env.SEED_PASSWORD?.trim() || "switchboard-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/t\/contoso\/signups$/);
+  });
+});
+
+test.describe("tenancy", () => {
+  test("a Contoso member sees Contoso but not Fabrikam", async ({ memberPage }) => {
+    await memberPage.goto("/");
+    await expect(memberPage).toHaveURL(/\/t\/contoso\/integrations$/);
+    await expect(memberPage.getByRole("main")).toBeVisible();
+    await expectNoAxeViolations(memberPage);
+
+    const response = await memberPage.goto("/t/fabrikam/integrations");
+    expect(response?.status()).toBe(404);
+  });
+
+  test("the Fabrikam admin cannot open Contoso, nor an unknown tenant", async ({ fabrikamAdminPage }) => {
+    for (const path of ["/t/contoso/integrations", "/t/no-such-tenant/integrations"]) {
+      const response = await fabrikamAdminPage.goto(path);
+      expect(response?.status()).toBe(404);
+    }
+    await fabrikamAdminPage.goto("/t/fabrikam/integrations");
+    await expect(fabrikamAdminPage.getByRole("banner")).toContainText("Fabrikam");
+  });
+
+  test("the health endpoint reports the database", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+});

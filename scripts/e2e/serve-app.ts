@@ -1,0 +1,94 @@
+// The app under e2e test: a fresh SQLite database in this run's temp dir (migrated and seeded), a
+// production build, then `next start`. Started by playwright.config.ts; never touches the demo data.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { createDbClient } from "@/lib/db/create-client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { seedDemoData } from "@/prisma/seed";
+import { assertDisposableDatabase, removeDatabaseFiles, removeRunDir } from "./disposable-database";
+
+const port = Number(process.env.E2E_APP_PORT ?? 3100);
+const databaseUrl = required("E2E_DATABASE_URL");
+const runDir = required("E2E_RUN_DIR");
+const simulatorUrl = required("E2E_SIM_URL");
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
+
+const appEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: distDir,
+  DATABASE_URL: databaseUrl,
+  APP_URL: `http://localhost:${port}`,
+  // Fresh secrets per run: nothing signed by an earlier run (or the demo) can be replayed.
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_TRUST_HOST: "true",
+  TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+  HUBSPOT_CLIENT_ID: "switchboard-local",
+  HUBSPOT_CLIENT_SECRET: "switchboard-local-secret",
+  HUBSPOT_AUTH_BASE_URL: simulatorUrl,
+  HUBSPOT_API_BASE_URL: simulatorUrl,
+  DEMO_MODE: "false",
+};
+
+async function main(): Promise<void> {
+  assertDisposableDatabase(databaseUrl, runDir);
+  removeDatabaseFiles(databaseUrl);
+  progress(`migrating and seeding ${databaseUrl}`);
+  await migrateDatabase(databaseUrl);
+  const db = createDbClient(databaseUrl);
+  try {
+    await seedDemoData(db, process.env.SEED_PASSWORD?.trim() || undefined);
+  } finally {
+    await db.$disconnect();
+  }
+
+  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(join(distDir, "BUILD_ID"))) {
+    progress(`reusing the build in ${distDir} (E2E_SKIP_BUILD=1)`);
+  } else {
+    progress(`building into ${distDir}`);
+    await runBuild();
+  }
+
+  progress(`starting next on port ${port}`);
+  const server = spawn(nextBin, ["start", "-p", String(port)], { env: appEnv, stdio: ["ignore", "inherit", "inherit"] });
+  const stop = () => server.kill("SIGTERM");
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  server.on("exit", (code) => {
+    removeRunDir(runDir);
+    process.exit(code ?? 0);
+  });
+}
+
+function runBuild(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const build = spawn(nextBin, ["build"], { env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    build.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    build.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    build.on("exit", (code) => {
+      if (code === 0) return resolve();
+      process.stderr.write(output);
+      reject(new Error(`next build failed with exit code ${code}`));
+    });
+  });
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; start this through playwright.config.ts`);
+  return value;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[e2e-app] ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  progress(`failed: ${(error as Error).message}`);
+  process.exit(1);
+});

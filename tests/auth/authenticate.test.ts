@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { EMAIL_THROTTLE, IP_THROTTLE } from "@/lib/auth/login-throttle";
+import { hashPassword } from "@/lib/auth/password";
+import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
+
+const PASSWORD = "switchboard-test-password";
+let passwordHash: string;
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+describe.each(testProviders)("password sign-in on %s", (provider) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(async () => database?.drop());
+  beforeEach(async () => {
+    await database.reset();
+    await database.db.user.create({ data: { email: "admin@contoso.test", name: "Admin", passwordHash } });
+  });
+
+  const attempt = (email: string, password: string, ip: string | null = "203.0.113.7", now?: Date) =>
+    authenticateWithPassword(database.db, { email, password, ip }, now);
+
+  it("accepts the right password, whatever the email's case", async () => {
+    const result = await attempt(" Admin@Contoso.test ", PASSWORD);
+    expect(result).toMatchObject({ ok: true, user: { email: "admin@contoso.test", name: "Admin" } });
+  });
+
+  it("answers a wrong password and an unknown email identically", async () => {
+    expect(await attempt("admin@contoso.test", "wrong")).toEqual({ ok: false, reason: "invalid-credentials" });
+    expect(await attempt("nobody@contoso.test", "wrong")).toEqual({ ok: false, reason: "invalid-credentials" });
+  });
+
+  it("counts failures for unknown emails too, so locking reveals nothing", async () => {
+    await attempt("nobody@contoso.test", "wrong");
+    const row = await database.db.loginThrottle.findUnique({ where: { key: "email:nobody@contoso.test" } });
+    expect(row?.failures).toBe(1);
+  });
+
+  it("refuses even the right password while the email is locked", async () => {
+    const now = new Date();
+    for (let i = 0; i <= EMAIL_THROTTLE.freeFailures; i++) await attempt("admin@contoso.test", "wrong", `198.51.100.${i}`, now);
+    const result = await attempt("admin@contoso.test", PASSWORD, "198.51.100.99", now);
+    expect(result).toMatchObject({ ok: false, reason: "throttled" });
+    const later = new Date(now.getTime() + EMAIL_THROTTLE.baseLockMs + 1_000);
+    expect((await attempt("admin@contoso.test", PASSWORD, "198.51.100.99", later)).ok).toBe(true);
+  });
+
+  it("locks an IP that sprays many emails", async () => {
+    const now = new Date();
+    await database.db.loginThrottle.create({
+      data: { key: "ip:203.0.113.7", failures: IP_THROTTLE.freeFailures, windowStart: now },
+    });
+    expect(await attempt("someone@x.test", "wrong", "203.0.113.7", now)).toEqual({ ok: false, reason: "invalid-credentials" });
+    expect(await attempt("admin@contoso.test", PASSWORD, "203.0.113.7", now)).toMatchObject({ reason: "throttled" });
+    expect((await attempt("admin@contoso.test", PASSWORD, "203.0.113.8", now)).ok).toBe(true);
+  });
+
+  it("clears the account's failures after a successful sign-in", async () => {
+    await attempt("admin@contoso.test", "wrong");
+    await attempt("admin@contoso.test", PASSWORD);
+    expect(await database.db.loginThrottle.findUnique({ where: { key: "email:admin@contoso.test" } })).toBeNull();
+    expect(await database.db.loginThrottle.findUnique({ where: { key: "ip:203.0.113.7" } })).not.toBeNull();
+  });
+});
