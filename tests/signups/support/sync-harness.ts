@@ -1,0 +1,58 @@
+// Runs the real sync engine pass by pass against a test database and the simulator, so tests
+// can observe each step without sleeping on timers.
+import type { Db } from "@/lib/db/create-client";
+import type { DatabaseProvider } from "@/lib/db/database-url";
+import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
+import { hubspotClient } from "@/lib/integrations/hubspot/client";
+import { PortalRateLimiter } from "@/lib/signups/sync/portal-rate-limiter";
+import type { SyncDeps } from "@/lib/signups/sync/sync-deps";
+import { runSyncPass } from "@/lib/signups/sync/sync-pass";
+
+export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker"): SyncDeps {
+  return {
+    db,
+    provider,
+    workerId,
+    limiter: new PortalRateLimiter(105),
+    settings: { batchSize: 100, leaseMs: 30_000, requestTimeoutMs: 5_000, batchesPerPass: 4, maxRateWaitMs: 1_000 },
+    accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
+    apiClient: hubspotClient,
+  };
+}
+
+/** Passes until one claims nothing (everything due is done or waiting for later). */
+export async function syncUntilIdle(deps: SyncDeps, maxPasses = 50): Promise<number> {
+  let passes = 0;
+  while (passes < maxPasses) {
+    passes++;
+    const { claimed } = await runSyncPass(deps);
+    if (claimed === 0) break;
+  }
+  return passes;
+}
+
+/** Stands in for the passage of time: makes every waiting signup due now. */
+export async function makeEverythingDue(db: Db): Promise<void> {
+  await db.signup.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+}
+
+export async function addSignups(db: Db, tenantId: string, count: number, prefix = "reader"): Promise<void> {
+  const rows = Array.from({ length: count }, (_, index) => {
+    const email = `${prefix}${index}@example.com`;
+    return { tenantId, email, emailNormalized: email, firstName: `Reader ${index}`, consentGiven: true };
+  });
+  for (let start = 0; start < rows.length; start += 500) await db.signup.createMany({ data: rows.slice(start, start + 500) });
+}
+
+export async function simJson<T>(simulatorUrl: string, path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${simulatorUrl}${path}`, {
+    ...init,
+    headers: { "content-type": "application/json", ...(init?.headers ?? {}) },
+  });
+  if (!response.ok) throw new Error(`${init?.method ?? "GET"} ${path} → ${response.status}: ${await response.text()}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export async function simContacts(simulatorUrl: string, portalId = 62515): Promise<{ id: string; properties: Record<string, string> }[]> {
+  return (await simJson<{ results: { id: string; properties: Record<string, string> }[] }>(simulatorUrl, `/_sim/portals/${portalId}/contacts`)).results;
+}
