@@ -75,16 +75,17 @@ async function handle(state: SimulatorState, req: IncomingMessage, res: ServerRe
 
 function logWhenDone(ctx: RequestContext, method: string): void {
   const started = performance.now();
-  const time = new Date().toISOString();
+  const entry = ctx.state.requests.record({
+    method,
+    path: redactPath(ctx.url.pathname),
+    status: null,
+    time: new Date().toISOString(),
+    durationMs: 0,
+  });
   ctx.res.on("close", () => {
-    ctx.state.requests.record({
-      method,
-      path: redactPath(ctx.url.pathname),
-      status: ctx.res.headersSent ? ctx.res.statusCode : null,
-      time,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      ...(ctx.note.grantType ? { grantType: ctx.note.grantType } : {}),
-      ...(ctx.note.portalId !== undefined ? { portalId: ctx.note.portalId } : {}),
-    });
+    entry.status = ctx.res.headersSent ? ctx.res.statusCode : null;
+    entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
+    if (ctx.note.grantType) entry.grantType = ctx.note.grantType;
+    if (ctx.note.portalId !== undefined) entry.portalId = ctx.note.portalId;
   });
 }

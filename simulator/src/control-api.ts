@@ -31,8 +31,7 @@ async function readControlJson<T>(ctx: RequestContext, schema: z.ZodType<T>): Pr
 
 /** Config as shown to callers: the client secret stays out of responses. */
 export function publicConfig(config: SimulatorConfig) {
-  const { clientSecret: _secret, ...rest } = config;
-  return rest;
+  return Object.fromEntries(Object.entries(config).filter(([key]) => key !== "clientSecret"));
 }
 
 function portalFromParams(ctx: RequestContext) {

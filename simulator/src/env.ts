@@ -50,7 +50,7 @@ const envSchema = z.object({
     .optional(),
 });
 
-export function simulatorOptionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
+export function simulatorOptionsFromEnv(env: Record<string, string | undefined>): SimulatorOptions {
   // Empty strings mean "unset", as with most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
   const result = envSchema.safeParse(present);

@@ -22,14 +22,16 @@ export function redactPath(pathname: string): string {
 export class RequestLog {
   private entries: LoggedRequest[] = [];
 
-  record(entry: LoggedRequest): void {
+  /** Records a request on arrival (so the log keeps arrival order); the caller fills in status later. */
+  record(entry: LoggedRequest): LoggedRequest {
     this.entries.push(entry);
     // Bounded so long benchmarks don't grow memory without limit.
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES / 2);
+    return entry;
   }
 
   list(): LoggedRequest[] {
-    return [...this.entries];
+    return this.entries.map((entry) => ({ ...entry }));
   }
 
   clear(): void {
