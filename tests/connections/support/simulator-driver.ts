@@ -39,6 +39,7 @@ export async function simControl(simUrl: string, method: string, path: string, b
   return response.status === 204 ? undefined : response.json();
 }
 
-export function countRefreshes(requests: LoggedRequest[]): number {
-  return requests.filter((r) => r.path.endsWith("/token") && r.grantType === "refresh_token").length;
+/** Token-endpoint calls (a faulted call is logged before its grant type is read, so count by path). */
+export function countTokenRequests(requests: LoggedRequest[]): number {
+  return requests.filter((r) => r.method === "POST" && /^\/oauth\/(v1|v3|2026-03)\/token$/.test(r.path)).length;
 }

@@ -1,0 +1,102 @@
+// getValidAccessToken against the simulator: refresh ahead of expiry, invalid_grant → Needs
+// reconnect with no retries, outages → retries, Degraded, then Connected again.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
+import { openToken } from "@/lib/integrations/connection-secrets";
+import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
+import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
+import { connectionFor, connectPortal } from "./support/connect-portal";
+import { expireSoon } from "./support/expire-soon";
+import { countTokenRequests, simControl, simRequests } from "./support/simulator-driver";
+
+let fx: ConnectionsFixture;
+let connectionId: string;
+beforeAll(async () => {
+  fx = await startConnectionsFixture("sqlite");
+});
+afterAll(async () => fx?.close());
+beforeEach(async () => {
+  await fx.db.auditEvent.deleteMany({});
+  await fx.db.connection.deleteMany({});
+  await simControl(fx.sim.url, "POST", "/_sim/reset");
+  await connectPortal(fx);
+  connectionId = (await connectionFor(fx, 62515)).id;
+  await simControl(fx.sim.url, "DELETE", "/_sim/requests");
+});
+
+const stored = async () => fx.db.connection.findUniqueOrThrow({ where: { id: connectionId } });
+
+describe("getValidAccessToken", () => {
+  it("hands out the stored token while it has more than five minutes left, without calling HubSpot", async () => {
+    const row = await stored();
+    const token = await getValidAccessToken(fx.db, connectionId, fx.services);
+    expect(token).toBe(openToken(fx.keyRing, row, "accessToken", row.accessTokenCiphertext ?? ""));
+    expect(await simRequests(fx.sim.url)).toHaveLength(0);
+  });
+
+  it("refreshes once a token is inside the five-minute window and persists the new token before returning it", async () => {
+    await expireSoon(fx.db, connectionId, 4 * 60);
+    const before = await stored();
+    const token = await getValidAccessToken(fx.db, connectionId, fx.services);
+    const after = await stored();
+    expect(countTokenRequests(await simRequests(fx.sim.url))).toBe(1);
+    expect(openToken(fx.keyRing, after, "accessToken", after.accessTokenCiphertext ?? "")).toBe(token);
+    expect(after.tokenVersion).toBe(before.tokenVersion + 1);
+    expect(after.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+    expect(after.refreshLeaseOwner).toBeNull();
+    const introspected = await fx.services.provider("hubspot").introspect(token);
+    expect(introspected).toMatchObject({ active: true, externalAccountId: "62515" });
+  });
+
+  it("marks the connection Needs reconnect at once when the refresh token was revoked (no retries)", async () => {
+    await simControl(fx.sim.url, "POST", "/_sim/portals/62515/revoke-all");
+    await expireSoon(fx.db, connectionId, 10);
+    await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(NeedsReconnectError);
+    expect(countTokenRequests(await simRequests(fx.sim.url))).toBe(1);
+    const row = await stored();
+    expect(row.status).toBe("NEEDS_RECONNECT");
+    expect(row.refreshLeaseOwner).toBeNull();
+    const events = await fx.db.auditEvent.findMany({ where: { connectionId } });
+    expect(events.map((e) => [e.action, e.outcome])).toEqual(
+      expect.arrayContaining([["refresh", "failure"], ["status_change", "failure"]]),
+    );
+    // Later callers are refused without bothering HubSpot again.
+    await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(NeedsReconnectError);
+    expect(countTokenRequests(await simRequests(fx.sim.url))).toBe(1);
+  });
+
+  it("retries outages with backoff, shows Degraded, and returns to Connected on the next success", async () => {
+    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 503, count: 3, pathPrefix: "/oauth/v3/token" });
+    await expireSoon(fx.db, connectionId, 10);
+    await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(ProviderUnavailableError);
+    expect(countTokenRequests(await simRequests(fx.sim.url))).toBe(3);
+    const degraded = await stored();
+    expect(degraded.status).toBe("DEGRADED");
+    expect(degraded.consecutiveFailures).toBe(3);
+    expect(degraded.refreshLeaseOwner).toBeNull();
+
+    const token = await getValidAccessToken(fx.db, connectionId, fx.services);
+    expect(token.length).toBeGreaterThan(0);
+    const recovered = await stored();
+    expect(recovered).toMatchObject({ status: "CONNECTED", consecutiveFailures: 0 });
+    const changes = (await fx.db.auditEvent.findMany({ where: { connectionId, action: "status_change" }, orderBy: { createdAt: "asc" } }))
+      .map((e) => e.detail);
+    expect(changes).toEqual([expect.stringContaining("CONNECTED → DEGRADED"), expect.stringContaining("DEGRADED → CONNECTED")]);
+  });
+
+  it("keeps serving a still-valid token when a refresh ahead of expiry hits an outage", async () => {
+    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 502, count: 3, pathPrefix: "/oauth/v3/token" });
+    await expireSoon(fx.db, connectionId, 120);
+    const row = await stored();
+    const token = await getValidAccessToken(fx.db, connectionId, fx.services);
+    expect(token).toBe(openToken(fx.keyRing, row, "accessToken", row.accessTokenCiphertext ?? ""));
+    expect((await stored()).status).toBe("DEGRADED");
+  });
+
+  it("refuses a connection whose stored ciphertext was moved from another row", async () => {
+    await connectPortal(fx, { portalId: 70001 });
+    const other = await connectionFor(fx, 70001);
+    await fx.db.connection.update({ where: { id: connectionId }, data: { accessTokenCiphertext: other.accessTokenCiphertext } });
+    await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(NeedsReconnectError);
+  });
+});
