@@ -3,6 +3,7 @@
 import { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseProvider } from "@/lib/db/database-url";
+import { log } from "@/lib/log";
 import { signupConfig } from "../signup-config";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -17,7 +18,7 @@ function limiterFor(databaseUrl: string): RateLimiterAbstract {
   const limiter =
     databaseProvider(databaseUrl) === "postgresql"
       ? new RateLimiterPostgres({
-          storeClient: new Pool({ connectionString: databaseUrl, max: 4 }),
+          storeClient: sharedCounterPool(databaseUrl),
           storeType: "pool",
           tableName: "signup_rate_limits",
           keyPrefix: "signup",
@@ -30,6 +31,13 @@ function limiterFor(databaseUrl: string): RateLimiterAbstract {
       : memory;
   limiters.set(databaseUrl, limiter);
   return limiter;
+}
+
+function sharedCounterPool(databaseUrl: string): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  // An idle connection dropped by the server must not crash the app; the pool reconnects on demand.
+  pool.on("error", (error) => log.warn("signup rate-limit pool lost a connection", { error }));
+  return pool;
 }
 
 export async function consumeSignupAllowance(databaseUrl: string, tenantId: string, clientIp: string): Promise<RateLimitVerdict> {

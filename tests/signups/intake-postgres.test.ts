@@ -1,0 +1,63 @@
+// Intake on PostgreSQL: durable idempotent writes, and a rate limit whose counters live in the
+// database (shared by every app instance), through the exported route handler.
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTenantWithAdmin } from "./support/fixtures";
+
+type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
+let database: SignupTestDatabase;
+let route: RouteModule;
+let tenantSlug: string;
+
+beforeAll(async () => {
+  database = await createSignupTestDatabase("postgresql");
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
+    SIGNUP_RATE_LIMIT_POINTS: "3",
+    LOG_LEVEL: "error",
+  });
+  route = await import("@/app/api/subscribe/[tenantSlug]/route");
+  tenantSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+const post = (email: string, ip: string) =>
+  route.POST(
+    new Request(`http://localhost:3000/api/subscribe/${tenantSlug}`, {
+      method: "POST",
+      body: JSON.stringify({ email, consent: true }),
+      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    }),
+    { params: Promise.resolve({ tenantSlug }) },
+  );
+
+describe("public signup API on PostgreSQL", () => {
+  it("stores concurrent repeats of one email as a single row", async () => {
+    const responses = await Promise.all(Array.from({ length: 8 }, (_, index) => post("Twice@Example.com", `10.1.0.${index}`)));
+    expect(responses.map((response) => response.status)).toEqual(Array(8).fill(202));
+    const ids = new Set(await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id)));
+    expect(ids.size).toBe(1);
+    expect(await database.db.signup.count({ where: { emailNormalized: "twice@example.com" } })).toBe(1);
+  });
+
+  it("counts the rate limit in the database", async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await post(`limited${i}@example.com`, "198.51.100.9")).status);
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ key: string; points: number }>(`SELECT key, points FROM signup_rate_limits`);
+      expect(rows.some((row) => row.key.endsWith(":198.51.100.9") && row.points >= 3)).toBe(true);
+    } finally {
+      await client.end();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+// Two worker processes against one PostgreSQL database: claims (FOR UPDATE SKIP LOCKED leases)
+// split the backlog, and no signup is ever sent to HubSpot twice.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator } from "@/simulator/src/server";
+import { connectPortal } from "./support/connect-portal";
+import { startCountingProxy, type CountingProxy } from "./support/counting-proxy";
+import { createTenantWithAdmin } from "./support/fixtures";
+import { configureSignupTestEnv } from "./support/signup-test-env";
+import { addSignups, simContacts, simJson } from "./support/sync-harness";
+import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { spawnWorker, stopWorker, waitFor } from "./support/worker-process";
+
+type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+let sim: Simulator;
+let proxy: CountingProxy;
+let database: SignupTestDatabase;
+const SIGNUPS = 2_000;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+  proxy = await startCountingProxy(sim.url);
+  database = await createSignupTestDatabase("postgresql");
+  configureSignupTestEnv(sim.url, database.url);
+});
+
+afterAll(async () => {
+  await database?.drop();
+  await proxy?.close();
+  await sim?.close();
+});
+
+describe("two workers on one PostgreSQL database", () => {
+  it("sync every signup exactly once between them", async () => {
+    const { tenant, user } = await createTenantWithAdmin(database.db);
+    await connectPortal(database.db, sim.url, { userId: user.id, tenant });
+    await addSignups(database.db, tenant.id, SIGNUPS);
+    // Some latency so both workers are claiming while the other has batches in flight.
+    await simJson(sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 100 }) });
+    const env = { HUBSPOT_API_BASE_URL: proxy.url, SYNC_IDLE_POLL_MS: "50", SYNC_BATCH_SIZE: "50" };
+    const workers = [spawnWorker(env), spawnWorker(env)];
+    try {
+      await waitFor(async () => (await database.db.signup.count({ where: { status: "SYNCED" } })) === SIGNUPS, "all signups to sync");
+    } finally {
+      await Promise.all(workers.map((worker) => stopWorker(worker)));
+    }
+    expect(proxy.sendsPerEmail.size).toBe(SIGNUPS);
+    expect([...proxy.sendsPerEmail.values()].every((sends) => sends === 1)).toBe(true);
+    expect(await simContacts(sim.url)).toHaveLength(SIGNUPS);
+    const rows = await database.db.signup.findMany({ where: { tenantId: tenant.id }, select: { hubspotContactId: true } });
+    expect(new Set(rows.map((row) => row.hubspotContactId)).size).toBe(SIGNUPS);
+  });
+});
