@@ -12,11 +12,11 @@ const STYLE = `
   fieldset { border: 1px solid #cbd6e2; border-radius: 6px; margin: 1rem 0; padding: .75rem 1rem; }
   legend { font-weight: 600; padding: 0 .25rem; }
   label { display: block; padding: .35rem 0; }
-  .note { color: #7c98b6; font-size: .9rem; }
+  .note { color: #516f90; font-size: .9rem; }
   .missing { color: #b3261e; font-size: .9rem; }
   .actions { display: flex; gap: .75rem; margin-top: 1.5rem; }
   button { font: inherit; padding: .6rem 1.2rem; border-radius: 4px; border: 1px solid #cbd6e2; cursor: pointer; }
-  button[value="grant"] { background: #ff7a59; border-color: #ff7a59; color: #fff; font-weight: 600; }
+  button[value="grant"] { background: #b93815; border-color: #b93815; color: #fff; font-weight: 600; }
   button:focus-visible, input:focus-visible { outline: 3px solid #0091ae; outline-offset: 2px; }
   code { background: #eaf0f6; padding: 0 .25rem; border-radius: 3px; }
 `;
