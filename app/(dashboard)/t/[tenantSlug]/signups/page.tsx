@@ -1,0 +1,73 @@
+// Signups dashboard: status counts, the latest signups with their HubSpot contacts, Retry for
+// failures, and (admins) the public form's settings and embeddable snippets.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env/server";
+import { countSignupsByStatus, destinationSummary, listRecentSignups } from "@/lib/signups/dashboard/signup-overview";
+import { roleAtLeast } from "@/lib/tenancy/roles";
+import { requireTenantAccess } from "@/lib/tenancy/guard";
+import { retryAllFailed, updateSignupSettings } from "./actions";
+import { EmbedSnippet } from "./embed-snippet";
+import { LiveRefresh } from "./live-refresh";
+import { SettingsForm } from "./settings-form";
+import { SignupTable } from "./signup-table";
+import { StatusCountsPanel } from "./status-counts";
+
+export const metadata: Metadata = { title: "Signups" };
+
+export default async function SignupsPage({ params }: { params: Promise<{ tenantSlug: string }> }) {
+  const { tenantSlug } = await params;
+  const { tenant, role } = await requireTenantAccess(tenantSlug);
+  const canManage = roleAtLeast(role, "ADMIN");
+  const env = serverEnv();
+  const [counts, signups, destination, settings] = await Promise.all([
+    countSignupsByStatus(db, tenant.id),
+    listRecentSignups(db, tenant.id),
+    destinationSummary(db, tenant.id),
+    db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true } }),
+  ]);
+  const publicPage = `${env.APP_URL}/subscribe/${tenant.slug}`;
+  return (
+    <div className="space-y-8">
+      <LiveRefresh />
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold text-slate-900">Signups</h1>
+        <p className="text-slate-700">
+          Public form: <a className="text-indigo-800 underline" href={publicPage}>{publicPage}</a>
+        </p>
+        {destination !== "connected" && (
+          <p data-testid="destination-banner" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
+            {destination === "not-connected" ? "HubSpot is not connected: " : "HubSpot needs to be reconnected: "}
+            new signups are kept safely as Pending and are sent as soon as you{" "}
+            <Link className="underline" href={`/t/${tenant.slug}/integrations`}>{destination === "not-connected" ? "connect" : "reconnect"} HubSpot</Link>.
+          </p>
+        )}
+      </header>
+      <StatusCountsPanel counts={counts} />
+      <section aria-labelledby="recent-heading" className="space-y-3">
+        <div className="flex items-center justify-between">
+          <h2 id="recent-heading" className="text-lg font-semibold text-slate-900">Latest signups</h2>
+          {canManage && counts.FAILED > 0 && (
+            <form action={retryAllFailed.bind(null, tenant.slug)}>
+              <button type="submit" className="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">Retry all failed</button>
+            </form>
+          )}
+        </div>
+        <SignupTable signups={signups} tenantSlug={tenant.slug} canManage={canManage} hubspotAppUrl={env.HUBSPOT_AUTH_BASE_URL} />
+      </section>
+      {canManage && (
+        <>
+          <section aria-labelledby="settings-heading" className="space-y-3">
+            <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">Form settings</h2>
+            <SettingsForm action={updateSignupSettings.bind(null, tenant.slug)} consentText={settings.consentText} allowedOrigins={settings.allowedOrigins} />
+          </section>
+          <section aria-labelledby="embed-heading" className="space-y-3">
+            <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>
+            <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} consentText={settings.consentText} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

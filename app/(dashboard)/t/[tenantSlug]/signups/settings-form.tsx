@@ -1,0 +1,41 @@
+"use client";
+// Consent text and allowed origins of the public form (admins only).
+import { useActionState } from "react";
+import type { SettingsFormState } from "./actions";
+
+type SettingsFormProps = {
+  action: (previous: SettingsFormState, formData: FormData) => Promise<SettingsFormState>;
+  consentText: string;
+  allowedOrigins: string;
+};
+
+export function SettingsForm({ action, consentText, allowedOrigins }: SettingsFormProps) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" } as SettingsFormState);
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  return (
+    <form action={formAction} className="space-y-4">
+      <div>
+        <label htmlFor="consentText" className="block font-medium text-slate-900">Consent text</label>
+        <textarea id="consentText" name="consentText" rows={2} defaultValue={consentText}
+          aria-invalid={errors.consentText ? true : undefined} aria-describedby={errors.consentText ? "consentText-error" : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2" />
+        {errors.consentText && <p id="consentText-error" className="mt-1 text-sm text-red-800">{errors.consentText.join(" ")}</p>}
+      </div>
+      <div>
+        <label htmlFor="allowedOrigins" className="block font-medium text-slate-900">Allowed origins</label>
+        <p id="allowedOrigins-hint" className="text-sm text-slate-700">Websites whose browsers may call the signup API, one per line, e.g. https://www.example.com</p>
+        <textarea id="allowedOrigins" name="allowedOrigins" rows={3} defaultValue={allowedOrigins}
+          aria-invalid={errors.allowedOrigins ? true : undefined}
+          aria-describedby={errors.allowedOrigins ? "allowedOrigins-hint allowedOrigins-error" : "allowedOrigins-hint"}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-sm" />
+        {errors.allowedOrigins && <p id="allowedOrigins-error" className="mt-1 text-sm text-red-800">{errors.allowedOrigins.join(" ")}</p>}
+      </div>
+      <div className="flex items-center gap-4">
+        <button type="submit" disabled={pending} className="rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
+          Save settings
+        </button>
+        <p role="status" className="text-sm text-emerald-900">{state.status === "saved" ? "Settings saved." : ""}</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+// The most recent signups: who, when, where they stand, and the HubSpot contact they became.
+import type { SignupListItem } from "@/lib/signups/dashboard/signup-overview";
+import { retrySignup } from "./actions";
+
+const statusLabel = { PENDING: "Pending", SYNCED: "Synced", FAILED: "Failed" } as const;
+const statusTone = {
+  PENDING: "bg-amber-100 text-amber-950",
+  SYNCED: "bg-emerald-100 text-emerald-950",
+  FAILED: "bg-red-100 text-red-950",
+} as const;
+
+type SignupTableProps = { signups: SignupListItem[]; tenantSlug: string; canManage: boolean; hubspotAppUrl: string };
+
+export function SignupTable({ signups, tenantSlug, canManage, hubspotAppUrl }: SignupTableProps) {
+  if (signups.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-700">No signups yet.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">Most recent signups</caption>
+        <thead className="bg-slate-50 text-left text-slate-800">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-semibold">Email</th>
+            <th scope="col" className="px-4 py-2 font-semibold">Signed up</th>
+            <th scope="col" className="px-4 py-2 font-semibold">Status</th>
+            <th scope="col" className="px-4 py-2 font-semibold">HubSpot contact</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {signups.map((signup) => (
+            <tr key={signup.id} data-testid="signup-row" data-email={signup.email}>
+              <td className="px-4 py-2 text-slate-900">{signup.email}</td>
+              <td className="px-4 py-2 text-slate-700">
+                <time dateTime={signup.createdAt.toISOString()}>{signup.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+              </td>
+              <td className="px-4 py-2">
+                <span data-testid="signup-status" className={`rounded px-2 py-0.5 font-medium ${statusTone[signup.status]}`}>{statusLabel[signup.status]}</span>
+                {signup.lastError && signup.status !== "SYNCED" && (
+                  <p className="mt-1 max-w-md text-xs text-slate-700" data-testid="signup-error">{signup.lastError}</p>
+                )}
+                {canManage && signup.status === "FAILED" && (
+                  <form action={retrySignup.bind(null, tenantSlug, signup.id)} className="mt-1">
+                    <button type="submit" className="text-xs font-semibold text-indigo-800 underline">
+                      Retry<span className="sr-only"> {signup.email}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+              <td className="px-4 py-2">
+                {signup.hubspotContactId && signup.portalId ? (
+                  <a data-testid="signup-contact" className="text-indigo-800 underline"
+                    href={`${hubspotAppUrl}/contacts/${signup.portalId}/record/0-1/${signup.hubspotContactId}`} target="_blank" rel="noreferrer">
+                    {signup.hubspotContactId}
+                  </a>
+                ) : (
+                  <span className="text-slate-600">—</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
