@@ -1,0 +1,56 @@
+// The dashboard's data functions: counts and lists scoped to one tenant, Retry only for that
+// tenant's failed signups, and validated form settings.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countSignupsByStatus, listRecentSignups } from "@/lib/signups/dashboard/signup-overview";
+import { retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
+import { findPublicTenant } from "@/lib/signups/public-tenant";
+import { createTenantWithAdmin } from "./support/fixtures";
+import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+
+let database: SignupTestDatabase;
+beforeAll(async () => {
+  database = await createSignupTestDatabase("sqlite");
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function failedSignup(tenantId: string, email: string) {
+  return database.db.signup.create({
+    data: { tenantId, email, emailNormalized: email, consentGiven: true, status: "FAILED", attempts: 1, lastError: "VALIDATION_ERROR: Email address is invalid" },
+  });
+}
+
+describe("signups dashboard data", () => {
+  it("counts and lists only the tenant's own signups", async () => {
+    const { tenant: mine } = await createTenantWithAdmin(database.db);
+    const { tenant: theirs } = await createTenantWithAdmin(database.db);
+    await failedSignup(mine.id, "mine@example.com");
+    await failedSignup(theirs.id, "theirs@example.com");
+    await database.db.signup.create({ data: { tenantId: mine.id, email: "p@example.com", emailNormalized: "p@example.com", consentGiven: true } });
+    expect(await countSignupsByStatus(database.db, mine.id)).toEqual({ PENDING: 1, SYNCED: 0, FAILED: 1 });
+    expect((await listRecentSignups(database.db, mine.id)).map((row) => row.email).sort()).toEqual(["mine@example.com", "p@example.com"]);
+  });
+
+  it("retries a failed signup of the same tenant only", async () => {
+    const { tenant: mine } = await createTenantWithAdmin(database.db);
+    const { tenant: theirs } = await createTenantWithAdmin(database.db);
+    const foreign = await failedSignup(theirs.id, "foreign@example.com");
+    expect(await retryFailedSignup(database.db, mine.id, foreign.id)).toBe(false);
+    expect((await database.db.signup.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("FAILED");
+    const own = await failedSignup(mine.id, "own@example.com");
+    expect(await retryFailedSignup(database.db, mine.id, own.id)).toBe(true);
+    expect(await database.db.signup.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ status: "PENDING", attempts: 0, lastError: null });
+  });
+
+  it("validates settings and stores canonical origins the API then honours", async () => {
+    const bad = signupSettingsSchema.safeParse({ consentText: "ok", allowedOrigins: "https://ok.test\nhttps://x.test/path\nftp://y.test" });
+    expect(bad.success).toBe(false);
+    const good = signupSettingsSchema.parse({ consentText: "Yes, send me the newsletter.", allowedOrigins: "https://Shop.Example.com/\nhttps://shop.example.com\nhttp://localhost:8080" });
+    expect(good.allowedOrigins).toEqual(["https://shop.example.com", "http://localhost:8080"]);
+    const { tenant } = await createTenantWithAdmin(database.db);
+    await saveSignupSettings(database.db, tenant.id, good);
+    const publicTenant = await findPublicTenant(database.db, tenant.slug);
+    expect(publicTenant).toMatchObject({ consentText: "Yes, send me the newsletter.", allowedOrigins: ["https://shop.example.com", "http://localhost:8080"] });
+  });
+});
