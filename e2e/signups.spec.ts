@@ -1,0 +1,113 @@
+// Newsletter signups in a real browser: a visitor subscribes on /subscribe/contoso (with and
+// without JavaScript), the admin watches it turn Synced with a contact id the simulator holds,
+// and with HubSpot disconnected a signup waits as Pending until the admin connects again.
+import type { Page } from "@playwright/test";
+import type { Db } from "@/lib/db/create-client";
+import { test, expect, expectNoAxeViolations } from "./fixtures";
+
+const PORTAL = 62515;
+const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+async function subscribe(page: Page, email: string, firstName = "Vera"): Promise<void> {
+  await page.goto("/subscribe/contoso");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("First name").fill(firstName);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByTestId("signup-thanks")).toBeVisible();
+}
+
+async function connectThroughConsent(adminPage: Page): Promise<void> {
+  await adminPage.goto("/t/contoso/integrations");
+  await adminPage.getByRole("button", { name: /^Connect (HubSpot|another portal)$/ }).first().click();
+  await adminPage.getByLabel(new RegExp(String(PORTAL))).check();
+  await adminPage.getByRole("button", { name: "Grant access" }).click();
+  await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
+}
+
+async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
+  const usable = await db.connection.count({ where: { tenantId: tenant.id, externalAccountId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } });
+  if (usable === 0) await connectThroughConsent(adminPage);
+}
+
+function signupRow(page: Page, email: string) {
+  return page.locator(`[data-testid="signup-row"][data-email="${email}"]`);
+}
+
+test.describe("newsletter signups", () => {
+  test("a visitor subscribes, sees per-field errors first, and the page is accessible", async ({ page, db }) => {
+    await page.goto("/subscribe/contoso");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("newsletter");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Email address").fill("not-an-email");
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.locator("#email-error")).toContainText("valid email");
+    await expect(page.locator("#consent-error")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const email = uniqueEmail("visitor");
+    await subscribe(page, email);
+    await expectNoAxeViolations(page);
+    const row = await db.signup.findFirst({ where: { emailNormalized: email } });
+    expect(row?.firstName).toBe("Vera");
+  });
+
+  test("the form works without JavaScript", async ({ browser, db }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const email = uniqueEmail("nojs");
+    await subscribe(page, email, "Noel");
+    await expectNoAxeViolations(page);
+    expect(await db.signup.count({ where: { emailNormalized: email } })).toBe(1);
+    await context.close();
+  });
+
+  test("an unknown tenant's form is a 404", async ({ page }) => {
+    const response = await page.goto("/subscribe/no-such-tenant");
+    expect(response?.status()).toBe(404);
+  });
+
+  test("the admin sees a signup turn Synced with a contact id that exists in HubSpot", async ({ adminPage, page, simulator, db }) => {
+    await ensureConnected(adminPage, db);
+    const email = uniqueEmail("synced");
+    await subscribe(page, email);
+    await adminPage.goto("/t/contoso/signups");
+    const row = signupRow(adminPage, email);
+    await expect(row.getByTestId("signup-status")).toHaveText("Synced", { timeout: 20_000 });
+    const contactId = (await row.getByTestId("signup-contact").textContent())?.trim() ?? "";
+    expect(contactId).toMatch(/^\d+$/);
+    const contacts = (await simulator.contacts(PORTAL)) as { results: { id: string; properties: { email?: string } }[] };
+    expect(contacts.results.find((contact) => contact.id === contactId)?.properties.email).toBe(email);
+    await expectNoAxeViolations(adminPage);
+  });
+
+  test("with HubSpot disconnected a signup waits as Pending and syncs after connecting again", async ({ adminPage, page, simulator, db }) => {
+    await ensureConnected(adminPage, db);
+    await adminPage.goto("/t/contoso/integrations");
+    // Disconnect every card, so the tenant truly has nowhere to send signups.
+    while ((await adminPage.getByRole("button", { name: "Disconnect", exact: true }).count()) > 0) {
+      await adminPage.getByRole("button", { name: "Disconnect", exact: true }).first().click();
+      await adminPage.getByRole("button", { name: "Yes, disconnect" }).click();
+      await adminPage.waitForLoadState("networkidle");
+    }
+
+    const email = uniqueEmail("waiting");
+    await subscribe(page, email);
+    await adminPage.goto("/t/contoso/signups");
+    await expect(adminPage.getByTestId("destination-banner")).toContainText("not connected");
+    await expect(signupRow(adminPage, email).getByTestId("signup-status")).toHaveText("Pending");
+    await expectNoAxeViolations(adminPage);
+    // Several sync rounds pass (the in-process worker polls every 500 ms): still Pending, nothing sent.
+    await adminPage.waitForTimeout(3_000);
+    await expect(signupRow(adminPage, email).getByTestId("signup-status")).toHaveText("Pending");
+    const before = (await simulator.contacts(PORTAL)) as { results: { properties: { email?: string } }[] };
+    expect(before.results.some((contact) => contact.properties.email === email)).toBe(false);
+
+    await connectThroughConsent(adminPage);
+    await adminPage.goto("/t/contoso/signups");
+    await expect(signupRow(adminPage, email).getByTestId("signup-status")).toHaveText("Synced", { timeout: 20_000 });
+    const after = (await simulator.contacts(PORTAL)) as { results: { properties: { email?: string } }[] };
+    expect(after.results.filter((contact) => contact.properties.email === email)).toHaveLength(1);
+  });
+});
