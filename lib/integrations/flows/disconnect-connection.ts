@@ -15,7 +15,7 @@ export async function disconnectConnection(
   tenant: FlowTenant,
   input: { connectionId: string },
   services: IntegrationServices,
-): Promise<FlowResult<{ revoked: boolean }>> {
+): Promise<FlowResult<{ revoked: boolean; portalId: string }>> {
   const row = await findTenantConnection(db, tenant, input.connectionId);
   if (!row) return { ok: false, message: connectionGoneMessage };
   const provider = services.provider(row.provider);
@@ -45,6 +45,7 @@ export async function disconnectConnection(
   return {
     ok: true,
     revoked,
+    portalId: row.externalAccountId,
     message: revoked
       ? `Disconnected portal ${row.externalAccountId}. ${provider.displayName} confirmed the access was revoked and the stored tokens were deleted.`
       : `Disconnected portal ${row.externalAccountId} and deleted the stored tokens, but ${provider.displayName} could not confirm the revocation. You can also remove the app in ${provider.displayName}'s connected apps settings.`,

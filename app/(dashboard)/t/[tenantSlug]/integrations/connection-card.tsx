@@ -1,0 +1,42 @@
+// One HubSpot connection: status, details, recent activity, and the admin actions.
+import type { ConnectionView } from "@/lib/integrations/view/load-integrations-view";
+import { ActivityList } from "./activity-list";
+import { ConnectionActions } from "./connection-actions";
+import { ConnectionDetails } from "./connection-details";
+import { StatusBadge } from "./status-badge";
+
+export function ConnectionCard({ connection, tenantSlug, canManage }: {
+  connection: ConnectionView;
+  tenantSlug: string;
+  canManage: boolean;
+}) {
+  const headingId = `connection-${connection.id}-heading`;
+  return (
+    <article
+      aria-labelledby={headingId}
+      data-testid="connection-card"
+      data-portal-id={connection.portalId}
+      className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
+      <header className="mb-4 flex flex-wrap items-center gap-3">
+        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+          {connection.providerName} portal {connection.portalId}
+        </h2>
+        <StatusBadge status={connection.status} />
+      </header>
+      {connection.statusReason && connection.status !== "Connected" ? (
+        <p className="mb-4 text-sm text-slate-800">Why: {connection.statusReason}</p>
+      ) : null}
+      <ConnectionDetails connection={connection} />
+      {canManage ? (
+        <ConnectionActions
+          tenantSlug={tenantSlug}
+          connectionId={connection.id}
+          portalId={connection.portalId}
+          isNewsletterDestination={connection.isNewsletterDestination}
+        />
+      ) : null}
+      <ActivityList events={connection.activity} headingId={`${headingId}-activity`} />
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+// Disconnect asks once more before acting: it revokes HubSpot access and deletes the tokens.
+import { useState } from "react";
+import { disconnectHubspot } from "./actions";
+import { SubmitButton } from "./submit-button";
+
+export function DisconnectConfirm({ tenantSlug, connectionId, portalId }: { tenantSlug: string; connectionId: string; portalId: string }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className="rounded-md border border-red-300 bg-white px-3 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
+      >
+        Disconnect
+      </button>
+    );
+  }
+  return (
+    <form action={disconnectHubspot} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2" aria-label={`Confirm disconnecting portal ${portalId}`}>
+      <input type="hidden" name="tenantSlug" value={tenantSlug} />
+      <input type="hidden" name="connectionId" value={connectionId} />
+      <p className="text-sm text-red-900">
+        Disconnect portal {portalId}? HubSpot access is revoked and new signups stop syncing to it.
+      </p>
+      <SubmitButton variant="danger" pendingLabel="Disconnecting…">
+        Yes, disconnect
+      </SubmitButton>
+      <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-3 py-2 text-sm font-medium text-slate-900 underline">
+        Keep connection
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+// Our notice codes (the only thing our redirects carry) and the sentences admins read for them.
+import type { NoticeCode } from "./callback-outcome";
+
+export type PageNoticeCode = NoticeCode | "disconnected" | "disconnected_unconfirmed" | "not_configured" | "connection_missing";
+
+export type PageNotice = { tone: "success" | "warning" | "error"; text: string };
+
+export function noticeFor(code: string | undefined, portal: string | undefined): PageNotice | null {
+  const p = portal && /^\d{1,20}$/.test(portal) ? `portal ${portal}` : "the portal";
+  switch (code as PageNoticeCode | undefined) {
+    case "connected": return { tone: "success", text: `HubSpot ${p} is connected.` };
+    case "reconnected": return { tone: "success", text: `HubSpot ${p} is reconnected; its new access replaced the old one.` };
+    case "already_connected": return { tone: "success", text: `HubSpot ${p} was already connected; its access has been renewed.` };
+    case "other_portal":
+      return { tone: "warning", text: `You authorized a different HubSpot account: ${p}. It was added as its own connection; the connection you meant to reconnect is unchanged.` };
+    case "missing_required_scopes":
+      return { tone: "error", text: `The HubSpot account you chose (${p}) did not grant the permissions Switchboard requires. Ask a HubSpot super admin, or pick another account.` };
+    case "consent_cancelled": return { tone: "warning", text: "You cancelled on HubSpot's consent screen, so nothing was connected." };
+    case "authorization_failed": return { tone: "error", text: "HubSpot did not authorize the connection. Nothing was saved; please try again." };
+    case "code_rejected": return { tone: "error", text: "HubSpot rejected the authorization (it may have expired or been used already). Nothing was saved; please connect again." };
+    case "provider_unavailable": return { tone: "error", text: "HubSpot could not be reached to finish connecting. Nothing was saved; please try again in a minute." };
+    case "disconnected": return { tone: "success", text: `Disconnected ${p}. HubSpot confirmed the access was revoked and the stored tokens were deleted.` };
+    case "disconnected_unconfirmed":
+      return { tone: "warning", text: `Disconnected ${p} and deleted the stored tokens, but HubSpot could not confirm the revocation. You can also remove the app under Connected apps in HubSpot.` };
+    case "not_configured": return { tone: "error", text: "HubSpot is not configured on this server (HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET)." };
+    case "connection_missing": return { tone: "error", text: "That connection no longer exists in this workspace." };
+    default: return null;
+  }
+}
