@@ -79,6 +79,17 @@ describe("create and read", () => {
     expect(second.paging).toBeUndefined();
   });
 
+  it("updates a contact with PATCH and refuses an email owned by another contact", async () => {
+    const first = await client.crm.contacts.basicApi.create({ properties: { email: "first@example.com" }, associations: [] });
+    const second = await client.crm.contacts.basicApi.create({ properties: { email: "second@example.com" }, associations: [] });
+    const updated = await client.crm.contacts.basicApi.update(first.id, { properties: { firstname: "Changed" } });
+    expect(updated.properties).toMatchObject({ email: "first@example.com", firstname: "Changed" });
+    const conflict = await sdkError(client.crm.contacts.basicApi.update(first.id, { properties: { email: "second@example.com" } }));
+    expect(conflict.code).toBe(409);
+    expect(conflict.body).toMatchObject({ message: `Contact already exists. Existing ID: ${second.id}` });
+    expect((await sdkError(client.crm.contacts.basicApi.update("424242", { properties: { firstname: "X" } }))).code).toBe(404);
+  });
+
   it("keeps contacts per portal", async () => {
     await client.crm.contacts.basicApi.create({ properties: { email: "only-62515@example.com" }, associations: [] });
     const other = hubspot(sim, (await connectPortal(sim, { portalId: 70001, optionalScope: "" })).access_token);

@@ -40,6 +40,22 @@ export function getContact(ctx: RequestContext): void {
   sendCrm(ctx, caller, 200, contactJson(contact, selectionFromQuery(ctx.url.searchParams)));
 }
 
+// PATCH /crm/v3/objects/contacts/:contactId — update properties; 409 if the new email belongs to another contact.
+export async function updateContact(ctx: RequestContext): Promise<void> {
+  const caller = authorizeCrmCall(ctx, WRITE);
+  if (!caller) return;
+  const input = await readCrmBody(ctx, caller, createInputSchema);
+  if (!input) return;
+  const contacts = ctx.state.contacts;
+  const contact = contacts.findById(caller.portalId, ctx.params.contactId ?? "");
+  if (!contact) return sendCrm(ctx, caller, 404, objectNotFound());
+  const checked = checkProperties(input.properties);
+  if (!checked.ok) return sendCrm(ctx, caller, 400, validationError(propertyValuesMessage(checked.problems)));
+  const owner = checked.properties.email ? contacts.findByEmail(caller.portalId, checked.properties.email) : undefined;
+  if (owner && owner !== contact) return sendCrm(ctx, caller, 409, contactConflict(owner.id));
+  sendCrm(ctx, caller, 200, contactJson(contacts.update(caller.portalId, contact, checked.properties), "all"));
+}
+
 // GET /crm/v3/objects/contacts — a page of contacts in creation order; `after` is an opaque cursor.
 export function listContacts(ctx: RequestContext): void {
   const caller = authorizeCrmCall(ctx, READ);
@@ -53,7 +69,8 @@ export function listContacts(ctx: RequestContext): void {
   if (!Number.isInteger(offset) || offset < 0) {
     return sendCrm(ctx, caller, 400, validationError(`after ${params.get("after")} is not a valid paging cursor`));
   }
-  const all = ctx.state.contacts.list(caller.portalId);
+  // Nothing is ever archived here, so the archived listing is always empty.
+  const all = params.get("archived") === "true" ? [] : ctx.state.contacts.list(caller.portalId);
   const selection = selectionFromQuery(params);
   const page = all.slice(offset, offset + limit).map((contact) => contactJson(contact, selection));
   const nextOffset = offset + limit;

@@ -1,6 +1,6 @@
 import type { Route } from "../http/context";
 import { batchCreateContacts, batchUpsertContacts } from "./contacts-batch";
-import { createContact, getContact, listContacts } from "./contacts-basic";
+import { createContact, getContact, listContacts, updateContact } from "./contacts-basic";
 import { searchContacts } from "./contacts-search";
 
 const CONTACTS = "/crm/v3/objects/contacts";
@@ -12,4 +12,5 @@ export const crmRoutes: Route[] = [
   { method: "POST", path: `${CONTACTS}/batch/create`, handler: batchCreateContacts },
   { method: "POST", path: `${CONTACTS}/batch/upsert`, handler: batchUpsertContacts },
   { method: "GET", path: `${CONTACTS}/:contactId`, handler: getContact },
+  { method: "PATCH", path: `${CONTACTS}/:contactId`, handler: updateContact },
 ];
