@@ -3,6 +3,8 @@
 // with the signup sync running in-process. Real HubSpot is used instead when HUBSPOT_CLIENT_ID is set.
 import { startSimulator } from "@/simulator/src/server";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { createDbClient } from "@/lib/db/create-client";
+import { seedDemoData } from "@/prisma/seed";
 import { resolveDatabaseUrl } from "@/lib/db/database-url";
 import { loadOrCreateDevSecrets } from "@/lib/env/dev-secrets";
 import { run } from "./lib/run";
@@ -16,7 +18,7 @@ const useSimulator = !process.env.HUBSPOT_CLIENT_ID;
 
 async function main(): Promise<void> {
   const secrets = loadOrCreateDevSecrets();
-  const env: NodeJS.ProcessEnv = {
+  const env: Record<string, string | undefined> = {
     ...process.env,
     NODE_ENV: "production",
     DEMO_MODE: "true",
@@ -30,7 +32,12 @@ async function main(): Promise<void> {
 
   console.log(`Preparing the database (${databaseUrl.split("?")[0]})…`);
   await migrateDatabase(databaseUrl);
-  if ((await run("npx", ["tsx", "prisma/seed.ts"], env)) !== 0) throw new Error("seeding failed");
+  const db = createDbClient(databaseUrl);
+  try {
+    await seedDemoData(db, process.env.SEED_PASSWORD?.trim() || undefined);
+  } finally {
+    await db.$disconnect();
+  }
 
   if (useSimulator) {
     const simulator = await startSimulator({

@@ -3,11 +3,11 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 
-type StartNextOptions = { port: number; env: NodeJS.ProcessEnv; onReady?: () => void };
+type StartNextOptions = { port: number; env: Record<string, string | undefined>; onReady?: () => void };
 
 export function startNext({ port, env, onReady }: StartNextOptions): Promise<number> {
   const bin = join(process.cwd(), "node_modules", ".bin", process.platform === "win32" ? "next.cmd" : "next");
-  const child = spawn(bin, ["start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(bin, ["start", "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   child.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (chunk.toString().includes("Ready")) onReady?.();
