@@ -93,6 +93,33 @@ describe("getValidAccessToken", () => {
     expect((await stored()).status).toBe("DEGRADED");
   });
 
+  it("never writes a token to the logs, even on failures", async () => {
+    const row = await stored();
+    const secrets = [
+      openToken(fx.keyRing, row, "accessToken", row.accessTokenCiphertext ?? ""),
+      openToken(fx.keyRing, row, "refreshToken", row.refreshTokenCiphertext ?? ""),
+    ];
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      written.push(String(chunk));
+      return original(chunk, ...rest);
+    }) as typeof process.stderr.write;
+    try {
+      await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 500, count: 3, pathPrefix: "/oauth/v3/token" });
+      await expireSoon(fx.db, connectionId, 10);
+      await getValidAccessToken(fx.db, connectionId, fx.services).catch(() => undefined);
+      await simControl(fx.sim.url, "POST", "/_sim/portals/62515/revoke-all");
+      await getValidAccessToken(fx.db, connectionId, fx.services).catch(() => undefined);
+    } finally {
+      process.stderr.write = original;
+    }
+    const events = await fx.db.auditEvent.findMany({ where: { connectionId } });
+    const everything = [...written, ...events.map((e) => `${e.detail} ${e.actorLabel}`)].join("\n");
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+    expect((await stored()).status).toBe("NEEDS_RECONNECT");
+  });
+
   it("refuses a connection whose stored ciphertext was moved from another row", async () => {
     await connectPortal(fx, { portalId: 70001 });
     const other = await connectionFor(fx, 70001);
