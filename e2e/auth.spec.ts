@@ -1,4 +1,5 @@
 // Sign-in, tenancy boundaries and sign-out, seen through the browser.
+import { hashPassword } from "@/lib/auth/password";
 import { test, expect, expectNoAxeViolations, seededUsers, signInThroughForm, signOutThroughMenu } from "./fixtures";
 
 const GENERIC_FAILURE = "The email or password is incorrect.";
@@ -79,6 +80,24 @@ test.describe("tenancy", () => {
     }
     await fabrikamAdminPage.goto("/t/fabrikam/integrations");
     await expect(fabrikamAdminPage.getByRole("banner")).toContainText("Fabrikam");
+  });
+
+  test("a user of two tenants switches between them", async ({ page, db }) => {
+    const email = `consultant-${Date.now()}@switchboard.test`;
+    const user = await db.user.create({ data: { email, name: "Consultant", passwordHash: await hashPassword("consultant-password") } });
+    for (const slug of ["contoso", "fabrikam"]) {
+      const tenant = await db.tenant.findUniqueOrThrow({ where: { slug } });
+      await db.membership.create({ data: { userId: user.id, tenantId: tenant.id, role: "ADMIN" } });
+    }
+
+    await signInThroughForm(page, email, "consultant-password");
+    await expect(page).toHaveURL(/\/t\/contoso\/integrations$/);
+    const switcher = page.getByTestId("tenant-switcher");
+    await switcher.locator("summary").click();
+    await expectNoAxeViolations(page);
+    await switcher.getByRole("link", { name: "Fabrikam" }).click();
+    await expect(page).toHaveURL(/\/t\/fabrikam\/integrations$/);
+    await expect(page.getByTestId("tenant-switcher").locator("summary")).toContainText("Fabrikam");
   });
 
   test("the health endpoint reports the database", async ({ request }) => {

@@ -19,7 +19,8 @@ export type GeneratedSecrets = z.infer<typeof storedSecretsSchema>;
  * that when the app and a worker start at the same moment, both end up with the same secrets.
  */
 export function loadOrCreateDevSecrets(file: string = DEFAULT_SECRETS_FILE): GeneratedSecrets {
-  const path = resolve(file);
+  // Resolved at run time against the working directory; the bundler must not trace it.
+  const path = resolve(/*turbopackIgnore: true*/ file);
   const existing = readSecrets(path);
   if (existing) return existing;
 

@@ -4,7 +4,7 @@ import { auth } from "@/lib/auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { clientEnv } from "@/lib/env/client";
 import { LoginForm } from "./login-form";
-import { UNEXPECTED_MESSAGE } from "./login-state";
+import { INVALID_CREDENTIALS_MESSAGE, THROTTLED_MESSAGE, UNEXPECTED_MESSAGE } from "./login-state";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -16,8 +16,8 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const session = await auth();
   if (session?.user?.id) redirect(callbackUrl);
 
-  // next-auth sends its own failures here as ?error=…; show the same neutral wording as the form.
-  const initialMessage = params.error ? UNEXPECTED_MESSAGE : undefined;
+  // next-auth sends failures of direct API sign-ins here as ?error=…&code=…; same wording as the form.
+  const initialMessage = messageForAuthError(params.error, params.code);
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -32,4 +32,10 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       </div>
     </main>
   );
+}
+
+function messageForAuthError(error: unknown, code: unknown): string | undefined {
+  if (!error) return undefined;
+  if (error !== "CredentialsSignin") return UNEXPECTED_MESSAGE;
+  return code === "throttled" ? THROTTLED_MESSAGE : INVALID_CREDENTIALS_MESSAGE;
 }
