@@ -2,6 +2,7 @@
 // still holding the claim: if intake changed the details meanwhile (and dropped the claim), the
 // row stays PENDING and the newer details are pushed next — by email, so still one contact.
 import type { Db } from "@/lib/db/create-client";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { retryDelayMs } from "./backoff";
 import type { ClaimedSignup } from "./claim-signups";
 
@@ -17,13 +18,22 @@ export async function recordSynced(
 ): Promise<void> {
   if (synced.length === 0 && rejected.length === 0) return;
   const now = new Date();
+  const syncedIds = synced.map(({ signup }) => signup.id);
   await db.$transaction([
-    ...synced.map(({ signup, contactId }) =>
-      db.signup.updateMany({
-        where: claimedBy(signup, workerId),
-        data: { ...released, status: "SYNCED", hubspotContactId: contactId, connectionId, syncedAt: now, lastError: null, attempts: signup.attempts + 1 },
-      }),
-    ),
+    // Two statements for a whole batch instead of one per row: the shared fields first (still
+    // under our claim), then each row's contact id in one CASE update that also ends the claim.
+    ...(synced.length === 0
+      ? []
+      : [
+          db.signup.updateMany({
+            where: { id: { in: syncedIds }, claimedBy: workerId },
+            data: { status: "SYNCED", connectionId, syncedAt: now, lastError: null },
+          }),
+          db.$executeRaw`UPDATE "Signup" SET
+              "hubspotContactId" = CASE "id" ${Prisma.join(synced.map(({ signup, contactId }) => Prisma.sql`WHEN ${signup.id} THEN ${contactId}`), " ")} END,
+              "attempts" = "attempts" + 1, "claimedBy" = NULL, "claimedUntil" = NULL
+            WHERE "claimedBy" = ${workerId} AND "id" IN (${Prisma.join(syncedIds)})`,
+        ]),
     // HubSpot refused the value itself (e.g. INVALID_EMAIL): retrying cannot help.
     ...rejected.map(({ signup, reason }) =>
       db.signup.updateMany({

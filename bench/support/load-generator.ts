@@ -1,0 +1,72 @@
+// Closed-loop HTTP load over loopback: `concurrency` clients each send their next request as
+// soon as the previous answer arrives, for a fixed duration. Reports throughput and latencies.
+import { Agent, request } from "node:http";
+
+export interface LoadResult {
+  requests: number;
+  okResponses: number;
+  statusCounts: Record<string, number>;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  concurrency: number;
+  durationMs: number;
+  body: (sequence: number) => string;
+  okStatus: number;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const target = new URL(options.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latencies: number[] = [];
+  const statusCounts: Record<string, number> = {};
+  let sequence = 0;
+  let okResponses = 0;
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const body = options.body(sequence++);
+      const sentAt = performance.now();
+      const status = await post(agent, target, body);
+      latencies.push(performance.now() - sentAt);
+      statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+      if (status === options.okStatus) okResponses++;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, client));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (quantile: number) => latencies[Math.min(latencies.length - 1, Math.floor(quantile * latencies.length))] ?? 0;
+  return {
+    requests: latencies.length,
+    okResponses,
+    statusCounts,
+    seconds: round(seconds),
+    perSecond: round(okResponses / seconds),
+    p50Ms: round(at(0.5)),
+    p99Ms: round(at(0.99)),
+  };
+}
+
+function post(agent: Agent, target: URL, body: string): Promise<number> {
+  return new Promise((resolve) => {
+    const outgoing = request(
+      { agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (incoming) => {
+        incoming.resume();
+        incoming.on("end", () => resolve(incoming.statusCode ?? 0));
+      },
+    );
+    outgoing.on("error", () => resolve(0));
+    outgoing.end(body);
+  });
+}
+
+export const round = (value: number) => Math.round(value * 100) / 100;
