@@ -60,6 +60,7 @@ export default defineConfig({
               HUBSPOT_SIM_REDIRECT_URIS: `http://localhost:${appPort}/api/integrations/hubspot/callback`,
             },
             reuseExistingServer: false,
+            gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
             timeout: 60_000,
             stdout: "ignore" as const,
             stderr: "pipe" as const,
@@ -71,6 +72,8 @@ export default defineConfig({
       url: `${appUrl}/api/health`,
       env: { E2E_APP_PORT: String(appPort) },
       reuseExistingServer: false,
+      // SIGTERM (not Playwright's default SIGKILL) lets serve-app stop next and delete the run dir.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       // A production build on two busy cores can take a few minutes.
       timeout: 420_000,
       stdout: "pipe",
