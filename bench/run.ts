@@ -1,0 +1,64 @@
+// `npm run bench` — signup sync throughput per portal (batch upsert vs naive) against the simulator
+// with HubSpot's real limits, public intake against a production build vs a bare node:http
+// reference, and the simulator's own bench if present. Loopback only; bounded; prints a summary
+// and saves everything as JSON under bench/results/.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { benchIntake } from "./intake";
+import { benchSyncThroughput } from "./sync-throughput";
+
+const SYNC_SIGNUPS = Number(process.env.BENCH_SYNC_SIGNUPS ?? 30_000);
+const NAIVE_SECONDS = Number(process.env.BENCH_NAIVE_SECONDS ?? 15);
+const INTAKE_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 10);
+const INTAKE_CONCURRENCY = Number(process.env.BENCH_INTAKE_CONCURRENCY ?? 32);
+
+function line(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  line(`bench: ${cpus().length} cores, node ${process.version}`);
+
+  line(`\n(a) sync throughput per portal — ${SYNC_SIGNUPS} signups, simulator limit 110 req / 10 s`);
+  const sync = await benchSyncThroughput(SYNC_SIGNUPS, NAIVE_SECONDS);
+  line(`  batch upsert : ${sync.contactsPerSecond} contacts/s overall, ${sync.steadyContactsPerSecond} contacts/s after the first 10 s window (${sync.seconds} s, ${sync.upsertCalls} calls, ${sync.rateLimited429} × 429)`);
+  line(`  lost ${sync.lost}, duplicates ${sync.duplicates}`);
+  line(`  naive create : ${sync.naive.contactsPerSecond} contacts/s (${sync.naive.contacts} in ${sync.naive.seconds} s, ${sync.naive.rateLimited429} × 429)`);
+  line(`  ratio        : ${sync.ratio}× (batch / naive)`);
+
+  line(`\n(b) intake — POST /api/subscribe/{tenant}, ${INTAKE_CONCURRENCY} concurrent clients, ${INTAKE_SECONDS} s, SQLite`);
+  const intake = await benchIntake(INTAKE_SECONDS * 1000, INTAKE_CONCURRENCY);
+  line(`  next start   : ${intake.app.perSecond} signups/s, p50 ${intake.app.p50Ms} ms, p99 ${intake.app.p99Ms} ms (${intake.app.storedRows} rows stored, statuses ${JSON.stringify(intake.app.statusCounts)}; build ${intake.build})`);
+  line(`  node:http ref: ${intake.reference.perSecond} signups/s, p50 ${intake.reference.p50Ms} ms, p99 ${intake.reference.p99Ms} ms (${intake.reference.storedRows} rows stored)`);
+  line(`  ratio        : ${intake.ratio} (app / reference)`);
+
+  const simulator = runSimulatorBench();
+  const results = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: { cores: cpus().length, node: process.version }, sync, intake, simulator };
+  mkdirSync(join("bench", "results"), { recursive: true });
+  const file = join("bench", "results", `signups-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join("bench", "results", "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  line(`\nsaved ${file}`);
+}
+
+// The simulator engineer's own throughput bench, when the project has one.
+function runSimulatorBench(): { ran: boolean; exitCode?: number | null; output?: string } {
+  const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
+  if (!scripts["bench:sim"]) return { ran: false };
+  line("\n(c) npm run bench:sim");
+  const result = spawnSync("npm", ["run", "--silent", "bench:sim"], { encoding: "utf8", timeout: 90_000 });
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();
+  for (const text of output.split("\n").filter((row) => !row.startsWith("npm warn"))) line(`  ${text}`);
+  return { ran: true, exitCode: result.status, output };
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,75 @@
+// A production build of the app (kept in its own dist folder and reused between bench runs) and a
+// `next start` on a free loopback port, stopped by process group so no next-server is orphaned.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
+
+export async function ensureProductionBuild(distDir: string, env: Record<string, string>): Promise<"reused" | "built"> {
+  if (existsSync(join(distDir, "BUILD_ID")) && process.env.BENCH_REBUILD !== "1") return "reused";
+  // `next build` appends its dist folder's type globs to tsconfig.json; don't leave that behind.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  try {
+    await run(spawn(nextBin, ["build"], { env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_BUILD_SKIP_TYPECHECK: "1" }, stdio: ["ignore", "pipe", "pipe"] }));
+  } finally {
+    if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
+  }
+  return "built";
+}
+
+export async function startNextServer(distDir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${url}/api/health`, child);
+  return { url, stop: () => stopGroup(child) };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitUntilUp(url: string, child: ChildProcess, limitMs = 60_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before answering ${url}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`gave up waiting for ${url}`);
+}
+
+export async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  process.kill(-child.pid, "SIGTERM");
+  await exited;
+}
+
+function run(child: ChildProcess): Promise<void> {
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (${code}):\n${output.slice(-3000)}`)))),
+  );
+}
