@@ -19,6 +19,18 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("login-error")).toHaveText(GENERIC_FAILURE);
   });
 
+  test("repeated failures for one email are slowed down with a clear message", async ({ page }) => {
+    const email = `guess-target-${Date.now()}@contoso.test`;
+    // Five free tries, the sixth failure locks the email; the next attempt is refused outright.
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await signInThroughForm(page, email, `guess-${attempt}`);
+      await expect(page.getByTestId("login-error")).toHaveText(GENERIC_FAILURE);
+    }
+    await signInThroughForm(page, email, "guess-7");
+    await expect(page.getByTestId("login-error")).toContainText("Too many failed sign-in attempts");
+    await expectNoAxeViolations(page);
+  });
+
   test("an empty form explains what is missing, per field", async ({ page }) => {
     await page.goto("/login");
     await page.getByRole("button", { name: "Sign in" }).click();
