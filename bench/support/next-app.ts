@@ -1,14 +1,15 @@
 // A production build of the app (kept in its own dist folder and reused between bench runs) and a
 // `next start` on a free loopback port, stopped by process group so no next-server is orphaned.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
 const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
 
 export async function ensureProductionBuild(distDir: string, env: Record<string, string>): Promise<"reused" | "built"> {
-  if (existsSync(join(distDir, "BUILD_ID")) && process.env.BENCH_REBUILD !== "1") return "reused";
+  const buildId = join(distDir, "BUILD_ID");
+  if (existsSync(buildId) && process.env.BENCH_REBUILD !== "1" && !sourcesNewerThan(statSync(buildId).mtimeMs)) return "reused";
   // `next build` appends its dist folder's type globs to tsconfig.json; don't leave that behind.
   const tsconfig = readFileSync("tsconfig.json", "utf8");
   try {
@@ -17,6 +18,19 @@ export async function ensureProductionBuild(distDir: string, env: Record<string,
     if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
   }
   return "built";
+}
+
+// A build older than any app source would measure yesterday's code.
+function sourcesNewerThan(time: number): boolean {
+  const walk = (folder: string): boolean =>
+    readdirSync(folder, { withFileTypes: true }).some((entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return entry.name !== "generated" && walk(path);
+      return statSync(path).mtimeMs > time;
+    });
+  return ["app", "lib", "components", "next.config.ts", "instrumentation.ts", "proxy.ts"].some((path) =>
+    existsSync(path) ? (statSync(path).isDirectory() ? walk(path) : statSync(path).mtimeMs > time) : false,
+  );
 }
 
 export async function startNextServer(distDir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {

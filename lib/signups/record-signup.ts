@@ -23,34 +23,29 @@ export async function recordSignup(db: Db, tenant: SignupTenant, input: SignupIn
     consentGiven: input.consent,
     consentText: tenant.consentText,
   };
-  for (let attempt = 0; ; attempt++) {
-    const existing = await db.signup.findUnique({
-      where: { tenantId_emailNormalized: { tenantId: tenant.id, emailNormalized } },
-      select: { id: true, email: true, firstName: true, consentGiven: true, consentText: true, status: true },
-    });
-    if (!existing) {
-      try {
-        return await db.signup.create({ data: { tenantId: tenant.id, emailNormalized, ...details }, select: { id: true } });
-      } catch (error) {
-        // A concurrent identical submission won the insert; treat ours as the repeat it is.
-        if (isUniqueViolation(error) && attempt === 0) continue;
-        throw error;
-      }
-    }
-    const changed =
-      existing.firstName !== details.firstName ||
-      existing.consentGiven !== details.consentGiven ||
-      existing.consentText !== details.consentText;
-    if (changed) {
-      await db.signup.update({
-        where: { id: existing.id },
-        data: { ...details, status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null },
-      });
-    } else if (existing.email !== details.email) {
-      await db.signup.update({ where: { id: existing.id }, data: { email: details.email } });
-    }
-    return { id: existing.id };
+  // Most signups are new addresses: try the insert first (one statement), fall back on conflict.
+  try {
+    return await db.signup.create({ data: { tenantId: tenant.id, emailNormalized, ...details }, select: { id: true } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
   }
+  const existing = await db.signup.findUniqueOrThrow({
+    where: { tenantId_emailNormalized: { tenantId: tenant.id, emailNormalized } },
+    select: { id: true, email: true, firstName: true, consentGiven: true, consentText: true },
+  });
+  const changed =
+    existing.firstName !== details.firstName ||
+    existing.consentGiven !== details.consentGiven ||
+    existing.consentText !== details.consentText;
+  if (changed) {
+    await db.signup.update({
+      where: { id: existing.id },
+      data: { ...details, status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null },
+    });
+  } else if (existing.email !== details.email) {
+    await db.signup.update({ where: { id: existing.id }, data: { email: details.email } });
+  }
+  return { id: existing.id };
 }
 
 function isUniqueViolation(error: unknown): boolean {

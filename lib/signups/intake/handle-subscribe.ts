@@ -1,7 +1,7 @@
 // Transport for POST /api/subscribe/{tenantSlug}: status codes, CORS and throttling around
 // submitSignup. Kept apart from the route file so tests and the bench can drive it directly.
 import type { Db } from "@/lib/db/create-client";
-import { findPublicTenant } from "../public-tenant";
+import { cachedPublicTenant } from "./cached-public-tenant";
 import { checkOrigin, corsHeaders, preflightHeaders } from "./cors";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { consumeSignupAllowance } from "./intake-rate-limiter";
@@ -15,7 +15,7 @@ export interface SubscribeContext {
 }
 
 export async function handleSubscribe(request: Request, tenantSlug: string, context: SubscribeContext): Promise<Response> {
-  const tenant = await findPublicTenant(context.db, tenantSlug);
+  const tenant = await cachedPublicTenant(context.db, tenantSlug);
   if (!tenant) return json(404, { error: "not_found", message: "No signup form exists at this address." });
   const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
   const headers = corsHeaders(request, verdict);
@@ -44,7 +44,7 @@ export async function handleSubscribe(request: Request, tenantSlug: string, cont
 }
 
 export async function handleSubscribePreflight(request: Request, tenantSlug: string, context: SubscribeContext): Promise<Response> {
-  const tenant = await findPublicTenant(context.db, tenantSlug);
+  const tenant = await cachedPublicTenant(context.db, tenantSlug);
   if (!tenant) return new Response(null, { status: 404 });
   const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
   return new Response(null, { status: 204, headers: preflightHeaders(request, verdict) });
