@@ -94,6 +94,21 @@ describe("signup sync against the simulator", () => {
     expect(await simContacts(sim.url)).toHaveLength(5);
   });
 
+  it("treats a request that never answers as a timeout and retries it later", async () => {
+    const { tenant } = await connectedTenant();
+    await addSignups(database.db, tenant.id, 3);
+    await simJson(sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ mode: "hang", count: 1, pathPrefix: "/crm/" }) });
+    const deps = syncDeps(database.db, "sqlite");
+    await syncUntilIdle({ ...deps, settings: { ...deps.settings, requestTimeoutMs: 500 } });
+    const rows = await database.db.signup.findMany({ where: { tenantId: tenant.id } });
+    expect(rows.every((row) => row.status === "PENDING" && row.attempts === 1 && row.lastError?.includes("did not answer"))).toBe(true);
+    await simJson(sim.url, "/_sim/faults", { method: "DELETE" });
+    await makeEverythingDue(database.db);
+    await syncUntilIdle(deps);
+    expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 3 });
+    expect(await simContacts(sim.url)).toHaveLength(3);
+  });
+
   it("marks an address HubSpot calls invalid as FAILED with the reason, and does not retry it", async () => {
     const { tenant } = await connectedTenant();
     await addSignups(database.db, tenant.id, 3);
