@@ -5,11 +5,11 @@ import { countSignupsByStatus, listRecentSignups } from "@/lib/signups/dashboard
 import { retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
 import { findPublicTenant } from "@/lib/signups/public-tenant";
 import { createTenantWithAdmin } from "./support/fixtures";
-import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 
-let database: SignupTestDatabase;
+let database: TestDatabase;
 beforeAll(async () => {
-  database = await createSignupTestDatabase("sqlite");
+  database = await createTestDatabase("sqlite");
 });
 afterAll(async () => {
   await database?.drop();

@@ -1,18 +1,18 @@
 // The public signup API, through the exported route handler against a real SQLite database.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 
 type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
 
-let database: SignupTestDatabase;
+let database: TestDatabase;
 let route: RouteModule;
 let tenantSlug: string;
 let tenantId: string;
 
 beforeAll(async () => {
-  database = await createSignupTestDatabase("sqlite");
+  database = await createTestDatabase("sqlite");
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     APP_URL: "http://localhost:3000",

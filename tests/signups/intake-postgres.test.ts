@@ -3,16 +3,16 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 
 type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
-let database: SignupTestDatabase;
+let database: TestDatabase;
 let route: RouteModule;
 let tenantSlug: string;
 
 beforeAll(async () => {
-  database = await createSignupTestDatabase("postgresql");
+  database = await createTestDatabase("postgresql");
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     AUTH_SECRET: randomBytes(32).toString("base64"),

@@ -2,17 +2,17 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 
 type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
 
-let database: SignupTestDatabase;
+let database: TestDatabase;
 let route: RouteModule;
 let tenantSlug: string;
 
 beforeAll(async () => {
-  database = await createSignupTestDatabase("sqlite");
+  database = await createTestDatabase("sqlite");
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     AUTH_SECRET: randomBytes(32).toString("base64"),

@@ -1,7 +1,7 @@
 // Every HubSpot outcome of the signup sync, against the real simulator over HTTP and real SQLite.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator } from "@/simulator/src/server";
-import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { connectPortal } from "./support/connect-portal";
 import { configureSignupTestEnv } from "./support/signup-test-env";
@@ -9,11 +9,11 @@ import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUnti
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 let sim: Simulator;
-let database: SignupTestDatabase;
+let database: TestDatabase;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0 });
-  database = await createSignupTestDatabase("sqlite");
+  database = await createTestDatabase("sqlite");
   configureSignupTestEnv(sim.url, database.url);
 });
 

@@ -7,19 +7,19 @@ import { startCountingProxy, type CountingProxy } from "./support/counting-proxy
 import { createTenantWithAdmin } from "./support/fixtures";
 import { configureSignupTestEnv } from "./support/signup-test-env";
 import { addSignups, simContacts, simJson } from "./support/sync-harness";
-import { createSignupTestDatabase, type SignupTestDatabase } from "./support/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { spawnWorker, stopWorker, waitFor } from "./support/worker-process";
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 let sim: Simulator;
 let proxy: CountingProxy;
-let database: SignupTestDatabase;
+let database: TestDatabase;
 const SIGNUPS = 2_000;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0 });
   proxy = await startCountingProxy(sim.url);
-  database = await createSignupTestDatabase("postgresql");
+  database = await createTestDatabase("postgresql");
   configureSignupTestEnv(sim.url, database.url);
 });
 
