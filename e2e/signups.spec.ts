@@ -82,6 +82,35 @@ test.describe("newsletter signups", () => {
     await expectNoAxeViolations(adminPage);
   });
 
+  test("an address HubSpot rejects shows as Failed with the reason, and admins can retry it", async ({ adminPage, memberPage, page, simulator, db }) => {
+    await ensureConnected(adminPage, db);
+    // Valid for our form, but HubSpot refuses a domain label ending in "-" (INVALID_EMAIL).
+    const email = `odd-${Date.now()}@example-.com`;
+    await subscribe(page, email);
+    await adminPage.goto("/t/contoso/signups");
+    const row = signupRow(adminPage, email);
+    await expect(row.getByTestId("signup-status")).toHaveText("Failed", { timeout: 20_000 });
+    await expect(row.getByTestId("signup-error")).toContainText("is invalid");
+    await expectNoAxeViolations(adminPage);
+
+    await memberPage.goto("/t/contoso/signups");
+    await expect(signupRow(memberPage, email).getByTestId("signup-status")).toHaveText("Failed");
+    await expect(memberPage.getByRole("button", { name: /Retry/ })).toHaveCount(0);
+    await expect(memberPage.getByRole("heading", { name: "Form settings" })).toHaveCount(0);
+
+    await simulator.clearRequests();
+    await row.getByRole("button", { name: `Retry ${email}` }).click();
+    // Retried: HubSpot is asked again (a 207 with this contact's error), and it fails again.
+    await expect
+      .poll(async () => {
+        const { requests } = (await simulator.requests()) as { requests: { path: string; status: number | null }[] };
+        return requests.some((request) => request.path.endsWith("/batch/upsert") && request.status === 207);
+      }, { timeout: 20_000 })
+      .toBe(true);
+    await expect(row.getByTestId("signup-status")).toHaveText("Failed", { timeout: 20_000 });
+    expect((await db.signup.findFirstOrThrow({ where: { emailNormalized: email } })).attempts).toBe(1);
+  });
+
   test("with HubSpot disconnected a signup waits as Pending and syncs after connecting again", async ({ adminPage, page, simulator, db }) => {
     await ensureConnected(adminPage, db);
     await adminPage.goto("/t/contoso/integrations");
