@@ -12,6 +12,8 @@ export interface IntakeBenchResult {
   durationSeconds: number;
   build: "reused" | "built";
   app: LoadResult & { storedRows: number };
+  /** GET /api/health on the same server (one trivial query): Next.js + Prisma's own floor here. */
+  nextFloor: LoadResult;
   reference: LoadResult & { storedRows: number };
   ratio: number;
 }
@@ -41,10 +43,12 @@ export async function benchIntake(durationMs: number, concurrency: number, optio
     const build = await ensureProductionBuild(DIST_DIR, env);
     const server = await startNextServer(DIST_DIR, env);
     let app: LoadResult;
+    let nextFloor: LoadResult;
     try {
       const url = `${server.url}/api/subscribe/${tenant.slug}`;
       await runLoad({ url, concurrency, durationMs: 1_500, body: signupBody("warmup"), okStatus: 202 });
       app = await runLoad({ url, concurrency, durationMs, body: signupBody("app"), okStatus: 202 });
+      nextFloor = await runLoad({ url: `${server.url}/api/health`, concurrency, durationMs: durationMs / 2, body: null, okStatus: 200 });
     } finally {
       await server.stop();
     }
@@ -76,6 +80,7 @@ export async function benchIntake(durationMs: number, concurrency: number, optio
       durationSeconds: durationMs / 1000,
       build,
       app: { ...app, storedRows: appRows },
+      nextFloor,
       reference: { ...reference, storedRows: referenceRows },
       ratio: round(app.perSecond / Math.max(reference.perSecond, 0.001)),
     };

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
 function printIntake(title: string, intake: IntakeBenchResult): void {
   line(`  ${title}`);
   line(`    next start   : ${intake.app.perSecond} signups/s, p50 ${intake.app.p50Ms} ms, p99 ${intake.app.p99Ms} ms (${intake.app.storedRows} rows stored, statuses ${JSON.stringify(intake.app.statusCounts)}; build ${intake.build})`);
+  line(`    next floor   : ${intake.nextFloor.perSecond} req/s, p50 ${intake.nextFloor.p50Ms} ms, p99 ${intake.nextFloor.p99Ms} ms (GET /api/health, one trivial query, same server)`);
   line(`    node:http ref: ${intake.reference.perSecond} signups/s, p50 ${intake.reference.p50Ms} ms, p99 ${intake.reference.p99Ms} ms (${intake.reference.storedRows} rows stored)`);
   line(`    ratio        : ${intake.ratio} (app / reference)`);
 }

@@ -16,7 +16,8 @@ export interface LoadOptions {
   url: string;
   concurrency: number;
   durationMs: number;
-  body: (sequence: number) => string;
+  /** null sends a GET without a body. */
+  body: ((sequence: number) => string) | null;
   okStatus: number;
 }
 
@@ -31,9 +32,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const deadline = started + options.durationMs;
   const client = async () => {
     while (performance.now() < deadline) {
-      const body = options.body(sequence++);
+      const body = options.body ? options.body(sequence++) : null;
       const sentAt = performance.now();
-      const status = await post(agent, target, body);
+      const status = await send(agent, target, body);
       latencies.push(performance.now() - sentAt);
       statusCounts[status] = (statusCounts[status] ?? 0) + 1;
       if (status === options.okStatus) okResponses++;
@@ -55,17 +56,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function post(agent: Agent, target: URL, body: string): Promise<number> {
+function send(agent: Agent, target: URL, body: string | null): Promise<number> {
+  const headers = body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
   return new Promise((resolve) => {
     const outgoing = request(
-      { agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      { agent, host: target.hostname, port: target.port, path: target.pathname, method: body === null ? "GET" : "POST", headers },
       (incoming) => {
         incoming.resume();
         incoming.on("end", () => resolve(incoming.statusCode ?? 0));
       },
     );
     outgoing.on("error", () => resolve(0));
-    outgoing.end(body);
+    outgoing.end(body ?? undefined);
   });
 }
 
