@@ -1,5 +1,6 @@
 // Durable intake: one row per (tenant, normalized email), committed before anyone is answered.
 import type { Db } from "@/lib/db/create-client";
+import { insertSignup } from "./intake/coalesced-insert";
 import { normalizeEmail, type SignupInput } from "./signup-input";
 
 export interface SignupTenant {
@@ -25,7 +26,7 @@ export async function recordSignup(db: Db, tenant: SignupTenant, input: SignupIn
   };
   // Most signups are new addresses: try the insert first (one statement), fall back on conflict.
   try {
-    return await db.signup.create({ data: { tenantId: tenant.id, emailNormalized, ...details }, select: { id: true } });
+    return await insertSignup(db, { tenantId: tenant.id, emailNormalized, ...details });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

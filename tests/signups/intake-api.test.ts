@@ -77,6 +77,17 @@ describe("POST /api/subscribe/{tenant}", () => {
     expect(await database.db.signup.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", firstName: "Sylvia", attempts: 0 });
   });
 
+  it("stores a concurrent burst (repeats included) as one committed row per email", async () => {
+    const emails = Array.from({ length: 60 }, (_, index) => `burst-${index % 45}@example.com`);
+    const responses = await Promise.all(emails.map((email) => postJson({ email, consent: true })));
+    expect(responses.every((response) => response.status === 202)).toBe(true);
+    const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id));
+    expect(new Set(ids).size).toBe(45);
+    // Repeats got the id of the row their email already had.
+    emails.forEach((email, index) => expect(ids[index]).toBe(ids[emails.indexOf(email)]));
+    expect(await database.db.signup.count({ where: { tenantId, emailNormalized: { startsWith: "burst-" } } })).toBe(45);
+  });
+
   it("answers 422 with an error for every bad field", async () => {
     const response = await postJson({ email: "not-an-email", firstName: "x".repeat(101), consent: false });
     expect(response.status).toBe(422);
