@@ -2,13 +2,11 @@
 // database (migrated and seeded), the local HubSpot simulator, and a production build of the app
 // with the signup sync running in-process. Real HubSpot is used instead when HUBSPOT_CLIENT_ID is set.
 import { startSimulator } from "@/simulator/src/server";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { createDbClient } from "@/lib/db/create-client";
-import { seedDemoData } from "@/prisma/seed";
 import { resolveDatabaseUrl } from "@/lib/db/database-url";
 import { loadOrCreateDevSecrets } from "@/lib/env/dev-secrets";
 import { run } from "./lib/run";
 import { startNext } from "./lib/start-next";
+import { prepareDemoDatabase } from "./lib/prepare-demo-database";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.HUBSPOT_SIM_PORT ?? 4010);
@@ -33,13 +31,7 @@ async function main(): Promise<void> {
   };
 
   console.log(`Preparing the database (${databaseUrl.split("?")[0]})…`);
-  await migrateDatabase(databaseUrl);
-  const db = createDbClient(databaseUrl);
-  try {
-    await seedDemoData(db, process.env.SEED_PASSWORD?.trim() || undefined);
-  } finally {
-    await db.$disconnect();
-  }
+  await prepareDemoDatabase(databaseUrl);
 
   if (useSimulator) {
     const simulator = await startSimulator({

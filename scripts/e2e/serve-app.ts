@@ -4,10 +4,8 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createDbClient } from "@/lib/db/create-client";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { seedDemoData } from "@/prisma/seed";
 import { assertDisposableDatabase, removeDatabaseFiles, removeRunDir } from "./disposable-database";
+import { prepareDemoDatabase } from "../lib/prepare-demo-database";
 
 const port = Number(process.env.E2E_APP_PORT ?? 3100);
 const databaseUrl = required("E2E_DATABASE_URL");
@@ -38,13 +36,7 @@ async function main(): Promise<void> {
   assertDisposableDatabase(databaseUrl, runDir);
   removeDatabaseFiles(databaseUrl);
   progress(`migrating and seeding ${databaseUrl}`);
-  await migrateDatabase(databaseUrl);
-  const db = createDbClient(databaseUrl);
-  try {
-    await seedDemoData(db, process.env.SEED_PASSWORD?.trim() || undefined);
-  } finally {
-    await db.$disconnect();
-  }
+  await prepareDemoDatabase(databaseUrl);
 
   if (process.env.E2E_SKIP_BUILD === "1" && existsSync(join(distDir, "BUILD_ID"))) {
     progress(`reusing the build in ${distDir} (E2E_SKIP_BUILD=1)`);
