@@ -7,7 +7,6 @@ import { runLoad, round, type LoadResult } from "./support/load-generator";
 import { ensureProductionBuild, freePort, startNextServer, stopGroup, waitUntilUp } from "./support/next-app";
 
 export interface IntakeBenchResult {
-  journalMode: "delete (as the app creates its database)" | "wal";
   concurrency: number;
   durationSeconds: number;
   build: "reused" | "built";
@@ -22,9 +21,9 @@ const DIST_DIR = ".next-bench";
 const signupBody = (label: string) => (sequence: number) =>
   JSON.stringify({ email: `${label}${sequence}@example.com`, firstName: "Bench", consent: true });
 
-export async function benchIntake(durationMs: number, concurrency: number, options: { wal?: boolean } = {}): Promise<IntakeBenchResult> {
-  const appDatabase = await createBenchDatabase("intake-app", options);
-  const referenceDatabase = await createBenchDatabase("intake-ref", options);
+export async function benchIntake(durationMs: number, concurrency: number): Promise<IntakeBenchResult> {
+  const appDatabase = await createBenchDatabase("intake-app");
+  const referenceDatabase = await createBenchDatabase("intake-ref");
   try {
     const { tenant } = await createBenchTenant(appDatabase.db, "bench");
     const { tenant: referenceTenant } = await createBenchTenant(referenceDatabase.db, "bench");
@@ -75,7 +74,6 @@ export async function benchIntake(durationMs: number, concurrency: number, optio
     await referenceDb.$disconnect();
 
     return {
-      journalMode: options.wal ? "wal" : "delete (as the app creates its database)",
       concurrency,
       durationSeconds: durationMs / 1000,
       build,

@@ -12,20 +12,11 @@ export interface BenchDatabase {
   remove(): Promise<void>;
 }
 
-/**
- * `wal: true` switches the file to write-ahead logging (a persistent property of the file). The app
- * itself does not do that today, so only the "what WAL would give" intake runs ask for it.
- */
-export async function createBenchDatabase(label: string, options: { wal?: boolean } = {}): Promise<BenchDatabase> {
+export async function createBenchDatabase(label: string): Promise<BenchDatabase> {
   const folder = mkdtempSync(join(tmpdir(), `signups-bench-${label}-`));
   const path = join(folder, "bench.db");
   const url = `file:${path}`;
   await migrateDatabase(url);
-  if (options.wal) {
-    const raw = new (await import("better-sqlite3")).default(path);
-    raw.pragma("journal_mode = WAL");
-    raw.close();
-  }
   const db = createDbClient(url);
   return {
     url,

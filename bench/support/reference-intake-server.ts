@@ -9,6 +9,9 @@ const tenantId = process.env.REFERENCE_TENANT_ID ?? "";
 const port = Number(process.env.REFERENCE_PORT ?? 0);
 
 const database = new Database(databasePath);
+// The same settings the app's client applies (lib/db/create-client.ts), so the ratio is fair.
+database.pragma("journal_mode = WAL");
+database.pragma("synchronous = NORMAL");
 const upsert = database.prepare(
   `INSERT INTO "Signup" ("id","tenantId","email","emailNormalized","firstName","consentGiven","status","attempts","nextAttemptAt","createdAt","updatedAt")
    VALUES (?, ?, ?, ?, ?, 1, 'PENDING', 0, ?, ?, ?)

@@ -19,8 +19,21 @@ export function createDbClient(url: string): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   ensureSqliteFolder(url);
-  const adapter = new PrismaBetterSqlite3({ url });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter: new TunedSqlite({ url }) });
+}
+
+// The web app, the in-process sync and `npm run worker` processes all write to one SQLite file.
+// Write-ahead logging lets readers proceed during a write and makes each commit one sequential
+// append (synchronous=NORMAL stays durable across application crashes; only an OS crash or power
+// loss can drop the last commits). better-sqlite3's own busy timeout (5 s) covers lock waits.
+const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+class TunedSqlite extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_PRAGMAS);
+    return adapter;
+  }
 }
 
 function ensureSqliteFolder(url: string): void {
