@@ -5,7 +5,7 @@ import { productionSyncOptions } from "@/lib/signups/sync/production-wiring";
 import { startSyncWorker } from "@/lib/signups/sync/sync-worker";
 import { configureBenchEnv } from "./support/bench-env";
 import { createBenchDatabase, createBenchTenant } from "./support/bench-database";
-import { connectPortal } from "./support/connect-portal";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { runNaiveSync } from "./support/naive-sync";
 import { round } from "./support/load-generator";
 import { simControl } from "./support/sim-control";
@@ -31,7 +31,7 @@ export async function benchSyncThroughput(signups: number, naiveSeconds: number)
   configureBenchEnv(sim.url, database.url);
   try {
     const { tenant, user } = await createBenchTenant(database.db, "sync-bench");
-    await connectPortal(database.db, sim.url, { userId: user.id, tenant }, { portalId: 62515 });
+    await connectPortal(database.db, { userId: user.id, tenant }, { portalId: 62515 });
     await insertSignups(database.db, tenant.id, signups);
     await simControl(sim.url, "DELETE", "/_sim/requests");
 
@@ -53,7 +53,7 @@ export async function benchSyncThroughput(signups: number, naiveSeconds: number)
     const upserts = requests.filter((entry) => entry.path.endsWith("/batch/upsert"));
     const syncedRows = await database.db.signup.count({ where: { tenantId: tenant.id, status: "SYNCED" } });
 
-    const naive = await runNaiveSync(sim.url, database.db, tenant.id, naiveSeconds);
+    const naive = await runNaiveSync(database.db, tenant.id, naiveSeconds);
     const contactsPerSecond = round(syncedRows / seconds);
     return {
       signups,

@@ -3,14 +3,14 @@
 import type { Db } from "@/lib/db/create-client";
 import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
 import { hubspotClient } from "@/lib/integrations/hubspot/client";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { round } from "./load-generator";
 
 const NAIVE_PORTAL = 70001;
 
-export async function runNaiveSync(simulatorUrl: string, db: Db, tenantId: string, seconds: number) {
-  const { connectPortal } = await import("./connect-portal");
+export async function runNaiveSync(db: Db, tenantId: string, seconds: number) {
   const admin = await db.membership.findFirstOrThrow({ where: { tenantId }, select: { userId: true, tenant: { select: { id: true, slug: true } } } });
-  const connectionId = await connectPortal(db, simulatorUrl, { userId: admin.userId, tenant: admin.tenant }, { portalId: NAIVE_PORTAL });
+  const connectionId = await connectPortal(db, { userId: admin.userId, tenant: admin.tenant }, { portalId: NAIVE_PORTAL });
   const client = hubspotClient(await getValidAccessToken(db, connectionId));
   const started = performance.now();
   const deadline = started + seconds * 1000;

@@ -2,7 +2,7 @@
 // exactly once in our database and HubSpot holds exactly one contact per signup.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@/simulator/src/server";
-import { connectPortal } from "./support/connect-portal";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startCountingProxy, type CountingProxy } from "./support/counting-proxy";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { configureSignupTestEnv } from "./support/signup-test-env";
@@ -32,7 +32,7 @@ afterAll(async () => {
 describe("worker crash and restart", () => {
   it("loses nothing and duplicates nothing when killed mid-batch", async () => {
     const { tenant, user } = await createTenantWithAdmin(database.db);
-    await connectPortal(database.db, sim.url, { userId: user.id, tenant });
+    await connectPortal(database.db, { userId: user.id, tenant });
     await addSignups(database.db, tenant.id, SIGNUPS);
     // Slow answers keep a batch in flight long enough to kill the worker inside it.
     await simJson(sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 1_500 }) });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator } from "@/simulator/src/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
-import { connectPortal } from "./support/connect-portal";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { configureSignupTestEnv } from "./support/signup-test-env";
 import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle } from "./support/sync-harness";
 
@@ -30,7 +30,7 @@ beforeEach(async () => {
 
 async function connectedTenant() {
   const { tenant, user } = await createTenantWithAdmin(database.db);
-  const connectionId = await connectPortal(database.db, sim.url, { userId: user.id, tenant });
+  const connectionId = await connectPortal(database.db, { userId: user.id, tenant });
   return { tenant, user, connectionId };
 }
 
@@ -134,7 +134,7 @@ describe("signup sync against the simulator", () => {
     const deps = syncDeps(database.db, "sqlite");
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ PENDING: 20 });
-    await connectPortal(database.db, sim.url, { userId: user.id, tenant });
+    await connectPortal(database.db, { userId: user.id, tenant });
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 20 });
   });
@@ -151,7 +151,7 @@ describe("signup sync against the simulator", () => {
     expect((await database.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).status).toBe("NEEDS_RECONNECT");
     expect(await countByStatus(tenant.id)).toEqual({ PENDING: 10 });
     expect(await simContacts(sim.url)).toHaveLength(0);
-    await connectPortal(database.db, sim.url, { userId: user.id, tenant }, { connectionId });
+    await connectPortal(database.db, { userId: user.id, tenant }, { connectionId });
     await makeEverythingDue(database.db);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 10 });

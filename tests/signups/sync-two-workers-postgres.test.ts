@@ -2,7 +2,7 @@
 // split the backlog, and no signup is ever sent to HubSpot twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@/simulator/src/server";
-import { connectPortal } from "./support/connect-portal";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startCountingProxy, type CountingProxy } from "./support/counting-proxy";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { configureSignupTestEnv } from "./support/signup-test-env";
@@ -32,7 +32,7 @@ afterAll(async () => {
 describe("two workers on one PostgreSQL database", () => {
   it("sync every signup exactly once between them", async () => {
     const { tenant, user } = await createTenantWithAdmin(database.db);
-    await connectPortal(database.db, sim.url, { userId: user.id, tenant });
+    await connectPortal(database.db, { userId: user.id, tenant });
     await addSignups(database.db, tenant.id, SIGNUPS);
     // Some latency so both workers are claiming while the other has batches in flight.
     await simJson(sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 100 }) });

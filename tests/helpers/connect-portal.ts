@@ -1,17 +1,19 @@
-// Connects a HubSpot portal the way an admin does, minus the browser: the connections engineer's
-// startConnect, the simulator's consent form answered over HTTP, then their callback logic.
+// Connects a HubSpot portal the way an admin does, minus the browser: our connect flow, the
+// simulator's consent form answered over HTTP, then our callback flow. Returns the connection id.
+// Shared by the signup tests and the benchmarks, which need a connected portal to sync into.
 import type { Db } from "@/lib/db/create-client";
 import { completeOAuthCallback } from "@/lib/integrations/flows/complete-callback";
 import { startConnect } from "@/lib/integrations/flows/start-connect";
 import { defaultIntegrationServices } from "@/lib/integrations/services";
+import { decideConsent } from "./consent-decision";
 
 export async function connectPortal(
   db: Db,
-  simulatorUrl: string,
   admin: { userId: string; tenant: { id: string; slug: string } },
   options: { portalId?: number; connectionId?: string } = {},
 ): Promise<string> {
   const services = defaultIntegrationServices();
+  const portalId = options.portalId ?? 62515;
   const { authorizeUrl } = await startConnect(
     db,
     { id: admin.userId, label: "test admin" },
@@ -19,24 +21,13 @@ export async function connectPortal(
     { provider: "hubspot", ...(options.connectionId ? { connectionId: options.connectionId } : {}) },
     services,
   );
-  const params = new URL(authorizeUrl).searchParams;
-  const decision = new URLSearchParams({
-    client_id: params.get("client_id") ?? "",
-    redirect_uri: params.get("redirect_uri") ?? "",
-    scope: params.get("scope") ?? "",
-    optional_scope: params.get("optional_scope") ?? "",
-    state: params.get("state") ?? "",
-    portal_id: String(options.portalId ?? 62515),
-    decision: "grant",
-  });
-  const response = await fetch(`${simulatorUrl}/oauth/authorize/decision`, { method: "POST", body: decision, redirect: "manual" });
-  const location = new URL(response.headers.get("location") ?? "", "http://invalid");
-  const outcome = await completeOAuthCallback(db, admin.userId, Object.fromEntries(location.searchParams), services);
+  const answer = await decideConsent(authorizeUrl, "grant", portalId);
+  const outcome = await completeOAuthCallback(db, admin.userId, Object.fromEntries(answer), services);
   if (outcome.kind !== "redirect" || !["connected", "reconnected", "already_connected"].includes(outcome.notice)) {
     throw new Error(`connecting the portal failed: ${JSON.stringify(outcome)}`);
   }
   const connection = await db.connection.findFirstOrThrow({
-    where: { tenantId: admin.tenant.id, externalAccountId: String(options.portalId ?? 62515) },
+    where: { tenantId: admin.tenant.id, externalAccountId: String(portalId) },
     select: { id: true },
   });
   return connection.id;
