@@ -20,7 +20,9 @@ async function subscribe(page: Page, email: string, firstName = "Vera"): Promise
 async function connectThroughConsent(adminPage: Page): Promise<void> {
   await adminPage.goto("/t/contoso/integrations");
   await adminPage.getByRole("button", { name: /^Connect (HubSpot|another portal)$/ }).first().click();
-  await adminPage.getByLabel(new RegExp(String(PORTAL))).check();
+  // Wait for the consent page itself: the integrations page also names the portal in its labels.
+  await expect(adminPage.getByRole("heading", { name: "Connect Switchboard to HubSpot" })).toBeVisible();
+  await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
   await adminPage.getByRole("button", { name: "Grant access" }).click();
   await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
 }
