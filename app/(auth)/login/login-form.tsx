@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { signInWithPassword } from "./actions";
 import type { LoginFormState } from "./login-state";
+import { FieldError } from "@/components/form/field-error";
 
 const inputClass =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm placeholder:text-slate-500 " +
@@ -40,11 +41,7 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
           aria-describedby={emailError ? "email-error" : undefined}
           className={inputClass}
         />
-        {emailError ? (
-          <p id="email-error" className="text-sm text-red-700">
-            {emailError}
-          </p>
-        ) : null}
+        <FieldError id="email-error" messages={emailError} />
       </div>
 
       <div className="space-y-1">
@@ -61,11 +58,7 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
           aria-describedby={passwordError ? "password-error" : undefined}
           className={inputClass}
         />
-        {passwordError ? (
-          <p id="password-error" className="text-sm text-red-700">
-            {passwordError}
-          </p>
-        ) : null}
+        <FieldError id="password-error" messages={passwordError} />
       </div>
 
       <button

@@ -3,7 +3,7 @@
 // useActionState keeps the page in place and shows errors or the thank-you without a reload.
 import { useActionState } from "react";
 import { HONEYPOT_FIELD } from "@/lib/signups/honeypot";
-import { FieldError } from "./field-error";
+import { FieldError } from "@/components/form/field-error";
 import { initialSubscribeFormState, type SubscribeFormState } from "./subscribe-form-state";
 import { ThankYou } from "./thank-you";
 

@@ -2,6 +2,7 @@
 // Consent text and allowed origins of the public form (admins only).
 import { useActionState } from "react";
 import type { SettingsFormState } from "./actions";
+import { FieldError } from "@/components/form/field-error";
 
 type SettingsFormProps = {
   action: (previous: SettingsFormState, formData: FormData) => Promise<SettingsFormState>;
@@ -19,7 +20,7 @@ export function SettingsForm({ action, consentText, allowedOrigins }: SettingsFo
         <textarea id="consentText" name="consentText" rows={2} defaultValue={consentText}
           aria-invalid={errors.consentText ? true : undefined} aria-describedby={errors.consentText ? "consentText-error" : undefined}
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2" />
-        {errors.consentText && <p id="consentText-error" className="mt-1 text-sm text-red-800">{errors.consentText.join(" ")}</p>}
+        <FieldError id="consentText-error" messages={errors.consentText} />
       </div>
       <div>
         <label htmlFor="allowedOrigins" className="block font-medium text-slate-900">Allowed origins</label>
@@ -28,7 +29,7 @@ export function SettingsForm({ action, consentText, allowedOrigins }: SettingsFo
           aria-invalid={errors.allowedOrigins ? true : undefined}
           aria-describedby={errors.allowedOrigins ? "allowedOrigins-hint allowedOrigins-error" : "allowedOrigins-hint"}
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-sm" />
-        {errors.allowedOrigins && <p id="allowedOrigins-error" className="mt-1 text-sm text-red-800">{errors.allowedOrigins.join(" ")}</p>}
+        <FieldError id="allowedOrigins-error" messages={errors.allowedOrigins} />
       </div>
       <div className="flex items-center gap-4">
         <button type="submit" disabled={pending} className="rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
