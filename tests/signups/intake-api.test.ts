@@ -88,6 +88,15 @@ describe("POST /api/subscribe/{tenant}", () => {
     expect(await database.db.signup.count({ where: { tenantId, emailNormalized: { startsWith: "burst-" } } })).toBe(45);
   });
 
+  it("answers each caller of a burst of new emails with the id of its own row", async () => {
+    const emails = Array.from({ length: 40 }, (_, index) => `fresh-${index}@example.com`);
+    const responses = await Promise.all(emails.map((email) => postJson({ email, consent: true })));
+    const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id));
+    const rows = await database.db.signup.findMany({ where: { id: { in: ids } }, select: { id: true, emailNormalized: true } });
+    const emailById = new Map(rows.map((row) => [row.id, row.emailNormalized]));
+    expect(ids.map((id) => emailById.get(id))).toEqual(emails);
+  });
+
   it("answers 422 with an error for every bad field", async () => {
     const response = await postJson({ email: "not-an-email", firstName: "x".repeat(101), consent: false });
     expect(response.status).toBe(422);

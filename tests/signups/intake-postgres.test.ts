@@ -47,6 +47,15 @@ describe("public signup API on PostgreSQL", () => {
     expect(await database.db.signup.count({ where: { emailNormalized: "twice@example.com" } })).toBe(1);
   });
 
+  it("answers each caller of a burst of new emails with the id of its own row", async () => {
+    const emails = Array.from({ length: 3 }, (_, index) => `fresh-${index}@example.com`);
+    const responses = await Promise.all(emails.map((email, index) => post(email, `10.2.0.${index}`)));
+    const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id));
+    const rows = await database.db.signup.findMany({ where: { id: { in: ids } }, select: { id: true, emailNormalized: true } });
+    const emailById = new Map(rows.map((row) => [row.id, row.emailNormalized]));
+    expect(ids.map((id) => emailById.get(id))).toEqual(emails);
+  });
+
   it("counts the rate limit in the database", async () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await post(`limited${i}@example.com`, "198.51.100.9")).status);
