@@ -46,7 +46,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    // The secrets audit runs once every browser test is done, while the servers are still up.
+    { name: "setup", testMatch: /.*\.setup\.ts/, teardown: "secrets-audit" },
+    { name: "secrets-audit", testMatch: /.*\.teardown\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions }, dependencies: ["setup"] },
   ],
   webServer: [

@@ -2,7 +2,7 @@
 // production build, then `next start`. Started by playwright.config.ts; never touches the demo data.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertDisposableDatabase, removeDatabaseFiles, removeRunDir } from "./disposable-database";
 import { prepareDemoDatabase } from "../lib/prepare-demo-database";
@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   }
 
   progress(`starting next on port ${port}`);
-  const server = spawn(nextBin, ["start", "-p", String(port)], { env: appEnv, stdio: ["ignore", "inherit", "inherit"] });
+  const server = spawn(nextBin, ["start", "-p", String(port)], { env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
+  // Everything the app prints is also kept for the end-of-run secrets audit (e2e/secrets-audit.teardown.ts).
+  const appLog = createWriteStream(join(runDir, "app.log"));
+  server.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), appLog.write(chunk)));
+  server.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), appLog.write(chunk)));
   const stop = () => server.kill("SIGTERM");
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -121,6 +121,11 @@ export const controlRoutes: Route[] = [
   },
   {
     method: "GET",
+    path: "/_sim/secret-fingerprints",
+    handler: (ctx) => sendJson(ctx.res, 200, { algorithm: "sha256", fingerprints: ctx.state.tokens.fingerprints.list() }),
+  },
+  {
+    method: "GET",
     path: "/_sim/requests",
     handler: (ctx) => sendJson(ctx.res, 200, { requests: ctx.state.requests.list() }),
   },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
 import {
@@ -15,6 +16,21 @@ interface Logged { method: string; path: string; status: number | null; time: st
 const requestLog = async () => ((await (await control(sim, "GET", "/requests")).json()) as { requests: Logged[] }).requests;
 
 describe("inspection", () => {
+  it("lists SHA-256 fingerprints of every issued code and token, never the secrets, across resets", async () => {
+    const tokens = await connectPortal(sim);
+    await control(sim, "POST", "/reset");
+    const response = await control(sim, "GET", "/secret-fingerprints");
+    expect(response.headers.get("content-type")).toMatch(JSON_TYPE);
+    const text = await response.text();
+    expect(text).not.toContain(tokens.access_token);
+    expect(text).not.toContain(tokens.refresh_token);
+    const body = JSON.parse(text) as { algorithm: string; fingerprints: string[] };
+    const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+    expect(body.algorithm).toBe("sha256");
+    expect(body.fingerprints).toEqual(expect.arrayContaining([sha256(tokens.access_token), sha256(tokens.refresh_token)]));
+    expect(body.fingerprints.length).toBeGreaterThanOrEqual(3); // the authorization code too
+  });
+
   it("reports health as JSON", async () => {
     const response = await control(sim, "GET", "/health");
     expect(response.status).toBe(200);

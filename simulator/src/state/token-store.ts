@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { SecretFingerprints } from "./secret-fingerprints";
 
 // Authorization codes, access tokens and refresh tokens, keyed by their secret value.
 // A refresh token stands for one installation grant; access tokens point back to it so
@@ -35,10 +36,13 @@ export class TokenStore {
   private codes = new Map<string, AuthCode>();
   private accessTokens = new Map<string, AccessToken>();
   private refreshTokens = new Map<string, RefreshToken>();
+  /** Survives clear(): see secret-fingerprints.ts. */
+  readonly fingerprints = new SecretFingerprints();
 
   issueCode(grant: Grant, redirectUri: string, ttlSeconds: number): AuthCode {
     const code: AuthCode = { ...grant, code: randomUUID(), redirectUri, expiresAt: Date.now() + ttlSeconds * 1000 };
     this.codes.set(code.code, code);
+    this.fingerprints.remember(code.code);
     return code;
   }
 
@@ -53,6 +57,7 @@ export class TokenStore {
   issueRefreshToken(grant: Grant): RefreshToken {
     const refreshToken: RefreshToken = { ...grant, token: randomUUID(), revoked: false };
     this.refreshTokens.set(refreshToken.token, refreshToken);
+    this.fingerprints.remember(refreshToken.token);
     return refreshToken;
   }
 
@@ -67,6 +72,7 @@ export class TokenStore {
       revoked: false,
     };
     this.accessTokens.set(token, accessToken);
+    this.fingerprints.remember(token);
     return accessToken;
   }
 
