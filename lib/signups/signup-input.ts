@@ -12,11 +12,19 @@ const checkboxSchema = z
   })
   .transform((value) => value === true || value === 1 || /^(on|true|yes|1)$/i.test(String(value ?? "")));
 
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
 const optionalText = (max: number, label: string) =>
   z
     .union([z.string(), z.null(), z.undefined()], { error: `${label} must be text.` })
     .transform((value) => value?.trim() ?? "")
-    .pipe(z.string().max(max, `${label} must be at most ${max} characters.`))
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} must be at most ${max} characters.`)
+        // PostgreSQL refuses NUL in text, and no name needs a control character.
+        .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} cannot contain control characters.`),
+    )
     .transform((value) => (value === "" ? undefined : value))
     // zod 4 decides key optionality from the outer schema, so say it explicitly.
     .optional();

@@ -56,6 +56,20 @@ describe("public signup API on PostgreSQL", () => {
     expect(ids.map((id) => emailById.get(id))).toEqual(emails);
   });
 
+  it("answers 422, not a server error, for a control character PostgreSQL cannot store", async () => {
+    const response = await route.POST(
+      new Request(`http://localhost:3000/api/subscribe/${tenantSlug}`, {
+        method: "POST",
+        body: JSON.stringify({ email: "nul@example.com", firstName: "Nu\u0000ll", consent: true }),
+        headers: { "content-type": "application/json", "x-forwarded-for": "10.3.0.1" },
+      }),
+      { params: Promise.resolve({ tenantSlug }) },
+    );
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { fieldErrors: Record<string, string[]> };
+    expect(body.fieldErrors.firstName?.[0]).toMatch(/control characters/);
+  });
+
   it("counts the rate limit in the database", async () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await post(`limited${i}@example.com`, "198.51.100.9")).status);

@@ -21,7 +21,13 @@ export async function retryAllFailedSignups(db: Db, tenantId: string): Promise<n
 }
 
 export const signupSettingsSchema = z.object({
-  consentText: z.string().trim().min(10, "Write at least 10 characters so visitors know what they agree to.").max(1000, "Keep the consent text under 1000 characters."),
+  consentText: z
+    .string()
+    .trim()
+    .min(10, "Write at least 10 characters so visitors know what they agree to.")
+    .max(1000, "Keep the consent text under 1000 characters.")
+    // Line breaks are fine; NUL and other control characters are not (PostgreSQL refuses NUL).
+    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), "Remove the control characters from the consent text."),
   allowedOrigins: z
     .string()
     .max(5000, "That is too many origins.")

@@ -71,3 +71,23 @@ async function claimWithSkipLocked(db: Db, workerId: string, limit: number, now:
     RETURNING "id"`;
   return rows.map((row) => row.id);
 }
+
+/**
+ * Extends this worker's claim on `batch` right before it is pushed, and returns the rows it still
+ * holds. Waiting for a token or a rate slot can outlast the original lease; a row whose claim
+ * lapsed may already be with another worker, so it is left out instead of sent twice.
+ */
+export async function renewClaims<T extends { id: string }>(db: Db, workerId: string, batch: T[], leaseMs: number): Promise<T[]> {
+  const now = new Date();
+  const ids = batch.map((signup) => signup.id);
+  await db.signup.updateMany({
+    where: { id: { in: ids }, claimedBy: workerId, claimedUntil: { gt: now }, status: "PENDING" },
+    data: { claimedUntil: new Date(now.getTime() + leaseMs) },
+  });
+  const held = await db.signup.findMany({
+    where: { id: { in: ids }, claimedBy: workerId, claimedUntil: { gt: now }, status: "PENDING" },
+    select: { id: true },
+  });
+  const heldIds = new Set(held.map((row) => row.id));
+  return batch.filter((signup) => heldIds.has(signup.id));
+}

@@ -3,7 +3,7 @@
 import { NeedsReconnectError } from "@/lib/integrations/errors";
 import { markNeedsReconnect } from "@/lib/integrations/connection-status";
 import { WAITING_FOR_CONNECTION_DELAY_MS } from "./backoff";
-import { claimDueSignups, type ClaimedSignup } from "./claim-signups";
+import { claimDueSignups, renewClaims, type ClaimedSignup } from "./claim-signups";
 import { resolveDestination, type Destination } from "./destination";
 import { pushBatch } from "./push-batch";
 import { recordRetryLater, recordSynced, recordWaiting } from "./record-outcomes";
@@ -47,10 +47,12 @@ async function syncTenant(deps: SyncDeps, tenantId: string, signups: ClaimedSign
   await Promise.all(batches.map((batch) => pushAndRecord(deps, destination, client, batch)));
 }
 
-async function pushAndRecord(deps: SyncDeps, destination: Destination, client: Client, batch: ClaimedSignup[]): Promise<void> {
+async function pushAndRecord(deps: SyncDeps, destination: Destination, client: Client, claimedBatch: ClaimedSignup[]): Promise<void> {
   const { db, workerId, limiter, settings } = deps;
   const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
-  if (!permit.ok) return recordWaiting(db, workerId, batch, permit.waitMs, null);
+  if (!permit.ok) return recordWaiting(db, workerId, claimedBatch, permit.waitMs, null);
+  const batch = await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
+  if (batch.length === 0) return;
   const outcome = await pushBatch(client, batch, settings.requestTimeoutMs);
   switch (outcome.kind) {
     case "done": {
