@@ -23,6 +23,22 @@ export async function refreshHoldingLease(
   owner: string,
   services: IntegrationServices,
 ): Promise<LeaseOutcome> {
+  try {
+    return await refreshUnderLease(db, connectionId, owner, services);
+  } finally {
+    // Every planned path releases at the right moment already; this covers the unplanned ones
+    // (a database error, a provider that is not configured), which would otherwise leave every
+    // other caller waiting out the lease. Releasing is a no-op once we no longer hold it.
+    await releaseRefreshLease(db, connectionId, owner).catch(() => undefined);
+  }
+}
+
+async function refreshUnderLease(
+  db: Db,
+  connectionId: string,
+  owner: string,
+  services: IntegrationServices,
+): Promise<LeaseOutcome> {
   // Re-read under the lease: another process may have finished a refresh since our last look.
   const row = await loadTokenRow(db, connectionId);
   if (!row || row.status === "NEEDS_RECONNECT" || !row.refreshTokenCiphertext) {

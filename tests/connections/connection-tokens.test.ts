@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
 import { openToken } from "@/lib/integrations/connection-secrets";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
+import { HubspotNotConfiguredError } from "@/lib/integrations/hubspot/config";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "./support/connect-portal";
 import { expireSoon } from "./support/expire-soon";
@@ -91,6 +92,17 @@ describe("getValidAccessToken", () => {
     const token = await getValidAccessToken(fx.db, connectionId, fx.services);
     expect(token).toBe(openToken(fx.keyRing, row, "accessToken", row.accessTokenCiphertext ?? ""));
     expect((await stored()).status).toBe("DEGRADED");
+  });
+
+  it("releases the refresh lease when the refresh fails in an unplanned way, so others need not wait it out", async () => {
+    await expireSoon(fx.db, connectionId, 4 * 60);
+    // The real error the provider registry raises on a server without HubSpot credentials.
+    const unconfigured = { ...fx.services, provider: () => { throw new HubspotNotConfiguredError(); } };
+    await expect(getValidAccessToken(fx.db, connectionId, unconfigured)).rejects.toBeInstanceOf(HubspotNotConfiguredError);
+    const row = await stored();
+    expect(row.refreshLeaseOwner).toBeNull();
+    // The next caller refreshes at once instead of waiting for a lease nobody holds.
+    expect(await getValidAccessToken(fx.db, connectionId, fx.services)).toMatch(/^CN/);
   });
 
   it("never writes a token to the logs, even on failures", async () => {
