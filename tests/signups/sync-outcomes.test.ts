@@ -1,4 +1,5 @@
 // Every HubSpot outcome of the signup sync, against the real simulator over HTTP and real SQLite.
+import { Client } from "@hubspot/api-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator } from "@/simulator/src/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
@@ -126,6 +127,20 @@ describe("signup sync against the simulator", () => {
     await syncUntilIdle(deps);
     const { requests } = await simJson<{ requests: unknown[] }>(sim.url, "/_sim/requests");
     expect(requests).toHaveLength(0);
+  });
+
+  it("keeps signups pending, not failed, when HubSpot answers an unexpected 4xx (e.g. a wrong API base URL)", async () => {
+    const { tenant } = await connectedTenant();
+    await addSignups(database.db, tenant.id, 3);
+    // A misconfigured HUBSPOT_API_BASE_URL: every call lands on a path HubSpot does not have (404).
+    const misconfigured = { ...syncDeps(database.db, "sqlite"), apiClient: (token: string) => new Client({ accessToken: token, basePath: `${sim.url}/not-hubspot` }) };
+    await syncUntilIdle(misconfigured);
+    expect(await countByStatus(tenant.id)).toEqual({ PENDING: 3 });
+    const waiting = await database.db.signup.findFirstOrThrow({ where: { tenantId: tenant.id } });
+    expect(waiting.lastError).toMatch(/OBJECT_NOT_FOUND|404/);
+    await makeEverythingDue(database.db);
+    await syncUntilIdle(syncDeps(database.db, "sqlite"));
+    expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 3 });
   });
 
   it("keeps signups of a tenant without HubSpot pending and drains them once connected", async () => {

@@ -51,8 +51,11 @@ function classifyFailure(error: unknown): BatchOutcome {
   if (code === 429) return { kind: "rate-limited", retryAfterMs: retryAfterMs(headers) };
   if (code === 401) return { kind: "unauthorized", reason };
   if (code === 403) return body?.category === "MISSING_SCOPES" ? { kind: "missing-scope", reason } : { kind: "unauthorized", reason };
-  if (code >= 500 || code === 408) return { kind: "transient", reason };
-  return { kind: "batch-rejected", reason };
+  // Only HubSpot saying the *data* is invalid is a verdict on these contacts. Anything else (a 404
+  // from a misconfigured base URL, an unexpected 4xx) is our problem or HubSpot's: retry later
+  // rather than fail every signup in the batch.
+  if (code === 400 && body?.category === "VALIDATION_ERROR") return { kind: "batch-rejected", reason };
+  return { kind: "transient", reason };
 }
 
 // Retry-After is undocumented for HubSpot; without it, wait out most of the 10 s rolling window.
