@@ -2,12 +2,13 @@
 // Refreshes ahead of expiry; at most ONE refresh per connection runs at a time across all
 // processes (the row lease), and concurrent callers wait and then reuse the token it stored.
 import type { Db } from "@/lib/db/create-client";
-import { NeedsReconnectError, ProviderUnavailableError } from "./errors";
+import { NeedsReconnectError, ProviderUnavailableError, UndecryptableTokenError } from "./errors";
 import { acquireRefreshLease, newLeaseOwner } from "./refresh-lease";
 import { refreshHoldingLease } from "./refresh-holding-lease";
 import { defaultIntegrationServices, type IntegrationServices } from "./services";
 import { singleFlight } from "./single-flight";
 import { needsRefresh, stillUsable } from "./token-freshness";
+import { markNeedsReconnect } from "./connection-status";
 import { loadTokenRow, openAccessToken, type TokenRow } from "./token-row";
 
 export { NeedsReconnectError, ProviderUnavailableError };
@@ -20,12 +21,21 @@ export async function getValidAccessToken(
   connectionId: string,
   services: IntegrationServices = defaultIntegrationServices(),
 ): Promise<string> {
-  const row = usableRow(await loadTokenRow(db, connectionId), connectionId);
-  if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
-    return openAccessToken(services, row);
+  try {
+    const row = usableRow(await loadTokenRow(db, connectionId), connectionId);
+    if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
+      return openAccessToken(services, row);
+    }
+    // Callers in this process share one wait; the lease arbitrates between processes.
+    return await singleFlight(connectionId, () => refreshOrWait(db, connectionId, services));
+  } catch (error) {
+    // A token we can no longer decrypt (keys changed, row tampered with) is as dead as a revoked
+    // one: say so on the card, or the sync would wait on a connection that looks healthy.
+    if (error instanceof UndecryptableTokenError) {
+      await markNeedsReconnect(db, connectionId, error.message);
+    }
+    throw error;
   }
-  // Callers in this process share one wait; the lease arbitrates between processes.
-  return singleFlight(connectionId, () => refreshOrWait(db, connectionId, services));
 }
 
 async function refreshOrWait(db: Db, connectionId: string, services: IntegrationServices): Promise<string> {

@@ -12,6 +12,11 @@ export class NeedsReconnectError extends Error {
   }
 }
 
+/** A stored token that the configured keys cannot decrypt: as unusable as a revoked grant. */
+export class UndecryptableTokenError extends NeedsReconnectError {
+  override name = "UndecryptableTokenError";
+}
+
 /** Transient: the provider is down, slow or rate limiting; trying again later may work. */
 export class ProviderUnavailableError extends Error {
   override name = "ProviderUnavailableError";

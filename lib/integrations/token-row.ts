@@ -2,7 +2,7 @@
 import { TokenDecryptionError } from "@/lib/crypto/token-cipher";
 import type { Db } from "@/lib/db/create-client";
 import { openToken } from "./connection-secrets";
-import { NeedsReconnectError } from "./errors";
+import { UndecryptableTokenError } from "./errors";
 import type { IntegrationServices } from "./services";
 
 export async function loadTokenRow(db: Db, connectionId: string) {
@@ -23,7 +23,7 @@ export function openAccessToken(services: Pick<IntegrationServices, "keyRing">, 
     return openToken(services.keyRing, row, "accessToken", row.accessTokenCiphertext ?? "");
   } catch (error) {
     if (error instanceof TokenDecryptionError) {
-      throw new NeedsReconnectError("The stored token cannot be decrypted with the configured keys", row.id);
+      throw new UndecryptableTokenError("The stored token cannot be decrypted with the configured keys", row.id);
     }
     throw error;
   }

@@ -137,5 +137,7 @@ describe("getValidAccessToken", () => {
     const other = await connectionFor(fx, 70001);
     await fx.db.connection.update({ where: { id: connectionId }, data: { accessTokenCiphertext: other.accessTokenCiphertext } });
     await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(NeedsReconnectError);
+    // The card says so, instead of showing Connected while nothing can use the token.
+    expect((await stored()).status).toBe("NEEDS_RECONNECT");
   });
 });
