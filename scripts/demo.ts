@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     TOKEN_ENCRYPTION_KEYS: process.env.TOKEN_ENCRYPTION_KEYS ?? secrets.TOKEN_ENCRYPTION_KEYS,
   };
 
-  console.log(`Preparing the database (${databaseUrl.split("?")[0]})…`);
+  console.log(`Preparing the database (${describeDatabase(databaseUrl)})…`);
   await prepareDemoDatabase(databaseUrl);
 
   if (useSimulator) {
@@ -51,6 +51,13 @@ async function main(): Promise<void> {
   if ((await run("npx", ["next", "build"], env)) !== 0) throw new Error("next build failed");
   const code = await startNext({ port: appPort, env, onReady: () => printWelcome() });
   process.exit(code);
+}
+
+/** Where the data lives, without credentials: a postgres:// URL may carry a password. */
+function describeDatabase(url: string): string {
+  if (url.startsWith("file:")) return url.split("?")[0] ?? url;
+  const parsed = new URL(url);
+  return `PostgreSQL ${parsed.host}${parsed.pathname}`;
 }
 
 function printWelcome(): void {
