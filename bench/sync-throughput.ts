@@ -3,7 +3,7 @@
 import { startSimulator } from "@/simulator/src/server";
 import { productionSyncOptions } from "@/lib/signups/sync/production-wiring";
 import { startSyncWorker } from "@/lib/signups/sync/sync-worker";
-import { configureBenchEnv } from "./support/bench-env";
+import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { createBenchDatabase, createBenchTenant } from "./support/bench-database";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { runNaiveSync } from "./support/naive-sync";
@@ -28,7 +28,7 @@ export interface SyncBenchResult {
 export async function benchSyncThroughput(signups: number, naiveSeconds: number): Promise<SyncBenchResult> {
   const sim = await startSimulator({ port: 0, rateLimit: { max: 110, intervalMs: 10_000 } });
   const database = await createBenchDatabase("sync");
-  configureBenchEnv(sim.url, database.url);
+  configureAppForSimulator(sim.url, database.url, { NODE_ENV: "production", AUTH_TRUST_HOST: "true" });
   try {
     const { tenant, user } = await createBenchTenant(database.db, "sync-bench");
     await connectPortal(database.db, { userId: user.id, tenant }, { portalId: 62515 });

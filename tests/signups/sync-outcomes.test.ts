@@ -5,7 +5,7 @@ import { startSimulator } from "@/simulator/src/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { connectPortal } from "@/tests/helpers/connect-portal";
-import { configureSignupTestEnv } from "./support/signup-test-env";
+import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle } from "./support/sync-harness";
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -15,7 +15,7 @@ let database: TestDatabase;
 beforeAll(async () => {
   sim = await startSimulator({ port: 0 });
   database = await createTestDatabase("sqlite");
-  configureSignupTestEnv(sim.url, database.url);
+  configureAppForSimulator(sim.url, database.url);
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { startSimulator } from "@/simulator/src/server";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startCountingProxy, type CountingProxy } from "./support/counting-proxy";
 import { createTenantWithAdmin } from "./support/fixtures";
-import { configureSignupTestEnv } from "./support/signup-test-env";
+import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { addSignups, simContacts, simJson } from "./support/sync-harness";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { spawnWorker, stopWorker, waitFor } from "./support/worker-process";
@@ -20,7 +20,7 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0 });
   proxy = await startCountingProxy(sim.url);
   database = await createTestDatabase("postgresql");
-  configureSignupTestEnv(sim.url, database.url);
+  configureAppForSimulator(sim.url, database.url);
 });
 
 afterAll(async () => {
