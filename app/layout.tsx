@@ -6,6 +6,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: clientEnv.NEXT_PUBLIC_PRODUCT_NAME, template: `%s · ${clientEnv.NEXT_PUBLIC_PRODUCT_NAME}` },
   description: "Connect your tenants' HubSpot portals and turn newsletter signups into contacts.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -117,4 +117,14 @@ test.describe("tenancy", () => {
     expect(response.status()).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: "ok" });
   });
+
+  test("search engines are kept out of the dashboard and APIs, and pages name their icon", async ({ page, request }) => {
+    const robots = await request.get("/robots.txt");
+    expect(robots.status()).toBe(200);
+    expect(await robots.text()).toMatch(/Disallow: \/t\/[\s\S]*Disallow: \/api\//);
+    await page.goto("/login");
+    const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+    expect(icon).toBe("/favicon.svg");
+    expect((await request.get(icon ?? "")).headers()["content-type"]).toContain("image/svg+xml");
+  });
 });
