@@ -1,18 +1,11 @@
 import type { Client } from "@hubspot/api-client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
-import { connectPortal, control, hubspot, JSON_TYPE, sdkError, startTestSimulator } from "./helpers";
+import { connectPortal, control, JSON_TYPE, sdkError, withConnectedPortal } from "./helpers";
 
 let sim: RunningSimulator;
 let client: Client;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim, "POST", "/reset");
-  client = hubspot(sim, (await connectPortal(sim)).access_token);
-});
+withConnectedPortal((portal) => ({ sim, client } = portal));
 
 const upsertInput = (email: string, properties: Record<string, string> = {}) => ({ id: email, idProperty: "email", properties });
 const storedTotal = async () => ((await (await control(sim, "GET", "/portals/62515/contacts")).json()) as { total: number }).total;

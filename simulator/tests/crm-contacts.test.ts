@@ -1,21 +1,13 @@
 import type { Client } from "@hubspot/api-client";
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
-import { connectPortal, control, hubspot, JSON_TYPE, sdkError, startTestSimulator } from "./helpers";
+import { connectPortal, control, hubspot, JSON_TYPE, sdkError, withConnectedPortal } from "./helpers";
 
 let sim: RunningSimulator;
 let client: Client;
 let accessToken: string;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim, "POST", "/reset");
-  accessToken = (await connectPortal(sim)).access_token;
-  client = hubspot(sim, accessToken);
-});
+withConnectedPortal((portal) => ({ sim, client, accessToken } = portal));
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 

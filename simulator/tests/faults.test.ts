@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
-import { connectPortal, control, hubspot, JSON_TYPE, sdkError, startTestSimulator } from "./helpers";
+import { control, hubspot, JSON_TYPE, sdkError, withConnectedPortal } from "./helpers";
 
 let sim: RunningSimulator;
 let accessToken: string;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim, "POST", "/reset");
-  accessToken = (await connectPortal(sim)).access_token;
-});
+withConnectedPortal((portal) => ({ sim, accessToken } = portal));
 
 const list = (signal?: AbortSignal) =>
   fetch(`${sim.url}/crm/v3/objects/contacts`, { headers: { Authorization: `Bearer ${accessToken}` }, signal });

@@ -1,5 +1,5 @@
 import { Client } from "@hubspot/api-client";
-import { expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../src/server";
 
 // Shared steps for the simulator tests: start one on an ephemeral port, walk the OAuth
@@ -112,3 +112,26 @@ export async function control(sim: RunningSimulator, method: string, path: strin
 }
 
 export const JSON_TYPE = /^application\/json/;
+
+export interface ConnectedPortal {
+  sim: RunningSimulator;
+  accessToken: string;
+  client: Client;
+}
+
+/**
+ * The hooks the CRM test files share: one simulator per file and, before each test, a reset and
+ * a freshly connected portal 62515. `onReady` hands the live objects to the file's own variables.
+ */
+export function withConnectedPortal(onReady: (portal: ConnectedPortal) => void): void {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startTestSimulator();
+  });
+  afterAll(() => sim.close());
+  beforeEach(async () => {
+    await control(sim, "POST", "/reset");
+    const accessToken = (await connectPortal(sim)).access_token;
+    onReady({ sim, accessToken, client: hubspot(sim, accessToken) });
+  });
+}

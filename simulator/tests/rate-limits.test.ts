@@ -1,20 +1,12 @@
 import type { Client } from "@hubspot/api-client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
-import { connectPortal, control, hubspot, JSON_TYPE, sdkError, startTestSimulator } from "./helpers";
+import { connectPortal, control, JSON_TYPE, sdkError, withConnectedPortal } from "./helpers";
 
 let sim: RunningSimulator;
 let accessToken: string;
 let client: Client;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim, "POST", "/reset");
-  accessToken = (await connectPortal(sim)).access_token;
-  client = hubspot(sim, accessToken);
-});
+withConnectedPortal((portal) => ({ sim, client, accessToken } = portal));
 
 const listRaw = (token = accessToken) => fetch(`${sim.url}/crm/v3/objects/contacts?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
 const searchRequest = { filterGroups: [], properties: [], limit: 1, after: "0", sorts: [] };
