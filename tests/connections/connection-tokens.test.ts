@@ -17,9 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => fx?.close());
 beforeEach(async () => {
-  await fx.db.auditEvent.deleteMany({});
-  await fx.db.connection.deleteMany({});
-  await simControl(fx.sim.url, "POST", "/_sim/reset");
+  await fx.reset();
   await connectPortal(fx);
   connectionId = (await connectionFor(fx, 62515)).id;
   await simControl(fx.sim.url, "DELETE", "/_sim/requests");

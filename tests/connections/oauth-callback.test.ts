@@ -6,7 +6,7 @@ import { hashState, OAUTH_STATE_TTL_MS } from "@/lib/integrations/oauth-state";
 import { openToken } from "@/lib/integrations/connection-secrets";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "./support/connect-portal";
-import { decideConsent, simControl, simRequests } from "./support/simulator-driver";
+import { decideConsent, simRequests } from "./support/simulator-driver";
 
 let fx: ConnectionsFixture;
 beforeAll(async () => {
@@ -14,10 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => fx?.close());
 beforeEach(async () => {
-  await fx.db.auditEvent.deleteMany({});
-  await fx.db.connection.deleteMany({});
-  await fx.db.oAuthState.deleteMany({});
-  await simControl(fx.sim.url, "POST", "/_sim/reset");
+  await fx.reset();
 });
 
 const start = (connectionId?: string) =>

@@ -27,6 +27,8 @@ export type ConnectionsFixture = {
   admin: FlowActor;
   member: FlowActor;
   outsider: FlowActor;
+  /** A clean slate between tests: no connections, audit events or OAuth states; simulator reset. */
+  reset(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -57,6 +59,14 @@ export async function startConnectionsFixture(provider: "sqlite" | "postgresql" 
     keyRingText,
     services,
     ...seeded,
+    async reset() {
+      await database.db.auditEvent.deleteMany({});
+      await database.db.connection.deleteMany({});
+      await database.db.oAuthState.deleteMany({});
+      await database.db.tenant.updateMany({ data: { newsletterConnectionId: null } });
+      const response = await fetch(`${sim.url}/_sim/reset`, { method: "POST" });
+      if (!response.ok) throw new Error(`simulator reset answered ${response.status}`);
+    },
     async close() {
       await sim.close();
       await database.drop();
