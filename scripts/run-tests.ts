@@ -19,12 +19,16 @@ function playwrightCounts(file: string): Counts {
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
 }
 
-function readCounts(read: (file: string) => Counts, file: string): Counts {
+/** The runner's counts, with at least one failure whenever the runner itself exited non-zero
+ * (an unhandled error or a crashed web server fails no test but must still fail the suite). */
+function readCounts(read: (file: string) => Counts, file: string, exitCode: number): Counts {
+  let counts: Counts;
   try {
-    return read(file);
+    counts = read(file);
   } catch {
-    return { passed: 0, failed: 1 }; // no report means the runner itself failed
+    counts = { passed: 0, failed: 0 }; // no report: the runner itself failed
   }
+  return exitCode !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
 }
 
 async function main(): Promise<void> {
@@ -39,12 +43,12 @@ async function main(): Promise<void> {
     console.error(`\n${name} failed`);
   }
 
-  await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
-  const unit = readCounts(vitestCounts, vitestReport);
+  const vitestExit = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+  const unit = readCounts(vitestCounts, vitestReport, vitestExit);
 
   await ensureBrowser();
-  await run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
-  const e2e = readCounts(playwrightCounts, playwrightReport);
+  const playwrightExit = await run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  const e2e = readCounts(playwrightCounts, playwrightReport, playwrightExit);
 
   const passed = unit.passed + e2e.passed;
   const failed = unit.failed + e2e.failed + failedSteps;
