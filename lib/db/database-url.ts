@@ -26,3 +26,8 @@ export function postgresSchema(url: string): { connectionString: string; schema:
   parsed.searchParams.delete("schema");
   return { connectionString: parsed.toString(), schema };
 }
+
+/** The file a `file:` URL names, exactly as Prisma's better-sqlite3 adapter opens it. */
+export function sqliteFilePath(url: string): string {
+  return url.replace(/^file:/, "");
+}

@@ -1,7 +1,14 @@
 // Durable intake: one row per (tenant, normalized email), committed before anyone is answered.
 import type { Db } from "@/lib/db/create-client";
-import { insertSignup } from "./intake/coalesced-insert";
+import { signupWriterFor } from "./intake/signup-writer";
+import { newSignupId } from "./signup-id";
 import { normalizeEmail, type SignupInput } from "./signup-input";
+
+/** Where signups are kept: the Prisma client, and the URL that picks intake's writer for it. */
+export interface SignupStore {
+  db: Db;
+  databaseUrl: string;
+}
 
 export interface SignupTenant {
   id: string;
@@ -16,7 +23,8 @@ export interface SignupTenant {
  * worker's claim, so a push already in flight with the old details cannot mark the row SYNCED;
  * the next push is a batch upsert by email, so HubSpot still holds exactly one contact.
  */
-export async function recordSignup(db: Db, tenant: SignupTenant, input: SignupInput): Promise<{ id: string }> {
+export async function recordSignup(store: SignupStore, tenant: SignupTenant, input: SignupInput): Promise<{ id: string }> {
+  const { db } = store;
   const emailNormalized = normalizeEmail(input.email);
   const details = {
     email: input.email,
@@ -24,12 +32,9 @@ export async function recordSignup(db: Db, tenant: SignupTenant, input: SignupIn
     consentGiven: input.consent,
     consentText: tenant.consentText,
   };
-  // Most signups are new addresses: try the insert first (one statement), fall back on conflict.
-  try {
-    return await insertSignup(db, { tenantId: tenant.id, emailNormalized, ...details });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
+  // Most signups are new addresses: try the insert first (one statement), update on conflict.
+  const inserted = await signupWriterFor(db, store.databaseUrl)({ id: newSignupId(), tenantId: tenant.id, emailNormalized, ...details });
+  if (inserted) return inserted;
   const existing = await db.signup.findUniqueOrThrow({
     where: { tenantId_emailNormalized: { tenantId: tenant.id, emailNormalized } },
     select: { id: true, email: true, firstName: true, consentGiven: true, consentText: true },
@@ -47,8 +52,4 @@ export async function recordSignup(db: Db, tenant: SignupTenant, input: SignupIn
     await db.signup.update({ where: { id: existing.id }, data: { email: details.email } });
   }
   return { id: existing.id };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }

@@ -1,15 +1,12 @@
-// The public signup API, through the exported route handler against a real SQLite database.
+// The public signup API against a real SQLite database, through both of its front doors: the
+// exported App Router route and the production server's direct path over real HTTP.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
-
-type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
+import { openTransport, transportNames, type IntakeTransport } from "./support/intake-transports";
 
 let database: TestDatabase;
-let route: RouteModule;
-let tenantSlug: string;
-let tenantId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
@@ -21,27 +18,42 @@ beforeAll(async () => {
     SIGNUP_RATE_LIMIT_POINTS: "5",
     LOG_LEVEL: "error",
   });
-  route = await import("@/app/api/subscribe/[tenantSlug]/route");
-  const { tenant } = await createTenantWithAdmin(database.db, { allowedOrigins: "https://www.contoso.test\nhttps://shop.contoso.test" });
-  tenantSlug = tenant.slug;
-  tenantId = tenant.id;
 });
 
 afterAll(async () => {
   await database?.drop();
 });
 
+// Both transports share one process-wide rate limiter: every client address is unique to this file.
 let ipCounter = 0;
-function post(body: BodyInit | null, headers: Record<string, string>, slug = tenantSlug): Promise<Response> {
-  // A distinct client address per request keeps these tests clear of the rate limit unless wanted.
-  const ip = headers["x-forwarded-for"] ?? `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
-  const request = new Request(`http://localhost:3000/api/subscribe/${slug}`, { method: "POST", body, headers: { "x-forwarded-for": ip, ...headers } });
-  return route.POST(request, { params: Promise.resolve({ tenantSlug: slug }) });
-}
-const postJson = (value: unknown, headers: Record<string, string> = {}) =>
-  post(JSON.stringify(value), { "content-type": "application/json", ...headers });
+const nextIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
-describe("POST /api/subscribe/{tenant}", () => {
+describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transportName) => {
+  let transport: IntakeTransport;
+  let tenantSlug: string;
+  let tenantId: string;
+  // A client address of this block's own for the rate-limit test.
+  const limitedIp = `203.0.113.${transportNames.indexOf(transportName) + 1}`;
+
+  beforeAll(async () => {
+    transport = await openTransport(transportName);
+    // A tenant per transport, so the same addresses are "new" in each block.
+    const { tenant } = await createTenantWithAdmin(database.db, { allowedOrigins: "https://www.contoso.test\nhttps://shop.contoso.test" });
+    tenantSlug = tenant.slug;
+    tenantId = tenant.id;
+  });
+
+  afterAll(async () => {
+    await transport?.close();
+  });
+
+  function post(body: BodyInit | null, headers: Record<string, string>, slug = tenantSlug): Promise<Response> {
+    // A distinct client address per request keeps these tests clear of the rate limit unless wanted.
+    return transport.post(slug, body, { "x-forwarded-for": headers["x-forwarded-for"] ?? nextIp(), ...headers });
+  }
+  const postJson = (value: unknown, headers: Record<string, string> = {}) =>
+    post(JSON.stringify(value), { "content-type": "application/json", ...headers });
+
   it("answers 202 with the id of the row it committed", async () => {
     const response = await postJson({ email: "Reader@Example.com", firstName: "Rea", consent: true });
     expect(response.status).toBe(202);
@@ -56,7 +68,7 @@ describe("POST /api/subscribe/{tenant}", () => {
       "content-type": "application/x-www-form-urlencoded",
     });
     expect(response.status).toBe(202);
-    expect(await database.db.signup.count({ where: { emailNormalized: "form@example.com" } })).toBe(1);
+    expect(await database.db.signup.count({ where: { tenantId, emailNormalized: "form@example.com" } })).toBe(1);
   });
 
   it("keeps one row per email and the latest details", async () => {
@@ -123,21 +135,18 @@ describe("POST /api/subscribe/{tenant}", () => {
         controller.close();
       },
     });
-    const request = new Request(`http://localhost:3000/api/subscribe/${tenantSlug}`, {
-      method: "POST", body: stream, duplex: "half", headers: { "content-type": "application/json", "x-forwarded-for": "10.9.9.9" },
-    } as RequestInit);
-    expect((await route.POST(request, { params: Promise.resolve({ tenantSlug }) })).status).toBe(413);
+    expect((await post(stream, { "content-type": "application/json" })).status).toBe(413);
   });
 
   it("pretends success for a filled honeypot and stores nothing", async () => {
     const response = await postJson({ email: "bot@example.com", consent: true, website: "http://spam.test" });
     expect(response.status).toBe(202);
     expect(((await response.json()) as { id: string }).id).toMatch(/^c[a-z0-9]{24}$/);
-    expect(await database.db.signup.count({ where: { emailNormalized: "bot@example.com" } })).toBe(0);
+    expect(await database.db.signup.count({ where: { tenantId, emailNormalized: "bot@example.com" } })).toBe(0);
   });
 
   it("rate limits per IP and tenant with Retry-After", async () => {
-    const headers = { "x-forwarded-for": "203.0.113.7" };
+    const headers = { "x-forwarded-for": limitedIp };
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await postJson({ email: `burst${i}@example.com`, consent: true }, headers)).status);
     expect(statuses.slice(0, 5)).toEqual([202, 202, 202, 202, 202]);
@@ -154,12 +163,7 @@ describe("POST /api/subscribe/{tenant}", () => {
     expect(refused.status).toBe(403);
     expect(refused.headers.get("access-control-allow-origin")).toBeNull();
     const preflight = (origin: string) =>
-      route.OPTIONS(
-        new Request(`http://localhost:3000/api/subscribe/${tenantSlug}`, {
-          method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
-        }),
-        { params: Promise.resolve({ tenantSlug }) },
-      );
+      transport.preflight(tenantSlug, { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" });
     const ok = await preflight("https://www.contoso.test");
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-methods")).toContain("POST");

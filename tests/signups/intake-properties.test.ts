@@ -1,14 +1,13 @@
-// Property-based: whatever a caller throws at the public API, the answer is a 4xx or 202, never a 5xx.
+// Property-based: whatever a caller throws at the public API, the answer is a 4xx or 202, never a
+// 5xx — through the App Router route and through the production server's direct path alike.
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
-
-type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
+import { openTransport, transportNames, type IntakeTransport } from "./support/intake-transports";
 
 let database: TestDatabase;
-let route: RouteModule;
 let tenantSlug: string;
 
 beforeAll(async () => {
@@ -19,7 +18,6 @@ beforeAll(async () => {
     TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
     LOG_LEVEL: "error",
   });
-  route = await import("@/app/api/subscribe/[tenantSlug]/route");
   tenantSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
 });
 
@@ -28,14 +26,14 @@ afterAll(async () => {
 });
 
 let requestNumber = 0;
-async function send(body: string | Uint8Array, contentType: string, slug = tenantSlug): Promise<Response> {
-  requestNumber++;
-  const request = new Request(`http://localhost:3000/api/subscribe/${encodeURIComponent(slug)}`, {
-    method: "POST",
-    body: typeof body === "string" ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
-    headers: { "content-type": contentType, "x-forwarded-for": `10.${requestNumber >> 16 & 255}.${requestNumber >> 8 & 255}.${requestNumber & 255}` },
-  });
-  return route.POST(request, { params: Promise.resolve({ tenantSlug: slug }) });
+function sendThrough(transport: IntakeTransport) {
+  return (body: string | Uint8Array, contentType: string, slug = tenantSlug): Promise<Response> => {
+    requestNumber++;
+    return transport.post(slug, typeof body === "string" ? body : new Blob([body as Uint8Array<ArrayBuffer>]), {
+      "content-type": contentType,
+      "x-forwarded-for": `10.${(requestNumber >> 16) & 255}.${(requestNumber >> 8) & 255}.${requestNumber & 255}`,
+    });
+  };
 }
 
 const ALLOWED = new Set([202, 400, 404, 413, 415, 422]);
@@ -46,7 +44,19 @@ const signupLike = fc.record(
   { requiredKeys: [] },
 );
 
-describe("public signup API under arbitrary input", () => {
+describe.each(transportNames)("public signup API under arbitrary input, via the %s", (transportName) => {
+  let transport: IntakeTransport;
+  let send: ReturnType<typeof sendThrough>;
+
+  beforeAll(async () => {
+    transport = await openTransport(transportName);
+    send = sendThrough(transport);
+  });
+
+  afterAll(async () => {
+    await transport?.close();
+  });
+
   it("never answers 5xx to JSON of any shape", async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(signupLike, fc.jsonValue()), async (value) => {
@@ -72,7 +82,9 @@ describe("public signup API under arbitrary input", () => {
     await fc.assert(
       fc.asyncProperty(weirdString, async (slug) => {
         const response = await send(JSON.stringify({ email: "a@example.com", consent: true }), "application/json", slug);
-        expect(ALLOWED.has(response.status), `status ${response.status}`).toBe(true);
+        // Over HTTP, a 20 KB slug makes the request line exceed Node's 16 KB header limit: Node
+        // itself answers 431 before any of our code runs (next start would too).
+        expect(ALLOWED.has(response.status) || response.status === 431, `status ${response.status}`).toBe(true);
       }),
       { numRuns: 60 },
     );

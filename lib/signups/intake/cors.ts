@@ -1,16 +1,19 @@
 // CORS for the public signup API: only origins a tenant's admins listed may read our answers
 // from a browser; requests from other browser origins are refused outright.
+import type { HeaderReader } from "./intake-exchange";
+
+type WithHeaders = { headers: HeaderReader };
 
 export type OriginVerdict = "no-origin" | "allowed" | "forbidden";
 
-export function checkOrigin(request: Request, allowedOrigins: readonly string[], ownOrigin: string): OriginVerdict {
+export function checkOrigin(request: WithHeaders, allowedOrigins: readonly string[], ownOrigin: string): OriginVerdict {
   const origin = request.headers.get("origin");
   // Server-to-server calls and same-origin navigations carry no (or our own) Origin.
   if (!origin || origin === ownOrigin) return "no-origin";
   return allowedOrigins.includes(origin) ? "allowed" : "forbidden";
 }
 
-export function corsHeaders(request: Request, verdict: OriginVerdict): Record<string, string> {
+export function corsHeaders(request: WithHeaders, verdict: OriginVerdict): Record<string, string> {
   if (verdict !== "allowed") return { Vary: "Origin" };
   return {
     "Access-Control-Allow-Origin": request.headers.get("origin") ?? "",
@@ -19,7 +22,7 @@ export function corsHeaders(request: Request, verdict: OriginVerdict): Record<st
   };
 }
 
-export function preflightHeaders(request: Request, verdict: OriginVerdict): Record<string, string> {
+export function preflightHeaders(request: WithHeaders, verdict: OriginVerdict): Record<string, string> {
   if (verdict !== "allowed") return { Vary: "Origin" };
   return {
     ...corsHeaders(request, verdict),

@@ -1,20 +1,44 @@
 // Transport for POST /api/subscribe/{tenantSlug}: status codes, CORS and throttling around
-// submitSignup. Kept apart from the route file so tests and the bench can drive it directly.
-import type { Db } from "@/lib/db/create-client";
+// submitSignup, in terms of the transport-neutral intake exchange. The App Router route and the
+// production server's direct path both call answerSubscribe / answerSubscribePreflight.
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { log } from "@/lib/log";
+import type { SignupStore } from "../record-signup";
 import { cachedPublicTenant } from "./cached-public-tenant";
 import { checkOrigin, corsHeaders, preflightHeaders } from "./cors";
-import { clientIpFrom } from "@/lib/auth/client-ip";
+import type { IntakeAnswer, IntakeRequest } from "./intake-exchange";
 import { consumeSignupAllowance } from "./intake-rate-limiter";
 import { readSignupBody } from "./read-signup-body";
 import { submitSignup } from "./submit-signup";
 
-export interface SubscribeContext {
-  db: Db;
-  databaseUrl: string;
+export interface SubscribeContext extends SignupStore {
   appUrl: string;
 }
 
-export async function handleSubscribe(request: Request, tenantSlug: string, context: SubscribeContext): Promise<Response> {
+/** POST: never throws; anything unexpected is logged and answered 503 (retryable), never a stack. */
+export async function answerSubscribe(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
+  try {
+    return await handleSubscribe(request, tenantSlug, context);
+  } catch (error) {
+    log.error("signup intake failed", { tenantSlug, error });
+    return json(503, { error: "unavailable", message: "We could not take your signup right now; please try again." });
+  }
+}
+
+/** OPTIONS (CORS preflight): never throws either. */
+export async function answerSubscribePreflight(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
+  try {
+    const tenant = await cachedPublicTenant(context.db, tenantSlug);
+    if (!tenant) return { status: 404, headers: {} };
+    const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
+    return { status: 204, headers: preflightHeaders(request, verdict) };
+  } catch (error) {
+    log.error("signup preflight failed", { tenantSlug, error });
+    return { status: 503, headers: {} };
+  }
+}
+
+async function handleSubscribe(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
   const tenant = await cachedPublicTenant(context.db, tenantSlug);
   if (!tenant) return json(404, { error: "not_found", message: "No signup form exists at this address." });
   const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
@@ -32,25 +56,18 @@ export async function handleSubscribe(request: Request, tenantSlug: string, cont
   }
   const body = await readSignupBody(request);
   if (!body.ok) return json(body.status, { error: errorCode(body.status), message: body.message }, headers);
-  const outcome = await submitSignup(context.db, tenant, body.fields);
+  const outcome = await submitSignup(context, tenant, body.fields);
   if (outcome.kind === "invalid") {
     return json(422, { error: "validation_failed", message: "Some fields need attention.", fieldErrors: outcome.fieldErrors }, headers);
   }
   // A plain HTML form on the tenant's site navigates here; send the visitor to a thank-you page.
   if (wantsHtml(request)) {
-    return new Response(null, { status: 303, headers: { ...headers, Location: `${context.appUrl}/subscribe/${tenant.slug}?subscribed=1` } });
+    return { status: 303, headers: { ...headers, Location: `${context.appUrl}/subscribe/${tenant.slug}?subscribed=1` } };
   }
   return json(202, { id: outcome.id, status: "accepted" }, headers);
 }
 
-export async function handleSubscribePreflight(request: Request, tenantSlug: string, context: SubscribeContext): Promise<Response> {
-  const tenant = await cachedPublicTenant(context.db, tenantSlug);
-  if (!tenant) return new Response(null, { status: 404 });
-  const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
-  return new Response(null, { status: 204, headers: preflightHeaders(request, verdict) });
-}
-
-function wantsHtml(request: Request): boolean {
+function wantsHtml(request: IntakeRequest): boolean {
   const contentType = request.headers.get("content-type") ?? "";
   const accept = request.headers.get("accept") ?? "";
   return !contentType.includes("json") && accept.includes("text/html");
@@ -60,6 +77,6 @@ function errorCode(status: 400 | 413 | 415): string {
   return status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "bad_request";
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { ...headers, "Cache-Control": "no-store" } });
+function json(status: number, body: unknown, headers: Record<string, string> = {}): IntakeAnswer {
+  return { status, json: body, headers: { ...headers, "Cache-Control": "no-store" } };
 }

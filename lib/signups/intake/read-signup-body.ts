@@ -1,5 +1,6 @@
 // Reads a public request body with a hard byte cap (checked on Content-Length AND while
 // streaming, since the header can lie or be absent) and turns JSON or form posts into a record.
+import type { IntakeRequest } from "./intake-exchange";
 
 export const MAX_SIGNUP_BODY_BYTES = 16 * 1024;
 
@@ -7,10 +8,10 @@ export type BodyResult =
   | { ok: true; fields: Record<string, unknown> }
   | { ok: false; status: 400 | 413 | 415; message: string };
 
-export async function readSignupBody(request: Request): Promise<BodyResult> {
+export async function readSignupBody(request: IntakeRequest): Promise<BodyResult> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > MAX_SIGNUP_BODY_BYTES) return tooLarge();
-  const bytes = await readCapped(request);
+  const bytes = await request.readBody(MAX_SIGNUP_BODY_BYTES);
   if (!bytes) return tooLarge();
   const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   try {
@@ -36,30 +37,6 @@ export async function readSignupBody(request: Request): Promise<BodyResult> {
     return { ok: false, status: 400, message: "The body could not be parsed; send JSON or a form." };
   }
   return { ok: false, status: 415, message: "Send application/json or application/x-www-form-urlencoded." };
-}
-
-async function readCapped(request: Request): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_SIGNUP_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function tooLarge(): BodyResult {

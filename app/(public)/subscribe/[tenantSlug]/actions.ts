@@ -20,9 +20,10 @@ export async function subscribe(tenantSlug: string, _previous: SubscribeFormStat
     // The page itself 404s for unknown tenants; a stale form gets the same neutral failure.
     if (!tenant) return { status: "unavailable" };
     const ip = clientIpFrom(await headers()) ?? "unknown";
-    const allowance = await consumeSignupAllowance(serverEnv().DATABASE_URL, tenant.id, ip);
+    const databaseUrl = serverEnv().DATABASE_URL;
+    const allowance = await consumeSignupAllowance(databaseUrl, tenant.id, ip);
     if (!allowance.allowed) return { status: "throttled", retryAfterSeconds: allowance.retryAfterSeconds };
-    const outcome = await submitSignup(db, tenant, fields);
+    const outcome = await submitSignup({ db, databaseUrl }, tenant, fields);
     if (outcome.kind === "accepted") return { status: "thanks" };
     return {
       status: "invalid",

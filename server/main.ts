@@ -1,0 +1,45 @@
+// `npm start` — the production server: one node:http server in front of the built Next.js app.
+// POST/OPTIONS /api/subscribe/{tenant} take the direct intake path (server/intake-path.ts); every
+// other request is handed to Next unchanged. Stops gracefully on SIGTERM/SIGINT.
+import next from "next";
+import { assertServerEnvOrExit } from "@/lib/env/server";
+import { log } from "@/lib/log";
+import { appSubscribeContext } from "@/lib/signups/intake/subscribe-context";
+import { createAppServer } from "./create-app-server";
+import { loadServerConfig, type ServerConfig } from "./server-config";
+
+// Like `next start`: a production server unless told otherwise.
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(config: ServerConfig): Promise<void> {
+  assertServerEnvOrExit();
+  const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST ?? "localhost", port: config.PORT });
+  const handleWithNext = app.getRequestHandler();
+  await app.prepare();
+  const server = createAppServer({ handleWithNext, context: appSubscribeContext(), intakeDirectPath: config.INTAKE_DIRECT_PATH });
+  server.listen(config.PORT, config.HOST, () => {
+    process.stdout.write(`Switchboard ready on http://${config.HOST ?? "localhost"}:${config.PORT} (intake direct path ${config.INTAKE_DIRECT_PATH ? "on" : "off"})\n`);
+  });
+
+  const stop = (signal: string) => {
+    log.info("server stopping", { signal });
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
+
+let config: ServerConfig;
+try {
+  config = loadServerConfig(process.env);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+main(config).catch((error: unknown) => {
+  process.stderr.write(`server failed to start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

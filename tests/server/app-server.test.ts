@@ -1,0 +1,123 @@
+// The production server's routing and transport details, over real HTTP on loopback: which
+// requests take the direct intake path and which reach Next, the client address when no proxy
+// set one, and the connection after a refused oversized body. Next itself is a stand-in here; the
+// e2e suite runs the real server with the real Next app.
+import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadServerConfig } from "@/server/server-config";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
+import { createTenantWithAdmin } from "../signups/support/fixtures";
+import { NEXT_STAND_IN_HEADER, openServerTransport } from "../signups/support/intake-transports";
+
+let database: TestDatabase;
+let slug: string;
+let direct: Awaited<ReturnType<typeof openServerTransport>>;
+let nextOnly: Awaited<ReturnType<typeof openServerTransport>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase("sqlite");
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    APP_URL: "http://localhost:3000",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
+    SIGNUP_RATE_LIMIT_POINTS: "3",
+    LOG_LEVEL: "error",
+  });
+  slug = (await createTenantWithAdmin(database.db)).tenant.slug;
+  direct = await openServerTransport();
+  nextOnly = await openServerTransport({ intakeDirectPath: false });
+});
+
+afterAll(async () => {
+  await direct?.close();
+  await nextOnly?.close();
+  await database?.drop();
+});
+
+const signup = (email: string) => JSON.stringify({ email, consent: true });
+const send = (url: string, init: RequestInit = {}) => fetch(url, { redirect: "manual", ...init });
+const answeredByNext = (response: Response) => response.headers.get(NEXT_STAND_IN_HEADER) === "1";
+
+describe("production server routing", () => {
+  it("answers POST and OPTIONS /api/subscribe/{tenant} itself, query string or not", async () => {
+    const post = await send(`${direct.url}/api/subscribe/${slug}?utm_source=site`, {
+      method: "POST", body: signup("routed@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.1" },
+    });
+    expect(post.status).toBe(202);
+    expect(answeredByNext(post)).toBe(false);
+    const preflight = await send(`${direct.url}/api/subscribe/${slug}`, { method: "OPTIONS", headers: { origin: "https://elsewhere.test" } });
+    expect(preflight.status).toBe(204);
+    expect(answeredByNext(preflight)).toBe(false);
+  });
+
+  it("leaves every other method and path to Next", async () => {
+    for (const [method, path] of [
+      ["GET", `/api/subscribe/${slug}`],
+      ["POST", `/api/subscribe/${slug}/extra`],
+      ["POST", "/api/subscribe/"],
+      ["POST", "/api/subscribe/%E0%A4%A"], // malformed escape: Next decides what that means
+      ["GET", "/login"],
+      ["POST", "/api/subscribers"],
+    ] as const) {
+      const response = await send(`${direct.url}${path}`, { method, ...(method === "POST" ? { body: "{}" } : {}) });
+      expect(answeredByNext(response), `${method} ${path}`).toBe(true);
+    }
+  });
+
+  it("sends the signup API through Next as well when the direct path is switched off", async () => {
+    const response = await send(`${nextOnly.url}/api/subscribe/${slug}`, { method: "POST", body: signup("next-only@example.com"), headers: { "content-type": "application/json" } });
+    expect(answeredByNext(response)).toBe(true);
+    expect(await database.db.signup.count({ where: { emailNormalized: "next-only@example.com" } })).toBe(0);
+  });
+});
+
+describe("production server transport", () => {
+  it("throttles a client without X-Forwarded-For by its socket address", async () => {
+    // Two clients on different loopback addresses, neither behind a proxy.
+    const postFrom = (localAddress: string, email: string) =>
+      new Promise<number>((resolve, reject) => {
+        const outgoing = httpRequest(`${direct.url}/api/subscribe/${slug}`, { method: "POST", localAddress, headers: { "content-type": "application/json" } }, (incoming) => {
+          incoming.resume();
+          resolve(incoming.statusCode ?? 0);
+        });
+        outgoing.on("error", reject);
+        outgoing.end(signup(email));
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push(await postFrom("127.0.0.1", `socket-${i}@example.com`));
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    expect(await postFrom("127.0.0.2", "neighbour@example.com")).toBe(202);
+  });
+
+  it("closes the connection after refusing an oversized body instead of reading the rest as a request", async () => {
+    const { status, connection } = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const outgoing = httpRequest(`${direct.url}/api/subscribe/${slug}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "transfer-encoding": "chunked", "x-forwarded-for": "10.7.0.3" },
+      });
+      outgoing.on("response", (incoming) => {
+        incoming.resume();
+        resolve({ status: incoming.statusCode ?? 0, connection: incoming.headers.connection });
+      });
+      outgoing.on("error", reject);
+      // 40 KB of chunks, no Content-Length: counted while reading.
+      for (let i = 0; i < 40; i++) outgoing.write("x".repeat(1024));
+      outgoing.end();
+    });
+    expect(status).toBe(413);
+    expect(connection).toBe("close");
+  });
+});
+
+describe("production server configuration", () => {
+  it("defaults to port 3000 on every interface with the direct path on", () => {
+    expect(loadServerConfig({})).toEqual({ PORT: 3000, HOST: undefined, INTAKE_DIRECT_PATH: true });
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => loadServerConfig({ PORT: "eighty" })).toThrow(/^Invalid configuration: PORT /);
+    expect(() => loadServerConfig({ INTAKE_DIRECT_PATH: "maybe" })).toThrow(/^Invalid configuration: INTAKE_DIRECT_PATH must be true or false/);
+  });
+});
