@@ -1,18 +1,23 @@
-// (b) Public intake: signups/s and p50/p99 latency of POST /api/subscribe/{tenant} on a production
-// build (`next start`, SQLite), against a bare node:http + better-sqlite3 server on the same table.
+// (b) Public intake: signups/s and p50/p99 latency of POST /api/subscribe/{tenant} on the production
+// server (`npm start`: a production build, SQLite), against a bare node:http + better-sqlite3 server
+// on the same table. The same server is also measured with INTAKE_DIRECT_PATH=false, i.e. with the
+// signup API going through Next's router like under a plain `next start`.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createBenchDatabase, createBenchTenant } from "./support/bench-database";
 import { runLoad, round, type LoadResult } from "./support/load-generator";
-import { ensureProductionBuild, freePort, startNextServer, stopGroup, waitUntilUp } from "./support/next-app";
+import { ensureProductionBuild, freePort, startAppServer, stopGroup, waitUntilUp } from "./support/production-app";
 
 export interface IntakeBenchResult {
   concurrency: number;
   durationSeconds: number;
   build: "reused" | "built";
+  /** `npm start` as shipped: the signup API on the server's direct path. */
   app: LoadResult & { storedRows: number };
-  /** GET /api/health on the same server (one trivial query): Next.js + Prisma's own floor here. */
-  nextFloor: LoadResult;
+  /** The same server with INTAKE_DIRECT_PATH=false: the signup API through Next's App Router. */
+  throughNext: LoadResult & { storedRows: number };
+  /** GET /api/health through Next on the same server (one trivial query): Next.js + Prisma's own floor here. */
+  nextFloor: LoadResult | null;
   reference: LoadResult & { storedRows: number };
   ratio: number;
 }
@@ -40,18 +45,10 @@ export async function benchIntake(durationMs: number, concurrency: number): Prom
       LOG_LEVEL: "error",
     };
     const build = await ensureProductionBuild(DIST_DIR, env);
-    const server = await startNextServer(DIST_DIR, env);
-    let app: LoadResult;
-    let nextFloor: LoadResult;
-    try {
-      const url = `${server.url}/api/subscribe/${tenant.slug}`;
-      await runLoad({ url, concurrency, durationMs: 1_500, body: signupBody("warmup"), okStatus: 202 });
-      app = await runLoad({ url, concurrency, durationMs, body: signupBody("app"), okStatus: 202 });
-      nextFloor = await runLoad({ url: `${server.url}/api/health`, concurrency, durationMs: durationMs / 2, body: null, okStatus: 200 });
-    } finally {
-      await server.stop();
-    }
+    const app = await loadSubscribe(DIST_DIR, env, tenant.slug, "app", durationMs, concurrency);
+    const throughNext = await loadSubscribe(DIST_DIR, { ...env, INTAKE_DIRECT_PATH: "false" }, tenant.slug, "next", durationMs, concurrency, true);
     const appRows = await appDatabase.db.signup.count({ where: { email: { startsWith: "app" } } });
+    const nextRows = await appDatabase.db.signup.count({ where: { email: { startsWith: "next" } } });
 
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "bench/support/reference-intake-server.ts"], {
@@ -77,13 +74,28 @@ export async function benchIntake(durationMs: number, concurrency: number): Prom
       concurrency,
       durationSeconds: durationMs / 1000,
       build,
-      app: { ...app, storedRows: appRows },
-      nextFloor,
+      app: { ...app.load, storedRows: appRows },
+      throughNext: { ...throughNext.load, storedRows: nextRows },
+      nextFloor: throughNext.floor,
       reference: { ...reference, storedRows: referenceRows },
-      ratio: round(app.perSecond / Math.max(reference.perSecond, 0.001)),
+      ratio: round(app.load.perSecond / Math.max(reference.perSecond, 0.001)),
     };
   } finally {
     await appDatabase.remove();
     await referenceDatabase.remove();
+  }
+}
+
+/** Starts the production server, warms it up, loads POST /api/subscribe (and optionally GET /api/health), stops it. */
+async function loadSubscribe(distDir: string, env: Record<string, string>, slug: string, label: string, durationMs: number, concurrency: number, withFloor = false) {
+  const server = await startAppServer(distDir, env);
+  try {
+    const url = `${server.url}/api/subscribe/${slug}`;
+    await runLoad({ url, concurrency, durationMs: 1_500, body: signupBody(`warmup-${label}`), okStatus: 202 });
+    const load = await runLoad({ url, concurrency, durationMs, body: signupBody(label), okStatus: 202 });
+    const floor = withFloor ? await runLoad({ url: `${server.url}/api/health`, concurrency, durationMs: durationMs / 2, body: null, okStatus: 200 }) : null;
+    return { load, floor };
+  } finally {
+    await server.stop();
   }
 }

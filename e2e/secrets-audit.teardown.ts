@@ -20,7 +20,7 @@ function tokenShapedStrings(text: string): Set<string> {
 teardown("the app logged no OAuth code, token, client secret or password", async ({ request }) => {
   const runtime = e2eRuntime();
   const log = readFileSync(runtime.appLogPath, "utf8");
-  expect(log, "the audit must read the app's real output").toContain("Ready");
+  expect(log, "the audit must read the app's real output").toContain("Switchboard ready");
 
   const response = await request.get(`${runtime.simulatorUrl}/_sim/secret-fingerprints`);
   expect(response.ok()).toBe(true);

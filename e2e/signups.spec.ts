@@ -113,6 +113,49 @@ test.describe("newsletter signups", () => {
     expect((await db.signup.findFirstOrThrow({ where: { emailNormalized: email } })).attempts).toBe(1);
   });
 
+  test("a tenant's own website signs a visitor up through the public API (CORS in a real browser) and it syncs", async ({ adminPage, page, runtime, db }) => {
+    await ensureConnected(adminPage, db);
+    // The simulator's address stands in for the tenant's website: a different origin than the app.
+    const siteOrigin = new URL(runtime.simulatorUrl).origin;
+    await page.goto(`${siteOrigin}/_sim/secret-fingerprints`);
+    const subscribeFromSite = (email: string) =>
+      page.evaluate(
+        async ({ url, email }) => {
+          try {
+            const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, firstName: "Web", consent: true }) });
+            return { status: response.status, body: (await response.json()) as { id?: string } };
+          } catch {
+            return { status: 0, body: {} }; // the browser refused: CORS
+          }
+        },
+        { url: `${runtime.appUrl}/api/subscribe/contoso`, email },
+      );
+
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { allowedOrigins: true } });
+    const refusedEmail = uniqueEmail("refused-site");
+    expect((await subscribeFromSite(refusedEmail)).status).toBe(0);
+    expect(await db.signup.count({ where: { emailNormalized: refusedEmail } })).toBe(0);
+
+    await db.tenant.update({ where: { slug: "contoso" }, data: { allowedOrigins: `${tenant.allowedOrigins}\n${siteOrigin}` } });
+    try {
+      const email = uniqueEmail("from-site");
+      // The server remembers a tenant's settings for two seconds.
+      let id: string | undefined;
+      await expect
+        .poll(async () => {
+          const answer = await subscribeFromSite(email);
+          id = answer.body.id;
+          return answer.status;
+        }, { timeout: 10_000 })
+        .toBe(202);
+      expect((await db.signup.findUniqueOrThrow({ where: { id } })).emailNormalized).toBe(email);
+      await adminPage.goto("/t/contoso/signups");
+      await expect(signupRow(adminPage, email).getByTestId("signup-status")).toHaveText("Synced", { timeout: 20_000 });
+    } finally {
+      await db.tenant.update({ where: { slug: "contoso" }, data: { allowedOrigins: tenant.allowedOrigins } });
+    }
+  });
+
   test("with HubSpot disconnected a signup waits as Pending and syncs after connecting again", async ({ adminPage, page, simulator, db }) => {
     await ensureConnected(adminPage, db);
     await adminPage.goto("/t/contoso/integrations");

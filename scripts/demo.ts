@@ -5,7 +5,7 @@ import { startSimulator } from "@/simulator/src/server";
 import { resolveDatabaseUrl } from "@/lib/db/database-url";
 import { loadOrCreateDevSecrets } from "@/lib/env/dev-secrets";
 import { run } from "./lib/run";
-import { startNext } from "./lib/start-next";
+import { startAppServer } from "./lib/start-app-server";
 import { prepareDemoDatabase } from "./lib/prepare-demo-database";
 
 const appPort = Number(process.env.PORT ?? 3000);
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
   console.log("Building the app (first run takes about a minute)…");
   if ((await run("npx", ["next", "build"], env)) !== 0) throw new Error("next build failed");
-  const code = await startNext({ port: appPort, env, onReady: () => printWelcome() });
+  const code = await startAppServer({ port: appPort, env, onReady: () => printWelcome() });
   process.exit(code);
 }
 

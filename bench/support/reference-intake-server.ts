@@ -30,7 +30,8 @@ createServer((request, response) => {
         response.writeHead(422, { "content-type": "application/json" }).end('{"error":"validation_failed"}');
         return;
       }
-      const now = Date.now();
+      // Stored like the app stores DateTime (Prisma's SQLite text form), so both write the same rows.
+      const now = new Date().toISOString().replace("Z", "+00:00");
       const row = upsert.get(randomUUID(), tenantId, body.email, body.email.toLowerCase(), typeof body.firstName === "string" ? body.firstName : null, now, now, now) as { id: string };
       response.writeHead(202, { "content-type": "application/json" }).end(JSON.stringify({ id: row.id, status: "accepted" }));
     } catch {

@@ -1,11 +1,13 @@
 // The app under e2e test: a fresh SQLite database in this run's temp dir (migrated and seeded), a
-// production build, then `next start`. Started by playwright.config.ts; never touches the demo data.
+// production build, then the production server (`npm start`, server/main.ts). Started by
+// playwright.config.ts; never touches the demo data.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertDisposableDatabase, removeDatabaseFiles, removeRunDir } from "./disposable-database";
 import { prepareDemoDatabase } from "../lib/prepare-demo-database";
+import { APP_SERVER_ARGS } from "../lib/start-app-server";
 
 const port = Number(process.env.E2E_APP_PORT ?? 3100);
 const databaseUrl = required("E2E_DATABASE_URL");
@@ -19,6 +21,7 @@ const appEnv: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: distDir,
+  PORT: String(port),
   DATABASE_URL: databaseUrl,
   APP_URL: `http://localhost:${port}`,
   // Fresh secrets per run: nothing signed by an earlier run (or the demo) can be replayed.
@@ -45,8 +48,8 @@ async function main(): Promise<void> {
     await runBuild();
   }
 
-  progress(`starting next on port ${port}`);
-  const server = spawn(nextBin, ["start", "-p", String(port)], { env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
+  progress(`starting the production server on port ${port}`);
+  const server = spawn(process.execPath, APP_SERVER_ARGS, { env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
   // Everything the app prints is also kept for the end-of-run secrets audit (e2e/secrets-audit.teardown.ts).
   const appLog = createWriteStream(join(runDir, "app.log"));
   server.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), appLog.write(chunk)));

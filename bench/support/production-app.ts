@@ -1,9 +1,11 @@
-// A production build of the app (kept in its own dist folder and reused between bench runs) and a
-// `next start` on a free loopback port, stopped by process group so no next-server is orphaned.
+// A production build of the app (kept in its own dist folder and reused between bench runs) and the
+// production server (`npm start`, server/main.ts) on a free loopback port, stopped by process group
+// so nothing is orphaned.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { APP_SERVER_ARGS } from "../../scripts/lib/start-app-server";
 
 const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
 
@@ -33,10 +35,10 @@ function sourcesNewerThan(time: number): boolean {
   );
 }
 
-export async function startNextServer(distDir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startAppServer(distDir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  const child = spawn(process.execPath, APP_SERVER_ARGS, {
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
