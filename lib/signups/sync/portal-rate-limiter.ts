@@ -1,7 +1,7 @@
-// Keeps our calls to each HubSpot portal under its rolling limit (110 per 10 s). A sliding log
-// of send times gives the exact rolling count; on a 429 the budget halves and then creeps back
-// (additive increase, multiplicative decrease), so several workers sharing one portal settle
-// on shares that fit together without talking to each other.
+// One worker's own pacing per HubSpot portal (the budget all workers share is
+// shared-portal-budget.ts; portal-pacer.ts combines the two). A sliding log of send times gives
+// the exact rolling count; on a 429 the budget halves and then creeps back (additive increase,
+// multiplicative decrease), so a worker that hit the limit eases off by itself.
 
 const WINDOW_MS = 10_000;
 const MIN_BUDGET = 5;
@@ -42,6 +42,13 @@ export class PortalRateLimiter {
       return 0;
     }
     return Math.max(1, (window.sentAt[0] ?? now) + WINDOW_MS - now);
+  }
+
+  /** Gives back a call counted at `at` that was not sent after all. */
+  refund(portalId: string, at: number): void {
+    const sentAt = this.window(portalId).sentAt;
+    const index = sentAt.lastIndexOf(at);
+    if (index >= 0) sentAt.splice(index, 1);
   }
 
   /** Resolves once a call may be sent, or returns the wait when it is longer than `maxWaitMs`. */

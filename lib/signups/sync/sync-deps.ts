@@ -3,7 +3,7 @@
 import type { Client } from "@hubspot/api-client";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
-import type { PortalRateLimiter } from "./portal-rate-limiter";
+import type { PortalPacer } from "./portal-pacer";
 
 export interface SyncSettings {
   batchSize: number;
@@ -19,7 +19,7 @@ export interface SyncDeps {
   db: Db;
   provider: DatabaseProvider;
   workerId: string;
-  limiter: PortalRateLimiter;
+  limiter: PortalPacer;
   settings: SyncSettings;
   accessToken: (db: Db, connectionId: string) => Promise<string>;
   apiClient: (accessToken: string) => Client;

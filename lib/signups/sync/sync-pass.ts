@@ -71,7 +71,7 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, client: C
       return;
     }
     case "rate-limited":
-      limiter.onRateLimited(destination.portalId, outcome.retryAfterMs);
+      await limiter.onRateLimited(destination.portalId, outcome.retryAfterMs);
       return recordWaiting(db, workerId, batch, outcome.retryAfterMs, "HubSpot rate limit reached; retrying shortly");
     case "transient":
       return recordRetryLater(db, workerId, batch, outcome.reason);

@@ -6,7 +6,9 @@ import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { signupConfig } from "../signup-config";
+import { PortalPacer } from "./portal-pacer";
 import { PortalRateLimiter } from "./portal-rate-limiter";
+import { SharedPortalBudget } from "./shared-portal-budget";
 import type { SyncDeps, SyncSettings } from "./sync-deps";
 import { runSyncPass } from "./sync-pass";
 
@@ -41,7 +43,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     db: options.db,
     provider: options.provider,
     workerId,
-    limiter: new PortalRateLimiter(options.settings?.portalRequestsPer10s ?? config.SYNC_PORTAL_REQUESTS_PER_10S),
+    limiter: portalPacer(options.db, options.settings?.portalRequestsPer10s ?? config.SYNC_PORTAL_REQUESTS_PER_10S),
     settings,
     accessToken: options.accessToken,
     apiClient: options.apiClient,
@@ -74,4 +76,9 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       await loop;
     },
   };
+}
+
+/** Per portal: at most `perWindow` calls per rolling 10 s from this worker, and from all workers together. */
+export function portalPacer(db: Db, perWindow: number): PortalPacer {
+  return new PortalPacer(new PortalRateLimiter(perWindow), new SharedPortalBudget(db, perWindow));
 }

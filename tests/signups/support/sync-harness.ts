@@ -4,16 +4,16 @@ import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
 import { hubspotClient } from "@/lib/integrations/hubspot/client";
-import { PortalRateLimiter } from "@/lib/signups/sync/portal-rate-limiter";
 import type { SyncDeps } from "@/lib/signups/sync/sync-deps";
 import { runSyncPass } from "@/lib/signups/sync/sync-pass";
+import { portalPacer } from "@/lib/signups/sync/sync-worker";
 
 export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker"): SyncDeps {
   return {
     db,
     provider,
     workerId,
-    limiter: new PortalRateLimiter(105),
+    limiter: portalPacer(db, 105),
     settings: { batchSize: 100, leaseMs: 30_000, requestTimeoutMs: 5_000, batchesPerPass: 4, maxRateWaitMs: 1_000 },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
     apiClient: hubspotClient,

@@ -1,0 +1,78 @@
+// The per-portal HubSpot call budget that every sync worker on one database shares. A portal has
+// `slots` rows; a call takes the slot used longest ago, and only if that use is at least one
+// rolling window old — a compare-and-swap on that single row, so two workers can never take the
+// same slot. Every slot is used at most once per window, so the portal never sees more calls per
+// rolling window than it has slots, however many workers (processes, machines) push to it.
+//
+// Times come from each worker's clock: workers on several machines need them in sync (NTP), or
+// a slot could be reused early by as much as their clocks disagree.
+import type { Db } from "@/lib/db/create-client";
+
+export const HUBSPOT_WINDOW_MS = 10_000;
+// A lost compare-and-swap means another worker just took that slot: look again, a few times.
+const MAX_RACES = 5;
+
+export class SharedPortalBudget {
+  private readonly readyPortals = new Set<string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly slots: number,
+    private readonly windowMs = HUBSPOT_WINDOW_MS,
+  ) {}
+
+  /** Takes one call for the portal: 0 when taken, otherwise the milliseconds until one frees up. */
+  async tryTake(portalId: string, now = Date.now()): Promise<number> {
+    await this.ensureSlots(portalId);
+    const cutoff = new Date(now - this.windowMs);
+    for (let race = 0; race < MAX_RACES; race++) {
+      const oldest = await this.db.portalCallSlot.findFirst({
+        where: { portalId, slot: { lt: this.slots } },
+        orderBy: { usedAt: "asc" },
+        select: { slot: true, usedAt: true },
+      });
+      if (!oldest) {
+        // Someone emptied the table (a restore, a test): make the slots again.
+        this.readyPortals.delete(portalId);
+        await this.ensureSlots(portalId);
+        continue;
+      }
+      if (oldest.usedAt > cutoff) return Math.max(1, oldest.usedAt.getTime() + this.windowMs - now);
+      const taken = await this.db.portalCallSlot.updateMany({
+        where: { portalId, slot: oldest.slot, usedAt: oldest.usedAt },
+        data: { usedAt: new Date(now) },
+      });
+      if (taken.count === 1) return 0;
+    }
+    return 1;
+  }
+
+  /** HubSpot answered 429: no worker sends to this portal before `untilMs`. */
+  async pauseUntil(portalId: string, untilMs: number): Promise<void> {
+    await this.ensureSlots(portalId);
+    // A slot "used" at until − window becomes free exactly at until.
+    const blockedUntil = new Date(untilMs - this.windowMs);
+    await this.db.portalCallSlot.updateMany({ where: { portalId, usedAt: { lt: blockedUntil } }, data: { usedAt: blockedUntil } });
+  }
+
+  private async ensureSlots(portalId: string): Promise<void> {
+    if (this.readyPortals.has(portalId)) return;
+    const existing = await this.db.portalCallSlot.findMany({ where: { portalId }, select: { slot: true } });
+    const have = new Set(existing.map((row) => row.slot));
+    const missing = Array.from({ length: this.slots }, (_, slot) => slot).filter((slot) => !have.has(slot));
+    if (missing.length > 0) {
+      try {
+        // Never used: free at once.
+        await this.db.portalCallSlot.createMany({ data: missing.map((slot) => ({ portalId, slot, usedAt: new Date(0) })) });
+      } catch (error) {
+        // Another worker created them at the same moment; theirs serve as well.
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    this.readyPortals.add(portalId);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -1,0 +1,11 @@
+-- CreateTable
+CREATE TABLE "PortalCallSlot" (
+    "portalId" TEXT NOT NULL,
+    "slot" INTEGER NOT NULL,
+    "usedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("portalId", "slot")
+);
+
+-- CreateIndex
+CREATE INDEX "PortalCallSlot_portalId_usedAt_idx" ON "PortalCallSlot"("portalId", "usedAt");

@@ -1,0 +1,71 @@
+// The call budget all sync workers share per HubSpot portal, on both databases: several workers
+// (each with its own database client, as separate processes would have) racing for one portal
+// never get more calls than the portal has slots in any rolling window.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDbClient, type Db } from "@/lib/db/create-client";
+import { SharedPortalBudget } from "@/lib/signups/sync/shared-portal-budget";
+import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
+
+const WINDOW_MS = 1_000;
+const SLOTS = 4;
+
+describe.each(testProviders)("shared portal budget on %s", (provider) => {
+  let database: TestDatabase;
+  const clients: Db[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    for (let worker = 0; worker < 3; worker++) clients.push(createDbClient(database.url));
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.$disconnect()));
+    await database?.drop();
+  });
+
+  it("never grants more calls than slots in any rolling window, however many workers race", async () => {
+    const granted: number[] = [];
+    const stopAt = Date.now() + 2.5 * WINDOW_MS;
+    await Promise.all(
+      clients.map(async (client) => {
+        const budget = new SharedPortalBudget(client, SLOTS, WINDOW_MS);
+        while (Date.now() < stopAt) {
+          const now = Date.now();
+          const waitMs = await budget.tryTake("race", now);
+          if (waitMs === 0) granted.push(now);
+          else await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, 50)));
+        }
+      }),
+    );
+    granted.sort((a, b) => a - b);
+    for (let index = 0; index + SLOTS < granted.length; index++) {
+      const slotsPlusOne = granted.slice(index, index + SLOTS + 1);
+      expect((granted[index + SLOTS] ?? 0) - (granted[index] ?? 0), `grants ${slotsPlusOne.join(", ")}`).toBeGreaterThanOrEqual(WINDOW_MS);
+    }
+    // …and the budget is actually used: three windows' worth (the first starts full).
+    expect(granted.length).toBeGreaterThanOrEqual(SLOTS * 2);
+    expect(granted.length).toBeLessThanOrEqual(SLOTS * 3);
+  });
+
+  it("keeps every worker away from a portal HubSpot paused until the pause ends", async () => {
+    const [first, second] = clients.map((client) => new SharedPortalBudget(client, SLOTS, WINDOW_MS));
+    if (!first || !second) throw new Error("two workers expected");
+    const now = Date.now();
+    expect(await first.tryTake("paused", now)).toBe(0);
+    await first.pauseUntil("paused", now + 3_000);
+    const waitMs = await second.tryTake("paused", now + 10);
+    expect(waitMs).toBeGreaterThan(2_900);
+    expect(waitMs).toBeLessThanOrEqual(2_990);
+    expect(await second.tryTake("paused", now + 3_000)).toBe(0);
+  });
+
+  it("gives each portal its own slots and recreates them after the table was emptied", async () => {
+    const budget = new SharedPortalBudget(clients[0] as Db, 1, WINDOW_MS);
+    const now = Date.now();
+    expect(await budget.tryTake("portal-a", now)).toBe(0);
+    expect(await budget.tryTake("portal-a", now)).toBeGreaterThan(0);
+    expect(await budget.tryTake("portal-b", now)).toBe(0);
+    await database.db.portalCallSlot.deleteMany();
+    expect(await budget.tryTake("portal-a", now)).toBe(0);
+  });
+});
