@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SubscribeContext } from "@/lib/signups/intake/handle-subscribe";
 import { answerSubscribe, answerSubscribePreflight } from "@/lib/signups/intake/handle-subscribe";
-import type { IntakeAnswer, IntakeRequest } from "@/lib/signups/intake/intake-exchange";
+import { BodyReadError, type IntakeAnswer, type IntakeRequest } from "@/lib/signups/intake/intake-exchange";
 
 const INTAKE_PATH = /^\/api\/subscribe\/([^/?#]+)(?:\?.*)?$/;
 
@@ -60,7 +60,7 @@ function readCapped(request: IncomingMessage, maxBytes: number): Promise<Buffer 
     };
     request.on("data", onData);
     request.once("end", () => resolve(Buffer.concat(chunks, total)));
-    request.once("error", reject);
+    request.once("error", (error) => reject(new BodyReadError(error)));
   });
 }
 

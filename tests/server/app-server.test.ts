@@ -4,7 +4,7 @@
 // e2e suite runs the real server with the real Next app.
 import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadServerConfig } from "@/server/server-config";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "../signups/support/fixtures";
@@ -89,6 +89,30 @@ describe("production server transport", () => {
     for (let i = 0; i < 4; i++) statuses.push(await postFrom("127.0.0.1", `socket-${i}@example.com`));
     expect(statuses).toEqual([202, 202, 202, 429]);
     expect(await postFrom("127.0.0.2", "neighbour@example.com")).toBe(202);
+  });
+
+  it("shrugs off a client that goes away mid-body: nothing stored, nothing logged as a failure, still serving", async () => {
+    const written = vi.spyOn(process.stderr, "write");
+    try {
+      await new Promise<void>((resolve) => {
+        const outgoing = httpRequest(`${direct.url}/api/subscribe/${slug}`, {
+          method: "POST", headers: { "content-type": "application/json", "content-length": "1000", "x-forwarded-for": "10.7.0.4" },
+        });
+        outgoing.on("error", () => undefined);
+        outgoing.write('{"email":"gone-midway@example.com",');
+        setTimeout(() => {
+          outgoing.destroy();
+          setTimeout(resolve, 200);
+        }, 100);
+      });
+      const logged = written.mock.calls.map(([chunk]) => String(chunk)).join("");
+      expect(logged).not.toContain("signup intake failed");
+    } finally {
+      written.mockRestore();
+    }
+    expect(await database.db.signup.count({ where: { emailNormalized: "gone-midway@example.com" } })).toBe(0);
+    const after = await send(`${direct.url}/api/subscribe/${slug}`, { method: "POST", body: signup("after-abort@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.5" } });
+    expect(after.status).toBe(202);
   });
 
   it("closes the connection after refusing an oversized body instead of reading the rest as a request", async () => {

@@ -179,3 +179,19 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
     expect(response.headers.get("location")).toBe(`http://localhost:3000/subscribe/${tenantSlug}?subscribed=1`);
   });
 });
+
+describe("POST /api/subscribe/{tenant} via the App Router route, body cut short", () => {
+  it("answers 400 when the body stream fails midway, and stores nothing", async () => {
+    const transport = await openTransport("App Router route");
+    const { tenant } = await createTenantWithAdmin(database.db);
+    const cutShort = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"email":"cut-short@example.com",'));
+        controller.error(new Error("client went away"));
+      },
+    });
+    const response = await transport.post(tenant.slug, cutShort, { "content-type": "application/json", "x-forwarded-for": nextIp() });
+    expect(response.status).toBe(400);
+    expect(await database.db.signup.count({ where: { emailNormalized: "cut-short@example.com" } })).toBe(0);
+  });
+});

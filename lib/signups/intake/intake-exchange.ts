@@ -9,7 +9,10 @@ export interface HeaderReader {
 
 export interface IntakeRequest {
   headers: HeaderReader;
-  /** The whole body, or null as soon as it grows past `maxBytes` (the rest is left unread). */
+  /**
+   * The whole body, or null as soon as it grows past `maxBytes` (the rest is left unread).
+   * Throws BodyReadError when the client goes away (or the stream fails) before the end.
+   */
   readBody(maxBytes: number): Promise<Uint8Array | null>;
 }
 
@@ -18,4 +21,12 @@ export interface IntakeAnswer {
   headers: Record<string, string>;
   /** Sent as application/json when present. */
   json?: unknown;
+}
+
+/** The client stopped sending mid-body: its fault, answered 400, not logged as our failure. */
+export class BodyReadError extends Error {
+  constructor(cause: unknown) {
+    super("the request body could not be read", { cause });
+    this.name = "BodyReadError";
+  }
 }

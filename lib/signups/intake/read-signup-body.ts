@@ -1,6 +1,6 @@
 // Reads a public request body with a hard byte cap (checked on Content-Length AND while
 // streaming, since the header can lie or be absent) and turns JSON or form posts into a record.
-import type { IntakeRequest } from "./intake-exchange";
+import { BodyReadError, type IntakeRequest } from "./intake-exchange";
 
 export const MAX_SIGNUP_BODY_BYTES = 16 * 1024;
 
@@ -11,7 +11,13 @@ export type BodyResult =
 export async function readSignupBody(request: IntakeRequest): Promise<BodyResult> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > MAX_SIGNUP_BODY_BYTES) return tooLarge();
-  const bytes = await request.readBody(MAX_SIGNUP_BODY_BYTES);
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await request.readBody(MAX_SIGNUP_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyReadError) return { ok: false, status: 400, message: "The request body could not be read to its end." };
+    throw error;
+  }
   if (!bytes) return tooLarge();
   const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   try {

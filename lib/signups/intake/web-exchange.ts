@@ -1,5 +1,5 @@
 // Adapts the Fetch API's Request/Response (App Router route handlers) to the intake exchange.
-import type { IntakeAnswer, IntakeRequest } from "./intake-exchange";
+import { BodyReadError, type IntakeAnswer, type IntakeRequest } from "./intake-exchange";
 
 export function intakeRequestFromWeb(request: Request): IntakeRequest {
   return { headers: request.headers, readBody: (maxBytes) => readCapped(request, maxBytes) };
@@ -16,7 +16,9 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw new BodyReadError(error);
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
