@@ -2,10 +2,10 @@
 // requests take the direct intake path and which reach Next, the client address when no proxy
 // set one, and the connection after a refused oversized body. Next itself is a stand-in here; the
 // e2e suite runs the real server with the real Next app.
-import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadServerConfig } from "@/server/server-config";
+import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "../signups/support/fixtures";
 import { NEXT_STAND_IN_HEADER, openServerTransport } from "../signups/support/intake-transports";
@@ -17,14 +17,7 @@ let nextOnly: Awaited<ReturnType<typeof openServerTransport>>;
 
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    APP_URL: "http://localhost:3000",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
-    SIGNUP_RATE_LIMIT_POINTS: "3",
-    LOG_LEVEL: "error",
-  });
+  configureApp(database.url, { SIGNUP_RATE_LIMIT_POINTS: "3" });
   slug = (await createTenantWithAdmin(database.db)).tenant.slug;
   direct = await openServerTransport();
   nextOnly = await openServerTransport({ intakeDirectPath: false });

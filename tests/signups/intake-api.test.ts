@@ -1,7 +1,7 @@
 // The public signup API against a real SQLite database, through both of its front doors: the
 // exported App Router route and the production server's direct path over real HTTP.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { openTransport, transportNames, type IntakeTransport } from "./support/intake-transports";
@@ -10,14 +10,7 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    APP_URL: "http://localhost:3000",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
-    SIGNUP_RATE_LIMIT_POINTS: "5",
-    LOG_LEVEL: "error",
-  });
+  configureApp(database.url, { SIGNUP_RATE_LIMIT_POINTS: "5" });
 });
 
 afterAll(async () => {

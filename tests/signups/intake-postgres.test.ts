@@ -1,8 +1,8 @@
 // Intake on PostgreSQL: durable idempotent writes, and a rate limit whose counters live in the
 // database (shared by every app instance), through the exported route handler.
-import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 
@@ -13,13 +13,7 @@ let tenantSlug: string;
 
 beforeAll(async () => {
   database = await createTestDatabase("postgresql");
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
-    SIGNUP_RATE_LIMIT_POINTS: "3",
-    LOG_LEVEL: "error",
-  });
+  configureApp(database.url, { SIGNUP_RATE_LIMIT_POINTS: "3" });
   route = await import("@/app/api/subscribe/[tenantSlug]/route");
   tenantSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
 });

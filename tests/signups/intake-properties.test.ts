@@ -1,8 +1,8 @@
 // Property-based: whatever a caller throws at the public API, the answer is a 4xx or 202, never a
 // 5xx — through the App Router route and through the production server's direct path alike.
-import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { openTransport, transportNames, type IntakeTransport } from "./support/intake-transports";
@@ -12,12 +12,7 @@ let tenantSlug: string;
 
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    TOKEN_ENCRYPTION_KEYS: `t:${randomBytes(32).toString("base64")}`,
-    LOG_LEVEL: "error",
-  });
+  configureApp(database.url);
   tenantSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
 });
 

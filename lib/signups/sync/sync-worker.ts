@@ -60,9 +60,13 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
         log.error("signup sync pass failed", { workerId, error });
       }
       if (claimed === 0 && !stopping) {
+        // A referenced timer: in `npm run worker` this wait is all that keeps an idle process alive.
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, idlePollMs).unref();
+          const timer = setTimeout(resolve, idlePollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
       }
     }
