@@ -1,8 +1,11 @@
-// The production server's one routing decision: the public signup API takes the direct intake path
-// (server/intake-path.ts), every other request goes to Next.js untouched.
+// The production server's routing: the public signup API takes the direct intake path
+// (server/intake-path.ts), every other request goes to Next.js. Before either, X-Forwarded-For is
+// replaced by the one client address the trusted proxies vouch for, so no client can pick the
+// address that sign-in and signup throttling count against.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { log } from "@/lib/log";
 import type { SubscribeContext } from "@/lib/signups/intake/handle-subscribe";
+import { clientAddressOf } from "./client-address";
 import { intakeSlugOf, serveIntake } from "./intake-path";
 
 export interface AppServerOptions {
@@ -10,10 +13,14 @@ export interface AppServerOptions {
   handleWithNext: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   context: SubscribeContext;
   intakeDirectPath: boolean;
+  trustedProxyHops: number;
 }
 
-export function createAppServer({ handleWithNext, context, intakeDirectPath }: AppServerOptions): Server {
+export function createAppServer({ handleWithNext, context, intakeDirectPath, trustedProxyHops }: AppServerOptions): Server {
   return createServer((request, response) => {
+    const client = clientAddressOf(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxyHops);
+    if (client) request.headers["x-forwarded-for"] = client;
+    else delete request.headers["x-forwarded-for"];
     const slug = intakeDirectPath ? intakeSlugOf(request) : null;
     const handled = slug === null ? handleWithNext(request, response) : serveIntake(request, response, slug, context);
     handled.catch((error: unknown) => {

@@ -34,9 +34,7 @@ function intakeRequestFromNode(request: IncomingMessage): IntakeRequest {
       get(name) {
         const value = request.headers[name.toLowerCase()];
         if (Array.isArray(value)) return value.join(", ");
-        if (value !== undefined) return value;
-        // Like Next's own server: a client that did not pass through a proxy is its socket's peer.
-        return name.toLowerCase() === "x-forwarded-for" ? (request.socket.remoteAddress ?? null) : null;
+        return value ?? null;
       },
     },
     readBody: (maxBytes) => readCapped(request, maxBytes),

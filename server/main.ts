@@ -17,7 +17,12 @@ async function main(config: ServerConfig): Promise<void> {
   const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST ?? "localhost", port: config.PORT });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
-  const server = createAppServer({ handleWithNext, context: appSubscribeContext(), intakeDirectPath: config.INTAKE_DIRECT_PATH });
+  const server = createAppServer({
+    handleWithNext,
+    context: appSubscribeContext(),
+    intakeDirectPath: config.INTAKE_DIRECT_PATH,
+    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+  });
   server.listen(config.PORT, config.HOST, () => {
     process.stdout.write(`Switchboard ready on http://${config.HOST ?? "localhost"}:${config.PORT} (intake direct path ${config.INTAKE_DIRECT_PATH ? "on" : "off"})\n`);
   });

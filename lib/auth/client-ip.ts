@@ -1,5 +1,7 @@
-// The caller's address for per-IP throttling. The LAST x-forwarded-for hop is the one added by the
-// nearest proxy (Next's own server or ours); earlier hops are whatever the client chose to send.
+// The caller's address for per-IP throttling. Under `npm start` the server has already replaced
+// X-Forwarded-For with the one address its trusted proxies vouch for (server/client-address.ts).
+// Elsewhere the LAST hop is the one added by the nearest proxy (or Next's own server); earlier hops
+// are whatever the client chose to send.
 export function clientIpFrom(headers: { get(name: string): string | null }): string | null {
   const forwarded = headers.get("x-forwarded-for");
   const hops = forwarded?.split(",").map((hop) => hop.trim()).filter(Boolean) ?? [];

@@ -8,12 +8,13 @@ import { loadServerConfig } from "@/server/server-config";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "../signups/support/fixtures";
-import { NEXT_STAND_IN_HEADER, openServerTransport } from "../signups/support/intake-transports";
+import { NEXT_SAW_FORWARDED_FOR, NEXT_STAND_IN_HEADER, openServerTransport } from "../signups/support/intake-transports";
 
 let database: TestDatabase;
 let slug: string;
 let direct: Awaited<ReturnType<typeof openServerTransport>>;
 let nextOnly: Awaited<ReturnType<typeof openServerTransport>>;
+let noProxy: Awaited<ReturnType<typeof openServerTransport>>;
 
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
@@ -21,11 +22,13 @@ beforeAll(async () => {
   slug = (await createTenantWithAdmin(database.db)).tenant.slug;
   direct = await openServerTransport();
   nextOnly = await openServerTransport({ intakeDirectPath: false });
+  noProxy = await openServerTransport({ trustedProxyHops: 0 });
 });
 
 afterAll(async () => {
   await direct?.close();
   await nextOnly?.close();
+  await noProxy?.close();
   await database?.drop();
 });
 
@@ -84,6 +87,28 @@ describe("production server transport", () => {
     expect(await postFrom("127.0.0.2", "neighbour@example.com")).toBe(202);
   });
 
+  it("with no trusted proxy, a forged X-Forwarded-For changes nothing: the socket address is throttled", async () => {
+    const ownSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await send(`${noProxy.url}/api/subscribe/${ownSlug}`, {
+        method: "POST", body: signup(`forged-${i}@example.com`), headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}` },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([202, 202, 202, 429]);
+  });
+
+  it("hands Next only the client address the trusted proxies vouch for", async () => {
+    const seen = async (server: typeof direct, forwardedFor: string | null) =>
+      (await send(`${server.url}/login`, { headers: forwardedFor === null ? {} : { "x-forwarded-for": forwardedFor } })).headers.get(NEXT_SAW_FORWARDED_FOR);
+    // One proxy (the default): it appended the real client after whatever the client claimed.
+    expect(await seen(direct, "6.6.6.6, 203.0.113.9")).toBe("203.0.113.9");
+    expect(await seen(direct, null)).toMatch(/127\.0\.0\.1$/);
+    // No proxy: the header is the client's own invention.
+    expect(await seen(noProxy, "6.6.6.6")).toMatch(/127\.0\.0\.1$/);
+  });
+
   it("shrugs off a client that goes away mid-body: nothing stored, nothing logged as a failure, still serving", async () => {
     const written = vi.spyOn(process.stderr, "write");
     try {
@@ -129,12 +154,13 @@ describe("production server transport", () => {
 });
 
 describe("production server configuration", () => {
-  it("defaults to port 3000 on every interface with the direct path on", () => {
-    expect(loadServerConfig({})).toEqual({ PORT: 3000, HOST: undefined, INTAKE_DIRECT_PATH: true });
+  it("defaults to port 3000 on every interface, one trusted proxy, the direct path on", () => {
+    expect(loadServerConfig({})).toEqual({ PORT: 3000, HOST: undefined, TRUSTED_PROXY_HOPS: 1, INTAKE_DIRECT_PATH: true });
   });
 
   it("names the variable that is wrong", () => {
     expect(() => loadServerConfig({ PORT: "eighty" })).toThrow(/^Invalid configuration: PORT /);
     expect(() => loadServerConfig({ INTAKE_DIRECT_PATH: "maybe" })).toThrow(/^Invalid configuration: INTAKE_DIRECT_PATH must be true or false/);
+    expect(() => loadServerConfig({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/^Invalid configuration: TRUSTED_PROXY_HOPS /);
   });
 });

@@ -7,6 +7,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export const NEXT_STAND_IN_HEADER = "x-answered-by-next-stand-in";
+/** The X-Forwarded-For the stand-in for Next received, echoed back. */
+export const NEXT_SAW_FORWARDED_FOR = "x-next-stand-in-saw-forwarded-for";
 
 export interface IntakeTransport {
   name: string;
@@ -37,15 +39,18 @@ async function openRouteTransport(): Promise<IntakeTransport> {
   };
 }
 
-async function openServerTransport(options: { intakeDirectPath?: boolean } = {}): Promise<IntakeTransport & { url: string }> {
+async function openServerTransport(options: { intakeDirectPath?: boolean; trustedProxyHops?: number } = {}): Promise<IntakeTransport & { url: string }> {
   const { createAppServer } = await import("@/server/create-app-server");
   const { appSubscribeContext } = await import("@/lib/signups/intake/subscribe-context");
   const server = createAppServer({
-    handleWithNext: async (_request, response) => {
-      response.writeHead(404, { [NEXT_STAND_IN_HEADER]: "1" }).end();
+    handleWithNext: async (request, response) => {
+      response.writeHead(404, { [NEXT_STAND_IN_HEADER]: "1", [NEXT_SAW_FORWARDED_FOR]: String(request.headers["x-forwarded-for"] ?? "") }).end();
+      request.resume();
     },
     context: appSubscribeContext(),
     intakeDirectPath: options.intakeDirectPath ?? true,
+    // The production default: one reverse proxy in front.
+    trustedProxyHops: options.trustedProxyHops ?? 1,
   });
   const url = await listen(server);
   // redirect: manual — the 303 to the thank-you page is the answer under test, not something to follow.
