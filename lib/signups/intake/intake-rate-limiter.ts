@@ -2,7 +2,7 @@
 // demo); on PostgreSQL the counters live in the database so every app instance shares them.
 import { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { databaseProvider } from "@/lib/db/database-url";
+import { databaseProvider, postgresSchema } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { signupConfig } from "../signup-config";
 
@@ -20,7 +20,10 @@ function limiterFor(databaseUrl: string): RateLimiterAbstract {
       ? new RateLimiterPostgres({
           storeClient: sharedCounterPool(databaseUrl),
           storeType: "pool",
+          // The table comes with the migrations (model SignupRateLimit): the app never runs DDL.
           tableName: "signup_rate_limits",
+          tableCreated: true,
+          schemaName: postgresSchema(databaseUrl).schema,
           keyPrefix: "signup",
           points,
           duration,
@@ -34,7 +37,7 @@ function limiterFor(databaseUrl: string): RateLimiterAbstract {
 }
 
 function sharedCounterPool(databaseUrl: string): Pool {
-  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  const pool = new Pool({ connectionString: postgresSchema(databaseUrl).connectionString, max: 4 });
   // An idle connection dropped by the server must not crash the app; the pool reconnects on demand.
   pool.on("error", (error) => log.warn("signup rate-limit pool lost a connection", { error }));
   return pool;
