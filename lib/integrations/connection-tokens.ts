@@ -38,6 +38,14 @@ export async function getValidAccessToken(
   }
 }
 
+/**
+ * The provider no longer accepts the stored access token: mark it expired, so the next
+ * getValidAccessToken (here or in any process) refreshes instead of handing it out again.
+ */
+export async function forgetAccessToken(db: Db, connectionId: string): Promise<void> {
+  await db.connection.updateMany({ where: { id: connectionId }, data: { accessTokenExpiresAt: new Date() } });
+}
+
 async function refreshOrWait(db: Db, connectionId: string, services: IntegrationServices): Promise<string> {
   const owner = newLeaseOwner();
   const deadline = Date.now() + WAIT_LIMIT_MS;

@@ -38,6 +38,15 @@ export class InvalidGrantError extends Error {
   override name = "InvalidGrantError";
 }
 
+/**
+ * The provider refused an access token we still held for valid (a 401, or introspection says
+ * inactive): it may have expired early or been rotated. A fresh one from the refresh token may
+ * work; only if that fails too is the grant gone (see withAccessToken).
+ */
+export class AccessTokenRejectedError extends InvalidGrantError {
+  override name = "AccessTokenRejectedError";
+}
+
 export function describeError(error: unknown): string {
   if (error instanceof NeedsReconnectError || error instanceof ProviderUnavailableError) return error.message;
   if (error instanceof ProviderResponseError || error instanceof InvalidGrantError) return error.message;

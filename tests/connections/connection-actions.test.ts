@@ -54,6 +54,14 @@ describe("test connection", () => {
     expect(row).toMatchObject({ lastTestOk: false, status: "NEEDS_RECONNECT" });
   });
 
+  it("takes a fresh token and tries again when HubSpot refuses one before its recorded expiry", async () => {
+    await simControl(fx.sim.url, "POST", "/_sim/tokens/expire-all", { portalId: 62515 });
+    const result = await testConnection(fx.db, fx.admin, fx.tenant, { connectionId }, fx.services);
+    expect(result).toMatchObject({ ok: true });
+    expect(await connectionFor(fx, 62515)).toMatchObject({ lastTestOk: true, status: "CONNECTED" });
+    expect((await simRequests(fx.sim.url)).filter((request) => request.grantType === "refresh_token")).toHaveLength(1);
+  });
+
   it("cannot touch another tenant's connection", async () => {
     const result = await testConnection(fx.db, fx.outsider, fx.otherTenant, { connectionId }, fx.services);
     expect(result).toEqual({ ok: false, message: expect.stringContaining("no longer exists") });
@@ -73,6 +81,14 @@ describe("send test contact", () => {
     const again = await sendTestContact(fx.db, fx.admin, fx.tenant, { connectionId }, fx.services);
     expect(again).toMatchObject({ ok: true, contactId: first.contactId });
     expect(again.message).toContain("updated");
+  });
+
+  it("takes a fresh token and tries again when HubSpot refuses one before its recorded expiry", async () => {
+    await simControl(fx.sim.url, "POST", "/_sim/tokens/expire-all", { portalId: 62515 });
+    const result = await sendTestContact(fx.db, fx.admin, fx.tenant, { connectionId }, fx.services);
+    expect(result.ok).toBe(true);
+    expect((await connectionFor(fx, 62515)).status).toBe("CONNECTED");
+    expect((await simRequests(fx.sim.url)).filter((request) => request.grantType === "refresh_token")).toHaveLength(1);
   });
 });
 

@@ -2,10 +2,10 @@
 // creates duplicates) and reports the provider's id for it, like the EveryAuth sample's "Test".
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { getValidAccessToken } from "../connection-tokens";
 import { markNeedsReconnect, recordProviderSuccess } from "../connection-status";
 import { describeError, InvalidGrantError } from "../errors";
 import type { IntegrationServices } from "../services";
+import { withAccessToken } from "../with-access-token";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
 import type { FlowActor, FlowResult, FlowTenant } from "./types";
 
@@ -31,8 +31,7 @@ export async function sendTestContact(
       action: "test_contact", outcome, detail,
     });
   try {
-    const token = await getValidAccessToken(db, row.id, services);
-    const record = await provider.upsertTestRecord(token, email);
+    const record = await withAccessToken(db, row.id, services, (token) => provider.upsertTestRecord(token, email));
     await recordProviderSuccess(db, row.id);
     await audit("success", `Test contact ${email} ${record.created ? "created" : "updated"} with id ${record.id}`);
     return {

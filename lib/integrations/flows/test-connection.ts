@@ -1,14 +1,14 @@
-// Test connection: a valid token (refreshed if needed), introspection (active, same portal,
-// required scopes) and one cheap CRM call. The result, latency and missing scopes are stored on
+// Test connection: a valid token (refreshed if needed, and once more if HubSpot refuses it early),
+// introspection (active, same portal, required scopes) and one cheap CRM call. The result, latency and missing scopes are stored on
 // the connection, shown on the card and audited.
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { getValidAccessToken } from "../connection-tokens";
 import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } from "../connection-status";
-import { describeError, InvalidGrantError, NeedsReconnectError, ProviderUnavailableError } from "../errors";
+import { AccessTokenRejectedError, describeError, InvalidGrantError, NeedsReconnectError, ProviderUnavailableError } from "../errors";
 import { scopeReport } from "../provider";
 import type { IntegrationServices } from "../services";
+import { withAccessToken } from "../with-access-token";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
 import type { FlowActor, FlowResult, FlowTenant } from "./types";
 
@@ -30,16 +30,17 @@ export async function testConnection(
   let missingRequired: string[] = [];
   let missingOptional: string[] = [];
   try {
-    const token = await getValidAccessToken(db, row.id, services);
-    const metadata = await provider.introspect(token);
-    if (!metadata.active) throw new InvalidGrantError(`${provider.displayName} reports the access token as inactive`);
-    if (metadata.externalAccountId !== row.externalAccountId) {
-      throw new InvalidGrantError(`The token belongs to portal ${metadata.externalAccountId}, not ${row.externalAccountId}`);
-    }
-    ({ missingRequired, missingOptional } = scopeReport(provider, metadata.scopes));
-    await db.connection.update({ where: { id: row.id }, data: { grantedScopes: metadata.scopes.join(" ") } });
-    if (missingRequired.length > 0) throw new InvalidGrantError(`Missing required scopes: ${missingRequired.join(", ")}`);
-    const check = await provider.checkApi(token);
+    const check = await withAccessToken(db, row.id, services, async (token) => {
+      const metadata = await provider.introspect(token);
+      if (!metadata.active) throw new AccessTokenRejectedError(`${provider.displayName} reports the access token as inactive`);
+      if (metadata.externalAccountId !== row.externalAccountId) {
+        throw new InvalidGrantError(`The token belongs to portal ${metadata.externalAccountId}, not ${row.externalAccountId}`);
+      }
+      ({ missingRequired, missingOptional } = scopeReport(provider, metadata.scopes));
+      await db.connection.update({ where: { id: row.id }, data: { grantedScopes: metadata.scopes.join(" ") } });
+      if (missingRequired.length > 0) throw new InvalidGrantError(`Missing required scopes: ${missingRequired.join(", ")}`);
+      return provider.checkApi(token);
+    });
     await recordProviderSuccess(db, row.id);
     ok = true;
     message = `Connection works. ${check.message}.` +

@@ -1,6 +1,6 @@
 // The two CRM calls the connection page makes: a cheap authenticated read, and a test-contact
 // upsert. SDK failures are mapped to our error kinds from the HTTP status and HubSpot's category.
-import { InvalidGrantError, ProviderResponseError, ProviderUnavailableError } from "../errors";
+import { AccessTokenRejectedError, ProviderResponseError, ProviderUnavailableError } from "../errors";
 import type { ApiCheckResult, TestRecordResult } from "../provider";
 import { batchUpsertResultSchema, contactsPageSchema, sdkErrorSchema } from "./schemas";
 import { createHubspotSdkClient } from "./sdk-client";
@@ -53,7 +53,7 @@ export function mapCrmError(error: unknown, operation: string): Error {
     return new ProviderUnavailableError(`Could not reach HubSpot while ${operation} (network error)`);
   }
   const { code, category } = failure;
-  if (code === 401) return new InvalidGrantError(`HubSpot rejected the access token while ${operation} (${category ?? "401"})`);
+  if (code === 401) return new AccessTokenRejectedError(`HubSpot rejected the access token while ${operation} (${category ?? "401"})`);
   if (code === 403) return new ProviderResponseError(`HubSpot refused ${operation}: ${category ?? "forbidden"} (403)`);
   if (code === 429 || code >= 500) return new ProviderUnavailableError(`HubSpot is unavailable while ${operation} (HTTP ${code})`);
   return new ProviderResponseError(`HubSpot refused ${operation} (HTTP ${code}${category ? `, ${category}` : ""})`);

@@ -2,6 +2,7 @@
 // them in batches of ≤ 100 within the portal's rate budget, and record every outcome.
 import { NeedsReconnectError } from "@/lib/integrations/errors";
 import { markNeedsReconnect } from "@/lib/integrations/connection-status";
+import { forgetAccessToken } from "@/lib/integrations/connection-tokens";
 import { WAITING_FOR_CONNECTION_DELAY_MS } from "./backoff";
 import { claimDueSignups, renewClaims, type ClaimedSignup } from "./claim-signups";
 import { resolveDestination, type Destination } from "./destination";
@@ -78,7 +79,7 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, client: C
     case "unauthorized":
       // HubSpot no longer accepts the access token (expired early, revoked): make the next
       // getValidAccessToken refresh it; a revoked grant then surfaces as Needs reconnect.
-      await db.connection.updateMany({ where: { id: destination.connectionId }, data: { accessTokenExpiresAt: new Date() } });
+      await forgetAccessToken(db, destination.connectionId);
       return recordRetryLater(db, workerId, batch, outcome.reason);
     case "missing-scope":
       await markNeedsReconnect(db, destination.connectionId, outcome.reason);
