@@ -5,8 +5,10 @@ import next from "next";
 import { assertServerEnvOrExit } from "@/lib/env/server";
 import { log } from "@/lib/log";
 import { appSubscribeContext } from "@/lib/signups/intake/subscribe-context";
+import { stopSignupSync } from "@/lib/signups/start-signup-sync";
 import { createAppServer } from "./create-app-server";
 import { loadServerConfig, type ServerConfig } from "./server-config";
+import { shutDown } from "./shutdown";
 
 // Like `next start`: a production server unless told otherwise.
 if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
@@ -27,14 +29,19 @@ async function main(config: ServerConfig): Promise<void> {
     process.stdout.write(`Switchboard ready on http://${config.HOST ?? "localhost"}:${config.PORT} (intake direct path ${config.INTAKE_DIRECT_PATH ? "on" : "off"})\n`);
   });
 
-  const stop = (signal: string) => {
+  // The sync Next's instrumentation started lives on globalThis, shared with this module graph.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    // Ctrl+C in a terminal can bring SIGINT and, from a wrapper script, SIGTERM too.
+    if (stopping) return;
+    stopping = true;
     log.info("server stopping", { signal });
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    server.close(() => void app.close().finally(() => process.exit(0)));
-    server.closeIdleConnections();
+    const clean = await shutDown({ server, stopSync: stopSignupSync, closeNext: () => app.close(), graceMs: SHUTDOWN_GRACE_MS });
+    if (!clean) log.warn("server stopped before everything had finished", { graceMs: SHUTDOWN_GRACE_MS });
+    process.exit(0);
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
 }
 
 let config: ServerConfig;

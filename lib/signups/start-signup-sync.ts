@@ -18,3 +18,10 @@ export function startSignupSync(): SyncWorker | null {
   holder.__switchboardSignupSync ??= startSyncWorker(productionSyncOptions(db, env.DATABASE_URL));
   return holder.__switchboardSignupSync;
 }
+
+/** Stops the in-process sync if this process runs one; resolves once its pass in flight is recorded. */
+export async function stopSignupSync(): Promise<void> {
+  const worker = holder.__switchboardSignupSync;
+  holder.__switchboardSignupSync = undefined;
+  await worker?.stop();
+}

@@ -1,0 +1,59 @@
+// Stopping the production server while the in-process sync has a batch in flight: the batch's
+// outcome is written before we go, so no signup is left claimed (to be re-sent after its lease).
+import { createServer } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator } from "@/simulator/src/server";
+import { startSignupSync, stopSignupSync } from "@/lib/signups/start-signup-sync";
+import { shutDown } from "@/server/shutdown";
+import { connectPortal } from "@/tests/helpers/connect-portal";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
+import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
+import { createTenantWithAdmin } from "../signups/support/fixtures";
+import { addSignups, simJson } from "../signups/support/sync-harness";
+import { waitFor } from "../signups/support/worker-process";
+
+type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+let sim: Simulator;
+let database: TestDatabase;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+  database = await createTestDatabase("sqlite");
+  configureAppForSimulator(sim.url, database.url, { SYNC_IN_PROCESS: "true", SYNC_IDLE_POLL_MS: "50" });
+});
+
+afterAll(async () => {
+  await stopSignupSync();
+  await database?.drop();
+  await sim?.close();
+});
+
+describe("shutting the production server down", () => {
+  it("lets the in-process sync record the batch in flight, then reports a clean stop", async () => {
+    const { tenant, user } = await createTenantWithAdmin(database.db);
+    await connectPortal(database.db, { userId: user.id, tenant });
+    await addSignups(database.db, tenant.id, 30);
+    // Slow answers keep the batch in flight while we stop.
+    await simJson(sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 1_000 }) });
+    const server = createServer((_request, response) => response.end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    startSignupSync();
+    await waitFor(async () => (await database.db.signup.count({ where: { claimedBy: { not: null } } })) > 0, "a batch to be claimed", 20_000);
+
+    let nextClosed = false;
+    const clean = await shutDown({ server, stopSync: stopSignupSync, closeNext: async () => void (nextClosed = true), graceMs: 10_000 });
+
+    expect(clean).toBe(true);
+    expect(nextClosed).toBe(true);
+    expect(server.listening).toBe(false);
+    expect(await database.db.signup.count({ where: { claimedBy: { not: null } } })).toBe(0);
+    expect(await database.db.signup.count({ where: { tenantId: tenant.id, status: "SYNCED" } })).toBe(30);
+  });
+
+  it("gives up waiting after the grace period", async () => {
+    const server = createServer((_request, response) => response.end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    const never = new Promise<void>(() => undefined);
+    expect(await shutDown({ server, stopSync: () => never, closeNext: async () => undefined, graceMs: 100 })).toBe(false);
+  });
+});
