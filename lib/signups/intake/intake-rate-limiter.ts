@@ -1,14 +1,18 @@
 // Per IP and tenant throttle for public signups. In memory on SQLite (one process serves the
 // demo); on PostgreSQL the counters live in the database so every app instance shares them.
+// One limiter per database per PROCESS: `npm start` loads this module twice (Next's bundle for the
+// form's server action, and the server's direct path for the API), and both must count against the
+// same budget — hence globalThis, and no `instanceof` on the other copy's RateLimiterRes.
 import { Pool } from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseProvider, postgresSchema } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { signupConfig } from "../signup-config";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-const limiters = new Map<string, RateLimiterAbstract>();
+const holder = globalThis as typeof globalThis & { __switchboardSignupLimiters?: Map<string, RateLimiterAbstract> };
+const limiters = (holder.__switchboardSignupLimiters ??= new Map());
 
 function limiterFor(databaseUrl: string): RateLimiterAbstract {
   const existing = limiters.get(databaseUrl);
@@ -48,8 +52,11 @@ export async function consumeSignupAllowance(databaseUrl: string, tenantId: stri
     await limiterFor(databaseUrl).consume(`${tenantId}:${clientIp}`);
     return { allowed: true };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    // A refusal is a RateLimiterRes (of whichever copy of the library made the limiter); a store
+    // failure is an Error.
+    const msBeforeNext = (rejection as { msBeforeNext?: unknown } | null)?.msBeforeNext;
+    if (!(rejection instanceof Error) && typeof msBeforeNext === "number") {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
     }
     throw rejection;
   }
