@@ -2,43 +2,36 @@
 // outcome is written before we go, so no signup is left claimed (to be re-sent after its lease).
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "@/simulator/src/server";
 import { startSignupSync, stopSignupSync } from "@/lib/signups/start-signup-sync";
 import { shutDown } from "@/server/shutdown";
 import { connectPortal } from "@/tests/helpers/connect-portal";
-import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { createTenantWithAdmin } from "../signups/support/fixtures";
 import { addSignups, simJson } from "../signups/support/sync-harness";
 import { waitFor } from "../signups/support/worker-process";
+import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
 
-type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Simulator;
-let database: TestDatabase;
+let world: SimulatorWorld;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  database = await createTestDatabase("sqlite");
-  configureAppForSimulator(sim.url, database.url, { SYNC_IN_PROCESS: "true", SYNC_IDLE_POLL_MS: "50" });
+  world = await startSimulatorWorld("sqlite", { SYNC_IN_PROCESS: "true", SYNC_IDLE_POLL_MS: "50" });
 });
 
 afterAll(async () => {
   await stopSignupSync();
-  await database?.drop();
-  await sim?.close();
+  await world?.close();
 });
 
 describe("shutting the production server down", () => {
   it("lets the in-process sync record the batch in flight, then reports a clean stop", async () => {
-    const { tenant, user } = await createTenantWithAdmin(database.db);
-    await connectPortal(database.db, { userId: user.id, tenant });
-    await addSignups(database.db, tenant.id, 30);
+    const { tenant, user } = await createTenantWithAdmin(world.database.db);
+    await connectPortal(world.database.db, { userId: user.id, tenant });
+    await addSignups(world.database.db, tenant.id, 30);
     // Slow answers keep the batch in flight while we stop.
-    await simJson(sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 1_000 }) });
+    await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 1_000 }) });
     const server = createServer((_request, response) => response.end());
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
     startSignupSync();
-    await waitFor(async () => (await database.db.signup.count({ where: { claimedBy: { not: null } } })) > 0, "a batch to be claimed", 20_000);
+    await waitFor(async () => (await world.database.db.signup.count({ where: { claimedBy: { not: null } } })) > 0, "a batch to be claimed", 20_000);
 
     let nextClosed = false;
     const clean = await shutDown({ server, stopSync: stopSignupSync, closeNext: async () => void (nextClosed = true), graceMs: 10_000 });
@@ -46,8 +39,8 @@ describe("shutting the production server down", () => {
     expect(clean).toBe(true);
     expect(nextClosed).toBe(true);
     expect(server.listening).toBe(false);
-    expect(await database.db.signup.count({ where: { claimedBy: { not: null } } })).toBe(0);
-    expect(await database.db.signup.count({ where: { tenantId: tenant.id, status: "SYNCED" } })).toBe(30);
+    expect(await world.database.db.signup.count({ where: { claimedBy: { not: null } } })).toBe(0);
+    expect(await world.database.db.signup.count({ where: { tenantId: tenant.id, status: "SYNCED" } })).toBe(30);
   });
 
   it("gives up waiting after the grace period", async () => {
