@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
+import { prismaSqliteTimestamp } from "@/lib/signups/intake/sqlite-signup-writer";
 
 const databasePath = process.env.REFERENCE_DB_PATH ?? "";
 const tenantId = process.env.REFERENCE_TENANT_ID ?? "";
@@ -31,7 +32,7 @@ createServer((request, response) => {
         return;
       }
       // Stored like the app stores DateTime (Prisma's SQLite text form), so both write the same rows.
-      const now = new Date().toISOString().replace("Z", "+00:00");
+      const now = prismaSqliteTimestamp(new Date());
       const row = upsert.get(randomUUID(), tenantId, body.email, body.email.toLowerCase(), typeof body.firstName === "string" ? body.firstName : null, now, now, now) as { id: string };
       response.writeHead(202, { "content-type": "application/json" }).end(JSON.stringify({ id: row.id, status: "accepted" }));
     } catch {

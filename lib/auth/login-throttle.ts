@@ -2,6 +2,7 @@
 // LoginThrottle table, so every app instance sees the same counts; past a free allowance each
 // further failure locks the key for twice as long as the previous one.
 import type { Db } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export type ThrottlePolicy = {
   /** Failures allowed inside one window before locking starts. */
@@ -62,7 +63,7 @@ async function incrementFailures(db: Db, key: string, policy: ThrottlePolicy, no
     return 1;
   } catch (error) {
     // Another instance created the row between our read and write: count on top of theirs.
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     const updated = await db.loginThrottle.update({ where: { key }, data: { failures: { increment: 1 } } });
     return updated.failures;
   }

@@ -2,6 +2,7 @@
 // portal again replaces the tokens in place (history kept); a new portal becomes its own row.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { connectionSubject, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealTokenSet } from "../connection-secrets";
 import { ProviderResponseError } from "../errors";
@@ -81,6 +82,3 @@ export async function storeAuthorizedConnection(db: Db, input: StoreInput) {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}

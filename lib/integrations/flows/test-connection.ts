@@ -1,6 +1,6 @@
 // Test connection: a valid token (refreshed if needed, and once more if HubSpot refuses it early),
-// introspection (active, same portal, required scopes) and one cheap CRM call. The result, latency and missing scopes are stored on
-// the connection, shown on the card and audited.
+// introspection (active, same portal, required scopes) and one cheap CRM call. The result, latency
+// and missing scopes are stored on the connection, shown on the card and audited.
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

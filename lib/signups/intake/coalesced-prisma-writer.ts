@@ -3,6 +3,7 @@
 // commit instead of one each. Every caller still gets its answer only after its row is committed,
 // so "202 means stored" holds.
 import type { Db } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { NewSignupRow, NewSignupWriter } from "./new-signup-row";
 
 interface Waiting {
@@ -60,6 +61,3 @@ function skipDuplicates(args: CreateManyArgs): CreateManyArgs {
   return { ...args, skipDuplicates: true } as CreateManyArgs;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}

@@ -7,6 +7,7 @@
 // Times come from each worker's clock: workers on several machines need them in sync (NTP), or
 // a slot could be reused early by as much as their clocks disagree.
 import type { Db } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export const HUBSPOT_WINDOW_MS = 10_000;
 // A lost compare-and-swap means another worker just took that slot: look again, a few times.
@@ -73,6 +74,3 @@ export class SharedPortalBudget {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
