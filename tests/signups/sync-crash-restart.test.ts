@@ -32,7 +32,13 @@ describe("worker crash and restart", () => {
     const workerEnv = { HUBSPOT_API_BASE_URL: proxy.url, SYNC_LEASE_SECONDS: "3", SYNC_IDLE_POLL_MS: "100" };
 
     const doomed = spawnWorker(workerEnv);
-    await waitFor(async () => proxy.sendsPerEmail.size > 0, "the first batch to leave");
+    // Kill while HubSpot holds a batch unanswered: the simulator logs a request on arrival, with no
+    // status until it answers. (The proxy only counts answered batches — too late to be sure.)
+    const batchInFlight = async () => {
+      const { requests } = await simJson<{ requests: { path: string; status: number | null }[] }>(world.sim.url, "/_sim/requests");
+      return requests.some((request) => request.path.endsWith("/batch/upsert") && request.status === null);
+    };
+    await waitFor(batchInFlight, "a batch to be in flight at HubSpot");
     await stopWorker(doomed, "SIGKILL");
     const syncedAtCrash = await world.database.db.signup.count({ where: { status: "SYNCED" } });
     expect(syncedAtCrash).toBeLessThan(SIGNUPS);
