@@ -3,9 +3,9 @@
 // on the first request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { assertServerEnvOrExit } = await import("@/lib/env/server");
+  const { assertServerEnvOrExit } = await import("@switchboard/lib/env/server");
   assertServerEnvOrExit();
   // The signup sync runs inside the server unless SYNC_IN_PROCESS=false (then: npm run worker).
-  const { startSignupSync } = await import("@/lib/signups/start-signup-sync");
+  const { startSignupSync } = await import("@switchboard/lib/signups/start-signup-sync");
   startSignupSync();
 }

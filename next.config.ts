@@ -1,14 +1,24 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 
-const nextConfig: NextConfig = {
-  // Separate build folders let e2e runs and a dev server coexist on one checkout.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  poweredByHeader: false,
-  // e2e builds skip the build-time type check: `npm run typecheck` covers it, and a type error in
-  // an unrelated script must not stop the browser tests from building the app.
-  typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_SKIP_TYPECHECK === "1" },
-  // Native and wasm database drivers must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@hubspot/api-client"],
-};
+// Native and wasm database drivers must be loaded by Node at run time, not bundled.
+const nativePackages = ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@hubspot/api-client"];
 
-export default nextConfig;
+export default function nextConfig(phase: string): NextConfig {
+  const developing = phase === PHASE_DEVELOPMENT_SERVER;
+  return {
+    // Separate build folders let e2e runs and a dev server coexist on one checkout.
+    distDir: process.env.NEXT_DIST_DIR ?? ".next",
+    poweredByHeader: false,
+    // e2e builds skip the build-time type check: `npm run typecheck` covers it, and a type error in
+    // an unrelated script must not stop the browser tests from building the app.
+    typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_SKIP_TYPECHECK === "1" },
+    // The domain package @switchboard/lib (lib/) is loaded by Node from lib/dist, never bundled:
+    // the production server (server/main.ts) imports the very same files, so one process holds
+    // one copy of every client, limiter and loop. `next dev` has no such server and compiles lib/
+    // from source instead, so edits reload.
+    serverExternalPackages: developing ? nativePackages : [...nativePackages, "@switchboard/lib"],
+    transpilePackages: developing ? ["@switchboard/lib"] : [],
+    turbopack: developing ? { resolveAlias: { "@switchboard/lib/db": "./lib/db/index.ts", "@switchboard/lib/*": "./lib/*.ts" } } : {},
+  };
+}

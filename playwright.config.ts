@@ -70,7 +70,7 @@ export default defineConfig({
         ]
       : []),
     {
-      command: `${bin("tsx")} scripts/e2e/serve-app.ts`,
+      command: `${bin("tsx")} --conditions=source scripts/e2e/serve-app.ts`,
       url: `${appUrl}/api/health`,
       env: { E2E_APP_PORT: String(appPort) },
       reuseExistingServer: false,

@@ -2,8 +2,8 @@
 // rendering. Convenience only — the tenancy guard in every page, action and route is the real check.
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { baseAuthConfig } from "@/lib/auth/base-config";
-import { serverEnv } from "@/lib/env/server";
+import { baseAuthConfig } from "@/web/auth-config";
+import { serverEnv } from "@switchboard/lib/env/server";
 
 // The provider-free config: decoding the session JWT needs no database.
 const { auth } = NextAuth(() => baseAuthConfig(serverEnv()));

@@ -5,7 +5,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) }],
+    alias: [
+      { find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) },
+      // Tests run the domain package from source, as `next dev` does.
+      { find: /^@switchboard\/lib\/db$/, replacement: fileURLToPath(new URL("./lib/db/index.ts", import.meta.url)) },
+      { find: /^@switchboard\/lib\//, replacement: fileURLToPath(new URL("./lib/", import.meta.url)) },
+    ],
   },
   test: {
     environment: "node",

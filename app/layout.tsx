@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { clientEnv } from "@/lib/env/client";
+import { clientEnv } from "@switchboard/lib/env/client";
 import "./globals.css";
 
 export const metadata: Metadata = {

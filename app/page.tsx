@@ -1,8 +1,8 @@
 // The front door: signed-in users go to their first tenant's landing page, everyone else signs in.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth";
-import { listTenantsForUser } from "@/lib/tenancy/guard";
+import { auth } from "@/web/auth";
+import { listTenantsForUser } from "@/web/tenant-guard";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
 export const metadata: Metadata = { title: "No tenants yet" };

@@ -51,7 +51,7 @@ export async function benchIntake(durationMs: number, concurrency: number): Prom
     const nextRows = await appDatabase.db.signup.count({ where: { email: { startsWith: "next" } } });
 
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "bench/support/reference-intake-server.ts"], {
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "bench/support/reference-intake-server.ts"], {
       env: { ...process.env, REFERENCE_DB_PATH: referenceDatabase.path, REFERENCE_TENANT_ID: referenceTenant.id, REFERENCE_PORT: String(port) },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
@@ -65,7 +65,7 @@ export async function benchIntake(durationMs: number, concurrency: number): Prom
     } finally {
       await stopGroup(child);
     }
-    const { createDbClient } = await import("@/lib/db/create-client");
+    const { createDbClient } = await import("@switchboard/lib/db/create-client");
     const referenceDb = createDbClient(referenceDatabase.url);
     const referenceRows = await referenceDb.signup.count({ where: { email: { startsWith: "ref" } } });
     await referenceDb.$disconnect();

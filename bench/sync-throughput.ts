@@ -1,8 +1,8 @@
 // (a) Sync throughput per portal against the simulator with HubSpot's real limit (110 calls per
 // rolling 10 s): our batch-upsert engine vs the naive one-create-call-per-signup design.
 import { startSimulator } from "@/simulator/src/server";
-import { productionSyncOptions } from "@/lib/signups/sync/production-wiring";
-import { startSyncWorker } from "@/lib/signups/sync/sync-worker";
+import { productionSyncOptions } from "@switchboard/lib/signups/sync/production-wiring";
+import { startSyncWorker } from "@switchboard/lib/signups/sync/sync-worker";
 import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { createBenchDatabase, createBenchTenant } from "./support/bench-database";
 import { connectPortal } from "@/tests/helpers/connect-portal";
@@ -84,7 +84,7 @@ function sustainedRate(progress: { at: number; synced: number }[]): number {
   return atWindowEnd ? round(atWindowEnd.synced / (windowEnd / 1000)) : 0;
 }
 
-async function insertSignups(db: import("@/lib/db/create-client").Db, tenantId: string, count: number): Promise<void> {
+async function insertSignups(db: import("@switchboard/lib/db/create-client").Db, tenantId: string, count: number): Promise<void> {
   for (let start = 0; start < count; start += 1000) {
     const data = Array.from({ length: Math.min(1000, count - start) }, (_, offset) => {
       const email = `bench${start + offset}@example.com`;

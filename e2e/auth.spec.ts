@@ -1,5 +1,5 @@
 // Sign-in, tenancy boundaries and sign-out, seen through the browser.
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@switchboard/lib/auth/password";
 import { test, expect, expectNoAxeViolations, seededUsers, signInThroughForm, signOutThroughMenu } from "./fixtures";
 
 const GENERIC_FAILURE = "The email or password is incorrect.";

@@ -2,7 +2,7 @@
 // without JavaScript), the admin watches it turn Synced with a contact id the simulator holds,
 // and with HubSpot disconnected a signup waits as Pending until the admin connects again.
 import type { Page } from "@playwright/test";
-import type { Db } from "@/lib/db/create-client";
+import type { Db } from "@switchboard/lib/db/create-client";
 import { test, expect, expectNoAxeViolations } from "./fixtures";
 
 const PORTAL = 62515;

@@ -1,5 +1,7 @@
 // Structured logging: one JSON object per line on stderr. Any field whose key looks like it could
 // hold a credential is redacted at every depth, so a careless `log.info("…", { tokens })` stays safe.
+import { configuredLogLevel } from "@/lib/env/server";
+
 type Level = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
 
@@ -8,9 +10,8 @@ const SENSITIVE_KEY = /token|secret|password|authorization|code/i;
 const MAX_DEPTH = 6;
 export const REDACTED = "[redacted]";
 
-// Read directly rather than through serverEnv(): logging must work even when the config is broken.
 function threshold(): number {
-  const configured = process.env.LOG_LEVEL?.toLowerCase();
+  const configured = configuredLogLevel();
   return configured && configured in LEVEL_ORDER ? LEVEL_ORDER[configured as Level] : LEVEL_ORDER.info;
 }
 

@@ -2,8 +2,8 @@
 // database (migrated and seeded), the local HubSpot simulator, and a production build of the app
 // with the signup sync running in-process. Real HubSpot is used instead when HUBSPOT_CLIENT_ID is set.
 import { startSimulator } from "@/simulator/src/server";
-import { resolveDatabaseUrl } from "@/lib/db/database-url";
-import { loadOrCreateDevSecrets } from "@/lib/env/dev-secrets";
+import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
+import { loadOrCreateDevSecrets } from "@switchboard/lib/env/dev-secrets";
 import { run } from "./lib/run";
 import { startAppServer } from "./lib/start-app-server";
 import { prepareDemoDatabase } from "./lib/prepare-demo-database";
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   }
 
   console.log("Building the app (first run takes about a minute)…");
-  if ((await run("npx", ["next", "build"], env)) !== 0) throw new Error("next build failed");
+  if ((await run("npm", ["run", "build"], env)) !== 0) throw new Error("npm run build failed");
   const code = await startAppServer({ port: appPort, env, onReady: () => printWelcome() });
   process.exit(code);
 }

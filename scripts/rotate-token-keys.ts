@@ -1,11 +1,11 @@
 // npm run keys:rotate — re-encrypts all stored OAuth tokens with the first key of
 // TOKEN_ENCRYPTION_KEYS. Rotation without downtime: put the new key first (old ones after it),
 // restart the app, run this, then remove the old key.
-import { createDbClient } from "@/lib/db/create-client";
-import { resolveDatabaseUrl } from "@/lib/db/database-url";
-import { parseKeyRing } from "@/lib/crypto/key-ring";
-import { serverEnv } from "@/lib/env/server";
-import { rotateTokenKeys } from "@/lib/integrations/rotate-token-keys";
+import { createDbClient } from "@switchboard/lib/db/create-client";
+import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
+import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { rotateTokenKeys } from "@switchboard/lib/integrations/rotate-token-keys";
 
 async function main(): Promise<number> {
   const env = serverEnv();

@@ -1,10 +1,10 @@
 // `npm run worker` — the signup sync as its own process, for scale-out: run one or more next to
 // the app (with SYNC_IN_PROCESS=false there). Stops cleanly on SIGINT/SIGTERM; kill -9 is safe too.
-import { createDbClient } from "@/lib/db/create-client";
-import { assertServerEnvOrExit, serverEnv } from "@/lib/env/server";
-import { log } from "@/lib/log";
-import { productionSyncOptions } from "@/lib/signups/sync/production-wiring";
-import { startSyncWorker } from "@/lib/signups/sync/sync-worker";
+import { createDbClient } from "@switchboard/lib/db/create-client";
+import { assertServerEnvOrExit, serverEnv } from "@switchboard/lib/env/server";
+import { log } from "@switchboard/lib/log";
+import { productionSyncOptions } from "@switchboard/lib/signups/sync/production-wiring";
+import { startSyncWorker } from "@switchboard/lib/signups/sync/sync-worker";
 
 assertServerEnvOrExit();
 const { DATABASE_URL } = serverEnv();

@@ -3,8 +3,8 @@
 // replaced by the one client address the trusted proxies vouch for, so no client can pick the
 // address that sign-in and signup throttling count against.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { log } from "@/lib/log";
-import type { SubscribeContext } from "@/lib/signups/intake/handle-subscribe";
+import { log } from "@switchboard/lib/log";
+import type { SubscribeContext } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { clientAddressOf } from "./client-address";
 import { intakeSlugOf, serveIntake } from "./intake-path";
 

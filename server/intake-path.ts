@@ -4,9 +4,9 @@
 // response objects) costs several times more CPU than taking a signup does; this path is what lets
 // one small instance keep up with a burst of signups. Everything else goes to Next.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SubscribeContext } from "@/lib/signups/intake/handle-subscribe";
-import { answerSubscribe, answerSubscribePreflight } from "@/lib/signups/intake/handle-subscribe";
-import { BodyReadError, type IntakeAnswer, type IntakeRequest } from "@/lib/signups/intake/intake-exchange";
+import type { SubscribeContext } from "@switchboard/lib/signups/intake/handle-subscribe";
+import { answerSubscribe, answerSubscribePreflight } from "@switchboard/lib/signups/intake/handle-subscribe";
+import { BodyReadError, type IntakeAnswer, type IntakeRequest } from "@switchboard/lib/signups/intake/intake-exchange";
 
 const INTAKE_PATH = /^\/api\/subscribe\/([^/?#]+)(?:\?.*)?$/;
 

@@ -1,35 +1,35 @@
 // `npm start` — the production server: one node:http server in front of the built Next.js app.
 // POST/OPTIONS /api/subscribe/{tenant} take the direct intake path (server/intake-path.ts); every
 // other request is handed to Next unchanged. Stops gracefully on SIGTERM/SIGINT.
+// Everything under @switchboard/lib is the same module instance Next's routes load (next.config.ts),
+// so the database client, the limiters and the in-process sync exist once in this process.
 import next from "next";
-import { assertServerEnvOrExit } from "@/lib/env/server";
-import { log } from "@/lib/log";
-import { appSubscribeContext } from "@/lib/signups/intake/subscribe-context";
-import { stopSignupSync } from "@/lib/signups/start-signup-sync";
+import { assertServerEnvOrExit, defaultToProductionMode, serverEnv } from "@switchboard/lib/env/server";
+import { log } from "@switchboard/lib/log";
+import { appSubscribeContext } from "@switchboard/lib/signups/intake/subscribe-context";
+import { stopSignupSync } from "@switchboard/lib/signups/start-signup-sync";
 import { createAppServer } from "./create-app-server";
-import { loadServerConfig, type ServerConfig } from "./server-config";
 import { shutDown } from "./shutdown";
 
-// Like `next start`: a production server unless told otherwise.
-if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function main(config: ServerConfig): Promise<void> {
+async function main(): Promise<void> {
+  defaultToProductionMode();
   assertServerEnvOrExit();
-  const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST ?? "localhost", port: config.PORT });
+  const { HOST, PORT, INTAKE_DIRECT_PATH, TRUSTED_PROXY_HOPS } = serverEnv();
+  const app = next({ dev: false, dir: process.cwd(), hostname: HOST ?? "localhost", port: PORT });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
   const server = createAppServer({
     handleWithNext,
     context: appSubscribeContext(),
-    intakeDirectPath: config.INTAKE_DIRECT_PATH,
-    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+    intakeDirectPath: INTAKE_DIRECT_PATH,
+    trustedProxyHops: TRUSTED_PROXY_HOPS,
   });
-  server.listen(config.PORT, config.HOST, () => {
-    process.stdout.write(`Switchboard ready on http://${config.HOST ?? "localhost"}:${config.PORT} (intake direct path ${config.INTAKE_DIRECT_PATH ? "on" : "off"})\n`);
+  server.listen(PORT, HOST, () => {
+    process.stdout.write(`Switchboard ready on http://${HOST ?? "localhost"}:${PORT} (intake direct path ${INTAKE_DIRECT_PATH ? "on" : "off"})\n`);
   });
 
-  // The sync Next's instrumentation started lives on globalThis, shared with this module graph.
   let stopping = false;
   const stop = async (signal: string) => {
     // Ctrl+C in a terminal can bring SIGINT and, from a wrapper script, SIGTERM too.
@@ -44,14 +44,7 @@ async function main(config: ServerConfig): Promise<void> {
   process.once("SIGINT", () => void stop("SIGINT"));
 }
 
-let config: ServerConfig;
-try {
-  config = loadServerConfig(process.env);
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-}
-main(config).catch((error: unknown) => {
+main().catch((error: unknown) => {
   process.stderr.write(`server failed to start: ${(error as Error).message}\n`);
   process.exit(1);
 });

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDbClient, type Db } from "@/lib/db/create-client";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
+import { migrateDatabase } from "@/scripts/lib/migrate";
 
 export interface BenchDatabase {
   url: string;

@@ -1,8 +1,8 @@
 // The design the tutorials show: one POST /crm/v3/objects/contacts per signup, sent as fast as the
 // portal allows (a correct client that waits on 429), to another portal of the same simulator.
-import type { Db } from "@/lib/db/create-client";
-import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
-import { hubspotClient } from "@/lib/integrations/hubspot/client";
+import type { Db } from "@switchboard/lib/db/create-client";
+import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { hubspotClient } from "@switchboard/lib/integrations/hubspot/client";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { round } from "./load-generator";
 

@@ -5,11 +5,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { buildLib } from "../../scripts/build-lib";
 import { APP_SERVER_ARGS } from "../../scripts/lib/start-app-server";
 
 const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
 
 export async function ensureProductionBuild(distDir: string, env: Record<string, string>): Promise<"reused" | "built"> {
+  await buildLib();
   const buildId = join(distDir, "BUILD_ID");
   if (existsSync(buildId) && process.env.BENCH_REBUILD !== "1" && !sourcesNewerThan(statSync(buildId).mtimeMs)) return "reused";
   // `next build` appends its dist folder's type globs to tsconfig.json; don't leave that behind.
@@ -30,7 +32,7 @@ function sourcesNewerThan(time: number): boolean {
       if (entry.isDirectory()) return entry.name !== "generated" && walk(path);
       return statSync(path).mtimeMs > time;
     });
-  return ["app", "lib", "components", "next.config.ts", "instrumentation.ts", "proxy.ts"].some((path) =>
+  return ["app", "lib", "web", "components", "next.config.ts", "instrumentation.ts", "proxy.ts"].some((path) =>
     existsSync(path) ? (statSync(path).isDirectory() ? walk(path) : statSync(path).mtimeMs > time) : false,
   );
 }

@@ -1,8 +1,8 @@
 // The admin shell's banner: product, tenant (switcher), account menu, and the tenant's sections.
 import Link from "next/link";
-import { clientEnv } from "@/lib/env/client";
-import type { TenantSummary } from "@/lib/tenancy/list-tenants";
-import type { Role } from "@/lib/tenancy/roles";
+import { clientEnv } from "@switchboard/lib/env/client";
+import type { TenantSummary } from "@switchboard/lib/tenancy/list-tenants";
+import type { Role } from "@switchboard/lib/tenancy/roles";
 import { DashboardNav } from "./dashboard-nav";
 import { TenantSwitcher } from "./tenant-switcher";
 import { UserMenu } from "./user-menu";

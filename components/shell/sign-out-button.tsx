@@ -1,4 +1,4 @@
-import { signOutAction } from "@/lib/auth/sign-out";
+import { signOutAction } from "@/web/sign-out";
 
 // A plain form, so signing out works before (or without) client JavaScript.
 export function SignOutButton({ className }: { className?: string }) {

@@ -1,7 +1,7 @@
 // Shows the current tenant; with more than one membership it becomes a menu of the others.
 // A native <details> disclosure: keyboard- and screen-reader-friendly without client JavaScript.
 import Link from "next/link";
-import type { TenantSummary } from "@/lib/tenancy/list-tenants";
+import type { TenantSummary } from "@switchboard/lib/tenancy/list-tenants";
 
 type TenantSwitcherProps = { current: { slug: string; name: string }; tenants: TenantSummary[] };
 

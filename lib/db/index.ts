@@ -1,6 +1,5 @@
-// The app's database client, one per process. In development Next re-evaluates modules on every
-// edit; keeping the client on globalThis stops each reload from opening another connection pool.
-// Created on first use, so importing this module (e.g. while `next build` collects pages) never
+// The app's database client, one per process (Next.js loads this package once, as an external, and
+// the production server imports the same module). Created on first use, so importing this module (e.g. while `next build` collects pages) never
 // validates configuration or connects.
 import { serverEnv } from "@/lib/env/server";
 import { createDbClient, type Db } from "./create-client";
@@ -8,15 +7,10 @@ import { resolveDatabaseUrl } from "./database-url";
 
 export type { Db };
 
-const holder = globalThis as typeof globalThis & { __switchboardDb?: Db };
-
 let cached: Db | undefined;
 
 function current(): Db {
-  if (cached) return cached;
-  cached = holder.__switchboardDb ?? createDbClient(resolveDatabaseUrl(serverEnv().DATABASE_URL));
-  // Production keeps it in module scope only; dev needs it to survive hot reloads.
-  if (process.env.NODE_ENV !== "production") holder.__switchboardDb = cached;
+  cached ??= createDbClient(resolveDatabaseUrl(serverEnv().DATABASE_URL));
   return cached;
 }
 

@@ -20,6 +20,8 @@ const httpUrl = (fallback: string) =>
     .default(fallback)
     .transform((value) => value.replace(/\/+$/, ""));
 
+const positiveInt = (fallback: number) => z.coerce.number({ message: "must be a whole number" }).int().positive().default(fallback);
+
 export const logLevels = ["debug", "info", "warn", "error"] as const;
 
 /** Everything except the two secrets, whose rules depend on the mode (see load-server-env.ts). */
@@ -47,8 +49,31 @@ export const serverEnvSchema = z.object({
   HUBSPOT_AUTH_BASE_URL: httpUrl("https://app.hubspot.com"),
   HUBSPOT_API_BASE_URL: httpUrl("https://api.hubapi.com"),
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),
+  HUBSPOT_REQUEST_TIMEOUT_MS: positiveInt(10_000),
   SYNC_IN_PROCESS: flag(true),
   LOG_LEVEL: z.enum(logLevels).default("info"),
+
+  // The production server (server/main.ts).
+  PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65_535).default(3000),
+  // Unset: every interface, like `next start`.
+  HOST: z.string().trim().min(1).optional(),
+  // Reverse proxies in front of the server that append to X-Forwarded-For (server/client-address.ts).
+  // 0 = clients connect directly, so X-Forwarded-For is ignored and cannot be forged.
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number" }).int().min(0).max(10).default(1),
+  // Answer POST /api/subscribe/* before Next's router (server/intake-path.ts); false sends it through
+  // Next like every other path: slower, identical answers. For comparison and debugging.
+  INTAKE_DIRECT_PATH: flag(true),
+
+  // Signup intake: per client address and tenant; generous enough for a household behind one NAT,
+  // tight enough for scripts.
+  SIGNUP_RATE_LIMIT_POINTS: positiveInt(20),
+  SIGNUP_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  // Signup sync. HubSpot allows 110 calls per rolling 10 s per portal; we keep a margin for clock skew.
+  SYNC_PORTAL_REQUESTS_PER_10S: positiveInt(105),
+  SYNC_BATCH_SIZE: z.coerce.number({ message: "must be a whole number" }).int().min(1).max(100).default(100),
+  SYNC_LEASE_SECONDS: positiveInt(60),
+  SYNC_IDLE_POLL_MS: positiveInt(500),
+  SYNC_REQUEST_TIMEOUT_MS: positiveInt(15_000),
 });
 
 export const authSecretSchema = z

@@ -11,6 +11,17 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
+/** LOG_LEVEL read leniently, for the logger: logging must work even when the rest of the
+ * configuration is broken (that is when its one line is needed). */
+export function configuredLogLevel(): string | undefined {
+  return process.env.LOG_LEVEL?.toLowerCase();
+}
+
+/** Like `next start`, the production server runs as production unless told otherwise. */
+export function defaultToProductionMode(): void {
+  if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
+}
+
 /**
  * Startup check: validates the configuration and, if it is unusable, prints ONE line naming the
  * variable and exits, so a misconfigured server refuses to start instead of failing per request.

@@ -6,8 +6,7 @@ import { log } from "@/lib/log";
 import { productionSyncOptions } from "./sync/production-wiring";
 import { startSyncWorker, type SyncWorker } from "./sync/sync-worker";
 
-// Survives dev-server module reloads, so editing a file never starts a second loop.
-const holder = globalThis as typeof globalThis & { __switchboardSignupSync?: SyncWorker };
+let running: SyncWorker | undefined;
 
 export function startSignupSync(): SyncWorker | null {
   const env = serverEnv();
@@ -15,13 +14,13 @@ export function startSignupSync(): SyncWorker | null {
     log.info("signup sync not started in-process (SYNC_IN_PROCESS=false); run `npm run worker`");
     return null;
   }
-  holder.__switchboardSignupSync ??= startSyncWorker(productionSyncOptions(db, env.DATABASE_URL));
-  return holder.__switchboardSignupSync;
+  running ??= startSyncWorker(productionSyncOptions(db, env.DATABASE_URL));
+  return running;
 }
 
 /** Stops the in-process sync if this process runs one; resolves once its pass in flight is recorded. */
 export async function stopSignupSync(): Promise<void> {
-  const worker = holder.__switchboardSignupSync;
-  holder.__switchboardSignupSync = undefined;
+  const worker = running;
+  running = undefined;
   await worker?.stop();
 }

@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node
 import { join } from "node:path";
 import { assertDisposableDatabase, removeDatabaseFiles, removeRunDir } from "./disposable-database";
 import { prepareDemoDatabase } from "../lib/prepare-demo-database";
+import { buildLib } from "../build-lib";
 import { APP_SERVER_ARGS } from "../lib/start-app-server";
 
 const port = Number(process.env.E2E_APP_PORT ?? 3100);
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
 async function runBuild(): Promise<void> {
   const tsconfig = readFileSync("tsconfig.json", "utf8");
   try {
+    await buildLib();
     await spawnBuild();
   } finally {
     if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);

@@ -1,7 +1,7 @@
 // Brings a database to the current schema and fills in the demo tenants and users — what both the
 // demo and the e2e app need before the server starts. Idempotent.
-import { createDbClient } from "@/lib/db/create-client";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { createDbClient } from "@switchboard/lib/db/create-client";
+import { migrateDatabase } from "@/scripts/lib/migrate";
 import { seedDemoData } from "@/prisma/seed";
 
 export async function prepareDemoDatabase(url: string): Promise<void> {

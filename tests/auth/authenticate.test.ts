@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { authenticateWithPassword } from "@/lib/auth/authenticate";
-import { EMAIL_THROTTLE, IP_THROTTLE } from "@/lib/auth/login-throttle";
-import { hashPassword } from "@/lib/auth/password";
+import { authenticateWithPassword } from "@switchboard/lib/auth/authenticate";
+import { EMAIL_THROTTLE, IP_THROTTLE } from "@switchboard/lib/auth/login-throttle";
+import { hashPassword } from "@switchboard/lib/auth/password";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 
 const PASSWORD = "switchboard-test-password";

@@ -6,7 +6,7 @@ import {
   lockDurationMs,
   recordLoginFailure,
   type ThrottlePolicy,
-} from "@/lib/auth/login-throttle";
+} from "@switchboard/lib/auth/login-throttle";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 
 const policy: ThrottlePolicy = { freeFailures: 3, windowMs: 60_000, baseLockMs: 10_000, maxLockMs: 40_000 };

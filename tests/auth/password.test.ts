@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { BCRYPT_COST, DUMMY_PASSWORD_HASH, hashPassword, normalizeEmail, verifyPassword } from "@/lib/auth/password";
+import { BCRYPT_COST, DUMMY_PASSWORD_HASH, hashPassword, normalizeEmail, verifyPassword } from "@switchboard/lib/auth/password";
 
 describe("password hashing", () => {
   it("hashes with bcrypt at cost 12 and verifies only the right password", async () => {

@@ -1,14 +1,14 @@
 // Test connection, Send test contact, Disconnect and newsletter destination, against the simulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testConnection } from "@/lib/integrations/flows/test-connection";
-import { sendTestContact, testContactEmail } from "@/lib/integrations/flows/send-test-contact";
-import { disconnectConnection } from "@/lib/integrations/flows/disconnect-connection";
-import { chooseNewsletterDestination, resolveNewsletterConnectionId } from "@/lib/integrations/flows/choose-newsletter-destination";
+import { testConnection } from "@switchboard/lib/integrations/flows/test-connection";
+import { sendTestContact, testContactEmail } from "@switchboard/lib/integrations/flows/send-test-contact";
+import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
+import { chooseNewsletterDestination, resolveNewsletterConnectionId } from "@switchboard/lib/integrations/flows/choose-newsletter-destination";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "./support/connect-portal";
 import { expireSoon } from "./support/expire-soon";
-import { openToken } from "@/lib/integrations/connection-secrets";
-import { InvalidGrantError } from "@/lib/integrations/errors";
+import { openToken } from "@switchboard/lib/integrations/connection-secrets";
+import { InvalidGrantError } from "@switchboard/lib/integrations/errors";
 import { simControl, simRequests } from "./support/simulator-driver";
 
 let fx: ConnectionsFixture;

@@ -1,10 +1,10 @@
 // getValidAccessToken against the simulator: refresh ahead of expiry, invalid_grant → Needs
 // reconnect with no retries, outages → retries, Degraded, then Connected again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
-import { openToken } from "@/lib/integrations/connection-secrets";
-import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
-import { HubspotNotConfiguredError } from "@/lib/integrations/hubspot/config";
+import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { openToken } from "@switchboard/lib/integrations/connection-secrets";
+import { NeedsReconnectError, ProviderUnavailableError } from "@switchboard/lib/integrations/errors";
+import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "./support/connect-portal";
 import { expireSoon } from "./support/expire-soon";

@@ -1,9 +1,9 @@
 // The OAuth connect journey against the real simulator and a real SQLite database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { completeOAuthCallback } from "@/lib/integrations/flows/complete-callback";
-import { startConnect } from "@/lib/integrations/flows/start-connect";
-import { hashState, OAUTH_STATE_TTL_MS } from "@/lib/integrations/oauth-state";
-import { openToken } from "@/lib/integrations/connection-secrets";
+import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
+import { startConnect } from "@switchboard/lib/integrations/flows/start-connect";
+import { hashState, OAUTH_STATE_TTL_MS } from "@switchboard/lib/integrations/oauth-state";
+import { openToken } from "@switchboard/lib/integrations/connection-secrets";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "./support/connect-portal";
 import { decideConsent, simRequests } from "./support/simulator-driver";

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { consumeOAuthState, createOAuthState, OAuthStateError } from "@/lib/integrations/oauth-state";
+import { consumeOAuthState, createOAuthState, OAuthStateError } from "@switchboard/lib/integrations/oauth-state";
 
 let database: TestDatabase;
 let binding: { provider: string; tenantId: string; userId: string };

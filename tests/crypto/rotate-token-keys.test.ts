@@ -5,9 +5,9 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { formatKeyRing, parseKeyRing } from "@/lib/crypto/key-ring";
-import { ciphertextKeyId } from "@/lib/crypto/token-cipher";
-import { openToken, sealTokenSet } from "@/lib/integrations/connection-secrets";
+import { formatKeyRing, parseKeyRing } from "@switchboard/lib/crypto/key-ring";
+import { ciphertextKeyId } from "@switchboard/lib/crypto/token-cipher";
+import { openToken, sealTokenSet } from "@switchboard/lib/integrations/connection-secrets";
 
 const run = promisify(execFile);
 const oldKey = { id: "old", key: randomBytes(32) };
@@ -33,7 +33,7 @@ describe("npm run keys:rotate", () => {
         },
       });
     }
-    const { stdout } = await run("node_modules/.bin/tsx", ["scripts/rotate-token-keys.ts"], {
+    const { stdout } = await run("node_modules/.bin/tsx", ["--conditions=source", "scripts/rotate-token-keys.ts"], {
       env: {
         ...process.env, NODE_ENV: "production", DATABASE_URL: database.url,
         AUTH_SECRET: randomBytes(32).toString("base64"), TOKEN_ENCRYPTION_KEYS: formatKeyRing([newKey, oldKey]),
@@ -49,7 +49,7 @@ describe("npm run keys:rotate", () => {
   });
 
   it("refuses to start without a key in production", async () => {
-    const failure = await run("node_modules/.bin/tsx", ["scripts/rotate-token-keys.ts"], {
+    const failure = await run("node_modules/.bin/tsx", ["--conditions=source", "scripts/rotate-token-keys.ts"], {
       env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64"), TOKEN_ENCRYPTION_KEYS: "" },
     }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("TOKEN_ENCRYPTION_KEYS") });

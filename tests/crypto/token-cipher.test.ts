@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { formatKeyRing, parseKeyRing, KeyRingConfigError } from "@/lib/crypto/key-ring";
-import { ciphertextKeyId, decryptToken, encryptToken, TokenDecryptionError } from "@/lib/crypto/token-cipher";
+import { formatKeyRing, parseKeyRing, KeyRingConfigError } from "@switchboard/lib/crypto/key-ring";
+import { ciphertextKeyId, decryptToken, encryptToken, TokenDecryptionError } from "@switchboard/lib/crypto/token-cipher";
 
 const key = (id: string) => ({ id, key: randomBytes(32) });
 const binding = { tenantId: "tenant-a", connectionId: "conn-1", field: "refreshToken" } as const;

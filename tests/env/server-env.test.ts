@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EnvValidationError, loadServerEnv } from "@/lib/env/load-server-env";
-import { generateAuthSecret, generateTokenEncryptionKeys } from "@/lib/env/secret-formats";
+import { EnvValidationError, loadServerEnv } from "@switchboard/lib/env/load-server-env";
+import { generateAuthSecret, generateTokenEncryptionKeys } from "@switchboard/lib/env/secret-formats";
 
 let dir: string;
 let secretsFile: string;
@@ -67,6 +67,19 @@ describe("server configuration", () => {
     expect(loadError({ DATABASE_URL: "mysql://db/x" }).variable).toBe("DATABASE_URL");
     expect(loadError({ APP_URL: "not a url" }).message).toMatch(/^Invalid configuration: APP_URL /);
     expect(loadError({ SYNC_IN_PROCESS: "maybe" }).variable).toBe("SYNC_IN_PROCESS");
+  });
+
+  it("covers the production server and the signup tunables with the same schema", () => {
+    const env = loadServerEnv({}, { secretsFile });
+    expect(env).toMatchObject({ PORT: 3000, TRUSTED_PROXY_HOPS: 1, INTAKE_DIRECT_PATH: true });
+    expect(env.HOST).toBeUndefined();
+    expect(env).toMatchObject({ SIGNUP_RATE_LIMIT_POINTS: 20, SYNC_BATCH_SIZE: 100, HUBSPOT_REQUEST_TIMEOUT_MS: 10_000 });
+    expect(loadServerEnv({ PORT: "8080", SYNC_BATCH_SIZE: "50" }, { secretsFile })).toMatchObject({ PORT: 8080, SYNC_BATCH_SIZE: 50 });
+    expect(loadError({ PORT: "eighty" }).message).toMatch(/^Invalid configuration: PORT /);
+    expect(loadError({ INTAKE_DIRECT_PATH: "maybe" }).message).toMatch(/^Invalid configuration: INTAKE_DIRECT_PATH must be true or false/);
+    expect(loadError({ TRUSTED_PROXY_HOPS: "-1" }).variable).toBe("TRUSTED_PROXY_HOPS");
+    expect(loadError({ SYNC_BATCH_SIZE: "500" }).variable).toBe("SYNC_BATCH_SIZE");
+    expect(loadError({ SIGNUP_RATE_LIMIT_POINTS: "lots" }).message).toMatch(/^Invalid configuration: SIGNUP_RATE_LIMIT_POINTS must be a whole number/);
   });
 
   it("accepts supplied secrets in production", () => {

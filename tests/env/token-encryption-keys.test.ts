@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseTokenEncryptionKeys } from "@/lib/env/secret-formats";
+import { parseTokenEncryptionKeys } from "@switchboard/lib/env/secret-formats";
 
 const key = () => randomBytes(32).toString("base64");
 

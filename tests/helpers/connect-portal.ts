@@ -1,10 +1,10 @@
 // Connects a HubSpot portal the way an admin does, minus the browser: our connect flow, the
 // simulator's consent form answered over HTTP, then our callback flow. Returns the connection id.
 // Shared by the signup tests and the benchmarks, which need a connected portal to sync into.
-import type { Db } from "@/lib/db/create-client";
-import { completeOAuthCallback } from "@/lib/integrations/flows/complete-callback";
-import { startConnect } from "@/lib/integrations/flows/start-connect";
-import { defaultIntegrationServices } from "@/lib/integrations/services";
+import type { Db } from "@switchboard/lib/db/create-client";
+import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
+import { startConnect } from "@switchboard/lib/integrations/flows/start-connect";
+import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
 import { decideConsent } from "./consent-decision";
 
 export async function connectPortal(

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDbClient, type Db } from "@/lib/db/create-client";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
+import { migrateDatabase } from "@/scripts/lib/migrate";
 
 export type TestProvider = "sqlite" | "postgresql";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { log, redact, REDACTED } from "@/lib/log";
+import { log, redact, REDACTED } from "@switchboard/lib/log";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -2,7 +2,7 @@
 // through the real CLI and the stand-in: deploy, status, Prisma Client, and `?schema=`.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbClient, type Db } from "@/lib/db/create-client";
+import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
 import { uniqueDatabaseName } from "../helpers/databases";
 import { expectSuccess, runPrisma } from "./prisma-cli";
 import { adminQuery, postgresUrl } from "./postgres-admin";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbClient, type Db } from "@/lib/db/create-client";
+import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
 import { expectSuccess, runPrisma } from "./prisma-cli";
 
 describe("prisma CLI on SQLite (offline stand-in)", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/auth/password";
-import { resolveTenantAccess } from "@/lib/tenancy/resolve-tenant-access";
+import { verifyPassword } from "@switchboard/lib/auth/password";
+import { resolveTenantAccess } from "@switchboard/lib/tenancy/resolve-tenant-access";
 import { seedDemoData } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 

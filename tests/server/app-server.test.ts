@@ -4,7 +4,6 @@
 // e2e suite runs the real server with the real Next app.
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadServerConfig } from "@/server/server-config";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "../signups/support/fixtures";
@@ -150,17 +149,5 @@ describe("production server transport", () => {
     });
     expect(status).toBe(413);
     expect(connection).toBe("close");
-  });
-});
-
-describe("production server configuration", () => {
-  it("defaults to port 3000 on every interface, one trusted proxy, the direct path on", () => {
-    expect(loadServerConfig({})).toEqual({ PORT: 3000, HOST: undefined, TRUSTED_PROXY_HOPS: 1, INTAKE_DIRECT_PATH: true });
-  });
-
-  it("names the variable that is wrong", () => {
-    expect(() => loadServerConfig({ PORT: "eighty" })).toThrow(/^Invalid configuration: PORT /);
-    expect(() => loadServerConfig({ INTAKE_DIRECT_PATH: "maybe" })).toThrow(/^Invalid configuration: INTAKE_DIRECT_PATH must be true or false/);
-    expect(() => loadServerConfig({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/^Invalid configuration: TRUSTED_PROXY_HOPS /);
   });
 });

@@ -2,7 +2,7 @@
 // outcome is written before we go, so no signup is left claimed (to be re-sent after its lease).
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSignupSync, stopSignupSync } from "@/lib/signups/start-signup-sync";
+import { startSignupSync, stopSignupSync } from "@switchboard/lib/signups/start-signup-sync";
 import { shutDown } from "@/server/shutdown";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { createTenantWithAdmin } from "../signups/support/fixtures";

@@ -1,9 +1,9 @@
 // The dashboard's data functions: counts and lists scoped to one tenant, Retry only for that
 // tenant's failed signups, and validated form settings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSignupsByStatus, listRecentSignups } from "@/lib/signups/dashboard/signup-overview";
-import { retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
-import { findPublicTenant } from "@/lib/signups/public-tenant";
+import { countSignupsByStatus, listRecentSignups } from "@switchboard/lib/signups/dashboard/signup-overview";
+import { retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@switchboard/lib/signups/dashboard/manage-signups";
+import { findPublicTenant } from "@switchboard/lib/signups/public-tenant";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 

@@ -2,8 +2,8 @@
 // (each with its own database client, as separate processes would have) racing for one portal
 // never get more calls than the portal has slots in any rolling window.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbClient, type Db } from "@/lib/db/create-client";
-import { SharedPortalBudget } from "@/lib/signups/sync/shared-portal-budget";
+import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
+import { SharedPortalBudget } from "@switchboard/lib/signups/sync/shared-portal-budget";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 
 const WINDOW_MS = 1_000;

@@ -2,10 +2,10 @@
 // lock waits that neither block the event loop nor put a signup inside someone else's transaction.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqliteFilePath } from "@/lib/db/database-url";
-import { createSqliteSignupWriter } from "@/lib/signups/intake/sqlite-signup-writer";
-import type { NewSignupRow } from "@/lib/signups/intake/new-signup-row";
-import { newSignupId } from "@/lib/signups/signup-id";
+import { sqliteFilePath } from "@switchboard/lib/db/database-url";
+import { createSqliteSignupWriter } from "@switchboard/lib/signups/intake/sqlite-signup-writer";
+import type { NewSignupRow } from "@switchboard/lib/signups/intake/new-signup-row";
+import { newSignupId } from "@switchboard/lib/signups/signup-id";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 

@@ -1,7 +1,7 @@
 // Claims on real databases: a worker only pushes rows it still holds, so a claim that lapsed while
 // it waited for a token or a rate slot can never lead to the same rows being sent twice.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { renewClaims } from "@/lib/signups/sync/claim-signups";
+import { renewClaims } from "@switchboard/lib/signups/sync/claim-signups";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 

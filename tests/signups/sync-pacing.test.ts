@@ -1,8 +1,8 @@
 // Pacing rules of the sync, as pure functions of a clock: the per-portal rolling budget and the
 // retry backoff.
 import { describe, expect, it } from "vitest";
-import { retryDelayMs } from "@/lib/signups/sync/backoff";
-import { PortalRateLimiter } from "@/lib/signups/sync/portal-rate-limiter";
+import { retryDelayMs } from "@switchboard/lib/signups/sync/backoff";
+import { PortalRateLimiter } from "@switchboard/lib/signups/sync/portal-rate-limiter";
 
 describe("per-portal rate limiter", () => {
   it("never lets more than the budget through in any rolling 10 s", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listTenantsForUserIn } from "@/lib/tenancy/list-tenants";
-import { resolveTenantAccess } from "@/lib/tenancy/resolve-tenant-access";
-import { roleAtLeast } from "@/lib/tenancy/roles";
+import { listTenantsForUserIn } from "@switchboard/lib/tenancy/list-tenants";
+import { resolveTenantAccess } from "@switchboard/lib/tenancy/resolve-tenant-access";
+import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 
 describe("role order", () => {

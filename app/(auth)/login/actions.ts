@@ -3,9 +3,9 @@
 // this action validates the form shape and turns next-auth's errors into one generic message.
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/lib/auth";
-import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { log } from "@/lib/log";
+import { signIn } from "@/web/auth";
+import { safeRedirectPath } from "@switchboard/lib/auth/safe-redirect";
+import { log } from "@switchboard/lib/log";
 import {
   INVALID_CREDENTIALS_MESSAGE,
   THROTTLED_MESSAGE,

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth";
-import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { clientEnv } from "@/lib/env/client";
+import { auth } from "@/web/auth";
+import { safeRedirectPath } from "@switchboard/lib/auth/safe-redirect";
+import { clientEnv } from "@switchboard/lib/env/client";
 import { LoginForm } from "./login-form";
 import { INVALID_CREDENTIALS_MESSAGE, THROTTLED_MESSAGE, UNEXPECTED_MESSAGE } from "./login-state";
 

@@ -1,7 +1,7 @@
 // GET /api/health — liveness for load balancers and the e2e runner: the app answers and the database responds.
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
-import { log } from "@/lib/log";
+import { db } from "@switchboard/lib/db";
+import { log } from "@switchboard/lib/log";
 
 export const dynamic = "force-dynamic";
 

@@ -1,23 +1,20 @@
 // Per IP and tenant throttle for public signups. In memory on SQLite (one process serves the
 // demo); on PostgreSQL the counters live in the database so every app instance shares them.
-// One limiter per database per PROCESS: `npm start` loads this module twice (Next's bundle for the
-// form's server action, and the server's direct path for the API), and both must count against the
-// same budget — hence globalThis, and no `instanceof` on the other copy's RateLimiterRes.
+// One limiter per database per process: the form's server action and the API's direct path share it.
 import { Pool } from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseProvider, postgresSchema } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
-import { signupConfig } from "../signup-config";
+import { serverEnv } from "@/lib/env/server";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-const holder = globalThis as typeof globalThis & { __switchboardSignupLimiters?: Map<string, RateLimiterAbstract> };
-const limiters = (holder.__switchboardSignupLimiters ??= new Map());
+const limiters = new Map<string, RateLimiterAbstract>();
 
 function limiterFor(databaseUrl: string): RateLimiterAbstract {
   const existing = limiters.get(databaseUrl);
   if (existing) return existing;
-  const { SIGNUP_RATE_LIMIT_POINTS: points, SIGNUP_RATE_LIMIT_WINDOW_SECONDS: duration } = signupConfig();
+  const { SIGNUP_RATE_LIMIT_POINTS: points, SIGNUP_RATE_LIMIT_WINDOW_SECONDS: duration } = serverEnv();
   const memory = new RateLimiterMemory({ keyPrefix: "signup", points, duration });
   const limiter =
     databaseProvider(databaseUrl) === "postgresql"
@@ -52,11 +49,9 @@ export async function consumeSignupAllowance(databaseUrl: string, tenantId: stri
     await limiterFor(databaseUrl).consume(`${tenantId}:${clientIp}`);
     return { allowed: true };
   } catch (rejection) {
-    // A refusal is a RateLimiterRes (of whichever copy of the library made the limiter); a store
-    // failure is an Error.
-    const msBeforeNext = (rejection as { msBeforeNext?: unknown } | null)?.msBeforeNext;
-    if (!(rejection instanceof Error) && typeof msBeforeNext === "number") {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
+    // A refusal is a RateLimiterRes; a store failure is an Error.
+    if (rejection instanceof RateLimiterRes) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     }
     throw rejection;
   }

@@ -1,13 +1,12 @@
 // Which writer intake uses for a database: the direct SQLite insert for the embedded default, the
-// batched Prisma insert for PostgreSQL. One per database per process, kept across dev reloads.
+// batched Prisma insert for PostgreSQL. One per database per process.
 import type { Db } from "@/lib/db/create-client";
 import { databaseProvider, sqliteFilePath } from "@/lib/db/database-url";
 import { createCoalescedPrismaWriter } from "./coalesced-prisma-writer";
 import type { NewSignupWriter } from "./new-signup-row";
 import { createSqliteSignupWriter } from "./sqlite-signup-writer";
 
-const holder = globalThis as typeof globalThis & { __switchboardSignupWriters?: Map<string, NewSignupWriter> };
-const writers = (holder.__switchboardSignupWriters ??= new Map());
+const writers = new Map<string, NewSignupWriter>();
 
 export function signupWriterFor(db: Db, databaseUrl: string): NewSignupWriter {
   let writer = writers.get(databaseUrl);

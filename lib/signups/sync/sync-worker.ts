@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
-import { signupConfig } from "../signup-config";
+import { serverEnv } from "@/lib/env/server";
 import { PortalPacer } from "./portal-pacer";
 import { PortalRateLimiter } from "./portal-rate-limiter";
 import { SharedPortalBudget } from "./shared-portal-budget";
@@ -28,7 +28,7 @@ export interface SyncWorker {
 }
 
 export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
-  const config = signupConfig();
+  const config = serverEnv();
   const settings: SyncSettings = {
     batchSize: config.SYNC_BATCH_SIZE,
     leaseMs: config.SYNC_LEASE_SECONDS * 1000,

@@ -1,9 +1,9 @@
 // The whole connect journey without a browser: our connect flow, the simulator's consent form,
 // our callback flow. Returns what the callback decided.
-import { completeOAuthCallback } from "@/lib/integrations/flows/complete-callback";
-import { startConnect } from "@/lib/integrations/flows/start-connect";
-import type { CallbackOutcome } from "@/lib/integrations/flows/callback-outcome";
-import type { FlowActor } from "@/lib/integrations/flows/types";
+import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
+import { startConnect } from "@switchboard/lib/integrations/flows/start-connect";
+import type { CallbackOutcome } from "@switchboard/lib/integrations/flows/callback-outcome";
+import type { FlowActor } from "@switchboard/lib/integrations/flows/types";
 import type { ConnectionsFixture } from "./connections-fixture";
 import { decideConsent } from "./simulator-driver";
 

@@ -3,12 +3,12 @@
 import { randomBytes } from "node:crypto";
 import { createTestDatabase } from "@/tests/helpers/databases";
 import { startSimulator, type RunningSimulator } from "@/simulator/src/server";
-import type { Db } from "@/lib/db/create-client";
-import { formatKeyRing, parseKeyRing, type KeyRing } from "@/lib/crypto/key-ring";
-import { createHubspotProvider } from "@/lib/integrations/hubspot/provider";
-import type { HubspotConfig } from "@/lib/integrations/hubspot/config";
-import type { IntegrationServices } from "@/lib/integrations/services";
-import { actorFromUser, type FlowActor, type FlowTenant } from "@/lib/integrations/flows/types";
+import type { Db } from "@switchboard/lib/db/create-client";
+import { formatKeyRing, parseKeyRing, type KeyRing } from "@switchboard/lib/crypto/key-ring";
+import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
+import type { HubspotConfig } from "@switchboard/lib/integrations/hubspot/config";
+import type { IntegrationServices } from "@switchboard/lib/integrations/services";
+import { actorFromUser, type FlowActor, type FlowTenant } from "@switchboard/lib/integrations/flows/types";
 
 export const APP_URL = "http://app.switchboard.test";
 export const REDIRECT_URI = `${APP_URL}/api/integrations/hubspot/callback`;

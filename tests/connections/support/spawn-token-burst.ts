@@ -1,7 +1,7 @@
 // Starts token-burst-child.ts under tsx and lets the test release it at the moment of its choosing.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { HubspotConfig } from "@/lib/integrations/hubspot/config";
+import type { HubspotConfig } from "@switchboard/lib/integrations/hubspot/config";
 
 export type BurstResult = { hashes: string[]; failures: number };
 
@@ -10,7 +10,7 @@ export async function spawnTokenBurst(input: {
 }): Promise<{ go(): void; result: Promise<BurstResult> }> {
   const tsx = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
   const script = fileURLToPath(new URL("./token-burst-child.ts", import.meta.url));
-  const child = spawn(tsx, [script], {
+  const child = spawn(tsx, ["--conditions=source", script], {
     env: { ...process.env, TOKEN_BURST_INPUT: JSON.stringify(input) },
     stdio: ["pipe", "pipe", "pipe"],
   });

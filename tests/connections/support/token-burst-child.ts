@@ -1,11 +1,11 @@
 // Child process for the cross-process refresh test: waits for "go" on stdin, then fires N
 // concurrent getValidAccessToken calls and prints the distinct tokens it got (as SHA-256 only).
 import { createHash } from "node:crypto";
-import { createDbClient } from "@/lib/db/create-client";
-import { parseKeyRing } from "@/lib/crypto/key-ring";
-import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
-import { createHubspotProvider } from "@/lib/integrations/hubspot/provider";
-import type { HubspotConfig } from "@/lib/integrations/hubspot/config";
+import { createDbClient } from "@switchboard/lib/db/create-client";
+import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
+import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
+import type { HubspotConfig } from "@switchboard/lib/integrations/hubspot/config";
 
 const input = JSON.parse(process.env.TOKEN_BURST_INPUT ?? "{}") as {
   databaseUrl: string; connectionId: string; calls: number; keyRing: string; config: HubspotConfig;

@@ -1,6 +1,6 @@
 // Rows the signup tests need: a tenant with an admin, created through the ordinary Prisma client.
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db/create-client";
+import type { Db } from "@switchboard/lib/db/create-client";
 
 export async function createTenantWithAdmin(db: Db, overrides: { slug?: string; allowedOrigins?: string } = {}) {
   const suffix = randomBytes(3).toString("hex");

@@ -1,12 +1,12 @@
 // Runs the real sync engine pass by pass against a test database and the simulator, so tests
 // can observe each step without sleeping on timers.
-import type { Db } from "@/lib/db/create-client";
-import type { DatabaseProvider } from "@/lib/db/database-url";
-import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
-import { hubspotClient } from "@/lib/integrations/hubspot/client";
-import type { SyncDeps } from "@/lib/signups/sync/sync-deps";
-import { runSyncPass } from "@/lib/signups/sync/sync-pass";
-import { portalPacer } from "@/lib/signups/sync/sync-worker";
+import type { Db } from "@switchboard/lib/db/create-client";
+import type { DatabaseProvider } from "@switchboard/lib/db/database-url";
+import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { hubspotClient } from "@switchboard/lib/integrations/hubspot/client";
+import type { SyncDeps } from "@switchboard/lib/signups/sync/sync-deps";
+import { runSyncPass } from "@switchboard/lib/signups/sync/sync-pass";
+import { portalPacer } from "@switchboard/lib/signups/sync/sync-worker";
 
 export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker"): SyncDeps {
   return {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 export function spawnWorker(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "scripts/worker.ts"], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],

@@ -2,7 +2,7 @@
 // before any page runs. Pages still call requireTenantAccess themselves (memoized per request).
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
-import { listTenantsForUser, requireTenantAccess } from "@/lib/tenancy/guard";
+import { listTenantsForUser, requireTenantAccess } from "@/web/tenant-guard";
 
 type TenantLayoutProps = { children: ReactNode; params: Promise<{ tenantSlug: string }> };
 

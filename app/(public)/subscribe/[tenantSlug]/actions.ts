@@ -1,13 +1,13 @@
 "use server";
 // Server action behind the public signup form. Works as a plain form post without JavaScript.
 import { headers } from "next/headers";
-import { clientIpFrom } from "@/lib/auth/client-ip";
-import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env/server";
-import { log } from "@/lib/log";
-import { consumeSignupAllowance } from "@/lib/signups/intake/intake-rate-limiter";
-import { submitSignup } from "@/lib/signups/intake/submit-signup";
-import { findPublicTenant } from "@/lib/signups/public-tenant";
+import { clientIpFrom } from "@switchboard/lib/auth/client-ip";
+import { db } from "@switchboard/lib/db";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { log } from "@switchboard/lib/log";
+import { consumeSignupAllowance } from "@switchboard/lib/signups/intake/intake-rate-limiter";
+import { submitSignup } from "@switchboard/lib/signups/intake/submit-signup";
+import { findPublicTenant } from "@switchboard/lib/signups/public-tenant";
 import type { SubscribeFormState } from "./subscribe-form-state";
 
 export async function subscribe(tenantSlug: string, _previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {

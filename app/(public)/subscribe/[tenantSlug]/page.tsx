@@ -1,8 +1,8 @@
 // Public newsletter signup page for one tenant; no login, works without JavaScript.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db";
-import { findPublicTenant } from "@/lib/signups/public-tenant";
+import { db } from "@switchboard/lib/db";
+import { findPublicTenant } from "@switchboard/lib/signups/public-tenant";
 import { subscribe } from "./actions";
 import { SignupForm } from "./signup-form";
 import { ThankYou } from "./thank-you";

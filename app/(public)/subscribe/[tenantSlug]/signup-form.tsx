@@ -2,7 +2,7 @@
 // The signup form. Without JavaScript it is a plain form post to the server action; with it,
 // useActionState keeps the page in place and shows errors or the thank-you without a reload.
 import { useActionState } from "react";
-import { HONEYPOT_FIELD } from "@/lib/signups/honeypot";
+import { HONEYPOT_FIELD } from "@switchboard/lib/signups/honeypot";
 import { FieldError } from "@/components/form/field-error";
 import { initialSubscribeFormState, type SubscribeFormState } from "./subscribe-form-state";
 import { ThankYou } from "./thank-you";

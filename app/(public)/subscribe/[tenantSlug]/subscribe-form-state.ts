@@ -1,5 +1,5 @@
 // What the signup form shows after a submission; shared by the server action and the form.
-import type { SignupFieldErrors } from "@/lib/signups/signup-input";
+import type { SignupFieldErrors } from "@switchboard/lib/signups/signup-input";
 
 export type SubscribeFormState =
   | { status: "idle" }

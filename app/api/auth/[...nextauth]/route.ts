@@ -1,4 +1,4 @@
 // GET|POST /api/auth/* — next-auth's own endpoints (session, CSRF, credentials callback, sign-out).
-import { handlers } from "@/lib/auth";
+import { handlers } from "@/web/auth";
 
 export const { GET, POST } = handlers;

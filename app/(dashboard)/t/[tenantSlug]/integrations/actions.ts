@@ -4,18 +4,18 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { log } from "@/lib/log";
-import { requireTenantAccess } from "@/lib/tenancy/guard";
-import { HubspotNotConfiguredError } from "@/lib/integrations/hubspot/config";
-import { HUBSPOT_PROVIDER_ID } from "@/lib/integrations/hubspot/provider";
-import { defaultIntegrationServices } from "@/lib/integrations/services";
-import { startConnect, ConnectionNotFoundError } from "@/lib/integrations/flows/start-connect";
-import { disconnectConnection } from "@/lib/integrations/flows/disconnect-connection";
-import { testConnection } from "@/lib/integrations/flows/test-connection";
-import { sendTestContact } from "@/lib/integrations/flows/send-test-contact";
-import { chooseNewsletterDestination } from "@/lib/integrations/flows/choose-newsletter-destination";
-import { actorFromUser } from "@/lib/integrations/flows/types";
+import { db } from "@switchboard/lib/db";
+import { log } from "@switchboard/lib/log";
+import { requireTenantAccess } from "@/web/tenant-guard";
+import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
+import { HUBSPOT_PROVIDER_ID } from "@switchboard/lib/integrations/hubspot/provider";
+import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
+import { startConnect, ConnectionNotFoundError } from "@switchboard/lib/integrations/flows/start-connect";
+import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
+import { testConnection } from "@switchboard/lib/integrations/flows/test-connection";
+import { sendTestContact } from "@switchboard/lib/integrations/flows/send-test-contact";
+import { chooseNewsletterDestination } from "@switchboard/lib/integrations/flows/choose-newsletter-destination";
+import { actorFromUser } from "@switchboard/lib/integrations/flows/types";
 
 export type ActionState = { ok: boolean; message: string; at: number } | null;
 

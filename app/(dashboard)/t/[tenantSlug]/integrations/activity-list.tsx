@@ -1,6 +1,6 @@
 // Recent audit events of a connection (including those recorded under its portal before a
 // disconnect), newest first.
-import type { AuditEventView } from "@/lib/audit/list-audit-events";
+import type { AuditEventView } from "@switchboard/lib/audit/list-audit-events";
 import { formatDate } from "./format";
 
 const actionNames: Record<string, string> = {

@@ -1,5 +1,5 @@
 // One HubSpot connection: status, details, recent activity, and the admin actions.
-import type { ConnectionView } from "@/lib/integrations/view/load-integrations-view";
+import type { ConnectionView } from "@switchboard/lib/integrations/view/load-integrations-view";
 import { ActivityList } from "./activity-list";
 import { ConnectionActions } from "./connection-actions";
 import { ConnectionDetails } from "./connection-details";

@@ -1,5 +1,5 @@
 // The facts of one connection: portal, scopes, who authorized it, token lifetime, last test.
-import type { ConnectionView } from "@/lib/integrations/view/load-integrations-view";
+import type { ConnectionView } from "@switchboard/lib/integrations/view/load-integrations-view";
 import { formatDate, formatScopes } from "./format";
 
 export function ConnectionDetails({ connection }: { connection: ConnectionView }) {

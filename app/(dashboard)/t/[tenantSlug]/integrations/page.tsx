@@ -1,13 +1,13 @@
 // /t/{tenant}/integrations — the tenant's HubSpot connections: status, details, recent activity,
 // and (for owners and admins only) connect, reconnect, disconnect, test and test-contact actions.
 import type { Metadata } from "next";
-import { db } from "@/lib/db";
-import { requireTenantAccess } from "@/lib/tenancy/guard";
-import { roleAtLeast } from "@/lib/tenancy/roles";
-import { defaultIntegrationServices } from "@/lib/integrations/services";
-import { HubspotNotConfiguredError } from "@/lib/integrations/hubspot/config";
-import { loadIntegrationsView, type ConnectionView } from "@/lib/integrations/view/load-integrations-view";
-import { noticeFor } from "@/lib/integrations/flows/notices";
+import { db } from "@switchboard/lib/db";
+import { requireTenantAccess } from "@/web/tenant-guard";
+import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
+import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
+import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
+import { loadIntegrationsView, type ConnectionView } from "@switchboard/lib/integrations/view/load-integrations-view";
+import { noticeFor } from "@switchboard/lib/integrations/flows/notices";
 import { ConnectionCard } from "./connection-card";
 import { ConnectForm } from "./connect-form";
 import { PageNotice } from "./page-notice";

@@ -1,5 +1,5 @@
 // The one status word of a connection, with colour as a second cue (never the only one).
-import type { ConnectionStatusLabel } from "@/lib/integrations/view/load-integrations-view";
+import type { ConnectionStatusLabel } from "@switchboard/lib/integrations/view/load-integrations-view";
 
 const styles: Record<ConnectionStatusLabel, string> = {
   Connected: "bg-emerald-100 text-emerald-900 ring-emerald-300",

@@ -2,9 +2,9 @@
 // Admin-only mutations of the signups page. Each re-checks the role through the tenancy guard
 // and scopes its write by the tenant id the guard returned.
 import { revalidatePath } from "next/cache";
-import { db } from "@/lib/db";
-import { requireTenantAccess } from "@/lib/tenancy/guard";
-import { retryAllFailedSignups, retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
+import { db } from "@switchboard/lib/db";
+import { requireTenantAccess } from "@/web/tenant-guard";
+import { retryAllFailedSignups, retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@switchboard/lib/signups/dashboard/manage-signups";
 
 export type SettingsFormState =
   | { status: "idle" }

@@ -1,5 +1,5 @@
 // Copy-paste code for a tenant's own website: a plain HTML form and a fetch() example.
-import { HONEYPOT_FIELD } from "@/lib/signups/honeypot";
+import { HONEYPOT_FIELD } from "@switchboard/lib/signups/honeypot";
 
 export function EmbedSnippet({ endpoint, consentText }: { endpoint: string; consentText: string }) {
   const html = `<form action="${endpoint}" method="post">

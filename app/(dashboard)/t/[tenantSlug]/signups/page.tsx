@@ -2,11 +2,11 @@
 // failures, and (admins) the public form's settings and embeddable snippets.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env/server";
-import { countSignupsByStatus, destinationSummary, listRecentSignups } from "@/lib/signups/dashboard/signup-overview";
-import { roleAtLeast } from "@/lib/tenancy/roles";
-import { requireTenantAccess } from "@/lib/tenancy/guard";
+import { db } from "@switchboard/lib/db";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { countSignupsByStatus, destinationSummary, listRecentSignups } from "@switchboard/lib/signups/dashboard/signup-overview";
+import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
+import { requireTenantAccess } from "@/web/tenant-guard";
 import { retryAllFailed, updateSignupSettings } from "./actions";
 import { EmbedSnippet } from "./embed-snippet";
 import { LiveRefresh } from "./live-refresh";

@@ -1,5 +1,5 @@
 // The most recent signups: who, when, where they stand, and the HubSpot contact they became.
-import type { SignupListItem } from "@/lib/signups/dashboard/signup-overview";
+import type { SignupListItem } from "@switchboard/lib/signups/dashboard/signup-overview";
 import { retrySignup } from "./actions";
 
 const statusLabel = { PENDING: "Pending", SYNCED: "Synced", FAILED: "Failed" } as const;

@@ -1,5 +1,5 @@
 // Pending / Synced / Failed totals of the tenant's signups.
-import type { StatusCounts } from "@/lib/signups/dashboard/signup-overview";
+import type { StatusCounts } from "@switchboard/lib/signups/dashboard/signup-overview";
 
 const cards = [
   { key: "PENDING", label: "Pending", tone: "border-amber-300 bg-amber-50 text-amber-950" },

@@ -1,12 +1,12 @@
 // GET /api/integrations/hubspot/callback — HubSpot's OAuth redirect: finish connecting a portal.
 import type { NextRequest } from "next/server";
-import { auth } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env/server";
-import { log } from "@/lib/log";
-import { completeOAuthCallback } from "@/lib/integrations/flows/complete-callback";
-import { integrationsLocation } from "@/lib/integrations/flows/callback-outcome";
-import { defaultIntegrationServices } from "@/lib/integrations/services";
+import { auth } from "@/web/auth";
+import { db } from "@switchboard/lib/db";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { log } from "@switchboard/lib/log";
+import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
+import { integrationsLocation } from "@switchboard/lib/integrations/flows/callback-outcome";
+import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
 import { callbackErrorPage } from "./error-page";
 
 // The URL carries a one-time code: keep it out of Referer headers and caches.

@@ -3,11 +3,11 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { listTenantsForUserIn, type TenantSummary } from "./list-tenants";
-import { resolveTenantAccess, type TenantAccess } from "./resolve-tenant-access";
-import type { Role } from "./roles";
+import { auth } from "@/web/auth";
+import { db } from "@switchboard/lib/db";
+import { listTenantsForUserIn, type TenantSummary } from "@switchboard/lib/tenancy/list-tenants";
+import { resolveTenantAccess, type TenantAccess } from "@switchboard/lib/tenancy/resolve-tenant-access";
+import type { Role } from "@switchboard/lib/tenancy/roles";
 
 export type { TenantAccess, TenantSummary, Role };
 export type TenantAccessOptions = { minRole?: Role };

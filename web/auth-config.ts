@@ -1,8 +1,8 @@
 // Session settings shared by the full auth setup and the proxy. Free of providers and database
 // access, so the proxy can decode sessions without loading the sign-in machinery.
 import type { NextAuthConfig } from "next-auth";
-import { log } from "@/lib/log";
-import type { ServerEnv } from "@/lib/env/server";
+import { log } from "@switchboard/lib/log";
+import type { ServerEnv } from "@switchboard/lib/env/server";
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 

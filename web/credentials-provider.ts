@@ -3,9 +3,9 @@
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import type { Db } from "@/lib/db/create-client";
-import { authenticateWithPassword } from "./authenticate";
-import { clientIpFrom } from "./client-ip";
+import type { Db } from "@switchboard/lib/db/create-client";
+import { authenticateWithPassword } from "@switchboard/lib/auth/authenticate";
+import { clientIpFrom } from "@switchboard/lib/auth/client-ip";
 
 /** Carries "throttled" to the sign-in form so it can say why, without revealing anything else. */
 export class ThrottledSignin extends CredentialsSignin {
