@@ -1,5 +1,5 @@
-// The ONE tenancy guard: session → membership → role, used by every page, server action and route
-// handler that touches tenant data. Data access afterwards must still filter by `tenant.id`.
+// The tenancy guard of pages: session → membership → role, or the 404 page (server actions go
+// through web/tenant-action.ts, which makes the same decision). Data access afterwards must still filter by `tenant.id`.
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -11,15 +11,6 @@ import type { Role } from "@switchboard/lib/tenancy/roles";
 
 export type { TenantAccess, TenantSummary, Role };
 export type TenantAccessOptions = { minRole?: Role };
-
-/** Thrown by `assertTenantAccess`; route handlers map it to a 404 (never 403: no existence hints). */
-export class TenantAccessError extends Error {
-  readonly status = 404;
-  constructor(readonly reason: "signed-out" | "not-a-member" | "insufficient-role") {
-    super("Not found");
-    this.name = "TenantAccessError";
-  }
-}
 
 // Memoized per request, so a layout and its page share one session read and one query.
 const decide = cache(async (tenantSlug: string, minRole: Role) => {
@@ -33,19 +24,6 @@ const decide = cache(async (tenantSlug: string, minRole: Role) => {
 export async function requireTenantAccess(tenantSlug: string, options: TenantAccessOptions = {}): Promise<TenantAccess> {
   const decision = await decide(tenantSlug, options.minRole ?? "MEMBER");
   if (!decision.allowed) notFound();
-  return decision.access;
-}
-
-/** Route handlers that answer JSON: null instead of rendering the 404 page. */
-export async function getTenantAccess(tenantSlug: string, options: TenantAccessOptions = {}): Promise<TenantAccess | null> {
-  const decision = await decide(tenantSlug, options.minRole ?? "MEMBER");
-  return decision.allowed ? decision.access : null;
-}
-
-/** Code that prefers exceptions: throws a typed TenantAccessError. */
-export async function assertTenantAccess(tenantSlug: string, options: TenantAccessOptions = {}): Promise<TenantAccess> {
-  const decision = await decide(tenantSlug, options.minRole ?? "MEMBER");
-  if (!decision.allowed) throw new TenantAccessError(decision.reason);
   return decision.access;
 }
 

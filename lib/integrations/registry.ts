@@ -25,4 +25,3 @@ export function providerFromEnv(providerId: string): IntegrationProvider {
   return provider;
 }
 
-export const registeredProviderIds = Object.keys(factories);

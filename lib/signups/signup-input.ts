@@ -53,13 +53,3 @@ export type SignupFieldErrors = Partial<Record<"email" | "firstName" | "consent"
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
-
-export function fieldErrorsOf(error: z.ZodError): SignupFieldErrors {
-  const errors: SignupFieldErrors = {};
-  for (const issue of error.issues) {
-    const head = issue.path[0];
-    const key = head === "email" || head === "firstName" || head === "consent" ? head : "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}

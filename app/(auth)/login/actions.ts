@@ -3,6 +3,7 @@
 // this action validates the form shape and turns next-auth's errors into one generic message.
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
+import { fieldErrorsOf } from "@switchboard/lib/app-error";
 import { signIn } from "@/web/auth";
 import { safeRedirectPath } from "@switchboard/lib/auth/safe-redirect";
 import { log } from "@switchboard/lib/log";
@@ -24,7 +25,7 @@ export async function signInWithPassword(_previous: LoginFormState, formData: Fo
     password: formData.get("password") ?? "",
   });
   const email = String(formData.get("email") ?? "");
-  if (!parsed.success) return { email, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return { email, fieldErrors: fieldErrorsOf(parsed.error) };
 
   try {
     await signIn("credentials", {

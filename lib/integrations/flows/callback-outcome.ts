@@ -54,7 +54,7 @@ export const callbackErrors = {
     message: "Only the admin who pressed Connect can finish it. Start your own connection from the Integrations page.",
   },
   notAdmin: {
-    kind: "error", status: 403, title: "You can no longer manage this workspace's integrations",
+    kind: "error", status: 403, title: "You can no longer manage this tenant's integrations",
     message: "Only owners and admins can connect HubSpot. Nothing was saved.",
   },
   missingCode: {

@@ -12,4 +12,4 @@ export async function findTenantConnection(db: Db, tenant: FlowTenant, connectio
   return row ? { ...row, subject: connectionSubject(row.provider, row.externalAccountId) } : null;
 }
 
-export const connectionGoneMessage = "That connection no longer exists in this workspace.";
+export const connectionGoneMessage = "That connection no longer exists in this tenant.";

@@ -8,7 +8,7 @@ import type { FlowActor, FlowTenant } from "./types";
 export class ConnectionNotFoundError extends Error {
   override name = "ConnectionNotFoundError";
   constructor() {
-    super("That connection no longer exists in this workspace.");
+    super("That connection no longer exists in this tenant.");
   }
 }
 

@@ -2,7 +2,8 @@
 // durable write. Callers add transport concerns (rate limit, CORS, status codes).
 import { recordSignup, type SignupStore, type SignupTenant } from "../record-signup";
 import { newSignupId } from "../signup-id";
-import { fieldErrorsOf, isHoneypotFilled, signupInputSchema, type SignupFieldErrors } from "../signup-input";
+import { fieldErrorsOf } from "@/lib/app-error";
+import { isHoneypotFilled, signupInputSchema, type SignupFieldErrors } from "../signup-input";
 
 export type SubmitOutcome =
   | { kind: "accepted"; id: string }
@@ -12,7 +13,7 @@ export async function submitSignup(store: SignupStore, tenant: SignupTenant, fie
   // A bot gets exactly what a person gets, so it cannot learn that it was caught.
   if (isHoneypotFilled(fields)) return { kind: "accepted", id: newSignupId() };
   const parsed = signupInputSchema.safeParse(fields);
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) as SignupFieldErrors };
   const { id } = await recordSignup(store, tenant, parsed.data);
   return { kind: "accepted", id };
 }

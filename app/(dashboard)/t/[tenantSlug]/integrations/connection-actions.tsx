@@ -2,7 +2,8 @@
 // The admin buttons of one card. Results of Test / Send test contact / newsletter choice are
 // announced in this card's labelled status region; Reconnect and Disconnect navigate instead.
 import { useActionState } from "react";
-import { chooseNewsletterPortal, reconnectHubspot, sendHubspotTestContact, testHubspotConnection, type ActionState } from "./actions";
+import type { ActionState } from "@/web/tenant-action";
+import { chooseNewsletterPortal, reconnectHubspot, sendHubspotTestContact, testHubspotConnection } from "./actions";
 import { DisconnectConfirm } from "./disconnect-confirm";
 import { SubmitButton } from "./submit-button";
 
@@ -12,7 +13,8 @@ export function ConnectionActions({ tenantSlug, connectionId, portalId, isNewsle
   const [testState, testAction] = useActionState(testHubspotConnection, null);
   const [contactState, contactAction] = useActionState(sendHubspotTestContact, null);
   const [newsletterState, newsletterAction] = useActionState(chooseNewsletterPortal, null);
-  const latest = [testState, contactState, newsletterState]
+  const [reconnectState, reconnectAction] = useActionState(reconnectHubspot, null);
+  const latest = [testState, contactState, newsletterState, reconnectState]
     .filter((state): state is NonNullable<ActionState> => state !== null)
     .sort((a, b) => b.at - a.at)[0];
   const hidden = (
@@ -39,7 +41,7 @@ export function ConnectionActions({ tenantSlug, connectionId, portalId, isNewsle
             <SubmitButton pendingLabel="Saving…">Use for newsletter signups</SubmitButton>
           </form>
         ) : null}
-        <form action={reconnectHubspot}>
+        <form action={reconnectAction}>
           {hidden}
           <SubmitButton pendingLabel="Opening HubSpot…">Reconnect</SubmitButton>
         </form>

@@ -1,11 +1,12 @@
 "use client";
 // Disconnect asks once more before acting: it revokes HubSpot access and deletes the tokens.
-import { useState } from "react";
+import { useActionState, useState } from "react";
 import { disconnectHubspot } from "./actions";
 import { SubmitButton } from "./submit-button";
 
 export function DisconnectConfirm({ tenantSlug, connectionId, portalId }: { tenantSlug: string; connectionId: string; portalId: string }) {
   const [confirming, setConfirming] = useState(false);
+  const [state, action] = useActionState(disconnectHubspot, null);
   if (!confirming) {
     return (
       <button
@@ -18,7 +19,7 @@ export function DisconnectConfirm({ tenantSlug, connectionId, portalId }: { tena
     );
   }
   return (
-    <form action={disconnectHubspot} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2" aria-label={`Confirm disconnecting portal ${portalId}`}>
+    <form action={action} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2" aria-label={`Confirm disconnecting portal ${portalId}`}>
       <input type="hidden" name="tenantSlug" value={tenantSlug} />
       <input type="hidden" name="connectionId" value={connectionId} />
       <p className="text-sm text-red-900">
@@ -30,6 +31,7 @@ export function DisconnectConfirm({ tenantSlug, connectionId, portalId }: { tena
       <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-3 py-2 text-sm font-medium text-slate-900 underline">
         Keep connection
       </button>
+      {state && !state.ok ? <p className="w-full text-sm text-red-900">{state.message}</p> : null}
     </form>
   );
 }

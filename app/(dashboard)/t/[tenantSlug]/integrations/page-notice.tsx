@@ -1,6 +1,6 @@
 // The page-level outcome of a redirect (callback, disconnect), announced politely. A labelled
 // status region rather than role=alert: Next's route announcer already claims the alert role.
-import type { PageNotice as Notice } from "@switchboard/lib/integrations/flows/notices";
+import type { PageNotice as Notice } from "./notices";
 
 const toneClasses: Record<Notice["tone"], string> = {
   success: "border-emerald-300 bg-emerald-50 text-emerald-900",

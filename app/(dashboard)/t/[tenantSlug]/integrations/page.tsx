@@ -7,7 +7,7 @@ import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
 import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
 import { loadIntegrationsView, type ConnectionView } from "@switchboard/lib/integrations/view/load-integrations-view";
-import { noticeFor } from "@switchboard/lib/integrations/flows/notices";
+import { noticeFor } from "./notices";
 import { ConnectionCard } from "./connection-card";
 import { ConnectForm } from "./connect-form";
 import { PageNotice } from "./page-notice";
@@ -80,7 +80,7 @@ function EmptyState({ tenantName, tenantSlug, canManage }: { tenantName: string;
         {canManage ? (
           <ConnectForm tenantSlug={tenantSlug} label="Connect HubSpot" variant="primary" />
         ) : (
-          <p className="text-slate-700">Ask an owner or admin of this workspace to connect HubSpot.</p>
+          <p className="text-slate-700">Ask an owner or admin of this tenant to connect HubSpot.</p>
         )}
       </div>
     </div>

@@ -1,43 +1,28 @@
 "use server";
-// Admin-only mutations of the signups page. Each re-checks the role through the tenancy guard
-// and scopes its write by the tenant id the guard returned.
+// Admin-only mutations of the signups page, through the one tenant-action wrapper; each write is
+// scoped by the tenant id the wrapper resolved.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { db } from "@switchboard/lib/db";
-import { requireTenantAccess } from "@/web/tenant-guard";
 import { retryAllFailedSignups, retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@switchboard/lib/signups/dashboard/manage-signups";
+import { tenantAction } from "@/web/tenant-action";
 
-export type SettingsFormState =
-  | { status: "idle" }
-  | { status: "saved" }
-  | { status: "invalid"; fieldErrors: Partial<Record<"consentText" | "allowedOrigins", string[]>> };
+const pageOf = (tenant: { slug: string }) => `/t/${tenant.slug}/signups`;
 
-export async function retrySignup(tenantSlug: string, signupId: string): Promise<void> {
-  const { tenant } = await requireTenantAccess(tenantSlug, { minRole: "ADMIN" });
+export const retrySignup = tenantAction({ minRole: "ADMIN", fields: { signupId: z.string().trim().min(1).max(100) } }, async ({ signupId }, { tenant }) => {
   await retryFailedSignup(db, tenant.id, signupId);
-  revalidatePath(`/t/${tenantSlug}/signups`);
-}
+  revalidatePath(pageOf(tenant));
+  return { ok: true, message: "Queued for another attempt." };
+});
 
-export async function retryAllFailed(tenantSlug: string): Promise<void> {
-  const { tenant } = await requireTenantAccess(tenantSlug, { minRole: "ADMIN" });
+export const retryAllFailed = tenantAction({ minRole: "ADMIN", fields: {} }, async (_input, { tenant }) => {
   await retryAllFailedSignups(db, tenant.id);
-  revalidatePath(`/t/${tenantSlug}/signups`);
-}
+  revalidatePath(pageOf(tenant));
+  return { ok: true, message: "Every failed signup is queued for another attempt." };
+});
 
-export async function updateSignupSettings(tenantSlug: string, _previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  const { tenant } = await requireTenantAccess(tenantSlug, { minRole: "ADMIN" });
-  const parsed = signupSettingsSchema.safeParse({
-    consentText: formData.get("consentText") ?? "",
-    allowedOrigins: formData.get("allowedOrigins") ?? "",
-  });
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<"consentText" | "allowedOrigins", string[]>> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] === "consentText" ? "consentText" : "allowedOrigins";
-      (fieldErrors[key] ??= []).push(issue.message);
-    }
-    return { status: "invalid", fieldErrors };
-  }
-  await saveSignupSettings(db, tenant.id, parsed.data);
-  revalidatePath(`/t/${tenantSlug}/signups`);
-  return { status: "saved" };
-}
+export const updateSignupSettings = tenantAction({ minRole: "ADMIN", fields: signupSettingsSchema.shape }, async (settings, { tenant }) => {
+  await saveSignupSettings(db, tenant.id, settings);
+  revalidatePath(pageOf(tenant));
+  return { ok: true, message: "Settings saved." };
+});

@@ -7,6 +7,7 @@ import { serverEnv } from "@switchboard/lib/env/server";
 import { countSignupsByStatus, destinationSummary, listRecentSignups } from "@switchboard/lib/signups/dashboard/signup-overview";
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { requireTenantAccess } from "@/web/tenant-guard";
+import { ActionButton } from "@/components/form/action-button";
 import { retryAllFailed, updateSignupSettings } from "./actions";
 import { EmbedSnippet } from "./embed-snippet";
 import { LiveRefresh } from "./live-refresh";
@@ -49,9 +50,9 @@ export default async function SignupsPage({ params }: { params: Promise<{ tenant
         <div className="flex items-center justify-between">
           <h2 id="recent-heading" className="text-lg font-semibold text-slate-900">Latest signups</h2>
           {canManage && counts.FAILED > 0 && (
-            <form action={retryAllFailed.bind(null, tenant.slug)}>
-              <button type="submit" className="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">Retry all failed</button>
-            </form>
+            <ActionButton action={retryAllFailed} fields={{ tenantSlug: tenant.slug }} buttonClassName="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">
+              Retry all failed
+            </ActionButton>
           )}
         </div>
         <SignupTable signups={signups} tenantSlug={tenant.slug} canManage={canManage} hubspotAppUrl={env.HUBSPOT_AUTH_BASE_URL} />
@@ -60,7 +61,7 @@ export default async function SignupsPage({ params }: { params: Promise<{ tenant
         <>
           <section aria-labelledby="settings-heading" className="space-y-3">
             <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">Form settings</h2>
-            <SettingsForm action={updateSignupSettings.bind(null, tenant.slug)} consentText={settings.consentText} allowedOrigins={settings.allowedOrigins} />
+            <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} allowedOrigins={settings.allowedOrigins} />
           </section>
           <section aria-labelledby="embed-heading" className="space-y-3">
             <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>

@@ -1,20 +1,22 @@
 "use client";
 // Consent text and allowed origins of the public form (admins only).
 import { useActionState } from "react";
-import type { SettingsFormState } from "./actions";
 import { FieldError } from "@/components/form/field-error";
+import type { ActionState } from "@/web/tenant-action";
 
 type SettingsFormProps = {
-  action: (previous: SettingsFormState, formData: FormData) => Promise<SettingsFormState>;
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  tenantSlug: string;
   consentText: string;
   allowedOrigins: string;
 };
 
-export function SettingsForm({ action, consentText, allowedOrigins }: SettingsFormProps) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" } as SettingsFormState);
-  const errors = state.status === "invalid" ? state.fieldErrors : {};
+export function SettingsForm({ action, tenantSlug, consentText, allowedOrigins }: SettingsFormProps) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.fieldErrors ?? {};
   return (
     <form action={formAction} className="space-y-4">
+      <input type="hidden" name="tenantSlug" value={tenantSlug} />
       <div>
         <label htmlFor="consentText" className="block font-medium text-slate-900">Consent text</label>
         <textarea id="consentText" name="consentText" rows={2} defaultValue={consentText}
@@ -35,7 +37,7 @@ export function SettingsForm({ action, consentText, allowedOrigins }: SettingsFo
         <button type="submit" disabled={pending} className="rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
           Save settings
         </button>
-        <p role="status" className="text-sm text-emerald-900">{state.status === "saved" ? "Settings saved." : ""}</p>
+        <p role="status" className="text-sm text-emerald-900">{state?.ok ? state.message : state && !state.fieldErrors ? state.message : ""}</p>
       </div>
     </form>
   );

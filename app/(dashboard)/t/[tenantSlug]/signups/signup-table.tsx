@@ -1,5 +1,6 @@
 // The most recent signups: who, when, where they stand, and the HubSpot contact they became.
 import type { SignupListItem } from "@switchboard/lib/signups/dashboard/signup-overview";
+import { ActionButton } from "@/components/form/action-button";
 import { retrySignup } from "./actions";
 
 const statusLabel = { PENDING: "Pending", SYNCED: "Synced", FAILED: "Failed" } as const;
@@ -40,11 +41,9 @@ export function SignupTable({ signups, tenantSlug, canManage, hubspotAppUrl }: S
                   <p className="mt-1 max-w-md text-xs text-slate-700" data-testid="signup-error">{signup.lastError}</p>
                 )}
                 {canManage && signup.status === "FAILED" && (
-                  <form action={retrySignup.bind(null, tenantSlug, signup.id)} className="mt-1">
-                    <button type="submit" className="text-xs font-semibold text-indigo-800 underline">
-                      Retry<span className="sr-only"> {signup.email}</span>
-                    </button>
-                  </form>
+                  <ActionButton action={retrySignup} fields={{ tenantSlug, signupId: signup.id }} className="mt-1" buttonClassName="text-xs font-semibold text-indigo-800 underline">
+                    Retry<span className="sr-only"> {signup.email}</span>
+                  </ActionButton>
                 )}
               </td>
               <td className="px-4 py-2">

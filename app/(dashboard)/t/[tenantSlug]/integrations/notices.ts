@@ -1,5 +1,5 @@
 // Our notice codes (the only thing our redirects carry) and the sentences admins read for them.
-import type { NoticeCode } from "./callback-outcome";
+import type { NoticeCode } from "@switchboard/lib/integrations/flows/callback-outcome";
 
 export type PageNoticeCode = NoticeCode | "disconnected" | "disconnected_unconfirmed" | "not_configured" | "connection_missing";
 
@@ -23,7 +23,7 @@ export function noticeFor(code: string | undefined, portal: string | undefined):
     case "disconnected_unconfirmed":
       return { tone: "warning", text: `Disconnected ${p} and deleted the stored tokens, but HubSpot could not confirm the revocation. You can also remove the app under Connected apps in HubSpot.` };
     case "not_configured": return { tone: "error", text: "HubSpot is not configured on this server (HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET)." };
-    case "connection_missing": return { tone: "error", text: "That connection no longer exists in this workspace." };
+    case "connection_missing": return { tone: "error", text: "That connection no longer exists in this tenant." };
     default: return null;
   }
 }
