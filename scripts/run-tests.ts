@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const unit = readCounts(vitestCounts, vitestReport, vitestExit);
 
   await ensureBrowser();
-  const playwrightExit = await run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  const playwrightExit = await run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, E2E_FULL_RUN: "1" });
   const e2e = readCounts(playwrightCounts, playwrightReport, playwrightExit);
 
   const passed = unit.passed + e2e.passed;

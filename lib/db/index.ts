@@ -3,14 +3,19 @@
 // validates configuration or connects.
 import { serverEnv } from "@/lib/env/server";
 import { createDbClient, type Db } from "./create-client";
-import { resolveDatabaseUrl } from "./database-url";
+import { log } from "@/lib/log";
+import { databaseProvider, resolveDatabaseUrl } from "./database-url";
 
 export type { Db };
 
 let cached: Db | undefined;
 
 function current(): Db {
-  cached ??= createDbClient(resolveDatabaseUrl(serverEnv().DATABASE_URL));
+  if (cached) return cached;
+  const url = resolveDatabaseUrl(serverEnv().DATABASE_URL);
+  cached = createDbClient(url);
+  // Once per process: a second line in one server's log would mean a second copy of this module.
+  log.info("database client opened", { database: databaseProvider(url) });
   return cached;
 }
 

@@ -34,6 +34,7 @@ function limiterFor(databaseUrl: string): RateLimiterAbstract {
         })
       : memory;
   limiters.set(databaseUrl, limiter);
+  log.info("signup rate limiter ready", { store: limiter === memory ? "memory" : "postgresql", points, windowSeconds: duration });
   return limiter;
 }
 

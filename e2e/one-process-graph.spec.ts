@@ -1,0 +1,31 @@
+// `npm start` holds ONE copy of the domain code: the signup API's direct path (server/main.ts) and
+// Next's routes and actions share the database client and the signup limiter. Each announces its
+// creation once in the server's log, so after both paths have served requests there must be
+// exactly one of each line (a second module graph would open its own client and limiter).
+import { readFileSync } from "node:fs";
+import { test, expect } from "./fixtures";
+
+function logLines(path: string, message: string): number {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.includes(`"message":"${message}"`)).length;
+}
+
+test("the direct intake path and Next share one database client and one limiter", async ({ page, adminPage, runtime, request }) => {
+  const direct = await request.post(`${runtime.appUrl}/api/subscribe/fabrikam`, {
+    data: { email: `graph-direct-${Date.now()}@example.com`, consent: true },
+  });
+  expect(direct.status()).toBe(202);
+
+  await page.goto("/subscribe/fabrikam");
+  await page.getByLabel("Email address").fill(`graph-form-${Date.now()}@example.com`);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByTestId("signup-thanks")).toBeVisible();
+
+  await adminPage.goto("/t/contoso/signups");
+  await expect(adminPage.getByRole("heading", { level: 1 })).toBeVisible();
+
+  expect(logLines(runtime.appLogPath, "database client opened")).toBe(1);
+  expect(logLines(runtime.appLogPath, "signup rate limiter ready")).toBe(1);
+});
