@@ -5,32 +5,46 @@
 // changes the settings: proof that the forged request is one the app would act on.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { Db } from "@switchboard/lib/db/create-client";
 import { test, expect } from "./fixtures";
 
-type ManifestEntry = { filename: string; exportedName: string };
+type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
+type TenantAction = { id: string; exportedName: string; page: string };
 
-function tenantActions(distDir: string): Array<ManifestEntry & { id: string }> {
+/** Each tenant action with a page that serves it (Next runs an action only on a page that imports it). */
+function tenantActions(distDir: string): TenantAction[] {
   const manifest = JSON.parse(readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
   return Object.entries(manifest.node)
     .filter(([, entry]) => entry.filename.startsWith("app/(dashboard)/t/"))
-    .map(([id, entry]) => ({ ...entry, id }));
+    .map(([id, entry]) => {
+      const worker = Object.keys(entry.workers).find((name) => name.startsWith("app/(dashboard)/t/[tenantSlug]/"));
+      if (!worker) throw new Error(`${entry.exportedName} is served by no tenant page`);
+      return { id, exportedName: entry.exportedName, page: worker.replace(/^app\/\(dashboard\)/, "").replace("[tenantSlug]", "contoso").replace(/\/page$/, "") };
+    });
 }
 
-/** What React's encodeReply sends for action(previousState = null, formData). */
-function forgedBody(fields: Record<string, string>): Record<string, string> {
-  const body: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
-  for (const [name, value] of Object.entries(fields)) body[`1_${name}`] = value;
+/** What React's encodeReply sends for action(previousState = null, formData): the form's fields
+ * under the reference prefix, then the root "0" — last, because the server resolves the reference
+ * from the fields it has already read. */
+function forgedBody(fields: Record<string, string>): Array<[string, string]> {
+  const body = Object.entries(fields).map(([name, value]): [string, string] => [`_1_${name}`, value]);
+  body.push(["0", JSON.stringify([null, "$K1"])]);
   return body;
 }
 
-async function postAction(request: APIRequestContext, appUrl: string, actionId: string, fields: Record<string, string>) {
-  return request.post(`${appUrl}/t/${fields.tenantSlug}/integrations`, {
-    headers: { "Next-Action": actionId, Accept: "text/x-component" },
-    multipart: forgedBody(fields),
-    maxRedirects: 0,
-  });
+/** Posts from inside the signed-in page, as the browser's own action call would (cookies included). */
+async function postAction(page: Page, action: TenantAction, fields: Record<string, string>): Promise<{ status: number; contentType: string; text: string }> {
+  if (page.url() === "about:blank") await page.goto("/");
+  return page.evaluate(
+    async ({ path, id, body }) => {
+      const form = new FormData();
+      for (const [name, value] of body) form.append(name, value);
+      const response = await fetch(path, { method: "POST", headers: { "Next-Action": id, Accept: "text/x-component" }, body: form, redirect: "manual" });
+      return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
+    },
+    { path: action.page, id: action.id, body: forgedBody(fields) },
+  );
 }
 
 async function snapshot(db: Db, tenantId: string) {
@@ -68,10 +82,11 @@ test.describe("forged server actions", () => {
 
     for (const [who, page] of [["member", memberPage], ["Fabrikam admin", fabrikamAdminPage]] as Array<[string, Page]>) {
       for (const action of actions) {
-        const response = await postAction(page.request, runtime.appUrl, action.id, fields);
-        const text = await response.text();
-        expect(response.status(), `${action.exportedName} as ${who}`).toBe(200);
-        expect(text, `${action.exportedName} as ${who}`).toContain("was not found");
+        const response = await postAction(page, action, fields);
+        expect(response.status, `${action.exportedName} as ${who}`).toBe(200);
+        // The action's own answer (an RSC payload carrying the refusal state), not a rendered page.
+        expect(response.contentType, `${action.exportedName} as ${who}`).toContain("text/x-component");
+        expect(response.text, `${action.exportedName} as ${who}`).toContain('"ok":false,"message":"That was not found."');
       }
     }
     expect(await snapshot(db, contoso.id)).toEqual(before);
@@ -79,8 +94,9 @@ test.describe("forged server actions", () => {
     // Positive control: the same kind of request from Contoso's admin is acted on.
     const settings = actions.find((action) => action.exportedName === "updateSignupSettings");
     if (!settings) throw new Error("updateSignupSettings is missing from the manifest");
-    const allowed = await postAction(adminPage.request, runtime.appUrl, settings.id, { ...fields, consentText: "Admin-approved consent text, stored." });
-    expect(allowed.status()).toBe(200);
+    const allowed = await postAction(adminPage, settings, { ...fields, consentText: "Admin-approved consent text, stored." });
+    expect(allowed.status).toBe(200);
+    expect(allowed.text).toContain('"ok":true');
     expect((await db.tenant.findUniqueOrThrow({ where: { id: contoso.id } })).consentText).toBe("Admin-approved consent text, stored.");
 
     await db.tenant.update({ where: { id: contoso.id }, data: { consentText: before.tenant.consentText } });

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   progress(`migrating and seeding ${databaseUrl}`);
   await prepareDemoDatabase(databaseUrl);
 
+  await buildLib();
   if (process.env.E2E_SKIP_BUILD === "1" && existsSync(join(distDir, "BUILD_ID"))) {
     progress(`reusing the build in ${distDir} (E2E_SKIP_BUILD=1)`);
   } else {
@@ -69,7 +70,6 @@ async function main(): Promise<void> {
 async function runBuild(): Promise<void> {
   const tsconfig = readFileSync("tsconfig.json", "utf8");
   try {
-    await buildLib();
     await spawnBuild();
   } finally {
     if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
