@@ -5,6 +5,7 @@ import { startSimulator } from "@/simulator/src/server";
 import { resolveDatabaseUrl } from "@/lib/db/database-url";
 import { loadOrCreateDevSecrets } from "@/lib/env/dev-secrets";
 import { run } from "./lib/run";
+import { demoListenHost } from "./lib/demo-listen-host";
 import { startAppServer } from "./lib/start-app-server";
 import { prepareDemoDatabase } from "./lib/prepare-demo-database";
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     // `npm test` type-checks; the demo build need not spend a minute doing it again.
     NEXT_BUILD_SKIP_TYPECHECK: "1",
     DATABASE_URL: databaseUrl,
+    HOST: demoListenHost(process.env),
     APP_URL: appUrl,
     AUTH_URL: appUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.AUTH_SECRET,

@@ -7,8 +7,9 @@ const serverConfigSchema = z.object({
   // Unset: every interface, like `next start`.
   HOST: z.string().trim().min(1).optional(),
   // Reverse proxies in front of this server that append to X-Forwarded-For (see client-address.ts).
-  // 0 = clients connect directly, so X-Forwarded-For is ignored and cannot be forged.
-  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number" }).int().min(0).max(10).default(1),
+  // 0 (default) trusts only the socket: whatever a client writes in X-Forwarded-For changes nothing.
+  // A count higher than the proxies really in front lets clients choose their own address.
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number" }).int().min(0).max(10).default(0),
   // Answer POST /api/subscribe/* before Next's router (see server/intake-path.ts). false sends it
   // through Next like every other path: slower, identical answers. For comparison and debugging.
   INTAKE_DIRECT_PATH: z

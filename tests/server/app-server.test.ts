@@ -22,7 +22,8 @@ beforeAll(async () => {
   slug = (await createTenantWithAdmin(database.db)).tenant.slug;
   direct = await openServerTransport();
   nextOnly = await openServerTransport({ intakeDirectPath: false });
-  noProxy = await openServerTransport({ trustedProxyHops: 0 });
+  // What `npm start` does with nothing configured.
+  noProxy = await openServerTransport({ trustedProxyHops: loadServerConfig({}).TRUSTED_PROXY_HOPS });
 });
 
 afterAll(async () => {
@@ -87,7 +88,7 @@ describe("production server transport", () => {
     expect(await postFrom("127.0.0.2", "neighbour@example.com")).toBe(202);
   });
 
-  it("with no trusted proxy, a forged X-Forwarded-For changes nothing: the socket address is throttled", async () => {
+  it("by default, a forged X-Forwarded-For changes nothing: the socket address is throttled", async () => {
     const ownSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -97,6 +98,25 @@ describe("production server transport", () => {
       statuses.push(response.status);
     }
     expect(statuses).toEqual([202, 202, 202, 429]);
+  });
+
+  it("by default, spoofing another client's address in X-Forwarded-For does not spend that client's allowance", async () => {
+    const ownSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+    const victim = "127.0.0.3";
+    for (let i = 0; i < 5; i++) {
+      await send(`${noProxy.url}/api/subscribe/${ownSlug}`, {
+        method: "POST", body: signup(`spoofer-${i}@example.com`), headers: { "content-type": "application/json", "x-forwarded-for": victim },
+      });
+    }
+    const fromVictim = await new Promise<number>((resolve, reject) => {
+      const outgoing = httpRequest(`${noProxy.url}/api/subscribe/${ownSlug}`, { method: "POST", localAddress: victim, headers: { "content-type": "application/json" } }, (incoming) => {
+        incoming.resume();
+        resolve(incoming.statusCode ?? 0);
+      });
+      outgoing.on("error", reject);
+      outgoing.end(signup("victim@example.com"));
+    });
+    expect(fromVictim).toBe(202);
   });
 
   it("hands Next only the client address the trusted proxies vouch for", async () => {
@@ -154,8 +174,8 @@ describe("production server transport", () => {
 });
 
 describe("production server configuration", () => {
-  it("defaults to port 3000 on every interface, one trusted proxy, the direct path on", () => {
-    expect(loadServerConfig({})).toEqual({ PORT: 3000, HOST: undefined, TRUSTED_PROXY_HOPS: 1, INTAKE_DIRECT_PATH: true });
+  it("defaults to port 3000 on every interface, no trusted proxy (the socket decides), the direct path on", () => {
+    expect(loadServerConfig({})).toEqual({ PORT: 3000, HOST: undefined, TRUSTED_PROXY_HOPS: 0, INTAKE_DIRECT_PATH: true });
   });
 
   it("names the variable that is wrong", () => {
