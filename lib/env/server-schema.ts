@@ -40,6 +40,8 @@ export const serverEnvSchema = z.object({
     }),
   APP_URL: httpUrl("http://localhost:3000"),
   AUTH_TRUST_HOST: flag(false),
+  // Absolute lifetime of a sign-in: activity does not extend it; after it, sign in again.
+  SESSION_MAX_AGE_HOURS: z.coerce.number({ message: "must be a number of hours" }).positive("must be more than 0").max(24 * 30, "must be at most 720 (30 days)").default(8),
   HUBSPOT_CLIENT_ID: z.string().trim().min(1).optional(),
   HUBSPOT_CLIENT_SECRET: z.string().trim().min(1).optional(),
   HUBSPOT_SCOPES: z.string().trim().min(1).default("oauth crm.objects.contacts.write"),

@@ -43,6 +43,7 @@ describe("server configuration", () => {
       SEED_PASSWORD: "switchboard-demo",
       SYNC_IN_PROCESS: true,
       LOG_LEVEL: "info",
+      SESSION_MAX_AGE_HOURS: 8,
     });
     expect(env.HUBSPOT_CLIENT_ID).toBeUndefined();
   });
@@ -67,6 +68,8 @@ describe("server configuration", () => {
     expect(loadError({ DATABASE_URL: "mysql://db/x" }).variable).toBe("DATABASE_URL");
     expect(loadError({ APP_URL: "not a url" }).message).toMatch(/^Invalid configuration: APP_URL /);
     expect(loadError({ SYNC_IN_PROCESS: "maybe" }).variable).toBe("SYNC_IN_PROCESS");
+    expect(loadError({ SESSION_MAX_AGE_HOURS: "0" }).variable).toBe("SESSION_MAX_AGE_HOURS");
+    expect(loadError({ SESSION_MAX_AGE_HOURS: "forever" }).variable).toBe("SESSION_MAX_AGE_HOURS");
   });
 
   it("accepts supplied secrets in production", () => {
