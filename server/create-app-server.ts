@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import type { SubscribeContext } from "@/lib/signups/intake/handle-subscribe";
 import { clientAddressOf } from "./client-address";
 import { intakeSlugOf, serveIntake } from "./intake-path";
+import { hasWellFormedPath } from "./well-formed-path";
 
 export interface AppServerOptions {
   /** Next's request handler (`next().getRequestHandler()`). */
@@ -18,6 +19,12 @@ export interface AppServerOptions {
 
 export function createAppServer({ handleWithNext, context, intakeDirectPath, trustedProxyHops }: AppServerOptions): Server {
   return createServer((request, response) => {
+    // Next answers a path with a broken %-escape with a bare 500; it is the client's mistake.
+    if (!hasWellFormedPath(request.url)) {
+      request.resume();
+      response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      return void response.end("Bad request: malformed percent-encoding in the path.\n");
+    }
     const client = clientAddressOf(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxyHops);
     if (client) request.headers["x-forwarded-for"] = client;
     else delete request.headers["x-forwarded-for"];

@@ -54,13 +54,27 @@ describe("production server routing", () => {
       ["GET", `/api/subscribe/${slug}`],
       ["POST", `/api/subscribe/${slug}/extra`],
       ["POST", "/api/subscribe/"],
-      ["POST", "/api/subscribe/%E0%A4%A"], // malformed escape: Next decides what that means
       ["GET", "/login"],
       ["POST", "/api/subscribers"],
     ] as const) {
       const response = await send(`${direct.url}${path}`, { method, ...(method === "POST" ? { body: "{}" } : {}) });
       expect(answeredByNext(response), `${method} ${path}`).toBe(true);
     }
+  });
+
+  it("answers 400 itself, before Next or the direct path, for a path with a malformed %-escape", async () => {
+    for (const [method, path] of [
+      ["GET", "/t/%E0%A4%A/integrations"],
+      ["GET", "/login%"],
+      ["POST", "/api/subscribe/%E0%A4%A"],
+      ["GET", "/subscribe/%C0%AF"], // an overlong UTF-8 form of "/"
+    ] as const) {
+      const response = await send(`${direct.url}${path}`, { method, ...(method === "POST" ? { body: "{}" } : {}) });
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect(answeredByNext(response)).toBe(false);
+    }
+    // A stray % in the query string is not the path's problem.
+    expect(answeredByNext(await send(`${direct.url}/login?q=100%`))).toBe(true);
   });
 
   it("sends the signup API through Next as well when the direct path is switched off", async () => {
