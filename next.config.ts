@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { API_SECURITY_HEADERS, BASELINE_SECURITY_HEADERS, OAUTH_CALLBACK_PATH } from "./lib/security/response-security-headers";
+
+const asList = (headers: Readonly<Record<string, string>>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // Separate build folders let e2e runs and a dev server coexist on one checkout.
@@ -9,6 +12,15 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_SKIP_TYPECHECK === "1" },
   // Native and wasm database drivers must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@hubspot/api-client"],
+  // Static security headers; a page's CSP (with its nonce) and HSTS come from proxy.ts at run time.
+  // When several entries set one header, the last wins: the callback keeps `no-referrer`.
+  async headers() {
+    return [
+      { source: "/:path*", headers: asList(BASELINE_SECURITY_HEADERS) },
+      { source: "/api/:path*", headers: asList(API_SECURITY_HEADERS) },
+      { source: OAUTH_CALLBACK_PATH, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
+  },
 };
 
 export default nextConfig;

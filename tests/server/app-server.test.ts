@@ -3,6 +3,7 @@
 // set one, and the connection after a refused oversized body. Next itself is a stand-in here; the
 // e2e suite runs the real server with the real Next app.
 import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadServerConfig } from "@/server/server-config";
 import { configureApp } from "@/tests/helpers/app-env";
@@ -184,6 +185,41 @@ describe("production server transport", () => {
     });
     expect(status).toBe(413);
     expect(connection).toBe("close");
+  });
+});
+
+describe("production server security headers", () => {
+  it("sends on the direct path what next.config.ts sends on every API answer, and no HSTS over http", async () => {
+    const response = await send(`${direct.url}/api/subscribe/${slug}`, {
+      method: "POST", body: signup("headers@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.9" },
+    });
+    expect(response.status).toBe(202);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("sends HSTS on every answer, Next's included, when APP_URL is https", async () => {
+    const { createAppServer } = await import("@/server/create-app-server");
+    const { appSubscribeContext } = await import("@/lib/signups/intake/subscribe-context");
+    const server = createAppServer({
+      handleWithNext: async (_request, response) => void response.writeHead(404).end(),
+      context: { ...appSubscribeContext(), appUrl: "https://switchboard.example" },
+      intakeDirectPath: true,
+      trustedProxyHops: 0,
+    });
+    const url = await new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    try {
+      for (const path of ["/login", `/api/subscribe/${slug}`]) {
+        const response = await send(`${url}${path}`, { method: path === "/login" ? "GET" : "OPTIONS" });
+        expect(response.headers.get("strict-transport-security"), path).toMatch(/^max-age=\d+/);
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
