@@ -1,7 +1,9 @@
 // The production server's routing: the public signup API takes the direct intake path
 // (server/intake-path.ts), every other request goes to Next.js. Before either, X-Forwarded-For is
 // replaced by the one client address the trusted proxies vouch for, so no client can pick the
-// address that sign-in and signup throttling count against.
+// address that sign-in and signup throttling count against; a path that cannot be decoded is
+// answered 400; and the security headers that depend on run time (HSTS) or that Next would add
+// (on the direct path) are set.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { log } from "@/lib/log";
 import { strictTransportSecurity } from "@/lib/security/content-security-policy";
