@@ -1,25 +1,51 @@
-// Optimistic gate for the dashboard: visitors without a session are sent to /login before any
-// rendering. Convenience only — the tenancy guard in every page, action and route is the real check.
+// Runs before every page: sets the page's security headers — a Content-Security-Policy with a
+// fresh nonce (which Next applies to its scripts), frame denial, HSTS on https — and, for the
+// dashboard, sends signed-out visitors to /login before any rendering. That redirect is
+// convenience only — the tenancy guard in every page, action and route is the real check.
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/web/auth-config";
 import { serverEnv } from "@switchboard/lib/env/server";
+import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@switchboard/lib/security/content-security-policy";
 
 // The provider-free config: decoding the session JWT needs no database.
 const { auth } = NextAuth(() => baseAuthConfig(serverEnv()));
 
-const redirectSignedOut = auth((request) => {
-  if (request.auth?.user) return NextResponse.next();
+/** Lets the request through to rendering, with the CSP Next reads its nonce from. */
+function renderWithSecurityHeaders(request: NextRequest): NextResponse {
+  const env = serverEnv();
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy({
+    nonce,
+    oauthOrigin: new URL(env.HUBSPOT_AUTH_BASE_URL).origin,
+    https: env.APP_URL.startsWith("https://"),
+    development: env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Frame-Options", "DENY");
+  for (const [name, value] of Object.entries(strictTransportSecurity(env.APP_URL))) response.headers.set(name, value);
+  return response;
+}
+
+const gateDashboard = auth((request) => {
+  if (request.auth?.user) return renderWithSecurityHeaders(request);
   const login = new URL("/login", request.nextUrl.origin);
   login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(login);
 });
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (!request.nextUrl.pathname.startsWith("/t/")) return renderWithSecurityHeaders(request);
   // With lazily configured NextAuth, auth(callback) yields a promise of the handler (its type
   // claims the handler itself); Next requires `proxy` to be a plain function, hence this wrapper.
-  const handler = await redirectSignedOut;
+  const handler = await gateDashboard;
   return handler(request, event as unknown as Parameters<typeof handler>[1]);
 }
 
-export const config = { matcher: ["/t/:path*"] };
+// Every page; not the API (its routes answer JSON or a self-contained page, with headers from
+// next.config.ts) nor static files.
+export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon\\.svg|robots\\.txt).*)"] };

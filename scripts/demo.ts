@@ -5,6 +5,8 @@ import { startSimulator } from "@/simulator/src/server";
 import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
 import { loadOrCreateDevSecrets } from "@switchboard/lib/env/dev-secrets";
 import { run } from "./lib/run";
+import { demoDistDir } from "./lib/build-dirs";
+import { demoListenHost } from "./lib/demo-listen-host";
 import { startAppServer } from "./lib/start-app-server";
 import { prepareDemoDatabase } from "./lib/prepare-demo-database";
 
@@ -23,7 +25,10 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     // `npm test` type-checks; the demo build need not spend a minute doing it again.
     NEXT_BUILD_SKIP_TYPECHECK: "1",
+    // Its own build folder: `npm test` in the same checkout builds elsewhere (scripts/lib/build-dirs.ts).
+    NEXT_DIST_DIR: demoDistDir(process.env),
     DATABASE_URL: databaseUrl,
+    HOST: demoListenHost(process.env),
     APP_URL: appUrl,
     AUTH_URL: appUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.AUTH_SECRET,

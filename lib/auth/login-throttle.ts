@@ -54,6 +54,9 @@ async function incrementFailures(db: Db, key: string, policy: ThrottlePolicy, no
     const updated = await db.loginThrottle.update({ where: { key }, data: { failures: { increment: 1 } } });
     return updated.failures;
   }
+  // A new window is the moment to forget keys of this kind whose window and lock are both over,
+  // so failed attempts against made-up emails or addresses cannot grow the table without bound.
+  await pruneStaleLoginThrottles(db, key, policy, now);
   try {
     await db.loginThrottle.upsert({
       where: { key },
@@ -67,4 +70,17 @@ async function incrementFailures(db: Db, key: string, policy: ThrottlePolicy, no
     const updated = await db.loginThrottle.update({ where: { key }, data: { failures: { increment: 1 } } });
     return updated.failures;
   }
+}
+
+/** Deletes rows of the same key kind ("email:" or "ip:") that no longer count or lock anything. */
+export async function pruneStaleLoginThrottles(db: Db, key: string, policy: ThrottlePolicy, now: Date): Promise<number> {
+  const kind = key.slice(0, key.indexOf(":") + 1);
+  const { count } = await db.loginThrottle.deleteMany({
+    where: {
+      key: { startsWith: kind },
+      windowStart: { lte: new Date(now.getTime() - policy.windowMs) },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+    },
+  });
+  return count;
 }

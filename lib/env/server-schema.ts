@@ -42,6 +42,8 @@ export const serverEnvSchema = z.object({
     }),
   APP_URL: httpUrl("http://localhost:3000"),
   AUTH_TRUST_HOST: flag(false),
+  // Absolute lifetime of a sign-in: activity does not extend it; after it, sign in again.
+  SESSION_MAX_AGE_HOURS: z.coerce.number({ message: "must be a number of hours" }).positive("must be more than 0").max(24 * 30, "must be at most 720 (30 days)").default(8),
   HUBSPOT_CLIENT_ID: z.string().trim().min(1).optional(),
   HUBSPOT_CLIENT_SECRET: z.string().trim().min(1).optional(),
   HUBSPOT_SCOPES: z.string().trim().min(1).default("oauth crm.objects.contacts.write"),
@@ -58,8 +60,9 @@ export const serverEnvSchema = z.object({
   // Unset: every interface, like `next start`.
   HOST: z.string().trim().min(1).optional(),
   // Reverse proxies in front of the server that append to X-Forwarded-For (server/client-address.ts).
-  // 0 = clients connect directly, so X-Forwarded-For is ignored and cannot be forged.
-  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number" }).int().min(0).max(10).default(1),
+  // 0 (default) trusts only the socket: whatever a client writes in X-Forwarded-For changes nothing.
+  // A count higher than the proxies really in front lets clients choose their own address.
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number" }).int().min(0).max(10).default(0),
   // Answer POST /api/subscribe/* before Next's router (server/intake-path.ts); false sends it through
   // Next like every other path: slower, identical answers. For comparison and debugging.
   INTAKE_DIRECT_PATH: flag(true),

@@ -14,10 +14,15 @@ const checkboxSchema = z
 
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+// Invisible characters that reorder or hide text: bidirectional embeddings, overrides and isolates
+// (an RLO makes "Eve\u202Etxt.exe" display as "Eveexe.txt" in the dashboard and in HubSpot) and
+// zero-width characters (lookalike names). Removed rather than refused: a pasted name may carry them.
+const INVISIBLE_FORMATTING = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
 const optionalText = (max: number, label: string) =>
   z
     .union([z.string(), z.null(), z.undefined()], { error: `${label} must be text.` })
-    .transform((value) => value?.trim() ?? "")
+    .transform((value) => value?.replace(INVISIBLE_FORMATTING, "").trim() ?? "")
     .pipe(
       z
         .string()

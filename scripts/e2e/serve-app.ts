@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertDisposableDatabase, removeDatabaseFiles, removeRunDir } from "./disposable-database";
+import { e2eDistDir } from "../lib/build-dirs";
 import { prepareDemoDatabase } from "../lib/prepare-demo-database";
 import { buildLib } from "../build-lib";
 import { APP_SERVER_ARGS } from "../lib/start-app-server";
@@ -14,7 +15,7 @@ const port = Number(process.env.E2E_APP_PORT ?? 3100);
 const databaseUrl = required("E2E_DATABASE_URL");
 const runDir = required("E2E_RUN_DIR");
 const simulatorUrl = required("E2E_SIM_URL");
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const distDir = e2eDistDir(process.env);
 const nextBin = join(process.cwd(), "node_modules", ".bin", "next");
 
 const appEnv: NodeJS.ProcessEnv = {

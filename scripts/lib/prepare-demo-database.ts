@@ -3,8 +3,11 @@
 import { createDbClient } from "@switchboard/lib/db/create-client";
 import { migrateDatabase } from "@/scripts/lib/migrate";
 import { seedDemoData } from "@/prisma/seed";
+import { makeDatabaseFilesPrivate } from "./private-database-files";
 
 export async function prepareDemoDatabase(url: string): Promise<void> {
+  // Before the first write creates the file with the process's default (world-readable) mode.
+  makeDatabaseFilesPrivate(url);
   await migrateDatabase(url);
   const db = createDbClient(url);
   try {
@@ -12,4 +15,6 @@ export async function prepareDemoDatabase(url: string): Promise<void> {
   } finally {
     await db.$disconnect();
   }
+  // A file the migration or seed added beside it (journal, WAL) is made private too.
+  makeDatabaseFilesPrivate(url);
 }

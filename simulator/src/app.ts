@@ -4,19 +4,26 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { RequestContext } from "./http/context";
 import { BodyTooLargeError } from "./http/read-body";
 import { sendJson } from "./http/respond";
+import { refuseUntrustedRequest } from "./http/request-guard";
 import { createRouter } from "./http/router";
 import { routes } from "./routes";
 import type { SimulatorState } from "./state/simulator-state";
 import { redactPath } from "./state/request-log";
 
-// The request pipeline: log → latency → injected faults → route. Control paths (/_sim/)
-// skip the first three so tests can always reach them, even while faults are active.
+// The request pipeline: guard → log → latency → injected faults → route. Control paths (/_sim/)
+// skip log, latency and faults so tests can always reach them, even while faults are active; the
+// guard (no browser-driven or DNS-rebound requests, see http/request-guard.ts) applies to every path.
 
 const FAULT_MESSAGES = { 500: "internal error", 502: "Bad Gateway", 503: "Service Unavailable" } as const;
 const match = createRouter(routes);
 
-export function createRequestListener(state: SimulatorState) {
+export function createRequestListener(state: SimulatorState, listeningHost: string) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    const refusal = refuseUntrustedRequest(req, listeningHost);
+    if (refusal) {
+      req.resume();
+      return sendJson(res, refusal.status, { status: "error", message: refusal.message, correlationId: randomUUID(), category: "FORBIDDEN" });
+    }
     void handle(state, req, res);
   };
 }

@@ -23,7 +23,7 @@ export interface RunningSimulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const { host, port, ...config } = resolveConfig(options);
   const state = new SimulatorState(config);
-  const server = createServer({ keepAliveTimeout: 5_000 }, createRequestListener(state));
+  const server = createServer({ keepAliveTimeout: 5_000 }, createRequestListener(state, host));
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

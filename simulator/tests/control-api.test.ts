@@ -98,7 +98,7 @@ describe("configuration and state", () => {
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: expect.any(String) });
     }
-    const malformed = await fetch(`${sim.url}/_sim/config`, { method: "PATCH", body: "{" });
+    const malformed = await fetch(`${sim.url}/_sim/config`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: "{" });
     expect(malformed.status).toBe(400);
   });
 

@@ -69,6 +69,16 @@ describe.each(testProviders)("login throttle on %s", (provider) => {
     expect(row?.failures).toBe(6);
   });
 
+  it("prunes keys of the same kind whose window and lock are over when a new window starts", async () => {
+    await recordLoginFailure(database.db, "ip:stale", policy, at(0));
+    for (let i = 0; i < 5; i++) await recordLoginFailure(database.db, "ip:recent", policy, at(30));
+    await recordLoginFailure(database.db, "email:stale@example.com", policy, at(0));
+    await recordLoginFailure(database.db, "ip:fresh", policy, at(61));
+    const keys = (await database.db.loginThrottle.findMany({ orderBy: { key: "asc" } })).map((row) => row.key);
+    // ip:stale's window ended at 60; ip:recent's (from 30) is still open; emails are pruned by email failures.
+    expect(keys).toEqual(["email:stale@example.com", "ip:fresh", "ip:recent"]);
+  });
+
   it("forgets a key when cleared", async () => {
     for (let i = 0; i <= policy.freeFailures; i++) await recordLoginFailure(database.db, "email:e@x.test", policy, at(0));
     await clearLoginFailures(database.db, "email:e@x.test");

@@ -43,6 +43,7 @@ describe("server configuration", () => {
       SEED_PASSWORD: "switchboard-demo",
       SYNC_IN_PROCESS: true,
       LOG_LEVEL: "info",
+      SESSION_MAX_AGE_HOURS: 8,
     });
     expect(env.HUBSPOT_CLIENT_ID).toBeUndefined();
   });
@@ -67,11 +68,13 @@ describe("server configuration", () => {
     expect(loadError({ DATABASE_URL: "mysql://db/x" }).variable).toBe("DATABASE_URL");
     expect(loadError({ APP_URL: "not a url" }).message).toMatch(/^Invalid configuration: APP_URL /);
     expect(loadError({ SYNC_IN_PROCESS: "maybe" }).variable).toBe("SYNC_IN_PROCESS");
+    expect(loadError({ SESSION_MAX_AGE_HOURS: "0" }).variable).toBe("SESSION_MAX_AGE_HOURS");
+    expect(loadError({ SESSION_MAX_AGE_HOURS: "forever" }).variable).toBe("SESSION_MAX_AGE_HOURS");
   });
 
   it("covers the production server and the signup tunables with the same schema", () => {
     const env = loadServerEnv({}, { secretsFile });
-    expect(env).toMatchObject({ PORT: 3000, TRUSTED_PROXY_HOPS: 1, INTAKE_DIRECT_PATH: true });
+    expect(env).toMatchObject({ PORT: 3000, TRUSTED_PROXY_HOPS: 0, INTAKE_DIRECT_PATH: true });
     expect(env.HOST).toBeUndefined();
     expect(env).toMatchObject({ SIGNUP_RATE_LIMIT_POINTS: 20, SYNC_BATCH_SIZE: 100, HUBSPOT_REQUEST_TIMEOUT_MS: 10_000 });
     expect(loadServerEnv({ PORT: "8080", SYNC_BATCH_SIZE: "50" }, { secretsFile })).toMatchObject({ PORT: 8080, SYNC_BATCH_SIZE: 50 });

@@ -3,7 +3,9 @@
 // set one, and the connection after a refused oversized body. Next itself is a stand-in here; the
 // e2e suite runs the real server with the real Next app.
 import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { serverEnv } from "@switchboard/lib/env/server";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "../signups/support/fixtures";
@@ -21,7 +23,8 @@ beforeAll(async () => {
   slug = (await createTenantWithAdmin(database.db)).tenant.slug;
   direct = await openServerTransport();
   nextOnly = await openServerTransport({ intakeDirectPath: false });
-  noProxy = await openServerTransport({ trustedProxyHops: 0 });
+  // What `npm start` does with nothing configured.
+  noProxy = await openServerTransport({ trustedProxyHops: serverEnv().TRUSTED_PROXY_HOPS });
 });
 
 afterAll(async () => {
@@ -52,13 +55,27 @@ describe("production server routing", () => {
       ["GET", `/api/subscribe/${slug}`],
       ["POST", `/api/subscribe/${slug}/extra`],
       ["POST", "/api/subscribe/"],
-      ["POST", "/api/subscribe/%E0%A4%A"], // malformed escape: Next decides what that means
       ["GET", "/login"],
       ["POST", "/api/subscribers"],
     ] as const) {
       const response = await send(`${direct.url}${path}`, { method, ...(method === "POST" ? { body: "{}" } : {}) });
       expect(answeredByNext(response), `${method} ${path}`).toBe(true);
     }
+  });
+
+  it("answers 400 itself, before Next or the direct path, for a path with a malformed %-escape", async () => {
+    for (const [method, path] of [
+      ["GET", "/t/%E0%A4%A/integrations"],
+      ["GET", "/login%"],
+      ["POST", "/api/subscribe/%E0%A4%A"],
+      ["GET", "/subscribe/%C0%AF"], // an overlong UTF-8 form of "/"
+    ] as const) {
+      const response = await send(`${direct.url}${path}`, { method, ...(method === "POST" ? { body: "{}" } : {}) });
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect(answeredByNext(response)).toBe(false);
+    }
+    // A stray % in the query string is not the path's problem.
+    expect(answeredByNext(await send(`${direct.url}/login?q=100%`))).toBe(true);
   });
 
   it("sends the signup API through Next as well when the direct path is switched off", async () => {
@@ -86,7 +103,7 @@ describe("production server transport", () => {
     expect(await postFrom("127.0.0.2", "neighbour@example.com")).toBe(202);
   });
 
-  it("with no trusted proxy, a forged X-Forwarded-For changes nothing: the socket address is throttled", async () => {
+  it("by default, a forged X-Forwarded-For changes nothing: the socket address is throttled", async () => {
     const ownSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -96,6 +113,25 @@ describe("production server transport", () => {
       statuses.push(response.status);
     }
     expect(statuses).toEqual([202, 202, 202, 429]);
+  });
+
+  it("by default, spoofing another client's address in X-Forwarded-For does not spend that client's allowance", async () => {
+    const ownSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+    const victim = "127.0.0.3";
+    for (let i = 0; i < 5; i++) {
+      await send(`${noProxy.url}/api/subscribe/${ownSlug}`, {
+        method: "POST", body: signup(`spoofer-${i}@example.com`), headers: { "content-type": "application/json", "x-forwarded-for": victim },
+      });
+    }
+    const fromVictim = await new Promise<number>((resolve, reject) => {
+      const outgoing = httpRequest(`${noProxy.url}/api/subscribe/${ownSlug}`, { method: "POST", localAddress: victim, headers: { "content-type": "application/json" } }, (incoming) => {
+        incoming.resume();
+        resolve(incoming.statusCode ?? 0);
+      });
+      outgoing.on("error", reject);
+      outgoing.end(signup("victim@example.com"));
+    });
+    expect(fromVictim).toBe(202);
   });
 
   it("hands Next only the client address the trusted proxies vouch for", async () => {
@@ -149,5 +185,40 @@ describe("production server transport", () => {
     });
     expect(status).toBe(413);
     expect(connection).toBe("close");
+  });
+});
+
+describe("production server security headers", () => {
+  it("sends on the direct path what next.config.ts sends on every API answer, and no HSTS over http", async () => {
+    const response = await send(`${direct.url}/api/subscribe/${slug}`, {
+      method: "POST", body: signup("headers@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.9" },
+    });
+    expect(response.status).toBe(202);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("sends HSTS on every answer, Next's included, when APP_URL is https", async () => {
+    const { createAppServer } = await import("@/server/create-app-server");
+    const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/subscribe-context");
+    const server = createAppServer({
+      handleWithNext: async (_request, response) => void response.writeHead(404).end(),
+      context: { ...appSubscribeContext(), appUrl: "https://switchboard.example" },
+      intakeDirectPath: true,
+      trustedProxyHops: 0,
+    });
+    const url = await new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    try {
+      for (const path of ["/login", `/api/subscribe/${slug}`]) {
+        const response = await send(`${url}${path}`, { method: path === "/login" ? "GET" : "OPTIONS" });
+        expect(response.headers.get("strict-transport-security"), path).toMatch(/^max-age=\d+/);
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -64,33 +64,50 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
     expect(await database.db.signup.count({ where: { tenantId, emailNormalized: "form@example.com" } })).toBe(1);
   });
 
-  it("keeps one row per email and the latest details", async () => {
+  it("keeps one row per email, and an anonymous repeat changes none of its details", async () => {
     const first = (await (await postJson({ email: "same@example.com", firstName: "Old", consent: true })).json()) as { id: string };
-    const second = (await (await postJson({ email: "SAME@example.com", firstName: "New", consent: true })).json()) as { id: string };
-    expect(second.id).toBe(first.id);
+    const before = await database.db.signup.findUniqueOrThrow({ where: { id: first.id } });
+    await postJson({ email: "SAME@example.com", firstName: "Mallory", consent: true });
     const rows = await database.db.signup.findMany({ where: { tenantId, emailNormalized: "same@example.com" } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]?.firstName).toBe("New");
+    expect(rows).toEqual([before]);
   });
 
-  it("keeps a synced signup synced when the same details arrive again, and re-queues it when they change", async () => {
+  it("answers a repeat exactly as a new address: same status and body shape, a fresh id that names no row", async () => {
+    const known = await postJson({ email: "known@example.com", firstName: "Kay", consent: true });
+    const { id: storedId } = (await known.json()) as { id: string };
+    const repeat = await postJson({ email: "known@example.com", firstName: "Someone else", consent: true });
+    const fresh = await postJson({ email: "never-seen@example.com", firstName: "Someone else", consent: true });
+    expect(repeat.status).toBe(fresh.status);
+    const repeatBody = (await repeat.json()) as { id: string; status: string };
+    const freshBody = (await fresh.json()) as { id: string; status: string };
+    expect(Object.keys(repeatBody).sort()).toEqual(Object.keys(freshBody).sort());
+    expect(repeatBody.status).toBe(freshBody.status);
+    expect(repeatBody.id).toMatch(/^c[a-z0-9]{24}$/);
+    expect(repeatBody.id).not.toBe(storedId);
+    expect(await database.db.signup.count({ where: { id: repeatBody.id } })).toBe(0);
+  });
+
+  it("never re-queues a synced signup for HubSpot after an anonymous repeat with other details", async () => {
     const { id } = (await (await postJson({ email: "synced@example.com", firstName: "Sy", consent: true })).json()) as { id: string };
     await database.db.signup.update({ where: { id }, data: { status: "SYNCED", hubspotContactId: "42", syncedAt: new Date() } });
-    await postJson({ email: "synced@example.com", firstName: "Sy", consent: true });
-    expect((await database.db.signup.findUniqueOrThrow({ where: { id } })).status).toBe("SYNCED");
-    await postJson({ email: "synced@example.com", firstName: "Sylvia", consent: true });
-    expect(await database.db.signup.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", firstName: "Sylvia", attempts: 0 });
+    await postJson({ email: "Synced@Example.com", firstName: "Sylvia", consent: true });
+    expect(await database.db.signup.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SYNCED", firstName: "Sy", email: "synced@example.com" });
   });
 
-  it("stores a concurrent burst (repeats included) as one committed row per email", async () => {
+  it("strips bidirectional overrides and zero-width characters from names", async () => {
+    const { id } = (await (await postJson({ email: "bidi@example.com", firstName: "\u200bEve\u202Etxt.exe\u2066\ufeff", consent: true })).json()) as { id: string };
+    expect((await database.db.signup.findUniqueOrThrow({ where: { id } })).firstName).toBe("Evetxt.exe");
+  });
+
+  it("stores a concurrent burst (repeats included) as one committed row per email, answering every caller alike", async () => {
     const emails = Array.from({ length: 60 }, (_, index) => `burst-${index % 45}@example.com`);
     const responses = await Promise.all(emails.map((email) => postJson({ email, consent: true })));
     expect(responses.every((response) => response.status === 202)).toBe(true);
     const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id));
-    expect(new Set(ids).size).toBe(45);
-    // Repeats got the id of the row their email already had.
-    emails.forEach((email, index) => expect(ids[index]).toBe(ids[emails.indexOf(email)]));
+    // Every caller got an id of its own; the first of each email names the row.
+    expect(new Set(ids).size).toBe(60);
     expect(await database.db.signup.count({ where: { tenantId, emailNormalized: { startsWith: "burst-" } } })).toBe(45);
+    expect(await database.db.signup.count({ where: { id: { in: ids } } })).toBe(45);
   });
 
   it("answers each caller of a burst of new emails with the id of its own row", async () => {
@@ -129,6 +146,14 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
       },
     });
     expect((await post(stream, { "content-type": "application/json" })).status).toBe(413);
+  });
+
+  it("checks the honeypot only after validation, so the trap cannot be told apart from a real field", async () => {
+    const invalid = { email: "not-an-email", consent: true };
+    const withoutTrap = await postJson(invalid);
+    const withTrap = await postJson({ ...invalid, website: "http://spam.test" });
+    expect(withTrap.status).toBe(422);
+    expect(await withTrap.json()).toEqual(await withoutTrap.json());
   });
 
   it("pretends success for a filled honeypot and stores nothing", async () => {

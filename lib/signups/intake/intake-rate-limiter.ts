@@ -6,6 +6,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimite
 import { databaseProvider, postgresSchema } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { serverEnv } from "@/lib/env/server";
+import { pruneSignupCountersPeriodically, SIGNUP_COUNTER_TABLE } from "./signup-counter-pruning";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -16,26 +17,31 @@ function limiterFor(databaseUrl: string): RateLimiterAbstract {
   if (existing) return existing;
   const { SIGNUP_RATE_LIMIT_POINTS: points, SIGNUP_RATE_LIMIT_WINDOW_SECONDS: duration } = serverEnv();
   const memory = new RateLimiterMemory({ keyPrefix: "signup", points, duration });
-  const limiter =
-    databaseProvider(databaseUrl) === "postgresql"
-      ? new RateLimiterPostgres({
-          storeClient: sharedCounterPool(databaseUrl),
-          storeType: "pool",
-          // The table comes with the migrations (model SignupRateLimit): the app never runs DDL.
-          tableName: "signup_rate_limits",
-          tableCreated: true,
-          schemaName: postgresSchema(databaseUrl).schema,
-          keyPrefix: "signup",
-          points,
-          duration,
-          clearExpiredByTimeout: true,
-          // If the database hiccups, throttle per instance rather than failing signups.
-          insuranceLimiter: memory,
-        })
-      : memory;
+  const limiter = databaseProvider(databaseUrl) === "postgresql" ? postgresLimiter(databaseUrl, points, duration, memory) : memory;
   limiters.set(databaseUrl, limiter);
   log.info("signup rate limiter ready", { store: limiter === memory ? "memory" : "postgresql", points, windowSeconds: duration });
   return limiter;
+}
+
+function postgresLimiter(databaseUrl: string, points: number, duration: number, insurance: RateLimiterMemory): RateLimiterAbstract {
+  const pool = sharedCounterPool(databaseUrl);
+  const { schema } = postgresSchema(databaseUrl);
+  pruneSignupCountersPeriodically(pool, schema);
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    // The table comes with the migrations (model SignupRateLimit): the app never runs DDL.
+    tableName: SIGNUP_COUNTER_TABLE,
+    tableCreated: true,
+    schemaName: schema,
+    keyPrefix: "signup",
+    points,
+    duration,
+    // Ours prunes sooner (signup-counter-pruning.ts).
+    clearExpiredByTimeout: false,
+    // If the database hiccups, throttle per instance rather than failing signups.
+    insuranceLimiter: insurance,
+  });
 }
 
 function sharedCounterPool(databaseUrl: string): Pool {

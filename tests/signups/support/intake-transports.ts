@@ -49,7 +49,7 @@ async function openServerTransport(options: { intakeDirectPath?: boolean; truste
     },
     context: appSubscribeContext(),
     intakeDirectPath: options.intakeDirectPath ?? true,
-    // The production default: one reverse proxy in front.
+    // One reverse proxy in front (a deployment's setting, not the default), so tests can name client addresses.
     trustedProxyHops: options.trustedProxyHops ?? 1,
   });
   const url = await listen(server);
