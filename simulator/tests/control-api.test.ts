@@ -58,7 +58,7 @@ describe("inspection", () => {
       "GET /crm/v3/objects/contacts 200",
     ]);
     expect(log.filter((entry) => entry.grantType === "refresh_token")).toHaveLength(2);
-    expect(log.every((entry) => !Number.isNaN(Date.parse(entry.time)))).toBe(true);
+    for (const entry of log) expect(Date.parse(entry.time), entry.time).not.toBeNaN();
     expect(log.at(-1)?.portalId).toBe(62515);
     // No secret ever reaches the log: not in paths, not anywhere.
     const serialized = JSON.stringify(log);
