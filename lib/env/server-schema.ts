@@ -48,6 +48,10 @@ export const serverEnvSchema = z.object({
   HUBSPOT_API_BASE_URL: httpUrl("https://api.hubapi.com"),
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),
   SYNC_IN_PROCESS: flag(true),
+  // A signup that keeps failing transiently (HubSpot down, 429, 423, timeouts) is retried with
+  // backoff for this long, then marked Failed (retryable from the dashboard). Waiting for a usable
+  // connection never counts.
+  SYNC_GIVE_UP_AFTER_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
   LOG_LEVEL: z.enum(logLevels).default("info"),
 });
 

@@ -8,8 +8,8 @@ const signupConfigSchema = z.object({
   // Per IP and tenant; generous enough for a household behind one NAT, tight enough for scripts.
   SIGNUP_RATE_LIMIT_POINTS: positiveInt(20),
   SIGNUP_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
-  // HubSpot allows 110 calls per rolling 10 s per portal; we keep a margin for clock skew.
-  SYNC_PORTAL_REQUESTS_PER_10S: positiveInt(105),
+  // Each portal's pace follows HubSpot's X-HubSpot-RateLimit-* headers; this only caps it (unset: no cap).
+  SYNC_PORTAL_REQUESTS_PER_10S: z.coerce.number().int().positive().optional(),
   SYNC_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
   SYNC_LEASE_SECONDS: positiveInt(60),
   SYNC_IDLE_POLL_MS: positiveInt(500),

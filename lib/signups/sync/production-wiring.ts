@@ -1,9 +1,13 @@
-// The real collaborators of the sync: tokens from the connections layer, the SDK client aimed at
-// HUBSPOT_API_BASE_URL. Tests and the bench use the same wiring against the simulator.
+// The real collaborators of the sync: tokens from the connections layer, contacts pushed through
+// the provider seam (HubSpot, aimed at HUBSPOT_API_BASE_URL), and the give-up limit from the
+// validated configuration. Tests and the bench use the same wiring against the simulator.
 import type { Db } from "@/lib/db/create-client";
 import { databaseProvider } from "@/lib/db/database-url";
+import { serverEnv } from "@/lib/env/server";
 import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
-import { hubspotClient } from "@/lib/integrations/hubspot/client";
+import { contactSyncProviderFromEnv } from "@/lib/integrations/registry";
+import { signupConfig } from "../signup-config";
+import { attemptsSpanning } from "./backoff";
 import type { SyncWorkerOptions } from "./sync-worker";
 
 export function productionSyncOptions(db: Db, databaseUrl: string): SyncWorkerOptions {
@@ -11,6 +15,7 @@ export function productionSyncOptions(db: Db, databaseUrl: string): SyncWorkerOp
     db,
     provider: databaseProvider(databaseUrl),
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
-    apiClient: hubspotClient,
+    crm: contactSyncProviderFromEnv(signupConfig().SYNC_REQUEST_TIMEOUT_MS),
+    settings: { giveUpAfterAttempts: attemptsSpanning(serverEnv().SYNC_GIVE_UP_AFTER_HOURS * 3_600_000) },
   };
 }

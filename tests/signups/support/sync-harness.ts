@@ -3,20 +3,21 @@
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
-import { hubspotClient } from "@/lib/integrations/hubspot/client";
+import { contactSyncProviderFromEnv } from "@/lib/integrations/registry";
+import { attemptsSpanning } from "@/lib/signups/sync/backoff";
 import type { SyncDeps } from "@/lib/signups/sync/sync-deps";
 import { runSyncPass } from "@/lib/signups/sync/sync-pass";
 import { portalPacer } from "@/lib/signups/sync/sync-worker";
 
-export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker"): SyncDeps {
+export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
   return {
     db,
     provider,
     workerId,
-    limiter: portalPacer(db, 105),
-    settings: { batchSize: 100, leaseMs: 30_000, requestTimeoutMs: 5_000, batchesPerPass: 4, maxRateWaitMs: 1_000 },
+    limiter: portalPacer(db),
+    settings: { batchSize: 100, leaseMs: 30_000, batchesPerPass: 4, maxRateWaitMs: 1_000, giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000) },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
-    apiClient: hubspotClient,
+    crm: contactSyncProviderFromEnv(options.requestTimeoutMs ?? 5_000),
   };
 }
 
