@@ -12,7 +12,7 @@ import { redactPath } from "./state/request-log";
 // The request pipeline: log → latency → injected faults → route. Control paths (/_sim/)
 // skip the first three so tests can always reach them, even while faults are active.
 
-const FAULT_MESSAGES = { 500: "internal error", 502: "Bad Gateway", 503: "Service Unavailable" } as const;
+const FAULT_MESSAGES = { 423: "Locked", 500: "internal error", 502: "Bad Gateway", 503: "Service Unavailable" } as const;
 const match = createRouter(routes);
 
 export function createRequestListener(state: SimulatorState) {

@@ -68,4 +68,23 @@ describe.each(testProviders)("shared portal budget on %s", (provider) => {
     await database.db.portalCallSlot.deleteMany();
     expect(await budget.tryTake("portal-a", now)).toBe(0);
   });
+
+  it("follows the size HubSpot announces for a portal: more slots when it allows more, fewer when less", async () => {
+    const [first, second] = clients.map((client) => new SharedPortalBudget(client, 2, WINDOW_MS));
+    if (!first || !second) throw new Error("two workers expected");
+    const now = Date.now();
+    const takes = async (budget: SharedPortalBudget, portalId: string) => {
+      let granted = 0;
+      while ((await budget.tryTake(portalId, now)) === 0) granted++;
+      return granted;
+    };
+    first.resize("grown", 5, WINDOW_MS);
+    expect(await takes(first, "grown")).toBe(5);
+    // A worker that has not learned the size yet still stays within what the others used.
+    expect(await takes(second, "grown")).toBe(0);
+    second.resize("shrunk", 1, WINDOW_MS);
+    expect(await takes(second, "shrunk")).toBe(1);
+    expect(first.slotsOf("grown")).toBe(5);
+    expect(first.slotsOf("never-seen")).toBe(2);
+  });
 });

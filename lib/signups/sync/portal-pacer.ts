@@ -27,7 +27,12 @@ export class PortalPacer {
       let waitMs = this.local.tryAcquire(portalId, now);
       if (waitMs === 0) {
         waitMs = await this.shared.tryTake(portalId);
-        if (waitMs === 0) return { ok: true };
+        if (waitMs === 0) {
+          // The shared slot may have taken a while (a busy database): count the call from now,
+          // when it actually leaves, or this worker would free its slot that much too early.
+          this.local.restamp(portalId, now, Date.now());
+          return { ok: true };
+        }
         this.local.refund(portalId, now);
       }
       if (waitMs > maxWaitMs) return { ok: false, waitMs };

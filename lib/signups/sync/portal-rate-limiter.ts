@@ -58,6 +58,18 @@ export class PortalRateLimiter {
     if (index >= 0) sentAt.splice(index, 1);
   }
 
+  /** Moves a call counted at `from` to `to` (when it really left), keeping the log in time order. */
+  restamp(portalId: string, from: number, to: number): void {
+    if (from === to) return;
+    const sentAt = this.window(portalId).sentAt;
+    const index = sentAt.lastIndexOf(from);
+    if (index < 0) return;
+    sentAt.splice(index, 1);
+    let insertAt = sentAt.length;
+    while (insertAt > 0 && (sentAt[insertAt - 1] ?? 0) > to) insertAt--;
+    sentAt.splice(insertAt, 0, to);
+  }
+
   /** HubSpot announced this portal's limit: a budget at full size follows it, a cut one stays cut. */
   resize(portalId: string, perWindow: number, windowMs: number): void {
     const window = this.window(portalId);

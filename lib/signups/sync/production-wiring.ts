@@ -8,14 +8,22 @@ import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
 import { contactSyncProviderFromEnv } from "@/lib/integrations/registry";
 import { signupConfig } from "../signup-config";
 import { attemptsSpanning } from "./backoff";
+import type { ContactSync } from "./sync-deps";
 import type { SyncWorkerOptions } from "./sync-worker";
 
 export function productionSyncOptions(db: Db, databaseUrl: string): SyncWorkerOptions {
+  // Built on first use: a worker may start (and idle) before HubSpot's client id is configured.
+  let crm: ContactSync | undefined;
   return {
     db,
     provider: databaseProvider(databaseUrl),
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
-    crm: contactSyncProviderFromEnv(signupConfig().SYNC_REQUEST_TIMEOUT_MS),
+    crm: {
+      upsertContacts: (accessToken, batch) => {
+        crm ??= contactSyncProviderFromEnv(signupConfig().SYNC_REQUEST_TIMEOUT_MS);
+        return crm.upsertContacts(accessToken, batch);
+      },
+    },
     settings: { giveUpAfterAttempts: attemptsSpanning(serverEnv().SYNC_GIVE_UP_AFTER_HOURS * 3_600_000) },
   };
 }

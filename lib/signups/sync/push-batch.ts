@@ -31,10 +31,12 @@ function toInput(signup: ClaimedSignup): ContactUpsertInput {
 
 async function pushAndRecord(deps: SyncDeps, destination: Destination, accessToken: string, claimedBatch: ClaimedSignup[]): Promise<void> {
   const { db, workerId, limiter, settings } = deps;
-  const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
-  if (!permit.ok) return recordWaiting(db, workerId, claimedBatch, permit.waitMs, null);
+  // Claims first, permit last: the call must leave the moment its rate slot is taken, or HubSpot
+  // counts it later than we did (the lease outlasts the longest wait for a permit).
   const batch = await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
   if (batch.length === 0) return;
+  const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
+  if (!permit.ok) return recordWaiting(db, workerId, batch, permit.waitMs, null);
   const { outcome, rateLimit } = await deps.crm.upsertContacts(accessToken, batch.map(toInput));
   if (rateLimit) await limiter.learn(destination.portalId, rateLimit);
   const retryLater = (signups: ClaimedSignup[], reason: string, minDelayMs = 0) =>

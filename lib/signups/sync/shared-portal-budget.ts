@@ -40,8 +40,10 @@ export class SharedPortalBudget {
   }
 
   /** Takes one call for the portal: 0 when taken, otherwise the milliseconds until one frees up. */
-  async tryTake(portalId: string, now = Date.now()): Promise<number> {
+  async tryTake(portalId: string, at?: number): Promise<number> {
     await this.ensureSlots(portalId);
+    // Stamped after the (possibly slow) slot setup, so the stamp is close to when the call leaves.
+    const now = at ?? Date.now();
     const { slots, windowMs } = this.sizeOf(portalId);
     const cutoff = new Date(now - windowMs);
     for (let race = 0; race < MAX_RACES; race++) {

@@ -7,7 +7,7 @@ import type { DatabaseProvider } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { signupConfig } from "../signup-config";
 import { attemptsSpanning } from "./backoff";
-import { STARTING_BUDGET } from "./portal-budget-size";
+import { STARTING_BUDGET, STARTING_WINDOW_MS } from "./portal-budget-size";
 import { PortalPacer } from "./portal-pacer";
 import { PortalRateLimiter } from "./portal-rate-limiter";
 import { SharedPortalBudget } from "./shared-portal-budget";
@@ -92,5 +92,5 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
  */
 export function portalPacer(db: Db, cap?: number): PortalPacer {
   const starting = Math.min(STARTING_BUDGET, cap ?? Infinity);
-  return new PortalPacer(new PortalRateLimiter(starting), new SharedPortalBudget(db, starting), cap);
+  return new PortalPacer(new PortalRateLimiter(starting, STARTING_WINDOW_MS), new SharedPortalBudget(db, starting, STARTING_WINDOW_MS), cap);
 }
