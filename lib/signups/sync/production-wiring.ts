@@ -24,6 +24,11 @@ export function productionSyncOptions(db: Db, databaseUrl: string): SyncWorkerOp
         return crm.upsertContacts(accessToken, batch);
       },
     },
-    settings: { giveUpAfterAttempts: attemptsSpanning(serverEnv().SYNC_GIVE_UP_AFTER_HOURS * 3_600_000) },
+    settings: {
+      giveUpAfterAttempts: attemptsSpanning(serverEnv().SYNC_GIVE_UP_AFTER_HOURS * 3_600_000),
+      // Up to a whole rate window (10 s + guard): waiting in-process for the portal's next slot is
+      // far cheaper than handing the rows back and re-claiming the backlog pass after pass.
+      maxRateWaitMs: 11_000,
+    },
   };
 }
