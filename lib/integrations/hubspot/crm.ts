@@ -5,7 +5,7 @@ import { ProviderResponseError } from "../errors";
 import type { ApiCheckResult, TestRecordResult } from "../provider";
 import { hubspotPaths } from "./api-paths";
 import type { HubspotConfig } from "./config";
-import { upsertRequestBody } from "./contacts-upsert";
+import { upsertRequestBody } from "./contacts-batch-upsert";
 import { classifyReply, classifyTransportError, failureToError } from "./failures";
 import { hubspotRequest, type HubspotReply } from "./hubspot-http";
 

@@ -1,7 +1,7 @@
 // HubSpot behind the provider seam.
 import type { IntegrationProvider } from "../provider";
 import type { HubspotConfig } from "./config";
-import { upsertContactsByEmail } from "./contacts-upsert";
+import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
 import { introspectHubspotToken } from "./metadata";
 import { exchangeHubspotCode, hubspotAuthorizeUrl, refreshHubspotToken, revokeHubspotToken } from "./oauth";
