@@ -22,10 +22,13 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   line(`bench: ${cpus().length} cores, node ${process.version}, load average ${loadavg().map((value) => value.toFixed(2)).join(" ")} (other work on the machine skews these numbers)`);
 
-  line(`\n(a) sync throughput per portal — ${SYNC_SIGNUPS} signups, simulator limit 110 req / 10 s`);
+  line(`\n(a) sync throughput per portal — ${SYNC_SIGNUPS} signups per limit profile`);
   const sync = await benchSyncThroughput(SYNC_SIGNUPS, NAIVE_SECONDS);
-  line(`  batch upsert : ${sync.contactsPerSecond} contacts/s overall, ${sync.sustainedContactsPerSecond} contacts/s sustained over whole 10 s windows (${sync.seconds} s, ${sync.upsertCalls} calls, ${sync.rateLimited429} × 429)`);
-  line(`  lost ${sync.lost}, duplicates ${sync.duplicates}`);
+  for (const profile of sync.profiles) {
+    line(`  ${profile.profile} (${profile.simulatorLimit}; ceiling ${profile.ceilingContactsPerSecond} contacts/s):`);
+    line(`    batch upsert : ${profile.contactsPerSecond} contacts/s overall, ${profile.sustainedContactsPerSecond} contacts/s sustained over whole 10 s windows = ${profile.shareOfCeilingPercent} % of the ceiling (${profile.seconds} s, ${profile.upsertCalls} calls, ${profile.rateLimited429} × 429)`);
+    line(`    lost ${profile.lost}, duplicates ${profile.duplicates}`);
+  }
   line(`  naive create : ${sync.naive.contactsPerSecond} contacts/s (${sync.naive.contacts} in ${sync.naive.seconds} s, ${sync.naive.rateLimited429} × 429)`);
   line(`  ratio        : ${sync.ratio}× (batch / naive)`);
 

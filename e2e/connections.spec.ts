@@ -32,7 +32,7 @@ async function expectNoLiveTokens(page: Page, bodies: string[], simulatorUrl: st
     ...(text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi) ?? []),
   ]);
   for (const token of candidates) {
-    const response = await fetch(`${simulatorUrl}/oauth/v3/token/introspect`, {
+    const response = await fetch(`${simulatorUrl}/oauth/2026-03/token/introspect`, {
       method: "POST",
       body: new URLSearchParams({ token, ...CLIENT }),
     });
@@ -112,12 +112,16 @@ test("connect, test, send a test contact, reconnect, cancel and disconnect", asy
   await simulator.clearRequests();
   await card(page).getByRole("button", { name: "Disconnect" }).click();
   await expect(page.getByText(`Disconnect portal ${PORTAL}?`)).toBeVisible();
+  // Revoking our tokens does not uninstall the app from the portal: the card says so, and where.
+  await expect(page.getByText(`Disconnect portal ${PORTAL}?`)).toContainText("The app stays installed in the HubSpot portal");
+  await expect(page.getByText(`Disconnect portal ${PORTAL}?`)).toContainText("Connected apps");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Yes, disconnect" }).click();
-  await expect(notices(page)).toContainText(`Disconnected portal ${PORTAL}. HubSpot confirmed the access was revoked`);
+  await expect(notices(page)).toContainText(`Disconnected portal ${PORTAL}. HubSpot confirmed Switchboard's access was revoked`);
+  await expect(notices(page)).toContainText("uninstalls it there");
   await expect(page.getByTestId("connection-status")).toHaveText("Not connected");
   const requests = (await simulator.requests()) as { requests: Array<{ method: string; path: string; status: number }> };
-  expect(requests.requests).toContainEqual(expect.objectContaining({ method: "POST", path: "/oauth/v3/token/revoke", status: 204 }));
+  expect(requests.requests).toContainEqual(expect.objectContaining({ method: "POST", path: "/oauth/2026-03/token/revoke", status: 204 }));
   expect(await db.connection.count({ where: { tenant: { slug: "contoso" } } })).toBe(0);
   await expectNoAxeViolations(page);
 });

@@ -3,10 +3,12 @@
 // the server has dropped meanwhile would fail the call with ECONNRESET.
 import { request } from "node:http";
 
-export function simControl<T>(simulatorUrl: string, method: "GET" | "POST" | "DELETE" | "PATCH", path: string): Promise<T> {
+export function simControl<T>(simulatorUrl: string, method: "GET" | "POST" | "DELETE" | "PATCH", path: string, body?: unknown): Promise<T> {
   const url = new URL(path, simulatorUrl);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: url.hostname, port: url.port, path: url.pathname, method, agent: false }, (incoming) => {
+    const headers = payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) };
+    const outgoing = request({ host: url.hostname, port: url.port, path: url.pathname, method, agent: false, headers }, (incoming) => {
       let text = "";
       incoming.setEncoding("utf8");
       incoming.on("data", (chunk: string) => (text += chunk));
@@ -16,6 +18,6 @@ export function simControl<T>(simulatorUrl: string, method: "GET" | "POST" | "DE
       });
     });
     outgoing.on("error", reject);
-    outgoing.end();
+    outgoing.end(payload);
   });
 }

@@ -53,6 +53,10 @@ export const serverEnvSchema = z.object({
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),
   HUBSPOT_REQUEST_TIMEOUT_MS: positiveInt(10_000),
   SYNC_IN_PROCESS: flag(true),
+  // A signup that keeps failing transiently (HubSpot down, 429, 423, timeouts) is retried with
+  // backoff for this long, then marked Failed (retryable from the dashboard). Waiting for a usable
+  // connection never counts.
+  SYNC_GIVE_UP_AFTER_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
   LOG_LEVEL: z.enum(logLevels).default("info"),
 
   // The production server (server/main.ts).
@@ -71,8 +75,9 @@ export const serverEnvSchema = z.object({
   // tight enough for scripts.
   SIGNUP_RATE_LIMIT_POINTS: positiveInt(20),
   SIGNUP_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
-  // Signup sync. HubSpot allows 110 calls per rolling 10 s per portal; we keep a margin for clock skew.
-  SYNC_PORTAL_REQUESTS_PER_10S: positiveInt(105),
+  // Signup sync. Each portal's pace follows HubSpot's X-HubSpot-RateLimit-* headers; this only caps
+  // it (unset: no cap).
+  SYNC_PORTAL_REQUESTS_PER_10S: z.coerce.number({ message: "must be a whole number" }).int().positive().optional(),
   SYNC_BATCH_SIZE: z.coerce.number({ message: "must be a whole number" }).int().min(1).max(100).default(100),
   SYNC_LEASE_SECONDS: positiveInt(60),
   SYNC_IDLE_POLL_MS: positiveInt(500),

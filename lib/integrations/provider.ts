@@ -1,12 +1,19 @@
 // The seam between pages/flows and a CRM provider. HubSpot implements it today; Salesforce or
 // Zoho would implement the same shape and register in registry.ts, without touching the pages.
+import type { ContactUpsertInput, ContactUpsertReply } from "./contact-upsert";
+
+export type { ContactUpsertInput, ContactUpsertOutcome, ContactUpsertReply, RateLimitObservation } from "./contact-upsert";
 
 export type TokenSet = {
   accessToken: string;
   /** Absent when the provider keeps the previous refresh token valid. */
   refreshToken?: string;
   expiresAt: Date;
+  /** What the token response said about the account: a fallback for introspection, never the source. */
+  accountHint?: AccountHint;
 };
+
+export type AccountHint = { externalAccountId?: string; scopes?: string[] };
 
 export type AccountMetadata = {
   active: boolean;
@@ -42,11 +49,14 @@ export interface IntegrationProvider {
   /** Throws InvalidGrantError (permanent) or ProviderUnavailableError (transient). */
   refresh(refreshToken: string): Promise<TokenSet>;
   revoke(refreshToken: string): Promise<void>;
-  introspect(accessToken: string): Promise<AccountMetadata>;
+  /** `hint` (from the token response) fills in only what introspection leaves out. */
+  introspect(accessToken: string, hint?: AccountHint): Promise<AccountMetadata>;
   /** One cheap authenticated API call proving the token works for the data we need. */
   checkApi(accessToken: string): Promise<ApiCheckResult>;
   /** Creates or updates a clearly labelled test record and returns its provider id. */
   upsertTestRecord(accessToken: string, email: string): Promise<TestRecordResult>;
+  /** Creates or updates contacts by email in one call (≤ 100); never throws for HTTP answers. */
+  upsertContacts(accessToken: string, batch: readonly ContactUpsertInput[]): Promise<ContactUpsertReply>;
 }
 
 export function scopeReport(provider: IntegrationProvider, granted: readonly string[]): ScopeReport {

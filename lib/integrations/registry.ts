@@ -25,3 +25,10 @@ export function providerFromEnv(providerId: string): IntegrationProvider {
   return provider;
 }
 
+/**
+ * The provider signups are pushed to, with the sync's own per-call timeout (a batch upsert may
+ * take longer than a page's token call). One provider today; a per-connection choice later.
+ */
+export function contactSyncProviderFromEnv(requestTimeoutMs: number): IntegrationProvider {
+  return createHubspotProvider({ ...hubspotConfigFromEnv(serverEnv()), requestTimeoutMs });
+}

@@ -14,7 +14,7 @@ import { redactPath } from "./state/request-log";
 // skip log, latency and faults so tests can always reach them, even while faults are active; the
 // guard (no browser-driven or DNS-rebound requests, see http/request-guard.ts) applies to every path.
 
-const FAULT_MESSAGES = { 500: "internal error", 502: "Bad Gateway", 503: "Service Unavailable" } as const;
+const FAULT_MESSAGES = { 423: "Locked", 500: "internal error", 502: "Bad Gateway", 503: "Service Unavailable" } as const;
 const match = createRouter(routes);
 
 export function createRequestListener(state: SimulatorState, listeningHost: string) {

@@ -25,9 +25,32 @@ export type Portal = z.infer<typeof portalSchema>;
 export const rateLimitSchema = z.object({
   max: z.number().int().positive(),
   intervalMs: z.number().int().positive(),
+  /** Requests per account per day (privately distributed apps); absent = no daily limit or headers. */
+  daily: z.number().int().positive().optional(),
 });
 /** null = limiting switched off. */
 export type RateLimit = z.infer<typeof rateLimitSchema> | null;
+
+/**
+ * HubSpot's documented limits by app distribution (HUBSPOT-2026-03.md §3): marketplace OAuth apps
+ * 110 / 10 s with no daily limit; privately distributed apps 100 (Free/Starter) or 190
+ * (Professional/Enterprise) per 10 s plus a daily allowance per account.
+ */
+export const RATE_LIMIT_PROFILES = {
+  marketplace: { max: 110, intervalMs: 10_000 },
+  "private-starter": { max: 100, intervalMs: 10_000, daily: 250_000 },
+  "private-professional": { max: 190, intervalMs: 10_000, daily: 625_000 },
+} as const satisfies Record<string, NonNullable<RateLimit>>;
+export type RateLimitProfile = keyof typeof RATE_LIMIT_PROFILES;
+export const rateLimitProfileSchema = z.enum(Object.keys(RATE_LIMIT_PROFILES) as [RateLimitProfile, ...RateLimitProfile[]]);
+
+/**
+ * What a batch upsert by email answers when an input is invalid. HubSpot documents no partial
+ * upserts by email, so the default fails the whole batch (400); "multi-status" answers 207 with
+ * per-input errors instead, the other shape a client must survive.
+ */
+export const upsertFailureModeSchema = z.enum(["whole-batch", "multi-status"]);
+export type UpsertFailureMode = z.infer<typeof upsertFailureModeSchema>;
 
 export interface SimulatorConfig {
   clientId: string;
@@ -39,6 +62,7 @@ export interface SimulatorConfig {
   rotateRefreshTokens: boolean;
   rateLimit: RateLimit;
   searchRateLimit: RateLimit;
+  upsertFailureMode: UpsertFailureMode;
   searchLagMs: number;
   latencyMs: number;
   portals: Portal[];
@@ -81,8 +105,9 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   accessTokenTtlSeconds: 1800,
   codeTtlSeconds: 30,
   rotateRefreshTokens: false,
-  rateLimit: { max: 110, intervalMs: 10_000 },
+  rateLimit: { ...RATE_LIMIT_PROFILES.marketplace },
   searchRateLimit: { max: 5, intervalMs: 1_000 },
+  upsertFailureMode: "whole-batch",
   searchLagMs: 0,
   latencyMs: 0,
   portals: DEFAULT_PORTALS,
@@ -95,8 +120,10 @@ export const configPatchSchema = z
     accessTokenTtlSeconds: z.number().int().min(1),
     codeTtlSeconds: z.number().int().min(1),
     rotateRefreshTokens: z.boolean(),
-    rateLimit: rateLimitSchema.nullable(),
+    // A profile name stands for HubSpot's documented numbers (RATE_LIMIT_PROFILES).
+    rateLimit: z.union([rateLimitSchema, rateLimitProfileSchema.transform((name) => ({ ...RATE_LIMIT_PROFILES[name] }))]).nullable(),
     searchRateLimit: rateLimitSchema.nullable(),
+    upsertFailureMode: upsertFailureModeSchema,
     searchLagMs: z.number().int().min(0),
     redirectUris: z.array(z.url()).min(1),
   })

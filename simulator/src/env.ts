@@ -1,22 +1,35 @@
 import { z } from "zod";
-import { portalSchema, type SimulatorOptions } from "./config";
+import { portalSchema, RATE_LIMIT_PROFILES, rateLimitProfileSchema, type SimulatorOptions } from "./config";
 
 // Reads the CLI's HUBSPOT_SIM_* variables; anything malformed stops the CLI with a message naming it.
 
 const integer = (min: number) => z.coerce.number().int().min(min);
 
-/** `off`, `110` (per 10 s) or `110/10000` (max per interval in ms). */
+/**
+ * `off`, `110` (per 10 s), `110/10000` (max per interval in ms), `100/10000/250000` (plus a daily
+ * limit), or a profile name from RATE_LIMIT_PROFILES (`marketplace`, `private-starter`, …).
+ */
 function rateLimitFrom(defaultIntervalMs: number) {
   return z
     .string()
     .trim()
-    .regex(/^(off|\d+(\/\d+)?)$/i, "expected off, <max> or <max>/<intervalMs>")
-    .transform((value) => {
+    .regex(/^(off|\d+(\/\d+){0,2}|[a-z-]+)$/i, "expected off, <max>, <max>/<intervalMs>[/<daily>] or a profile name")
+    .transform((value, ctx) => {
       if (value.toLowerCase() === "off") return null;
-      const [max, interval] = value.split("/");
-      return { max: Number(max), intervalMs: interval === undefined ? defaultIntervalMs : Number(interval) };
+      if (!/^\d/.test(value)) {
+        const profile = rateLimitProfileSchema.safeParse(value.toLowerCase());
+        if (profile.success) return { ...RATE_LIMIT_PROFILES[profile.data] };
+        ctx.addIssue({ code: "custom", message: `unknown profile (one of ${rateLimitProfileSchema.options.join(", ")})` });
+        return z.NEVER;
+      }
+      const [max, interval, daily] = value.split("/");
+      return {
+        max: Number(max),
+        intervalMs: interval === undefined ? defaultIntervalMs : Number(interval),
+        ...(daily === undefined ? {} : { daily: Number(daily) }),
+      };
     })
-    .refine((limit) => limit === null || (limit.max > 0 && limit.intervalMs > 0), "must be positive");
+    .refine((limit) => limit === null || (limit.max > 0 && limit.intervalMs > 0 && (limit.daily ?? 1) > 0), "must be positive");
 }
 
 const envSchema = z.object({

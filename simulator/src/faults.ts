@@ -1,11 +1,12 @@
 import { z } from "zod";
 
 // Injected failures: the next N matching requests (or a random fraction of them) answer
-// 500/502/503 or hang without ever answering, so clients' timeouts and retries get exercised.
+// 500/502/503, 423 Locked (HubSpot's answer to large sync volumes) or hang without ever
+// answering, so clients' timeouts and retries get exercised.
 
 export const faultInputSchema = z
   .object({
-    status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
+    status: z.union([z.literal(423), z.literal(500), z.literal(502), z.literal(503)]).optional(),
     mode: z.literal("hang").optional(),
     count: z.number().int().positive().optional(),
     fraction: z.number().gt(0).max(1).optional(),
@@ -13,7 +14,7 @@ export const faultInputSchema = z
   })
   .strict()
   .refine((fault) => (fault.status === undefined) !== (fault.mode === undefined), {
-    message: "give exactly one of status (500|502|503) or mode (\"hang\")",
+    message: "give exactly one of status (423|500|502|503) or mode (\"hang\")",
   })
   .refine((fault) => !(fault.count !== undefined && fault.fraction !== undefined), {
     message: "give count or fraction, not both",
@@ -22,14 +23,15 @@ export type FaultInput = z.infer<typeof faultInputSchema>;
 
 export interface Fault {
   id: number;
-  kind: { status: 500 | 502 | 503 } | { hang: true };
+  kind: { status: FaultStatus } | { hang: true };
   /** Remaining requests to fail; null when the fault is fraction-based (stays until cleared). */
   remaining: number | null;
   fraction: number | null;
   pathPrefix: string;
 }
 
-export type FaultAction = { status: 500 | 502 | 503 } | { hang: true } | null;
+export type FaultStatus = 423 | 500 | 502 | 503;
+export type FaultAction = { status: FaultStatus } | { hang: true } | null;
 
 export class FaultInjector {
   private faults: Fault[] = [];

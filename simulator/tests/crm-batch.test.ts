@@ -72,7 +72,8 @@ describe("batch/upsert by email", () => {
     expect(body.results[0]?.new).toBe(true);
   });
 
-  it("answers 207 with numErrors and errors[] when some inputs are invalid", async () => {
+  it("in multi-status mode answers 207 with numErrors and errors[] when some inputs are invalid", async () => {
+    await control(sim, "PATCH", "/config", { upsertFailureMode: "multi-status" });
     const response = await client.crm.contacts.batchApi.upsert({
       inputs: [upsertInput("good@example.com"), upsertInput("bad-email"), upsertInput("also.bad@")],
     });

@@ -83,6 +83,15 @@ describe("v3 / 2026-03 introspection and revocation", () => {
     expect(await (await introspect("not-a-token")).json()).toEqual({ active: false });
   });
 
+  it("also takes the token under the guide's field names access_token / refresh_token (2026-03)", async () => {
+    const tokens = await connectPortal(sim);
+    const path = "/oauth/2026-03/token/introspect";
+    const access = await tokenRequest(sim, { access_token: tokens.access_token, token_type_hint: "access_token", ...clientFields }, path);
+    expect(await access.json()).toMatchObject({ active: true, token_use: "access_token", hub_id: 62515 });
+    const refresh = await tokenRequest(sim, { refresh_token: tokens.refresh_token, token_type_hint: "refresh_token", ...clientFields }, path);
+    expect(await refresh.json()).toMatchObject({ active: true, token_use: "refresh_token", hub_id: 62515 });
+  });
+
   it("requires the client credentials", async () => {
     const tokens = await connectPortal(sim);
     const response = await tokenRequest(sim, { token: tokens.access_token, client_id: CLIENT_ID, client_secret: "x" }, "/oauth/v3/token/introspect");

@@ -33,7 +33,7 @@ describe("test connection", () => {
     expect(row.lastTestLatencyMs).toEqual(expect.any(Number));
     expect(row.lastTestMessage).toContain("Connection works");
     const paths = (await simRequests(fx.sim.url)).map((r) => `${r.method} ${r.path}`);
-    expect(paths).toEqual(expect.arrayContaining(["POST /oauth/v3/token/introspect", "GET /crm/v3/objects/contacts"]));
+    expect(paths).toEqual(expect.arrayContaining(["POST /oauth/2026-03/token/introspect", "GET /crm/objects/2026-03/contacts"]));
     const audit = await fx.db.auditEvent.findMany({ where: { connectionId, action: "test" } });
     expect(audit.map((e) => e.outcome)).toEqual(["success"]);
   });
@@ -100,7 +100,7 @@ describe("disconnect", () => {
     const result = await disconnectConnection(fx.db, fx.admin, fx.tenant, { connectionId }, fx.services);
     expect(result).toMatchObject({ ok: true, revoked: true });
     const paths = (await simRequests(fx.sim.url)).map((r) => `${r.method} ${r.path} ${r.status}`);
-    expect(paths).toContain("POST /oauth/v3/token/revoke 204");
+    expect(paths).toContain("POST /oauth/2026-03/token/revoke 204");
     expect(await fx.db.connection.count({ where: { id: connectionId } })).toBe(0);
     const history = await fx.db.auditEvent.findMany({ where: { subject: "hubspot:62515" }, orderBy: { createdAt: "asc" } });
     expect(history.map((e) => e.action)).toEqual(["connect", "disconnect"]);
@@ -109,7 +109,7 @@ describe("disconnect", () => {
   });
 
   it("still disconnects locally when HubSpot cannot confirm the revocation, and says so", async () => {
-    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 503, count: 1, pathPrefix: "/oauth/v3/token/revoke" });
+    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 503, count: 1, pathPrefix: "/oauth/2026-03/token/revoke" });
     const result = await disconnectConnection(fx.db, fx.admin, fx.tenant, { connectionId }, fx.services);
     expect(result).toMatchObject({ ok: true, revoked: false });
     expect(result.message).toContain("could not confirm");

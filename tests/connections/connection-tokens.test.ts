@@ -65,7 +65,7 @@ describe("getValidAccessToken", () => {
   });
 
   it("retries outages with backoff, shows Degraded, and returns to Connected on the next success", async () => {
-    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 503, count: 3, pathPrefix: "/oauth/v3/token" });
+    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 503, count: 3, pathPrefix: "/oauth/2026-03/token" });
     await expireSoon(fx.db, connectionId, 10);
     await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(ProviderUnavailableError);
     expect(countTokenRequests(await simRequests(fx.sim.url))).toBe(3);
@@ -84,7 +84,7 @@ describe("getValidAccessToken", () => {
   });
 
   it("keeps serving a still-valid token when a refresh ahead of expiry hits an outage", async () => {
-    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 502, count: 3, pathPrefix: "/oauth/v3/token" });
+    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 502, count: 3, pathPrefix: "/oauth/2026-03/token" });
     await expireSoon(fx.db, connectionId, 120);
     const row = await stored();
     const token = await getValidAccessToken(fx.db, connectionId, fx.services);
@@ -116,7 +116,7 @@ describe("getValidAccessToken", () => {
       return original(chunk, ...rest);
     }) as typeof process.stderr.write;
     try {
-      await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 500, count: 3, pathPrefix: "/oauth/v3/token" });
+      await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 500, count: 3, pathPrefix: "/oauth/2026-03/token" });
       await expireSoon(fx.db, connectionId, 10);
       await getValidAccessToken(fx.db, connectionId, fx.services).catch(() => undefined);
       await simControl(fx.sim.url, "POST", "/_sim/portals/62515/revoke-all");

@@ -58,10 +58,10 @@ describe("connect", () => {
     expect(introspected.externalAccountId).toBe("62515");
     const events = await fx.db.auditEvent.findMany({ where: { connectionId: row.id } });
     expect(events.map((e) => [e.action, e.outcome])).toContainEqual(["connect", "success"]);
-    // Exchanged on the v3 endpoint, identified through v3 introspection.
+    // Exchanged on the 2026-03 endpoint, identified through 2026-03 introspection.
     const paths = (await simRequests(fx.sim.url)).map((r) => `${r.method} ${r.path}`);
-    expect(paths).toContain("POST /oauth/v3/token");
-    expect(paths).toContain("POST /oauth/v3/token/introspect");
+    expect(paths).toContain("POST /oauth/2026-03/token");
+    expect(paths).toContain("POST /oauth/2026-03/token/introspect");
     expect(paths.some((p) => p.includes("/oauth/v1/"))).toBe(false);
   });
 

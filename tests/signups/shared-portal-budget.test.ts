@@ -25,7 +25,7 @@ describe.each(testProviders)("shared portal budget on %s", (provider) => {
 
   it("never grants more calls than slots in any rolling window, however many workers race", async () => {
     const granted: number[] = [];
-    const stopAt = Date.now() + 2.5 * WINDOW_MS;
+    const stopAt = Date.now() + 3.5 * WINDOW_MS;
     await Promise.all(
       clients.map(async (client) => {
         const budget = new SharedPortalBudget(client, SLOTS, WINDOW_MS);
@@ -42,9 +42,10 @@ describe.each(testProviders)("shared portal budget on %s", (provider) => {
       const slotsPlusOne = granted.slice(index, index + SLOTS + 1);
       expect((granted[index + SLOTS] ?? 0) - (granted[index] ?? 0), `grants ${slotsPlusOne.join(", ")}`).toBeGreaterThanOrEqual(WINDOW_MS);
     }
-    // …and the budget is actually used: three windows' worth (the first starts full).
+    // …and the budget is actually used: up to four windows' worth (the first starts full); at least
+    // two, so a loaded machine's slow database round trips still leave a clear signal.
     expect(granted.length).toBeGreaterThanOrEqual(SLOTS * 2);
-    expect(granted.length).toBeLessThanOrEqual(SLOTS * 3);
+    expect(granted.length).toBeLessThanOrEqual(SLOTS * 4);
   });
 
   it("keeps every worker away from a portal HubSpot paused until the pause ends", async () => {
@@ -67,5 +68,24 @@ describe.each(testProviders)("shared portal budget on %s", (provider) => {
     expect(await budget.tryTake("portal-b", now)).toBe(0);
     await database.db.portalCallSlot.deleteMany();
     expect(await budget.tryTake("portal-a", now)).toBe(0);
+  });
+
+  it("follows the size HubSpot announces for a portal: more slots when it allows more, fewer when less", async () => {
+    const [first, second] = clients.map((client) => new SharedPortalBudget(client, 2, WINDOW_MS));
+    if (!first || !second) throw new Error("two workers expected");
+    const now = Date.now();
+    const takes = async (budget: SharedPortalBudget, portalId: string) => {
+      let granted = 0;
+      while ((await budget.tryTake(portalId, now)) === 0) granted++;
+      return granted;
+    };
+    first.resize("grown", 5, WINDOW_MS);
+    expect(await takes(first, "grown")).toBe(5);
+    // A worker that has not learned the size yet still stays within what the others used.
+    expect(await takes(second, "grown")).toBe(0);
+    second.resize("shrunk", 1, WINDOW_MS);
+    expect(await takes(second, "shrunk")).toBe(1);
+    expect(first.slotsOf("grown")).toBe(5);
+    expect(first.slotsOf("never-seen")).toBe(2);
   });
 });

@@ -1,5 +1,7 @@
 // Every HubSpot outcome of the signup sync, against the real simulator over HTTP and real SQLite.
-import { Client } from "@hubspot/api-client";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
+import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { connectPortal } from "@/tests/helpers/connect-portal";
@@ -95,7 +97,7 @@ describe("signup sync against the simulator", () => {
     await addSignups(world.database.db, tenant.id, 3);
     await simJson(world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ mode: "hang", count: 1, pathPrefix: "/crm/" }) });
     const deps = syncDeps(world.database.db, "sqlite");
-    await syncUntilIdle({ ...deps, settings: { ...deps.settings, requestTimeoutMs: 500 } });
+    await syncUntilIdle(syncDeps(world.database.db, "sqlite", "test-worker", { requestTimeoutMs: 500 }));
     const rows = await world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.every((row) => row.status === "PENDING" && row.attempts === 1 && row.lastError?.includes("did not answer"))).toBe(true);
     await simJson(world.sim.url, "/_sim/faults", { method: "DELETE" });
@@ -128,7 +130,7 @@ describe("signup sync against the simulator", () => {
     const { tenant } = await connectedTenant();
     await addSignups(world.database.db, tenant.id, 3);
     // A misconfigured HUBSPOT_API_BASE_URL: every call lands on a path HubSpot does not have (404).
-    const misconfigured = { ...syncDeps(world.database.db, "sqlite"), apiClient: (token: string) => new Client({ accessToken: token, basePath: `${world.sim.url}/not-hubspot` }) };
+    const misconfigured = { ...syncDeps(world.database.db, "sqlite"), crm: createHubspotProvider({ ...hubspotConfigFromEnv(serverEnv()), apiBaseUrl: `${world.sim.url}/not-hubspot` }) };
     await syncUntilIdle(misconfigured);
     expect(await countByStatus(tenant.id)).toEqual({ PENDING: 3 });
     const waiting = await world.database.db.signup.findFirstOrThrow({ where: { tenantId: tenant.id } });

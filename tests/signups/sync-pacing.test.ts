@@ -1,7 +1,8 @@
 // Pacing rules of the sync, as pure functions of a clock: the per-portal rolling budget and the
 // retry backoff.
 import { describe, expect, it } from "vitest";
-import { retryDelayMs } from "@switchboard/lib/signups/sync/backoff";
+import { attemptsSpanning, retryDelayMs } from "@switchboard/lib/signups/sync/backoff";
+import { learnedPace, STARTING_BUDGET, usableBudget } from "@switchboard/lib/signups/sync/portal-budget-size";
 import { PortalRateLimiter } from "@switchboard/lib/signups/sync/portal-rate-limiter";
 
 describe("per-portal rate limiter", () => {
@@ -32,7 +33,44 @@ describe("per-portal rate limiter", () => {
   });
 });
 
+describe("the budget HubSpot's headers announce", () => {
+  it("keeps a few percent under each profile's limit, over a slightly longer window", () => {
+    expect([usableBudget(100), usableBudget(110), usableBudget(190), usableBudget(10)]).toEqual([97, 106, 184, 8]);
+    expect(STARTING_BUDGET).toBe(97);
+    expect(learnedPace({ maxPerWindow: 110, windowMs: 10_000, remaining: 5 })).toEqual({ perWindow: 106, windowMs: 10_100 });
+    expect(learnedPace({ maxPerWindow: 0, windowMs: 0, dailyRemaining: 10 })).toBeNull();
+  });
+
+  it("grows a full budget to the announced size and leaves a budget cut by a 429 cut", () => {
+    const limiter = new PortalRateLimiter(97);
+    limiter.resize("full", 106, 10_000);
+    expect(limiter.budgetOf("full")).toBe(106);
+    limiter.onRateLimited("cut", 1_000, 0);
+    limiter.resize("cut", 106, 10_000);
+    expect(limiter.budgetOf("cut")).toBe(48);
+  });
+
+  it("counts a call from when it really left (restamp), so its slot is not freed early", () => {
+    const limiter = new PortalRateLimiter(1);
+    expect(limiter.tryAcquire("p", 0)).toBe(0);
+    limiter.restamp("p", 0, 500);
+    expect(limiter.tryAcquire("p", 10_200)).toBe(300);
+    expect(limiter.tryAcquire("p", 10_500)).toBe(0);
+  });
+});
+
 describe("retry backoff", () => {
+  it("gives up after as many attempts as span the limit on average", () => {
+    const attempts = attemptsSpanning(72 * 3_600_000);
+    // 2 s doubling to a 10 min cap, each delay averaging ¾ of its step: ~584 attempts for 72 h.
+    expect(attempts).toBeGreaterThan(570);
+    expect(attempts).toBeLessThan(600);
+    let elapsed = 0;
+    for (let attempt = 1; attempt < attempts; attempt++) elapsed += retryDelayMs(attempt);
+    expect(Math.abs(elapsed - 72 * 3_600_000) / (72 * 3_600_000)).toBeLessThan(0.03);
+    expect(attemptsSpanning(1)).toBe(1);
+  });
+
   it("grows exponentially with jitter and is capped at 10 minutes", () => {
     expect(retryDelayMs(1, () => 0)).toBe(1_000);
     expect(retryDelayMs(1, () => 1)).toBe(2_000);

@@ -58,7 +58,7 @@ export async function completeOAuthCallback(
 
   try {
     const tokens = await provider.exchangeCode(code);
-    const metadata = await provider.introspect(tokens.accessToken);
+    const metadata = await provider.introspect(tokens.accessToken, tokens.accountHint);
     if (!metadata.active || !metadata.externalAccountId) {
       await audit("failure", "HubSpot reported the new token as inactive");
       return back("authorization_failed");

@@ -47,7 +47,7 @@ export async function disconnectConnection(
     revoked,
     portalId: row.externalAccountId,
     message: revoked
-      ? `Disconnected portal ${row.externalAccountId}. ${provider.displayName} confirmed the access was revoked and the stored tokens were deleted.`
+      ? `Disconnected portal ${row.externalAccountId}. ${provider.displayName} confirmed Switchboard's access was revoked and the stored tokens were deleted; the app stays installed in the portal until it is uninstalled there.`
       : `Disconnected portal ${row.externalAccountId} and deleted the stored tokens, but ${provider.displayName} could not confirm the revocation. You can also remove the app in ${provider.displayName}'s connected apps settings.`,
   };
 }

@@ -23,6 +23,7 @@ export type HubspotEnv = {
   HUBSPOT_OPTIONAL_SCOPES: string;
   HUBSPOT_AUTH_BASE_URL: string;
   HUBSPOT_API_BASE_URL: string;
+  HUBSPOT_REQUEST_TIMEOUT_MS: number;
 };
 
 export class HubspotNotConfiguredError extends Error {
@@ -44,7 +45,7 @@ export function hubspotConfigFromEnv(env: HubspotEnv): HubspotConfig {
     authBaseUrl: trimSlash(env.HUBSPOT_AUTH_BASE_URL),
     apiBaseUrl: trimSlash(env.HUBSPOT_API_BASE_URL),
     redirectUri: `${trimSlash(env.APP_URL)}${HUBSPOT_CALLBACK_PATH}`,
-    requestTimeoutMs: 10_000,
+    requestTimeoutMs: env.HUBSPOT_REQUEST_TIMEOUT_MS,
   };
 }
 

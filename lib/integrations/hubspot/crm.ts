@@ -1,60 +1,59 @@
-// The two CRM calls the connection page makes: a cheap authenticated read, and a test-contact
-// upsert. SDK failures are mapped to our error kinds from the HTTP status and HubSpot's category.
-import { AccessTokenRejectedError, ProviderResponseError, ProviderUnavailableError } from "../errors";
+// The two CRM calls the connection page makes, on the 2026-03 contacts API: a cheap
+// authenticated read, and a test-contact upsert (the same call the signup sync makes).
+import { z } from "zod";
+import { ProviderResponseError } from "../errors";
 import type { ApiCheckResult, TestRecordResult } from "../provider";
-import { batchUpsertResultSchema, contactsPageSchema, sdkErrorSchema } from "./schemas";
-import { createHubspotSdkClient } from "./sdk-client";
+import { hubspotPaths } from "./api-paths";
+import type { HubspotConfig } from "./config";
+import { upsertRequestBody } from "./contacts-batch-upsert";
+import { classifyReply, classifyTransportError, failureToError } from "./failures";
+import { hubspotRequest, type HubspotReply } from "./hubspot-http";
 
 export const CONTACTS_READ_SCOPE = "crm.objects.contacts.read";
 
+const contactsPageSchema = z.object({ results: z.array(z.object({ id: z.string().min(1) })) });
+
 /** Reads one contact. Without the read scope a 403 MISSING_SCOPES still proves the token authenticates. */
-export async function checkContactsApi(apiBaseUrl: string, accessToken: string): Promise<ApiCheckResult> {
-  const client = createHubspotSdkClient(accessToken, apiBaseUrl);
+export async function checkContactsApi(config: HubspotConfig, accessToken: string): Promise<ApiCheckResult> {
+  const operation = "reading contacts";
+  let reply: HubspotReply;
   try {
-    const page = contactsPageSchema.parse(await client.crm.contacts.basicApi.getPage(1, undefined, ["email"]));
-    return { ok: true, message: `CRM contacts API answered (${page.results.length} contact read)` };
+    reply = await hubspotRequest(config, { method: "GET", path: hubspotPaths.contacts, accessToken, query: { limit: "1", properties: "email" } });
   } catch (error) {
-    const failure = sdkFailure(error);
-    if (failure?.code === 403 && failure.category === "MISSING_SCOPES") {
-      return { ok: true, message: `Token accepted; reading contacts needs the optional scope ${CONTACTS_READ_SCOPE}` };
-    }
-    throw mapCrmError(error, "reading contacts");
+    throw failureToError(classifyTransportError(error, operation));
   }
+  if (reply.status === 200) {
+    const page = contactsPageSchema.safeParse(reply.body);
+    if (!page.success) throw new ProviderResponseError("HubSpot answered the contacts read with an unexpected shape");
+    return { ok: true, message: `CRM contacts API answered (${page.data.results.length} contact read)` };
+  }
+  const failure = classifyReply(reply, operation);
+  if (failure.kind === "missing-scope") {
+    return { ok: true, message: `Token accepted; reading contacts needs the optional scope ${CONTACTS_READ_SCOPE}` };
+  }
+  throw failureToError(failure);
 }
 
-export async function upsertTestContact(apiBaseUrl: string, accessToken: string, email: string): Promise<TestRecordResult> {
-  const client = createHubspotSdkClient(accessToken, apiBaseUrl);
+const testUpsertSchema = z.object({ results: z.array(z.object({ id: z.string().min(1), new: z.boolean().optional() })).min(1) });
+
+/** One upsert by email of a clearly labelled contact, the same call the signup sync makes. */
+export async function upsertTestContact(config: HubspotConfig, accessToken: string, email: string): Promise<TestRecordResult> {
+  const operation = "creating the test contact";
+  const [input] = upsertRequestBody([{ traceId: "switchboard-test-contact", email, firstName: "Switchboard" }]).inputs;
+  let reply: HubspotReply;
   try {
-    const response = await client.crm.contacts.batchApi.upsert({
-      inputs: [
-        { id: email, idProperty: "email", properties: { email, firstname: "Switchboard", lastname: "Test contact" } },
-      ],
+    reply = await hubspotRequest(config, {
+      method: "POST",
+      path: hubspotPaths.contactsBatchUpsert,
+      accessToken,
+      json: { inputs: [{ ...input, properties: { ...input?.properties, lastname: "Test contact" } }] },
     });
-    const parsed = batchUpsertResultSchema.safeParse(response);
-    if (!parsed.success) throw new ProviderResponseError("HubSpot's upsert response had no contact id");
-    const first = parsed.data.results[0];
-    if (!first) throw new ProviderResponseError("HubSpot's upsert response had no contact id");
-    return { id: first.id, created: first._new ?? false };
   } catch (error) {
-    throw mapCrmError(error, "creating the test contact");
+    throw failureToError(classifyTransportError(error, operation));
   }
-}
-
-function sdkFailure(error: unknown): { code: number; category?: string } | undefined {
-  const parsed = sdkErrorSchema.safeParse(error);
-  if (!parsed.success) return undefined;
-  return { code: parsed.data.code, ...(parsed.data.body?.category ? { category: parsed.data.body.category } : {}) };
-}
-
-export function mapCrmError(error: unknown, operation: string): Error {
-  if (error instanceof ProviderResponseError) return error;
-  const failure = sdkFailure(error);
-  if (!failure) {
-    return new ProviderUnavailableError(`Could not reach HubSpot while ${operation} (network error)`);
-  }
-  const { code, category } = failure;
-  if (code === 401) return new AccessTokenRejectedError(`HubSpot rejected the access token while ${operation} (${category ?? "401"})`);
-  if (code === 403) return new ProviderResponseError(`HubSpot refused ${operation}: ${category ?? "forbidden"} (403)`);
-  if (code === 429 || code >= 500) return new ProviderUnavailableError(`HubSpot is unavailable while ${operation} (HTTP ${code})`);
-  return new ProviderResponseError(`HubSpot refused ${operation} (HTTP ${code}${category ? `, ${category}` : ""})`);
+  if (reply.status !== 200 && reply.status !== 201) throw failureToError(classifyReply(reply, operation));
+  const parsed = testUpsertSchema.safeParse(reply.body);
+  const first = parsed.success ? parsed.data.results[0] : undefined;
+  if (!first) throw new ProviderResponseError("HubSpot's upsert response had no contact id");
+  return { id: first.id, created: first.new ?? false };
 }

@@ -1,34 +1,13 @@
-// HubSpot's OAuth 2.0 endpoints (v3) through oauth4webapi: authorize URL, code exchange, refresh
-// and revocation. Client credentials travel in the form body (client_secret_post), as HubSpot wants.
-import * as oauth from "oauth4webapi";
+// HubSpot's OAuth 2.0 endpoints (2026-03) over fetch: authorize URL, code exchange, refresh and
+// revocation. Client credentials travel in the form body, as HubSpot wants. Identity hints from
+// the token response (hub_id, scopes) are kept only as a fallback for introspection.
 import { ProviderResponseError } from "../errors";
 import type { TokenSet } from "../provider";
+import { hubspotPaths } from "./api-paths";
 import type { HubspotConfig } from "./config";
-import { classifyOAuthFailure } from "./oauth-errors";
+import { classifyReply, classifyTransportError, failureToError } from "./failures";
+import { hubspotRequest, type HubspotReply } from "./hubspot-http";
 import { tokenResponseSchema } from "./schemas";
-
-export function authorizationServer(config: HubspotConfig): oauth.AuthorizationServer {
-  return {
-    issuer: config.authBaseUrl,
-    authorization_endpoint: `${config.authBaseUrl}/oauth/authorize`,
-    token_endpoint: `${config.apiBaseUrl}/oauth/v3/token`,
-    introspection_endpoint: `${config.apiBaseUrl}/oauth/v3/token/introspect`,
-    revocation_endpoint: `${config.apiBaseUrl}/oauth/v3/token/revoke`,
-  };
-}
-
-export function oauthClient(config: HubspotConfig): { client: oauth.Client; auth: oauth.ClientAuth } {
-  return { client: { client_id: config.clientId }, auth: oauth.ClientSecretPost(config.clientSecret) };
-}
-
-/** Per-request options: a timeout, and plain http only for a local simulator (never for https hosts). */
-export function requestOptions(config: HubspotConfig, extra?: Record<string, string>) {
-  return {
-    signal: AbortSignal.timeout(config.requestTimeoutMs),
-    [oauth.allowInsecureRequests]: config.apiBaseUrl.startsWith("http://"),
-    ...(extra ? { additionalParameters: extra } : {}),
-  };
-}
 
 export function hubspotAuthorizeUrl(config: HubspotConfig, state: string): string {
   const url = new URL(`${config.authBaseUrl}/oauth/authorize`);
@@ -41,57 +20,51 @@ export function hubspotAuthorizeUrl(config: HubspotConfig, state: string): strin
   return url.toString().replace(/\+/g, "%20");
 }
 
-export async function exchangeHubspotCode(config: HubspotConfig, code: string): Promise<TokenSet> {
-  const as = authorizationServer(config);
-  const { client, auth } = oauthClient(config);
+/** POSTs a form with our client credentials to one of the OAuth endpoints; any HTTP answer comes back. */
+export async function sendOAuthForm(config: HubspotConfig, path: string, form: Record<string, string>, operation: string): Promise<HubspotReply> {
   try {
-    // Our own state check already happened (hashed, single-use); here we only hand the code over.
-    const callback = oauth.validateAuthResponse(as, client, new URLSearchParams({ code }), oauth.skipStateCheck);
-    const response = await oauth.authorizationCodeGrantRequest(
-      as, client, auth, callback, config.redirectUri, oauth.nopkce, requestOptions(config),
-    );
-    return toTokenSet(await oauth.processAuthorizationCodeResponse(as, client, response));
+    return await hubspotRequest(config, {
+      method: "POST",
+      path,
+      form: { ...form, client_id: config.clientId, client_secret: config.clientSecret },
+    });
   } catch (error) {
-    throw classifyOAuthFailure(error, "the authorization code exchange");
+    throw failureToError(classifyTransportError(error, operation));
   }
+}
+
+/** As sendOAuthForm, but anything but a 2xx is thrown as one of our error kinds. */
+async function postOAuthForm(config: HubspotConfig, path: string, form: Record<string, string>, operation: string): Promise<HubspotReply> {
+  const reply = await sendOAuthForm(config, path, form, operation);
+  if (reply.status < 200 || reply.status >= 300) throw failureToError(classifyReply(reply, operation));
+  return reply;
+}
+
+export async function exchangeHubspotCode(config: HubspotConfig, code: string): Promise<TokenSet> {
+  const operation = "the authorization code exchange";
+  const reply = await postOAuthForm(config, hubspotPaths.token, { grant_type: "authorization_code", code, redirect_uri: config.redirectUri }, operation);
+  return toTokenSet(reply.body);
 }
 
 export async function refreshHubspotToken(config: HubspotConfig, refreshToken: string): Promise<TokenSet> {
-  const as = authorizationServer(config);
-  const { client, auth } = oauthClient(config);
-  try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, requestOptions(config));
-    return toTokenSet(await oauth.processRefreshTokenResponse(as, client, response));
-  } catch (error) {
-    throw classifyOAuthFailure(error, "the token refresh");
-  }
+  const reply = await postOAuthForm(config, hubspotPaths.token, { grant_type: "refresh_token", refresh_token: refreshToken }, "the token refresh");
+  return toTokenSet(reply.body);
 }
 
+/** Revoking the refresh token ends Switchboard's access; it does not uninstall the app from the portal. */
 export async function revokeHubspotToken(config: HubspotConfig, refreshToken: string): Promise<void> {
-  const as = authorizationServer(config);
-  const { client, auth } = oauthClient(config);
-  try {
-    const response = await oauth.revocationRequest(
-      as, client, auth, refreshToken, requestOptions(config, { token_type_hint: "refresh_token" }),
-    );
-    // oauth4webapi insists on 200, but HubSpot's revoke endpoints answer 204: accept both here.
-    if (response.status === 200 || response.status === 204) {
-      await response.body?.cancel();
-      return;
-    }
-    await oauth.processRevocationResponse(response);
-  } catch (error) {
-    throw classifyOAuthFailure(error, "the token revocation");
-  }
+  // Success status is undocumented for 2026-03: any 2xx will do, and its body is ignored.
+  await postOAuthForm(config, hubspotPaths.revoke, { token: refreshToken, token_type_hint: "refresh_token" }, "the token revocation");
 }
 
-function toTokenSet(raw: oauth.TokenEndpointResponse): TokenSet {
-  const parsed = tokenResponseSchema.safeParse(raw);
+function toTokenSet(body: unknown): TokenSet {
+  const parsed = tokenResponseSchema.safeParse(body);
   if (!parsed.success) throw new ProviderResponseError("HubSpot's token response is missing required fields");
-  const { access_token, refresh_token, expires_in } = parsed.data;
+  const { access_token, refresh_token, expires_in, hub_id, scopes } = parsed.data;
   return {
     accessToken: access_token,
     ...(refresh_token ? { refreshToken: refresh_token } : {}),
     expiresAt: new Date(Date.now() + expires_in * 1000),
+    ...(hub_id || scopes ? { accountHint: { ...(hub_id ? { externalAccountId: hub_id } : {}), ...(scopes ? { scopes } : {}) } } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // HubSpot behind the provider seam.
 import type { IntegrationProvider } from "../provider";
 import type { HubspotConfig } from "./config";
+import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
 import { introspectHubspotToken } from "./metadata";
 import { exchangeHubspotCode, hubspotAuthorizeUrl, refreshHubspotToken, revokeHubspotToken } from "./oauth";
@@ -18,8 +19,9 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     exchangeCode: (code) => exchangeHubspotCode(config, code),
     refresh: (refreshToken) => refreshHubspotToken(config, refreshToken),
     revoke: (refreshToken) => revokeHubspotToken(config, refreshToken),
-    introspect: (accessToken) => introspectHubspotToken(config, accessToken),
-    checkApi: (accessToken) => checkContactsApi(config.apiBaseUrl, accessToken),
-    upsertTestRecord: (accessToken, email) => upsertTestContact(config.apiBaseUrl, accessToken, email),
+    introspect: (accessToken, hint) => introspectHubspotToken(config, accessToken, hint),
+    checkApi: (accessToken) => checkContactsApi(config, accessToken),
+    upsertTestRecord: (accessToken, email) => upsertTestContact(config, accessToken, email),
+    upsertContacts: (accessToken, batch) => upsertContactsByEmail(config, accessToken, batch),
   };
 }

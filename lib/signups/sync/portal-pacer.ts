@@ -1,15 +1,23 @@
 // How fast one worker may call a HubSpot portal: its own AIMD limiter (eases off after a 429) AND
 // the budget every worker on the database shares (never more than the portal allows per rolling
-// window, however many workers there are). A call leaves only when both say yes.
+// window, however many workers there are). A call leaves only when both say yes. Both follow the
+// size HubSpot's rate-limit headers announce for the portal, and a spent daily allowance.
+import type { RateLimitObservation } from "@/lib/integrations/provider";
+import { learnedPace } from "./portal-budget-size";
 import type { PortalRateLimiter } from "./portal-rate-limiter";
 import type { SharedPortalBudget } from "./shared-portal-budget";
 
 export type Permit = { ok: true } | { ok: false; waitMs: number };
 
+// The daily allowance resets at midnight in the portal's (unknown) time zone: look again hourly.
+export const DAILY_LIMIT_PAUSE_MS = 60 * 60_000;
+
 export class PortalPacer {
   constructor(
     readonly local: PortalRateLimiter,
-    private readonly shared: SharedPortalBudget,
+    readonly shared: SharedPortalBudget,
+    /** SYNC_PORTAL_REQUESTS_PER_10S: an operator's ceiling on whatever HubSpot announces. */
+    private readonly cap = Infinity,
   ) {}
 
   /** Resolves once a call may be sent, or returns the wait when it is longer than `maxWaitMs`. */
@@ -19,7 +27,12 @@ export class PortalPacer {
       let waitMs = this.local.tryAcquire(portalId, now);
       if (waitMs === 0) {
         waitMs = await this.shared.tryTake(portalId);
-        if (waitMs === 0) return { ok: true };
+        if (waitMs === 0) {
+          // The shared slot may have taken a while (a busy database): count the call from now,
+          // when it actually leaves, or this worker would free its slot that much too early.
+          this.local.restamp(portalId, now, Date.now());
+          return { ok: true };
+        }
         this.local.refund(portalId, now);
       }
       if (waitMs > maxWaitMs) return { ok: false, waitMs };
@@ -27,9 +40,28 @@ export class PortalPacer {
     }
   }
 
+  /** What HubSpot's headers said on an answer from this portal. */
+  async learn(portalId: string, observation: RateLimitObservation): Promise<void> {
+    const pace = learnedPace(observation);
+    if (pace) {
+      const perWindow = Math.min(pace.perWindow, this.cap);
+      this.local.resize(portalId, perWindow, pace.windowMs);
+      this.shared.resize(portalId, perWindow, pace.windowMs);
+    }
+    if (observation.dailyRemaining !== undefined && observation.dailyRemaining <= 0) {
+      await this.pause(portalId, Date.now() + DAILY_LIMIT_PAUSE_MS);
+    }
+  }
+
   /** HubSpot said 429: this worker halves its pace, and every worker pauses for the portal. */
   async onRateLimited(portalId: string, retryAfterMs: number): Promise<void> {
     this.local.onRateLimited(portalId, retryAfterMs);
     await this.shared.pauseUntil(portalId, Date.now() + retryAfterMs);
+  }
+
+  /** No worker sends to the portal before `untilMs`, without cutting its pace (a spent daily allowance). */
+  async pause(portalId: string, untilMs: number): Promise<void> {
+    this.local.pause(portalId, untilMs);
+    await this.shared.pauseUntil(portalId, untilMs);
   }
 }

@@ -1,80 +1,82 @@
-// One batch upsert by email (≤ 100 signups) and what it meant for each signup. Upsert by email
-// is idempotent, so repeating a batch after a crash or timeout never creates a second contact.
-import type { Client } from "@hubspot/api-client";
-import type { ClaimedSignup } from "./claim-signups";
-import { readableReason, sdkFailureSchema, upsertResponseSchema } from "./upsert-response";
+// Pushes a tenant's claimed signups to its portal in batches of ≤ 100 through the provider's
+// upsertContacts, within the portal's rate budget, and records what each answer meant for each
+// signup. Upsert by email is idempotent, so repeating a batch after a crash or timeout never
+// creates a second contact. A batch refused as a whole for its data (HubSpot has no partial
+// upserts by email) is halved until the offending signups stand alone and fail alone.
+import { markNeedsReconnect } from "@/lib/integrations/connection-status";
+import { forgetAccessToken } from "@/lib/integrations/connection-tokens";
+import type { ContactUpsertInput } from "@/lib/integrations/provider";
+import { WAITING_FOR_CONNECTION_DELAY_MS } from "./backoff";
+import { renewClaims, type ClaimedSignup } from "./claim-signups";
+import type { Destination } from "./destination";
+import { recordRetryLater, recordSynced, recordWaiting } from "./record-outcomes";
+import type { SyncDeps } from "./sync-deps";
 
-export type BatchOutcome =
-  | { kind: "done"; synced: Map<string, string>; rejected: Map<string, string>; unanswered: ClaimedSignup[] }
-  | { kind: "rate-limited"; retryAfterMs: number }
-  | { kind: "transient"; reason: string }
-  | { kind: "unauthorized"; reason: string }
-  | { kind: "missing-scope"; reason: string }
-  | { kind: "batch-rejected"; reason: string };
+export const RECONNECT_MESSAGE = "Waiting: HubSpot needs to be reconnected on the integrations page";
+const UNANSWERED = "HubSpot's answer did not mention this contact";
 
-export async function pushBatch(client: Client, signups: ClaimedSignup[], timeoutMs: number): Promise<BatchOutcome> {
-  const inputs = signups.map((signup) => {
-    // Only send what we know: an absent first name must not wipe one HubSpot already has.
-    const properties: Record<string, string> = { email: signup.email };
-    if (signup.firstName) properties.firstname = signup.firstName;
-    return { id: signup.email, idProperty: "email", properties };
-  });
-  let response: unknown;
-  try {
-    response = await withTimeout(client.crm.contacts.batchApi.upsert({ inputs }), timeoutMs);
-  } catch (error) {
-    return classifyFailure(error);
+export async function pushSignups(deps: SyncDeps, destination: Destination, accessToken: string, signups: ClaimedSignup[]): Promise<void> {
+  const batches: ClaimedSignup[][] = [];
+  for (let start = 0; start < signups.length; start += deps.settings.batchSize) {
+    batches.push(signups.slice(start, start + deps.settings.batchSize));
   }
-  const parsed = upsertResponseSchema.safeParse(response);
-  if (!parsed.success) return { kind: "transient", reason: "HubSpot answered the batch upsert with an unexpected shape" };
-  const synced = new Map<string, string>();
-  for (const result of parsed.data.results) {
-    const email = result.properties?.email?.trim().toLowerCase();
-    if (email) synced.set(email, result.id);
-  }
-  const rejected = new Map<string, string>();
-  for (const error of parsed.data.errors ?? []) {
-    for (const id of error.context?.ids ?? []) rejected.set(id.trim().toLowerCase(), readableReason(error.message, error.category));
-  }
-  const unanswered = signups.filter((signup) => !synced.has(signup.emailNormalized) && !rejected.has(signup.emailNormalized));
-  return { kind: "done", synced, rejected, unanswered };
+  // Batches of one portal run side by side; the portal pacer decides how fast they leave.
+  await Promise.all(batches.map((batch) => pushAndRecord(deps, destination, accessToken, batch)));
 }
 
-function classifyFailure(error: unknown): BatchOutcome {
-  if (error instanceof TimeoutError) return { kind: "transient", reason: `HubSpot did not answer within ${error.ms} ms` };
-  const failure = sdkFailureSchema.safeParse(error);
-  if (!failure.success) {
-    return { kind: "transient", reason: `Could not reach HubSpot: ${error instanceof Error ? error.message : "network error"}`.slice(0, 300) };
+function toInput(signup: ClaimedSignup): ContactUpsertInput {
+  // The signup id is the trace id: results are matched by it, not by the echoed email.
+  return { traceId: signup.id, email: signup.email, firstName: signup.firstName };
+}
+
+async function pushAndRecord(deps: SyncDeps, destination: Destination, accessToken: string, claimedBatch: ClaimedSignup[]): Promise<void> {
+  const { db, workerId, limiter, settings } = deps;
+  // Claims first, permit last: the call must leave the moment its rate slot is taken, or HubSpot
+  // counts it later than we did (the lease outlasts the longest wait for a permit).
+  const batch = await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
+  if (batch.length === 0) return;
+  const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
+  if (!permit.ok) return recordWaiting(db, workerId, batch, permit.waitMs, null);
+  const { outcome, rateLimit } = await deps.crm.upsertContacts(accessToken, batch.map(toInput));
+  if (rateLimit) await limiter.learn(destination.portalId, rateLimit);
+  const retryLater = (signups: ClaimedSignup[], reason: string, minDelayMs = 0) =>
+    recordRetryLater(db, workerId, signups, reason, { giveUpAfterAttempts: settings.giveUpAfterAttempts, minDelayMs });
+  switch (outcome.kind) {
+    case "answered": {
+      const synced = batch.flatMap((signup) => {
+        const contactId = outcome.synced.get(signup.id);
+        return contactId ? [{ signup, contactId }] : [];
+      });
+      const rejected = batch.flatMap((signup) => {
+        const reason = outcome.rejected.get(signup.id);
+        return reason && !outcome.synced.has(signup.id) ? [{ signup, reason }] : [];
+      });
+      await recordSynced(db, workerId, destination.connectionId, synced, rejected);
+      const unanswered = batch.filter((signup) => !outcome.synced.has(signup.id) && !outcome.rejected.has(signup.id));
+      return retryLater(unanswered, UNANSWERED);
+    }
+    case "batch-rejected": {
+      if (batch.length === 1) return recordSynced(db, workerId, destination.connectionId, [], batch.map((signup) => ({ signup, reason: outcome.reason })));
+      const middle = Math.ceil(batch.length / 2);
+      await Promise.all([batch.slice(0, middle), batch.slice(middle)].map((half) => pushAndRecord(deps, destination, accessToken, half)));
+      return;
+    }
+    case "rate-limited":
+      if (outcome.daily) await limiter.pause(destination.portalId, Date.now() + outcome.waitMs);
+      else await limiter.onRateLimited(destination.portalId, outcome.waitMs);
+      return retryLater(batch, outcome.reason, outcome.waitMs);
+    case "transient":
+      return retryLater(batch, outcome.reason, outcome.minDelayMs);
+    case "unexpected":
+      // Says nothing about these contacts (e.g. a 404 from a wrong base URL): retried, bounded.
+      return retryLater(batch, outcome.reason);
+    case "token-rejected":
+      // HubSpot no longer accepts the access token (expired early, revoked): make the next
+      // getValidAccessToken refresh it; a revoked grant then surfaces as Needs reconnect.
+      await forgetAccessToken(db, destination.connectionId);
+      return retryLater(batch, outcome.reason);
+    case "missing-scope":
+      await markNeedsReconnect(db, destination.connectionId, outcome.reason);
+      return recordWaiting(db, workerId, batch, WAITING_FOR_CONNECTION_DELAY_MS, RECONNECT_MESSAGE);
   }
-  const { code, body, headers } = failure.data;
-  const reason = readableReason(body?.message, body?.category ?? `HTTP ${code}`);
-  if (code === 429) return { kind: "rate-limited", retryAfterMs: retryAfterMs(headers) };
-  if (code === 401) return { kind: "unauthorized", reason };
-  if (code === 403) return body?.category === "MISSING_SCOPES" ? { kind: "missing-scope", reason } : { kind: "unauthorized", reason };
-  // Only HubSpot saying the *data* is invalid is a verdict on these contacts. Anything else (a 404
-  // from a misconfigured base URL, an unexpected 4xx) is our problem or HubSpot's: retry later
-  // rather than fail every signup in the batch.
-  if (code === 400 && body?.category === "VALIDATION_ERROR") return { kind: "batch-rejected", reason };
-  return { kind: "transient", reason };
-}
-
-// Retry-After is undocumented for HubSpot; without it, wait out most of the 10 s rolling window.
-function retryAfterMs(headers: Record<string, string> | undefined): number {
-  const seconds = Number(headers?.["retry-after"]);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, 60_000) : 2_000;
-}
-
-class TimeoutError extends Error {
-  constructor(readonly ms: number) {
-    super(`timed out after ${ms} ms`);
-  }
-}
-
-// The SDK has no per-call timeout; an abandoned request that later succeeds is harmless (idempotent).
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(ms)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

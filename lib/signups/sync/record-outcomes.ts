@@ -1,6 +1,8 @@
 // Writes what a push meant back to the signup rows. Every write is conditional on this worker
 // still holding the claim: if intake changed the details meanwhile (and dropped the claim), the
 // row stays PENDING and the newer details are pushed next — by email, so still one contact.
+// Every outcome is terminal (Synced, Failed) or bounded (retried until the give-up limit); only
+// waiting for a usable connection is open-ended.
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { retryDelayMs } from "./backoff";
@@ -34,7 +36,7 @@ export async function recordSynced(
               "attempts" = "attempts" + 1, "claimedBy" = NULL, "claimedUntil" = NULL
             WHERE "claimedBy" = ${workerId} AND "id" IN (${Prisma.join(syncedIds)})`,
         ]),
-    // HubSpot refused the value itself (e.g. INVALID_EMAIL): retrying cannot help.
+    // HubSpot refused the value itself (INVALID_EMAIL, another contact's address): retrying cannot help.
     ...rejected.map(({ signup, reason }) =>
       db.signup.updateMany({
         where: claimedBy(signup, workerId),
@@ -44,16 +46,32 @@ export async function recordSynced(
   ]);
 }
 
-/** A transient failure: counted, and tried again after an exponential, jittered delay. */
-export async function recordRetryLater(db: Db, workerId: string, signups: ClaimedSignup[], reason: string): Promise<void> {
+export type RetryPolicy = {
+  /** The attempt that reaches this count, failing, ends as FAILED instead of being retried. */
+  giveUpAfterAttempts: number;
+  /** Never retry sooner than this (HubSpot's rate-limit interval, 423's "at least 2 seconds"). */
+  minDelayMs?: number;
+};
+
+/** A transient failure: counted, and tried again after an exponential, jittered delay — or given up. */
+export async function recordRetryLater(db: Db, workerId: string, signups: ClaimedSignup[], reason: string, policy: RetryPolicy): Promise<void> {
+  if (signups.length === 0) return;
   const now = Date.now();
   await db.$transaction(
-    signups.map((signup) =>
-      db.signup.updateMany({
+    signups.map((signup) => {
+      const attempts = signup.attempts + 1;
+      if (attempts >= policy.giveUpAfterAttempts) {
+        return db.signup.updateMany({
+          where: claimedBy(signup, workerId),
+          data: { ...released, status: "FAILED", attempts, lastError: `gave up after ${attempts} attempts: ${reason}`.slice(0, 500) },
+        });
+      }
+      const delayMs = Math.max(policy.minDelayMs ?? 0, retryDelayMs(attempts));
+      return db.signup.updateMany({
         where: claimedBy(signup, workerId),
-        data: { ...released, attempts: signup.attempts + 1, lastError: reason, nextAttemptAt: new Date(now + retryDelayMs(signup.attempts + 1)) },
-      }),
-    ),
+        data: { ...released, attempts, lastError: reason, nextAttemptAt: new Date(now + delayMs) },
+      });
+    }),
   );
 }
 

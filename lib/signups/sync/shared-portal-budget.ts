@@ -13,8 +13,12 @@ export const HUBSPOT_WINDOW_MS = 10_000;
 // A lost compare-and-swap means another worker just took that slot: look again, a few times.
 const MAX_RACES = 5;
 
+type PortalSize = { slots: number; windowMs: number };
+
 export class SharedPortalBudget {
-  private readonly readyPortals = new Set<string>();
+  /** Portals whose slot rows exist, with how many were made. */
+  private readonly readyPortals = new Map<string, number>();
+  private readonly sizes = new Map<string, PortalSize>();
 
   constructor(
     private readonly db: Db,
@@ -22,13 +26,29 @@ export class SharedPortalBudget {
     private readonly windowMs = HUBSPOT_WINDOW_MS,
   ) {}
 
+  private sizeOf(portalId: string): PortalSize {
+    return this.sizes.get(portalId) ?? { slots: this.slots, windowMs: this.windowMs };
+  }
+
+  /** The portal's limit as HubSpot announced it (already reduced to what we allow ourselves). */
+  resize(portalId: string, slots: number, windowMs: number): void {
+    this.sizes.set(portalId, { slots, windowMs });
+  }
+
+  slotsOf(portalId: string): number {
+    return this.sizeOf(portalId).slots;
+  }
+
   /** Takes one call for the portal: 0 when taken, otherwise the milliseconds until one frees up. */
-  async tryTake(portalId: string, now = Date.now()): Promise<number> {
+  async tryTake(portalId: string, at?: number): Promise<number> {
     await this.ensureSlots(portalId);
-    const cutoff = new Date(now - this.windowMs);
+    // Stamped after the (possibly slow) slot setup, so the stamp is close to when the call leaves.
+    const now = at ?? Date.now();
+    const { slots, windowMs } = this.sizeOf(portalId);
+    const cutoff = new Date(now - windowMs);
     for (let race = 0; race < MAX_RACES; race++) {
       const oldest = await this.db.portalCallSlot.findFirst({
-        where: { portalId, slot: { lt: this.slots } },
+        where: { portalId, slot: { lt: slots } },
         orderBy: { usedAt: "asc" },
         select: { slot: true, usedAt: true },
       });
@@ -38,7 +58,7 @@ export class SharedPortalBudget {
         await this.ensureSlots(portalId);
         continue;
       }
-      if (oldest.usedAt > cutoff) return Math.max(1, oldest.usedAt.getTime() + this.windowMs - now);
+      if (oldest.usedAt > cutoff) return Math.max(1, oldest.usedAt.getTime() + windowMs - now);
       const taken = await this.db.portalCallSlot.updateMany({
         where: { portalId, slot: oldest.slot, usedAt: oldest.usedAt },
         data: { usedAt: new Date(now) },
@@ -52,15 +72,16 @@ export class SharedPortalBudget {
   async pauseUntil(portalId: string, untilMs: number): Promise<void> {
     await this.ensureSlots(portalId);
     // A slot "used" at until − window becomes free exactly at until.
-    const blockedUntil = new Date(untilMs - this.windowMs);
+    const blockedUntil = new Date(untilMs - this.sizeOf(portalId).windowMs);
     await this.db.portalCallSlot.updateMany({ where: { portalId, usedAt: { lt: blockedUntil } }, data: { usedAt: blockedUntil } });
   }
 
   private async ensureSlots(portalId: string): Promise<void> {
-    if (this.readyPortals.has(portalId)) return;
+    const { slots } = this.sizeOf(portalId);
+    if ((this.readyPortals.get(portalId) ?? 0) >= slots) return;
     const existing = await this.db.portalCallSlot.findMany({ where: { portalId }, select: { slot: true } });
     const have = new Set(existing.map((row) => row.slot));
-    const missing = Array.from({ length: this.slots }, (_, slot) => slot).filter((slot) => !have.has(slot));
+    const missing = Array.from({ length: slots }, (_, slot) => slot).filter((slot) => !have.has(slot));
     if (missing.length > 0) {
       try {
         // Never used: free at once.
@@ -70,7 +91,7 @@ export class SharedPortalBudget {
         if (!isUniqueViolation(error)) throw error;
       }
     }
-    this.readyPortals.add(portalId);
+    this.readyPortals.set(portalId, slots);
   }
 }
 

@@ -1,19 +1,23 @@
 // Everything one sync worker needs, passed explicitly so tests, the worker script, the in-process
 // starter and the bench all run the very same engine against their own database and HubSpot.
-import type { Client } from "@hubspot/api-client";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
+import type { IntegrationProvider } from "@/lib/integrations/provider";
 import type { PortalPacer } from "./portal-pacer";
 
 export interface SyncSettings {
   batchSize: number;
   leaseMs: number;
-  requestTimeoutMs: number;
   /** Batches one pass may claim; more than one keeps a portal busy while rows are written back. */
   batchesPerPass: number;
   /** Longest we wait for a rate-limit slot before handing the rows back for later. */
   maxRateWaitMs: number;
+  /** Transient failures in a row after which a signup is FAILED (see backoff.attemptsSpanning). */
+  giveUpAfterAttempts: number;
 }
+
+/** The one provider call the sync makes. */
+export type ContactSync = Pick<IntegrationProvider, "upsertContacts">;
 
 export interface SyncDeps {
   db: Db;
@@ -22,5 +26,5 @@ export interface SyncDeps {
   limiter: PortalPacer;
   settings: SyncSettings;
   accessToken: (db: Db, connectionId: string) => Promise<string>;
-  apiClient: (accessToken: string) => Client;
+  crm: ContactSync;
 }

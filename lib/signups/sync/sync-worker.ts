@@ -6,17 +6,21 @@ import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { serverEnv } from "@/lib/env/server";
+import { attemptsSpanning } from "./backoff";
+import { STARTING_BUDGET, STARTING_WINDOW_MS } from "./portal-budget-size";
 import { PortalPacer } from "./portal-pacer";
 import { PortalRateLimiter } from "./portal-rate-limiter";
 import { SharedPortalBudget } from "./shared-portal-budget";
 import type { SyncDeps, SyncSettings } from "./sync-deps";
 import { runSyncPass } from "./sync-pass";
 
+const DEFAULT_GIVE_UP_AFTER_MS = 72 * 3_600_000;
+
 export interface SyncWorkerOptions {
   db: Db;
   provider: DatabaseProvider;
   accessToken: SyncDeps["accessToken"];
-  apiClient: SyncDeps["apiClient"];
+  crm: SyncDeps["crm"];
   settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number };
   workerId?: string;
 }
@@ -32,9 +36,9 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const settings: SyncSettings = {
     batchSize: config.SYNC_BATCH_SIZE,
     leaseMs: config.SYNC_LEASE_SECONDS * 1000,
-    requestTimeoutMs: config.SYNC_REQUEST_TIMEOUT_MS,
     batchesPerPass: 4,
     maxRateWaitMs: 5_000,
+    giveUpAfterAttempts: attemptsSpanning(DEFAULT_GIVE_UP_AFTER_MS),
     ...options.settings,
   };
   const idlePollMs = options.settings?.idlePollMs ?? config.SYNC_IDLE_POLL_MS;
@@ -46,7 +50,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     limiter: portalPacer(options.db, options.settings?.portalRequestsPer10s ?? config.SYNC_PORTAL_REQUESTS_PER_10S),
     settings,
     accessToken: options.accessToken,
-    apiClient: options.apiClient,
+    crm: options.crm,
   };
   let stopping = false;
   let wake: (() => void) | undefined;
@@ -82,7 +86,11 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
   };
 }
 
-/** Per portal: at most `perWindow` calls per rolling 10 s from this worker, and from all workers together. */
-export function portalPacer(db: Db, perWindow: number): PortalPacer {
-  return new PortalPacer(new PortalRateLimiter(perWindow), new SharedPortalBudget(db, perWindow));
+/**
+ * Per portal, from this worker and from all workers together: the pace HubSpot's headers announce
+ * (starting at the smallest profile's until the first answer), never above `cap` when one is set.
+ */
+export function portalPacer(db: Db, cap?: number): PortalPacer {
+  const starting = Math.min(STARTING_BUDGET, cap ?? Infinity);
+  return new PortalPacer(new PortalRateLimiter(starting, STARTING_WINDOW_MS), new SharedPortalBudget(db, starting, STARTING_WINDOW_MS), cap);
 }

@@ -38,7 +38,7 @@ export function authorizeCrmCall(ctx: RequestContext, scope: string, policy: Lim
   const decision = sim.rateLimiter.consume(`${policy}:${token.portalId}`, limit);
   const headers = rateLimitHeaders(decision);
   if (decision && !decision.allowed) {
-    sendJson(ctx.res, 429, rateLimited(policy === "search" ? "SECONDLY" : "TEN_SECONDLY_ROLLING"), headers);
+    sendJson(ctx.res, 429, rateLimited(policy === "search" ? "SECONDLY" : (decision.policy ?? "TEN_SECONDLY_ROLLING")), headers);
     return null;
   }
   if (!token.scopes.includes(scope)) {

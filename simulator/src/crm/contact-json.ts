@@ -13,6 +13,8 @@ export function systemProperties(contact: Contact): Record<string, string> {
     createdate: new Date(contact.createdAt).toISOString(),
     hs_object_id: contact.id,
     lastmodifieddate: new Date(contact.updatedAt).toISOString(),
+    // HubSpot's read-only list of further addresses, semicolon-separated.
+    ...(contact.additionalEmails.length > 0 ? { hs_additional_emails: contact.additionalEmails.join(";") } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ export async function createContact(ctx: RequestContext): Promise<void> {
   const checked = checkProperties(input.properties);
   if (!checked.ok) return sendCrm(ctx, caller, 400, validationError(propertyValuesMessage(checked.problems)));
   const email = checked.properties.email;
-  const existing = email ? ctx.state.contacts.findByEmail(caller.portalId, email) : undefined;
+  const existing = email ? (ctx.state.contacts.findByEmail(caller.portalId, email) ?? ctx.state.contacts.findByAdditionalEmail(caller.portalId, email)) : undefined;
   if (existing) return sendCrm(ctx, caller, 409, contactConflict(existing.id));
   const contact = ctx.state.contacts.create(caller.portalId, checked.properties);
   sendCrm(ctx, caller, 201, contactJson(contact, "all"));

@@ -2,7 +2,7 @@ import type { RequestContext } from "../http/context";
 import { authorizeCrmCall, sendCrm, type CrmCaller } from "./authorize-call";
 import { contactJson } from "./contact-json";
 import { checkProperties, invalidEmailProblem, isValidEmail } from "./contact-properties";
-import { contactConflict, propertyValuesMessage, validationError } from "./crm-errors";
+import { additionalEmailConflict, contactConflict, propertyValuesMessage, validationError } from "./crm-errors";
 import { readCrmBody } from "./read-crm-body";
 import { batchCreateSchema, batchUpsertSchema, MAX_BATCH_INPUTS } from "./request-schemas";
 
@@ -40,7 +40,26 @@ export async function batchCreateContacts(ctx: RequestContext): Promise<void> {
   sendCrm(ctx, caller, 201, { status: "COMPLETE", results, startedAt, completedAt: new Date().toISOString() });
 }
 
-// POST /crm/v3/objects/contacts/batch/upsert — by email; per-input failures make a 207 with errors[].
+type UpsertInput = { id: string; properties: Record<string, unknown>; objectWriteTraceId?: string | undefined };
+type InputVerdict = { ok: true; properties: Record<string, string> } | { ok: false; status: 400 | 409; error: Record<string, unknown> };
+
+/** Is this input writable? Invalid values → 400; another contact's additional email → 409. */
+function judgeInput(ctx: RequestContext, portalId: number, input: UpsertInput): InputVerdict {
+  const checked = checkProperties({ ...input.properties, email: input.id });
+  if (!checked.ok || !isValidEmail(input.id)) {
+    const problems = checked.ok ? [invalidEmailProblem(input.id)] : checked.problems;
+    return { ok: false, status: 400, error: validationError(propertyValuesMessage(problems)) };
+  }
+  const store = ctx.state.contacts;
+  const owner = store.findByEmail(portalId, input.id) ? undefined : store.findByAdditionalEmail(portalId, input.id);
+  if (owner) return { ok: false, status: 409, error: additionalEmailConflict(input.id.trim().toLowerCase(), owner.id) };
+  return { ok: true, properties: checked.properties };
+}
+
+// POST /crm/{v3/objects|objects/2026-03}/contacts/batch/upsert — by email. HubSpot: "Partial upserts
+// are not supported when using email as the idProperty", so by default one invalid input fails
+// the whole batch (400) and one address owned by another contact as an additional email fails it
+// with 409, writing nothing; upsertFailureMode "multi-status" answers 207 with per-input errors.
 export async function batchUpsertContacts(ctx: RequestContext): Promise<void> {
   const caller = authorizeCrmCall(ctx, WRITE);
   if (!caller) return;
@@ -62,29 +81,30 @@ export async function batchUpsertContacts(ctx: RequestContext): Promise<void> {
     return sendCrm(ctx, caller, 400, validationError(`Duplicate IDs found in batch input: [${[...duplicates].join(", ")}]. IDs must be unique`));
   }
 
+  const verdicts = body.inputs.map((input) => ({ input, verdict: judgeInput(ctx, caller.portalId, input) }));
+  const wholeBatch = ctx.state.config.upsertFailureMode === "whole-batch";
+  if (wholeBatch) {
+    // Validation is reported before conflicts, as HubSpot checks values before identities.
+    const refused = verdicts.find(({ verdict }) => !verdict.ok && verdict.status === 400) ?? verdicts.find(({ verdict }) => !verdict.ok);
+    if (refused && !refused.verdict.ok) return sendCrm(ctx, caller, refused.verdict.status, refused.verdict.error);
+  }
+
   const store = ctx.state.contacts;
   const results: unknown[] = [];
   const errors: unknown[] = [];
-  for (const input of body.inputs) {
-    const checked = checkProperties({ ...input.properties, email: input.id });
-    if (!checked.ok || !isValidEmail(input.id)) {
-      const problems = checked.ok ? [invalidEmailProblem(input.id)] : checked.problems;
-      // HubSpot's StandardError shape (no correlationId per item).
-      errors.push({
-        status: "error",
-        category: "VALIDATION_ERROR",
-        message: propertyValuesMessage(problems),
-        context: { ids: [input.id] },
-        errors: [],
-        links: {},
-      });
+  for (const { input, verdict } of verdicts) {
+    const trace = input.objectWriteTraceId === undefined ? {} : { objectWriteTraceId: input.objectWriteTraceId };
+    if (!verdict.ok) {
+      // HubSpot's StandardError shape, naming the input by its trace id when it has one.
+      const context = input.objectWriteTraceId === undefined ? { ids: [input.id] } : { objectWriteTraceId: [input.objectWriteTraceId] };
+      // Per-item errors carry no correlationId of their own (HubSpot's StandardError).
+      const error = Object.fromEntries(Object.entries(verdict.error).filter(([key]) => key !== "correlationId"));
+      errors.push({ ...error, context, errors: error.errors ?? [], links: {} });
       continue;
     }
     const existing = store.findByEmail(caller.portalId, input.id);
-    const contact = existing
-      ? store.update(caller.portalId, existing, checked.properties)
-      : store.create(caller.portalId, checked.properties);
-    results.push({ ...contactJson(contact, "all"), new: !existing });
+    const contact = existing ? store.update(caller.portalId, existing, verdict.properties) : store.create(caller.portalId, verdict.properties);
+    results.push({ ...contactJson(contact, "all"), new: !existing, ...trace });
   }
   const completedAt = new Date().toISOString();
   if (errors.length === 0) return sendCrm(ctx, caller, 200, { status: "COMPLETE", results, startedAt, completedAt });

@@ -34,6 +34,13 @@ export function missingScopes(requiredScopes: string[]) {
 export const contactConflict = (existingId: string) =>
   crmError("CONFLICT", `Contact already exists. Existing ID: ${existingId}`);
 
+/** An address that is another contact's additional email (the body a 2024 community capture shows). */
+export const additionalEmailConflict = (email: string, existingId: string) =>
+  crmError("OBJECT_ALREADY_EXISTS", `Contact already exists. Existing ID: ${existingId}`, {
+    error: "CONTACT_EXISTS",
+    errors: [{ message: `A contact with email ${email} already exists. Existing ID: ${existingId}`, in: "email" }],
+  });
+
 export const validationError = (message: string) => crmError("VALIDATION_ERROR", message);
 
 export interface PropertyProblem {
@@ -50,13 +57,16 @@ export function propertyValuesMessage(problems: PropertyProblem[]): string {
 export const objectNotFound = () => crmError("OBJECT_NOT_FOUND", "resource not found");
 
 /** 429 bodies carry errorType/policyName instead of a category. */
-export function rateLimited(policy: "TEN_SECONDLY_ROLLING" | "SECONDLY") {
+const RATE_LIMIT_MESSAGES = {
+  TEN_SECONDLY_ROLLING: "You have reached your ten_secondly_rolling limit.",
+  SECONDLY: "You have reached your secondly limit.",
+  DAILY: "You have reached your daily limit.",
+} as const;
+
+export function rateLimited(policy: keyof typeof RATE_LIMIT_MESSAGES) {
   return {
     status: "error",
-    message:
-      policy === "TEN_SECONDLY_ROLLING"
-        ? "You have reached your ten_secondly_rolling limit."
-        : "You have reached your secondly limit.",
+    message: RATE_LIMIT_MESSAGES[policy],
     errorType: "RATE_LIMIT",
     correlationId: randomUUID(),
     policyName: policy,

@@ -5,14 +5,18 @@ import { checkClientCredentials } from "./client-credentials";
 import { sendTokenError } from "./token-errors";
 import { accessTokenInfo, liveAccessToken, refreshTokenInfo } from "./token-info";
 
-async function authenticatedTokenForm(ctx: RequestContext): Promise<string | null> {
+/**
+ * The spec and HubSpot's SDK send the token as `token`; the introspection guide names the field
+ * `access_token` or `refresh_token`. Introspection accepts all three; revocation only `token`.
+ */
+async function authenticatedTokenForm(ctx: RequestContext, fieldNames: readonly string[]): Promise<string | null> {
   const form = await readForm(ctx.req);
   const clientError = checkClientCredentials(form, ctx.state.config);
   if (clientError) {
     sendTokenError(ctx.res, clientError);
     return null;
   }
-  const token = form.get("token");
+  const token = fieldNames.map((name) => form.get(name)).find((value) => value);
   if (!token) {
     sendTokenError(ctx.res, "BAD_REQUEST");
     return null;
@@ -22,7 +26,7 @@ async function authenticatedTokenForm(ctx: RequestContext): Promise<string | nul
 
 // POST /oauth/v3/token/introspect (and /oauth/2026-03/…) — RFC 7662 style: 200 with active true|false.
 export async function introspectToken(ctx: RequestContext): Promise<void> {
-  const token = await authenticatedTokenForm(ctx);
+  const token = await authenticatedTokenForm(ctx, ["token", "access_token", "refresh_token"]);
   if (token === null) return;
   const sim = ctx.state;
   const access = liveAccessToken(sim, token);
@@ -50,7 +54,7 @@ export async function introspectToken(ctx: RequestContext): Promise<void> {
 
 // POST /oauth/v3/token/revoke (and /oauth/2026-03/…) — 204 empty, also for unknown tokens (RFC 7009).
 export async function revokeToken(ctx: RequestContext): Promise<void> {
-  const token = await authenticatedTokenForm(ctx);
+  const token = await authenticatedTokenForm(ctx, ["token"]);
   if (token === null) return;
   const sim = ctx.state;
   // A refresh token stands for the whole grant; an access token only for itself.

@@ -5,6 +5,8 @@ export interface Contact {
   id: string;
   /** Writable properties as set by clients (email stored lowercased, as HubSpot does). */
   properties: Record<string, string>;
+  /** Further addresses of this contact; as unique across the portal as primary emails. */
+  additionalEmails: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -12,6 +14,7 @@ export interface Contact {
 class PortalContacts {
   readonly byId = new Map<string, Contact>();
   readonly byEmail = new Map<string, Contact>();
+  readonly byAdditionalEmail = new Map<string, Contact>();
   readonly ordered: Contact[] = [];
 }
 
@@ -38,9 +41,22 @@ export class ContactStore {
     return this.portals.get(portalId)?.byEmail.get(email.toLowerCase());
   }
 
+  findByAdditionalEmail(portalId: number, email: string): Contact | undefined {
+    return this.portals.get(portalId)?.byAdditionalEmail.get(email.trim().toLowerCase());
+  }
+
+  /** Adds an address to a contact; false when any contact already has it (primary or additional). */
+  addAdditionalEmail(portalId: number, contact: Contact, email: string): boolean {
+    const address = email.trim().toLowerCase();
+    if (this.findByEmail(portalId, address) || this.findByAdditionalEmail(portalId, address)) return false;
+    contact.additionalEmails.push(address);
+    this.portal(portalId).byAdditionalEmail.set(address, contact);
+    return true;
+  }
+
   create(portalId: number, properties: Record<string, string>, now = Date.now()): Contact {
     const contacts = this.portal(portalId);
-    const contact: Contact = { id: String(this.nextId++), properties: normalize(properties), createdAt: now, updatedAt: now };
+    const contact: Contact = { id: String(this.nextId++), properties: normalize(properties), additionalEmails: [], createdAt: now, updatedAt: now };
     contacts.byId.set(contact.id, contact);
     contacts.ordered.push(contact);
     if (contact.properties.email) contacts.byEmail.set(contact.properties.email, contact);

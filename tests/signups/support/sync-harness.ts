@@ -3,20 +3,21 @@
 import type { Db } from "@switchboard/lib/db/create-client";
 import type { DatabaseProvider } from "@switchboard/lib/db/database-url";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
-import { hubspotClient } from "@switchboard/lib/integrations/hubspot/client";
+import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
+import { attemptsSpanning } from "@switchboard/lib/signups/sync/backoff";
 import type { SyncDeps } from "@switchboard/lib/signups/sync/sync-deps";
 import { runSyncPass } from "@switchboard/lib/signups/sync/sync-pass";
 import { portalPacer } from "@switchboard/lib/signups/sync/sync-worker";
 
-export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker"): SyncDeps {
+export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
   return {
     db,
     provider,
     workerId,
-    limiter: portalPacer(db, 105),
-    settings: { batchSize: 100, leaseMs: 30_000, requestTimeoutMs: 5_000, batchesPerPass: 4, maxRateWaitMs: 1_000 },
+    limiter: portalPacer(db),
+    settings: { batchSize: 100, leaseMs: 30_000, batchesPerPass: 4, maxRateWaitMs: 1_000, giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000) },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
-    apiClient: hubspotClient,
+    crm: contactSyncProviderFromEnv(options.requestTimeoutMs ?? 5_000),
   };
 }
 

@@ -1,6 +1,8 @@
 "use client";
-// Disconnect asks once more before acting: it revokes HubSpot access and deletes the tokens.
+// Disconnect asks once more before acting: it revokes Switchboard's tokens and deletes them. It
+// does not uninstall the app from the HubSpot portal, and says so, with where to do that.
 import { useActionState, useState } from "react";
+import { UNINSTALL_PATH } from "./notices";
 import { disconnectHubspot } from "./actions";
 import { SubmitButton } from "./submit-button";
 
@@ -23,7 +25,8 @@ export function DisconnectConfirm({ tenantSlug, connectionId, portalId }: { tena
       <input type="hidden" name="tenantSlug" value={tenantSlug} />
       <input type="hidden" name="connectionId" value={connectionId} />
       <p className="text-sm text-red-900">
-        Disconnect portal {portalId}? HubSpot access is revoked and new signups stop syncing to it.
+        Disconnect portal {portalId}? Switchboard&apos;s tokens are revoked and deleted, and new signups stop syncing to it.
+        The app stays installed in the HubSpot portal: to remove it, a super admin uninstalls it in HubSpot ({UNINSTALL_PATH}).
       </p>
       <SubmitButton variant="danger" pendingLabel="Disconnecting…">
         Yes, disconnect

@@ -5,6 +5,9 @@ export type PageNoticeCode = NoticeCode | "disconnected" | "disconnected_unconfi
 
 export type PageNotice = { tone: "success" | "warning" | "error"; text: string };
 
+/** Where a HubSpot super admin removes an installed app: revoking our tokens does not. */
+export const UNINSTALL_PATH = "Marketplace icon → Connected apps → Switchboard → Actions → Uninstall";
+
 export function noticeFor(code: string | undefined, portal: string | undefined): PageNotice | null {
   const p = portal && /^\d{1,20}$/.test(portal) ? `portal ${portal}` : "the portal";
   switch (code as PageNoticeCode | undefined) {
@@ -19,9 +22,10 @@ export function noticeFor(code: string | undefined, portal: string | undefined):
     case "authorization_failed": return { tone: "error", text: "HubSpot did not authorize the connection. Nothing was saved; please try again." };
     case "code_rejected": return { tone: "error", text: "HubSpot rejected the authorization (it may have expired or been used already). Nothing was saved; please connect again." };
     case "provider_unavailable": return { tone: "error", text: "HubSpot could not be reached to finish connecting. Nothing was saved; please try again in a minute." };
-    case "disconnected": return { tone: "success", text: `Disconnected ${p}. HubSpot confirmed the access was revoked and the stored tokens were deleted.` };
+    case "disconnected":
+      return { tone: "success", text: `Disconnected ${p}. HubSpot confirmed Switchboard's access was revoked and the stored tokens were deleted. The app stays installed in the HubSpot portal until a super admin uninstalls it there (${UNINSTALL_PATH}).` };
     case "disconnected_unconfirmed":
-      return { tone: "warning", text: `Disconnected ${p} and deleted the stored tokens, but HubSpot could not confirm the revocation. You can also remove the app under Connected apps in HubSpot.` };
+      return { tone: "warning", text: `Disconnected ${p} and deleted the stored tokens, but HubSpot could not confirm the revocation. To be sure, uninstall the app in HubSpot (${UNINSTALL_PATH}).` };
     case "not_configured": return { tone: "error", text: "HubSpot is not configured on this server (HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET)." };
     case "connection_missing": return { tone: "error", text: "That connection no longer exists in this tenant." };
     default: return null;

@@ -1,0 +1,12 @@
+// HubSpot's date-versioned (2026-03) endpoints, the family that outlives v1–v3 (sunset September
+// 2027). The version sits after the API family: /crm/objects/2026-03/contacts, /oauth/2026-03/token.
+
+export const HUBSPOT_API_VERSION = "2026-03";
+
+export const hubspotPaths = {
+  token: `/oauth/${HUBSPOT_API_VERSION}/token`,
+  introspect: `/oauth/${HUBSPOT_API_VERSION}/token/introspect`,
+  revoke: `/oauth/${HUBSPOT_API_VERSION}/token/revoke`,
+  contacts: `/crm/objects/${HUBSPOT_API_VERSION}/contacts`,
+  contactsBatchUpsert: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/batch/upsert`,
+} as const;
