@@ -6,7 +6,7 @@
 import next from "next";
 import { assertServerEnvOrExit, defaultToProductionMode, serverEnv } from "@switchboard/lib/env/server";
 import { log } from "@switchboard/lib/log";
-import { appSubscribeContext } from "@switchboard/lib/signups/intake/subscribe-context";
+import { appSubscribeContext } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { stopSignupSync } from "@switchboard/lib/signups/start-signup-sync";
 import { createAppServer } from "./create-app-server";
 import { shutDown } from "./shutdown";

@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import type { Db } from "@switchboard/lib/db/create-client";
 import { authenticateWithPassword } from "@switchboard/lib/auth/authenticate";
-import { clientIpFrom } from "@switchboard/lib/auth/client-ip";
+import { clientIpFrom } from "@switchboard/lib/http/client-ip";
 
 /** Carries "throttled" to the sign-in form so it can say why, without revealing anything else. */
 export class ThrottledSignin extends CredentialsSignin {

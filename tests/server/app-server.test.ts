@@ -203,7 +203,7 @@ describe("production server security headers", () => {
 
   it("sends HSTS on every answer, Next's included, when APP_URL is https", async () => {
     const { createAppServer } = await import("@/server/create-app-server");
-    const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/subscribe-context");
+    const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/handle-subscribe");
     const server = createAppServer({
       handleWithNext: async (_request, response) => void response.writeHead(404).end(),
       context: { ...appSubscribeContext(), appUrl: "https://switchboard.example" },

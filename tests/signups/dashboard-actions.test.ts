@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countSignupsByStatus, listRecentSignups } from "@switchboard/lib/signups/dashboard/signup-overview";
 import { retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@switchboard/lib/signups/dashboard/manage-signups";
-import { findPublicTenant } from "@switchboard/lib/signups/public-tenant";
+import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { createTenantWithAdmin } from "./support/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 

@@ -2,7 +2,7 @@
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresSchema } from "@switchboard/lib/db/database-url";
-import { pruneExpiredSignupCounters } from "@switchboard/lib/signups/intake/signup-counter-pruning";
+import { pruneExpiredSignupCounters } from "@switchboard/lib/signups/intake/intake-rate-limiter";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 
 let database: TestDatabase;

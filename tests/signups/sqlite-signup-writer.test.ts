@@ -4,8 +4,8 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@switchboard/lib/db/database-url";
 import { createSqliteSignupWriter } from "@switchboard/lib/signups/intake/sqlite-signup-writer";
-import type { NewSignupRow } from "@switchboard/lib/signups/intake/new-signup-row";
-import { newSignupId } from "@switchboard/lib/signups/signup-id";
+import type { NewSignupRow } from "@switchboard/lib/signups/intake/record-signup";
+import { newSignupId } from "@switchboard/lib/signups/intake/record-signup";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { createTenantWithAdmin } from "./support/fixtures";
 

@@ -1,7 +1,7 @@
 // Admin actions on a tenant's signups and signup settings (callers check the ADMIN role first).
 import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
-import { canonicalOrigin } from "../public-tenant";
+import { canonicalOrigin } from "../intake/public-tenant";
 
 /** Failed → Pending, due now. Only FAILED rows of this tenant; returns whether one was found. */
 export async function retryFailedSignup(db: Db, tenantId: string, signupId: string): Promise<boolean> {

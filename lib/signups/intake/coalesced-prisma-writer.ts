@@ -4,7 +4,7 @@
 // so "202 means stored" holds.
 import type { Db } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import type { NewSignupRow, NewSignupWriter } from "./new-signup-row";
+import type { NewSignupRow, NewSignupWriter } from "./record-signup";
 
 interface Waiting {
   row: NewSignupRow;

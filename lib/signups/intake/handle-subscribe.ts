@@ -1,15 +1,17 @@
-// Transport for POST /api/subscribe/{tenantSlug}: status codes, CORS and throttling around
-// submitSignup, in terms of the transport-neutral intake exchange. The App Router route and the
-// production server's direct path both call answerSubscribe / answerSubscribePreflight.
-import { clientIpFrom } from "@/lib/auth/client-ip";
+// The public signup API and the public form, in terms of the transport-neutral intake exchange:
+// status codes, CORS and throttling around one submit path (validation, bot check, durable write).
+// The App Router route and the production server's direct path both call answerSubscribe /
+// answerSubscribePreflight; the form's server action calls submitSignup.
+import { fieldErrorsOf } from "@/lib/app-error";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
-import type { SignupStore } from "../record-signup";
-import { cachedPublicTenant } from "./cached-public-tenant";
-import { checkOrigin, corsHeaders, preflightHeaders } from "./cors";
-import type { IntakeAnswer, IntakeRequest } from "./intake-exchange";
+import { isHoneypotFilled, signupInputSchema, type SignupFieldErrors } from "../signup-input";
+import { readSignupBody, type IntakeAnswer, type IntakeRequest } from "./intake-exchange";
 import { consumeSignupAllowance } from "./intake-rate-limiter";
-import { readSignupBody } from "./read-signup-body";
-import { submitSignup } from "./submit-signup";
+import { cachedPublicTenant, checkOrigin, corsHeaders, preflightHeaders } from "./public-tenant";
+import { newSignupId, recordSignup, type SignupStore, type SignupTenant } from "./record-signup";
 
 export interface SubscribeContext extends SignupStore {
   appUrl: string;
@@ -79,4 +81,27 @@ function errorCode(status: 400 | 413 | 415): string {
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): IntakeAnswer {
   return { status, json: body, headers: { ...headers, "Cache-Control": "no-store" } };
+}
+
+/** The app's own context: its database client, the URL that picks intake's writer, and its public
+ * address (for CORS and the thank-you redirect). */
+export function appSubscribeContext(): SubscribeContext {
+  const env = serverEnv();
+  return { db, databaseUrl: env.DATABASE_URL, appUrl: env.APP_URL };
+}
+
+export type SubmitOutcome =
+  | { kind: "accepted"; id: string }
+  | { kind: "invalid"; fieldErrors: SignupFieldErrors };
+
+export async function submitSignup(store: SignupStore, tenant: SignupTenant, fields: Record<string, unknown>): Promise<SubmitOutcome> {
+  // Validation first: were the trap checked before it, a bot could fill fields one at a time and
+  // see which one turns a 422 into a 202.
+  const parsed = signupInputSchema.safeParse(fields);
+  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) as SignupFieldErrors };
+  // A bot gets exactly what a person gets (a fresh id, like every accepted signup), so it cannot
+  // learn that it was caught.
+  if (isHoneypotFilled(fields)) return { kind: "accepted", id: newSignupId() };
+  const { id } = await recordSignup(store, tenant, parsed.data);
+  return { kind: "accepted", id };
 }

@@ -6,7 +6,6 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimite
 import { databaseProvider, postgresSchema } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { serverEnv } from "@/lib/env/server";
-import { pruneSignupCountersPeriodically, SIGNUP_COUNTER_TABLE } from "./signup-counter-pruning";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -37,7 +36,7 @@ function postgresLimiter(databaseUrl: string, points: number, duration: number, 
     keyPrefix: "signup",
     points,
     duration,
-    // Ours prunes sooner (signup-counter-pruning.ts).
+    // Ours prunes sooner (below).
     clearExpiredByTimeout: false,
     // If the database hiccups, throttle per instance rather than failing signups.
     insuranceLimiter: insurance,
@@ -62,4 +61,27 @@ export async function consumeSignupAllowance(databaseUrl: string, tenantId: stri
     }
     throw rejection;
   }
+}
+
+// Keeps the PostgreSQL signup throttle table small. Every client address that ever signed up leaves
+// a counter row; rate-limiter-flexible's own sweep only removes rows an hour after they expired, and
+// only in a process that lives 5 minutes, so short-lived processes and a scan of made-up addresses
+// let the table grow without bound. We delete expired rows every minute.
+export const SIGNUP_COUNTER_TABLE = "signup_rate_limits";
+const PRUNE_EVERY_MS = 60_000;
+
+/** Deletes counters whose window is over; returns how many. */
+export async function pruneExpiredSignupCounters(pool: Pool, schema: string | undefined, nowMs: number = Date.now()): Promise<number> {
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const table = schema ? `${quote(schema)}.${quote(SIGNUP_COUNTER_TABLE)}` : quote(SIGNUP_COUNTER_TABLE);
+  const result = await pool.query(`DELETE FROM ${table} WHERE "expire" < $1`, [nowMs]);
+  return result.rowCount ?? 0;
+}
+
+/** Prunes on a timer that never keeps the process alive; a failed round is retried next time. */
+export function pruneSignupCountersPeriodically(pool: Pool, schema: string | undefined): void {
+  const timer = setInterval(() => {
+    pruneExpiredSignupCounters(pool, schema).catch((error: unknown) => log.warn("pruning signup rate-limit counters failed", { error }));
+  }, PRUNE_EVERY_MS);
+  timer.unref();
 }

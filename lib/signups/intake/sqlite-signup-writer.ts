@@ -3,7 +3,7 @@
 // planning in WebAssembly, result mapping) cost more CPU than SQLite itself, and intake is the one
 // path that must keep up with a traffic spike. Everything else about signups still goes through Prisma.
 import Database from "better-sqlite3";
-import type { NewSignupRow, NewSignupWriter } from "./new-signup-row";
+import type { NewSignupRow, NewSignupWriter } from "./record-signup";
 
 // How long a write may wait for the database lock in total (another process, or this process's
 // Prisma connection mid-transaction) before the signup is refused with a retryable error.

@@ -41,7 +41,7 @@ async function openRouteTransport(): Promise<IntakeTransport> {
 
 async function openServerTransport(options: { intakeDirectPath?: boolean; trustedProxyHops?: number } = {}): Promise<IntakeTransport & { url: string }> {
   const { createAppServer } = await import("@/server/create-app-server");
-  const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/subscribe-context");
+  const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/handle-subscribe");
   const server = createAppServer({
     handleWithNext: async (request, response) => {
       response.writeHead(404, { [NEXT_STAND_IN_HEADER]: "1", [NEXT_SAW_FORWARDED_FOR]: String(request.headers["x-forwarded-for"] ?? "") }).end();

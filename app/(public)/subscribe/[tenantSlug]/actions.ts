@@ -1,13 +1,13 @@
 "use server";
 // Server action behind the public signup form. Works as a plain form post without JavaScript.
 import { headers } from "next/headers";
-import { clientIpFrom } from "@switchboard/lib/auth/client-ip";
+import { clientIpFrom } from "@switchboard/lib/http/client-ip";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { log } from "@switchboard/lib/log";
 import { consumeSignupAllowance } from "@switchboard/lib/signups/intake/intake-rate-limiter";
-import { submitSignup } from "@switchboard/lib/signups/intake/submit-signup";
-import { findPublicTenant } from "@switchboard/lib/signups/public-tenant";
+import { submitSignup } from "@switchboard/lib/signups/intake/handle-subscribe";
+import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import type { SubscribeFormState } from "./subscribe-form-state";
 
 export async function subscribe(tenantSlug: string, _previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {

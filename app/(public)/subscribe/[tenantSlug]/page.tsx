@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@switchboard/lib/db";
-import { findPublicTenant } from "@switchboard/lib/signups/public-tenant";
+import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { subscribe } from "./actions";
 import { SignupForm } from "./signup-form";
 import { ThankYou } from "./thank-you";

@@ -1,9 +1,8 @@
 // POST /api/subscribe/{tenantSlug} — public newsletter signup for tenants' own websites (202 once stored).
 // The production server (server/main.ts) answers this path before Next's router with the same
 // handler; this route serves it under `next dev` and any plain `next start` deployment.
-import { answerSubscribe, answerSubscribePreflight } from "@switchboard/lib/signups/intake/handle-subscribe";
-import { appSubscribeContext } from "@switchboard/lib/signups/intake/subscribe-context";
-import { intakeRequestFromWeb, webResponseOf } from "@switchboard/lib/signups/intake/web-exchange";
+import { answerSubscribe, answerSubscribePreflight, appSubscribeContext } from "@switchboard/lib/signups/intake/handle-subscribe";
+import { intakeRequestFromWeb, webResponseOf } from "@switchboard/lib/signups/intake/intake-exchange";
 
 type RouteContext = { params: Promise<{ tenantSlug: string }> };
 
