@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { auth } from "@/web/auth";
 import { safeRedirectPath } from "@switchboard/lib/auth/safe-redirect";
@@ -18,6 +19,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
 
   // next-auth sends failures of direct API sign-ins here as ?error=…&code=…; same wording as the form.
   const initialMessage = messageForAuthError(params.error, params.code);
+  const notice = typeof params.notice === "string" ? notices[params.notice] : undefined;
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -26,13 +28,26 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
           <p className="text-sm font-semibold tracking-wide text-indigo-700">{clientEnv.NEXT_PUBLIC_PRODUCT_NAME}</p>
           <h1 className="text-2xl font-semibold text-slate-900">Sign in to your dashboard</h1>
         </div>
-        <section aria-label="Sign-in form" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        {notice && (
+          <p role="status" data-testid="login-notice" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {notice}
+          </p>
+        )}
+        <section aria-label="Sign-in form" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl} initialMessage={initialMessage} />
+          <p className="text-center text-sm">
+            <Link href="/forgot-password" className="font-medium text-indigo-800 underline">Forgot password?</Link>
+          </p>
         </section>
       </div>
     </main>
   );
 }
+
+const notices: Record<string, string> = {
+  "password-reset": "Your password was changed and every session ended. Sign in with the new password.",
+  "password-changed": "Your password was changed. Sign in with the new password.",
+};
 
 function messageForAuthError(error: unknown, code: unknown): string | undefined {
   if (!error) return undefined;
