@@ -3,7 +3,7 @@
 // every session of the account ended.
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/app-error";
-import { clearLoginFailures } from "@/lib/auth/login-throttle";
+import { clearAccountLoginFailures } from "@/lib/auth/login-throttle";
 import { hashPassword } from "@/lib/auth/password";
 import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import { hashOneTimeToken, oneTimeTokenSchema } from "../one-time-token";
@@ -40,6 +40,6 @@ export async function resetPassword(db: Db, token: string, newPassword: string, 
   });
   await endUserSessions(db, userId);
   // Whoever proved they own the mailbox should not stay locked out by someone else's guessing.
-  await clearLoginFailures(db, `email:${link.email}`);
+  await clearAccountLoginFailures(db, link.email);
   return { userId, email: link.email };
 }
