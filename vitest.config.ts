@@ -20,5 +20,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores shared with a Next build: a few forks at a time keeps DB tests from timing out.
     maxWorkers: 2,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses (next has
+    // no exports map); letting Vite load it resolves that, so the SSO tests run the real handlers.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -23,6 +23,8 @@ export function baseAuthConfig(env: ServerEnv): NextAuthConfig {
       // A wrong password is an expected outcome, not an error worth a stack trace in the logs.
       error(error) {
         if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        // Single sign-on refused by our rules (e.g. an unverified email): expected, not a fault.
+        if (error.name === "AccessDenied") return log.warn("single sign-on refused", { reason: "no verified email" });
         log.error("auth error", { error });
       },
       warn(code) {

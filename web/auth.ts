@@ -3,10 +3,6 @@
 import NextAuth from "next-auth";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
-import { baseAuthConfig } from "./auth-config";
-import { credentialsProvider } from "./credentials-provider";
+import { appAuthConfig } from "./app-auth-config";
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
-  const base = baseAuthConfig(serverEnv());
-  return { ...base, providers: [credentialsProvider(() => db)] };
-});
+export const { handlers, auth, signIn, signOut } = NextAuth(() => appAuthConfig(serverEnv(), () => db));

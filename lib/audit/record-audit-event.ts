@@ -18,7 +18,8 @@ export type AuditAction =
   | "invitation_revoke"
   | "invitation_accept"
   | "member_role_change"
-  | "member_remove";
+  | "member_remove"
+  | "member_sso_grant";
 
 export type AuditOutcome = "success" | "failure" | "warning";
 

@@ -10,6 +10,7 @@ const actionNames: Record<string, string> = {
   invitation_accept: "Joined",
   member_role_change: "Role changed",
   member_remove: "Removed",
+  member_sso_grant: "Granted by single sign-on",
 };
 
 export function PeopleActivity({ events }: { events: AuditEventView[] }) {
