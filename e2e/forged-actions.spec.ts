@@ -18,10 +18,15 @@ function tenantActions(distDir: string): Array<ManifestEntry & { id: string }> {
     .map(([id, entry]) => ({ ...entry, id }));
 }
 
-/** What React's encodeReply sends for action(previousState = null, formData). */
-function forgedBody(fields: Record<string, string>): Record<string, string> {
-  const body: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
-  for (const [name, value] of Object.entries(fields)) body[`1_${name}`] = value;
+/** What React's encodeReply sends for action(previousState = null, formData), in its order: the
+ * FormData's fields under the prefix "_<part>_" (React 19.3), THEN the root "0". Order matters: the
+ * server decodes the root as soon as it arrives, so fields sent after it (or under the older "<part>_"
+ * prefix) make an EMPTY FormData that every action refuses for want of a tenant — which would let a
+ * forged post "pass" vacuously. The positive control below keeps this honest. */
+function forgedBody(fields: Record<string, string>): FormData {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
+  body.append("0", JSON.stringify([null, "$K1"]));
   return body;
 }
 
