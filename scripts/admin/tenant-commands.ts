@@ -7,6 +7,7 @@ import { renameTenant } from "@switchboard/lib/people/tenants/rename-tenant";
 import { tenantNameSchema, tenantSlugSchema } from "@switchboard/lib/people/tenants/tenant-input";
 import { cliEmail, table } from "./cli-fields";
 import { UsageError, type AdminContext } from "./main";
+import { deliveryNote } from "./delivery-note";
 import { parseOptions } from "./parse-options";
 
 export function registerTenantCommands(program: Command, context: AdminContext): void {
@@ -25,7 +26,7 @@ export function registerTenantCommands(program: Command, context: AdminContext):
       if (!result.invitation) return context.out(`${options.owner} already owns it.`);
       context.out(`Invitation for ${options.owner} (OWNER), valid until ${result.invitation.expiresAt.toISOString()}:`);
       context.out(`  ${result.invitation.acceptUrl}`);
-      context.out(result.invitation.delivery.delivered ? "The link was also emailed." : "The link was not emailed (mail is not configured): hand it over yourself.");
+      context.out(deliveryNote(result.invitation.delivery, context.links().appUrl));
     });
 
   tenant

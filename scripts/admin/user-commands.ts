@@ -8,6 +8,7 @@ import { OPERATOR_ACTOR } from "@switchboard/lib/people/people-actor";
 import { tenantSlugSchema } from "@switchboard/lib/people/tenants/tenant-input";
 import { cliEmail, cliRole, table } from "./cli-fields";
 import type { AdminContext } from "./main";
+import { deliveryNote } from "./delivery-note";
 import { parseOptions } from "./parse-options";
 
 export function registerUserCommands(program: Command, context: AdminContext): void {
@@ -26,7 +27,7 @@ export function registerUserCommands(program: Command, context: AdminContext): v
       const invitation = await createInvitation(context.db(), context.mailer(), OPERATOR_ACTOR, tenant, { email: options.email, role: options.role }, context.links());
       context.out(`Invitation for ${invitation.email} to ${tenant.name} as ${invitation.role}, valid until ${invitation.expiresAt.toISOString()}:`);
       context.out(`  ${invitation.acceptUrl}`);
-      context.out(invitation.delivery.delivered ? "The link was also emailed." : "The link was not emailed (mail is not configured): hand it over yourself.");
+      context.out(deliveryNote(invitation.delivery, context.links().appUrl));
     });
 
   user
