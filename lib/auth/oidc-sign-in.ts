@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { roleAtLeast, type Role } from "@/lib/tenancy/roles";
 import { normalizeEmail } from "./password";
 
@@ -52,7 +53,15 @@ async function grantClaimedMemberships(db: Db, user: { id: string; email: string
     const existing = await db.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId: tenant.id } } });
     if (existing && roleAtLeast(existing.role, role)) continue;
     if (existing) await db.membership.update({ where: { id: existing.id }, data: { role } });
-    else await db.membership.create({ data: { userId: user.id, tenantId: tenant.id, role } });
+    else {
+      try {
+        await db.membership.create({ data: { userId: user.id, tenantId: tenant.id, role } });
+      } catch (error) {
+        // A second sign-in of the same person at the same moment created it first: nothing to do.
+        if (isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
     await recordAuditEvent(db, {
       tenantId: tenant.id, actorUserId: user.id, actorLabel: "Single sign-on", action: "member_sso_grant", outcome: "success",
       subject: `person:${user.email}`, detail: `${user.email} ${existing ? `raised from ${existing.role} to` : "joined as"} ${role} (identity provider claim)`,
