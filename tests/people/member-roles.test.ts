@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { changeMemberRole } from "@switchboard/lib/people/members/change-member-role";
 import { listMembers } from "@switchboard/lib/people/members/list-people";
+import { withTenantPeopleLock } from "@switchboard/lib/people/members/lock-tenant-people";
 import { removeMember } from "@switchboard/lib/people/members/remove-member";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 import { addPerson, arrangeTenant } from "./support";
@@ -64,11 +65,25 @@ describe.each(testProviders)("member roles on %s", (provider) => {
     const { db } = database;
     const { tenant, owner } = await arrangeTenant(db);
     const second = await addPerson(db, tenant.id, "second@acme.test", "OWNER");
-    const results = await Promise.allSettled([
-      changeMemberRole(db, owner.actor, tenant.id, { membershipId: second.membershipId, role: "ADMIN" }),
-      changeMemberRole(db, second.actor, tenant.id, { membershipId: owner.membershipId, role: "ADMIN" }),
-    ]);
-    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(1);
+    // Each change demotes the other owner, then waits (up to 1 s) for the other change to have done
+    // the same before checking "an owner remains". Without the per-tenant lock both would see the
+    // other's uncommitted row as still OWNER and commit, leaving none; with it the second change
+    // cannot start until the first is committed, so it sees the truth and is refused.
+    let arrived = 0;
+    const bothDemoted = () =>
+      new Promise<void>((resolve) => {
+        arrived += 1;
+        const started = Date.now();
+        const poll = () => (arrived >= 2 || Date.now() - started > 1_000 ? resolve() : setTimeout(poll, 10));
+        poll();
+      });
+    const demote = (membershipId: string) =>
+      withTenantPeopleLock(db, tenant.id, async (tx) => {
+        await tx.membership.update({ where: { id: membershipId }, data: { role: "ADMIN" } });
+        await bothDemoted();
+      });
+    const results = await Promise.allSettled([demote(second.membershipId), demote(owner.membershipId)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await db.membership.count({ where: { tenantId: tenant.id, role: "OWNER" } })).toBe(1);
   });
 
