@@ -8,8 +8,7 @@ import { EnvValidationError, serverEnv } from "@switchboard/lib/env/server";
 import { AppError } from "@switchboard/lib/app-error";
 import { defaultIntegrationServices, type IntegrationServices } from "@switchboard/lib/integrations/services";
 import { appMailer, type Mailer } from "@switchboard/lib/mail/mailer";
-import type { InvitationLinks } from "@switchboard/lib/people/invitations/create-invitation";
-import { configuredLinks } from "@switchboard/lib/people/people-links";
+import { configuredLinks, type PeopleLinks } from "@switchboard/lib/people/people-links";
 import { registerCommandGroups } from "./command-groups";
 
 /** What every command gets: the database (opened on first use), mail, HubSpot, links, and where to print. */
@@ -17,7 +16,7 @@ export type AdminContext = {
   db(): Db;
   mailer(): Mailer;
   integrations(): IntegrationServices;
-  links(): InvitationLinks;
+  links(): PeopleLinks;
   out(line: string): void;
 };
 

@@ -19,16 +19,18 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
   if (lookup.state !== "pending") throw new AppError("conflict", invitationStateMessages[lookup.state].title);
   const { invitation } = lookup;
 
-  let newAccount: { name: string; passwordHash: string } | null = null;
   if (acceptor.kind === "signed-in") {
     const user = await db.user.findUnique({ where: { id: acceptor.userId }, select: { email: true } });
     if (user?.email !== invitation.email) {
       throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
     }
-  } else {
-    if (invitation.accountExists) throw new AppError("conflict", `An account for ${invitation.email} already exists: sign in to accept.`);
-    newAccount = { name: acceptor.name, passwordHash: await hashPassword(acceptor.password) };
+  } else if (invitation.accountExists) {
+    throw new AppError("conflict", `An account for ${invitation.email} already exists: sign in to accept.`);
   }
+  // bcrypt is slow on purpose: hash before the transaction, not inside it.
+  const joining: { userId: string } | { account: { email: string; name: string; passwordHash: string } } = acceptor.kind === "signed-in"
+    ? { userId: acceptor.userId }
+    : { account: { email: invitation.email, name: acceptor.name, passwordHash: await hashPassword(acceptor.password) } };
 
   let userId: string;
   try {
@@ -38,9 +40,7 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
         data: { acceptedAt: now },
       });
       if (claimed.count !== 1) throw new AppError("conflict", invitationStateMessages.used.title);
-      const id = newAccount
-        ? (await tx.user.create({ data: { email: invitation.email, ...newAccount } })).id
-        : (acceptor as { userId: string }).userId;
+      const id = "userId" in joining ? joining.userId : (await tx.user.create({ data: joining.account })).id;
       const existing = await tx.membership.findUnique({ where: { userId_tenantId: { userId: id, tenantId: invitation.tenant.id } } });
       // Joining never lowers a role someone already holds.
       if (!existing) await tx.membership.create({ data: { userId: id, tenantId: invitation.tenant.id, role: invitation.role } });

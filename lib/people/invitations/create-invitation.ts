@@ -10,9 +10,8 @@ import type { Role } from "@/lib/tenancy/roles";
 import { assertMayTouchRole } from "../members/role-rules";
 import { generateOneTimeToken } from "../one-time-token";
 import type { PeopleActor } from "../people-actor";
-import { INVITATION_TTL_MS } from "./invitation-ttl";
-
-export type InvitationLinks = { appUrl: string; productName: string };
+import type { PeopleLinks } from "../people-links";
+import { INVITATION_TTL_MS } from "../link-lifetimes";
 
 export type CreatedInvitation = { id: string; email: string; role: Role; acceptUrl: string; expiresAt: Date; delivery: MailDelivery };
 
@@ -22,7 +21,7 @@ export async function createInvitation(
   actor: PeopleActor,
   tenant: { id: string; name: string },
   input: { email: string; role: Role },
-  links: InvitationLinks,
+  links: PeopleLinks,
   now: Date = new Date(),
 ): Promise<CreatedInvitation> {
   assertMayTouchRole(actor, input.role);

@@ -1,7 +1,7 @@
 // Issues a password reset link for an account: a fresh single-use token (hashed at rest), valid one
 // hour. Used by "Forgot password?" (which mails it) and by the operator CLI (which prints it).
 import type { Db } from "@/lib/db/create-client";
-import { PASSWORD_RESET_TTL_MS } from "../invitations/invitation-ttl";
+import { PASSWORD_RESET_TTL_MS } from "../link-lifetimes";
 import { generateOneTimeToken } from "../one-time-token";
 
 export async function issuePasswordReset(db: Db, userId: string, appUrl: string, now: Date = new Date()): Promise<{ resetUrl: string; expiresAt: Date }> {

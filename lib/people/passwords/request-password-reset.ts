@@ -6,14 +6,14 @@ import type { Db } from "@/lib/db/create-client";
 import { normalizeEmail } from "@/lib/auth/password";
 import type { Mailer } from "@/lib/mail/mailer";
 import { passwordResetMail } from "@/lib/mail/templates/password-reset-mail";
-import type { InvitationLinks } from "../invitations/create-invitation";
+import type { PeopleLinks } from "../people-links";
 import { issuePasswordReset } from "./issue-password-reset";
 
 export const MAX_RESETS_PER_HOUR = 3;
 
 export type ResetRequestOutcome = "sent" | "no-account" | "too-many" | "not-delivered";
 
-export async function requestPasswordReset(db: Db, mailer: Mailer, email: string, links: InvitationLinks, now: Date = new Date()): Promise<ResetRequestOutcome> {
+export async function requestPasswordReset(db: Db, mailer: Mailer, email: string, links: PeopleLinks, now: Date = new Date()): Promise<ResetRequestOutcome> {
   const user = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, email: true } });
   if (!user) return "no-account";
   const recent = await db.passwordReset.count({ where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - 60 * 60_000) } } });

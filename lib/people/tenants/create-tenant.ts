@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Mailer } from "@/lib/mail/mailer";
-import { createInvitation, type CreatedInvitation, type InvitationLinks } from "../invitations/create-invitation";
+import { createInvitation, type CreatedInvitation } from "../invitations/create-invitation";
+import type { PeopleLinks } from "../people-links";
 import { OPERATOR_ACTOR } from "../people-actor";
 
 export type TenantCreation = {
@@ -18,7 +19,7 @@ export async function createTenant(
   db: Db,
   mailer: Mailer,
   input: { name: string; slug: string; ownerEmail: string },
-  links: InvitationLinks,
+  links: PeopleLinks,
 ): Promise<TenantCreation> {
   const ownerEmail = input.ownerEmail.trim().toLowerCase();
   let tenant = await db.tenant.findUnique({ where: { slug: input.slug }, select: { id: true, slug: true, name: true } });
