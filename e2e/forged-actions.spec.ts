@@ -48,21 +48,26 @@ async function postAction(page: Page, action: TenantAction, fields: Record<strin
 }
 
 async function snapshot(db: Db, tenantId: string) {
-  const [tenant, connections, signups, states, audit] = await Promise.all([
+  const [tenant, connections, signups, states, audit, memberships, invitations] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { consentText: true, allowedOrigins: true, newsletterConnectionId: true } }),
     db.connection.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, status: true, lastTestAt: true, updatedAt: true } }),
     db.signup.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true, nextAttemptAt: true } }),
     db.oAuthState.count(),
     db.auditEvent.count({ where: { tenantId } }),
+    db.membership.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, userId: true, role: true } }),
+    db.invitation.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true, acceptedAt: true } }),
   ]);
-  return { tenant, connections, signups, states, audit };
+  return { tenant, connections, signups, states, audit, memberships, invitations };
 }
 
 test.describe("forged server actions", () => {
   test("every tenant action refuses a member and another tenant's admin, and changes nothing", async ({ memberPage, fabrikamAdminPage, adminPage, db, runtime }) => {
     const actions = tenantActions(runtime.distDir);
     expect(actions.map((action) => action.exportedName).sort()).toEqual(
-      expect.arrayContaining(["connectHubspot", "disconnectHubspot", "retryAllFailed", "retrySignup", "testHubspotConnection", "updateSignupSettings"]),
+      expect.arrayContaining([
+        "connectHubspot", "disconnectHubspot", "retryAllFailed", "retrySignup", "testHubspotConnection", "updateSignupSettings",
+        "inviteMember", "changeRole", "removeMembership", "revokePendingInvitation",
+      ]),
     );
     const contoso = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
     const connection = await db.connection.create({
@@ -71,8 +76,16 @@ test.describe("forged server actions", () => {
     const signup = await db.signup.create({
       data: { tenantId: contoso.id, email: "forged@example.com", emailNormalized: "forged@example.com", consentGiven: true, status: "FAILED", lastError: "arranged" },
     });
+    const memberMembership = await db.membership.findFirstOrThrow({ where: { tenantId: contoso.id, role: "MEMBER" } });
+    const invitation = await db.invitation.create({
+      data: { tokenHash: "forged-invitation-hash", tenantId: contoso.id, email: "pending@contoso.test", role: "ADMIN", expiresAt: new Date(Date.now() + 86_400_000), invitedByLabel: "e2e" },
+    });
     const fields = {
       tenantSlug: "contoso",
+      membershipId: memberMembership.id,
+      invitationId: invitation.id,
+      email: "forged-invitee@example.com",
+      role: "OWNER",
       connectionId: connection.id,
       signupId: signup.id,
       consentText: "Forged consent text that must never be stored.",
@@ -101,6 +114,7 @@ test.describe("forged server actions", () => {
 
     await db.tenant.update({ where: { id: contoso.id }, data: { consentText: before.tenant.consentText } });
     await db.signup.delete({ where: { id: signup.id } });
+    await db.invitation.delete({ where: { id: invitation.id } });
     await db.connection.delete({ where: { id: connection.id } });
   });
 });

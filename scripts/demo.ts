@@ -71,6 +71,8 @@ function printWelcome(): void {
   Switchboard is running at ${appUrl}
   Sign in as admin@contoso.test, admin@fabrikam.test or member@contoso.test — password "${password}" (demo only).
   Public signup form: ${appUrl}/subscribe/contoso
+  Mail (invitations, password resets) is not sent in the demo; read it at ${appUrl}/dev/mailbox
+  Add a tenant: npm run admin -- tenant create --name "Acme" --slug acme --owner you@acme.test
   Press Ctrl+C to stop.
 `);
 }

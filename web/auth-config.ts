@@ -35,6 +35,8 @@ export function baseAuthConfig(env: Pick<ServerEnv, "AUTH_SECRET" | "AUTH_TRUST_
         if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
         // An expired, signed-out or foreign session cookie: the visitor is simply signed out.
         if (error.name === "JWTSessionError") return log.info("session cookie refused", { reason: error.name });
+        // Single sign-on refused by our rules (e.g. an unverified email): expected, not a fault.
+        if (error.name === "AccessDenied") return log.warn("single sign-on refused", { reason: "no verified email" });
         log.error("auth error", { error });
       },
       warn(code) {

@@ -8,6 +8,7 @@ export function DashboardNav({ tenantSlug }: { tenantSlug: string }) {
   const links = [
     { href: `/t/${tenantSlug}/integrations`, label: "Integrations" },
     { href: `/t/${tenantSlug}/signups`, label: "Signups" },
+    { href: `/t/${tenantSlug}/members`, label: "Members" },
   ];
 
   return (

@@ -1,4 +1,5 @@
 // The signed-in user's email and the sign-out button, folded into a disclosure on every screen size.
+import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
 export function UserMenu({ email, roleLabel }: { email: string; roleLabel: string }) {
@@ -14,6 +15,9 @@ export function UserMenu({ email, roleLabel }: { email: string; roleLabel: strin
       <div className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
         <p className="truncate text-sm font-medium text-slate-900">{email}</p>
         <p className="mb-3 text-xs text-slate-600">{roleLabel}</p>
+        <Link href="/account/password" className="mb-2 block rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+          Change password
+        </Link>
         <SignOutButton className="w-full rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium text-slate-800 hover:bg-slate-100" />
       </div>
     </details>

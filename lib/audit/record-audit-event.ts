@@ -11,7 +11,15 @@ export type AuditAction =
   | "status_change"
   | "test"
   | "test_contact"
-  | "newsletter_destination";
+  | "newsletter_destination"
+  | "tenant_create"
+  | "tenant_rename"
+  | "member_invite"
+  | "invitation_revoke"
+  | "invitation_accept"
+  | "member_role_change"
+  | "member_remove"
+  | "member_sso_grant";
 
 export type AuditOutcome = "success" | "failure" | "warning";
 

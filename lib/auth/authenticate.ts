@@ -2,10 +2,13 @@
 // "wrong email or password" (never which one) and "too many attempts".
 import type { Db } from "@/lib/db/create-client";
 import {
+  EMAIL_SLOWDOWN,
   EMAIL_THROTTLE,
   IP_THROTTLE,
   checkLoginThrottle,
   clearLoginFailures,
+  countLoginFailure,
+  emailSlowdownMs,
   recordLoginFailure,
 } from "./login-throttle";
 import { DUMMY_PASSWORD_HASH, normalizeEmail, verifyPassword } from "./password";
@@ -19,28 +22,36 @@ export type AuthenticationResult =
 
 export type PasswordAttempt = { email: string; password: string; ip: string | null };
 
+const pauseFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export async function authenticateWithPassword(
   db: Db,
   attempt: PasswordAttempt,
   now: Date = new Date(),
+  pause: (ms: number) => Promise<void> = pauseFor,
 ): Promise<AuthenticationResult> {
   const email = normalizeEmail(attempt.email);
+  const clientKey = `client:${email}|${attempt.ip ?? "unknown"}`;
   const emailKey = `email:${email}`;
   const ipKey = attempt.ip ? `ip:${attempt.ip}` : null;
-  const keys = ipKey ? [emailKey, ipKey] : [emailKey];
 
-  const throttle = await checkLoginThrottle(db, keys, now);
+  // Only this client's own failures (on this account, or on many accounts) can lock it out.
+  const throttle = await checkLoginThrottle(db, ipKey ? [clientKey, ipKey] : [clientKey], now);
   if (throttle.locked) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+  const slowdown = await emailSlowdownMs(db, emailKey, now);
+  if (slowdown > 0) await pause(slowdown);
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const passwordMatches = await verifyPassword(attempt.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !passwordMatches) {
-    await recordLoginFailure(db, emailKey, EMAIL_THROTTLE, now);
+    await recordLoginFailure(db, clientKey, EMAIL_THROTTLE, now);
+    await countLoginFailure(db, emailKey, EMAIL_SLOWDOWN.windowMs, now);
     if (ipKey) await recordLoginFailure(db, ipKey, IP_THROTTLE, now);
     return { ok: false, reason: "invalid-credentials" };
   }
 
-  // Only the account's counter resets: a guesser with one valid account must not clear its IP's.
+  // Only the account's counters reset: a guesser with one valid account must not clear its IP's.
+  await clearLoginFailures(db, clientKey);
   await clearLoginFailures(db, emailKey);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -1,6 +1,10 @@
-// Slows down password guessing. Failures are counted per key ("email:…" and "ip:…") in the
-// LoginThrottle table, so every app instance sees the same counts; past a free allowance each
-// further failure locks the key for twice as long as the previous one.
+// Slows down password guessing without handing anyone a way to lock a person out. Failures are
+// counted per key in the LoginThrottle table, so every app instance sees the same counts:
+// - "client:<email>|<address>" locks (past a free allowance, each further failure twice as long):
+//   one client guessing one account. Someone else's failures never lock the owner's own address.
+// - "ip:<address>" locks too, looser: one client spraying many accounts.
+// - "email:<email>" never locks; many failures from many addresses only SLOW every answer for that
+//   account (emailSlowdownMs), which costs a botnet time but never refuses the right password.
 import type { Db } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 
@@ -12,7 +16,7 @@ export type ThrottlePolicy = {
   maxLockMs: number;
 };
 
-// Per email: a person mistyping gets five tries; a guesser gets a handful per hour.
+// Per email and client address: a person mistyping gets five tries; a guesser a handful per hour.
 export const EMAIL_THROTTLE: ThrottlePolicy = { freeFailures: 5, windowMs: 60 * 60_000, baseLockMs: 15_000, maxLockMs: 15 * 60_000 };
 // Per IP: looser, because offices and NAT share addresses; catches one client spraying many emails.
 export const IP_THROTTLE: ThrottlePolicy = { freeFailures: 20, windowMs: 60 * 60_000, baseLockMs: 15_000, maxLockMs: 15 * 60_000 };
@@ -42,8 +46,30 @@ export async function recordLoginFailure(db: Db, key: string, policy: ThrottlePo
   return failures;
 }
 
+// Per email across all addresses: no delay for the first 10 failures in an hour, then 250 ms more
+// per failure, at most 3 s per answer.
+export const EMAIL_SLOWDOWN = { freeFailures: 10, windowMs: 60 * 60_000, stepMs: 250, maxMs: 3_000 };
+
+/** Counts one failure for `key` without ever locking it. */
+export async function countLoginFailure(db: Db, key: string, windowMs: number, now: Date = new Date()): Promise<number> {
+  return incrementFailures(db, key, { freeFailures: Number.MAX_SAFE_INTEGER, windowMs, baseLockMs: 0, maxLockMs: 0 }, now);
+}
+
+/** How long to hold every answer for an account that many addresses have failed on lately. */
+export async function emailSlowdownMs(db: Db, emailKey: string, now: Date = new Date()): Promise<number> {
+  const row = await db.loginThrottle.findUnique({ where: { key: emailKey } });
+  if (!row || row.windowStart.getTime() + EMAIL_SLOWDOWN.windowMs <= now.getTime()) return 0;
+  const excess = row.failures - EMAIL_SLOWDOWN.freeFailures;
+  return excess > 0 ? Math.min(excess * EMAIL_SLOWDOWN.stepMs, EMAIL_SLOWDOWN.maxMs) : 0;
+}
+
 export async function clearLoginFailures(db: Db, key: string): Promise<void> {
   await db.loginThrottle.deleteMany({ where: { key } });
+}
+
+/** After the owner proved control of the mailbox (a password reset): every counter of the account. */
+export async function clearAccountLoginFailures(db: Db, email: string): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { OR: [{ key: `email:${email}` }, { key: { startsWith: `client:${email}|` } }] } });
 }
 
 async function incrementFailures(db: Db, key: string, policy: ThrottlePolicy, now: Date): Promise<number> {

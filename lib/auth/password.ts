@@ -11,8 +11,13 @@ export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_COST);
 }
 
-export async function verifyPassword(password: string, passwordHash: string): Promise<boolean> {
+/** False for a wrong password and for an account without one (single sign-on only), in equal time. */
+export async function verifyPassword(password: string, passwordHash: string | null): Promise<boolean> {
   try {
+    if (passwordHash === null) {
+      await bcrypt.compare(password, DUMMY_PASSWORD_HASH);
+      return false;
+    }
     return await bcrypt.compare(password, passwordHash);
   } catch {
     // A corrupt stored hash must read as "wrong password", not as a server error.

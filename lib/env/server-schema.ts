@@ -25,64 +25,94 @@ const positiveInt = (fallback: number) => z.coerce.number({ message: "must be a 
 export const logLevels = ["debug", "info", "warn", "error"] as const;
 
 /** Everything except the two secrets, whose rules depend on the mode (see load-server-env.ts). */
-export const serverEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  // The seeded demo runs a production build but should still start without hand-made secrets.
-  DEMO_MODE: flag(false),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .default(DEFAULT_DATABASE_URL)
-    .superRefine((url, context) => {
-      try {
-        databaseProvider(url);
-      } catch {
-        context.addIssue({ code: "custom", message: "must start with file: (SQLite) or postgres:// (PostgreSQL)" });
-      }
-    }),
-  APP_URL: httpUrl("http://localhost:3000"),
-  AUTH_TRUST_HOST: flag(false),
-  // Absolute lifetime of a sign-in: activity does not extend it; after it, sign in again.
-  SESSION_MAX_AGE_HOURS: z.coerce.number({ message: "must be a number of hours" }).positive("must be more than 0").max(24 * 30, "must be at most 720 (30 days)").default(8),
-  HUBSPOT_CLIENT_ID: z.string().trim().min(1).optional(),
-  HUBSPOT_CLIENT_SECRET: z.string().trim().min(1).optional(),
-  HUBSPOT_SCOPES: z.string().trim().min(1).default("oauth crm.objects.contacts.write"),
-  HUBSPOT_OPTIONAL_SCOPES: z.string().trim().default("crm.objects.contacts.read"),
-  HUBSPOT_AUTH_BASE_URL: httpUrl("https://app.hubspot.com"),
-  HUBSPOT_API_BASE_URL: httpUrl("https://api.hubapi.com"),
-  SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),
-  HUBSPOT_REQUEST_TIMEOUT_MS: positiveInt(10_000),
-  SYNC_IN_PROCESS: flag(true),
-  // A signup that keeps failing transiently (HubSpot down, 429, 423, timeouts) is retried with
-  // backoff for this long, then marked Failed (retryable from the dashboard). Waiting for a usable
-  // connection never counts.
-  SYNC_GIVE_UP_AFTER_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
-  LOG_LEVEL: z.enum(logLevels).default("info"),
+export const serverEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    // The seeded demo runs a production build but should still start without hand-made secrets.
+    DEMO_MODE: flag(false),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default(DEFAULT_DATABASE_URL)
+      .superRefine((url, context) => {
+        try {
+          databaseProvider(url);
+        } catch {
+          context.addIssue({ code: "custom", message: "must start with file: (SQLite) or postgres:// (PostgreSQL)" });
+        }
+      }),
+    APP_URL: httpUrl("http://localhost:3000"),
+    AUTH_TRUST_HOST: flag(false),
+    // Absolute lifetime of a sign-in: activity does not extend it; after it, sign in again.
+    SESSION_MAX_AGE_HOURS: z.coerce.number({ message: "must be a number of hours" }).positive("must be more than 0").max(24 * 30, "must be at most 720 (30 days)").default(8),
+    HUBSPOT_CLIENT_ID: z.string().trim().min(1).optional(),
+    HUBSPOT_CLIENT_SECRET: z.string().trim().min(1).optional(),
+    HUBSPOT_SCOPES: z.string().trim().min(1).default("oauth crm.objects.contacts.write"),
+    HUBSPOT_OPTIONAL_SCOPES: z.string().trim().default("crm.objects.contacts.read"),
+    HUBSPOT_AUTH_BASE_URL: httpUrl("https://app.hubspot.com"),
+    HUBSPOT_API_BASE_URL: httpUrl("https://api.hubapi.com"),
+    SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),
+    HUBSPOT_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+    SYNC_IN_PROCESS: flag(true),
+    // A signup that keeps failing transiently (HubSpot down, 429, 423, timeouts) is retried with
+    // backoff for this long, then marked Failed (retryable from the dashboard). Waiting for a usable
+    // connection never counts.
+    SYNC_GIVE_UP_AFTER_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
+    LOG_LEVEL: z.enum(logLevels).default("info"),
 
-  // The production server (server/main.ts).
-  PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65_535).default(3000),
-  // Unset: every interface, like `next start`.
-  HOST: z.string().trim().min(1).optional(),
-  // Reverse proxies in front of the server that append to X-Forwarded-For (server/client-address.ts).
-  // 0 (default) trusts only the socket: whatever a client writes in X-Forwarded-For changes nothing.
-  // A count higher than the proxies really in front lets clients choose their own address.
-  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number" }).int().min(0).max(10).default(0),
-  // Answer POST /api/subscribe/* before Next's router (server/intake-path.ts); false sends it through
-  // Next like every other path: slower, identical answers. For comparison and debugging.
-  INTAKE_DIRECT_PATH: flag(true),
+    // Outgoing mail (invitations, password resets). smtp://user:pass@host:587 or smtps://…:465. Unset in
+    // development and the demo: mail is kept in MAILBOX_DIR and shown at /dev/mailbox instead.
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })
+      .optional(),
+    MAIL_FROM: z.string().trim().min(3).default("Switchboard <no-reply@switchboard.localhost>"),
+    MAILBOX_DIR: z.string().trim().min(1).default(".data/mailbox"),
 
-  // Signup intake: per client address and tenant; generous enough for a household behind one NAT,
-  // tight enough for scripts.
-  SIGNUP_RATE_LIMIT_POINTS: positiveInt(20),
-  SIGNUP_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
-  // Signup sync. Each portal's pace follows HubSpot's X-HubSpot-RateLimit-* headers; this only caps
-  // it (unset: no cap).
-  SYNC_PORTAL_REQUESTS_PER_10S: z.coerce.number({ message: "must be a whole number" }).int().positive().optional(),
-  SYNC_BATCH_SIZE: z.coerce.number({ message: "must be a whole number" }).int().min(1).max(100).default(100),
-  SYNC_LEASE_SECONDS: positiveInt(60),
-  SYNC_IDLE_POLL_MS: positiveInt(500),
-  SYNC_REQUEST_TIMEOUT_MS: positiveInt(15_000),
-});
+    // People. AUTH_PASSWORD=off hides the password form and refuses password sign-in (single sign-on only).
+    AUTH_PASSWORD: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+    // Single sign-on with the host's OpenID Connect provider; all three or none.
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+    // Button label on /login.
+    OIDC_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
+    // Optional claim listing tenant roles, e.g. ["acme:ADMIN"]: grants those memberships at sign-in.
+    OIDC_ROLES_CLAIM: z.string().trim().min(1).max(100).optional(),
+
+    // The production server (server/main.ts).
+    PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65_535).default(3000),
+    // Unset: every interface, like `next start`.
+    HOST: z.string().trim().min(1).optional(),
+    // Reverse proxies in front of the server that append to X-Forwarded-For (server/client-address.ts).
+    // 0 (default) trusts only the socket: whatever a client writes in X-Forwarded-For changes nothing.
+    // A count higher than the proxies really in front lets clients choose their own address.
+    TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number" }).int().min(0).max(10).default(0),
+    // Answer POST /api/subscribe/* before Next's router (server/intake-path.ts); false sends it through
+    // Next like every other path: slower, identical answers. For comparison and debugging.
+    INTAKE_DIRECT_PATH: flag(true),
+
+    // Signup intake: per client address and tenant; generous enough for a household behind one NAT,
+    // tight enough for scripts.
+    SIGNUP_RATE_LIMIT_POINTS: positiveInt(20),
+    SIGNUP_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+    // Signup sync. Each portal's pace follows HubSpot's X-HubSpot-RateLimit-* headers; this only caps
+    // it (unset: no cap).
+    SYNC_PORTAL_REQUESTS_PER_10S: z.coerce.number({ message: "must be a whole number" }).int().positive().optional(),
+    SYNC_BATCH_SIZE: z.coerce.number({ message: "must be a whole number" }).int().min(1).max(100).default(100),
+    SYNC_LEASE_SECONDS: positiveInt(60),
+    SYNC_IDLE_POLL_MS: positiveInt(500),
+    SYNC_REQUEST_TIMEOUT_MS: positiveInt(15_000),
+  })
+  .superRefine((env, context) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc !== 0 && oidc !== 3) {
+      const missing = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).find((name) => !env[name]);
+      context.addIssue({ code: "custom", path: [missing ?? "OIDC_ISSUER"], message: "is required when single sign-on is configured (set all three OIDC_* or none)" });
+    }
+    if (env.AUTH_PASSWORD === "off" && oidc !== 3) {
+      context.addIssue({ code: "custom", path: ["AUTH_PASSWORD"], message: "can only be off when single sign-on (OIDC_*) is configured" });
+    }
+  });
 
 export const authSecretSchema = z
   .string()

@@ -2,8 +2,10 @@
 // `registerXCommands(program, context)` beside this file and listing it here.
 import type { Command } from "commander";
 import type { AdminContext } from "./main";
+import { registerTenantCommands } from "./tenant-commands";
+import { registerUserCommands } from "./user-commands";
 
 export function registerCommandGroups(program: Command, context: AdminContext): void {
-  void program;
-  void context;
+  registerTenantCommands(program, context);
+  registerUserCommands(program, context);
 }

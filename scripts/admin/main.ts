@@ -5,24 +5,42 @@ import { Command, CommanderError } from "commander";
 import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
 import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
 import { EnvValidationError, serverEnv } from "@switchboard/lib/env/server";
+import { AppError } from "@switchboard/lib/app-error";
+import { defaultIntegrationServices, type IntegrationServices } from "@switchboard/lib/integrations/services";
+import { appMailer, type Mailer } from "@switchboard/lib/mail/mailer";
+import { configuredLinks, type PeopleLinks } from "@switchboard/lib/people/people-links";
 import { registerCommandGroups } from "./command-groups";
 
-/** What every command gets: the database (opened on first use) and where to print. */
+/** What every command gets: the database (opened on first use), mail, HubSpot, links, and where to print. */
 export type AdminContext = {
   db(): Db;
+  mailer(): Mailer;
+  integrations(): IntegrationServices;
+  links(): PeopleLinks;
   out(line: string): void;
 };
+
+/** Tests hand in their own database, mailer and simulator-backed services. */
+export type AdminOverrides = Partial<Pick<AdminContext, "db" | "mailer" | "integrations" | "links">>;
 
 /** A wrong argument: printed as one line, exit code 2. */
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
-export async function runAdmin(argv: string[], io: { out(line: string): void; err(line: string): void }): Promise<number> {
+export async function runAdmin(
+  argv: string[],
+  io: { out(line: string): void; err(line: string): void },
+  overrides: AdminOverrides = {},
+): Promise<number> {
   let db: Db | undefined;
   const context: AdminContext = {
     db: () => (db ??= createDbClient(resolveDatabaseUrl(serverEnv().DATABASE_URL))),
+    mailer: appMailer,
+    integrations: defaultIntegrationServices,
+    links: configuredLinks,
     out: io.out,
+    ...overrides,
   };
   const program = new Command("npm run admin --")
     .description("Switchboard's operator command line")
@@ -37,6 +55,10 @@ export async function runAdmin(argv: string[], io: { out(line: string): void; er
     if (error instanceof UsageError || error instanceof EnvValidationError) {
       io.err(error.message);
       return 2;
+    }
+    if (error instanceof AppError) {
+      io.err(`failed: ${error.message}`);
+      return 1;
     }
     io.err(`failed: ${(error as Error).message}`);
     return 1;

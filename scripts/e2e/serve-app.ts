@@ -10,6 +10,7 @@ import { e2eDistDir } from "../lib/build-dirs";
 import { prepareDemoDatabase } from "../lib/prepare-demo-database";
 import { buildLib } from "../build-lib";
 import { APP_SERVER_ARGS } from "../lib/start-app-server";
+import { startSmtpCatcher } from "../lib/smtp-catcher";
 
 const port = Number(process.env.E2E_APP_PORT ?? 3100);
 const databaseUrl = required("E2E_DATABASE_URL");
@@ -50,6 +51,11 @@ async function main(): Promise<void> {
     progress(`building into ${distDir}`);
     await runBuild();
   }
+
+  // Mail goes out over real SMTP to a catcher that files each message under the run dir, where the
+  // specs read invitation and reset links (e2e/fixtures/mailbox.ts).
+  const catcher = await startSmtpCatcher({ mailboxDir: join(runDir, "mail") });
+  appEnv.SMTP_URL = catcher.url;
 
   progress(`starting the production server on port ${port}`);
   const server = spawn(process.execPath, APP_SERVER_ARGS, { env: appEnv, stdio: ["ignore", "pipe", "pipe"] });

@@ -21,8 +21,9 @@ describe.each(testProviders)("password sign-in on %s", (provider) => {
     await database.db.user.create({ data: { email: "admin@contoso.test", name: "Admin", passwordHash } });
   });
 
+  const pauses: number[] = [];
   const attempt = (email: string, password: string, ip: string | null = "203.0.113.7", now?: Date) =>
-    authenticateWithPassword(database.db, { email, password, ip }, now);
+    authenticateWithPassword(database.db, { email, password, ip }, now, async (ms) => void pauses.push(ms));
 
   it("accepts the right password, whatever the email's case", async () => {
     const result = await attempt(" Admin@Contoso.test ", PASSWORD);
@@ -40,13 +41,29 @@ describe.each(testProviders)("password sign-in on %s", (provider) => {
     expect(row?.failures).toBe(1);
   });
 
-  it("refuses even the right password while the email is locked", async () => {
+  it("locks one client guessing one account, and only that client", async () => {
     const now = new Date();
-    for (let i = 0; i <= EMAIL_THROTTLE.freeFailures; i++) await attempt("admin@contoso.test", "wrong", `198.51.100.${i}`, now);
-    const result = await attempt("admin@contoso.test", PASSWORD, "198.51.100.99", now);
-    expect(result).toMatchObject({ ok: false, reason: "throttled" });
+    for (let i = 0; i <= EMAIL_THROTTLE.freeFailures; i++) await attempt("admin@contoso.test", "wrong", "198.51.100.1", now);
+    expect(await attempt("admin@contoso.test", PASSWORD, "198.51.100.1", now)).toMatchObject({ ok: false, reason: "throttled" });
     const later = new Date(now.getTime() + EMAIL_THROTTLE.baseLockMs + 1_000);
-    expect((await attempt("admin@contoso.test", PASSWORD, "198.51.100.99", later)).ok).toBe(true);
+    expect((await attempt("admin@contoso.test", PASSWORD, "198.51.100.1", later)).ok).toBe(true);
+  });
+
+  it("never refuses the right password because others failed on the email from other addresses", async () => {
+    const now = new Date();
+    pauses.length = 0;
+    // A botnet: many addresses, a few wrong guesses each.
+    for (let bot = 0; bot < 4; bot++) {
+      for (let i = 0; i < 3; i++) await attempt("admin@contoso.test", "wrong", `198.51.100.${bot}`, now);
+    }
+    expect(await attempt("admin@contoso.test", PASSWORD, "203.0.113.50", now)).toMatchObject({ ok: true });
+    // …but every answer for that account got slower once failures piled up.
+    expect(pauses.length).toBeGreaterThan(0);
+    expect(Math.max(...pauses)).toBeLessThanOrEqual(3_000);
+    // Success resets the account's slow-down.
+    pauses.length = 0;
+    await attempt("admin@contoso.test", PASSWORD, "203.0.113.50", now);
+    expect(pauses).toEqual([]);
   });
 
   it("locks an IP that sprays many emails", async () => {
@@ -63,6 +80,7 @@ describe.each(testProviders)("password sign-in on %s", (provider) => {
     await attempt("admin@contoso.test", "wrong");
     await attempt("admin@contoso.test", PASSWORD);
     expect(await database.db.loginThrottle.findUnique({ where: { key: "email:admin@contoso.test" } })).toBeNull();
+    expect(await database.db.loginThrottle.findUnique({ where: { key: "client:admin@contoso.test|203.0.113.7" } })).toBeNull();
     expect(await database.db.loginThrottle.findUnique({ where: { key: "ip:203.0.113.7" } })).not.toBeNull();
   });
 });

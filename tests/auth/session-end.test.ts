@@ -65,7 +65,7 @@ describe.each(testProviders)("session end on %s", (provider) => {
   let database: TestDatabase;
   const instance = (extra: { SESSION_MAX_AGE_HOURS?: number } = {}) =>
     authClient(NextAuth(appAuthConfig(
-      { AUTH_SECRET: randomBytes(32).toString("base64"), AUTH_TRUST_HOST: true, SESSION_MAX_AGE_HOURS: 8, ...extra },
+      { AUTH_SECRET: randomBytes(32).toString("base64"), AUTH_TRUST_HOST: true, SESSION_MAX_AGE_HOURS: 8, AUTH_PASSWORD: "on", OIDC_NAME: "single sign-on", ...extra },
       () => database.db,
     )).handlers);
 

@@ -4,11 +4,14 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { fieldErrorsOf } from "@switchboard/lib/app-error";
+import { serverEnv } from "@switchboard/lib/env/server";
 import { signIn } from "@/web/auth";
+import { OIDC_PROVIDER_ID } from "@/web/oidc-provider";
 import { safeRedirectPath } from "@switchboard/lib/auth/safe-redirect";
 import { log } from "@switchboard/lib/log";
 import {
   INVALID_CREDENTIALS_MESSAGE,
+  PASSWORD_OFF_MESSAGE,
   THROTTLED_MESSAGE,
   UNEXPECTED_MESSAGE,
   type LoginFormState,
@@ -25,6 +28,7 @@ export async function signInWithPassword(_previous: LoginFormState, formData: Fo
     password: formData.get("password") ?? "",
   });
   const email = String(formData.get("email") ?? "");
+  if (serverEnv().AUTH_PASSWORD === "off") return { email, message: PASSWORD_OFF_MESSAGE };
   if (!parsed.success) return { email, fieldErrors: fieldErrorsOf(parsed.error) };
 
   try {
@@ -43,4 +47,9 @@ export async function signInWithPassword(_previous: LoginFormState, formData: Fo
     return { email, message: UNEXPECTED_MESSAGE };
   }
   return { email };
+}
+
+/** "Sign in with …": off to the identity provider; next-auth brings the person back to callbackUrl. */
+export async function signInWithSso(formData: FormData): Promise<void> {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirectPath(formData.get("callbackUrl")) });
 }

@@ -10,3 +10,5 @@ export type LoginFormState = {
 export const INVALID_CREDENTIALS_MESSAGE = "The email or password is incorrect.";
 export const THROTTLED_MESSAGE = "Too many failed sign-in attempts. Please wait a few minutes and try again.";
 export const UNEXPECTED_MESSAGE = "Sign-in failed. Please try again.";
+export const PASSWORD_OFF_MESSAGE = "Password sign-in is switched off here. Use single sign-on.";
+export const SSO_REFUSED_MESSAGE = "Single sign-on was refused: your identity provider did not confirm a verified email address.";

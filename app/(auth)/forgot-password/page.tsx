@@ -1,0 +1,19 @@
+// /forgot-password — asks for an email and mails a reset link if it belongs to an account.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { AuthCard } from "@/components/shell/auth-card";
+import { ForgotForm } from "./forgot-form";
+
+export const metadata: Metadata = { title: "Forgot password" };
+
+export default function ForgotPasswordPage() {
+  if (serverEnv().AUTH_PASSWORD === "off") notFound();
+  return (
+    <AuthCard title="Reset your password">
+      <ForgotForm />
+      <Link href="/login" className="block text-sm font-medium text-indigo-800 underline">Back to sign-in</Link>
+    </AuthCard>
+  );
+}
