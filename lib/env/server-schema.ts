@@ -48,6 +48,8 @@ export const serverEnvSchema = z.object({
   HUBSPOT_API_BASE_URL: httpUrl("https://api.hubapi.com"),
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),
   SYNC_IN_PROCESS: flag(true),
+  // Unset: GET /api/metrics answers 404. Set: Prometheus scrapes it with this bearer token.
+  METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(logLevels).default("info"),
 });
 

@@ -1,43 +1,80 @@
-// One round of the sync: claim due signups, group them by tenant (→ destination portal), push
-// them in batches of ≤ 100 within the portal's rate budget, and record every outcome.
+// One round of the sync: find the tenants with PENDING signups (a skip scan), claim a full batch
+// or more for each tenant that can send (one statement per tenant), park the rest as WAITING,
+// then push every batch side by side within each portal's rate budget and record every outcome.
+// Tenants are taken in a rotating order and each gets the same share of a pass, so a portal
+// with a large backlog never starves the others.
+import type { Client } from "@hubspot/api-client";
 import { NeedsReconnectError } from "@/lib/integrations/errors";
 import { markNeedsReconnect } from "@/lib/integrations/connection-status";
 import { forgetAccessToken } from "@/lib/integrations/connection-tokens";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics/registry";
 import { WAITING_FOR_CONNECTION_DELAY_MS } from "./backoff";
-import { claimDueSignups, renewClaims, type ClaimedSignup } from "./claim-signups";
-import { resolveDestination, type Destination } from "./destination";
-import { pushBatch } from "./push-batch";
+import { claimTenantSignups, RECLAIMED_MESSAGE, renewClaims, tenantsWithPendingSignups, type ClaimedSignup } from "./claim-signups";
+import { isUsable, resolveDestinations, type Destination } from "./destination";
+import { describeOutcome } from "./outcome-summary";
+import { pushBatch, type BatchOutcome } from "./push-batch";
 import { recordRetryLater, recordSynced, recordWaiting } from "./record-outcomes";
 import type { SyncDeps } from "./sync-deps";
-import type { Client } from "@hubspot/api-client";
+import { recordSyncHealth } from "./sync-health";
+import { parkPendingSignups, WAITING_MESSAGE } from "./waiting-signups";
 
-const RECONNECT_MESSAGE = "Waiting: HubSpot needs to be reconnected on the integrations page";
+// Where the previous pass stopped, per worker: the next one starts after it (round robin).
+const cursors = new WeakMap<SyncDeps, string>();
 
 export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> {
-  const { settings } = deps;
-  const claimed = await claimDueSignups(deps.db, deps.provider, {
-    workerId: deps.workerId,
-    limit: settings.batchSize * settings.batchesPerPass,
-    leaseMs: settings.leaseMs,
-  });
-  const byTenant = new Map<string, ClaimedSignup[]>();
-  for (const signup of claimed) byTenant.set(signup.tenantId, [...(byTenant.get(signup.tenantId) ?? []), signup]);
-  await Promise.all([...byTenant].map(([tenantId, signups]) => syncTenant(deps, tenantId, signups)));
-  return { claimed: claimed.length };
+  const { db, settings } = deps;
+  const tenants = rotateAfter(await tenantsWithPendingSignups(db), cursors.get(deps));
+  if (tenants.length === 0) return { claimed: 0 };
+  const chosen = tenants.slice(0, settings.maxBatchesPerPass);
+  cursors.set(deps, chosen[chosen.length - 1]!);
+  const batchesPerTenant = Math.max(1, Math.min(settings.batchesPerPass, Math.floor(settings.maxBatchesPerPass / chosen.length)));
+  const destinations = await resolveDestinations(db, chosen);
+  const work: { destination: Destination; signups: ClaimedSignup[] }[] = [];
+  let claimed = 0;
+  for (const tenantId of chosen) {
+    const destination = destinations.get(tenantId);
+    if (!isUsable(destination)) {
+      await parkPendingSignups(db, tenantId);
+      continue;
+    }
+    const signups = await claimTenantSignups(db, deps.provider, {
+      workerId: deps.workerId, tenantId, limit: batchesPerTenant * settings.batchSize, leaseMs: settings.leaseMs,
+    });
+    if (signups.length === 0) continue;
+    claimed += signups.length;
+    observeClaims(signups, destination);
+    work.push({ destination, signups });
+  }
+  await Promise.all(work.map(({ destination, signups }) => syncTenant(deps, destination, signups)));
+  return { claimed };
 }
 
-async function syncTenant(deps: SyncDeps, tenantId: string, signups: ClaimedSignup[]): Promise<void> {
-  const destination = await resolveDestination(deps.db, tenantId);
-  if (!destination || destination.status === "NEEDS_RECONNECT") {
-    return recordWaiting(deps.db, deps.workerId, signups, WAITING_FOR_CONNECTION_DELAY_MS, RECONNECT_MESSAGE);
+function rotateAfter(tenantIds: string[], cursor: string | undefined): string[] {
+  if (!cursor) return tenantIds;
+  const start = tenantIds.findIndex((id) => id > cursor);
+  return start <= 0 ? tenantIds : [...tenantIds.slice(start), ...tenantIds.slice(0, start)];
+}
+
+function observeClaims(signups: ClaimedSignup[], destination: Destination): void {
+  const now = Date.now();
+  let reclaimed = 0;
+  for (const signup of signups) {
+    if (signup.attempts === 0) metrics().claimLag.observe((now - signup.createdAt.getTime()) / 1000);
+    if (signup.lastError === RECLAIMED_MESSAGE) reclaimed++;
   }
+  if (reclaimed > 0) log.warn("signup sync took over signups whose worker stopped mid-batch", { portalId: destination.portalId, signups: reclaimed });
+}
+
+async function syncTenant(deps: SyncDeps, destination: Destination, signups: ClaimedSignup[]): Promise<void> {
   let client: Client;
   try {
     client = deps.apiClient(await deps.accessToken(deps.db, destination.connectionId));
   } catch (error) {
     if (error instanceof NeedsReconnectError) {
-      return recordWaiting(deps.db, deps.workerId, signups, WAITING_FOR_CONNECTION_DELAY_MS, RECONNECT_MESSAGE);
+      return recordWaiting(deps.db, deps.workerId, signups, WAITING_FOR_CONNECTION_DELAY_MS, WAITING_MESSAGE);
     }
+    log.warn("signup sync could not get a HubSpot token", { portalId: destination.portalId, error: messageOf(error) });
     return recordRetryLater(deps.db, deps.workerId, signups, `Could not get a HubSpot token: ${messageOf(error)}`);
   }
   const batches: ClaimedSignup[][] = [];
@@ -55,6 +92,7 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, client: C
   const batch = await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
   if (batch.length === 0) return;
   const outcome = await pushBatch(client, batch, settings.requestTimeoutMs);
+  await observeOutcome(deps, destination, batch, outcome);
   switch (outcome.kind) {
     case "done": {
       const synced = batch.flatMap((signup) => {
@@ -82,8 +120,9 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, client: C
       await forgetAccessToken(db, destination.connectionId);
       return recordRetryLater(db, workerId, batch, outcome.reason);
     case "missing-scope":
+      // markNeedsReconnect also parks the tenant's other PENDING signups as WAITING.
       await markNeedsReconnect(db, destination.connectionId, outcome.reason);
-      return recordWaiting(db, workerId, batch, WAITING_FOR_CONNECTION_DELAY_MS, RECONNECT_MESSAGE);
+      return recordWaiting(db, workerId, batch, WAITING_FOR_CONNECTION_DELAY_MS, WAITING_MESSAGE);
     case "batch-rejected":
       // The whole batch was refused; halve it until the culprit stands alone and fails alone.
       if (batch.length === 1) return recordSynced(db, workerId, destination.connectionId, [], batch.map((signup) => ({ signup, reason: outcome.reason })));
@@ -94,6 +133,29 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, client: C
       return;
     }
   }
+}
+
+// Where a batch's outcome is known: count it, keep the connection's hourly health, and put every
+// failure in the log (portal, status, category, attempt: never a token, an email or HubSpot's text).
+async function observeOutcome(deps: SyncDeps, destination: Destination, batch: ClaimedSignup[], outcome: BatchOutcome): Promise<void> {
+  const summary = describeOutcome(outcome);
+  const counters = metrics();
+  counters.syncCalls.inc({ status: summary.status });
+  const synced = outcome.kind === "done" ? outcome.synced.size : 0;
+  const failed = outcome.kind === "done" ? batch.filter((signup) => outcome.rejected.has(signup.emailNormalized) && !outcome.synced.has(signup.emailNormalized)).length : 0;
+  counters.contactsSynced.inc(synced);
+  counters.contactsFailed.inc(failed);
+  if (outcome.kind === "rate-limited") counters.rateLimitPauses.inc();
+  if (outcome.kind !== "done") {
+    const attempt = Math.max(...batch.map((signup) => signup.attempts)) + 1;
+    log.warn("HubSpot sync call failed", { portalId: destination.portalId, status: summary.status, category: summary.category, attempt, contacts: batch.length });
+  }
+  const failedCalls = outcome.kind === "done" || outcome.kind === "rate-limited" ? 0 : 1;
+  await recordSyncHealth(deps.db, destination.connectionId, {
+    synced,
+    failed: failed + failedCalls * batch.length,
+    rateLimited: outcome.kind === "rate-limited" ? 1 : 0,
+  });
 }
 
 function messageOf(error: unknown): string {

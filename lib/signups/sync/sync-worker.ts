@@ -11,6 +11,12 @@ import { PortalRateLimiter } from "./portal-rate-limiter";
 import { SharedPortalBudget } from "./shared-portal-budget";
 import type { SyncDeps, SyncSettings } from "./sync-deps";
 import { runSyncPass } from "./sync-pass";
+import { refreshPlannerStatistics } from "./planner-statistics";
+import { releaseStrandedSignups } from "./waiting-signups";
+
+// How often the worker re-checks for WAITING signups whose tenant can send again (a race the
+// connect flow cannot close on PostgreSQL) and refreshes SQLite's planner statistics.
+const HOUSEKEEPING_EVERY_MS = 60_000;
 
 export interface SyncWorkerOptions {
   db: Db;
@@ -34,6 +40,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     leaseMs: config.SYNC_LEASE_SECONDS * 1000,
     requestTimeoutMs: config.SYNC_REQUEST_TIMEOUT_MS,
     batchesPerPass: 4,
+    maxBatchesPerPass: 64,
     maxRateWaitMs: 5_000,
     ...options.settings,
   };
@@ -50,10 +57,15 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
   };
   let stopping = false;
   let wake: (() => void) | undefined;
+  let housekeepingDueAt = 0;
   const loop = (async () => {
     while (!stopping) {
       let claimed = 0;
       try {
+        if (Date.now() >= housekeepingDueAt) {
+          housekeepingDueAt = Date.now() + HOUSEKEEPING_EVERY_MS;
+          await housekeeping(deps);
+        }
         ({ claimed } = await runSyncPass(deps));
       } catch (error) {
         // A database hiccup must not end the loop; claims expire on their own if we lost track.
@@ -80,6 +92,12 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       await loop;
     },
   };
+}
+
+async function housekeeping(deps: SyncDeps): Promise<void> {
+  if (deps.provider === "sqlite") await refreshPlannerStatistics(deps.db);
+  const released = await releaseStrandedSignups(deps.db);
+  if (released > 0) log.warn("signup sync released WAITING signups of tenants that can send again", { workerId: deps.workerId, signups: released });
 }
 
 /** Per portal: at most `perWindow` calls per rolling 10 s from this worker, and from all workers together. */

@@ -14,7 +14,7 @@ export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-wo
     provider,
     workerId,
     limiter: portalPacer(db, 105),
-    settings: { batchSize: 100, leaseMs: 30_000, requestTimeoutMs: 5_000, batchesPerPass: 4, maxRateWaitMs: 1_000 },
+    settings: { batchSize: 100, leaseMs: 30_000, requestTimeoutMs: 5_000, batchesPerPass: 4, maxBatchesPerPass: 64, maxRateWaitMs: 1_000 },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
     apiClient: hubspotClient,
   };
