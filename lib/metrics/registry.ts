@@ -57,7 +57,8 @@ function createMetrics(): SwitchboardMetrics {
   };
 }
 
-/** Intake's answer, counted by outcome: 2xx/3xx means the signup is stored. */
-export function countIntakeAnswer(status: number): void {
-  metrics().intakeAnswers.inc({ outcome: status < 400 ? "accepted" : "refused", status: String(status) });
+/** Intake's answer, counted by outcome (2xx/3xx: the signup is stored), and handed back unchanged. */
+export function countIntakeAnswer<T extends { status: number }>(answer: T): T {
+  metrics().intakeAnswers.inc({ outcome: answer.status < 400 ? "accepted" : "refused", status: String(answer.status) });
+  return answer;
 }

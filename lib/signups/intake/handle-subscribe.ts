@@ -3,6 +3,7 @@
 // production server's direct path both call answerSubscribe / answerSubscribePreflight.
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { log } from "@/lib/log";
+import { countIntakeAnswer } from "@/lib/metrics/registry";
 import type { SignupStore } from "../record-signup";
 import { cachedPublicTenant } from "./cached-public-tenant";
 import { checkOrigin, corsHeaders, preflightHeaders } from "./cors";
@@ -18,10 +19,10 @@ export interface SubscribeContext extends SignupStore {
 /** POST: never throws; anything unexpected is logged and answered 503 (retryable), never a stack. */
 export async function answerSubscribe(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
   try {
-    return await handleSubscribe(request, tenantSlug, context);
+    return countIntakeAnswer(await handleSubscribe(request, tenantSlug, context));
   } catch (error) {
     log.error("signup intake failed", { tenantSlug, error });
-    return json(503, { error: "unavailable", message: "We could not take your signup right now; please try again." });
+    return countIntakeAnswer(json(503, { error: "unavailable", message: "We could not take your signup right now; please try again." }));
   }
 }
 
