@@ -1,18 +1,28 @@
-// `npm run bench` — signup sync throughput per portal (batch upsert vs naive) against the simulator
-// with HubSpot's real limits, public intake against a production build vs a bare node:http
-// reference, and the simulator's own bench if present. Loopback only; bounded; prints a summary
-// and saves everything as JSON under bench/results/.
+// `npm run bench` — side by side in one run: sync throughput per portal (batch upsert vs naive),
+// aggregate sync across 50 portals (SQLite, and PostgreSQL with 1 vs 2 workers), public intake
+// (production build vs a bare node:http reference), intake with and without 1,000,000 waiting
+// signups, the signups page at 0 vs 1,000,000 rows, and the simulator's own bench if present.
+// Loopback only; bounded; prints a summary and saves everything as JSON under bench/results/.
+// BENCH_PARTS=sync,many,intake,backlog,page,sim runs a subset.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { benchIntake, type IntakeBenchResult } from "./intake";
+import { benchIntakeWithBacklog } from "./intake-waiting";
+import { benchManyPortals, type ManyPortalsResult } from "./many-portals";
+import { benchSignupsPage, type PageTimings } from "./signups-page";
 import { benchSyncThroughput } from "./sync-throughput";
 
 const SYNC_SIGNUPS = Number(process.env.BENCH_SYNC_SIGNUPS ?? 30_000);
 const NAIVE_SECONDS = Number(process.env.BENCH_NAIVE_SECONDS ?? 15);
 const INTAKE_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 10);
 const INTAKE_CONCURRENCY = Number(process.env.BENCH_INTAKE_CONCURRENCY ?? 32);
+const MANY_PORTALS = Number(process.env.BENCH_MANY_PORTALS ?? 50);
+const MANY_PER_PORTAL = Number(process.env.BENCH_MANY_PER_PORTAL ?? 4_000);
+const WAITING_SIGNUPS = Number(process.env.BENCH_WAITING_SIGNUPS ?? 1_000_000);
+const PAGE_ROWS = Number(process.env.BENCH_PAGE_ROWS ?? 1_000_000);
+const PARTS = new Set((process.env.BENCH_PARTS ?? "sync,many,intake,backlog,page,sim").split(","));
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -20,26 +30,77 @@ function line(text: string): void {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  line(`bench: ${cpus().length} cores, node ${process.version}, load average ${loadavg().map((value) => value.toFixed(2)).join(" ")} (other work on the machine skews these numbers)`);
+  const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 1e9), node: process.version, loadAverage: loadavg() };
+  line(`bench: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, node ${machine.node}, load average ${machine.loadAverage.map((value) => value.toFixed(2)).join(" ")} (other work on the machine skews these numbers)`);
+  const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), machine };
 
-  line(`\n(a) sync throughput per portal — ${SYNC_SIGNUPS} signups, simulator limit 110 req / 10 s`);
-  const sync = await benchSyncThroughput(SYNC_SIGNUPS, NAIVE_SECONDS);
-  line(`  batch upsert : ${sync.contactsPerSecond} contacts/s overall, ${sync.sustainedContactsPerSecond} contacts/s sustained over whole 10 s windows (${sync.seconds} s, ${sync.upsertCalls} calls, ${sync.rateLimited429} × 429)`);
-  line(`  lost ${sync.lost}, duplicates ${sync.duplicates}`);
-  line(`  naive create : ${sync.naive.contactsPerSecond} contacts/s (${sync.naive.contacts} in ${sync.naive.seconds} s, ${sync.naive.rateLimited429} × 429)`);
-  line(`  ratio        : ${sync.ratio}× (batch / naive)`);
+  if (PARTS.has("sync")) {
+    line(`\n(a) sync throughput per portal — ${SYNC_SIGNUPS} signups, simulator limit 110 req / 10 s`);
+    const sync = await benchSyncThroughput(SYNC_SIGNUPS, NAIVE_SECONDS);
+    line(`  batch upsert : ${sync.contactsPerSecond} contacts/s overall, ${sync.sustainedContactsPerSecond} contacts/s sustained over whole 10 s windows (${sync.seconds} s, ${sync.upsertCalls} calls, ${sync.rateLimited429} × 429)`);
+    line(`  lost ${sync.lost}, duplicates ${sync.duplicates}`);
+    line(`  naive create : ${sync.naive.contactsPerSecond} contacts/s (${sync.naive.contacts} in ${sync.naive.seconds} s, ${sync.naive.rateLimited429} × 429)`);
+    line(`  ratio        : ${sync.ratio}× (batch / naive)`);
+    results.sync = sync;
+  }
 
-  line(`\n(b) intake — POST /api/subscribe/{tenant}, ${INTAKE_CONCURRENCY} concurrent clients, ${INTAKE_SECONDS} s, SQLite`);
-  const intake = await benchIntake(INTAKE_SECONDS * 1000, INTAKE_CONCURRENCY);
-  printIntake("SQLite in WAL mode with synchronous=NORMAL (the app's settings), both servers", intake);
+  if (PARTS.has("many")) {
+    line(`\n(b) sync across ${MANY_PORTALS} portals — ${MANY_PER_PORTAL} signups each, arriving interleaved; simulator (own process) limit 110 req / 10 s per portal`);
+    const sqlite = await benchManyPortals({ provider: "sqlite", workers: 1, portals: MANY_PORTALS, perPortal: MANY_PER_PORTAL, limitSeconds: 100 });
+    printMany("SQLite, 1 worker", sqlite, 10_000);
+    const pgOne = await benchManyPortals({ provider: "postgresql", workers: 1, portals: MANY_PORTALS, perPortal: MANY_PER_PORTAL, limitSeconds: 60 });
+    printMany("PostgreSQL, 1 worker process", pgOne);
+    const pgTwo = await benchManyPortals({ provider: "postgresql", workers: 2, portals: MANY_PORTALS, perPortal: MANY_PER_PORTAL, limitSeconds: 60 });
+    printMany("PostgreSQL, 2 worker processes", pgTwo);
+    const scaling = Math.round((pgTwo.contactsPerSecond / Math.max(pgOne.contactsPerSecond, 0.001)) * 100) / 100;
+    line(`  PostgreSQL 1 → 2 workers: ${scaling}× (goal ≥ 1.7×: ${scaling >= 1.7 ? "met" : "NOT met"})`);
+    results.manyPortals = { sqlite, postgresOneWorker: pgOne, postgresTwoWorkers: pgTwo, postgresScaling: scaling };
+  }
 
-  const simulator = runSimulatorBench();
-  const results = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: { cores: cpus().length, node: process.version, loadAverage: loadavg() }, sync, intake, simulator };
+  if (PARTS.has("intake")) {
+    line(`\n(c) intake — POST /api/subscribe/{tenant}, ${INTAKE_CONCURRENCY} concurrent clients, ${INTAKE_SECONDS} s, SQLite`);
+    const intake = await benchIntake(INTAKE_SECONDS * 1000, INTAKE_CONCURRENCY);
+    printIntake("SQLite in WAL mode with synchronous=NORMAL (the app's settings), both servers", intake);
+    results.intake = intake;
+  }
+
+  if (PARTS.has("backlog")) {
+    line(`\n(d) intake with 0 vs ${WAITING_SIGNUPS.toLocaleString("en-US")} waiting signups of 1,000 unconnected tenants — npm start, sync in-process, one tenant connected and syncing`);
+    const backlog = await benchIntakeWithBacklog(INTAKE_SECONDS * 1000, INTAKE_CONCURRENCY, WAITING_SIGNUPS);
+    for (const run of [backlog.empty, backlog.backlog]) {
+      line(`  ${String(run.waiting).padStart(9)} waiting: ${run.load.perSecond} signups/s, p50 ${run.load.p50Ms} ms, p99 ${run.load.p99Ms} ms; idle server CPU ${run.idleCpuPercent} % of a core${run.waiting ? ` (fixture ${run.fixtureSeconds} s)` : ""}`);
+    }
+    line(`  ratio ${backlog.throughputRatio} (goal ≥ 0.9: ${backlog.throughputRatio >= 0.9 ? "met" : "NOT met"}), p99 ×${backlog.p99Ratio} (goal ≤ 1.5: ${backlog.p99Ratio <= 1.5 ? "met" : "NOT met"})`);
+    results.intakeWithBacklog = backlog;
+  }
+
+  if (PARTS.has("page")) {
+    line(`\n(e) dashboards — GET over HTTP with a session, 2 concurrent clients, 0 vs ${PAGE_ROWS.toLocaleString("en-US")} signups in the tenant`);
+    const page = await benchSignupsPage(PAGE_ROWS, 5_000);
+    printPage("empty tenant", page.empty);
+    printPage(`${PAGE_ROWS.toLocaleString("en-US")} rows`, page.million);
+    line(`  signups page p95 ×${page.p95Ratio} of the empty page (goal ≤ 1.5: ${page.p95Ratio <= 1.5 ? "met" : "NOT met"}); fixture ${page.fixtureSeconds} s`);
+    line(`  CSV export: ${page.csv.rows.toLocaleString("en-US")} rows, ${page.csv.megabytes} MB in ${page.csv.seconds} s (first byte after ${page.csv.firstByteMs} ms)`);
+    results.signupsPage = page;
+  }
+
+  if (PARTS.has("sim")) results.simulator = runSimulatorBench();
+  results.finishedAt = new Date().toISOString();
   mkdirSync(join("bench", "results"), { recursive: true });
   const file = join("bench", "results", `signups-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join("bench", "results", "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   line(`\nsaved ${file}`);
+}
+
+function printMany(title: string, result: ManyPortalsResult, goal?: number): void {
+  line(`  ${title.padEnd(31)}: ${result.contactsPerSecond} contacts/s (${result.synced}/${result.signups} in ${result.seconds} s), ${result.contactsPerCall} contacts per call, ${result.rateLimited429} × 429, worker CPU ${result.workerCpuMsPerContact} ms/contact`);
+  line(`  ${"".padEnd(31)}  first contact per portal: median ${result.firstContactSeconds.median} s, last ${result.firstContactSeconds.last} s; lost ${result.lost}, duplicates ${result.duplicates}${goal ? `; goal ≥ ${goal.toLocaleString("en-US")}/s: ${result.contactsPerSecond >= goal ? "met" : "NOT met"}` : ""}`);
+}
+
+function printPage(title: string, timings: PageTimings): void {
+  const cell = (name: string, load: PageTimings["signups"]) => `${name} p50 ${load.p50Ms} / p95 ${load.p95Ms} ms`;
+  line(`  ${title.padEnd(15)}: ${cell("signups", timings.signups)}; ${cell("failed filter", timings.signupsFiltered)}; ${cell("search", timings.signupsSearch)}; ${cell("integrations", timings.integrations)}`);
 }
 
 function printIntake(title: string, intake: IntakeBenchResult): void {
@@ -57,7 +118,7 @@ function printIntake(title: string, intake: IntakeBenchResult): void {
 function runSimulatorBench(): { ran: boolean; exitCode?: number | null; output?: string } {
   const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
   if (!scripts["bench:sim"]) return { ran: false };
-  line("\n(c) npm run bench:sim");
+  line("\n(f) npm run bench:sim");
   const result = spawnSync("npm", ["run", "--silent", "bench:sim"], { encoding: "utf8", timeout: 90_000 });
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();
   for (const text of output.split("\n").filter((row) => !row.startsWith("npm warn"))) line(`  ${text}`);

@@ -35,7 +35,7 @@ function sourcesNewerThan(time: number): boolean {
   );
 }
 
-export async function startAppServer(distDir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startAppServer(distDir: string, env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, APP_SERVER_ARGS, {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
@@ -44,7 +44,7 @@ export async function startAppServer(distDir: string, env: Record<string, string
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${url}/api/health`, child);
-  return { url, stop: () => stopGroup(child) };
+  return { url, pid: child.pid ?? 0, stop: () => stopGroup(child) };
 }
 
 export function freePort(): Promise<number> {

@@ -16,7 +16,8 @@ import { describeOutcome } from "./outcome-summary";
 import { pushBatch, type BatchOutcome } from "./push-batch";
 import { recordRetryLater, recordSynced, recordWaiting } from "./record-outcomes";
 import type { SyncDeps } from "./sync-deps";
-import { recordSyncHealth } from "./sync-health";
+import { flushSyncHealth, recordSyncHealth } from "./sync-health";
+import { clientFor, forgetClient } from "./tenant-clients";
 import { parkPendingSignups, WAITING_MESSAGE } from "./waiting-signups";
 
 // Where the previous pass stopped, per worker: the next one starts after it (round robin).
@@ -25,12 +26,16 @@ const cursors = new WeakMap<SyncDeps, string>();
 export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> {
   const { db, settings } = deps;
   const tenants = rotateAfter(await tenantsWithPendingSignups(db), cursors.get(deps));
-  if (tenants.length === 0) return { claimed: 0 };
+  if (tenants.length === 0) {
+    // Idle: a good moment to write the health figures gathered in memory.
+    await flushSyncHealth(deps);
+    return { claimed: 0 };
+  }
   const chosen = tenants.slice(0, settings.maxBatchesPerPass);
   cursors.set(deps, chosen[chosen.length - 1]!);
   const batchesPerTenant = Math.max(1, Math.min(settings.batchesPerPass, Math.floor(settings.maxBatchesPerPass / chosen.length)));
   const destinations = await resolveDestinations(db, chosen);
-  const work: { destination: Destination; signups: ClaimedSignup[] }[] = [];
+  const work: { destination: Destination; signups: ClaimedSignup[]; claimedAt: number }[] = [];
   let claimed = 0;
   for (const tenantId of chosen) {
     const destination = destinations.get(tenantId);
@@ -38,15 +43,17 @@ export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> 
       await parkPendingSignups(db, tenantId);
       continue;
     }
+    const claimedAt = Date.now();
     const signups = await claimTenantSignups(db, deps.provider, {
       workerId: deps.workerId, tenantId, limit: batchesPerTenant * settings.batchSize, leaseMs: settings.leaseMs,
     });
     if (signups.length === 0) continue;
     claimed += signups.length;
     observeClaims(signups, destination);
-    work.push({ destination, signups });
+    work.push({ destination, signups, claimedAt });
   }
-  await Promise.all(work.map(({ destination, signups }) => syncTenant(deps, destination, signups)));
+  await Promise.all(work.map(({ destination, signups, claimedAt }) => syncTenant(deps, destination, signups, claimedAt)));
+  if (claimed === 0) await flushSyncHealth(deps);
   return { claimed };
 }
 
@@ -66,10 +73,10 @@ function observeClaims(signups: ClaimedSignup[], destination: Destination): void
   if (reclaimed > 0) log.warn("signup sync took over signups whose worker stopped mid-batch", { portalId: destination.portalId, signups: reclaimed });
 }
 
-async function syncTenant(deps: SyncDeps, destination: Destination, signups: ClaimedSignup[]): Promise<void> {
+async function syncTenant(deps: SyncDeps, destination: Destination, signups: ClaimedSignup[], claimedAt: number): Promise<void> {
   let client: Client;
   try {
-    client = deps.apiClient(await deps.accessToken(deps.db, destination.connectionId));
+    client = await clientFor(deps, destination.connectionId);
   } catch (error) {
     if (error instanceof NeedsReconnectError) {
       return recordWaiting(deps.db, deps.workerId, signups, WAITING_FOR_CONNECTION_DELAY_MS, WAITING_MESSAGE);
@@ -82,14 +89,16 @@ async function syncTenant(deps: SyncDeps, destination: Destination, signups: Cla
     batches.push(signups.slice(start, start + deps.settings.batchSize));
   }
   // Batches of one portal run side by side; the portal limiter decides how fast they leave.
-  await Promise.all(batches.map((batch) => pushAndRecord(deps, destination, client, batch)));
+  await Promise.all(batches.map((batch) => pushAndRecord(deps, destination, client, batch, claimedAt)));
 }
 
-async function pushAndRecord(deps: SyncDeps, destination: Destination, client: Client, claimedBatch: ClaimedSignup[]): Promise<void> {
+async function pushAndRecord(deps: SyncDeps, destination: Destination, client: Client, claimedBatch: ClaimedSignup[], claimedAt: number): Promise<void> {
   const { db, workerId, limiter, settings } = deps;
   const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
   if (!permit.ok) return recordWaiting(db, workerId, claimedBatch, permit.waitMs, null);
-  const batch = await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
+  // A claim taken moments ago cannot have lapsed: renew (one more statement) only after a wait
+  // for a token or a rate slot ate into the lease.
+  const batch = Date.now() - claimedAt < settings.leaseMs / 2 ? claimedBatch : await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
   if (batch.length === 0) return;
   const outcome = await pushBatch(client, batch, settings.requestTimeoutMs);
   await observeOutcome(deps, destination, batch, outcome);
@@ -117,6 +126,7 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, client: C
     case "unauthorized":
       // HubSpot no longer accepts the access token (expired early, revoked): make the next
       // getValidAccessToken refresh it; a revoked grant then surfaces as Needs reconnect.
+      forgetClient(deps, destination.connectionId);
       await forgetAccessToken(db, destination.connectionId);
       return recordRetryLater(db, workerId, batch, outcome.reason);
     case "missing-scope":
@@ -128,8 +138,8 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, client: C
       if (batch.length === 1) return recordSynced(db, workerId, destination.connectionId, [], batch.map((signup) => ({ signup, reason: outcome.reason })));
     {
       const middle = Math.ceil(batch.length / 2);
-      await pushAndRecord(deps, destination, client, batch.slice(0, middle));
-      await pushAndRecord(deps, destination, client, batch.slice(middle));
+      await pushAndRecord(deps, destination, client, batch.slice(0, middle), claimedAt);
+      await pushAndRecord(deps, destination, client, batch.slice(middle), claimedAt);
       return;
     }
   }
@@ -151,7 +161,7 @@ async function observeOutcome(deps: SyncDeps, destination: Destination, batch: C
     log.warn("HubSpot sync call failed", { portalId: destination.portalId, status: summary.status, category: summary.category, attempt, contacts: batch.length });
   }
   const failedCalls = outcome.kind === "done" || outcome.kind === "rate-limited" ? 0 : 1;
-  await recordSyncHealth(deps.db, destination.connectionId, {
+  await recordSyncHealth(deps, destination.connectionId, {
     synced,
     failed: failed + failedCalls * batch.length,
     rateLimited: outcome.kind === "rate-limited" ? 1 : 0,

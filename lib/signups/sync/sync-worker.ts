@@ -10,6 +10,7 @@ import { PortalPacer } from "./portal-pacer";
 import { PortalRateLimiter } from "./portal-rate-limiter";
 import { SharedPortalBudget } from "./shared-portal-budget";
 import type { SyncDeps, SyncSettings } from "./sync-deps";
+import { flushSyncHealth } from "./sync-health";
 import { runSyncPass } from "./sync-pass";
 import { refreshPlannerStatistics } from "./planner-statistics";
 import { releaseStrandedSignups } from "./waiting-signups";
@@ -90,6 +91,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       stopping = true;
       wake?.();
       await loop;
+      await flushSyncHealth(deps).catch((error: unknown) => log.warn("could not write the last sync health figures", { workerId, error }));
     },
   };
 }
