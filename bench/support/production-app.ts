@@ -42,9 +42,20 @@ export async function startAppServer(distDir: string, env: Record<string, string
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
+  // Drained, never left to fill: a server blocked writing to a full stderr pipe would stall its
+  // event loop and skew the figures. The tail is kept for BENCH_SERVER_LOGS=1.
+  let stderrTail = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderrTail = `${stderrTail}${chunk.toString()}`.slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${url}/api/health`, child);
-  return { url, pid: child.pid ?? 0, stop: () => stopGroup(child) };
+  return {
+    url,
+    pid: child.pid ?? 0,
+    stop: async () => {
+      await stopGroup(child);
+      if (process.env.BENCH_SERVER_LOGS === "1" && stderrTail) process.stderr.write(`--- server ${url} stderr (tail) ---\n${stderrTail}\n`);
+    },
+  };
 }
 
 export function freePort(): Promise<number> {
