@@ -26,10 +26,13 @@ export interface ManyPortalsResult {
   seconds: number;
   synced: number;
   contactsPerSecond: number;
+  /** From the first contact synced to the last: leaves out process start-up and the first claims. */
+  steadyContactsPerSecond: number;
   upsertCalls: number;
   contactsPerCall: number;
   rateLimited429: number;
   workerCpuMsPerContact: number;
+  simulatorCpuMsPerContact: number;
   firstContactSeconds: { median: number; last: number };
   lost: number;
   duplicates: number;
@@ -93,13 +96,22 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     }
     let synced = 0;
     let childCpu = 0;
+    let firstProgress: { at: number; synced: number } | undefined;
+    let lastProgressAt = started;
+    const simCpuBefore = sim.child.pid ? processCpuSeconds(sim.child.pid) : 0;
     while (performance.now() - started < options.limitSeconds * 1000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      synced = await syncedCount(database.db);
+      const now = await syncedCount(database.db);
+      if (now > 0 && !firstProgress) firstProgress = { at: performance.now(), synced: now };
+      if (now > synced) lastProgressAt = performance.now();
+      synced = now;
       childCpu = children.reduce((sum, child) => sum + (child.pid ? processCpuSeconds(child.pid) : 0), 0);
       if (synced >= signups) break;
     }
     const seconds = (performance.now() - started) / 1000;
+    const simCpuSeconds = (sim.child.pid ? processCpuSeconds(sim.child.pid) : 0) - simCpuBefore;
+    const steadySeconds = firstProgress ? (lastProgressAt - firstProgress.at) / 1000 : 0;
+    const steadyContactsPerSecond = firstProgress && steadySeconds > 0 ? round((synced - firstProgress.synced) / steadySeconds) : 0;
     const ownCpu = process.cpuUsage(cpuBefore);
     if (profiler && options.profileTo) await profiler.stopInto(options.profileTo);
     await stopInProcess?.();
@@ -117,10 +129,12 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
       seconds: round(seconds),
       synced,
       contactsPerSecond: round(synced / seconds),
+      steadyContactsPerSecond,
       upsertCalls: upserts.length,
       contactsPerCall: round(synced / Math.max(1, upserts.filter((entry) => entry.status === 200 || entry.status === 201 || entry.status === 207).length)),
       rateLimited429: upserts.filter((entry) => entry.status === 429).length,
       workerCpuMsPerContact: round((workerCpuSeconds * 1000) / Math.max(1, synced)),
+      simulatorCpuMsPerContact: round((simCpuSeconds * 1000) / Math.max(1, synced)),
       firstContactSeconds: firstCallSpread(upserts, portalIds, startedAt),
       lost: synced >= signups ? signups - contacts.unique : 0,
       duplicates: contacts.total - contacts.unique,

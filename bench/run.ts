@@ -52,8 +52,8 @@ async function main(): Promise<void> {
     printMany("PostgreSQL, 1 worker process", pgOne);
     const pgTwo = await benchManyPortals({ provider: "postgresql", workers: 2, portals: MANY_PORTALS, perPortal: MANY_PER_PORTAL, limitSeconds: 60 });
     printMany("PostgreSQL, 2 worker processes", pgTwo);
-    const scaling = Math.round((pgTwo.contactsPerSecond / Math.max(pgOne.contactsPerSecond, 0.001)) * 100) / 100;
-    line(`  PostgreSQL 1 → 2 workers: ${scaling}× (goal ≥ 1.7×: ${scaling >= 1.7 ? "met" : "NOT met"})`);
+    const scaling = Math.round((pgTwo.steadyContactsPerSecond / Math.max(pgOne.steadyContactsPerSecond, 0.001)) * 100) / 100;
+    line(`  PostgreSQL 1 → 2 workers (first-to-last-contact rates): ${scaling}× (goal ≥ 1.7×: ${scaling >= 1.7 ? "met" : "NOT met"})`);
     results.manyPortals = { sqlite, postgresOneWorker: pgOne, postgresTwoWorkers: pgTwo, postgresScaling: scaling };
   }
 
@@ -95,8 +95,9 @@ async function main(): Promise<void> {
 }
 
 function printMany(title: string, result: ManyPortalsResult, goal?: number): void {
-  line(`  ${title.padEnd(31)}: ${result.contactsPerSecond} contacts/s (${result.synced}/${result.signups} in ${result.seconds} s), ${result.contactsPerCall} contacts per call, ${result.rateLimited429} × 429, worker CPU ${result.workerCpuMsPerContact} ms/contact`);
-  line(`  ${"".padEnd(31)}  first contact per portal: median ${result.firstContactSeconds.median} s, last ${result.firstContactSeconds.last} s; lost ${result.lost}, duplicates ${result.duplicates}${goal ? `; goal ≥ ${goal.toLocaleString("en-US")}/s: ${result.contactsPerSecond >= goal ? "met" : "NOT met"}` : ""}`);
+  line(`  ${title.padEnd(31)}: ${result.contactsPerSecond} contacts/s overall, ${result.steadyContactsPerSecond}/s from first to last contact (${result.synced}/${result.signups} in ${result.seconds} s), ${result.contactsPerCall} contacts per call, ${result.rateLimited429} × 429`);
+  line(`  ${"".padEnd(31)}  CPU per contact: worker ${result.workerCpuMsPerContact} ms, simulator ${result.simulatorCpuMsPerContact} ms`);
+  line(`  ${"".padEnd(31)}  first contact per portal: median ${result.firstContactSeconds.median} s, last ${result.firstContactSeconds.last} s; lost ${result.lost}, duplicates ${result.duplicates}${goal ? `; goal ≥ ${goal.toLocaleString("en-US")}/s: ${result.steadyContactsPerSecond >= goal ? "met" : "NOT met"}` : ""}`);
 }
 
 function printPage(title: string, timings: PageTimings): void {

@@ -35,24 +35,26 @@ export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> 
   cursors.set(deps, chosen[chosen.length - 1]!);
   const batchesPerTenant = Math.max(1, Math.min(settings.batchesPerPass, Math.floor(settings.maxBatchesPerPass / chosen.length)));
   const destinations = await resolveDestinations(db, chosen);
-  const work: { destination: Destination; signups: ClaimedSignup[]; claimedAt: number }[] = [];
   let claimed = 0;
-  for (const tenantId of chosen) {
-    const destination = destinations.get(tenantId);
-    if (!isUsable(destination)) {
-      await parkPendingSignups(db, tenantId);
-      continue;
-    }
-    const claimedAt = Date.now();
-    const signups = await claimTenantSignups(db, deps.provider, {
-      workerId: deps.workerId, tenantId, limit: batchesPerTenant * settings.batchSize, leaseMs: settings.leaseMs,
-    });
-    if (signups.length === 0) continue;
-    claimed += signups.length;
-    observeClaims(signups, destination);
-    work.push({ destination, signups, claimedAt });
-  }
-  await Promise.all(work.map(({ destination, signups, claimedAt }) => syncTenant(deps, destination, signups, claimedAt)));
+  // Each tenant's batches leave as soon as its own claim is in: no tenant waits for the others'
+  // claims (on PostgreSQL they run side by side; on SQLite they queue for the one writer anyway).
+  await Promise.all(
+    chosen.map(async (tenantId) => {
+      const destination = destinations.get(tenantId);
+      if (!isUsable(destination)) {
+        await parkPendingSignups(db, tenantId);
+        return;
+      }
+      const claimedAt = Date.now();
+      const signups = await claimTenantSignups(db, deps.provider, {
+        workerId: deps.workerId, tenantId, limit: batchesPerTenant * settings.batchSize, leaseMs: settings.leaseMs,
+      });
+      if (signups.length === 0) return;
+      claimed += signups.length;
+      observeClaims(signups, destination);
+      await syncTenant(deps, destination, signups, claimedAt);
+    }),
+  );
   if (claimed === 0) await flushSyncHealth(deps);
   return { claimed };
 }

@@ -24,7 +24,7 @@ export interface SyncWorkerOptions {
   provider: DatabaseProvider;
   accessToken: SyncDeps["accessToken"];
   apiClient: SyncDeps["apiClient"];
-  settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number };
+  settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
   workerId?: string;
 }
 
@@ -46,6 +46,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     ...options.settings,
   };
   const idlePollMs = options.settings?.idlePollMs ?? config.SYNC_IDLE_POLL_MS;
+  const passesInFlight = options.settings?.passesInFlight ?? 2;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const deps: SyncDeps = {
     db: options.db,
@@ -57,9 +58,11 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     apiClient: options.apiClient,
   };
   let stopping = false;
-  let wake: (() => void) | undefined;
+  const wakers = new Set<() => void>();
   let housekeepingDueAt = 0;
-  const loop = (async () => {
+  // Several passes in flight: while one waits on HubSpot's answers or writes outcomes back, the
+  // next is already claiming, so a worker is bound by CPU rather than by round trips.
+  const runLoop = async () => {
     while (!stopping) {
       let claimed = 0;
       try {
@@ -75,21 +78,24 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       if (claimed === 0 && !stopping) {
         // A referenced timer: in `npm run worker` this wait is all that keeps an idle process alive.
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, idlePollMs);
-          wake = () => {
+          const wake = () => {
             clearTimeout(timer);
+            wakers.delete(wake);
             resolve();
           };
+          const timer = setTimeout(wake, idlePollMs);
+          wakers.add(wake);
         });
       }
     }
-  })();
+  };
+  const loop = Promise.all(Array.from({ length: passesInFlight }, runLoop));
   log.info("signup sync started", { workerId });
   return {
     workerId,
     async stop() {
       stopping = true;
-      wake?.();
+      for (const wake of [...wakers]) wake();
       await loop;
       await flushSyncHealth(deps).catch((error: unknown) => log.warn("could not write the last sync health figures", { workerId, error }));
     },
