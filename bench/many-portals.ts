@@ -3,6 +3,7 @@
 // this process (the simulator runs in a process of its own). PostgreSQL: 1 and then 2
 // `npm run worker` processes on the same backlog shape, for the scaling ratio.
 import type { ChildProcess } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { databaseProvider } from "@/lib/db/database-url";
@@ -33,6 +34,8 @@ export interface ManyPortalsResult {
   rateLimited429: number;
   workerCpuMsPerContact: number;
   simulatorCpuMsPerContact: number;
+  /** In-process worker only: how long timers waited for the event loop (what intake would feel). */
+  eventLoopDelayMs: { p99: number; max: number } | null;
   firstContactSeconds: { median: number; last: number };
   lost: number;
   duplicates: number;
@@ -88,9 +91,25 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     const cpuBefore = process.cpuUsage();
     let stopInProcess: (() => Promise<void>) | undefined;
     const profiler = options.profileTo ? await startProfiler() : undefined;
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     if (options.provider === "sqlite" && options.workers === 1 && !options.workerNodeArgs) {
+      if (process.env.BENCH_NO_AUTOCHECKPOINT === "1") await database.db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
       const worker = startSyncWorker(productionSyncOptions(database.db, database.url));
       stopInProcess = () => worker.stop();
+      loopDelay.enable();
+      if (process.env.BENCH_LOOP_GAPS === "1") {
+        let last = performance.now();
+        const gaps = setInterval(() => {
+          const now = performance.now();
+          if (now - last > 100) process.stderr.write(`loop gap ${Math.round(now - last)} ms at ${Math.round(now - started)} ms\n`);
+          last = now;
+        }, 10);
+        const stop = stopInProcess;
+        stopInProcess = async () => {
+          clearInterval(gaps);
+          await stop();
+        };
+      }
     } else {
       for (let index = 0; index < options.workers; index++) children.push(startWorkerProcess(database.url, options.workerNodeArgs));
     }
@@ -113,6 +132,8 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     const steadySeconds = firstProgress ? (lastProgressAt - firstProgress.at) / 1000 : 0;
     const steadyContactsPerSecond = firstProgress && steadySeconds > 0 ? round((synced - firstProgress.synced) / steadySeconds) : 0;
     const ownCpu = process.cpuUsage(cpuBefore);
+    loopDelay.disable();
+    const eventLoopDelayMs = stopInProcess ? { p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) } : null;
     if (profiler && options.profileTo) await profiler.stopInto(options.profileTo);
     await stopInProcess?.();
     for (const child of children) await stopGroup(child);
@@ -135,6 +156,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
       rateLimited429: upserts.filter((entry) => entry.status === 429).length,
       workerCpuMsPerContact: round((workerCpuSeconds * 1000) / Math.max(1, synced)),
       simulatorCpuMsPerContact: round((simCpuSeconds * 1000) / Math.max(1, synced)),
+      eventLoopDelayMs,
       firstContactSeconds: firstCallSpread(upserts, portalIds, startedAt),
       lost: synced >= signups ? signups - contacts.unique : 0,
       duplicates: contacts.total - contacts.unique,

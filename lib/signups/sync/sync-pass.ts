@@ -12,6 +12,7 @@ import { metrics } from "@/lib/metrics/registry";
 import { WAITING_FOR_CONNECTION_DELAY_MS } from "./backoff";
 import { claimTenantSignups, RECLAIMED_MESSAGE, renewClaims, tenantsWithPendingSignups, type ClaimedSignup } from "./claim-signups";
 import { isUsable, resolveDestinations, type Destination } from "./destination";
+import { takeTurn } from "./event-loop-turns";
 import { describeOutcome } from "./outcome-summary";
 import { pushBatch, type BatchOutcome } from "./push-batch";
 import { recordRetryLater, recordSynced, recordWaiting } from "./record-outcomes";
@@ -40,6 +41,8 @@ export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> 
   // claims (on PostgreSQL they run side by side; on SQLite they queue for the one writer anyway).
   await Promise.all(
     chosen.map(async (tenantId) => {
+      // One tenant's claim per event-loop turn: a pass never holds the loop (see event-loop-turns.ts).
+      await takeTurn();
       const destination = destinations.get(tenantId);
       if (!isUsable(destination)) {
         await parkPendingSignups(db, tenantId);
@@ -103,6 +106,7 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, client: C
   const batch = Date.now() - claimedAt < settings.leaseMs / 2 ? claimedBatch : await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
   if (batch.length === 0) return;
   const outcome = await pushBatch(client, batch, settings.requestTimeoutMs);
+  await takeTurn();
   await observeOutcome(deps, destination, batch, outcome);
   switch (outcome.kind) {
     case "done": {
