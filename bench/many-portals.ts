@@ -2,6 +2,7 @@
 // per-portal limit of 110 calls / 10 s), their signups arriving interleaved. SQLite: one worker in
 // this process (the simulator runs in a process of its own). PostgreSQL: 1 and then 2
 // `npm run worker` processes on the same backlog shape, for the scaling ratio.
+// BENCH_LOOP_GAPS=1 prints every event-loop stall over 100 ms of the in-process worker.
 import type { ChildProcess } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
@@ -93,7 +94,6 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     const profiler = options.profileTo ? await startProfiler() : undefined;
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     if (options.provider === "sqlite" && options.workers === 1 && !options.workerNodeArgs) {
-      if (process.env.BENCH_NO_AUTOCHECKPOINT === "1") await database.db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
       const worker = startSyncWorker(productionSyncOptions(database.db, database.url));
       stopInProcess = () => worker.stop();
       loopDelay.enable();
