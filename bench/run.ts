@@ -5,7 +5,8 @@
 // Loopback only; bounded; prints a summary and saves everything as JSON under bench/results/.
 // BENCH_PARTS=sync,many,intake,backlog,page,sim runs a subset.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { benchIntake, type IntakeBenchResult } from "./intake";
@@ -22,19 +23,51 @@ const MANY_PORTALS = Number(process.env.BENCH_MANY_PORTALS ?? 50);
 const MANY_PER_PORTAL = Number(process.env.BENCH_MANY_PER_PORTAL ?? 4_000);
 const WAITING_SIGNUPS = Number(process.env.BENCH_WAITING_SIGNUPS ?? 1_000_000);
 const PAGE_ROWS = Number(process.env.BENCH_PAGE_ROWS ?? 1_000_000);
-const PARTS = new Set((process.env.BENCH_PARTS ?? "sync,many,intake,backlog,page,sim").split(","));
+const PARTS = (process.env.BENCH_PARTS ?? "sync,many,intake,backlog,page,sim").split(",");
+const CHILD_PART = process.env.BENCH_CHILD_PART;
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
+// Each part runs in a process of its own: the app's configuration (simulator URL, secrets) is
+// validated and cached once per process, and every part brings its own simulator and database.
 async function main(): Promise<void> {
+  if (CHILD_PART) return runPart(CHILD_PART, process.env.BENCH_CHILD_OUT!);
   const startedAt = new Date();
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 1e9), node: process.version, loadAverage: loadavg() };
   line(`bench: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, node ${machine.node}, load average ${machine.loadAverage.map((value) => value.toFixed(2)).join(" ")} (other work on the machine skews these numbers)`);
   const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), machine };
+  const folder = mkdtempSync(join(tmpdir(), "bench-parts-"));
+  try {
+    for (const part of PARTS) {
+      if (part === "sim") {
+        results.simulator = runSimulatorBench();
+        continue;
+      }
+      const out = join(folder, `${part}.json`);
+      const child = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts"], { env: { ...process.env, BENCH_CHILD_PART: part, BENCH_CHILD_OUT: out }, stdio: "inherit" });
+      if (child.status !== 0) {
+        line(`  (part ${part} failed with exit code ${child.status})`);
+        results[part] = { failed: true, exitCode: child.status };
+        continue;
+      }
+      Object.assign(results, JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  results.finishedAt = new Date().toISOString();
+  mkdirSync(join("bench", "results"), { recursive: true });
+  const file = join("bench", "results", `signups-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join("bench", "results", "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  line(`\nsaved ${file}`);
+}
 
-  if (PARTS.has("sync")) {
+async function runPart(part: string, out: string): Promise<void> {
+  const results: Record<string, unknown> = {};
+  if (part === "sync") {
     line(`\n(a) sync throughput per portal — ${SYNC_SIGNUPS} signups, simulator limit 110 req / 10 s`);
     const sync = await benchSyncThroughput(SYNC_SIGNUPS, NAIVE_SECONDS);
     line(`  batch upsert : ${sync.contactsPerSecond} contacts/s overall, ${sync.sustainedContactsPerSecond} contacts/s sustained over whole 10 s windows (${sync.seconds} s, ${sync.upsertCalls} calls, ${sync.rateLimited429} × 429)`);
@@ -44,7 +77,7 @@ async function main(): Promise<void> {
     results.sync = sync;
   }
 
-  if (PARTS.has("many")) {
+  if (part === "many") {
     line(`\n(b) sync across ${MANY_PORTALS} portals — ${MANY_PER_PORTAL} signups each, arriving interleaved; simulator (own process) limit 110 req / 10 s per portal`);
     const sqlite = await benchManyPortals({ provider: "sqlite", workers: 1, portals: MANY_PORTALS, perPortal: MANY_PER_PORTAL, limitSeconds: 100 });
     printMany("SQLite, 1 worker", sqlite, 10_000);
@@ -57,14 +90,14 @@ async function main(): Promise<void> {
     results.manyPortals = { sqlite, postgresOneWorker: pgOne, postgresTwoWorkers: pgTwo, postgresScaling: scaling };
   }
 
-  if (PARTS.has("intake")) {
+  if (part === "intake") {
     line(`\n(c) intake — POST /api/subscribe/{tenant}, ${INTAKE_CONCURRENCY} concurrent clients, ${INTAKE_SECONDS} s, SQLite`);
     const intake = await benchIntake(INTAKE_SECONDS * 1000, INTAKE_CONCURRENCY);
     printIntake("SQLite in WAL mode with synchronous=NORMAL (the app's settings), both servers", intake);
     results.intake = intake;
   }
 
-  if (PARTS.has("backlog")) {
+  if (part === "backlog") {
     line(`\n(d) intake with 0 vs ${WAITING_SIGNUPS.toLocaleString("en-US")} waiting signups of 1,000 unconnected tenants — npm start, sync in-process, one tenant connected and syncing`);
     const backlog = await benchIntakeWithBacklog(INTAKE_SECONDS * 1000, INTAKE_CONCURRENCY, WAITING_SIGNUPS);
     line(`  both servers side by side, loaded in turns: ${backlog.empty.slices.length} slices of ${backlog.sliceSeconds} s each, the median slice shown`);
@@ -75,7 +108,7 @@ async function main(): Promise<void> {
     results.intakeWithBacklog = backlog;
   }
 
-  if (PARTS.has("page")) {
+  if (part === "page") {
     line(`\n(e) dashboards — GET over HTTP with a session, 2 concurrent clients, 0 vs ${PAGE_ROWS.toLocaleString("en-US")} signups in the tenant`);
     const page = await benchSignupsPage(PAGE_ROWS, 5_000);
     printPage("empty tenant", page.empty);
@@ -85,13 +118,7 @@ async function main(): Promise<void> {
     results.signupsPage = page;
   }
 
-  if (PARTS.has("sim")) results.simulator = runSimulatorBench();
-  results.finishedAt = new Date().toISOString();
-  mkdirSync(join("bench", "results"), { recursive: true });
-  const file = join("bench", "results", `signups-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join("bench", "results", "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
-  line(`\nsaved ${file}`);
+  writeFileSync(out, JSON.stringify(results));
 }
 
 function printMany(title: string, result: ManyPortalsResult, goal?: number): void {
