@@ -27,6 +27,12 @@ export async function requireTenantAccess(tenantSlug: string, options: TenantAcc
   return decision.access;
 }
 
+/** Route handlers that answer for themselves (e.g. a CSV download): the access, or null for a 404. */
+export async function findTenantAccess(tenantSlug: string, options: TenantAccessOptions = {}): Promise<TenantAccess | null> {
+  const decision = await decide(tenantSlug, options.minRole ?? "MEMBER");
+  return decision.allowed ? decision.access : null;
+}
+
 /** The signed-in user's tenants (empty when signed out). */
 export async function listTenantsForUser(userId: string): Promise<TenantSummary[]> {
   return listTenantsForUserIn(db, userId);

@@ -9,6 +9,7 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
 }
 
@@ -19,6 +20,8 @@ export interface LoadOptions {
   /** null sends a GET without a body. */
   body: ((sequence: number) => string) | null;
   okStatus: number;
+  /** Sent with every request (e.g. a session cookie). */
+  headers?: Record<string, string>;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -34,7 +37,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     while (performance.now() < deadline) {
       const body = options.body ? options.body(sequence++) : null;
       const sentAt = performance.now();
-      const status = await send(agent, target, body);
+      const status = await send(agent, target, body, options.headers);
       latencies.push(performance.now() - sentAt);
       statusCounts[status] = (statusCounts[status] ?? 0) + 1;
       if (status === options.okStatus) okResponses++;
@@ -52,15 +55,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     seconds: round(seconds),
     perSecond: round(okResponses / seconds),
     p50Ms: round(at(0.5)),
+    p95Ms: round(at(0.95)),
     p99Ms: round(at(0.99)),
   };
 }
 
-function send(agent: Agent, target: URL, body: string | null): Promise<number> {
-  const headers = body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+function send(agent: Agent, target: URL, body: string | null, extra: Record<string, string> = {}): Promise<number> {
+  const headers = { ...extra, ...(body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }) };
   return new Promise((resolve) => {
     const outgoing = request(
-      { agent, host: target.hostname, port: target.port, path: target.pathname, method: body === null ? "GET" : "POST", headers },
+      { agent, host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: body === null ? "GET" : "POST", headers },
       (incoming) => {
         incoming.resume();
         incoming.on("end", () => resolve(incoming.statusCode ?? 0));

@@ -37,16 +37,27 @@ function sourcesNewerThan(time: number): boolean {
   );
 }
 
-export async function startAppServer(distDir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startAppServer(distDir: string, env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, APP_SERVER_ARGS, {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
+  // Drained, never left to fill: a server blocked writing to a full stderr pipe would stall its
+  // event loop and skew the figures. The tail is kept for BENCH_SERVER_LOGS=1.
+  let stderrTail = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderrTail = `${stderrTail}${chunk.toString()}`.slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${url}/api/health`, child);
-  return { url, stop: () => stopGroup(child) };
+  return {
+    url,
+    pid: child.pid ?? 0,
+    stop: async () => {
+      await stopGroup(child);
+      if (process.env.BENCH_SERVER_LOGS === "1" && stderrTail) process.stderr.write(`--- server ${url} stderr (tail) ---\n${stderrTail}\n`);
+    },
+  };
 }
 
 export function freePort(): Promise<number> {

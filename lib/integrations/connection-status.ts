@@ -2,6 +2,7 @@
 // Also used by the signup sync when a CRM call proves the grant is gone or HubSpot is down.
 import { connectionSubject, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/create-client";
+import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
 
 /** Failed provider calls in a row after which a connection shows as Degraded. */
 export const DEGRADED_AFTER_FAILURES = 3;
@@ -40,6 +41,7 @@ export async function markNeedsReconnect(db: Db, connectionId: string, reason: s
     where: { id: connectionId },
     data: { status: "NEEDS_RECONNECT", statusReason: reason, refreshLeaseOwner: null, refreshLeaseExpiresAt: null },
   });
+  await reconcileTenantSignups(db, row.tenantId);
   await auditStatusChange(db, row, "NEEDS_RECONNECT", reason, actor);
 }
 

@@ -29,4 +29,11 @@ export type ContactUpsertOutcome =
   /** An answer that says nothing about the contacts (wrong URL, unusable body): retried, bounded. */
   | { kind: "unexpected"; reason: string };
 
-export type ContactUpsertReply = { outcome: ContactUpsertOutcome; rateLimit: RateLimitObservation | null };
+/** The outcome, the portal's limits as announced, and for operators the HTTP status (null: no
+ * answer at all) and the provider's error category, when it named one. */
+export type ContactUpsertReply = {
+  outcome: ContactUpsertOutcome;
+  rateLimit: RateLimitObservation | null;
+  httpStatus: number | null;
+  errorCategory?: string;
+};

@@ -1,6 +1,7 @@
 // The refresh itself, run only by the lease holder: call the provider (retrying transient
 // failures), persist the new tokens with a compare-and-swap BEFORE anyone uses them, and turn
 // failures into the right status (invalid_grant → Needs reconnect at once; outages → Degraded).
+import { metrics } from "@/lib/metrics/registry";
 import { connectionSubject, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { TokenDecryptionError } from "@/lib/crypto/token-cipher";
 import type { Db } from "@/lib/db/create-client";
@@ -59,6 +60,7 @@ async function refreshUnderLease(
   }
 
   const result = await refreshWithRetries(services.provider(row.provider), refreshToken);
+  metrics().tokenRefreshes.inc({ outcome: result.ok ? "refreshed" : result.error instanceof InvalidGrantError ? "invalid_grant" : "unavailable" });
   if (result.ok) return persist(db, row, owner, services, result.tokens);
   if (result.error instanceof InvalidGrantError) {
     return failPermanently(db, row, "HubSpot rejected the refresh token (revoked or app uninstalled)");

@@ -1,7 +1,8 @@
 // The dashboard's data functions: counts and lists scoped to one tenant, Retry only for that
 // tenant's failed signups, and validated form settings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSignupsByStatus, listRecentSignups } from "@switchboard/lib/signups/dashboard/signup-overview";
+import { countSignupsByStatus } from "@switchboard/lib/signups/dashboard/signup-overview";
+import { listSignups } from "@switchboard/lib/signups/dashboard/list-signups";
 import { retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@switchboard/lib/signups/dashboard/manage-signups";
 import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { createTenantWithAdmin } from "./support/fixtures";
@@ -29,7 +30,7 @@ describe("signups dashboard data", () => {
     await failedSignup(theirs.id, "theirs@example.com");
     await database.db.signup.create({ data: { tenantId: mine.id, email: "p@example.com", emailNormalized: "p@example.com", consentGiven: true } });
     expect(await countSignupsByStatus(database.db, mine.id)).toEqual({ PENDING: 1, SYNCED: 0, FAILED: 1 });
-    expect((await listRecentSignups(database.db, mine.id)).map((row) => row.email).sort()).toEqual(["mine@example.com", "p@example.com"]);
+    expect((await listSignups(database.db, mine.id, {})).items.map((row) => row.email).sort()).toEqual(["mine@example.com", "p@example.com"]);
   });
 
   it("retries a failed signup of the same tenant only", async () => {

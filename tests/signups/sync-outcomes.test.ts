@@ -140,12 +140,12 @@ describe("signup sync against the simulator", () => {
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 3 });
   });
 
-  it("keeps signups of a tenant without HubSpot pending and drains them once connected", async () => {
+  it("parks signups of a tenant without HubSpot as WAITING and drains them once connected", async () => {
     const { tenant, user } = await createTenantWithAdmin(world.database.db);
     await addSignups(world.database.db, tenant.id, 20);
     const deps = syncDeps(world.database.db, "sqlite");
     await syncUntilIdle(deps);
-    expect(await countByStatus(tenant.id)).toEqual({ PENDING: 20 });
+    expect(await countByStatus(tenant.id)).toEqual({ WAITING: 20 });
     await connectPortal(world.database.db, { userId: user.id, tenant });
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 20 });
@@ -161,7 +161,7 @@ describe("signup sync against the simulator", () => {
     await makeEverythingDue(world.database.db);
     await syncUntilIdle(deps);
     expect((await world.database.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).status).toBe("NEEDS_RECONNECT");
-    expect(await countByStatus(tenant.id)).toEqual({ PENDING: 10 });
+    expect(await countByStatus(tenant.id)).toEqual({ WAITING: 10 });
     expect(await simContacts(world.sim.url)).toHaveLength(0);
     await connectPortal(world.database.db, { userId: user.id, tenant }, { connectionId });
     await makeEverythingDue(world.database.db);

@@ -2,6 +2,7 @@
 // connection", so the first portal connected is the destination until an admin picks another.
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
 import type { FlowActor, FlowResult, FlowTenant } from "./types";
 
@@ -14,6 +15,7 @@ export async function chooseNewsletterDestination(
   const row = await findTenantConnection(db, tenant, input.connectionId);
   if (!row) return { ok: false, message: connectionGoneMessage };
   await db.tenant.update({ where: { id: tenant.id }, data: { newsletterConnectionId: row.id } });
+  await reconcileTenantSignups(db, tenant.id);
   await recordAuditEvent(db, {
     tenantId: tenant.id, connectionId: row.id, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
     action: "newsletter_destination", outcome: "success",

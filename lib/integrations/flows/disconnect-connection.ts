@@ -3,6 +3,7 @@
 // A failed revocation never blocks the local disconnect; the admin is told it was unconfirmed.
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
 import { openToken } from "../connection-secrets";
 import { describeError } from "../errors";
 import type { IntegrationServices } from "../services";
@@ -35,6 +36,7 @@ export async function disconnectConnection(
     db.tenant.updateMany({ where: { id: tenant.id, newsletterConnectionId: row.id }, data: { newsletterConnectionId: null } }),
     db.connection.deleteMany({ where: { id: row.id, tenantId: tenant.id } }),
   ]);
+  await reconcileTenantSignups(db, tenant.id);
   await recordAuditEvent(db, {
     tenantId: tenant.id, connectionId: null, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
     action: "disconnect", outcome: revoked ? "success" : "warning",

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
 import { connectionSubject, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealTokenSet } from "../connection-secrets";
 import { ProviderResponseError } from "../errors";
@@ -62,6 +63,8 @@ export async function storeAuthorizedConnection(db: Db, input: StoreInput) {
       if (attempt < 2 && isUniqueViolation(error)) continue;
       throw error;
     }
+    // Signups that waited for a usable portal become due now (or wait, if scopes are missing).
+    await reconcileTenantSignups(db, tenantId);
     const subject = connectionSubject(provider.id, metadata.externalAccountId);
     const missing = [...scopes.missingRequired.map((s) => `${s} (required)`), ...scopes.missingOptional];
     await recordAuditEvent(db, {

@@ -46,12 +46,18 @@ export async function upsertContactsByEmail(config: HubspotConfig, accessToken: 
   try {
     reply = await hubspotRequest(config, { method: "POST", path: hubspotPaths.contactsBatchUpsert, accessToken, json: upsertRequestBody(batch) });
   } catch (error) {
-    return { outcome: fromFailure(classifyTransportError(error, operation)), rateLimit: null };
+    return { outcome: fromFailure(classifyTransportError(error, operation)), rateLimit: null, httpStatus: null };
   }
   if (reply.status !== 200 && reply.status !== 201 && reply.status !== 207) {
-    return { outcome: fromFailure(classifyReply(reply, operation)), rateLimit: reply.rateLimit };
+    const category = (reply.body as { category?: unknown } | null)?.category;
+    return {
+      outcome: fromFailure(classifyReply(reply, operation)),
+      rateLimit: reply.rateLimit,
+      httpStatus: reply.status,
+      ...(typeof category === "string" && /^[A-Z][A-Z0-9_]{1,60}$/.test(category) ? { errorCategory: category } : {}),
+    };
   }
-  return { outcome: perInputOutcome(reply.body, batch), rateLimit: reply.rateLimit };
+  return { outcome: perInputOutcome(reply.body, batch), rateLimit: reply.rateLimit, httpStatus: reply.status };
 }
 
 function perInputOutcome(body: unknown, batch: readonly ContactUpsertInput[]): ContactUpsertOutcome {

@@ -5,6 +5,7 @@ import { connectionSubject } from "@/lib/audit/record-audit-event";
 import { listConnectionAuditEvents, type AuditEventView } from "@/lib/audit/list-audit-events";
 import { scopeReport, type IntegrationProvider, type ScopeReport } from "../provider";
 import { resolveNewsletterConnectionId } from "../flows/choose-newsletter-destination";
+import { loadSyncHealth, type SyncHealth } from "./sync-health";
 
 export type ConnectionStatusLabel = "Connected" | "Needs reconnect" | "Degraded";
 
@@ -23,6 +24,7 @@ export type ConnectionView = {
   lastRefreshedAt: Date | null;
   lastTest: { at: Date; ok: boolean; latencyMs: number | null; message: string | null } | null;
   isNewsletterDestination: boolean;
+  syncHealth: SyncHealth;
   activity: AuditEventView[];
 };
 
@@ -50,6 +52,7 @@ export async function loadIntegrationsView(
   const userIds = [...new Set(rows.map((r) => r.connectedByUserId).filter((id): id is string => !!id))];
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } });
   const newsletterId = await resolveNewsletterConnectionId(db, tenantId);
+  const health = await loadSyncHealth(db, rows.map((row) => row.id));
 
   return Promise.all(
     rows.map(async (row) => {
@@ -72,6 +75,7 @@ export async function loadIntegrationsView(
           ? { at: row.lastTestAt, ok: row.lastTestOk, latencyMs: row.lastTestLatencyMs, message: row.lastTestMessage }
           : null,
         isNewsletterDestination: row.id === newsletterId,
+        syncHealth: health.get(row.id) ?? { synced: 0, failed: 0, rateLimited: 0 },
         activity: await listConnectionAuditEvents(db, tenantId, {
           id: row.id, subject: connectionSubject(row.provider, row.externalAccountId),
         }, 8),

@@ -7,6 +7,7 @@ import { clientIpFrom } from "@/lib/http/client-ip";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
+import { countIntakeAnswer } from "@/lib/metrics/registry";
 import { isHoneypotFilled, signupInputSchema, type SignupFieldErrors } from "../signup-input";
 import { readSignupBody, type IntakeAnswer, type IntakeRequest } from "./intake-exchange";
 import { consumeSignupAllowance } from "./intake-rate-limiter";
@@ -20,10 +21,10 @@ export interface SubscribeContext extends SignupStore {
 /** POST: never throws; anything unexpected is logged and answered 503 (retryable), never a stack. */
 export async function answerSubscribe(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
   try {
-    return await handleSubscribe(request, tenantSlug, context);
+    return countIntakeAnswer(await handleSubscribe(request, tenantSlug, context));
   } catch (error) {
     log.error("signup intake failed", { tenantSlug, error });
-    return json(503, { error: "unavailable", message: "We could not take your signup right now; please try again." });
+    return countIntakeAnswer(json(503, { error: "unavailable", message: "We could not take your signup right now; please try again." }));
   }
 }
 

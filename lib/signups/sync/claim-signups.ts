@@ -1,7 +1,12 @@
-// Claims due PENDING signups for one worker: claimedBy/claimedUntil form a lease that expires on
-// its own, so a worker that dies (kill -9) mid-batch only delays its rows until the lease ends.
+// Claims due signups for one worker, one tenant (→ one portal) at a time, so every HubSpot call
+// carries a full batch whenever that many are due. Cost follows the due work only:
+// - WAITING rows (no usable connection) are outside the PENDING index range altogether;
+// - a claim moves nextAttemptAt to the end of its lease, so claimed rows leave the due range
+//   too, and a worker that dies (kill -9) only delays its rows until the lease ends;
+// - every statement is a range of the (status, tenantId, nextAttemptAt) index or keyed by id.
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 export interface ClaimedSignup {
   id: string;
@@ -10,84 +15,72 @@ export interface ClaimedSignup {
   emailNormalized: string;
   firstName: string | null;
   attempts: number;
+  createdAt: Date;
+  lastError: string | null;
 }
 
-export interface ClaimRequest {
+/** lastError of a row taken over from a worker whose lease ran out (it died or stalled mid-batch). */
+export const RECLAIMED_MESSAGE = "Retrying: the sync worker holding this signup stopped before recording HubSpot's answer";
+
+export interface TenantClaim {
   workerId: string;
+  tenantId: string;
   limit: number;
   leaseMs: number;
   now?: Date;
 }
 
-export async function claimDueSignups(db: Db, provider: DatabaseProvider, request: ClaimRequest): Promise<ClaimedSignup[]> {
-  const now = request.now ?? new Date();
-  const leaseUntil = new Date(now.getTime() + request.leaseMs);
-  const ids =
-    provider === "postgresql"
-      ? await claimWithSkipLocked(db, request.workerId, request.limit, now, leaseUntil)
-      : await claimWithCompareAndSwap(db, request.workerId, request.limit, now, leaseUntil);
-  if (ids.length === 0) return [];
-  return db.signup.findMany({
-    where: { id: { in: ids }, claimedBy: request.workerId, status: "PENDING" },
-    select: { id: true, tenantId: true, email: true, emailNormalized: true, firstName: true, attempts: true },
-  });
-}
-
-// Only tenants with a usable connection: signups of unconnected tenants simply wait, untouched,
-// and are due the moment an admin connects or reconnects.
-const dueWhere = (now: Date) => ({
-  status: "PENDING" as const,
-  nextAttemptAt: { lte: now },
-  OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
-  tenant: { connections: { some: { status: { not: "NEEDS_RECONNECT" as const } } } },
-});
-
-// SQLite runs one writer at a time, so "update only if still unclaimed" is an atomic claim.
-async function claimWithCompareAndSwap(db: Db, workerId: string, limit: number, now: Date, leaseUntil: Date): Promise<string[]> {
-  const candidates = await db.signup.findMany({ where: dueWhere(now), select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: limit });
-  if (candidates.length === 0) return [];
-  const ids = candidates.map((row) => row.id);
-  await db.signup.updateMany({
-    where: { id: { in: ids }, status: "PENDING", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-    data: { claimedBy: workerId, claimedUntil: leaseUntil },
-  });
-  return ids;
-}
-
-// PostgreSQL: workers skip rows another worker is claiming instead of queueing behind it, so
-// several workers split the backlog instead of fighting over its head.
-async function claimWithSkipLocked(db: Db, workerId: string, limit: number, now: Date, leaseUntil: Date): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Signup" SET "claimedBy" = ${workerId}, "claimedUntil" = ${leaseUntil}
-    WHERE "id" IN (
-      SELECT s."id" FROM "Signup" s
-      WHERE s."status" = 'PENDING' AND s."nextAttemptAt" <= ${now}
-        AND (s."claimedUntil" IS NULL OR s."claimedUntil" < ${now})
-        AND EXISTS (SELECT 1 FROM "Connection" c WHERE c."tenantId" = s."tenantId" AND c."status" <> 'NEEDS_RECONNECT')
-      ORDER BY s."nextAttemptAt"
-      LIMIT ${limit}
-      FOR UPDATE OF s SKIP LOCKED
+/**
+ * Tenants that have PENDING signups (due now or later), in id order: a skip scan that costs one
+ * index probe per such tenant, however many rows each has and however many others wait.
+ */
+export async function tenantsWithPendingSignups(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<{ tenantId: string | null }[]>`
+    WITH RECURSIVE pending ("tenantId") AS (
+      SELECT (SELECT MIN("tenantId") FROM "Signup" WHERE "status" = 'PENDING')
+      UNION ALL
+      SELECT (SELECT MIN(s."tenantId") FROM "Signup" s WHERE s."status" = 'PENDING' AND s."tenantId" > pending."tenantId")
+      FROM pending WHERE pending."tenantId" IS NOT NULL
     )
-    RETURNING "id"`;
-  return rows.map((row) => row.id);
+    SELECT "tenantId" FROM pending WHERE "tenantId" IS NOT NULL`;
+  return rows.flatMap((row) => (row.tenantId ? [row.tenantId] : []));
+}
+
+/** Claims up to `limit` of the tenant's due signups, oldest due first, in one statement. */
+export async function claimTenantSignups(db: Db, provider: DatabaseProvider, claim: TenantClaim): Promise<ClaimedSignup[]> {
+  const now = claim.now ?? new Date();
+  const leaseUntil = new Date(now.getTime() + claim.leaseMs);
+  // SQLite runs one writer at a time, so the subquery and the update are one atomic step;
+  // PostgreSQL workers skip rows another worker is claiming instead of queueing behind them.
+  const lock = provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  return db.$queryRaw<ClaimedSignup[]>`
+    UPDATE "Signup" SET "claimedBy" = ${claim.workerId}, "claimedUntil" = ${leaseUntil}, "nextAttemptAt" = ${leaseUntil},
+      -- Outcomes always release a claim, so a claim still present here is one whose holder vanished.
+      "lastError" = CASE WHEN "claimedBy" IS NULL THEN "lastError" ELSE ${RECLAIMED_MESSAGE} END
+    WHERE "id" IN (
+      SELECT "id" FROM "Signup"
+      WHERE "status" = 'PENDING' AND "tenantId" = ${claim.tenantId} AND "nextAttemptAt" <= ${now}
+      ORDER BY "nextAttemptAt"
+      LIMIT ${claim.limit}
+      ${lock}
+    )
+    RETURNING "id", "tenantId", "email", "emailNormalized", "firstName", "attempts", "createdAt", "lastError"`;
 }
 
 /**
  * Extends this worker's claim on `batch` right before it is pushed, and returns the rows it still
  * holds. Waiting for a token or a rate slot can outlast the original lease; a row whose claim
- * lapsed may already be with another worker, so it is left out instead of sent twice.
+ * lapsed may already be with another worker, so it is left out instead of sent twice. Keyed by id
+ * and claimedBy only (never status), so the planner always uses the primary key.
  */
 export async function renewClaims<T extends { id: string }>(db: Db, workerId: string, batch: T[], leaseMs: number): Promise<T[]> {
+  if (batch.length === 0) return [];
   const now = new Date();
-  const ids = batch.map((signup) => signup.id);
-  await db.signup.updateMany({
-    where: { id: { in: ids }, claimedBy: workerId, claimedUntil: { gt: now }, status: "PENDING" },
-    data: { claimedUntil: new Date(now.getTime() + leaseMs) },
-  });
-  const held = await db.signup.findMany({
-    where: { id: { in: ids }, claimedBy: workerId, claimedUntil: { gt: now }, status: "PENDING" },
-    select: { id: true },
-  });
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const held = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Signup" SET "claimedUntil" = ${leaseUntil}, "nextAttemptAt" = ${leaseUntil}
+    WHERE "id" IN (${Prisma.join(batch.map((signup) => signup.id))}) AND "claimedBy" = ${workerId} AND "claimedUntil" > ${now}
+    RETURNING "id"`;
   const heldIds = new Set(held.map((row) => row.id));
   return batch.filter((signup) => heldIds.has(signup.id));
 }

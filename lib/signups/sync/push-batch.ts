@@ -9,19 +9,23 @@ import type { ContactUpsertInput } from "@/lib/integrations/provider";
 import { WAITING_FOR_CONNECTION_DELAY_MS } from "./backoff";
 import { renewClaims, type ClaimedSignup } from "./claim-signups";
 import type { Destination } from "./destination";
+import { takeTurn } from "./event-loop-turns";
 import { recordRetryLater, recordSynced, recordWaiting } from "./record-outcomes";
 import type { SyncDeps } from "./sync-deps";
+import { observeReply } from "./sync-observation";
+import { forgetCachedAccessToken } from "./tenant-tokens";
+import { WAITING_MESSAGE } from "./waiting-signups";
 
-export const RECONNECT_MESSAGE = "Waiting: HubSpot needs to be reconnected on the integrations page";
 const UNANSWERED = "HubSpot's answer did not mention this contact";
 
-export async function pushSignups(deps: SyncDeps, destination: Destination, accessToken: string, signups: ClaimedSignup[]): Promise<void> {
+/** `claimedAt`: when these rows were claimed; a claim that young is not renewed before the call. */
+export async function pushSignups(deps: SyncDeps, destination: Destination, accessToken: string, signups: ClaimedSignup[], claimedAt = 0): Promise<void> {
   const batches: ClaimedSignup[][] = [];
   for (let start = 0; start < signups.length; start += deps.settings.batchSize) {
     batches.push(signups.slice(start, start + deps.settings.batchSize));
   }
   // Batches of one portal run side by side; the portal pacer decides how fast they leave.
-  await Promise.all(batches.map((batch) => pushAndRecord(deps, destination, accessToken, batch)));
+  await Promise.all(batches.map((batch) => pushAndRecord(deps, destination, accessToken, batch, claimedAt)));
 }
 
 function toInput(signup: ClaimedSignup): ContactUpsertInput {
@@ -29,15 +33,21 @@ function toInput(signup: ClaimedSignup): ContactUpsertInput {
   return { traceId: signup.id, email: signup.email, firstName: signup.firstName };
 }
 
-async function pushAndRecord(deps: SyncDeps, destination: Destination, accessToken: string, claimedBatch: ClaimedSignup[]): Promise<void> {
+async function pushAndRecord(deps: SyncDeps, destination: Destination, accessToken: string, claimedBatch: ClaimedSignup[], claimedAt: number): Promise<void> {
   const { db, workerId, limiter, settings } = deps;
   // Claims first, permit last: the call must leave the moment its rate slot is taken, or HubSpot
-  // counts it later than we did (the lease outlasts the longest wait for a permit).
-  const batch = await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
+  // counts it later than we did (the lease outlasts the longest wait for a permit). A claim taken
+  // moments ago needs no renewal (one statement less per call).
+  const fresh = Date.now() - claimedAt < settings.leaseMs / 2 - settings.maxRateWaitMs;
+  const batch = fresh ? claimedBatch : await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
   if (batch.length === 0) return;
   const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
   if (!permit.ok) return recordWaiting(db, workerId, batch, permit.waitMs, null);
-  const { outcome, rateLimit } = await deps.crm.upsertContacts(accessToken, batch.map(toInput));
+  const reply = await deps.crm.upsertContacts(accessToken, batch.map(toInput));
+  const { outcome, rateLimit } = reply;
+  // One event-loop turn before the bookkeeping: a pass never holds the loop (event-loop-turns.ts).
+  await takeTurn();
+  await observeReply(deps, destination, batch, reply);
   if (rateLimit) await limiter.learn(destination.portalId, rateLimit);
   const retryLater = (signups: ClaimedSignup[], reason: string, minDelayMs = 0) =>
     recordRetryLater(db, workerId, signups, reason, { giveUpAfterAttempts: settings.giveUpAfterAttempts, minDelayMs });
@@ -58,7 +68,7 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, accessTok
     case "batch-rejected": {
       if (batch.length === 1) return recordSynced(db, workerId, destination.connectionId, [], batch.map((signup) => ({ signup, reason: outcome.reason })));
       const middle = Math.ceil(batch.length / 2);
-      await Promise.all([batch.slice(0, middle), batch.slice(middle)].map((half) => pushAndRecord(deps, destination, accessToken, half)));
+      await Promise.all([batch.slice(0, middle), batch.slice(middle)].map((half) => pushAndRecord(deps, destination, accessToken, half, 0)));
       return;
     }
     case "rate-limited":
@@ -73,10 +83,12 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, accessTok
     case "token-rejected":
       // HubSpot no longer accepts the access token (expired early, revoked): make the next
       // getValidAccessToken refresh it; a revoked grant then surfaces as Needs reconnect.
+      forgetCachedAccessToken(deps, destination.connectionId);
       await forgetAccessToken(db, destination.connectionId);
       return retryLater(batch, outcome.reason);
     case "missing-scope":
       await markNeedsReconnect(db, destination.connectionId, outcome.reason);
-      return recordWaiting(db, workerId, batch, WAITING_FOR_CONNECTION_DELAY_MS, RECONNECT_MESSAGE);
+      // markNeedsReconnect also parks the tenant's other PENDING signups as WAITING.
+      return recordWaiting(db, workerId, batch, WAITING_FOR_CONNECTION_DELAY_MS, WAITING_MESSAGE);
   }
 }

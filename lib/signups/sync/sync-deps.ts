@@ -8,8 +8,10 @@ import type { PortalPacer } from "./portal-pacer";
 export interface SyncSettings {
   batchSize: number;
   leaseMs: number;
-  /** Batches one pass may claim; more than one keeps a portal busy while rows are written back. */
+  /** Batches one pass may claim per tenant; more than one keeps a portal busy while rows are written back. */
   batchesPerPass: number;
+  /** Batches one pass may claim in all: tenants beyond it wait for the next pass (round robin). */
+  maxBatchesPerPass: number;
   /** Longest we wait for a rate-limit slot before handing the rows back for later. */
   maxRateWaitMs: number;
   /** Transient failures in a row after which a signup is FAILED (see backoff.attemptsSpanning). */

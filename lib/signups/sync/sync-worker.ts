@@ -12,7 +12,14 @@ import { PortalPacer } from "./portal-pacer";
 import { PortalRateLimiter } from "./portal-rate-limiter";
 import { SharedPortalBudget } from "./shared-portal-budget";
 import type { SyncDeps, SyncSettings } from "./sync-deps";
+import { flushSyncHealth } from "./sync-health";
 import { runSyncPass } from "./sync-pass";
+import { refreshPlannerStatistics } from "./planner-statistics";
+import { releaseStrandedSignups } from "./waiting-signups";
+
+// How often the worker re-checks for WAITING signups whose tenant can send again (a race the
+// connect flow cannot close on PostgreSQL) and refreshes SQLite's planner statistics.
+const HOUSEKEEPING_EVERY_MS = 60_000;
 
 const DEFAULT_GIVE_UP_AFTER_MS = 72 * 3_600_000;
 
@@ -21,7 +28,7 @@ export interface SyncWorkerOptions {
   provider: DatabaseProvider;
   accessToken: SyncDeps["accessToken"];
   crm: SyncDeps["crm"];
-  settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number };
+  settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
   workerId?: string;
 }
 
@@ -37,11 +44,13 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     batchSize: config.SYNC_BATCH_SIZE,
     leaseMs: config.SYNC_LEASE_SECONDS * 1000,
     batchesPerPass: 4,
+    maxBatchesPerPass: 64,
     maxRateWaitMs: 5_000,
     giveUpAfterAttempts: attemptsSpanning(DEFAULT_GIVE_UP_AFTER_MS),
     ...options.settings,
   };
   const idlePollMs = options.settings?.idlePollMs ?? config.SYNC_IDLE_POLL_MS;
+  const passesInFlight = options.settings?.passesInFlight ?? 2;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const deps: SyncDeps = {
     db: options.db,
@@ -53,11 +62,18 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     crm: options.crm,
   };
   let stopping = false;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
+  const wakers = new Set<() => void>();
+  let housekeepingDueAt = 0;
+  // Several passes in flight: while one waits on HubSpot's answers or writes outcomes back, the
+  // next is already claiming, so a worker is bound by CPU rather than by round trips.
+  const runLoop = async () => {
     while (!stopping) {
       let claimed = 0;
       try {
+        if (Date.now() >= housekeepingDueAt) {
+          housekeepingDueAt = Date.now() + HOUSEKEEPING_EVERY_MS;
+          await housekeeping(deps);
+        }
         ({ claimed } = await runSyncPass(deps));
       } catch (error) {
         // A database hiccup must not end the loop; claims expire on their own if we lost track.
@@ -66,24 +82,34 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       if (claimed === 0 && !stopping) {
         // A referenced timer: in `npm run worker` this wait is all that keeps an idle process alive.
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, idlePollMs);
-          wake = () => {
+          const wake = () => {
             clearTimeout(timer);
+            wakers.delete(wake);
             resolve();
           };
+          const timer = setTimeout(wake, idlePollMs);
+          wakers.add(wake);
         });
       }
     }
-  })();
+  };
+  const loop = Promise.all(Array.from({ length: passesInFlight }, runLoop));
   log.info("signup sync started", { workerId });
   return {
     workerId,
     async stop() {
       stopping = true;
-      wake?.();
+      for (const wake of [...wakers]) wake();
       await loop;
+      await flushSyncHealth(deps).catch((error: unknown) => log.warn("could not write the last sync health figures", { workerId, error }));
     },
   };
+}
+
+async function housekeeping(deps: SyncDeps): Promise<void> {
+  if (deps.provider === "sqlite") await refreshPlannerStatistics(deps.db);
+  const released = await releaseStrandedSignups(deps.db);
+  if (released > 0) log.warn("signup sync released WAITING signups of tenants that can send again", { workerId: deps.workerId, signups: released });
 }
 
 /**

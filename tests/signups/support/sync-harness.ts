@@ -15,7 +15,7 @@ export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-wo
     provider,
     workerId,
     limiter: portalPacer(db),
-    settings: { batchSize: 100, leaseMs: 30_000, batchesPerPass: 4, maxRateWaitMs: 1_000, giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000) },
+    settings: { batchSize: 100, leaseMs: 30_000, batchesPerPass: 4, maxBatchesPerPass: 64, maxRateWaitMs: 1_000, giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000) },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
     crm: contactSyncProviderFromEnv(options.requestTimeoutMs ?? 5_000),
   };

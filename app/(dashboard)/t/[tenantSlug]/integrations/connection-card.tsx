@@ -4,6 +4,7 @@ import { ActivityList } from "./activity-list";
 import { ConnectionActions } from "./connection-actions";
 import { ConnectionDetails } from "./connection-details";
 import { StatusBadge } from "./status-badge";
+import { SyncHealthLine } from "./sync-health-line";
 
 export function ConnectionCard({ connection, tenantSlug, canManage }: {
   connection: ConnectionView;
@@ -28,6 +29,7 @@ export function ConnectionCard({ connection, tenantSlug, canManage }: {
         <p className="mb-4 text-sm text-slate-800">Why: {connection.statusReason}</p>
       ) : null}
       <ConnectionDetails connection={connection} />
+      <SyncHealthLine health={connection.syncHealth} />
       {canManage ? (
         <ConnectionActions
           tenantSlug={tenantSlug}

@@ -1,10 +1,12 @@
-// Signups dashboard: status counts, the latest signups with their HubSpot contacts, Retry for
-// failures, and (admins) the public form's settings and embeddable snippets.
+// Signups dashboard: status counts and the 30-day chart (from maintained counters), the signups
+// page by page (keyset) with a status filter, email search and CSV export, Retry for failures,
+// and (admins) the public form's settings and embeddable snippets.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
-import { countSignupsByStatus, destinationSummary, listRecentSignups } from "@switchboard/lib/signups/dashboard/signup-overview";
+import { listSignups, signupListQuerySchema } from "@switchboard/lib/signups/dashboard/list-signups";
+import { countSignupsByStatus, destinationSummary, signupsPerDay } from "@switchboard/lib/signups/dashboard/signup-overview";
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { requireTenantAccess } from "@/web/tenant-guard";
 import { ActionButton } from "@/components/form/action-button";
@@ -12,19 +14,26 @@ import { retryAllFailed, updateSignupSettings } from "./actions";
 import { EmbedSnippet } from "./embed-snippet";
 import { LiveRefresh } from "./live-refresh";
 import { SettingsForm } from "./settings-form";
+import { SignupFilters } from "./signup-filters";
+import { SignupsChart } from "./signups-chart";
 import { SignupTable } from "./signup-table";
 import { StatusCountsPanel } from "./status-counts";
 
 export const metadata: Metadata = { title: "Signups" };
 
-export default async function SignupsPage({ params }: { params: Promise<{ tenantSlug: string }> }) {
+type SignupsPageProps = { params: Promise<{ tenantSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignupsPage({ params, searchParams }: SignupsPageProps) {
   const { tenantSlug } = await params;
+  const raw = await searchParams;
+  const query = signupListQuerySchema.parse({ status: first(raw.status), q: first(raw.q), after: first(raw.after) });
   const { tenant, role } = await requireTenantAccess(tenantSlug);
   const canManage = roleAtLeast(role, "ADMIN");
   const env = serverEnv();
-  const [counts, signups, destination, settings] = await Promise.all([
+  const [counts, days, signups, destination, settings] = await Promise.all([
     countSignupsByStatus(db, tenant.id),
-    listRecentSignups(db, tenant.id),
+    signupsPerDay(db, tenant.id),
+    listSignups(db, tenant.id, query),
     destinationSummary(db, tenant.id),
     db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true } }),
   ]);
@@ -46,16 +55,22 @@ export default async function SignupsPage({ params }: { params: Promise<{ tenant
         )}
       </header>
       <StatusCountsPanel counts={counts} />
+      <SignupsChart days={days} />
       <section aria-labelledby="recent-heading" className="space-y-3">
         <div className="flex items-center justify-between">
-          <h2 id="recent-heading" className="text-lg font-semibold text-slate-900">Latest signups</h2>
+          <h2 id="recent-heading" className="text-lg font-semibold text-slate-900">{query.after ? "Signups" : "Latest signups"}</h2>
           {canManage && counts.FAILED > 0 && (
             <ActionButton action={retryAllFailed} fields={{ tenantSlug: tenant.slug }} buttonClassName="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">
               Retry all failed
             </ActionButton>
           )}
         </div>
-        <SignupTable signups={signups} tenantSlug={tenant.slug} canManage={canManage} hubspotAppUrl={env.HUBSPOT_AUTH_BASE_URL} />
+        <SignupFilters tenantSlug={tenant.slug} query={query} />
+        <SignupTable signups={signups.items} tenantSlug={tenant.slug} canManage={canManage} hubspotAppUrl={env.HUBSPOT_AUTH_BASE_URL} />
+        <nav aria-label="Signup pages" className="flex gap-4 text-sm font-semibold text-indigo-800">
+          {query.after && <Link className="underline" href={pageHref(tenant.slug, query, undefined)}>First page</Link>}
+          {signups.next && <Link className="underline" href={pageHref(tenant.slug, query, signups.next)} data-testid="signups-next">Next page</Link>}
+        </nav>
       </section>
       {canManage && (
         <>
@@ -71,4 +86,16 @@ export default async function SignupsPage({ params }: { params: Promise<{ tenant
       )}
     </div>
   );
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function pageHref(tenantSlug: string, query: { status?: string; q?: string }, after: string | undefined): string {
+  const params = new URLSearchParams();
+  if (query.status) params.set("status", query.status);
+  if (query.q) params.set("q", query.q);
+  if (after) params.set("after", after);
+  return `/t/${tenantSlug}/signups${params.size > 0 ? `?${params}` : ""}`;
 }

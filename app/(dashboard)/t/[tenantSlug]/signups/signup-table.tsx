@@ -1,5 +1,5 @@
-// The most recent signups: who, when, where they stand, and the HubSpot contact they became.
-import type { SignupListItem } from "@switchboard/lib/signups/dashboard/signup-overview";
+// One page of signups: who, when, where they stand, and the HubSpot contact they became.
+import type { SignupListItem } from "@switchboard/lib/signups/dashboard/list-signups";
 import { ActionButton } from "@/components/form/action-button";
 import { retrySignup } from "./actions";
 
@@ -14,12 +14,12 @@ type SignupTableProps = { signups: SignupListItem[]; tenantSlug: string; canMana
 
 export function SignupTable({ signups, tenantSlug, canManage, hubspotAppUrl }: SignupTableProps) {
   if (signups.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-700">No signups yet.</p>;
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-700">No signups here.</p>;
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Most recent signups</caption>
+        <caption className="sr-only">Signups</caption>
         <thead className="bg-slate-50 text-left text-slate-800">
           <tr>
             <th scope="col" className="px-4 py-2 font-semibold">Email</th>

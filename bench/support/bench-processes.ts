@@ -1,0 +1,49 @@
+// Child processes of the multi-portal bench: the simulator and `npm run worker` processes, each in
+// its own process group (stopped with stopGroup), so the worker under test never shares an event
+// loop or a core's time slice with the simulator answering it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { DEFAULT_PORTALS } from "@/simulator/src/config";
+import { freePort, waitUntilUp } from "./production-app";
+
+// node --import tsx rather than the tsx CLI: one process each, so /proc shows its whole CPU time.
+const tsNode = (script: string, extraArgs: string[] = []) => [...extraArgs, "--import", "tsx", script];
+
+export function benchPortalIds(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => 300_001 + index);
+}
+
+export async function startSimulatorProcess(portalIds: number[]): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const scopes = DEFAULT_PORTALS[0]!.scopes;
+  const portals = portalIds.map((id, index) => ({
+    id, name: `Bench portal ${id}`, hubDomain: `bench-${id}.hubspot.test`, userEmail: `admin@bench-${id}.hubspot.test`, userId: 5000 + index, scopes,
+  }));
+  const child = spawn(process.execPath, tsNode("simulator/src/main.ts"), {
+    env: { ...process.env, HUBSPOT_SIM_PORT: String(port), HUBSPOT_SIM_HOST: "127.0.0.1", HUBSPOT_SIM_PORTALS: JSON.stringify(portals), HUBSPOT_SIM_RATE_LIMIT: "110" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${url}/_sim/portals`, child);
+  return { url, child };
+}
+
+/** A `npm run worker` process on the given database, with this process's (simulator) configuration. */
+export function startWorkerProcess(databaseUrl: string, extraArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, tsNode("scripts/worker.ts", extraArgs), {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,47 @@
+// Large signup fixtures, fast: one INSERT … SELECT per tenant that generates its rows in the
+// database (a recursive CTE on SQLite, generate_series on PostgreSQL), never a Prisma create per
+// row. Rows of several tenants interleave in arrival order (row i belongs to tenant i mod n), the
+// shape that used to fragment claims. Timestamps use Prisma's SQLite text format, so the app reads
+// them back unchanged.
+import type { Db } from "@switchboard/lib/db/create-client";
+import type { DatabaseProvider } from "@switchboard/lib/db/database-url";
+
+export interface BulkSignups {
+  tenantIds: string[];
+  perTenant: number;
+  status?: "PENDING" | "WAITING" | "SYNCED" | "FAILED";
+  /** Arrival of the first row; each following row (across tenants) arrives 1 ms later. */
+  startAt?: Date;
+  prefix?: string;
+}
+
+export async function insertBulkSignups(db: Db, provider: DatabaseProvider, spec: BulkSignups): Promise<void> {
+  const status = spec.status ?? "PENDING";
+  const prefix = spec.prefix ?? "bulk";
+  const startMs = (spec.startAt ?? new Date(Date.now() - spec.perTenant * spec.tenantIds.length)).getTime();
+  const tenants = spec.tenantIds.length;
+  for (const [index, tenantId] of spec.tenantIds.entries()) {
+    // One transaction per tenant: one fsync, and the triggers keep the counters as they go.
+    const tag = `${prefix}${index}x`;
+    if (provider === "sqlite") {
+      await db.$executeRawUnsafe(
+        `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${spec.perTenant - 1})
+         INSERT INTO "Signup" ("id", "tenantId", "email", "emailNormalized", "firstName", "consentGiven", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+         SELECT '${tag}' || i, ?, '${tag}' || i || '@example.com', '${tag}' || i || '@example.com', 'Reader', 1, '${status}', 0,
+                strftime('%Y-%m-%dT%H:%M:%f+00:00', (${startMs} + (i * ${tenants} + ${index})) / 1000.0, 'unixepoch'),
+                strftime('%Y-%m-%dT%H:%M:%f+00:00', (${startMs} + (i * ${tenants} + ${index})) / 1000.0, 'unixepoch'),
+                strftime('%Y-%m-%dT%H:%M:%f+00:00', (${startMs} + (i * ${tenants} + ${index})) / 1000.0, 'unixepoch')
+         FROM n`,
+        tenantId,
+      );
+    } else {
+      await db.$executeRawUnsafe(
+        `INSERT INTO "Signup" ("id", "tenantId", "email", "emailNormalized", "firstName", "consentGiven", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+         SELECT '${tag}' || i, $1, '${tag}' || i || '@example.com', '${tag}' || i || '@example.com', 'Reader', true, '${status}', 0, at, at, at
+         FROM generate_series(0, ${spec.perTenant - 1}) AS i,
+              LATERAL (SELECT (to_timestamp((${startMs} + (i * ${tenants} + ${index})) / 1000.0) AT TIME ZONE 'UTC')::timestamp(3) AS at) AS t`,
+        tenantId,
+      );
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Gauges read from the database when /metrics is scraped: signups per status from the maintained
+// counters (a few rows per tenant and day, never the signups themselves), and how many are due
+// now, counted only up to a cap so a scrape never walks a large backlog.
+import { Gauge } from "prom-client";
+import type { Db } from "@/lib/db/create-client";
+import { metrics } from "./registry";
+
+const DUE_COUNT_CAP = 10_000;
+
+const holder = globalThis as typeof globalThis & { __switchboardSignupGauges?: boolean };
+
+export function registerSignupGauges(db: Db): void {
+  if (holder.__switchboardSignupGauges) return;
+  holder.__switchboardSignupGauges = true;
+  const registers = [metrics().registry];
+  new Gauge({
+    name: "switchboard_signups",
+    help: "Signups by status: PENDING (due set), WAITING (no usable connection), SYNCED, FAILED",
+    labelNames: ["status"],
+    registers,
+    async collect() {
+      const groups = await db.signupDailyCount.groupBy({ by: ["status"], _sum: { total: true } });
+      for (const status of ["PENDING", "WAITING", "SYNCED", "FAILED"] as const) {
+        this.set({ status }, groups.find((group) => group.status === status)?._sum.total ?? 0);
+      }
+    },
+  });
+  new Gauge({
+    name: "switchboard_signups_due",
+    help: `PENDING signups whose next attempt is due now (counted up to ${DUE_COUNT_CAP})`,
+    registers,
+    async collect() {
+      const rows = await db.$queryRaw<{ due: number | bigint }[]>`
+        SELECT COUNT(*) AS "due" FROM (SELECT 1 FROM "Signup" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${new Date()} LIMIT ${DUE_COUNT_CAP}) capped`;
+      this.set(Number(rows[0]?.due ?? 0));
+    },
+  });
+}

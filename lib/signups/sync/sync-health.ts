@@ -1,0 +1,63 @@
+// Per connection and hour: contacts synced, contacts failed, rate-limit pauses, for the 24 h line
+// on each connection card (read by lib/integrations/view/sync-health.ts). Outcomes are added up in
+// memory and written at most every few seconds per worker — one upsert per connection then, not
+// one per HubSpot call — and before the worker stops.
+import type { Db } from "@/lib/db/create-client";
+
+export interface HealthDelta {
+  synced: number;
+  failed: number;
+  rateLimited: number;
+}
+
+const FLUSH_EVERY_MS = 5_000;
+
+interface Pending {
+  byConnection: Map<string, HealthDelta & { hour: number }>;
+  flushAt: number;
+}
+const pendingByDb = new WeakMap<object, Pending>();
+
+export function hourOf(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 3_600_000) * 3_600_000);
+}
+
+/** Adds a batch's outcome; writes what has gathered once it is a few seconds old. */
+export async function recordSyncHealth(owner: { db: Db }, connectionId: string, delta: HealthDelta, now = new Date()): Promise<void> {
+  if (delta.synced === 0 && delta.failed === 0 && delta.rateLimited === 0) return;
+  let pending = pendingByDb.get(owner);
+  if (!pending) {
+    pending = { byConnection: new Map(), flushAt: now.getTime() + FLUSH_EVERY_MS };
+    pendingByDb.set(owner, pending);
+  }
+  const hour = hourOf(now).getTime();
+  const key = `${connectionId}|${hour}`;
+  const sum = pending.byConnection.get(key) ?? { synced: 0, failed: 0, rateLimited: 0, hour };
+  sum.synced += delta.synced;
+  sum.failed += delta.failed;
+  sum.rateLimited += delta.rateLimited;
+  pending.byConnection.set(key, sum);
+  if (now.getTime() >= pending.flushAt) await flushSyncHealth(owner);
+}
+
+/** Writes everything gathered so far (the worker calls this when it stops). */
+export async function flushSyncHealth(owner: { db: Db }): Promise<void> {
+  const pending = pendingByDb.get(owner);
+  if (!pending || pending.byConnection.size === 0) return;
+  const entries = [...pending.byConnection];
+  pending.byConnection = new Map();
+  pending.flushAt = Date.now() + FLUSH_EVERY_MS;
+  for (const [key, sum] of entries) await writeHealth(owner.db, key.slice(0, key.lastIndexOf("|")), new Date(sum.hour), sum);
+}
+
+async function writeHealth(db: Db, connectionId: string, hour: Date, delta: HealthDelta): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "SyncHealthHour" ("connectionId", "hour", "synced", "failed", "rateLimited")
+    SELECT ${connectionId}, ${hour}, ${delta.synced}, ${delta.failed}, ${delta.rateLimited}
+    -- A connection deleted (disconnected) meanwhile has no card left to show this on.
+    WHERE EXISTS (SELECT 1 FROM "Connection" WHERE "id" = ${connectionId})
+    ON CONFLICT ("connectionId", "hour") DO UPDATE SET
+      "synced" = "SyncHealthHour"."synced" + ${delta.synced},
+      "failed" = "SyncHealthHour"."failed" + ${delta.failed},
+      "rateLimited" = "SyncHealthHour"."rateLimited" + ${delta.rateLimited}`;
+}
