@@ -11,7 +11,11 @@ export type AuditAction =
   | "status_change"
   | "test"
   | "test_contact"
-  | "newsletter_destination";
+  | "newsletter_destination"
+  | "api_key_created"
+  | "api_key_revoked"
+  | "access_token_issued"
+  | "webhook_endpoint";
 
 export type AuditOutcome = "success" | "failure" | "warning";
 

@@ -1,9 +1,9 @@
 // The admin CLI's command groups, one file each (tenant, user, api-key, …). Add a group by writing
 // `registerXCommands(program, context)` beside this file and listing it here.
 import type { Command } from "commander";
+import { registerApiKeyCommands } from "./api-key-commands";
 import type { AdminContext } from "./main";
 
 export function registerCommandGroups(program: Command, context: AdminContext): void {
-  void program;
-  void context;
+  registerApiKeyCommands(program, context);
 }
