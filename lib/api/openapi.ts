@@ -30,7 +30,6 @@ export function openApiDocument(appUrl: string) {
     type: "http", scheme: "bearer", bearerFormat: "sb_live_…",
     description: "An API key from the tenant's Developers page, or an operator key from `npm run admin -- api-key create`.",
   });
-  registry.register("Problem", problemSchema);
   for (const route of allRoutes) registerRoute(registry, route);
   for (const event of webhookEventDocs) {
     registry.registerWebhook({

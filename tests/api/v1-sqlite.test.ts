@@ -1,7 +1,11 @@
 // Every /api/v1 suite on SQLite (one database per file: the app's configuration is read once per process).
 import { afterAll, beforeAll, describe } from "vitest";
 import { startApiWorld, type ApiWorld } from "./support/api-world";
+import { badInputSuite } from "./suites/bad-input-suite";
 import { connectionsSuite } from "./suites/connections-suite";
+import { contractSuite } from "./suites/contract-suite";
+import { signupsSuite } from "./suites/signups-suite";
+import { tenantsSuite } from "./suites/tenants-suite";
 
 describe("/api/v1 on sqlite", () => {
   let world: ApiWorld;
@@ -10,4 +14,9 @@ describe("/api/v1 on sqlite", () => {
   });
   afterAll(async () => world?.close());
   connectionsSuite(() => world);
+  signupsSuite(() => world);
+  tenantsSuite(() => world);
+  badInputSuite(() => world);
+  // Last: checks every response the suites above received against the published document.
+  contractSuite(() => world);
 });

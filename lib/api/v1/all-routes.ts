@@ -2,6 +2,13 @@
 // this list, so a route missing here is missing from the document (and its contract test).
 import type { ApiRoute } from "../define-route";
 import { getConnection, issueAccessToken, listConnections } from "./connection-routes";
+import { createSignup, getSignup, listSignups, retrySignup } from "./signup-routes";
+import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from "./tenant-routes";
 import { whoami } from "./whoami-route";
 
-export const allRoutes: ApiRoute[] = [whoami, listConnections, getConnection, issueAccessToken];
+export const allRoutes: ApiRoute[] = [
+  whoami,
+  listConnections, getConnection, issueAccessToken,
+  createSignup, listSignups, getSignup, retrySignup,
+  listTenants, createTenant, getTenant, updateTenant, deleteTenant,
+];

@@ -24,7 +24,7 @@ export const listConnections = defineRoute(
     summary: "List connections with their health",
     description: "A tenant key sees its own tenant's connections; an operator key sees every tenant's, or one tenant's with `tenantId`.",
     query: z.object({ tenantId: z.string().min(1).max(100).optional(), ...pageQuerySchema }),
-    response: { status: 200, description: "A page of connections, newest first", schema: connectionListSchema },
+    response: { status: 200, description: "A page of connections, newest first", schema: connectionListSchema }, problems: [404],
   },
   async ({ query }, { caller, db }) => {
     const rows = await db.connection.findMany({

@@ -19,7 +19,11 @@ export type ApiWorld = SimulatorWorld & {
   otherTenantKey(scopes?: ApiScope[]): Promise<string>;
   operatorKey(scopes?: ApiScope[]): Promise<string>;
   call(route: ApiRoute, init: CallInit): Promise<Response>;
+  /** Every response the suites received, for the contract check against the OpenAPI document. */
+  recorded: RecordedResponse[];
 };
+
+export type RecordedResponse = { operationId: string; status: number; contentType: string | null; body: string };
 
 export type CallInit = { key?: string; params?: Record<string, string>; query?: Record<string, string>; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> };
 
@@ -32,6 +36,7 @@ export async function startApiWorld(provider: TestProvider, env: Record<string, 
   const { tenant, user } = await createTenantWithAdmin(db);
   const other = await createTenantWithAdmin(db);
   const connectionId = await connectPortal(db, { userId: user.id, tenant });
+  const recorded: RecordedResponse[] = [];
   const keyFor = (tenantId: string | null, fallback: ApiScope[]) => async (scopes: ApiScope[] = fallback) =>
     (await createApiKey(db, { tenantId, name: "test key", scopes, creator })).key;
   return {
@@ -43,7 +48,13 @@ export async function startApiWorld(provider: TestProvider, env: Record<string, 
     tenantKey: keyFor(tenant.id, everyTenantScope),
     otherTenantKey: keyFor(other.tenant.id, everyTenantScope),
     operatorKey: keyFor(null, [...everyTenantScope, "tenants:admin"]),
-    call: (route, init) => callRoute(route, init),
+    recorded,
+    call: async (route, init) => {
+      const response = await callRoute(route, init);
+      const body = await response.clone().text();
+      recorded.push({ operationId: route.spec.operationId, status: response.status, contentType: response.headers.get("content-type"), body });
+      return response;
+    },
   };
 }
 
