@@ -3,6 +3,8 @@
 // A failed revocation never blocks the local disconnect; the admin is told it was unconfirmed.
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { connectionEvent } from "@/lib/webhooks/outbox-events";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { openToken } from "../connection-secrets";
 import { describeError } from "../errors";
 import type { IntegrationServices } from "../services";
@@ -34,6 +36,7 @@ export async function disconnectConnection(
   await db.$transaction([
     db.tenant.updateMany({ where: { id: tenant.id, newsletterConnectionId: row.id }, data: { newsletterConnectionId: null } }),
     db.connection.deleteMany({ where: { id: row.id, tenantId: tenant.id } }),
+    recordWebhookEvents(db, [connectionEvent("connection.disconnected", row, revoked ? null : `Revocation unconfirmed: ${revokeProblem}`)]),
   ]);
   await recordAuditEvent(db, {
     tenantId: tenant.id, connectionId: null, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,

@@ -3,6 +3,8 @@
 // row stays PENDING and the newer details are pushed next — by email, so still one contact.
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { signupFailedEvent, signupSyncedEvent } from "@/lib/webhooks/outbox-events";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { retryDelayMs } from "./backoff";
 import type { ClaimedSignup } from "./claim-signups";
 
@@ -41,6 +43,11 @@ export async function recordSynced(
         data: { ...released, status: "FAILED", lastError: reason, connectionId, attempts: signup.attempts + 1 },
       }),
     ),
+    // signup.synced / signup.failed commit with the outcomes (webhook outbox).
+    recordWebhookEvents(db, [
+      ...synced.map(({ signup, contactId }) => signupSyncedEvent(signup, contactId)),
+      ...rejected.map(({ signup, reason }) => signupFailedEvent(signup, reason)),
+    ]),
   ]);
 }
 
