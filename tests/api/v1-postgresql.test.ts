@@ -6,6 +6,7 @@ import { connectionsSuite } from "./suites/connections-suite";
 import { contractSuite } from "./suites/contract-suite";
 import { signupsSuite } from "./suites/signups-suite";
 import { tenantsSuite } from "./suites/tenants-suite";
+import { webhooksSuite } from "./suites/webhooks-suite";
 
 describe("/api/v1 on postgresql", () => {
   let world: ApiWorld;
@@ -16,6 +17,7 @@ describe("/api/v1 on postgresql", () => {
   connectionsSuite(() => world);
   signupsSuite(() => world);
   tenantsSuite(() => world);
+  webhooksSuite(() => world);
   badInputSuite(() => world);
   // Last: checks every response the suites above received against the published document.
   contractSuite(() => world);

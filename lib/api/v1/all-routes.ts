@@ -4,6 +4,10 @@ import type { ApiRoute } from "../define-route";
 import { getConnection, issueAccessToken, listConnections } from "./connection-routes";
 import { createSignup, getSignup, listSignups, retrySignup } from "./signup-routes";
 import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from "./tenant-routes";
+import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "./webhook-delivery-routes";
+import {
+  createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint,
+} from "./webhook-endpoint-routes";
 import { whoami } from "./whoami-route";
 
 export const allRoutes: ApiRoute[] = [
@@ -11,4 +15,6 @@ export const allRoutes: ApiRoute[] = [
   listConnections, getConnection, issueAccessToken,
   createSignup, listSignups, getSignup, retrySignup,
   listTenants, createTenant, getTenant, updateTenant, deleteTenant,
+  listWebhookEndpoints, createWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret,
+  listWebhookDeliveries, sendTestWebhook, redeliverWebhook,
 ];
