@@ -34,21 +34,28 @@ async function postAction(request: APIRequestContext, appUrl: string, actionId: 
 }
 
 async function snapshot(db: Db, tenantId: string) {
-  const [tenant, connections, signups, states, audit] = await Promise.all([
+  const [tenant, connections, signups, states, audit, apiKeys, endpoints, deliveries] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { consentText: true, allowedOrigins: true, newsletterConnectionId: true } }),
     db.connection.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, status: true, lastTestAt: true, updatedAt: true } }),
     db.signup.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true, nextAttemptAt: true } }),
     db.oAuthState.count(),
     db.auditEvent.count({ where: { tenantId } }),
+    db.apiKey.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    db.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, enabled: true, secretCiphertext: true, url: true } }),
+    db.webhookDelivery.findMany({ where: { endpoint: { tenantId } }, orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true } }),
   ]);
-  return { tenant, connections, signups, states, audit };
+  return { tenant, connections, signups, states, audit, apiKeys, endpoints, deliveries };
 }
 
 test.describe("forged server actions", () => {
   test("every tenant action refuses a member and another tenant's admin, and changes nothing", async ({ memberPage, fabrikamAdminPage, adminPage, db, runtime }) => {
     const actions = tenantActions(runtime.distDir);
     expect(actions.map((action) => action.exportedName).sort()).toEqual(
-      expect.arrayContaining(["connectHubspot", "disconnectHubspot", "retryAllFailed", "retrySignup", "testHubspotConnection", "updateSignupSettings"]),
+      expect.arrayContaining([
+        "connectHubspot", "disconnectHubspot", "retryAllFailed", "retrySignup", "testHubspotConnection", "updateSignupSettings",
+        "createTenantApiKey", "revokeTenantApiKey", "createTenantWebhookEndpoint", "sendTenantTestEvent", "rotateTenantWebhookSecret",
+        "setTenantWebhookEnabled", "deleteTenantWebhookEndpoint", "redeliverTenantWebhook",
+      ]),
     );
     const contoso = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
     const connection = await db.connection.create({
@@ -57,10 +64,23 @@ test.describe("forged server actions", () => {
     const signup = await db.signup.create({
       data: { tenantId: contoso.id, email: "forged@example.com", emailNormalized: "forged@example.com", consentGiven: true, status: "FAILED", lastError: "arranged" },
     });
+    const apiKey = await db.apiKey.create({
+      data: { tenantId: contoso.id, name: "forged", prefix: "sb_live_forgedforged", secretHash: "0".repeat(64), scopes: "signups:read", createdByLabel: "e2e" },
+    });
+    const endpoint = await db.webhookEndpoint.create({ data: { tenantId: contoso.id, url: "https://hooks.contoso.test/x", secretCiphertext: "v1.arranged", enabled: false } });
+    const event = await db.webhookEvent.create({ data: { id: "msg_forged", tenantId: contoso.id, type: "webhook.test", payload: "{}", fannedOutAt: new Date() } });
+    const delivery = await db.webhookDelivery.create({ data: { eventId: event.id, endpointId: endpoint.id, status: "FAILED", attempts: 8, nextAttemptAt: new Date(Date.now() + 86_400_000) } });
     const fields = {
       tenantSlug: "contoso",
       connectionId: connection.id,
       signupId: signup.id,
+      name: "forged key",
+      "scope:signups:read": "on",
+      apiKeyId: apiKey.id,
+      url: "https://attacker.example/hook",
+      endpointId: endpoint.id,
+      deliveryId: delivery.id,
+      enabled: "true",
       consentText: "Forged consent text that must never be stored.",
       allowedOrigins: "https://attacker.example",
     };
@@ -85,6 +105,9 @@ test.describe("forged server actions", () => {
 
     await db.tenant.update({ where: { id: contoso.id }, data: { consentText: before.tenant.consentText } });
     await db.signup.delete({ where: { id: signup.id } });
+    await db.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    await db.webhookEvent.delete({ where: { id: event.id } });
+    await db.apiKey.delete({ where: { id: apiKey.id } });
     await db.connection.delete({ where: { id: connection.id } });
   });
 });

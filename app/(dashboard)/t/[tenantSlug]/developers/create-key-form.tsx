@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FieldError } from "@/components/form/field-error";
 import type { ActionState } from "@/web/tenant-action";
+import { RevealedSecret } from "./revealed-secret";
 
 type Props = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -36,12 +37,7 @@ export function CreateKeyForm({ action, tenantSlug, scopes }: Props) {
       <button type="submit" disabled={pending} className="rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
         Create key
       </button>
-      <div role="status">
-        {state && <p className={state.ok ? "text-sm text-emerald-900" : "text-sm text-red-800"}>{state.message}</p>}
-        {state?.reveal && (
-          <p className="mt-2 break-all rounded-md bg-slate-100 p-2 font-mono text-sm text-slate-900" data-testid="revealed-secret">{state.reveal}</p>
-        )}
-      </div>
+      <RevealedSecret state={state} />
     </form>
   );
 }
