@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { benchHostApi } from "./host-api";
 import { benchIntake, type IntakeBenchResult } from "./intake";
 import { benchSyncThroughput } from "./sync-throughput";
 
@@ -13,6 +14,10 @@ const SYNC_SIGNUPS = Number(process.env.BENCH_SYNC_SIGNUPS ?? 30_000);
 const NAIVE_SECONDS = Number(process.env.BENCH_NAIVE_SECONDS ?? 15);
 const INTAKE_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 10);
 const INTAKE_CONCURRENCY = Number(process.env.BENCH_INTAKE_CONCURRENCY ?? 32);
+const API_SECONDS = Number(process.env.BENCH_API_SECONDS ?? 8);
+const WEBHOOK_EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 3_000);
+// BENCH_ONLY=api runs just the host API and webhook measurements.
+const ONLY = process.env.BENCH_ONLY;
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -21,6 +26,8 @@ function line(text: string): void {
 async function main(): Promise<void> {
   const startedAt = new Date();
   line(`bench: ${cpus().length} cores, node ${process.version}, load average ${loadavg().map((value) => value.toFixed(2)).join(" ")} (other work on the machine skews these numbers)`);
+
+  if (ONLY === "api") return saveResults(startedAt, { hostApi: await runHostApiBench() });
 
   line(`\n(a) sync throughput per portal — ${SYNC_SIGNUPS} signups, simulator limit 110 req / 10 s`);
   const sync = await benchSyncThroughput(SYNC_SIGNUPS, NAIVE_SECONDS);
@@ -33,8 +40,26 @@ async function main(): Promise<void> {
   const intake = await benchIntake(INTAKE_SECONDS * 1000, INTAKE_CONCURRENCY);
   printIntake("SQLite in WAL mode with synchronous=NORMAL (the app's settings), both servers", intake);
 
+  const hostApi = await runHostApiBench();
   const simulator = runSimulatorBench();
-  const results = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: { cores: cpus().length, node: process.version, loadAverage: loadavg() }, sync, intake, simulator };
+  saveResults(startedAt, { sync, intake, hostApi, simulator });
+}
+
+async function runHostApiBench() {
+  line(`\n(d) host API — ${INTAKE_CONCURRENCY} concurrent clients, ${API_SECONDS} s each, production server, SQLite`);
+  const api = await benchHostApi(API_SECONDS * 1000, INTAKE_CONCURRENCY, WEBHOOK_EVENTS);
+  line(`  access-token : ${api.accessToken.perSecond} calls/s, p50 ${api.accessToken.p50Ms} ms, p99 ${api.accessToken.p99Ms} ms (warm token; statuses ${JSON.stringify(api.accessToken.statusCounts)})`);
+  line(`  whoami       : ${api.whoami.perSecond} calls/s, p50 ${api.whoami.p50Ms} ms, p99 ${api.whoami.p99Ms} ms (trivial authenticated call, same server)`);
+  line(`  ratio        : ${api.ratio} (goal ≥ 0.8: ${api.ratio >= 0.8 ? "met" : "NOT met"})`);
+  line(`(e) webhooks — ${api.webhooks.events} events, ${api.webhooks.concurrency} at a time, local receiver`);
+  line(`  delivered    : ${api.webhooks.deliveredPerSecond} deliveries/s (signed, claimed, logged)`);
+  line(`  bare POSTs   : ${api.webhooks.barePostsPerSecond} posts/s to the same receiver`);
+  line(`  ratio        : ${api.webhooks.ratio} (worker / bare loop)`);
+  return api;
+}
+
+function saveResults(startedAt: Date, parts: Record<string, unknown>): void {
+  const results = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: { cores: cpus().length, node: process.version, loadAverage: loadavg() }, ...parts };
   mkdirSync(join("bench", "results"), { recursive: true });
   const file = join("bench", "results", `signups-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

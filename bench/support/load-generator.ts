@@ -19,6 +19,9 @@ export interface LoadOptions {
   /** null sends a GET without a body. */
   body: ((sequence: number) => string) | null;
   okStatus: number;
+  /** Extra request headers (e.g. Authorization), and the method when it is not GET/POST by body. */
+  headers?: Record<string, string>;
+  method?: string;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -34,7 +37,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     while (performance.now() < deadline) {
       const body = options.body ? options.body(sequence++) : null;
       const sentAt = performance.now();
-      const status = await send(agent, target, body);
+      const status = await send(agent, target, body, options.headers ?? {}, options.method);
       latencies.push(performance.now() - sentAt);
       statusCounts[status] = (statusCounts[status] ?? 0) + 1;
       if (status === options.okStatus) okResponses++;
@@ -56,11 +59,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function send(agent: Agent, target: URL, body: string | null): Promise<number> {
-  const headers = body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+function send(agent: Agent, target: URL, body: string | null, extraHeaders: Record<string, string>, method?: string): Promise<number> {
+  const headers = { ...extraHeaders, ...(body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }) };
   return new Promise((resolve) => {
     const outgoing = request(
-      { agent, host: target.hostname, port: target.port, path: target.pathname, method: body === null ? "GET" : "POST", headers },
+      { agent, host: target.hostname, port: target.port, path: target.pathname, method: method ?? (body === null ? "GET" : "POST"), headers },
       (incoming) => {
         incoming.resume();
         incoming.on("end", () => resolve(incoming.statusCode ?? 0));

@@ -6,6 +6,7 @@ import { connectionsSuite } from "./suites/connections-suite";
 import { contractSuite } from "./suites/contract-suite";
 import { signupsSuite } from "./suites/signups-suite";
 import { tenantsSuite } from "./suites/tenants-suite";
+import { tokenStormSuite } from "./suites/token-storm-suite";
 import { webhooksSuite } from "./suites/webhooks-suite";
 
 describe("/api/v1 on postgresql", () => {
@@ -15,6 +16,7 @@ describe("/api/v1 on postgresql", () => {
   });
   afterAll(async () => world?.close());
   connectionsSuite(() => world);
+  tokenStormSuite(() => world);
   signupsSuite(() => world);
   tenantsSuite(() => world);
   webhooksSuite(() => world);
