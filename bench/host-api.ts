@@ -67,7 +67,7 @@ export async function benchHostApi(durationMs: number, concurrency: number, webh
 }
 
 async function benchWebhookDeliveries(db: Awaited<ReturnType<typeof createBenchDatabase>>["db"], tenantId: string, keyRingText: string, databaseUrl: string, events: number) {
-  const concurrency = 16;
+  const concurrency = 32;
   let received = 0;
   const receiver = createServer((request, response) => {
     request.resume();

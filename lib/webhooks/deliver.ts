@@ -15,18 +15,18 @@ export type DeliverySettings = { keyRing: KeyRing; urlPolicy: UrlPolicy; timeout
 
 type Attempt = { statusCode: number | null; latencyMs: number; error: string | null };
 
-export async function deliverClaimed(db: Db, workerId: string, deliveryId: string, settings: DeliverySettings): Promise<void> {
-  const delivery = await db.webhookDelivery.findFirst({
-    where: { id: deliveryId, claimedBy: workerId },
-    select: {
-      id: true, attempts: true, eventId: true,
-      event: { select: { payload: true, createdAt: true } },
-      endpoint: { select: { id: true, tenantId: true, url: true, secretCiphertext: true, previousSecretCiphertext: true, previousSecretExpiresAt: true, failingSince: true } },
-    },
-  });
-  if (!delivery) return;
-  const attempt = await send(delivery.endpoint, delivery.eventId, delivery.event, settings);
-  await recordAttempt(db, workerId, delivery, attempt, settings);
+const claimedSelect = {
+  id: true, attempts: true, eventId: true,
+  event: { select: { payload: true } },
+  endpoint: { select: { id: true, tenantId: true, url: true, secretCiphertext: true, previousSecretCiphertext: true, previousSecretExpiresAt: true, failingSince: true } },
+} as const;
+
+/** Sends every delivery this worker claimed, side by side, and records all outcomes in one transaction. */
+export async function deliverClaimed(db: Db, workerId: string, deliveryIds: string[], settings: DeliverySettings): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  const deliveries = await db.webhookDelivery.findMany({ where: { id: { in: deliveryIds }, claimedBy: workerId }, select: claimedSelect });
+  const attempts = await Promise.all(deliveries.map((delivery) => send(delivery.endpoint, delivery.eventId, delivery.event, settings)));
+  await recordAttempts(db, workerId, deliveries.map((delivery, index) => ({ delivery, attempt: attempts[index] as Attempt })), settings);
 }
 
 async function send(
@@ -70,35 +70,47 @@ async function send(
   }
 }
 
-async function recordAttempt(
-  db: Db,
-  workerId: string,
-  delivery: { id: string; attempts: number; endpoint: { id: string; tenantId: string | null; url: string; failingSince: Date | null } },
-  attempt: Attempt,
-  settings: DeliverySettings,
-): Promise<void> {
+type Outcome = {
+  delivery: { id: string; attempts: number; endpoint: { id: string; tenantId: string | null; url: string; failingSince: Date | null } };
+  attempt: Attempt;
+};
+
+async function recordAttempts(db: Db, workerId: string, outcomes: Outcome[], settings: DeliverySettings): Promise<void> {
   const now = new Date();
-  const attempts = delivery.attempts + 1;
-  const delivered = attempt.error === null;
-  const delay = delivered ? null : nextRetryDelayMs(attempts, settings.retryDelaysMs);
-  const status = delivered ? "DELIVERED" : delay === null ? "FAILED" : "PENDING";
-  const [{ count }] = await db.$transaction([
-    db.webhookDelivery.updateMany({
+  const updates = outcomes.map(({ delivery, attempt }) => {
+    const attempts = delivery.attempts + 1;
+    const delivered = attempt.error === null;
+    const delay = delivered ? null : nextRetryDelayMs(attempts, settings.retryDelaysMs);
+    return db.webhookDelivery.updateMany({
+      // Only under our claim: a delivery whose lease lapsed may be another worker's by now.
       where: { id: delivery.id, claimedBy: workerId },
       data: {
-        status, attempts, claimedBy: null, claimedUntil: null, lastStatusCode: attempt.statusCode, lastError: attempt.error,
-        lastLatencyMs: attempt.latencyMs, ...(delivered ? { deliveredAt: now } : {}),
-        ...(delay !== null ? { nextAttemptAt: new Date(now.getTime() + delay) } : {}),
+        status: delivered ? "DELIVERED" : delay === null ? "FAILED" : "PENDING", attempts, claimedBy: null, claimedUntil: null,
+        lastStatusCode: attempt.statusCode, lastError: attempt.error, lastLatencyMs: attempt.latencyMs,
+        ...(delivered ? { deliveredAt: now } : {}), ...(delay !== null ? { nextAttemptAt: new Date(now.getTime() + delay) } : {}),
       },
+    });
+  });
+  const results = await db.$transaction([
+    ...updates,
+    db.webhookAttempt.createMany({
+      data: outcomes.map(({ delivery, attempt }) => ({ deliveryId: delivery.id, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs, error: attempt.error, attemptedAt: now })),
     }),
-    db.webhookAttempt.create({ data: { deliveryId: delivery.id, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs, error: attempt.error } }),
   ]);
-  if (count === 0) return;
-  if (delivered) {
-    if (delivery.endpoint.failingSince) await db.webhookEndpoint.updateMany({ where: { id: delivery.endpoint.id }, data: { failingSince: null } });
-    return;
+  // Endpoint health: a success ends a run of failures; failures start or extend it.
+  const endpoints = new Map<string, { endpoint: Outcome["delivery"]["endpoint"]; succeeded: boolean }>();
+  outcomes.forEach(({ delivery, attempt }, index) => {
+    if ((results[index] as { count: number }).count === 0) return;
+    const seen = endpoints.get(delivery.endpoint.id);
+    endpoints.set(delivery.endpoint.id, { endpoint: delivery.endpoint, succeeded: (seen?.succeeded ?? false) || attempt.error === null });
+  });
+  for (const { endpoint, succeeded } of endpoints.values()) {
+    if (succeeded) {
+      if (endpoint.failingSince) await db.webhookEndpoint.updateMany({ where: { id: endpoint.id }, data: { failingSince: null } });
+    } else {
+      await noteFailure(db, endpoint, now);
+    }
   }
-  await noteFailure(db, delivery.endpoint, now);
 }
 
 // A run of failures starts the endpoint's clock; three days of it without one success disables it.

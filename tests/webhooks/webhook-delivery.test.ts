@@ -152,6 +152,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     const { deliveryId, eventId } = await sendTestEvent(database.db, endpoint);
     startWorker();
     await receiver.waitFor(1);
+    await expect.poll(async () => (await database.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status).toBe("DELIVERED");
     await redeliver(database.db, deliveryId);
     const received = await receiver.waitFor(2);
     expect(received.map((item) => item.id)).toEqual([eventId, eventId]);

@@ -2,7 +2,8 @@
 // through the same refresh lease as everything else (one refresh per connection across processes).
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
-import { connectionSubject, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEventCoalesced } from "@/lib/audit/coalesced-audit-writer";
+import { connectionSubject } from "@/lib/audit/record-audit-event";
 import { getFreshAccessToken } from "@/lib/integrations/connection-tokens";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
 import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
@@ -57,11 +58,16 @@ export const issueAccessToken = defineRoute(
     response: { status: 200, description: "A usable access token and its expiry", schema: accessTokenSchema }, problems: [404, 409, 503],
   },
   async ({ params }, context) => {
-    const row = await reachableConnection(context, params.connectionId);
+    // Only what the audit event needs: this is the host's hot path.
+    const row = await context.db.connection.findUnique({
+      where: { id: params.connectionId }, select: { id: true, tenantId: true, provider: true, externalAccountId: true },
+    });
+    if (!row || !canReach(context.caller, row.tenantId)) throw AppError.notFound("That connection");
     const subject = connectionSubject(row.provider, row.externalAccountId);
     try {
       const fresh = await getFreshAccessToken(context.db, row.id);
-      await recordAuditEvent(context.db, {
+      // Committed before the answer; concurrent hand-outs share one insert.
+      await recordAuditEventCoalesced(context.db, {
         tenantId: row.tenantId, connectionId: row.id, subject, actorLabel: context.caller.label,
         action: "access_token_issued", outcome: "success", detail: `Access token handed to ${context.caller.label}`,
       });

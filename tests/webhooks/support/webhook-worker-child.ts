@@ -12,7 +12,7 @@ startWebhookWorker({
   urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 60_000, idlePollMs: 50, leaseMs: input.leaseMs, workerId: "child-worker",
 });
 const timer = setInterval(() => {
-  void db.webhookDelivery.count({ where: { claimedBy: "child-worker" } }).then((count) => {
+  void db.webhookDelivery.count({ where: { claimedBy: { startsWith: "child-worker" } } }).then((count) => {
     if (count > 0) {
       process.stdout.write("claimed\n");
       clearInterval(timer);
