@@ -31,9 +31,11 @@ export async function getFreshAccessToken(
   db: Db,
   connectionId: string,
   services: IntegrationServices = defaultIntegrationServices(),
+  /** The row as the caller just read it (loadTokenRow), to save a query on a hot path. */
+  preloaded?: TokenRow | null,
 ): Promise<FreshAccessToken> {
   try {
-    const row = usableRow(await loadTokenRow(db, connectionId), connectionId);
+    const row = usableRow(preloaded === undefined ? await loadTokenRow(db, connectionId) : preloaded, connectionId);
     if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
       return { token: openAccessToken(services, row), expiresAt: row.accessTokenExpiresAt };
     }

@@ -6,6 +6,7 @@ import { recordAuditEventCoalesced } from "@/lib/audit/coalesced-audit-writer";
 import { connectionSubject } from "@/lib/audit/record-audit-event";
 import { getFreshAccessToken } from "@/lib/integrations/connection-tokens";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
+import { loadTokenRow } from "@/lib/integrations/token-row";
 import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, tenantFilter } from "../tenant-scope";
@@ -58,14 +59,12 @@ export const issueAccessToken = defineRoute(
     response: { status: 200, description: "A usable access token and its expiry", schema: accessTokenSchema }, problems: [404, 409, 503],
   },
   async ({ params }, context) => {
-    // Only what the audit event needs: this is the host's hot path.
-    const row = await context.db.connection.findUnique({
-      where: { id: params.connectionId }, select: { id: true, tenantId: true, provider: true, externalAccountId: true },
-    });
+    // One read serves the tenant check and the token itself: this is the host's hot path.
+    const row = await loadTokenRow(context.db, params.connectionId);
     if (!row || !canReach(context.caller, row.tenantId)) throw AppError.notFound("That connection");
     const subject = connectionSubject(row.provider, row.externalAccountId);
     try {
-      const fresh = await getFreshAccessToken(context.db, row.id);
+      const fresh = await getFreshAccessToken(context.db, row.id, undefined, row);
       // Committed before the answer; concurrent hand-outs share one insert.
       await recordAuditEventCoalesced(context.db, {
         tenantId: row.tenantId, connectionId: row.id, subject, actorLabel: context.caller.label,
