@@ -12,35 +12,38 @@ export type ApiRateVerdict = { allowed: boolean; limit: number; remaining: numbe
 const limiters = new Map<string, RateLimiterAbstract>();
 
 function limiterFor(databaseUrl: string): RateLimiterAbstract {
-  const existing = limiters.get(databaseUrl);
-  if (existing) return existing;
-  const { API_RATE_LIMIT_POINTS: points, API_RATE_LIMIT_WINDOW_SECONDS: duration } = serverEnv();
-  const memory = new RateLimiterMemory({ keyPrefix: "api", points, duration });
-  let limiter: RateLimiterAbstract = memory;
-  if (databaseProvider(databaseUrl) === "postgresql") {
-    const pool = new Pool({ connectionString: postgresSchema(databaseUrl).connectionString, max: 4 });
-    pool.on("error", (error) => log.warn("api rate-limit pool lost a connection", { error }));
-    limiter = new RateLimiterPostgres({
-      storeClient: pool,
-      storeType: "pool",
-      // Created by the migrations (model ApiRateLimit): the app never runs DDL.
-      tableName: "api_rate_limits",
-      tableCreated: true,
-      schemaName: postgresSchema(databaseUrl).schema,
-      keyPrefix: "api",
-      points,
-      duration,
-      clearExpiredByTimeout: true,
-      // A database hiccup throttles per instance instead of failing every API call.
-      insuranceLimiter: memory,
-    });
+  let limiter = limiters.get(databaseUrl);
+  if (!limiter) {
+    const { API_RATE_LIMIT_POINTS: points, API_RATE_LIMIT_WINDOW_SECONDS: duration } = serverEnv();
+    limiter = newApiLimiter(databaseUrl, points, duration);
+    limiters.set(databaseUrl, limiter);
   }
-  limiters.set(databaseUrl, limiter);
   return limiter;
 }
 
-export async function consumeApiAllowance(databaseUrl: string, keyId: string): Promise<ApiRateVerdict> {
-  const limiter = limiterFor(databaseUrl);
+/** A limiter on this database (what every app instance creates; on PostgreSQL they share counters). */
+export function newApiLimiter(databaseUrl: string, points: number, duration: number): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix: "api", points, duration });
+  if (databaseProvider(databaseUrl) !== "postgresql") return memory;
+  const pool = new Pool({ connectionString: postgresSchema(databaseUrl).connectionString, max: 4 });
+  pool.on("error", (error) => log.warn("api rate-limit pool lost a connection", { error }));
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    // Created by the migrations (model ApiRateLimit): the app never runs DDL.
+    tableName: "api_rate_limits",
+    tableCreated: true,
+    schemaName: postgresSchema(databaseUrl).schema,
+    keyPrefix: "api",
+    points,
+    duration,
+    clearExpiredByTimeout: true,
+    // A database hiccup throttles per instance instead of failing every API call.
+    insuranceLimiter: memory,
+  });
+}
+
+export async function consumeApiAllowance(databaseUrl: string, keyId: string, limiter = limiterFor(databaseUrl)): Promise<ApiRateVerdict> {
   const base = { limit: limiter.points, windowSeconds: limiter.duration };
   try {
     const result = await limiter.consume(keyId);
