@@ -62,6 +62,16 @@ test.describe("developers", () => {
     }
   });
 
+  test("the API reference at /docs/api lists the operations from the published document", async ({ page, runtime }) => {
+    const document = (await (await page.request.get(`${runtime.appUrl}/api/v1/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe("3.1.0");
+    await page.goto("/docs/api");
+    await expect(page.getByRole("heading", { name: "Switchboard API" })).toBeVisible();
+    for (const path of Object.keys(document.paths)) await expect(page.getByRole("heading", { name: path, exact: false }).first()).toBeVisible();
+    await expect(page.locator("#problem-invalid_input")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test("members do not see the Developers page", async ({ memberPage }) => {
     await memberPage.goto("/t/contoso/integrations");
     await expect(memberPage.getByRole("link", { name: "Developers" })).toHaveCount(0);

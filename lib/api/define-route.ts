@@ -79,6 +79,11 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
 // Path parameters that do not parse name nothing that exists: 404, like an unknown id.
 function parsePart(schema: AnyObject | undefined, value: unknown, part: "path" | "query" | "body"): unknown {
   if (!schema) return undefined;
+  // PostgreSQL refuses NUL in text, and no field of this API needs one: refuse it up front (not a 500).
+  if (JSON.stringify(value).includes("\\u0000")) {
+    if (part === "path") throw AppError.notFound();
+    throw new AppError("invalid_input", "Text may not contain NUL characters.", { fieldErrors: { [part]: ["Contains a NUL character."] } });
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   if (part === "path") throw AppError.notFound();

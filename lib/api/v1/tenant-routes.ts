@@ -1,6 +1,5 @@
 // /api/v1/tenants — operator keys (tenants:admin) provision the host's customers: list, create,
 // read, update and delete tenants. Tenant keys never reach these routes (they cannot hold the scope).
-// TODO(people issue): POST /api/v1/tenants/{tenantId}/invitations once invitations exist.
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
