@@ -98,8 +98,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 function problem(body: Problem, headers: Record<string, string>): Response {
+  // RFC 6750: a 401 names the scheme the client should use.
+  const challenge: Record<string, string> = body.status === 401 ? { "WWW-Authenticate": 'Bearer realm="switchboard"' } : {};
   return new Response(JSON.stringify(body), {
     status: body.status,
-    headers: { ...headers, "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
+    headers: { ...headers, ...challenge, "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
   });
 }

@@ -46,6 +46,7 @@ export function connectionsSuite(world: () => ApiWorld) {
       const w = world();
       const anonymous = await w.call(listConnections, {});
       expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer/);
       expect(((await anonymous.json()) as { code: string }).code).toBe("unauthenticated");
       const narrow = await w.call(issueAccessToken, { key: await w.tenantKey(["connections:read"]), params: { connectionId: w.connectionId } });
       expect(narrow.status).toBe(403);
