@@ -18,6 +18,8 @@ import { ensureProductionBuild, startAppServer } from "./support/production-app"
 export type HostApiBenchResult = {
   accessToken: LoadResult;
   whoami: LoadResult;
+  /** GET /api/v1/connections/{id}: one more read than whoami, for locating the token path's extra cost. */
+  connectionRead: LoadResult;
   ratio: number;
   webhooks: { events: number; deliveredPerSecond: number; barePostsPerSecond: number; ratio: number; concurrency: number };
 };
@@ -38,7 +40,7 @@ export async function benchHostApi(durationMs: number, concurrency: number, webh
         accessTokenExpiresAt: new Date(Date.now() + 6 * 3600_000), lastRefreshedAt: new Date(),
       },
     });
-    const { key } = await createApiKey(database.db, { tenantId: tenant.id, name: "bench", scopes: ["connections:token"], creator: { userId: null, label: "bench" } });
+    const { key } = await createApiKey(database.db, { tenantId: tenant.id, name: "bench", scopes: ["connections:token", "connections:read"], creator: { userId: null, label: "bench" } });
     const env = {
       NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64"), AUTH_TRUST_HOST: "true",
       TOKEN_ENCRYPTION_KEYS: keyRingText, SYNC_IN_PROCESS: "false", API_RATE_LIMIT_POINTS: "1000000000", LOG_LEVEL: "error",
@@ -47,6 +49,7 @@ export async function benchHostApi(durationMs: number, concurrency: number, webh
     const server = await startAppServer(DIST_DIR, env);
     let accessToken: LoadResult;
     let whoami: LoadResult;
+    let connectionRead: LoadResult;
     try {
       const headers = { authorization: `Bearer ${key}` };
       const tokenUrl = `${server.url}/api/v1/connections/${connectionId}/access-token`;
@@ -58,17 +61,21 @@ export async function benchHostApi(durationMs: number, concurrency: number, webh
       const rounds = 4;
       const whoamiRounds: LoadResult[] = [];
       const tokenRounds: LoadResult[] = [];
+      const readRounds: LoadResult[] = [];
+      const connectionUrl = `${server.url}/api/v1/connections/${connectionId}`;
       for (let round = 0; round < rounds; round++) {
         whoamiRounds.push(await runLoad({ url: whoamiUrl, concurrency, durationMs: durationMs / rounds, body: null, headers, okStatus: 200 }));
         tokenRounds.push(await runLoad({ url: tokenUrl, concurrency, durationMs: durationMs / rounds, body: null, method: "POST", headers, okStatus: 200 }));
+        readRounds.push(await runLoad({ url: connectionUrl, concurrency, durationMs: durationMs / rounds / 2, body: null, headers, okStatus: 200 }));
       }
       whoami = combine(whoamiRounds);
       accessToken = combine(tokenRounds);
+      connectionRead = combine(readRounds);
     } finally {
       await server.stop();
     }
     const webhooks = await benchWebhookDeliveries(database.db, tenant.id, keyRingText, database.url, webhookEvents);
-    return { accessToken, whoami, ratio: round(accessToken.perSecond / Math.max(whoami.perSecond, 0.001)), webhooks };
+    return { accessToken, whoami, connectionRead, ratio: round(accessToken.perSecond / Math.max(whoami.perSecond, 0.001)), webhooks };
   } finally {
     await database.remove();
   }

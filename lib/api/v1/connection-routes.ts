@@ -2,7 +2,8 @@
 // through the same refresh lease as everything else (one refresh per connection across processes).
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
-import { recordAuditEventCoalesced } from "@/lib/audit/coalesced-audit-writer";
+import { hotPathAuditWriter } from "@/lib/audit/hot-path-audit-writer";
+import { serverEnv } from "@/lib/env/server";
 import { connectionSubject } from "@/lib/audit/record-audit-event";
 import { getFreshAccessToken } from "@/lib/integrations/connection-tokens";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
@@ -65,8 +66,8 @@ export const issueAccessToken = defineRoute(
     const subject = connectionSubject(row.provider, row.externalAccountId);
     try {
       const fresh = await getFreshAccessToken(context.db, row.id, undefined, row);
-      // Committed before the answer; concurrent hand-outs share one insert.
-      await recordAuditEventCoalesced(context.db, {
+      // Committed before the answer, by the cheapest write each database allows.
+      await hotPathAuditWriter(context.db, serverEnv().DATABASE_URL)({
         tenantId: row.tenantId, connectionId: row.id, subject, actorLabel: context.caller.label,
         action: "access_token_issued", outcome: "success", detail: `Access token handed to ${context.caller.label}`,
       });
