@@ -5,7 +5,6 @@
 import { Webhook } from "standardwebhooks";
 import type { KeyRing } from "@/lib/crypto/key-ring";
 import type { Db } from "@/lib/db/create-client";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { log } from "@/lib/log";
 import { openEndpointSecret } from "./endpoint-secret";
@@ -78,48 +77,33 @@ type Outcome = {
 
 async function recordAttempts(db: Db, workerId: string, outcomes: Outcome[], settings: DeliverySettings): Promise<void> {
   const now = new Date();
-  const delivered = outcomes.filter(({ attempt }) => attempt.error === null);
-  const failed = outcomes.filter(({ attempt }) => attempt.error !== null);
-  const deliveredIds = delivered.map(({ delivery }) => delivery.id);
-  // Everything is conditional on our claim: a delivery whose lease lapsed may be another worker's by now.
-  await db.$transaction([
-    // The usual case in two statements for the whole batch: each row's status code and latency in one
-    // CASE update, then the shared fields (which also end the claim).
-    ...(delivered.length === 0
-      ? []
-      : [
-          db.$executeRaw`UPDATE "WebhookDelivery" SET
-              "lastStatusCode" = CAST(CASE "id" ${Prisma.join(delivered.map(({ delivery, attempt }) => Prisma.sql`WHEN ${delivery.id} THEN ${String(attempt.statusCode)}`), " ")} END AS INTEGER),
-              "lastLatencyMs" = CAST(CASE "id" ${Prisma.join(delivered.map(({ delivery, attempt }) => Prisma.sql`WHEN ${delivery.id} THEN ${String(attempt.latencyMs)}`), " ")} END AS INTEGER)
-            WHERE "claimedBy" = ${workerId} AND "id" IN (${Prisma.join(deliveredIds)})`,
-          db.webhookDelivery.updateMany({
-            where: { id: { in: deliveredIds }, claimedBy: workerId },
-            data: { status: "DELIVERED", attempts: { increment: 1 }, claimedBy: null, claimedUntil: null, lastError: null, deliveredAt: now },
-          }),
-        ]),
-    ...failed.map(({ delivery, attempt }) => {
-      const attempts = delivery.attempts + 1;
-      const delay = nextRetryDelayMs(attempts, settings.retryDelaysMs);
-      return db.webhookDelivery.updateMany({
-        where: { id: delivery.id, claimedBy: workerId },
-        data: {
-          status: delay === null ? "FAILED" : "PENDING", attempts, claimedBy: null, claimedUntil: null,
-          lastStatusCode: attempt.statusCode, lastError: attempt.error, lastLatencyMs: attempt.latencyMs,
-          ...(delay !== null ? { nextAttemptAt: new Date(now.getTime() + delay) } : {}),
-        },
-      });
-    }),
+  const updates = outcomes.map(({ delivery, attempt }) => {
+    const attempts = delivery.attempts + 1;
+    const delivered = attempt.error === null;
+    const delay = delivered ? null : nextRetryDelayMs(attempts, settings.retryDelaysMs);
+    return db.webhookDelivery.updateMany({
+      // Only under our claim: a delivery whose lease lapsed may be another worker's by now.
+      where: { id: delivery.id, claimedBy: workerId },
+      data: {
+        status: delivered ? "DELIVERED" : delay === null ? "FAILED" : "PENDING", attempts, claimedBy: null, claimedUntil: null,
+        lastStatusCode: attempt.statusCode, lastError: attempt.error, lastLatencyMs: attempt.latencyMs,
+        ...(delivered ? { deliveredAt: now } : {}), ...(delay !== null ? { nextAttemptAt: new Date(now.getTime() + delay) } : {}),
+      },
+    });
+  });
+  const results = await db.$transaction([
+    ...updates,
     db.webhookAttempt.createMany({
       data: outcomes.map(({ delivery, attempt }) => ({ deliveryId: delivery.id, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs, error: attempt.error, attemptedAt: now })),
     }),
   ]);
-  // Endpoint health follows what the receiver did, whoever holds the claim: a success ends a run of
-  // failures; failures start or extend it.
+  // Endpoint health: a success ends a run of failures; failures start or extend it.
   const endpoints = new Map<string, { endpoint: Outcome["delivery"]["endpoint"]; succeeded: boolean }>();
-  for (const { delivery, attempt } of outcomes) {
+  outcomes.forEach(({ delivery, attempt }, index) => {
+    if ((results[index] as { count: number }).count === 0) return;
     const seen = endpoints.get(delivery.endpoint.id);
     endpoints.set(delivery.endpoint.id, { endpoint: delivery.endpoint, succeeded: (seen?.succeeded ?? false) || attempt.error === null });
-  }
+  });
   for (const { endpoint, succeeded } of endpoints.values()) {
     if (succeeded) {
       if (endpoint.failingSince) await db.webhookEndpoint.updateMany({ where: { id: endpoint.id }, data: { failingSince: null } });
