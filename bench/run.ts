@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import { benchHostApi } from "./host-api";
 import { benchIntake, type IntakeBenchResult } from "./intake";
 import { benchIntakeWithBacklog } from "./intake-waiting";
 import { benchManyPortals, type ManyPortalsResult } from "./many-portals";
@@ -23,8 +24,10 @@ const MANY_PORTALS = Number(process.env.BENCH_MANY_PORTALS ?? 50);
 const MANY_PER_PORTAL = Number(process.env.BENCH_MANY_PER_PORTAL ?? 4_000);
 const WAITING_SIGNUPS = Number(process.env.BENCH_WAITING_SIGNUPS ?? 1_000_000);
 const PAGE_ROWS = Number(process.env.BENCH_PAGE_ROWS ?? 1_000_000);
-const PARTS = (process.env.BENCH_PARTS ?? "sync,many,intake,backlog,page,sim").split(",").flatMap((part) => (part === "many" ? ["many-sqlite", "many-pg1", "many-pg2"] : [part]));
+const PARTS = (process.env.BENCH_PARTS ?? "sync,many,intake,backlog,page,api,sim").split(",").flatMap((part) => (part === "many" ? ["many-sqlite", "many-pg1", "many-pg2"] : [part]));
 const CHILD_PART = process.env.BENCH_CHILD_PART;
+const API_SECONDS = Number(process.env.BENCH_API_SECONDS ?? 8);
+const WEBHOOK_EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 3_000);
 
 function line(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -120,6 +123,20 @@ async function runPart(part: string, out: string): Promise<void> {
     line(`  signups page p95 ×${page.p95Ratio} of the empty page (goal ≤ 1.5: ${page.p95Ratio <= 1.5 ? "met" : "NOT met"}); fixture ${page.fixtureSeconds} s`);
     line(`  CSV export: ${page.csv.rows.toLocaleString("en-US")} rows, ${page.csv.megabytes} MB in ${page.csv.seconds} s (first byte after ${page.csv.firstByteMs} ms)`);
     results.signupsPage = page;
+  }
+
+  if (part === "api") {
+    line(`\n(f) host API — ${INTAKE_CONCURRENCY} concurrent clients, ${API_SECONDS} s each, production server, SQLite`);
+    const api = await benchHostApi(API_SECONDS * 1000, INTAKE_CONCURRENCY, WEBHOOK_EVENTS);
+    line(`  access-token : ${api.accessToken.perSecond} calls/s, p50 ${api.accessToken.p50Ms} ms, p99 ${api.accessToken.p99Ms} ms (warm token; statuses ${JSON.stringify(api.accessToken.statusCounts)})`);
+    line(`  whoami       : ${api.whoami.perSecond} calls/s, p50 ${api.whoami.p50Ms} ms, p99 ${api.whoami.p99Ms} ms (trivial authenticated call, same server)`);
+    line(`  connection   : ${api.connectionRead.perSecond} calls/s, p50 ${api.connectionRead.p50Ms} ms, p99 ${api.connectionRead.p99Ms} ms (GET one connection: whoami plus one read)`);
+    line(`  ratio        : ${api.ratio} access-token / whoami (goal ≥ 0.8: ${api.ratio >= 0.8 ? "met" : "NOT met"})`);
+    line(`(g) webhooks — ${api.webhooks.events} events, ${api.webhooks.concurrency} at a time, local receiver`);
+    line(`  delivered    : ${api.webhooks.deliveredPerSecond} deliveries/s (signed, claimed, logged)`);
+    line(`  bare POSTs   : ${api.webhooks.barePostsPerSecond} posts/s to the same receiver`);
+    line(`  ratio        : ${api.webhooks.ratio} (worker / bare loop)`);
+    results.hostApi = api;
   }
 
   writeFileSync(out, JSON.stringify(results));

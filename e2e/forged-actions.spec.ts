@@ -48,7 +48,7 @@ async function postAction(page: Page, action: TenantAction, fields: Record<strin
 }
 
 async function snapshot(db: Db, tenantId: string) {
-  const [tenant, connections, signups, states, audit, memberships, invitations] = await Promise.all([
+  const [tenant, connections, signups, states, audit, memberships, invitations, apiKeys, endpoints, deliveries] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { consentText: true, allowedOrigins: true, newsletterConnectionId: true } }),
     db.connection.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, status: true, lastTestAt: true, updatedAt: true } }),
     db.signup.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true, nextAttemptAt: true } }),
@@ -56,8 +56,11 @@ async function snapshot(db: Db, tenantId: string) {
     db.auditEvent.count({ where: { tenantId } }),
     db.membership.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, userId: true, role: true } }),
     db.invitation.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true, acceptedAt: true } }),
+    db.apiKey.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    db.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, enabled: true, secretCiphertext: true, url: true } }),
+    db.webhookDelivery.findMany({ where: { endpoint: { tenantId } }, orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true } }),
   ]);
-  return { tenant, connections, signups, states, audit, memberships, invitations };
+  return { tenant, connections, signups, states, audit, memberships, invitations, apiKeys, endpoints, deliveries };
 }
 
 test.describe("forged server actions", () => {
@@ -67,6 +70,8 @@ test.describe("forged server actions", () => {
       expect.arrayContaining([
         "connectHubspot", "disconnectHubspot", "retryAllFailed", "retrySignup", "testHubspotConnection", "updateSignupSettings",
         "inviteMember", "changeRole", "removeMembership", "revokePendingInvitation",
+        "createTenantApiKey", "revokeTenantApiKey", "createTenantWebhookEndpoint", "sendTenantTestEvent", "rotateTenantWebhookSecret",
+        "setTenantWebhookEnabled", "deleteTenantWebhookEndpoint", "redeliverTenantWebhook",
       ]),
     );
     const contoso = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
@@ -80,6 +85,12 @@ test.describe("forged server actions", () => {
     const invitation = await db.invitation.create({
       data: { tokenHash: "forged-invitation-hash", tenantId: contoso.id, email: "pending@contoso.test", role: "ADMIN", expiresAt: new Date(Date.now() + 86_400_000), invitedByLabel: "e2e" },
     });
+    const apiKey = await db.apiKey.create({
+      data: { tenantId: contoso.id, name: "forged", prefix: "sb_live_forgedforged", secretHash: "0".repeat(64), scopes: "signups:read", createdByLabel: "e2e" },
+    });
+    const endpoint = await db.webhookEndpoint.create({ data: { tenantId: contoso.id, url: "https://hooks.contoso.test/x", secretCiphertext: "v1.arranged", enabled: false } });
+    const event = await db.webhookEvent.create({ data: { id: "msg_forged", tenantId: contoso.id, type: "webhook.test", payload: "{}", fannedOutAt: new Date() } });
+    const delivery = await db.webhookDelivery.create({ data: { eventId: event.id, endpointId: endpoint.id, status: "FAILED", attempts: 8, nextAttemptAt: new Date(Date.now() + 86_400_000) } });
     const fields = {
       tenantSlug: "contoso",
       membershipId: memberMembership.id,
@@ -88,6 +99,13 @@ test.describe("forged server actions", () => {
       role: "OWNER",
       connectionId: connection.id,
       signupId: signup.id,
+      name: "forged key",
+      "scope:signups:read": "on",
+      apiKeyId: apiKey.id,
+      url: "https://attacker.example/hook",
+      endpointId: endpoint.id,
+      deliveryId: delivery.id,
+      enabled: "true",
       consentText: "Forged consent text that must never be stored.",
       allowedOrigins: "https://attacker.example",
     };
@@ -115,6 +133,9 @@ test.describe("forged server actions", () => {
     await db.tenant.update({ where: { id: contoso.id }, data: { consentText: before.tenant.consentText } });
     await db.signup.delete({ where: { id: signup.id } });
     await db.invitation.delete({ where: { id: invitation.id } });
+    await db.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    await db.webhookEvent.delete({ where: { id: event.id } });
+    await db.apiKey.delete({ where: { id: apiKey.id } });
     await db.connection.delete({ where: { id: connection.id } });
   });
 });

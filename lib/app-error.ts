@@ -11,6 +11,7 @@ const STATUS_BY_CODE = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 } as const;
@@ -23,7 +24,7 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; reason?: string } = {},
   ) {
     super(message);
   }

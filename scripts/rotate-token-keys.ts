@@ -1,4 +1,4 @@
-// npm run keys:rotate — re-encrypts all stored OAuth tokens with the first key of
+// npm run keys:rotate — re-encrypts all stored OAuth tokens (and webhook signing secrets) with the first key of
 // TOKEN_ENCRYPTION_KEYS. Rotation without downtime: put the new key first (old ones after it),
 // restart the app, run this, then remove the old key.
 import { createDbClient } from "@switchboard/lib/db/create-client";
@@ -6,6 +6,7 @@ import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
 import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { rotateTokenKeys } from "@switchboard/lib/integrations/rotate-token-keys";
+import { rotateEndpointKeys } from "@switchboard/lib/webhooks/rotate-endpoint-keys";
 
 async function main(): Promise<number> {
   const env = serverEnv();
@@ -17,11 +18,15 @@ async function main(): Promise<number> {
       `Active key "${ring.active.id}": ${report.reencrypted} connection(s) re-encrypted, ` +
         `${report.alreadyCurrent} already current, ${report.failed.length} failed (of ${report.scanned}).\n`,
     );
+    const webhooks = await rotateEndpointKeys(db, ring);
+    process.stdout.write(`Webhook signing secrets: ${webhooks.reencrypted} endpoint(s) re-encrypted, ${webhooks.failed.length} failed.\n`);
     if (report.failed.length > 0) {
       process.stderr.write(`Could not decrypt connection(s) ${report.failed.join(", ")} with any configured key.\n`);
-      return 1;
     }
-    return 0;
+    if (webhooks.failed.length > 0) {
+      process.stderr.write(`Could not decrypt the secret of webhook endpoint(s) ${webhooks.failed.join(", ")} with any configured key.\n`);
+    }
+    return report.failed.length > 0 || webhooks.failed.length > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();
   }

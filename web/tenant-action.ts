@@ -14,7 +14,7 @@ import type { Role } from "@switchboard/lib/tenancy/roles";
 import { auth } from "./auth";
 
 /** What a form shows after an action: the outcome, a message, and per-field errors. */
-export type ActionState = { ok: boolean; message: string; at: number; fieldErrors?: FieldErrors } | null;
+export type ActionState = { ok: boolean; message: string; at: number; fieldErrors?: FieldErrors; reveal?: string } | null;
 
 export type TenantActionContext = {
   access: TenantAccess;
@@ -22,8 +22,9 @@ export type TenantActionContext = {
   actor: FlowActor;
 };
 
-/** An action's outcome: ok with a message, or a refusal the admin can read. */
-export type ActionOutcome = { ok: boolean; message: string };
+/** An action's outcome: ok with a message, or a refusal the admin can read. `reveal` carries a
+ * secret shown exactly once (a new API key or signing secret); it is never stored or logged. */
+export type ActionOutcome = { ok: boolean; message: string; reveal?: string };
 
 const tenantFields = z.object({ tenantSlug: z.string().trim().min(1).max(100) });
 const GENERIC_FAILURE = "Something went wrong on our side; nothing was changed. Please try again.";

@@ -20,8 +20,9 @@ export interface LoadOptions {
   /** null sends a GET without a body. */
   body: ((sequence: number) => string) | null;
   okStatus: number;
-  /** Sent with every request (e.g. a session cookie). */
+  /** Extra request headers (e.g. Authorization), and the method when it is not GET/POST by body. */
   headers?: Record<string, string>;
+  method?: string;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -37,7 +38,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     while (performance.now() < deadline) {
       const body = options.body ? options.body(sequence++) : null;
       const sentAt = performance.now();
-      const status = await send(agent, target, body, options.headers);
+      const status = await send(agent, target, body, options.headers ?? {}, options.method);
       latencies.push(performance.now() - sentAt);
       statusCounts[status] = (statusCounts[status] ?? 0) + 1;
       if (status === options.okStatus) okResponses++;
@@ -60,11 +61,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function send(agent: Agent, target: URL, body: string | null, extra: Record<string, string> = {}): Promise<number> {
-  const headers = { ...extra, ...(body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }) };
+function send(agent: Agent, target: URL, body: string | null, extraHeaders: Record<string, string>, method?: string): Promise<number> {
+  const headers = { ...extraHeaders, ...(body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }) };
   return new Promise((resolve) => {
     const outgoing = request(
-      { agent, host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: body === null ? "GET" : "POST", headers },
+      { agent, host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: method ?? (body === null ? "GET" : "POST"), headers },
       (incoming) => {
         incoming.resume();
         incoming.on("end", () => resolve(incoming.statusCode ?? 0));

@@ -32,7 +32,7 @@ export function AppHeader({ tenant, tenants, user, role }: AppHeaderProps) {
         </div>
       </div>
       <div className="mx-auto mt-4 max-w-6xl px-4 sm:px-6">
-        <DashboardNav tenantSlug={tenant.slug} />
+        <DashboardNav tenantSlug={tenant.slug} canManage={role !== "MEMBER"} />
       </div>
     </header>
   );

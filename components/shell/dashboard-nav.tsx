@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function DashboardNav({ tenantSlug }: { tenantSlug: string }) {
+export function DashboardNav({ tenantSlug, canManage }: { tenantSlug: string; canManage: boolean }) {
   const pathname = usePathname();
   const links = [
     { href: `/t/${tenantSlug}/integrations`, label: "Integrations" },
     { href: `/t/${tenantSlug}/signups`, label: "Signups" },
     { href: `/t/${tenantSlug}/members`, label: "Members" },
+    // Only admins may open it; members would get the 404 page.
+    ...(canManage ? [{ href: `/t/${tenantSlug}/developers`, label: "Developers" }] : []),
   ];
 
   return (

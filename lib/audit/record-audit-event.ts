@@ -19,7 +19,11 @@ export type AuditAction =
   | "invitation_accept"
   | "member_role_change"
   | "member_remove"
-  | "member_sso_grant";
+  | "member_sso_grant"
+  | "api_key_created"
+  | "api_key_revoked"
+  | "access_token_issued"
+  | "webhook_endpoint";
 
 export type AuditOutcome = "success" | "failure" | "warning";
 

@@ -4,7 +4,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import type { KeyRing } from "./key-ring";
 
-export type TokenField = "accessToken" | "refreshToken";
+export type TokenField = "accessToken" | "refreshToken" | "webhookSecret";
 
 export type CiphertextBinding = {
   tenantId: string;

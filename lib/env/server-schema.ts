@@ -104,6 +104,16 @@ export const serverEnvSchema = z
     SYNC_LEASE_SECONDS: positiveInt(60),
     SYNC_IDLE_POLL_MS: positiveInt(500),
     SYNC_REQUEST_TIMEOUT_MS: positiveInt(15_000),
+
+    // The host's API (/api/v1): requests per API key per window, shared by every app instance on PostgreSQL.
+    API_RATE_LIMIT_POINTS: positiveInt(1200),
+    API_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+    // Webhooks out. Endpoints on loopback/private addresses (and plain http in production) are refused
+    // unless this is true: for receivers on the same host or network as Switchboard.
+    WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+    WEBHOOK_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+    // Delivery workers run beside the signup sync (in-process with SYNC_IN_PROCESS, or `npm run worker`).
+    WEBHOOK_IDLE_POLL_MS: positiveInt(500),
   })
   .superRefine((env, context) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;

@@ -3,6 +3,8 @@
 import { connectionSubject, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/create-client";
 import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
+import { connectionEvent } from "@/lib/webhooks/outbox-events";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 
 /** Failed provider calls in a row after which a connection shows as Degraded. */
 export const DEGRADED_AFTER_FAILURES = 3;
@@ -37,10 +39,14 @@ async function auditStatusChange(db: Db, row: ConnectionIdentity, to: string, re
 export async function markNeedsReconnect(db: Db, connectionId: string, reason: string, actor: StatusActor = system) {
   const row = await loadIdentity(db, connectionId);
   if (!row) return;
-  await db.connection.update({
-    where: { id: connectionId },
-    data: { status: "NEEDS_RECONNECT", statusReason: reason, refreshLeaseOwner: null, refreshLeaseExpiresAt: null },
-  });
+  // The webhook event commits with the status change (outbox), or not at all.
+  await db.$transaction([
+    db.connection.update({
+      where: { id: connectionId },
+      data: { status: "NEEDS_RECONNECT", statusReason: reason, refreshLeaseOwner: null, refreshLeaseExpiresAt: null },
+    }),
+    ...(row.status === "NEEDS_RECONNECT" ? [] : [recordWebhookEvents(db, [connectionEvent("connection.needs_reconnect", row, reason)])]),
+  ]);
   await reconcileTenantSignups(db, row.tenantId);
   await auditStatusChange(db, row, "NEEDS_RECONNECT", reason, actor);
 }
@@ -55,11 +61,15 @@ export async function recordProviderFailures(db: Db, connectionId: string, failu
     select: { consecutiveFailures: true },
   });
   if (updated.consecutiveFailures >= DEGRADED_AFTER_FAILURES && row.status !== "DEGRADED") {
-    await db.connection.updateMany({
-      where: { id: connectionId, status: "CONNECTED" },
-      data: { status: "DEGRADED", statusReason: reason },
+    const changed = await db.$transaction(async (tx) => {
+      const { count } = await tx.connection.updateMany({
+        where: { id: connectionId, status: "CONNECTED" },
+        data: { status: "DEGRADED", statusReason: reason },
+      });
+      if (count === 1) await recordWebhookEvents(tx, [connectionEvent("connection.degraded", row, reason)]);
+      return count === 1;
     });
-    await auditStatusChange(db, row, "DEGRADED", reason, system);
+    if (changed) await auditStatusChange(db, row, "DEGRADED", reason, system);
   }
 }
 
@@ -67,9 +77,13 @@ export async function recordProviderFailures(db: Db, connectionId: string, failu
 export async function recordProviderSuccess(db: Db, connectionId: string) {
   const row = await loadIdentity(db, connectionId);
   if (!row || row.status === "NEEDS_RECONNECT") return;
-  const { count } = await db.connection.updateMany({
-    where: { id: connectionId, status: { not: "NEEDS_RECONNECT" } },
-    data: { consecutiveFailures: 0, status: "CONNECTED", statusReason: null },
+  const count = await db.$transaction(async (tx) => {
+    const result = await tx.connection.updateMany({
+      where: { id: connectionId, status: { not: "NEEDS_RECONNECT" } },
+      data: { consecutiveFailures: 0, status: "CONNECTED", statusReason: null },
+    });
+    if (result.count === 1 && row.status === "DEGRADED") await recordWebhookEvents(tx, [connectionEvent("connection.recovered", row)]);
+    return result.count;
   });
   if (count === 1) await auditStatusChange(db, row, "CONNECTED", "HubSpot answered again", system);
 }

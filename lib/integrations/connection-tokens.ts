@@ -21,10 +21,23 @@ export async function getValidAccessToken(
   connectionId: string,
   services: IntegrationServices = defaultIntegrationServices(),
 ): Promise<string> {
+  return (await getFreshAccessToken(db, connectionId, services)).token;
+}
+
+/** The same, with the expiry of the token handed out (for callers that cache it, like the host API). */
+export type FreshAccessToken = { token: string; expiresAt: Date | null };
+
+export async function getFreshAccessToken(
+  db: Db,
+  connectionId: string,
+  services: IntegrationServices = defaultIntegrationServices(),
+  /** The row as the caller just read it (loadTokenRow), to save a query on a hot path. */
+  preloaded?: TokenRow | null,
+): Promise<FreshAccessToken> {
   try {
-    const row = usableRow(await loadTokenRow(db, connectionId), connectionId);
+    const row = usableRow(preloaded === undefined ? await loadTokenRow(db, connectionId) : preloaded, connectionId);
     if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
-      return openAccessToken(services, row);
+      return { token: openAccessToken(services, row), expiresAt: row.accessTokenExpiresAt };
     }
     // Callers in this process share one wait; the lease arbitrates between processes.
     return await singleFlight(connectionId, () => refreshOrWait(db, connectionId, services));
@@ -46,24 +59,26 @@ export async function forgetAccessToken(db: Db, connectionId: string): Promise<v
   await db.connection.updateMany({ where: { id: connectionId }, data: { accessTokenExpiresAt: new Date() } });
 }
 
-async function refreshOrWait(db: Db, connectionId: string, services: IntegrationServices): Promise<string> {
+async function refreshOrWait(db: Db, connectionId: string, services: IntegrationServices): Promise<FreshAccessToken> {
   const owner = newLeaseOwner();
   const deadline = Date.now() + WAIT_LIMIT_MS;
   let failuresWhenWeStarted: number | undefined;
   for (let round = 0; ; round++) {
     const row = usableRow(await loadTokenRow(db, connectionId), connectionId);
     if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
-      return openAccessToken(services, row);
+      return { token: openAccessToken(services, row), expiresAt: row.accessTokenExpiresAt };
     }
     failuresWhenWeStarted ??= row.consecutiveFailures;
     if (row.consecutiveFailures > failuresWhenWeStarted) {
       // Another process just tried and failed: don't pile a second round of retries onto HubSpot.
-      if (row.accessTokenCiphertext && stillUsable(row.accessTokenExpiresAt)) return openAccessToken(services, row);
+      if (row.accessTokenCiphertext && stillUsable(row.accessTokenExpiresAt)) {
+        return { token: openAccessToken(services, row), expiresAt: row.accessTokenExpiresAt };
+      }
       throw new ProviderUnavailableError("HubSpot is not answering token refreshes right now", connectionId);
     }
     if (await acquireRefreshLease(db, connectionId, owner)) {
       const outcome = await refreshHoldingLease(db, connectionId, owner, services);
-      if (outcome.kind === "token") return outcome.token;
+      if (outcome.kind === "token") return { token: outcome.token, expiresAt: outcome.expiresAt };
       // "lost": our lease expired or a reconnect replaced the tokens meanwhile; read again.
     } else if (Date.now() > deadline) {
       throw new ProviderUnavailableError("Timed out waiting for another token refresh to finish", connectionId);

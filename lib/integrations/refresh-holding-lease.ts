@@ -14,7 +14,7 @@ import { releaseRefreshLease } from "./refresh-lease";
 import type { IntegrationServices } from "./services";
 import { needsRefresh, stillUsable } from "./token-freshness";
 
-export type LeaseOutcome = { kind: "token"; token: string } | { kind: "lost" };
+export type LeaseOutcome = { kind: "token"; token: string; expiresAt: Date | null } | { kind: "lost" };
 
 const REFRESH_ATTEMPTS = 3;
 
@@ -48,7 +48,7 @@ async function refreshUnderLease(
   }
   if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
     await releaseRefreshLease(db, connectionId, owner);
-    return { kind: "token", token: openAccessToken(services, row) };
+    return { kind: "token", token: openAccessToken(services, row), expiresAt: row.accessTokenExpiresAt };
   }
 
   let refreshToken: string;
@@ -72,7 +72,7 @@ async function refreshUnderLease(
   await recordProviderFailures(db, row.id, result.attempts, reason);
   await releaseRefreshLease(db, row.id, owner);
   if (row.accessTokenCiphertext && stillUsable(row.accessTokenExpiresAt)) {
-    return { kind: "token", token: openAccessToken(services, row) };
+    return { kind: "token", token: openAccessToken(services, row), expiresAt: row.accessTokenExpiresAt };
   }
   throw new ProviderUnavailableError(reason, row.id);
 }
@@ -91,7 +91,7 @@ async function persist(db: Db, row: TokenRow, owner: string, services: Integrati
   });
   if (count !== 1) return { kind: "lost" } as const;
   if (row.consecutiveFailures > 0 || row.status !== "CONNECTED") await recordProviderSuccess(db, row.id);
-  return { kind: "token", token: tokens.accessToken } as const;
+  return { kind: "token", token: tokens.accessToken, expiresAt: tokens.expiresAt } as const;
 }
 
 async function failPermanently(db: Db, row: TokenRow, reason: string): Promise<never> {

@@ -3,10 +3,14 @@
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
+import { startProductionWebhookWorker } from "@/lib/webhooks/production-wiring";
+import type { WebhookWorker } from "@/lib/webhooks/delivery-worker";
 import { productionSyncOptions } from "./sync/production-wiring";
 import { startSyncWorker, type SyncWorker } from "./sync/sync-worker";
 
 let running: SyncWorker | undefined;
+// Webhook deliveries run wherever the sync runs (same switch, same processes).
+let webhooks: WebhookWorker | undefined;
 
 export function startSignupSync(): SyncWorker | null {
   const env = serverEnv();
@@ -15,12 +19,14 @@ export function startSignupSync(): SyncWorker | null {
     return null;
   }
   running ??= startSyncWorker(productionSyncOptions(db, env.DATABASE_URL));
+  webhooks ??= startProductionWebhookWorker(db, env.DATABASE_URL);
   return running;
 }
 
 /** Stops the in-process sync if this process runs one; resolves once its pass in flight is recorded. */
 export async function stopSignupSync(): Promise<void> {
-  const worker = running;
+  const [worker, webhookWorker] = [running, webhooks];
   running = undefined;
-  await worker?.stop();
+  webhooks = undefined;
+  await Promise.all([worker?.stop(), webhookWorker?.stop()]);
 }

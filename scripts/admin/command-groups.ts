@@ -1,6 +1,7 @@
 // The admin CLI's command groups, one file each (tenant, user, api-key, …). Add a group by writing
 // `registerXCommands(program, context)` beside this file and listing it here.
 import type { Command } from "commander";
+import { registerApiKeyCommands } from "./api-key-commands";
 import type { AdminContext } from "./main";
 import { registerTenantCommands } from "./tenant-commands";
 import { registerUserCommands } from "./user-commands";
@@ -8,4 +9,5 @@ import { registerUserCommands } from "./user-commands";
 export function registerCommandGroups(program: Command, context: AdminContext): void {
   registerTenantCommands(program, context);
   registerUserCommands(program, context);
+  registerApiKeyCommands(program, context);
 }

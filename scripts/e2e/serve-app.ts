@@ -36,6 +36,8 @@ const appEnv: NodeJS.ProcessEnv = {
   HUBSPOT_AUTH_BASE_URL: simulatorUrl,
   HUBSPOT_API_BASE_URL: simulatorUrl,
   DEMO_MODE: "false",
+  // The webhook specs deliver to a receiver on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE_URLS: "true",
 };
 
 async function main(): Promise<void> {

@@ -4,6 +4,8 @@
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
+import { connectionEvent } from "@/lib/webhooks/outbox-events";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { openToken } from "../connection-secrets";
 import { describeError } from "../errors";
 import type { IntegrationServices } from "../services";
@@ -35,6 +37,7 @@ export async function disconnectConnection(
   await db.$transaction([
     db.tenant.updateMany({ where: { id: tenant.id, newsletterConnectionId: row.id }, data: { newsletterConnectionId: null } }),
     db.connection.deleteMany({ where: { id: row.id, tenantId: tenant.id } }),
+    recordWebhookEvents(db, [connectionEvent("connection.disconnected", row, revoked ? null : `Revocation unconfirmed: ${revokeProblem}`)]),
   ]);
   await reconcileTenantSignups(db, tenant.id);
   await recordAuditEvent(db, {

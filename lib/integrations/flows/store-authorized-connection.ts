@@ -5,6 +5,8 @@ import type { Db } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
 import { connectionSubject, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { connectionEvent } from "@/lib/webhooks/outbox-events";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { sealTokenSet } from "../connection-secrets";
 import { ProviderResponseError } from "../errors";
 import type { ConsumedOAuthState } from "../oauth-state";
@@ -54,11 +56,19 @@ export async function storeAuthorizedConnection(db: Db, input: StoreInput) {
       connectedAt: now,
     };
     try {
-      if (existing) {
-        await db.connection.update({ where: { id }, data: { ...fields, tokenVersion: { increment: 1 } } });
-      } else {
-        await db.connection.create({ data: { id, ...key, ...fields } });
-      }
+      // Webhook events commit with the row (outbox): a new portal, or a broken one working again.
+      const identity = { id, ...key };
+      const recovered = existing && existing.status !== "CONNECTED" && !needsScopes;
+      const events = !existing
+        ? [connectionEvent("connection.created", identity, fields.statusReason, needsScopes ? "needs_reconnect" : "connected")]
+        : recovered ? [connectionEvent("connection.recovered", identity)]
+        : !needsScopes || existing.status === "NEEDS_RECONNECT" ? [] : [connectionEvent("connection.needs_reconnect", identity, fields.statusReason)];
+      await db.$transaction([
+        existing
+          ? db.connection.update({ where: { id }, data: { ...fields, tokenVersion: { increment: 1 } } })
+          : db.connection.create({ data: { id, ...key, ...fields } }),
+        recordWebhookEvents(db, events),
+      ]);
     } catch (error) {
       if (attempt < 2 && isUniqueViolation(error)) continue;
       throw error;

@@ -5,6 +5,8 @@
 // waiting for a usable connection is open-ended.
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { signupFailedEvent, signupSyncedEvent } from "@/lib/webhooks/outbox-events";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { retryDelayMs } from "./backoff";
 import type { ClaimedSignup } from "./claim-signups";
 
@@ -43,6 +45,11 @@ export async function recordSynced(
         data: { ...released, status: "FAILED", lastError: reason, connectionId, attempts: signup.attempts + 1 },
       }),
     ),
+    // signup.synced / signup.failed commit with the outcomes (webhook outbox).
+    recordWebhookEvents(db, [
+      ...synced.map(({ signup, contactId }) => signupSyncedEvent(signup, contactId)),
+      ...rejected.map(({ signup, reason }) => signupFailedEvent(signup, reason)),
+    ]),
   ]);
 }
 
@@ -57,13 +64,15 @@ export type RetryPolicy = {
 export async function recordRetryLater(db: Db, workerId: string, signups: ClaimedSignup[], reason: string, policy: RetryPolicy): Promise<void> {
   if (signups.length === 0) return;
   const now = Date.now();
-  await db.$transaction(
-    signups.map((signup) => {
+  const givenUp = signups.filter((signup) => signup.attempts + 1 >= policy.giveUpAfterAttempts);
+  const giveUpReason = (signup: ClaimedSignup) => `gave up after ${signup.attempts + 1} attempts: ${reason}`.slice(0, 500);
+  await db.$transaction([
+    ...signups.map((signup) => {
       const attempts = signup.attempts + 1;
       if (attempts >= policy.giveUpAfterAttempts) {
         return db.signup.updateMany({
           where: claimedBy(signup, workerId),
-          data: { ...released, status: "FAILED", attempts, lastError: `gave up after ${attempts} attempts: ${reason}`.slice(0, 500) },
+          data: { ...released, status: "FAILED", attempts, lastError: giveUpReason(signup) },
         });
       }
       const delayMs = Math.max(policy.minDelayMs ?? 0, retryDelayMs(attempts));
@@ -72,7 +81,9 @@ export async function recordRetryLater(db: Db, workerId: string, signups: Claime
         data: { ...released, attempts, lastError: reason, nextAttemptAt: new Date(now + delayMs) },
       });
     }),
-  );
+    // A signup that ends FAILED this way is announced like one HubSpot rejected (webhook outbox).
+    ...(givenUp.length > 0 ? [recordWebhookEvents(db, givenUp.map((signup) => signupFailedEvent(signup, giveUpReason(signup))))] : []),
+  ]);
 }
 
 /** Not the signup's fault (no usable connection, our own rate budget): wait without counting. */

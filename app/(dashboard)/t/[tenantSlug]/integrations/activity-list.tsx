@@ -12,6 +12,7 @@ const actionNames: Record<string, string> = {
   test: "Connection test",
   test_contact: "Test contact",
   newsletter_destination: "Newsletter destination",
+  access_token_issued: "Access token issued (API)",
 };
 
 export function ActivityList({ events, headingId }: { events: AuditEventView[]; headingId: string }) {

@@ -1,0 +1,42 @@
+// Keyset pagination: a cursor is the (createdAt, id) of the last item of a page, opaque to callers.
+// Stable under inserts (no skipped or repeated rows), unlike offsets.
+import { z } from "zod";
+import { AppError } from "@/lib/app-error";
+
+export type Cursor = { createdAt: Date; id: string };
+
+const cursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(100)]);
+
+export function encodeCursor(item: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([item.createdAt.toISOString(), item.id]), "utf8").toString("base64url");
+}
+
+export function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    return { createdAt: new Date(createdAt), id };
+  } catch {
+    throw new AppError("invalid_input", "That cursor is not one this API gave out.", { fieldErrors: { cursor: ["Unknown cursor."] } });
+  }
+}
+
+/** The where-clause for items after the cursor, newest first. */
+export function afterCursor(cursor: Cursor | null) {
+  if (!cursor) return {};
+  return { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
+}
+
+export const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
+/** Takes one extra row to know whether there is a next page. */
+export function pageOf<T extends { createdAt: Date; id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+export const pageQuerySchema = {
+  cursor: z.string().max(500).optional().describe("nextCursor of the previous page"),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe("Items per page (1–100)"),
+};

@@ -1,0 +1,20 @@
+// Every /api/v1 route, in the order the reference lists them. The OpenAPI document is built from
+// this list, so a route missing here is missing from the document (and its contract test).
+import type { ApiRoute } from "../define-route";
+import { getConnection, issueAccessToken, listConnections } from "./connection-routes";
+import { createSignup, getSignup, listSignups, retrySignup } from "./signup-routes";
+import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from "./tenant-routes";
+import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "./webhook-delivery-routes";
+import {
+  createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint,
+} from "./webhook-endpoint-routes";
+import { whoami } from "./whoami-route";
+
+export const allRoutes: ApiRoute[] = [
+  whoami,
+  listConnections, getConnection, issueAccessToken,
+  createSignup, listSignups, getSignup, retrySignup,
+  listTenants, createTenant, getTenant, updateTenant, deleteTenant,
+  listWebhookEndpoints, createWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret,
+  listWebhookDeliveries, sendTestWebhook, redeliverWebhook,
+];

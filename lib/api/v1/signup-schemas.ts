@@ -1,0 +1,53 @@
+// What /api/v1 says about signups: the body a host sends and the signup it gets back.
+import { z } from "zod";
+import { CONTROL_CHARACTERS } from "@/lib/signups/signup-input";
+
+export const signupStatusSchema = z.enum(["pending", "synced", "failed"]).meta({ id: "SignupStatus" });
+
+export const newSignupSchema = z
+  .object({
+    tenantId: z.string().min(1).max(100).optional().describe("Required for operator keys; a tenant key's own tenant otherwise"),
+    email: z.email("Enter a valid email address.").max(254, "That email address is too long."),
+    firstName: z.string().max(100, "At most 100 characters.").refine((value) => !CONTROL_CHARACTERS.test(value), "No control characters.").optional(),
+    consent: z.literal(true, { error: "The person must have agreed to receive the newsletter (consent: true)." }),
+  })
+  .meta({ id: "NewSignup" });
+
+export const signupSchema = z
+  .object({
+    id: z.string(),
+    tenantId: z.string(),
+    email: z.string(),
+    firstName: z.string().nullable(),
+    consent: z.boolean(),
+    status: signupStatusSchema,
+    attempts: z.number().int(),
+    lastError: z.string().nullable().describe("Why the last push failed (HubSpot's reason for failed signups)"),
+    hubspotContactId: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    syncedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "Signup" });
+
+export const signupListSchema = z.object({ items: z.array(signupSchema), nextCursor: z.string().nullable() }).meta({ id: "SignupList" });
+
+export const signupSelect = {
+  id: true, tenantId: true, email: true, firstName: true, consentGiven: true, status: true, attempts: true, lastError: true,
+  hubspotContactId: true, createdAt: true, updatedAt: true, syncedAt: true,
+} as const;
+
+type SignupRow = {
+  id: string; tenantId: string; email: string; firstName: string | null; consentGiven: boolean; status: "PENDING" | "WAITING" | "SYNCED" | "FAILED";
+  attempts: number; lastError: string | null; hubspotContactId: string | null; createdAt: Date; updatedAt: Date; syncedAt: Date | null;
+};
+
+export function signupView(row: SignupRow): z.input<typeof signupSchema> {
+  return {
+    id: row.id, tenantId: row.tenantId, email: row.email, firstName: row.firstName, consent: row.consentGiven,
+    // WAITING (no usable connection yet) is pending to the host, as on the dashboard.
+    status: (row.status === "WAITING" ? "pending" : row.status.toLowerCase()) as z.infer<typeof signupStatusSchema>, attempts: row.attempts, lastError: row.lastError,
+    hubspotContactId: row.hubspotContactId, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    syncedAt: row.syncedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,124 @@
+// /api/v1/tenants — operator keys (tenants:admin) provision the host's customers: list, create,
+// read, update and delete tenants. Tenant keys never reach these routes (they cannot hold the scope).
+import { z } from "zod";
+import { AppError } from "@/lib/app-error";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
+import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { defineRoute } from "../define-route";
+
+const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Lower-case letters, digits and dashes, starting with a letter or digit (at most 63).");
+
+export const tenantSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string().describe("Used in dashboard and signup-form URLs"),
+    consentText: z.string(),
+    allowedOrigins: z.array(z.string()).describe("Origins whose browsers may call the public signup API"),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Tenant" });
+
+const tenantListSchema = z.object({ items: z.array(tenantSchema), nextCursor: z.string().nullable() }).meta({ id: "TenantList" });
+
+const newTenantSchema = z.object({ name: z.string().trim().min(1).max(100), slug: slugSchema }).meta({ id: "NewTenant" });
+
+const tenantChangesSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    consentText: z.string().trim().min(10).max(1000).optional(),
+    allowedOrigins: z.array(z.string().max(200)).max(50).optional(),
+  })
+  .meta({ id: "TenantChanges" });
+
+const tenantParams = z.object({ tenantId: z.string().min(1).max(100) });
+const tenantSelect = { id: true, name: true, slug: true, consentText: true, allowedOrigins: true, createdAt: true, updatedAt: true } as const;
+
+function tenantView(row: { id: string; name: string; slug: string; consentText: string; allowedOrigins: string; createdAt: Date; updatedAt: Date }) {
+  return { ...row, allowedOrigins: row.allowedOrigins.split("\n").filter(Boolean), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+const slugTaken = () => new AppError("conflict", "That slug is taken.", { fieldErrors: { slug: ["Already used by another tenant."] } });
+
+export const listTenants = defineRoute(
+  {
+    method: "get", path: "/api/v1/tenants", operationId: "listTenants", tag: "Tenants", scope: "tenants:admin",
+    summary: "List tenants, newest first", query: z.object(pageQuerySchema),
+    response: { status: 200, description: "A page of tenants", schema: tenantListSchema },
+  },
+  async ({ query }, { db }) => {
+    const rows = await db.tenant.findMany({ where: afterCursor(decodeCursor(query.cursor)), select: tenantSelect, orderBy: newestFirst, take: query.limit + 1 });
+    const page = pageOf(rows, query.limit);
+    return { items: page.items.map(tenantView), nextCursor: page.nextCursor };
+  },
+);
+
+export const createTenant = defineRoute(
+  {
+    method: "post", path: "/api/v1/tenants", operationId: "createTenant", tag: "Tenants", scope: "tenants:admin",
+    summary: "Create a tenant", body: newTenantSchema,
+    response: { status: 201, description: "The new tenant", schema: tenantSchema }, problems: [409],
+  },
+  async ({ body }, { db }) => {
+    try {
+      return tenantView(await db.tenant.create({ data: body, select: tenantSelect }));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw slugTaken();
+      throw error;
+    }
+  },
+);
+
+export const getTenant = defineRoute(
+  {
+    method: "get", path: "/api/v1/tenants/{tenantId}", operationId: "getTenant", tag: "Tenants", scope: "tenants:admin",
+    summary: "Get a tenant", params: tenantParams,
+    response: { status: 200, description: "The tenant", schema: tenantSchema }, problems: [404],
+  },
+  async ({ params }, { db }) => {
+    const row = await db.tenant.findUnique({ where: { id: params.tenantId }, select: tenantSelect });
+    if (!row) throw AppError.notFound("That tenant");
+    return tenantView(row);
+  },
+);
+
+export const updateTenant = defineRoute(
+  {
+    method: "patch", path: "/api/v1/tenants/{tenantId}", operationId: "updateTenant", tag: "Tenants", scope: "tenants:admin",
+    summary: "Change a tenant's name or signup settings", params: tenantParams, body: tenantChangesSchema,
+    response: { status: 200, description: "The updated tenant", schema: tenantSchema }, problems: [404],
+  },
+  async ({ params, body }, { db }) => {
+    const current = await db.tenant.findUnique({ where: { id: params.tenantId }, select: tenantSelect });
+    if (!current) throw AppError.notFound("That tenant");
+    // The dashboard's own rules for consent text and origins, so both doors accept the same values.
+    const settings = signupSettingsSchema.safeParse({
+      consentText: body.consentText ?? current.consentText,
+      allowedOrigins: body.allowedOrigins ? body.allowedOrigins.join("\n") : current.allowedOrigins,
+    });
+    if (!settings.success) throw AppError.invalidInput(settings.error);
+    const row = await db.tenant.update({
+      where: { id: current.id },
+      data: { name: body.name ?? current.name, consentText: settings.data.consentText, allowedOrigins: settings.data.allowedOrigins.join("\n") },
+      select: tenantSelect,
+    });
+    return tenantView(row);
+  },
+);
+
+export const deleteTenant = defineRoute(
+  {
+    method: "delete", path: "/api/v1/tenants/{tenantId}", operationId: "deleteTenant", tag: "Tenants", scope: "tenants:admin",
+    summary: "Delete a tenant with its connections, signups, keys and endpoints",
+    description: "Stored tokens are deleted with the tenant; HubSpot grants are not revoked (disconnect first to revoke them).",
+    params: tenantParams, response: { status: 204, description: "Deleted" }, problems: [404],
+  },
+  async ({ params }, { db }) => {
+    const { count } = await db.tenant.deleteMany({ where: { id: params.tenantId } });
+    if (count === 0) throw AppError.notFound("That tenant");
+  },
+);

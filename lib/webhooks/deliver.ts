@@ -1,0 +1,133 @@
+// One delivery attempt: sign the stored payload per Standard Webhooks (with the current secret and,
+// during a rotation's grace period, the previous one), POST it, and record the attempt and its
+// outcome under this worker's claim. Redirects are not followed and the URL is checked again, so a
+// receiver cannot steer deliveries to internal addresses.
+import { Webhook } from "standardwebhooks";
+import type { KeyRing } from "@/lib/crypto/key-ring";
+import type { Db } from "@/lib/db/create-client";
+import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { log } from "@/lib/log";
+import { openEndpointSecret } from "./endpoint-secret";
+import { refuseEndpointUrl, type UrlPolicy } from "./endpoint-url";
+import { DISABLE_AFTER_FAILING_MS, nextRetryDelayMs } from "./retry-schedule";
+
+export type DeliverySettings = { keyRing: KeyRing; urlPolicy: UrlPolicy; timeoutMs: number; retryDelaysMs?: readonly number[] };
+
+type Attempt = { statusCode: number | null; latencyMs: number; error: string | null };
+
+const claimedSelect = {
+  id: true, attempts: true, eventId: true,
+  event: { select: { payload: true } },
+  endpoint: { select: { id: true, tenantId: true, url: true, secretCiphertext: true, previousSecretCiphertext: true, previousSecretExpiresAt: true, failingSince: true } },
+} as const;
+
+/** Sends every delivery this worker claimed, side by side, and records all outcomes in one transaction. */
+export async function deliverClaimed(db: Db, workerId: string, deliveryIds: string[], settings: DeliverySettings): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  const deliveries = await db.webhookDelivery.findMany({ where: { id: { in: deliveryIds }, claimedBy: workerId }, select: claimedSelect });
+  const attempts = await Promise.all(deliveries.map((delivery) => send(delivery.endpoint, delivery.eventId, delivery.event, settings)));
+  await recordAttempts(db, workerId, deliveries.map((delivery, index) => ({ delivery, attempt: attempts[index] as Attempt })), settings);
+}
+
+async function send(
+  endpoint: { id: string; tenantId: string | null; url: string; secretCiphertext: string; previousSecretCiphertext: string | null; previousSecretExpiresAt: Date | null },
+  messageId: string,
+  event: { payload: string },
+  settings: DeliverySettings,
+): Promise<Attempt> {
+  const started = performance.now();
+  const latency = () => Math.round(performance.now() - started);
+  const refusal = await refuseEndpointUrl(endpoint.url, settings.urlPolicy);
+  if (refusal) return { statusCode: null, latencyMs: latency(), error: refusal };
+  const timestamp = new Date();
+  const secrets = [endpoint.secretCiphertext];
+  if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > timestamp) {
+    secrets.push(endpoint.previousSecretCiphertext);
+  }
+  const signature = secrets
+    .map((sealed) => new Webhook(openEndpointSecret(settings.keyRing, endpoint, sealed)).sign(messageId, timestamp, event.payload))
+    .join(" ");
+  try {
+    const response = await fetch(endpoint.url, {
+      method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(settings.timeoutMs),
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Switchboard-Webhooks/1",
+        "webhook-id": messageId,
+        "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+        "webhook-signature": signature,
+      },
+      body: event.payload,
+    });
+    await response.body?.cancel().catch(() => undefined);
+    const ok = response.status >= 200 && response.status < 300;
+    return { statusCode: response.status, latencyMs: latency(), error: ok ? null : `Answered HTTP ${response.status}` };
+  } catch (error) {
+    const timedOut = (error as Error).name === "TimeoutError";
+    return { statusCode: null, latencyMs: latency(), error: timedOut ? `No answer within ${settings.timeoutMs} ms` : "Could not connect" };
+  }
+}
+
+type Outcome = {
+  delivery: { id: string; attempts: number; endpoint: { id: string; tenantId: string | null; url: string; failingSince: Date | null } };
+  attempt: Attempt;
+};
+
+async function recordAttempts(db: Db, workerId: string, outcomes: Outcome[], settings: DeliverySettings): Promise<void> {
+  const now = new Date();
+  const updates = outcomes.map(({ delivery, attempt }) => {
+    const attempts = delivery.attempts + 1;
+    const delivered = attempt.error === null;
+    const delay = delivered ? null : nextRetryDelayMs(attempts, settings.retryDelaysMs);
+    return db.webhookDelivery.updateMany({
+      // Only under our claim: a delivery whose lease lapsed may be another worker's by now.
+      where: { id: delivery.id, claimedBy: workerId },
+      data: {
+        status: delivered ? "DELIVERED" : delay === null ? "FAILED" : "PENDING", attempts, claimedBy: null, claimedUntil: null,
+        lastStatusCode: attempt.statusCode, lastError: attempt.error, lastLatencyMs: attempt.latencyMs,
+        ...(delivered ? { deliveredAt: now } : {}), ...(delay !== null ? { nextAttemptAt: new Date(now.getTime() + delay) } : {}),
+      },
+    });
+  });
+  const results = await db.$transaction([
+    ...updates,
+    db.webhookAttempt.createMany({
+      data: outcomes.map(({ delivery, attempt }) => ({ deliveryId: delivery.id, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs, error: attempt.error, attemptedAt: now })),
+    }),
+  ]);
+  // Endpoint health: a success ends a run of failures; failures start or extend it.
+  const endpoints = new Map<string, { endpoint: Outcome["delivery"]["endpoint"]; succeeded: boolean }>();
+  outcomes.forEach(({ delivery, attempt }, index) => {
+    if ((results[index] as { count: number }).count === 0) return;
+    const seen = endpoints.get(delivery.endpoint.id);
+    endpoints.set(delivery.endpoint.id, { endpoint: delivery.endpoint, succeeded: (seen?.succeeded ?? false) || attempt.error === null });
+  });
+  for (const { endpoint, succeeded } of endpoints.values()) {
+    if (succeeded) {
+      if (endpoint.failingSince) await db.webhookEndpoint.updateMany({ where: { id: endpoint.id }, data: { failingSince: null } });
+    } else {
+      await noteFailure(db, endpoint, now);
+    }
+  }
+}
+
+// A run of failures starts the endpoint's clock; three days of it without one success disables it.
+async function noteFailure(db: Db, endpoint: { id: string; tenantId: string | null; url: string; failingSince: Date | null }, now: Date) {
+  if (!endpoint.failingSince) {
+    await db.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince: now } });
+    return;
+  }
+  if (now.getTime() - endpoint.failingSince.getTime() < DISABLE_AFTER_FAILING_MS) return;
+  const reason = `Disabled on ${now.toISOString().slice(0, 10)}: every delivery failed for 3 days. Fix the receiver, then enable it again.`;
+  const { count } = await db.webhookEndpoint.updateMany({ where: { id: endpoint.id, enabled: true }, data: { enabled: false, disabledReason: reason } });
+  if (count === 0) return;
+  log.warn("webhook endpoint disabled after 3 days of failures", { endpointId: endpoint.id, tenantId: endpoint.tenantId });
+  if (endpoint.tenantId) {
+    await recordAuditEvent(db, {
+      tenantId: endpoint.tenantId, subject: `webhook:${endpoint.id}`, actorLabel: SYSTEM_ACTOR, action: "webhook_endpoint", outcome: "failure",
+      detail: `Webhook endpoint ${endpoint.url} disabled: every delivery failed for 3 days`,
+    });
+  }
+}

@@ -1,0 +1,48 @@
+// The events Switchboard sends to webhook endpoints, with the `data` each carries. The schemas are
+// the documentation (the OpenAPI document's webhooks) and the contract the emitters are typed by.
+import { z } from "zod";
+
+const connectionData = z.object({
+  connectionId: z.string(),
+  tenantId: z.string(),
+  provider: z.string(),
+  portalId: z.string(),
+  status: z.enum(["connected", "needs_reconnect", "degraded", "disconnected"]),
+  reason: z.string().nullable().describe("Why, for showing to the tenant"),
+});
+
+const signupData = z.object({
+  signupId: z.string(),
+  tenantId: z.string(),
+  email: z.string(),
+  hubspotContactId: z.string().nullable(),
+  reason: z.string().nullable().describe("HubSpot's reason, for signup.failed"),
+});
+
+const testData = z.object({ endpointId: z.string(), message: z.string() });
+
+export const webhookEventCatalog = {
+  "connection.created": { data: connectionData, summary: "A tenant connected a new HubSpot portal" },
+  "connection.needs_reconnect": { data: connectionData, summary: "The grant is gone; a tenant admin must reconnect" },
+  "connection.degraded": { data: connectionData, summary: "HubSpot keeps failing for this connection" },
+  "connection.recovered": { data: connectionData, summary: "A degraded or broken connection works again" },
+  "connection.disconnected": { data: connectionData, summary: "A tenant admin disconnected the portal" },
+  "signup.synced": { data: signupData, summary: "A signup is now a HubSpot contact" },
+  "signup.failed": { data: signupData, summary: "HubSpot rejected a signup (e.g. an invalid address)" },
+  "webhook.test": { data: testData, summary: "Sent by “Send test event”" },
+} as const;
+
+export type WebhookEventType = keyof typeof webhookEventCatalog;
+export const webhookEventTypes = Object.keys(webhookEventCatalog) as WebhookEventType[];
+/** What endpoints can subscribe to (the test event always reaches the endpoint it is sent to). */
+export const subscribableEventTypes = webhookEventTypes.filter((type) => type !== "webhook.test");
+export const webhookEventTypeSchema = z.enum(webhookEventTypes as [WebhookEventType, ...WebhookEventType[]]);
+
+export type WebhookEventData<T extends WebhookEventType> = z.input<(typeof webhookEventCatalog)[T]["data"]>;
+
+/** The body receivers get, per Standard Webhooks: type, timestamp, data. */
+export function envelopeSchema(type: WebhookEventType) {
+  return z
+    .object({ type: z.literal(type), timestamp: z.iso.datetime(), data: webhookEventCatalog[type].data })
+    .meta({ id: `Event_${type.replace(/\W/g, "_")}` });
+}

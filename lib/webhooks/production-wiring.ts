@@ -1,0 +1,18 @@
+// The delivery worker as the app and `npm run worker` run it: configuration from the environment.
+import { activeKeyRing } from "@/lib/crypto/active-key-ring";
+import type { Db } from "@/lib/db/create-client";
+import { databaseProvider } from "@/lib/db/database-url";
+import { serverEnv } from "@/lib/env/server";
+import { startWebhookWorker, type WebhookWorker } from "./delivery-worker";
+
+export function startProductionWebhookWorker(db: Db, databaseUrl: string): WebhookWorker {
+  const env = serverEnv();
+  return startWebhookWorker({
+    db,
+    provider: databaseProvider(databaseUrl),
+    keyRing: activeKeyRing(),
+    urlPolicy: { production: env.NODE_ENV === "production", allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS },
+    timeoutMs: env.WEBHOOK_REQUEST_TIMEOUT_MS,
+    idlePollMs: env.WEBHOOK_IDLE_POLL_MS,
+  });
+}

@@ -1,0 +1,72 @@
+// Per-key rate limits: counted per key, refused with a verdict the RateLimit/Retry-After headers are
+// built from, and on PostgreSQL shared by every app instance (two limiters, one budget).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consumeApiAllowance, newApiLimiter, rateLimitHeaders } from "@switchboard/lib/api/api-rate-limiter";
+import { createApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
+import { whoami } from "@switchboard/lib/api/v1/whoami-route";
+import { configureApp } from "@/tests/helpers/app-env";
+import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
+import { callRoute } from "./support/api-world";
+
+describe.each(testProviders)("API rate limit on %s", (provider) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(async () => database?.drop());
+
+  it("allows the budget per key, then refuses with Retry-After; other keys are unaffected", async () => {
+    const limiter = newApiLimiter(database.url, 3, 60);
+    const verdicts = [];
+    for (let i = 0; i < 4; i++) verdicts.push(await consumeApiAllowance(database.url, "key-a", limiter));
+    expect(verdicts.map((verdict) => verdict.allowed)).toEqual([true, true, true, false]);
+    expect(verdicts[2]?.remaining).toBe(0);
+    const refused = rateLimitHeaders(verdicts[3]!);
+    expect(Number(refused["Retry-After"])).toBeGreaterThan(0);
+    expect(refused.RateLimit).toMatch(/^"per-key";r=0;t=\d+$/);
+    expect(refused["RateLimit-Policy"]).toBe('"per-key";q=3;w=60');
+    expect((await consumeApiAllowance(database.url, "key-b", limiter)).allowed).toBe(true);
+  });
+
+});
+
+describe("API rate limit shared on postgresql", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgresql");
+  });
+  afterAll(async () => database?.drop());
+
+  it("shares one budget between app instances", async () => {
+    const first = newApiLimiter(database.url, 4, 60);
+    const second = newApiLimiter(database.url, 4, 60);
+    const allowed = [];
+    for (let i = 0; i < 3; i++) allowed.push((await consumeApiAllowance(database.url, "shared", first)).allowed);
+    for (let i = 0; i < 3; i++) allowed.push((await consumeApiAllowance(database.url, "shared", second)).allowed);
+    expect(allowed.filter(Boolean)).toHaveLength(4);
+    expect(await database.db.apiRateLimit.count()).toBeGreaterThan(0);
+  });
+});
+
+describe("a route over its key's budget", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+    configureApp(database.url, { API_RATE_LIMIT_POINTS: "2", API_RATE_LIMIT_WINDOW_SECONDS: "60" });
+  });
+  afterAll(async () => database?.drop());
+
+  it("answers 429 problem+json with RateLimit and Retry-After headers", async () => {
+    const { key } = await createApiKey(database.db, { tenantId: null, name: "busy", scopes: ["signups:read"], creator: { userId: null, label: "test" } });
+    const statuses = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 3; i++) {
+      last = await callRoute(whoami, { key });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(last?.headers.get("content-type")).toBe("application/problem+json");
+    expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(last?.headers.get("ratelimit")).toMatch(/r=0/);
+  });
+});

@@ -1,0 +1,86 @@
+// /api/v1/connections against a real database and the simulator: list, get, key scoping, and the
+// access token handed to the host (fresh, audited without the token, 409 when reconnect is needed).
+import { describe, expect, it } from "vitest";
+import { getConnection, issueAccessToken, listConnections } from "@switchboard/lib/api/v1/connection-routes";
+import { whoami } from "@switchboard/lib/api/v1/whoami-route";
+import type { ApiWorld } from "../support/api-world";
+
+export function connectionsSuite(world: () => ApiWorld) {
+  describe("connections", () => {
+    it("lists the tenant's connection with its health and never a token", async () => {
+      const w = world();
+      const response = await w.call(listConnections, { key: await w.tenantKey(["connections:read"]) });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("ratelimit")).toMatch(/r=\d+;t=\d+/);
+      const text = await response.text();
+      expect(text).not.toMatch(/ciphertext|refresh/i);
+      const body = JSON.parse(text) as { items: Array<{ id: string; portalId: string; status: string; scopes: string[] }>; nextCursor: null };
+      expect(body.items).toHaveLength(1);
+      expect(body.items[0]).toMatchObject({ id: w.connectionId, portalId: "62515", status: "connected" });
+      expect(body.items[0]?.scopes).toContain("crm.objects.contacts.write");
+    });
+
+    it("shows another tenant's key nothing: an empty list, and 404 for the connection itself", async () => {
+      const w = world();
+      const key = await w.otherTenantKey();
+      const list = (await (await w.call(listConnections, { key })).json()) as { items: unknown[] };
+      expect(list.items).toEqual([]);
+      const one = await w.call(getConnection, { key, params: { connectionId: w.connectionId } });
+      expect(one.status).toBe(404);
+      expect(one.headers.get("content-type")).toBe("application/problem+json");
+      expect(await w.call(listConnections, { key, query: { tenantId: w.tenant.id } })).toHaveProperty("status", 404);
+      const token = await w.call(issueAccessToken, { key, params: { connectionId: w.connectionId } });
+      expect(token.status).toBe(404);
+    });
+
+    it("lets an operator key see every tenant's connections, or one tenant's", async () => {
+      const w = world();
+      const key = await w.operatorKey(["connections:read"]);
+      const filtered = (await (await w.call(listConnections, { key, query: { tenantId: w.otherTenant.id } })).json()) as { items: unknown[] };
+      expect(filtered.items).toEqual([]);
+      const one = await w.call(getConnection, { key, params: { connectionId: w.connectionId } });
+      expect(one.status).toBe(200);
+    });
+
+    it("answers 401 without a key and 403 without the scope", async () => {
+      const w = world();
+      const anonymous = await w.call(listConnections, {});
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(((await anonymous.json()) as { code: string }).code).toBe("unauthenticated");
+      const narrow = await w.call(issueAccessToken, { key: await w.tenantKey(["connections:read"]), params: { connectionId: w.connectionId } });
+      expect(narrow.status).toBe(403);
+      expect(((await narrow.json()) as { detail: string }).detail).toContain("connections:token");
+      expect((await w.call(whoami, { key: await w.tenantKey(["signups:read"]) })).status).toBe(200);
+    });
+
+    it("hands out a usable access token with its expiry, audited without the token", async () => {
+      const w = world();
+      const response = await w.call(issueAccessToken, { key: await w.tenantKey(["connections:token"]), params: { connectionId: w.connectionId } });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { accessToken: string; expiresAt: string; portalId: string };
+      expect(body.portalId).toBe("62515");
+      expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 5 * 60_000);
+      const hubspot = await fetch(`${w.sim.url}/crm/v3/objects/contacts?limit=1`, { headers: { authorization: `Bearer ${body.accessToken}` } });
+      expect(hubspot.status).toBe(200);
+      const audit = await w.database.db.auditEvent.findMany({ where: { tenantId: w.tenant.id, action: "access_token_issued" } });
+      expect(audit.length).toBeGreaterThan(0);
+      expect(JSON.stringify(audit)).not.toContain(body.accessToken);
+    });
+
+    it("answers 409 with a reason the host can show when the connection needs reconnecting", async () => {
+      const w = world();
+      const { db } = w.database;
+      await db.connection.update({ where: { id: w.connectionId }, data: { status: "NEEDS_RECONNECT", statusReason: "revoked in HubSpot" } });
+      try {
+        const response = await w.call(issueAccessToken, { key: await w.tenantKey(), params: { connectionId: w.connectionId } });
+        expect(response.status).toBe(409);
+        const problem = (await response.json()) as { code: string; reason: string; detail: string };
+        expect(problem.code).toBe("conflict");
+        expect(problem.reason).toMatch(/reconnect/i);
+      } finally {
+        await db.connection.update({ where: { id: w.connectionId }, data: { status: "CONNECTED", statusReason: null } });
+      }
+    });
+  });
+}

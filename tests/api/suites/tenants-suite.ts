@@ -1,0 +1,38 @@
+// /api/v1/tenants for operator keys: create, list, get, update, delete; tenant keys cannot reach it.
+import { describe, expect, it } from "vitest";
+import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from "@switchboard/lib/api/v1/tenant-routes";
+import type { ApiWorld } from "../support/api-world";
+
+type TenantBody = { id: string; slug: string; name: string; allowedOrigins: string[] };
+
+export function tenantsSuite(world: () => ApiWorld) {
+  describe("tenants", () => {
+    it("creates, reads, updates and deletes a tenant with an operator key", async () => {
+      const w = world();
+      const key = await w.operatorKey(["tenants:admin"]);
+      const slug = `api-${w.provider}-${Date.now()}`;
+      const created = await w.call(createTenant, { key, body: { name: "Initech", slug } });
+      expect(created.status).toBe(201);
+      const tenant = (await created.json()) as TenantBody;
+      expect((await w.call(createTenant, { key, body: { name: "Again", slug } })).status).toBe(409);
+      expect(((await (await w.call(getTenant, { key, params: { tenantId: tenant.id } })).json()) as TenantBody).slug).toBe(slug);
+      const updated = await w.call(updateTenant, { key, params: { tenantId: tenant.id }, body: { name: "Initech Ltd", allowedOrigins: ["https://initech.example"] } });
+      expect(updated.status).toBe(200);
+      expect((await updated.json()) as TenantBody).toMatchObject({ name: "Initech Ltd", allowedOrigins: ["https://initech.example"] });
+      const badOrigin = await w.call(updateTenant, { key, params: { tenantId: tenant.id }, body: { allowedOrigins: ["not an origin"] } });
+      expect(badOrigin.status).toBe(422);
+      const list = (await (await w.call(listTenants, { key, query: { limit: "100" } })).json()) as { items: TenantBody[] };
+      expect(list.items.map((item) => item.id)).toContain(tenant.id);
+      expect((await w.call(deleteTenant, { key, params: { tenantId: tenant.id } })).status).toBe(204);
+      expect((await w.call(getTenant, { key, params: { tenantId: tenant.id } })).status).toBe(404);
+    });
+
+    it("refuses tenant keys (403) and bad slugs (422)", async () => {
+      const w = world();
+      expect((await w.call(listTenants, { key: await w.tenantKey() })).status).toBe(403);
+      const bad = await w.call(createTenant, { key: await w.operatorKey(), body: { name: "X", slug: "Not A Slug" } });
+      expect(bad.status).toBe(422);
+      expect(((await bad.json()) as { errors: Record<string, string[]> }).errors.slug).toBeDefined();
+    });
+  });
+}

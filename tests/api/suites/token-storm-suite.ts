@@ -1,0 +1,66 @@
+// The access-token route under a storm: 200 concurrent callers in two processes (this one and a tsx
+// child) while the token is about to expire cause exactly one refresh at HubSpot, and everyone gets
+// the same new token — the API shares the refresh lease with everything else.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { issueAccessToken } from "@switchboard/lib/api/v1/connection-routes";
+import { expireSoon } from "@/tests/connections/support/expire-soon";
+import { countTokenRequests, simControl, simRequests } from "@/tests/connections/support/simulator-driver";
+import type { ApiWorld } from "../support/api-world";
+
+type ChildResult = { hashes: string[]; statuses: number[] };
+
+async function spawnBurst(input: { key: string; connectionId: string; calls: number }) {
+  const tsx = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
+  const script = fileURLToPath(new URL("../support/access-token-burst-child.ts", import.meta.url));
+  const child = spawn(tsx, ["--conditions=source", script], { env: { ...process.env, API_BURST_INPUT: JSON.stringify(input) }, stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes("ready\n")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`child exited early (${code}): ${stderr}`)));
+  });
+  const result = new Promise<ChildResult>((resolve, reject) => {
+    child.once("exit", (code) => {
+      const line = stdout.split("\n").find((text) => text.startsWith("{"));
+      if (code === 0 && line) resolve(JSON.parse(line) as ChildResult);
+      else reject(new Error(`child failed (${code}): ${stderr}`));
+    });
+  });
+  await ready;
+  return { go: () => child.stdin.end("go\n"), result };
+}
+
+export function tokenStormSuite(world: () => ApiWorld) {
+  describe("access-token storm", () => {
+    it("200 concurrent API callers in two processes cause exactly one refresh and all get the new token", async () => {
+      const w = world();
+      const key = await w.tenantKey(["connections:token"]);
+      await expireSoon(w.database.db, w.connectionId, 60);
+      await simControl(w.sim.url, "PATCH", "/_sim/config", { latencyMs: 300 });
+      await simControl(w.sim.url, "DELETE", "/_sim/requests");
+      const child = await spawnBurst({ key, connectionId: w.connectionId, calls: 100 });
+      child.go();
+      const local = await Promise.all(
+        Array.from({ length: 100 }, async () => {
+          const response = await w.call(issueAccessToken, { key, params: { connectionId: w.connectionId } });
+          return { status: response.status, token: ((await response.json()) as { accessToken: string }).accessToken };
+        }),
+      );
+      const remote = await child.result;
+      await simControl(w.sim.url, "PATCH", "/_sim/config", { latencyMs: 0 });
+      expect(countTokenRequests(await simRequests(w.sim.url))).toBe(1);
+      expect(local.every((result) => result.status === 200)).toBe(true);
+      expect(remote.statuses.every((status) => status === 200)).toBe(true);
+      const hashes = new Set([...local.map((result) => createHash("sha256").update(result.token).digest("hex")), ...remote.hashes]);
+      expect(hashes.size).toBe(1);
+      expect(await w.database.db.auditEvent.count({ where: { connectionId: w.connectionId, action: "access_token_issued" } })).toBeGreaterThanOrEqual(200);
+    });
+  });
+}

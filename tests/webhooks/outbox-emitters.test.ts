@@ -1,0 +1,54 @@
+// Every change that webhooks report puts its event in the outbox with the change itself: connect,
+// degrade, recover, reconnect, disconnect (real flows against the simulator) and the sync's outcomes.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } from "@switchboard/lib/integrations/connection-status";
+import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
+import { recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
+import { startConnectionsFixture, type ConnectionsFixture } from "@/tests/connections/support/connections-fixture";
+import { connectionFor, connectPortal } from "@/tests/connections/support/connect-portal";
+import { testProviders } from "@/tests/helpers/databases";
+
+describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
+  let fx: ConnectionsFixture;
+  beforeAll(async () => {
+    fx = await startConnectionsFixture(provider);
+  });
+  beforeEach(async () => {
+    await fx.reset();
+    await fx.db.webhookEvent.deleteMany({});
+  });
+  afterAll(async () => fx?.close());
+
+  const eventTypes = async () => (await fx.db.webhookEvent.findMany({ where: { tenantId: fx.tenant.id }, orderBy: { createdAt: "asc" } })).map((event) => event.type);
+
+  it("reports connect, degrade, recover, needs-reconnect, reconnect and disconnect", async () => {
+    await connectPortal(fx);
+    const { id } = await connectionFor(fx, 62515);
+    await recordProviderFailures(fx.db, id, 3, "HubSpot answered 503");
+    await recordProviderFailures(fx.db, id, 1, "HubSpot answered 503"); // already degraded: no second event
+    await recordProviderSuccess(fx.db, id);
+    await recordProviderSuccess(fx.db, id); // already connected: no event
+    await markNeedsReconnect(fx.db, id, "invalid_grant");
+    await connectPortal(fx, { connectionId: id });
+    await disconnectConnection(fx.db, fx.admin, fx.tenant, { connectionId: id }, fx.services);
+    expect(await eventTypes()).toEqual([
+      "connection.created", "connection.degraded", "connection.recovered", "connection.needs_reconnect", "connection.recovered", "connection.disconnected",
+    ]);
+    const [created] = await fx.db.webhookEvent.findMany({ where: { type: "connection.created" } });
+    expect(JSON.parse(created?.payload ?? "{}")).toMatchObject({ type: "connection.created", data: { connectionId: id, portalId: "62515", status: "connected" } });
+  });
+
+  it("reports signup.synced and signup.failed with the sync's outcomes", async () => {
+    await connectPortal(fx);
+    const { id: connectionId } = await connectionFor(fx, 62515);
+    const signup = (email: string) =>
+      fx.db.signup.create({ data: { tenantId: fx.tenant.id, email, emailNormalized: email, consentGiven: true, claimedBy: "w", claimedUntil: new Date(Date.now() + 60_000) } });
+    const [good, bad] = await Promise.all([signup("good@example.com"), signup("bad@example.com")]);
+    await recordSynced(fx.db, "w", connectionId, [{ signup: { ...good, attempts: 0 }, contactId: "901" }], [{ signup: { ...bad, attempts: 0 }, reason: "INVALID_EMAIL" }]);
+    const events = await fx.db.webhookEvent.findMany({ where: { type: { startsWith: "signup." } }, orderBy: { type: "asc" } });
+    expect(events.map((event) => [event.type, JSON.parse(event.payload).data])).toEqual([
+      ["signup.failed", { signupId: bad.id, tenantId: fx.tenant.id, email: "bad@example.com", hubspotContactId: null, reason: "INVALID_EMAIL" }],
+      ["signup.synced", { signupId: good.id, tenantId: fx.tenant.id, email: "good@example.com", hubspotContactId: "901", reason: null }],
+    ]);
+  });
+});

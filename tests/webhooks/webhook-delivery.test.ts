@@ -1,0 +1,176 @@
+// Webhooks out on both databases, with a real local receiver that verifies every request with the
+// standardwebhooks library: outbox events written with the change, signed delivery, retries while
+// the receiver is down, no double delivery across workers, a worker killed mid-delivery, rotation,
+// and the 3-day disable.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { activeKeyRing } from "@switchboard/lib/crypto/active-key-ring";
+import { databaseProvider } from "@switchboard/lib/db/database-url";
+import { markNeedsReconnect } from "@switchboard/lib/integrations/connection-status";
+import { startWebhookWorker, type WebhookWorker } from "@switchboard/lib/webhooks/delivery-worker";
+import { createEndpoint, rotateEndpointSecret } from "@switchboard/lib/webhooks/manage-endpoints";
+import { recordWebhookEvents } from "@switchboard/lib/webhooks/record-webhook-events";
+import { redeliver, sendTestEvent } from "@switchboard/lib/webhooks/test-and-redeliver";
+import { configureApp } from "@/tests/helpers/app-env";
+import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
+import { createTenantWithAdmin } from "@/tests/signups/support/fixtures";
+import { startReceiver, type Receiver } from "./support/receiver";
+
+const FAST_RETRIES = [200, 200, 200, 200, 200, 200, 200, 200];
+
+describe.each(testProviders)("webhook delivery on %s", (provider) => {
+  let database: TestDatabase;
+  let receiver: Receiver;
+  let tenantId: string;
+  const workers: WebhookWorker[] = [];
+
+  const startWorker = (workerId?: string) => {
+    const worker = startWebhookWorker({
+      db: database.db, provider: databaseProvider(database.url), keyRing: activeKeyRing(),
+      urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 2_000, idlePollMs: 50, retryDelaysMs: FAST_RETRIES, leaseMs: 3_000,
+      ...(workerId ? { workerId } : {}),
+    });
+    workers.push(worker);
+    return worker;
+  };
+  const stopWorkers = async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+  };
+  const newEndpoint = async (eventTypes?: ("connection.needs_reconnect" | "signup.synced")[]) => {
+    const { endpoint, secret } = await createEndpoint(database.db, tenantId, { url: receiver.url, ...(eventTypes ? { eventTypes } : {}) });
+    receiver.secrets = [secret];
+    return endpoint;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    configureApp(database.url, { WEBHOOK_ALLOW_PRIVATE_URLS: "true" });
+    receiver = await startReceiver();
+  });
+  beforeEach(async () => {
+    await stopWorkers();
+    await database.reset();
+    receiver.received.length = 0;
+    receiver.mode = "ok";
+    tenantId = (await createTenantWithAdmin(database.db)).tenant.id;
+  });
+  afterAll(async () => {
+    await stopWorkers();
+    await receiver?.close();
+    await database?.drop();
+  });
+
+  it("writes connection.needs_reconnect with the status change and delivers it signed, verified by standardwebhooks", async () => {
+    await newEndpoint();
+    const connection = await database.db.connection.create({ data: { tenantId, provider: "hubspot", externalAccountId: "777" } });
+    await markNeedsReconnect(database.db, connection.id, "HubSpot rejected the refresh token");
+    const [event] = await database.db.webhookEvent.findMany({ where: { tenantId } });
+    expect(event?.type).toBe("connection.needs_reconnect");
+    startWorker();
+    const [received] = await receiver.waitFor(1);
+    expect(received).toMatchObject({ id: event?.id, type: "connection.needs_reconnect", verified: true });
+    expect(received?.body).toMatchObject({ data: { connectionId: connection.id, portalId: "777", status: "needs_reconnect", reason: "HubSpot rejected the refresh token" } });
+    await expect.poll(async () => (await database.db.webhookDelivery.findFirstOrThrow({ where: { eventId: event?.id } })).status).toBe("DELIVERED");
+    const delivery = await database.db.webhookDelivery.findFirstOrThrow({ where: { eventId: event?.id } });
+    expect(delivery).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 204 });
+    expect(await database.db.webhookAttempt.count({ where: { deliveryId: delivery.id } })).toBe(1);
+  });
+
+  it("writes no event when the change is rolled back (outbox in the same transaction)", async () => {
+    await newEndpoint();
+    await expect(
+      database.db.$transaction(async (tx) => {
+        await recordWebhookEvents(tx, [{ tenantId, type: "signup.synced", data: { signupId: "s", tenantId, email: "a@example.com", hubspotContactId: "1", reason: null } }]);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await database.db.webhookEvent.count()).toBe(0);
+  });
+
+  it("keeps retrying while the receiver is down and delivers once it is back", async () => {
+    await newEndpoint();
+    await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId });
+    await receiver.down();
+    startWorker();
+    await expect.poll(async () => (await database.db.webhookDelivery.findFirstOrThrow()).attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const failing = await database.db.webhookEndpoint.findFirstOrThrow();
+    expect(failing.failingSince).not.toBeNull();
+    await receiver.up();
+    const [received] = await receiver.waitFor(1);
+    expect(received).toMatchObject({ type: "webhook.test", verified: true });
+    await expect.poll(async () => (await database.db.webhookDelivery.findFirstOrThrow()).status).toBe("DELIVERED");
+    const delivery = await database.db.webhookDelivery.findFirstOrThrow();
+    expect(delivery.status).toBe("DELIVERED");
+    expect(delivery.lastError).toBeNull();
+    expect((await database.db.webhookEndpoint.findFirstOrThrow()).failingSince).toBeNull();
+  });
+
+  it("never delivers an event twice with two workers sharing the queue", async () => {
+    await newEndpoint();
+    const events = Array.from({ length: 40 }, (_, i) => ({ tenantId, type: "signup.synced" as const, data: { signupId: `s${i}`, tenantId, email: `p${i}@example.com`, hubspotContactId: String(i), reason: null } }));
+    await recordWebhookEvents(database.db, events);
+    startWorker("worker-a");
+    startWorker("worker-b");
+    await receiver.waitFor(40);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const ids = receiver.received.map((item) => item.id);
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+    expect(receiver.received.every((item) => item.verified)).toBe(true);
+  });
+
+  it("delivers an event a worker held when it was killed with -9, with the same webhook-id", async () => {
+    await newEndpoint();
+    const { eventId } = await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId });
+    receiver.mode = "hang";
+    const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+    const script = fileURLToPath(new URL("./support/webhook-worker-child.ts", import.meta.url));
+    const child = spawn(tsx, ["--conditions=source", script], {
+      env: { ...process.env, WEBHOOK_CHILD_INPUT: JSON.stringify({ databaseUrl: database.url, keyRing: process.env.TOKEN_ENCRYPTION_KEYS, leaseMs: 2_000 }) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("claimed") && resolve());
+      child.once("exit", (code) => reject(new Error(`child exited (${code})`)));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // its POST is now in flight, unanswered
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    receiver.mode = "ok";
+    startWorker();
+    const [received] = await receiver.waitFor(1, 15_000);
+    expect(received).toMatchObject({ id: eventId, verified: true });
+    await expect.poll(async () => (await database.db.webhookDelivery.findFirstOrThrow()).status).toBe("DELIVERED");
+  });
+
+  it("signs with both secrets during a rotation, and redelivers with the same webhook-id", async () => {
+    const endpoint = await newEndpoint();
+    const previous = receiver.secrets[0] ?? "";
+    const { secret } = await rotateEndpointSecret(database.db, endpoint.id);
+    receiver.secrets = [previous, secret];
+    const { deliveryId, eventId } = await sendTestEvent(database.db, endpoint);
+    startWorker();
+    await receiver.waitFor(1);
+    await expect.poll(async () => (await database.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status).toBe("DELIVERED");
+    await redeliver(database.db, deliveryId);
+    const received = await receiver.waitFor(2);
+    expect(received.map((item) => item.id)).toEqual([eventId, eventId]);
+    expect(received.every((item) => item.verified)).toBe(true);
+  });
+
+  it("sends only subscribed types, and disables an endpoint that has failed for 3 days", async () => {
+    const endpoint = await newEndpoint(["connection.needs_reconnect"]);
+    await recordWebhookEvents(database.db, [{ tenantId, type: "signup.synced", data: { signupId: "s", tenantId, email: "a@example.com", hubspotContactId: "1", reason: null } }]);
+    await database.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - 3 * 24 * 3600_000 - 1000) } });
+    receiver.mode = "fail";
+    await sendTestEvent(database.db, endpoint);
+    startWorker();
+    await expect.poll(async () => (await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled, { timeout: 10_000 }).toBe(false);
+    const disabled = await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(disabled.disabledReason).toMatch(/3 days/);
+    expect(await database.db.auditEvent.count({ where: { tenantId, action: "webhook_endpoint" } })).toBe(1);
+    // The signup.synced event was fanned out to nobody: the endpoint only wants needs_reconnect.
+    expect(await database.db.webhookDelivery.count({ where: { event: { type: "signup.synced" } } })).toBe(0);
+  });
+});
