@@ -121,6 +121,10 @@ test.describe("forged server actions", () => {
       }
     }
     expect(await snapshot(db, contoso.id)).toEqual(before);
+    // The tenant's one route handler behind a session (the CSV export) is no more open.
+    const exported = await fabrikamAdminPage.request.get("/t/contoso/signups/export");
+    expect(exported.status()).toBe(404);
+    expect(await exported.text()).not.toContain("forged@example.com");
 
     // Positive control: the same kind of request from Contoso's admin is acted on.
     const settings = actions.find((action) => action.exportedName === "updateSignupSettings");

@@ -35,10 +35,11 @@ test.describe("security headers", () => {
     const login = await page.goto("/login");
     const loginNonce = expectPageSecurityHeaders(login);
     await expect(page.getByRole("heading", { name: "Sign in to your dashboard" })).toBeVisible();
-    // Every script Next rendered carries this response's nonce.
-    const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
-    expect(scriptNonces.length).toBeGreaterThan(0);
-    expect(new Set(scriptNonces)).toEqual(new Set([loginNonce]));
+    // Every script the server rendered carries this response's nonce. (Chunks Next's runtime adds
+    // later are trusted through 'strict-dynamic', and the violation listener would catch a refusal.)
+    const scriptTags = (await login!.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scriptTags.length).toBeGreaterThan(0);
+    for (const tag of scriptTags) expect(tag).toContain(`nonce="${loginNonce}"`);
     // A fresh nonce per response.
     expect(expectPageSecurityHeaders(await page.reload())).not.toBe(loginNonce);
     await expectNoAxeViolations(page);

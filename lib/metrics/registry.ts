@@ -1,6 +1,5 @@
-// The process's Prometheus metrics (prom-client). One registry per process, kept on globalThis:
-// `npm start` loads our modules twice (its own server through tsx, the built Next app through its
-// bundles), and both must count into the registry that /metrics serves.
+// The process's Prometheus metrics (prom-client): one registry per process (this package is loaded
+// once per process, see next.config.ts), which the intake, the sync and /api/metrics share.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 export interface SwitchboardMetrics {
@@ -14,11 +13,11 @@ export interface SwitchboardMetrics {
   claimLag: Histogram;
 }
 
-const holder = globalThis as typeof globalThis & { __switchboardMetrics?: SwitchboardMetrics };
+let current: SwitchboardMetrics | undefined;
 
 export function metrics(): SwitchboardMetrics {
-  holder.__switchboardMetrics ??= createMetrics();
-  return holder.__switchboardMetrics;
+  current ??= createMetrics();
+  return current;
 }
 
 function createMetrics(): SwitchboardMetrics {

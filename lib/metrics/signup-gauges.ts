@@ -7,11 +7,11 @@ import { metrics } from "./registry";
 
 const DUE_COUNT_CAP = 10_000;
 
-const holder = globalThis as typeof globalThis & { __switchboardSignupGauges?: boolean };
+let registered = false;
 
 export function registerSignupGauges(db: Db): void {
-  if (holder.__switchboardSignupGauges) return;
-  holder.__switchboardSignupGauges = true;
+  if (registered) return;
+  registered = true;
   const registers = [metrics().registry];
   new Gauge({
     name: "switchboard_signups",

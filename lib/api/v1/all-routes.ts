@@ -3,7 +3,7 @@
 import type { ApiRoute } from "../define-route";
 import { getConnection, issueAccessToken, listConnections } from "./connection-routes";
 import { createSignup, getSignup, listSignups, retrySignup } from "./signup-routes";
-import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from "./tenant-routes";
+import { createTenant, deleteTenant, getTenant, inviteTenantMember, listTenants, updateTenant } from "./tenant-routes";
 import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "./webhook-delivery-routes";
 import {
   createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint,
@@ -14,7 +14,7 @@ export const allRoutes: ApiRoute[] = [
   whoami,
   listConnections, getConnection, issueAccessToken,
   createSignup, listSignups, getSignup, retrySignup,
-  listTenants, createTenant, getTenant, updateTenant, deleteTenant,
+  listTenants, createTenant, getTenant, updateTenant, deleteTenant, inviteTenantMember,
   listWebhookEndpoints, createWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret,
   listWebhookDeliveries, sendTestWebhook, redeliverWebhook,
 ];

@@ -4,6 +4,12 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
+import { defaultIntegrationServices } from "@/lib/integrations/services";
+import { appMailer } from "@/lib/mail/mailer";
+import { createInvitation } from "@/lib/people/invitations/create-invitation";
+import type { PeopleActor } from "@/lib/people/people-actor";
+import { configuredLinks } from "@/lib/people/people-links";
+import { deleteTenant as deleteTenantEverywhere } from "@/lib/people/tenants/delete-tenant";
 import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
 
@@ -41,6 +47,9 @@ const tenantSelect = { id: true, name: true, slug: true, consentText: true, allo
 function tenantView(row: { id: string; name: string; slug: string; consentText: string; allowedOrigins: string; createdAt: Date; updatedAt: Date }) {
   return { ...row, allowedOrigins: row.allowedOrigins.split("\n").filter(Boolean), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
+
+// An operator key acts with an operator's authority (it may even invite an OWNER).
+const API_OPERATOR_ACTOR: PeopleActor = { userId: null, label: "Operator (API key)", role: "OWNER" };
 
 const slugTaken = () => new AppError("conflict", "That slug is taken.", { fieldErrors: { slug: ["Already used by another tenant."] } });
 
@@ -114,11 +123,42 @@ export const deleteTenant = defineRoute(
   {
     method: "delete", path: "/api/v1/tenants/{tenantId}", operationId: "deleteTenant", tag: "Tenants", scope: "tenants:admin",
     summary: "Delete a tenant with its connections, signups, keys and endpoints",
-    description: "Stored tokens are deleted with the tenant; HubSpot grants are not revoked (disconnect first to revoke them).",
+    description: "Each HubSpot grant is revoked first (as `npm run admin -- tenant delete` does); the tenant goes even when HubSpot cannot confirm a revocation.",
     params: tenantParams, response: { status: 204, description: "Deleted" }, problems: [404],
   },
   async ({ params }, { db }) => {
-    const { count } = await db.tenant.deleteMany({ where: { id: params.tenantId } });
-    if (count === 0) throw AppError.notFound("That tenant");
+    const tenant = await db.tenant.findUnique({ where: { id: params.tenantId }, select: { slug: true } });
+    if (!tenant) throw AppError.notFound("That tenant");
+    await deleteTenantEverywhere(db, defaultIntegrationServices(), tenant.slug);
+  },
+);
+
+const newInvitationSchema = z
+  .object({ email: z.email("Enter a valid email address.").max(320), role: z.enum(["OWNER", "ADMIN", "MEMBER"]) })
+  .meta({ id: "NewInvitation" });
+
+const invitationSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(["OWNER", "ADMIN", "MEMBER"]),
+    expiresAt: z.iso.datetime(),
+    emailed: z.boolean().describe("Whether the invitation email was handed to the mail server; the link itself is only ever in that email"),
+  })
+  .meta({ id: "Invitation" });
+
+export const inviteTenantMember = defineRoute(
+  {
+    method: "post", path: "/api/v1/tenants/{tenantId}/invitations", operationId: "inviteTenantMember", tag: "Tenants", scope: "tenants:admin",
+    summary: "Invite a person into a tenant with a role",
+    description: "Mails a single-use link valid 7 days (a newer invitation to the same address replaces a pending one). The link is never in the answer.",
+    params: tenantParams, body: newInvitationSchema,
+    response: { status: 201, description: "Invited", schema: invitationSchema }, problems: [404, 409],
+  },
+  async ({ params, body }, { db }) => {
+    const tenant = await db.tenant.findUnique({ where: { id: params.tenantId }, select: { id: true, name: true } });
+    if (!tenant) throw AppError.notFound("That tenant");
+    const invitation = await createInvitation(db, appMailer(), API_OPERATOR_ACTOR, tenant, body, configuredLinks());
+    return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString(), emailed: invitation.delivery.delivered };
   },
 );

@@ -1,6 +1,6 @@
 // /api/v1/tenants for operator keys: create, list, get, update, delete; tenant keys cannot reach it.
 import { describe, expect, it } from "vitest";
-import { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from "@switchboard/lib/api/v1/tenant-routes";
+import { createTenant, deleteTenant, getTenant, inviteTenantMember, listTenants, updateTenant } from "@switchboard/lib/api/v1/tenant-routes";
 import type { ApiWorld } from "../support/api-world";
 
 type TenantBody = { id: string; slug: string; name: string; allowedOrigins: string[] };
@@ -25,6 +25,25 @@ export function tenantsSuite(world: () => ApiWorld) {
       expect(list.items.map((item) => item.id)).toContain(tenant.id);
       expect((await w.call(deleteTenant, { key, params: { tenantId: tenant.id } })).status).toBe(204);
       expect((await w.call(getTenant, { key, params: { tenantId: tenant.id } })).status).toBe(404);
+    });
+
+    it("invites a person by email with a role, mails the link and never answers with it", async () => {
+      const w = world();
+      const key = await w.operatorKey(["tenants:admin"]);
+      const email = `Invitee-${w.provider}-${Date.now()}@Example.com`;
+      const invited = await w.call(inviteTenantMember, { key, params: { tenantId: w.tenant.id }, body: { email, role: "ADMIN" } });
+      expect(invited.status).toBe(201);
+      const text = await invited.text();
+      expect(text).not.toContain("/invite/");
+      expect(JSON.parse(text)).toMatchObject({ email: email.toLowerCase(), role: "ADMIN" });
+      const rows = await w.database.db.invitation.findMany({ where: { tenantId: w.tenant.id, email: email.toLowerCase() } });
+      expect(rows.map((row) => [row.role, row.acceptedAt, row.revokedAt])).toEqual([["ADMIN", null, null]]);
+      expect(rows[0]?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+
+      const badRole = await w.call(inviteTenantMember, { key, params: { tenantId: w.tenant.id }, body: { email, role: "KING" } });
+      expect(badRole.status).toBe(422);
+      expect((await w.call(inviteTenantMember, { key, params: { tenantId: "no-such-tenant" }, body: { email, role: "MEMBER" } })).status).toBe(404);
+      expect((await w.call(inviteTenantMember, { key: await w.tenantKey(), params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } })).status).toBe(403);
     });
 
     it("refuses tenant keys (403) and bad slugs (422)", async () => {
