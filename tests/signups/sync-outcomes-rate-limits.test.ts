@@ -1,48 +1,24 @@
 // The sync paces each portal by what HubSpot's own headers announce: a privately distributed app's
 // 100 / 10 s, a marketplace app's 110 / 10 s, and a daily allowance where the headers carry one.
 // Against the simulator's limit profiles over HTTP and real SQLite.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { connectPortal } from "@/tests/helpers/connect-portal";
-import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
-import { createTenantWithAdmin } from "./support/fixtures";
-import { addSignups, simJson, syncDeps, syncUntilIdle } from "./support/sync-harness";
+import { describe, expect, it } from "vitest";
+import { addSignups, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
 
-let world: SimulatorWorld;
+const sync = sharedSyncWorld();
 
-beforeAll(async () => {
-  world = await startSimulatorWorld("sqlite");
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-beforeEach(async () => {
-  await simJson(world.sim.url, "/_sim/reset", { method: "POST" });
-  await world.database.db.signup.deleteMany();
-  await world.database.db.connection.deleteMany();
-  await world.database.db.portalCallSlot.deleteMany();
-});
-
-async function connectedTenant() {
-  const { tenant, user } = await createTenantWithAdmin(world.database.db);
-  await connectPortal(world.database.db, { userId: user.id, tenant });
-  return tenant;
-}
-
-const simRequests = async () => (await simJson<{ requests: { path: string; status: number | null }[] }>(world.sim.url, "/_sim/requests")).requests;
+const simRequests = async () => (await simJson<{ requests: { path: string; status: number | null }[] }>(sync.world.sim.url, "/_sim/requests")).requests;
 const countByStatus = async (tenantId: string) =>
   Object.fromEntries(
-    (await world.database.db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
+    (await sync.world.database.db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
   );
 
 describe("rate limits from HubSpot's headers", () => {
   it("a privately distributed app's portal (100 / 10 s) sees no 429 across several windows", async () => {
-    const tenant = await connectedTenant();
-    await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: "private-starter" }) });
+    const { tenant } = await sync.connectedTenant();
+    await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: "private-starter" }) });
     // Batches of 5 so that 220 calls — more than two windows' worth — stay a small test.
-    await addSignups(world.database.db, tenant.id, 1_100);
-    const deps = syncDeps(world.database.db, "sqlite");
+    await addSignups(sync.world.database.db, tenant.id, 1_100);
+    const deps = syncDeps(sync.world.database.db, "sqlite");
     const started = Date.now();
     await syncUntilIdle({ ...deps, settings: { ...deps.settings, batchSize: 5, maxRateWaitMs: 15_000 } }, 500);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 1_100 });
@@ -55,28 +31,28 @@ describe("rate limits from HubSpot's headers", () => {
   });
 
   it("a marketplace app's portal (110 / 10 s) grows the budget of this worker and of the shared slots to 106", async () => {
-    const tenant = await connectedTenant();
-    await addSignups(world.database.db, tenant.id, 10);
-    const deps = syncDeps(world.database.db, "sqlite");
+    const { tenant } = await sync.connectedTenant();
+    await addSignups(sync.world.database.db, tenant.id, 10);
+    const deps = syncDeps(sync.world.database.db, "sqlite");
     expect(deps.limiter.local.budgetOf("62515")).toBe(97);
     await syncUntilIdle(deps);
     expect(deps.limiter.local.budgetOf("62515")).toBe(106);
     expect(deps.limiter.shared.slotsOf("62515")).toBe(106);
     // The shared table grows its rows the next time a slot is taken.
     expect(await deps.limiter.shared.tryTake("62515")).toBe(0);
-    expect(await world.database.db.portalCallSlot.count({ where: { portalId: "62515" } })).toBe(106);
+    expect(await sync.world.database.db.portalCallSlot.count({ where: { portalId: "62515" } })).toBe(106);
   });
 
   it("stops calling a portal whose daily allowance is spent, without counting it against the signups", async () => {
-    const tenant = await connectedTenant();
-    await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 100, intervalMs: 10_000, daily: 2 } }) });
-    await addSignups(world.database.db, tenant.id, 400);
-    const deps = syncDeps(world.database.db, "sqlite");
+    const { tenant } = await sync.connectedTenant();
+    await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 100, intervalMs: 10_000, daily: 2 } }) });
+    await addSignups(sync.world.database.db, tenant.id, 400);
+    const deps = syncDeps(sync.world.database.db, "sqlite");
     await syncUntilIdle({ ...deps, settings: { ...deps.settings, batchesPerPass: 1 } });
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 200, PENDING: 200 });
     const upserts = (await simRequests()).filter((request) => request.path.endsWith("/batch/upsert"));
     expect(upserts.map((request) => request.status)).toEqual([200, 200]);
-    const waiting = await world.database.db.signup.findMany({ where: { tenantId: tenant.id, status: "PENDING" } });
+    const waiting = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id, status: "PENDING" } });
     expect(waiting.every((row) => row.attempts === 0 && row.nextAttemptAt.getTime() > Date.now() + 50 * 60_000)).toBe(true);
   });
 });

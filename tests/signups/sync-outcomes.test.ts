@@ -2,171 +2,148 @@
 import { serverEnv } from "@switchboard/lib/env/server";
 import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { describe, expect, it } from "vitest";
+import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
 import { connectPortal } from "@/tests/helpers/connect-portal";
-import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle } from "./support/sync-harness";
-import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
+import { createTenantWithAdmin } from "./support/fixtures";
 
-let world: SimulatorWorld;
-
-beforeAll(async () => {
-  world = await startSimulatorWorld("sqlite");
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-beforeEach(async () => {
-  await simJson(world.sim.url, "/_sim/reset", { method: "POST" });
-  await world.database.db.signup.deleteMany();
-  await world.database.db.connection.deleteMany();
-  // The simulator's rate window starts afresh; so does our shared record of calls and pauses.
-  await world.database.db.portalCallSlot.deleteMany();
-});
-
-async function connectedTenant() {
-  const { tenant, user } = await createTenantWithAdmin(world.database.db);
-  const connectionId = await connectPortal(world.database.db, { userId: user.id, tenant });
-  return { tenant, user, connectionId };
-}
+const sync = sharedSyncWorld();
 
 const countByStatus = async (tenantId: string) =>
   Object.fromEntries(
-    (await world.database.db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
+    (await sync.world.database.db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
   );
 
 describe("signup sync against the simulator", () => {
   it("syncs pending signups in batches of at most 100 and stores the contact ids", async () => {
-    const { tenant, connectionId } = await connectedTenant();
-    await addSignups(world.database.db, tenant.id, 250);
-    await syncUntilIdle(syncDeps(world.database.db, "sqlite"));
-    const rows = await world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
+    const { tenant, connectionId } = await sync.connectedTenant();
+    await addSignups(sync.world.database.db, tenant.id, 250);
+    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    const rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.every((row) => row.status === "SYNCED" && row.hubspotContactId && row.syncedAt && row.connectionId === connectionId)).toBe(true);
-    const contacts = await simContacts(world.sim.url);
+    const contacts = await simContacts(sync.world.sim.url);
     expect(contacts).toHaveLength(250);
     const contactIds = new Set(contacts.map((contact) => contact.id));
     expect(rows.every((row) => contactIds.has(row.hubspotContactId ?? ""))).toBe(true);
-    const { requests } = await simJson<{ requests: { path: string }[] }>(world.sim.url, "/_sim/requests");
+    const { requests } = await simJson<{ requests: { path: string }[] }>(sync.world.sim.url, "/_sim/requests");
     expect(requests.filter((request) => request.path.endsWith("/batch/upsert"))).toHaveLength(3);
   });
 
   it("backs off on 429, stays within the limit afterwards, and never duplicates", async () => {
-    const { tenant } = await connectedTenant();
-    await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 2, intervalMs: 10_000 } }) });
-    await addSignups(world.database.db, tenant.id, 400);
-    const deps = syncDeps(world.database.db, "sqlite");
+    const { tenant } = await sync.connectedTenant();
+    await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 2, intervalMs: 10_000 } }) });
+    await addSignups(sync.world.database.db, tenant.id, 400);
+    const deps = syncDeps(sync.world.database.db, "sqlite");
     await syncUntilIdle(deps);
-    const { requests } = await simJson<{ requests: { status: number | null }[] }>(world.sim.url, "/_sim/requests");
+    const { requests } = await simJson<{ requests: { status: number | null }[] }>(sync.world.sim.url, "/_sim/requests");
     expect(requests.some((request) => request.status === 429)).toBe(true);
-    const waiting = await world.database.db.signup.findMany({ where: { tenantId: tenant.id, status: "PENDING" } });
+    const waiting = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id, status: "PENDING" } });
     expect(waiting.length).toBeGreaterThan(0);
     expect(waiting.every((row) => row.lastError?.includes("rate limit") && row.nextAttemptAt > new Date())).toBe(true);
     expect(deps.limiter.local.budgetOf("62515")).toBeLessThan(105);
-    await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 110, intervalMs: 10_000 } }) });
-    await makeEverythingDue(world.database.db);
+    await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 110, intervalMs: 10_000 } }) });
+    await makeEverythingDue(sync.world.database.db);
     // Same worker (same limiter), now willing to wait out the pause HubSpot's 429 imposed.
     await syncUntilIdle({ ...deps, settings: { ...deps.settings, maxRateWaitMs: 15_000 } });
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 400 });
-    expect(await simContacts(world.sim.url)).toHaveLength(400);
+    expect(await simContacts(sync.world.sim.url)).toHaveLength(400);
   });
 
   it("retries 5xx with growing, jittered backoff and counts the attempts", async () => {
-    const { tenant } = await connectedTenant();
-    await addSignups(world.database.db, tenant.id, 5);
-    await simJson(world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 2, pathPrefix: "/crm/" }) });
-    const deps = syncDeps(world.database.db, "sqlite");
+    const { tenant } = await sync.connectedTenant();
+    await addSignups(sync.world.database.db, tenant.id, 5);
+    await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 2, pathPrefix: "/crm/" }) });
+    const deps = syncDeps(sync.world.database.db, "sqlite");
     await syncUntilIdle(deps);
-    let rows = await world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
+    let rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.every((row) => row.status === "PENDING" && row.attempts === 1 && row.lastError)).toBe(true);
     const firstDelays = rows.map((row) => row.nextAttemptAt.getTime() - Date.now());
     expect(Math.min(...firstDelays)).toBeGreaterThan(0);
-    await makeEverythingDue(world.database.db);
+    await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
-    rows = await world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
+    rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.every((row) => row.status === "PENDING" && row.attempts === 2)).toBe(true);
-    await makeEverythingDue(world.database.db);
+    await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 5 });
-    expect(await simContacts(world.sim.url)).toHaveLength(5);
+    expect(await simContacts(sync.world.sim.url)).toHaveLength(5);
   });
 
   it("treats a request that never answers as a timeout and retries it later", async () => {
-    const { tenant } = await connectedTenant();
-    await addSignups(world.database.db, tenant.id, 3);
-    await simJson(world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ mode: "hang", count: 1, pathPrefix: "/crm/" }) });
-    const deps = syncDeps(world.database.db, "sqlite");
-    await syncUntilIdle(syncDeps(world.database.db, "sqlite", "test-worker", { requestTimeoutMs: 500 }));
-    const rows = await world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
+    const { tenant } = await sync.connectedTenant();
+    await addSignups(sync.world.database.db, tenant.id, 3);
+    await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ mode: "hang", count: 1, pathPrefix: "/crm/" }) });
+    const deps = syncDeps(sync.world.database.db, "sqlite");
+    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite", "test-worker", { requestTimeoutMs: 500 }));
+    const rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.every((row) => row.status === "PENDING" && row.attempts === 1 && row.lastError?.includes("did not answer"))).toBe(true);
-    await simJson(world.sim.url, "/_sim/faults", { method: "DELETE" });
-    await makeEverythingDue(world.database.db);
+    await simJson(sync.world.sim.url, "/_sim/faults", { method: "DELETE" });
+    await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 3 });
-    expect(await simContacts(world.sim.url)).toHaveLength(3);
+    expect(await simContacts(sync.world.sim.url)).toHaveLength(3);
   });
 
   it("marks an address HubSpot calls invalid as FAILED with the reason, and does not retry it", async () => {
-    const { tenant } = await connectedTenant();
-    await addSignups(world.database.db, tenant.id, 3);
+    const { tenant } = await sync.connectedTenant();
+    await addSignups(sync.world.database.db, tenant.id, 3);
     // Passes our zod check, but HubSpot (and the simulator) refuse a domain label ending in "-".
-    await world.database.db.signup.create({ data: { tenantId: tenant.id, email: "odd@example-.com", emailNormalized: "odd@example-.com", consentGiven: true } });
-    const deps = syncDeps(world.database.db, "sqlite");
+    await sync.world.database.db.signup.create({ data: { tenantId: tenant.id, email: "odd@example-.com", emailNormalized: "odd@example-.com", consentGiven: true } });
+    const deps = syncDeps(sync.world.database.db, "sqlite");
     await syncUntilIdle(deps);
-    const failed = await world.database.db.signup.findFirstOrThrow({ where: { emailNormalized: "odd@example-.com" } });
+    const failed = await sync.world.database.db.signup.findFirstOrThrow({ where: { emailNormalized: "odd@example-.com" } });
     expect(failed.status).toBe("FAILED");
     expect(failed.lastError).toContain("Email address odd@example-.com is invalid");
     expect(failed.lastError).toMatch(/VALIDATION_ERROR/);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 3, FAILED: 1 });
-    await simJson(world.sim.url, "/_sim/requests", { method: "DELETE" });
-    await makeEverythingDue(world.database.db);
+    await simJson(sync.world.sim.url, "/_sim/requests", { method: "DELETE" });
+    await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
-    const { requests } = await simJson<{ requests: unknown[] }>(world.sim.url, "/_sim/requests");
+    const { requests } = await simJson<{ requests: unknown[] }>(sync.world.sim.url, "/_sim/requests");
     expect(requests).toHaveLength(0);
   });
 
   it("keeps signups pending, not failed, when HubSpot answers an unexpected 4xx (e.g. a wrong API base URL)", async () => {
-    const { tenant } = await connectedTenant();
-    await addSignups(world.database.db, tenant.id, 3);
+    const { tenant } = await sync.connectedTenant();
+    await addSignups(sync.world.database.db, tenant.id, 3);
     // A misconfigured HUBSPOT_API_BASE_URL: every call lands on a path HubSpot does not have (404).
-    const misconfigured = { ...syncDeps(world.database.db, "sqlite"), crm: createHubspotProvider({ ...hubspotConfigFromEnv(serverEnv()), apiBaseUrl: `${world.sim.url}/not-hubspot` }) };
+    const misconfigured = { ...syncDeps(sync.world.database.db, "sqlite"), crm: createHubspotProvider({ ...hubspotConfigFromEnv(serverEnv()), apiBaseUrl: `${sync.world.sim.url}/not-hubspot` }) };
     await syncUntilIdle(misconfigured);
     expect(await countByStatus(tenant.id)).toEqual({ PENDING: 3 });
-    const waiting = await world.database.db.signup.findFirstOrThrow({ where: { tenantId: tenant.id } });
+    const waiting = await sync.world.database.db.signup.findFirstOrThrow({ where: { tenantId: tenant.id } });
     expect(waiting.lastError).toMatch(/OBJECT_NOT_FOUND|404/);
-    await makeEverythingDue(world.database.db);
-    await syncUntilIdle(syncDeps(world.database.db, "sqlite"));
+    await makeEverythingDue(sync.world.database.db);
+    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 3 });
   });
 
   it("parks signups of a tenant without HubSpot as WAITING and drains them once connected", async () => {
-    const { tenant, user } = await createTenantWithAdmin(world.database.db);
-    await addSignups(world.database.db, tenant.id, 20);
-    const deps = syncDeps(world.database.db, "sqlite");
+    const { tenant, user } = await createTenantWithAdmin(sync.world.database.db);
+    await addSignups(sync.world.database.db, tenant.id, 20);
+    const deps = syncDeps(sync.world.database.db, "sqlite");
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ WAITING: 20 });
-    await connectPortal(world.database.db, { userId: user.id, tenant });
+    await connectPortal(sync.world.database.db, { userId: user.id, tenant });
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 20 });
   });
 
   it("waits while the grant is revoked (Needs reconnect) and drains after reconnecting", async () => {
-    const { tenant, user, connectionId } = await connectedTenant();
-    await simJson(world.sim.url, "/_sim/portals/62515/revoke-all", { method: "POST" });
-    await addSignups(world.database.db, tenant.id, 10);
-    const deps = syncDeps(world.database.db, "sqlite");
+    const { tenant, user, connectionId } = await sync.connectedTenant();
+    await simJson(sync.world.sim.url, "/_sim/portals/62515/revoke-all", { method: "POST" });
+    await addSignups(sync.world.database.db, tenant.id, 10);
+    const deps = syncDeps(sync.world.database.db, "sqlite");
     // The revoked access token answers 401; the forced refresh then meets invalid_grant.
     await syncUntilIdle(deps);
-    await makeEverythingDue(world.database.db);
+    await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
-    expect((await world.database.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).status).toBe("NEEDS_RECONNECT");
+    expect((await sync.world.database.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).status).toBe("NEEDS_RECONNECT");
     expect(await countByStatus(tenant.id)).toEqual({ WAITING: 10 });
-    expect(await simContacts(world.sim.url)).toHaveLength(0);
-    await connectPortal(world.database.db, { userId: user.id, tenant }, { connectionId });
-    await makeEverythingDue(world.database.db);
+    expect(await simContacts(sync.world.sim.url)).toHaveLength(0);
+    await connectPortal(sync.world.database.db, { userId: user.id, tenant }, { connectionId });
+    await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 10 });
-    expect(await simContacts(world.sim.url)).toHaveLength(10);
+    expect(await simContacts(sync.world.sim.url)).toHaveLength(10);
   });
 });

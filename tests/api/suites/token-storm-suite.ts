@@ -1,40 +1,18 @@
 // The access-token route under a storm: 200 concurrent callers in two processes (this one and a tsx
 // child) while the token is about to expire cause exactly one refresh at HubSpot, and everyone gets
 // the same new token — the API shares the refresh lease with everything else.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { issueAccessToken } from "@switchboard/lib/api/v1/connection-routes";
 import { expireSoon } from "@/tests/connections/support/expire-soon";
 import { countTokenRequests, simControl, simRequests } from "@/tests/connections/support/simulator-driver";
+import { spawnReleasableChild } from "@/tests/helpers/releasable-child";
 import type { ApiWorld } from "../support/api-world";
 
 type ChildResult = { hashes: string[]; statuses: number[] };
 
-async function spawnBurst(input: { key: string; connectionId: string; calls: number }) {
-  const tsx = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
-  const script = fileURLToPath(new URL("../support/access-token-burst-child.ts", import.meta.url));
-  const child = spawn(tsx, ["--conditions=source", script], { env: { ...process.env, API_BURST_INPUT: JSON.stringify(input) }, stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes("ready\n")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`child exited early (${code}): ${stderr}`)));
-  });
-  const result = new Promise<ChildResult>((resolve, reject) => {
-    child.once("exit", (code) => {
-      const line = stdout.split("\n").find((text) => text.startsWith("{"));
-      if (code === 0 && line) resolve(JSON.parse(line) as ChildResult);
-      else reject(new Error(`child failed (${code}): ${stderr}`));
-    });
-  });
-  await ready;
-  return { go: () => child.stdin.end("go\n"), result };
+function spawnBurst(input: { key: string; connectionId: string; calls: number }) {
+  return spawnReleasableChild<ChildResult>(new URL("../support/access-token-burst-child.ts", import.meta.url), { API_BURST_INPUT: JSON.stringify(input) });
 }
 
 export function tokenStormSuite(world: () => ApiWorld) {

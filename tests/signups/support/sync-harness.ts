@@ -8,6 +8,10 @@ import { attemptsSpanning } from "@switchboard/lib/signups/sync/backoff";
 import type { SyncDeps } from "@switchboard/lib/signups/sync/sync-deps";
 import { runSyncPass } from "@switchboard/lib/signups/sync/sync-pass";
 import { portalPacer } from "@switchboard/lib/signups/sync/sync-worker";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { connectPortal } from "@/tests/helpers/connect-portal";
+import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
+import { createTenantWithAdmin } from "./fixtures";
 
 export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
   return {
@@ -57,3 +61,38 @@ export async function simJson<T>(simulatorUrl: string, path: string, init?: Requ
 export async function simContacts(simulatorUrl: string, portalId = 62515): Promise<{ id: string; properties: Record<string, string> }[]> {
   return (await simJson<{ results: { id: string; properties: Record<string, string> }[] }>(simulatorUrl, `/_sim/portals/${portalId}/contacts`)).results;
 }
+
+/** One simulator + SQLite world for a sync test file: started once, and before each test HubSpot's
+ * state, the signups, connections and shared call slots start afresh (so does the rate window). */
+export function sharedSyncWorld(): { readonly world: SimulatorWorld; connectedTenant(): Promise<{ tenant: { id: string; slug: string }; user: { id: string }; connectionId: string }> } {
+  let current: SimulatorWorld | undefined;
+  beforeAll(async () => {
+    current = await startSimulatorWorld("sqlite");
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(async () => {
+    const world = started();
+    await simJson(world.sim.url, "/_sim/reset", { method: "POST" });
+    await world.database.db.signup.deleteMany();
+    await world.database.db.connection.deleteMany();
+    await world.database.db.portalCallSlot.deleteMany();
+  });
+  function started(): SimulatorWorld {
+    if (!current) throw new Error("the sync world is not started yet (use it inside tests and hooks)");
+    return current;
+  }
+  return {
+    get world() {
+      return started();
+    },
+    async connectedTenant() {
+      const { db } = started().database;
+      const { tenant, user } = await createTenantWithAdmin(db);
+      const connectionId = await connectPortal(db, { userId: user.id, tenant });
+      return { tenant, user, connectionId };
+    },
+  };
+}
+
