@@ -66,7 +66,9 @@ export function copyPrismaProject(): { dir: string; env: Record<string, string> 
 export function addNicknameColumn(dir: string): void {
   for (const provider of ["sqlite", "postgresql"]) {
     const path = join(dir, "prisma", provider, "schema.prisma");
-    const schema = readFileSync(path, "utf8").replace("  passwordHash String\n", "  passwordHash String\n  nickname     String?\n");
+    const before = readFileSync(path, "utf8");
+    const schema = before.replace("model User {\n", "model User {\n  nickname String?\n");
+    if (schema === before) throw new Error(`no User model to change in ${path}`);
     writeFileSync(path, schema);
   }
 }
