@@ -50,7 +50,7 @@ describe("ten-secondly rolling limit per portal", () => {
   it("lets the 111th request within 10 s fail at HubSpot's real limit of 110", async () => {
     const statuses: number[] = [];
     for (let n = 0; n < 111; n++) statuses.push((await listRaw()).status);
-    expect(statuses.slice(0, 110).every((status) => status === 200)).toBe(true);
+    expect(statuses.slice(0, 110).filter((status) => !(status === 200))).toEqual([]);
     expect(statuses[110]).toBe(429);
   });
 

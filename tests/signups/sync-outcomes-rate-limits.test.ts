@@ -53,6 +53,6 @@ describe("rate limits from HubSpot's headers", () => {
     const upserts = (await simRequests()).filter((request) => request.path.endsWith("/batch/upsert"));
     expect(upserts.map((request) => request.status)).toEqual([200, 200]);
     const waiting = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id, status: "PENDING" } });
-    expect(waiting.every((row) => row.attempts === 0 && row.nextAttemptAt.getTime() > Date.now() + 50 * 60_000)).toBe(true);
+    expect(waiting.filter((row) => !(row.attempts === 0 && row.nextAttemptAt.getTime() > Date.now() + 50 * 60_000))).toEqual([]);
   });
 });

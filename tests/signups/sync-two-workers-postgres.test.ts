@@ -38,7 +38,7 @@ describe("two workers on one PostgreSQL database", () => {
       await Promise.all(workers.map((worker) => stopWorker(worker)));
     }
     expect(proxy.sendsPerEmail.size).toBe(SIGNUPS);
-    expect([...proxy.sendsPerEmail.values()].every((sends) => sends === 1)).toBe(true);
+    expect([...proxy.sendsPerEmail].filter(([, sends]) => sends !== 1)).toEqual([]);
     expect(await simContacts(world.sim.url)).toHaveLength(SIGNUPS);
     const rows = await world.database.db.signup.findMany({ where: { tenantId: tenant.id }, select: { hubspotContactId: true } });
     expect(new Set(rows.map((row) => row.hubspotContactId)).size).toBe(SIGNUPS);

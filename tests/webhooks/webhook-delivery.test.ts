@@ -117,16 +117,17 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     const ids = receiver.received.map((item) => item.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
-    expect(receiver.received.every((item) => item.verified)).toBe(true);
+    expect(receiver.received.filter((item) => !(item.verified))).toEqual([]);
   });
 
   it("delivers an event a worker held when it was killed with -9, with the same webhook-id", async () => {
     await newEndpoint();
     const { eventId } = await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId });
     receiver.mode = "hang";
-    const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+    // Node itself with tsx's loader, not the tsx CLI: SIGKILL must hit the worker, not a wrapper
+    // that would leave the real worker running as an orphan.
     const script = fileURLToPath(new URL("./support/webhook-worker-child.ts", import.meta.url));
-    const child = spawn(tsx, ["--conditions=source", script], {
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", script], {
       env: { ...process.env, WEBHOOK_CHILD_INPUT: JSON.stringify({ databaseUrl: database.url, keyRing: process.env.TOKEN_ENCRYPTION_KEYS, leaseMs: 2_000 }) },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -156,7 +157,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await redeliver(database.db, deliveryId);
     const received = await receiver.waitFor(2);
     expect(received.map((item) => item.id)).toEqual([eventId, eventId]);
-    expect(received.every((item) => item.verified)).toBe(true);
+    expect(received.filter((item) => !(item.verified))).toEqual([]);
   });
 
   it("sends only subscribed types, and disables an endpoint that has failed for 3 days", async () => {

@@ -53,7 +53,7 @@ export function signupsSuite(world: () => ApiWorld) {
       const byEmail = (await (await w.call(listSignups, { key, query: { email: "PAGE3@example.com" } })).json()) as Page;
       expect(byEmail.items.map((item) => item.email)).toEqual(["page3@example.com"]);
       const failed = (await (await w.call(listSignups, { key, query: { status: "failed" } })).json()) as Page;
-      expect(failed.items.every((item) => item.status === "failed")).toBe(true);
+      expect(failed.items.filter((item) => !(item.status === "failed"))).toEqual([]);
       const bad = await w.call(listSignups, { key, query: { status: "lost", since: "yesterday" } });
       expect(bad.status).toBe(422);
       expect(Object.keys(((await bad.json()) as { errors: object }).errors).sort()).toEqual(["since", "status"]);

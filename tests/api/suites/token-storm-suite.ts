@@ -34,8 +34,8 @@ export function tokenStormSuite(world: () => ApiWorld) {
       const remote = await child.result;
       await simControl(w.sim.url, "PATCH", "/_sim/config", { latencyMs: 0 });
       expect(countTokenRequests(await simRequests(w.sim.url))).toBe(1);
-      expect(local.every((result) => result.status === 200)).toBe(true);
-      expect(remote.statuses.every((status) => status === 200)).toBe(true);
+      expect(local.filter((result) => !(result.status === 200))).toEqual([]);
+      expect(remote.statuses.filter((status) => !(status === 200))).toEqual([]);
       const hashes = new Set([...local.map((result) => createHash("sha256").update(result.token).digest("hex")), ...remote.hashes]);
       expect(hashes.size).toBe(1);
       expect(await w.database.db.auditEvent.count({ where: { connectionId: w.connectionId, action: "access_token_issued" } })).toBeGreaterThanOrEqual(200);
