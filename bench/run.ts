@@ -49,7 +49,7 @@ async function main(): Promise<void> {
         continue;
       }
       const out = join(folder, `${part}.json`);
-      const child = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts"], { env: { ...process.env, BENCH_CHILD_PART: part, BENCH_CHILD_OUT: out }, stdio: "inherit" });
+      const child = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", "bench/run.ts"], { env: { ...process.env, BENCH_CHILD_PART: part, BENCH_CHILD_OUT: out }, stdio: "inherit" });
       if (child.status !== 0) {
         line(`  (part ${part} failed with exit code ${child.status})`);
         results[part] = { failed: true, exitCode: child.status };

@@ -7,7 +7,7 @@ import { DEFAULT_PORTALS } from "@/simulator/src/config";
 import { freePort, waitUntilUp } from "./production-app";
 
 // node --import tsx rather than the tsx CLI: one process each, so /proc shows its whole CPU time.
-const tsNode = (script: string, extraArgs: string[] = []) => [...extraArgs, "--import", "tsx", script];
+const tsNode = (script: string, extraArgs: string[] = []) => [...extraArgs, "--conditions=source", "--import", "tsx", script];
 
 export function benchPortalIds(count: number): number[] {
   return Array.from({ length: count }, (_, index) => 300_001 + index);
