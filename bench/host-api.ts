@@ -34,7 +34,7 @@ export async function benchHostApi(durationMs: number, concurrency: number, webh
     const connectionId = randomBytes(12).toString("hex");
     await database.db.connection.create({
       data: {
-        id: connectionId, tenantId: tenant.id, provider: "hubspot", externalAccountId: "62515", grantedScopes: "oauth crm.objects.contacts.write",
+        id: connectionId, tenantId: tenant.id, provider: "hubspot", portalId: "62515", grantedScopes: "oauth crm.objects.contacts.write",
         ...sealTokenSet(parseKeyRing(keyRingText), { id: connectionId, tenantId: tenant.id }, { accessToken: `bench-access-${randomBytes(16).toString("hex")}`, refreshToken: "bench-refresh" }),
         // Warm: hours from expiry, so no call needs a refresh.
         accessTokenExpiresAt: new Date(Date.now() + 6 * 3600_000), lastRefreshedAt: new Date(),

@@ -74,7 +74,7 @@ test("connect, test, send a test contact, reconnect, cancel and disconnect", asy
   await expectNoLiveTokens(page, bodies, simulator.url);
 
   // Only ciphertext is stored.
-  const row = await db.connection.findFirstOrThrow({ where: { tenant: { slug: "contoso" }, externalAccountId: String(PORTAL) } });
+  const row = await db.connection.findFirstOrThrow({ where: { tenant: { slug: "contoso" }, portalId: String(PORTAL) } });
   expect(row.accessTokenCiphertext).toMatch(/^v1\.k1\./);
   expect(row.refreshTokenCiphertext).toMatch(/^v1\.k1\./);
   const asStored = JSON.stringify(row);

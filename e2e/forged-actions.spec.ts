@@ -76,7 +76,7 @@ test.describe("forged server actions", () => {
     );
     const contoso = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
     const connection = await db.connection.create({
-      data: { tenantId: contoso.id, provider: "hubspot", externalAccountId: "990001", accountDomain: "forged.example", status: "CONNECTED" },
+      data: { tenantId: contoso.id, provider: "hubspot", portalId: "990001", accountDomain: "forged.example", status: "CONNECTED" },
     });
     const signup = await db.signup.create({
       data: { tenantId: contoso.id, email: "forged@example.com", emailNormalized: "forged@example.com", consentGiven: true, status: "FAILED", lastError: "arranged" },

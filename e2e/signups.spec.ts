@@ -29,7 +29,7 @@ async function connectThroughConsent(adminPage: Page): Promise<void> {
 
 async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
-  const usable = await db.connection.count({ where: { tenantId: tenant.id, externalAccountId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } });
+  const usable = await db.connection.count({ where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } });
   if (usable === 0) await connectThroughConsent(adminPage);
 }
 

@@ -14,7 +14,7 @@ const tenantIds: string[] = [];
 const connectionIds: string[] = [];
 for (let index = 0; index < 50; index++) {
   const { tenant } = await createBenchTenant(database.db, `costs-${index}`);
-  const connection = await database.db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", externalAccountId: String(400_000 + index) } });
+  const connection = await database.db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", portalId: String(400_000 + index) } });
   tenantIds.push(tenant.id);
   connectionIds.push(connection.id);
 }

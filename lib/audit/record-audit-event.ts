@@ -42,8 +42,8 @@ export type AuditEventInput = {
 
 export const SYSTEM_ACTOR = "Switchboard (automatic)";
 
-export function connectionSubject(provider: string, externalAccountId: string): string {
-  return `${provider}:${externalAccountId}`;
+export function connectionSubject(provider: string, portalId: string): string {
+  return `${provider}:${portalId}`;
 }
 
 export async function recordAuditEvent(db: Db, event: AuditEventInput): Promise<void> {

@@ -12,12 +12,12 @@ export const DEGRADED_AFTER_FAILURES = 3;
 export type StatusActor = { userId: string | null; label: string };
 const system: StatusActor = { userId: null, label: SYSTEM_ACTOR };
 
-type ConnectionIdentity = { id: string; tenantId: string; provider: string; externalAccountId: string; status: string };
+type ConnectionIdentity = { id: string; tenantId: string; provider: string; portalId: string; status: string };
 
 async function loadIdentity(db: Db, connectionId: string): Promise<ConnectionIdentity | null> {
   return db.connection.findUnique({
     where: { id: connectionId },
-    select: { id: true, tenantId: true, provider: true, externalAccountId: true, status: true },
+    select: { id: true, tenantId: true, provider: true, portalId: true, status: true },
   });
 }
 
@@ -26,7 +26,7 @@ async function auditStatusChange(db: Db, row: ConnectionIdentity, to: string, re
   await recordAuditEvent(db, {
     tenantId: row.tenantId,
     connectionId: row.id,
-    subject: connectionSubject(row.provider, row.externalAccountId),
+    subject: connectionSubject(row.provider, row.portalId),
     actorUserId: actor.userId,
     actorLabel: actor.label,
     action: "status_change",

@@ -13,11 +13,11 @@ export type TokenSet = {
   accountHint?: AccountHint;
 };
 
-export type AccountHint = { externalAccountId?: string; scopes?: string[] };
+export type AccountHint = { portalId?: string; scopes?: string[] };
 
 export type AccountMetadata = {
   active: boolean;
-  externalAccountId: string;
+  portalId: string;
   accountDomain?: string;
   authorizedUserEmail?: string;
   scopes: string[];

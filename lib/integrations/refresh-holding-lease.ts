@@ -104,7 +104,7 @@ async function auditRefreshFailure(db: Db, row: TokenRow, detail: string) {
   await recordAuditEvent(db, {
     tenantId: row.tenantId,
     connectionId: row.id,
-    subject: connectionSubject(row.provider, row.externalAccountId),
+    subject: connectionSubject(row.provider, row.portalId),
     actorLabel: SYSTEM_ACTOR,
     action: "refresh",
     outcome: "failure",

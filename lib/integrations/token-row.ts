@@ -9,7 +9,7 @@ export async function loadTokenRow(db: Db, connectionId: string) {
   return db.connection.findUnique({
     where: { id: connectionId },
     select: {
-      id: true, tenantId: true, provider: true, externalAccountId: true, status: true,
+      id: true, tenantId: true, provider: true, portalId: true, status: true,
       accessTokenCiphertext: true, refreshTokenCiphertext: true, accessTokenExpiresAt: true,
       lastRefreshedAt: true, consecutiveFailures: true, tokenVersion: true,
     },

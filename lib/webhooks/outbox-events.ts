@@ -2,7 +2,7 @@
 // site stays one line next to the change it reports.
 import type { OutboxEvent } from "./record-webhook-events";
 
-type ConnectionIdentity = { id: string; tenantId: string; provider: string; externalAccountId: string };
+type ConnectionIdentity = { id: string; tenantId: string; provider: string; portalId: string };
 type ConnectionEventType = "connection.created" | "connection.needs_reconnect" | "connection.degraded" | "connection.recovered" | "connection.disconnected";
 const STATUS_OF = {
   "connection.created": "connected",
@@ -16,7 +16,7 @@ export function connectionEvent(type: ConnectionEventType, row: ConnectionIdenti
   return {
     tenantId: row.tenantId,
     type,
-    data: { connectionId: row.id, tenantId: row.tenantId, provider: row.provider, portalId: row.externalAccountId, status: type === "connection.created" ? status : STATUS_OF[type], reason },
+    data: { connectionId: row.id, tenantId: row.tenantId, provider: row.provider, portalId: row.portalId, status: type === "connection.created" ? status : STATUS_OF[type], reason },
   };
 }
 

@@ -44,7 +44,7 @@ describe("getValidAccessToken", () => {
     expect(after.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
     expect(after.refreshLeaseOwner).toBeNull();
     const introspected = await fx.services.provider("hubspot").introspect(token);
-    expect(introspected).toMatchObject({ active: true, externalAccountId: "62515" });
+    expect(introspected).toMatchObject({ active: true, portalId: "62515" });
   });
 
   it("marks the connection Needs reconnect at once when the refresh token was revoked (no retries)", async () => {

@@ -55,7 +55,7 @@ describe("connect", () => {
     expect(row.accessTokenCiphertext).not.toContain(access);
     // The simulator knows this token: it is a real one, for the right portal.
     const introspected = await fx.services.provider("hubspot").introspect(access);
-    expect(introspected.externalAccountId).toBe("62515");
+    expect(introspected.portalId).toBe("62515");
     const events = await fx.db.auditEvent.findMany({ where: { connectionId: row.id } });
     expect(events.map((e) => [e.action, e.outcome])).toContainEqual(["connect", "success"]);
     // Exchanged on the 2026-03 endpoint, identified through 2026-03 introspection.

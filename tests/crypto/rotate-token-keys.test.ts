@@ -28,7 +28,7 @@ describe("npm run keys:rotate", () => {
       const id = `conn-${portal}`;
       await db.connection.create({
         data: {
-          id, tenantId: tenant.id, provider: "hubspot", externalAccountId: portal,
+          id, tenantId: tenant.id, provider: "hubspot", portalId: portal,
           ...sealTokenSet(oldRing, { id, tenantId: tenant.id }, { accessToken: `access-${portal}`, refreshToken: `refresh-${portal}` }),
         },
       });
@@ -44,7 +44,7 @@ describe("npm run keys:rotate", () => {
     for (const row of await db.connection.findMany({})) {
       expect(ciphertextKeyId(row.accessTokenCiphertext ?? "")).toBe("new");
       expect(ciphertextKeyId(row.refreshTokenCiphertext ?? "")).toBe("new");
-      expect(openToken(newOnly, row, "refreshToken", row.refreshTokenCiphertext ?? "")).toBe(`refresh-${row.externalAccountId}`);
+      expect(openToken(newOnly, row, "refreshToken", row.refreshTokenCiphertext ?? "")).toBe(`refresh-${row.portalId}`);
     }
   });
 

@@ -27,7 +27,7 @@ export async function connectPortal(
     throw new Error(`connecting the portal failed: ${JSON.stringify(outcome)}`);
   }
   const connection = await db.connection.findFirstOrThrow({
-    where: { tenantId: admin.tenant.id, externalAccountId: String(portalId) },
+    where: { tenantId: admin.tenant.id, portalId: String(portalId) },
     select: { id: true },
   });
   return connection.id;

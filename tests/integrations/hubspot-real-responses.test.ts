@@ -54,7 +54,7 @@ describe("token responses", () => {
   it("exchanges a code on the 2026-03 endpoint despite an unexpected id_token and no token_use", async () => {
     replies[TOKEN] = { status: 200, body: { ...tokenBody, id_token: "eyJhbGciOi.x.y", hub_id: 62515, scopes: ["oauth"] } };
     const tokens = await provider().exchangeCode("code-1");
-    expect(tokens).toMatchObject({ accessToken: "at-1", refreshToken: "rt-1", accountHint: { externalAccountId: "62515", scopes: ["oauth"] } });
+    expect(tokens).toMatchObject({ accessToken: "at-1", refreshToken: "rt-1", accountHint: { portalId: "62515", scopes: ["oauth"] } });
     expect(Object.fromEntries(new URLSearchParams(seen[0]?.body))).toMatchObject({ grant_type: "authorization_code", code: "code-1", client_id: "our-app" });
   });
 
@@ -76,16 +76,16 @@ describe("token responses", () => {
 describe("introspection", () => {
   it("tolerates null user, hub_domain and scopes", async () => {
     replies[INTROSPECT] = { status: 200, body: { active: true, hub_id: 62515, client_id: "our-app", user: null, hub_domain: null, scopes: null } };
-    expect(await provider().introspect("at-1")).toEqual({ active: true, externalAccountId: "62515", scopes: [], clientId: "our-app" });
+    expect(await provider().introspect("at-1")).toEqual({ active: true, portalId: "62515", scopes: [], clientId: "our-app" });
   });
 
   it("falls back to the token response's hub_id and scopes once client_id says the token is ours", async () => {
     replies[INTROSPECT] = { status: 200, body: { active: true, client_id: "our-app", token_use: "access_token" } };
-    expect(await provider().introspect("at-1", { externalAccountId: "62515", scopes: ["oauth"] })).toMatchObject({ externalAccountId: "62515", scopes: ["oauth"] });
+    expect(await provider().introspect("at-1", { portalId: "62515", scopes: ["oauth"] })).toMatchObject({ portalId: "62515", scopes: ["oauth"] });
     replies[INTROSPECT] = { status: 200, body: { active: true } };
-    await expect(provider().introspect("at-1", { externalAccountId: "62515" })).rejects.toBeInstanceOf(ProviderResponseError);
+    await expect(provider().introspect("at-1", { portalId: "62515" })).rejects.toBeInstanceOf(ProviderResponseError);
     replies[INTROSPECT] = { status: 200, body: { active: true, hub_id: 62515, client_id: "another-app" } };
-    await expect(provider().introspect("at-1", { externalAccountId: "62515" })).rejects.toThrow("different app");
+    await expect(provider().introspect("at-1", { portalId: "62515" })).rejects.toThrow("different app");
   });
 
   it.each([400, 401])("treats %i as a rejected access token (drop it, refresh once, retry)", async (status) => {

@@ -36,7 +36,7 @@ describe.each(["sqlite", "postgresql"] as const)("signup counters on %s", (provi
     tenants = [];
     for (let index = 0; index < 2; index++) {
       const { tenant } = await createTenantWithAdmin(database.db);
-      const connection = await database.db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", externalAccountId: String(9000 + index) } });
+      const connection = await database.db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", portalId: String(9000 + index) } });
       tenants.push({ ...tenant, connectionId: connection.id });
     }
   });

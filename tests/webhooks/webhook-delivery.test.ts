@@ -63,7 +63,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
 
   it("writes connection.needs_reconnect with the status change and delivers it signed, verified by standardwebhooks", async () => {
     await newEndpoint();
-    const connection = await database.db.connection.create({ data: { tenantId, provider: "hubspot", externalAccountId: "777" } });
+    const connection = await database.db.connection.create({ data: { tenantId, provider: "hubspot", portalId: "777" } });
     await markNeedsReconnect(database.db, connection.id, "HubSpot rejected the refresh token");
     const [event] = await database.db.webhookEvent.findMany({ where: { tenantId } });
     expect(event?.type).toBe("connection.needs_reconnect");

@@ -63,7 +63,7 @@ export const issueAccessToken = defineRoute(
     // One read serves the tenant check and the token itself: this is the host's hot path.
     const row = await loadTokenRow(context.db, params.connectionId);
     if (!row || !canReach(context.caller, row.tenantId)) throw AppError.notFound("That connection");
-    const subject = connectionSubject(row.provider, row.externalAccountId);
+    const subject = connectionSubject(row.provider, row.portalId);
     try {
       const fresh = await getFreshAccessToken(context.db, row.id, undefined, row);
       // Committed before the answer, by the cheapest write each database allows.
@@ -71,7 +71,7 @@ export const issueAccessToken = defineRoute(
         tenantId: row.tenantId, connectionId: row.id, subject, actorLabel: context.caller.label,
         action: "access_token_issued", outcome: "success", detail: `Access token handed to ${context.caller.label}`,
       });
-      return { connectionId: row.id, portalId: row.externalAccountId, accessToken: fresh.token, expiresAt: fresh.expiresAt?.toISOString() ?? null, tokenType: "bearer" as const };
+      return { connectionId: row.id, portalId: row.portalId, accessToken: fresh.token, expiresAt: fresh.expiresAt?.toISOString() ?? null, tokenType: "bearer" as const };
     } catch (error) {
       if (error instanceof NeedsReconnectError) {
         throw new AppError("conflict", "This connection must be reconnected by a tenant admin before it can be used.", { reason: error.message });

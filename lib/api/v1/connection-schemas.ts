@@ -37,7 +37,7 @@ export const accessTokenSchema = z
   .meta({ id: "AccessToken" });
 
 type ConnectionRow = {
-  id: string; tenantId: string; provider: string; externalAccountId: string; accountDomain: string | null;
+  id: string; tenantId: string; provider: string; portalId: string; accountDomain: string | null;
   status: "CONNECTED" | "NEEDS_RECONNECT" | "DEGRADED"; statusReason: string | null; grantedScopes: string;
   accessTokenExpiresAt: Date | null; lastTestAt: Date | null; lastTestOk: boolean | null; lastTestLatencyMs: number | null;
   lastTestMessage: string | null; connectedAt: Date; createdAt: Date;
@@ -45,7 +45,7 @@ type ConnectionRow = {
 
 /** Exactly the columns the API shows: never a ciphertext, a lease or a user id. */
 export const connectionSelect = {
-  id: true, tenantId: true, provider: true, externalAccountId: true, accountDomain: true, status: true, statusReason: true,
+  id: true, tenantId: true, provider: true, portalId: true, accountDomain: true, status: true, statusReason: true,
   grantedScopes: true, accessTokenExpiresAt: true, lastTestAt: true, lastTestOk: true, lastTestLatencyMs: true,
   lastTestMessage: true, connectedAt: true, createdAt: true,
 } as const;
@@ -55,7 +55,7 @@ export function connectionView(row: ConnectionRow): z.input<typeof connectionSch
     id: row.id,
     tenantId: row.tenantId,
     provider: row.provider,
-    portalId: row.externalAccountId,
+    portalId: row.portalId,
     domain: row.accountDomain,
     status: row.status.toLowerCase() as z.infer<typeof connectionStatusSchema>,
     statusReason: row.statusReason,

@@ -19,9 +19,9 @@ export async function chooseNewsletterDestination(
   await recordAuditEvent(db, {
     tenantId: tenant.id, connectionId: row.id, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
     action: "newsletter_destination", outcome: "success",
-    detail: `Newsletter signups now go to portal ${row.externalAccountId}`,
+    detail: `Newsletter signups now go to portal ${row.portalId}`,
   });
-  return { ok: true, message: `Newsletter signups will now be sent to portal ${row.externalAccountId}.` };
+  return { ok: true, message: `Newsletter signups will now be sent to portal ${row.portalId}.` };
 }
 
 /** The connection signups go to: the chosen one if it still exists, else the oldest. */

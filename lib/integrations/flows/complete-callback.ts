@@ -59,12 +59,12 @@ export async function completeOAuthCallback(
   try {
     const tokens = await provider.exchangeCode(code);
     const metadata = await provider.introspect(tokens.accessToken, tokens.accountHint);
-    if (!metadata.active || !metadata.externalAccountId) {
+    if (!metadata.active || !metadata.portalId) {
       await audit("failure", "HubSpot reported the new token as inactive");
       return back("authorization_failed");
     }
     const stored = await storeAuthorizedConnection(db, { actor, tenantId: tenant.id, state, provider, tokens, metadata, services });
-    const portal = metadata.externalAccountId;
+    const portal = metadata.portalId;
     if (stored.missingRequired.length > 0) return back("missing_required_scopes", portal);
     if (state.connectionId && stored.connectionId !== state.connectionId) return back("other_portal", portal);
     if (state.connectionId) return back("reconnected", portal);

@@ -44,15 +44,15 @@ export async function disconnectConnection(
     tenantId: tenant.id, connectionId: null, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
     action: "disconnect", outcome: revoked ? "success" : "warning",
     detail: revoked
-      ? `Portal ${row.externalAccountId} disconnected; access revoked at ${provider.displayName}; tokens deleted`
-      : `Portal ${row.externalAccountId} disconnected and tokens deleted, but revocation could not be confirmed (${revokeProblem})`,
+      ? `Portal ${row.portalId} disconnected; access revoked at ${provider.displayName}; tokens deleted`
+      : `Portal ${row.portalId} disconnected and tokens deleted, but revocation could not be confirmed (${revokeProblem})`,
   });
   return {
     ok: true,
     revoked,
-    portalId: row.externalAccountId,
+    portalId: row.portalId,
     message: revoked
-      ? `Disconnected portal ${row.externalAccountId}. ${provider.displayName} confirmed Switchboard's access was revoked and the stored tokens were deleted; the app stays installed in the portal until it is uninstalled there.`
-      : `Disconnected portal ${row.externalAccountId} and deleted the stored tokens, but ${provider.displayName} could not confirm the revocation. You can also remove the app in ${provider.displayName}'s connected apps settings.`,
+      ? `Disconnected portal ${row.portalId}. ${provider.displayName} confirmed Switchboard's access was revoked and the stored tokens were deleted; the app stays installed in the portal until it is uninstalled there.`
+      : `Disconnected portal ${row.portalId} and deleted the stored tokens, but ${provider.displayName} could not confirm the revocation. You can also remove the app in ${provider.displayName}'s connected apps settings.`,
   };
 }

@@ -7,9 +7,9 @@ import type { FlowTenant } from "./types";
 export async function findTenantConnection(db: Db, tenant: FlowTenant, connectionId: string) {
   const row = await db.connection.findFirst({
     where: { id: connectionId, tenantId: tenant.id },
-    select: { id: true, tenantId: true, provider: true, externalAccountId: true, status: true, refreshTokenCiphertext: true },
+    select: { id: true, tenantId: true, provider: true, portalId: true, status: true, refreshTokenCiphertext: true },
   });
-  return row ? { ...row, subject: connectionSubject(row.provider, row.externalAccountId) } : null;
+  return row ? { ...row, subject: connectionSubject(row.provider, row.portalId) } : null;
 }
 
 export const connectionGoneMessage = "That connection no longer exists in this tenant.";

@@ -29,14 +29,14 @@ export async function storeAuthorizedConnection(db: Db, input: StoreInput) {
   if (!tokens.refreshToken) throw new ProviderResponseError("HubSpot sent no refresh token with the new grant");
   const scopes = scopeReport(provider, metadata.scopes);
   const needsScopes = scopes.missingRequired.length > 0;
-  const key = { tenantId, provider: provider.id, externalAccountId: metadata.externalAccountId };
+  const key = { tenantId, provider: provider.id, portalId: metadata.portalId };
   const now = new Date();
 
   // Two attempts: a concurrent callback for the same portal may create the row between our read
   // and our insert (unique violation); the second pass then updates it.
   for (let attempt = 1; ; attempt++) {
     const existing = await db.connection.findUnique({
-      where: { tenantId_provider_externalAccountId: key },
+      where: { tenantId_provider_portalId: key },
       select: { id: true, status: true },
     });
     const id = existing?.id ?? randomUUID();
@@ -75,13 +75,13 @@ export async function storeAuthorizedConnection(db: Db, input: StoreInput) {
     }
     // Signups that waited for a usable portal become due now (or wait, if scopes are missing).
     await reconcileTenantSignups(db, tenantId);
-    const subject = connectionSubject(provider.id, metadata.externalAccountId);
+    const subject = connectionSubject(provider.id, metadata.portalId);
     const missing = [...scopes.missingRequired.map((s) => `${s} (required)`), ...scopes.missingOptional];
     await recordAuditEvent(db, {
       tenantId, connectionId: id, subject, actorUserId: actor.id, actorLabel: actor.label,
       action: existing ? "reconnect" : "connect",
       outcome: needsScopes ? "failure" : "success",
-      detail: `Portal ${metadata.externalAccountId}${metadata.accountDomain ? ` (${metadata.accountDomain})` : ""} authorized` +
+      detail: `Portal ${metadata.portalId}${metadata.accountDomain ? ` (${metadata.accountDomain})` : ""} authorized` +
         (missing.length ? `; missing scopes: ${missing.join(", ")}` : "; all scopes granted"),
     });
     if (existing && existing.status !== fields.status) {

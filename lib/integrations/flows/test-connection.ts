@@ -33,8 +33,8 @@ export async function testConnection(
     const check = await withAccessToken(db, row.id, services, async (token) => {
       const metadata = await provider.introspect(token);
       if (!metadata.active) throw new AccessTokenRejectedError(`${provider.displayName} reports the access token as inactive`);
-      if (metadata.externalAccountId !== row.externalAccountId) {
-        throw new InvalidGrantError(`The token belongs to portal ${metadata.externalAccountId}, not ${row.externalAccountId}`);
+      if (metadata.portalId !== row.portalId) {
+        throw new InvalidGrantError(`The token belongs to portal ${metadata.portalId}, not ${row.portalId}`);
       }
       ({ missingRequired, missingOptional } = scopeReport(provider, metadata.scopes));
       await db.connection.update({ where: { id: row.id }, data: { grantedScopes: metadata.scopes.join(" ") } });

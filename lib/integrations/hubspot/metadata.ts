@@ -22,16 +22,16 @@ export async function introspectHubspotToken(config: HubspotConfig, accessToken:
   const parsed = introspectionSchema.safeParse(reply.body);
   if (!parsed.success) throw new ProviderResponseError("HubSpot's introspection response is missing required fields");
   const data = parsed.data;
-  if (!data.active) return { active: false, externalAccountId: "", scopes: [] };
+  if (!data.active) return { active: false, portalId: "", scopes: [] };
   // A token minted for another app must never be accepted as ours, whatever portal it names.
   if (data.client_id && data.client_id !== config.clientId) {
     throw new ProviderResponseError("HubSpot says this token belongs to a different app");
   }
-  const hubId = data.hub_id ?? (data.client_id ? hint?.externalAccountId : undefined);
+  const hubId = data.hub_id ?? (data.client_id ? hint?.portalId : undefined);
   if (!hubId) throw new ProviderResponseError("HubSpot's introspection response names no portal");
   return {
     active: true,
-    externalAccountId: hubId,
+    portalId: hubId,
     ...(data.hub_domain ? { accountDomain: data.hub_domain } : {}),
     ...(data.user ? { authorizedUserEmail: data.user } : {}),
     scopes: data.scopes ?? data.scope ?? hint?.scopes ?? [],

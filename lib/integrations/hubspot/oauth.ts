@@ -65,6 +65,6 @@ function toTokenSet(body: unknown): TokenSet {
     accessToken: access_token,
     ...(refresh_token ? { refreshToken: refresh_token } : {}),
     expiresAt: new Date(Date.now() + expires_in * 1000),
-    ...(hub_id || scopes ? { accountHint: { ...(hub_id ? { externalAccountId: hub_id } : {}), ...(scopes ? { scopes } : {}) } } : {}),
+    ...(hub_id || scopes ? { accountHint: { ...(hub_id ? { portalId: hub_id } : {}), ...(scopes ? { scopes } : {}) } } : {}),
   };
 }

@@ -43,7 +43,7 @@ export async function loadIntegrationsView(
     where: { tenantId },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, provider: true, externalAccountId: true, accountDomain: true, authorizedUserEmail: true,
+      id: true, provider: true, portalId: true, accountDomain: true, authorizedUserEmail: true,
       status: true, statusReason: true, grantedScopes: true, accessTokenExpiresAt: true, lastRefreshedAt: true,
       lastTestAt: true, lastTestOk: true, lastTestLatencyMs: true, lastTestMessage: true,
       connectedByUserId: true, connectedAt: true,
@@ -61,7 +61,7 @@ export async function loadIntegrationsView(
       return {
         id: row.id,
         providerName: impl.displayName,
-        portalId: row.externalAccountId,
+        portalId: row.portalId,
         domain: row.accountDomain,
         status: statusLabels[row.status] ?? "Needs reconnect",
         statusReason: row.statusReason,
@@ -77,7 +77,7 @@ export async function loadIntegrationsView(
         isNewsletterDestination: row.id === newsletterId,
         syncHealth: health.get(row.id) ?? { synced: 0, failed: 0, rateLimited: 0 },
         activity: await listConnectionAuditEvents(db, tenantId, {
-          id: row.id, subject: connectionSubject(row.provider, row.externalAccountId),
+          id: row.id, subject: connectionSubject(row.provider, row.portalId),
         }, 8),
       };
     }),

@@ -53,7 +53,7 @@ const storedStatuses = { PENDING: ["PENDING", "WAITING"], SYNCED: ["SYNCED"], FA
 
 const select = {
   id: true, email: true, emailNormalized: true, firstName: true, status: true, createdAt: true, syncedAt: true, attempts: true,
-  lastError: true, hubspotContactId: true, connection: { select: { externalAccountId: true } },
+  lastError: true, hubspotContactId: true, connection: { select: { portalId: true } },
 } as const;
 
 export async function listSignups(db: Db, tenantId: string, query: SignupListQuery, take = 50): Promise<{ items: SignupListItem[]; next: string | null }> {
@@ -77,7 +77,7 @@ export async function listSignups(db: Db, tenantId: string, query: SignupListQue
   return {
     items: page.map((row) => ({
       id: row.id, email: row.email, firstName: row.firstName, status: shownStatus(row.status), createdAt: row.createdAt, syncedAt: row.syncedAt,
-      attempts: row.attempts, lastError: row.lastError, hubspotContactId: row.hubspotContactId, portalId: row.connection?.externalAccountId ?? null,
+      attempts: row.attempts, lastError: row.lastError, hubspotContactId: row.hubspotContactId, portalId: row.connection?.portalId ?? null,
     })),
     next,
   };

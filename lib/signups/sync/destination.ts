@@ -19,14 +19,14 @@ export async function resolveDestinations(db: Db, tenantIds: string[]): Promise<
     select: {
       id: true,
       newsletterConnectionId: true,
-      connections: { select: { id: true, externalAccountId: true, status: true }, orderBy: { createdAt: "asc" } },
+      connections: { select: { id: true, portalId: true, status: true }, orderBy: { createdAt: "asc" } },
     },
   });
   const destinations = new Map<string, Destination | null>(tenantIds.map((id) => [id, null]));
   for (const tenant of tenants) {
     const chosen = tenant.connections.find((connection) => connection.id === tenant.newsletterConnectionId);
     const connection = chosen ?? tenant.connections[0];
-    destinations.set(tenant.id, connection ? { connectionId: connection.id, portalId: connection.externalAccountId, status: connection.status } : null);
+    destinations.set(tenant.id, connection ? { connectionId: connection.id, portalId: connection.portalId, status: connection.status } : null);
   }
   return destinations;
 }

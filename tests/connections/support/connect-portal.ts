@@ -20,7 +20,7 @@ export async function connectPortal(
 }
 
 export async function connectionFor(fx: ConnectionsFixture, portalId: number) {
-  const row = await fx.db.connection.findFirst({ where: { tenantId: fx.tenant.id, externalAccountId: String(portalId) } });
+  const row = await fx.db.connection.findFirst({ where: { tenantId: fx.tenant.id, portalId: String(portalId) } });
   if (!row) throw new Error(`no connection for portal ${portalId}`);
   return row;
 }
