@@ -58,7 +58,7 @@ export const serverEnvSchema = z
     // backoff for this long, then marked Failed (retryable from the dashboard). Waiting for a usable
     // connection never counts.
     SYNC_GIVE_UP_AFTER_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
-    // Unset: GET /api/metrics answers 404. Set: Prometheus scrapes it with this bearer token.
+    // Unset: GET /metrics answers 404. Set: Prometheus scrapes it with this bearer token.
     METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
     LOG_LEVEL: z.enum(logLevels).default("info"),
 

@@ -1,5 +1,5 @@
 // The process's Prometheus metrics (prom-client): one registry per process (this package is loaded
-// once per process, see next.config.ts), which the intake, the sync and /api/metrics share.
+// once per process, see next.config.ts), which the intake, the sync, the webhook deliveries and /metrics share.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 export interface SwitchboardMetrics {
@@ -11,6 +11,8 @@ export interface SwitchboardMetrics {
   rateLimitPauses: Counter;
   tokenRefreshes: Counter<"outcome">;
   claimLag: Histogram;
+  webhookAttempts: Counter<"outcome" | "answer">;
+  webhookLatency: Histogram;
 }
 
 let current: SwitchboardMetrics | undefined;
@@ -53,6 +55,18 @@ function createMetrics(): SwitchboardMetrics {
       buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 1800, 3600],
       registers,
     }),
+    webhookAttempts: new Counter({
+      name: "switchboard_webhook_attempts_total",
+      help: "Webhook delivery attempts by outcome (delivered, retrying, gave_up) and answer (HTTP status, timeout, network, refused_url)",
+      labelNames: ["outcome", "answer"],
+      registers,
+    }),
+    webhookLatency: new Histogram({
+      name: "switchboard_webhook_attempt_seconds",
+      help: "How long receivers took to answer a webhook delivery attempt",
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
   };
 }
 
@@ -60,4 +74,11 @@ function createMetrics(): SwitchboardMetrics {
 export function countIntakeAnswer<T extends { status: number }>(answer: T): T {
   metrics().intakeAnswers.inc({ outcome: answer.status < 400 ? "accepted" : "refused", status: String(answer.status) });
   return answer;
+}
+
+/** One recorded webhook delivery attempt. */
+export function countWebhookAttempt(outcome: "delivered" | "retrying" | "gave_up", answer: string, latencyMs: number): void {
+  const current = metrics();
+  current.webhookAttempts.inc({ outcome, answer });
+  current.webhookLatency.observe(latencyMs / 1000);
 }

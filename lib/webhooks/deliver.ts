@@ -7,13 +7,15 @@ import type { KeyRing } from "@/lib/crypto/key-ring";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { log } from "@/lib/log";
+import { countWebhookAttempt } from "@/lib/metrics/registry";
 import { openEndpointSecret } from "./endpoint-secret";
 import { refuseEndpointUrl, type UrlPolicy } from "./endpoint-url";
 import { DISABLE_AFTER_FAILING_MS, nextRetryDelayMs } from "./retry-schedule";
 
 export type DeliverySettings = { keyRing: KeyRing; urlPolicy: UrlPolicy; timeoutMs: number; retryDelaysMs?: readonly number[] };
 
-type Attempt = { statusCode: number | null; latencyMs: number; error: string | null };
+/** `answer` labels the metrics: the HTTP status, or why there was none. */
+type Attempt = { statusCode: number | null; latencyMs: number; error: string | null; answer: string };
 
 const claimedSelect = {
   id: true, attempts: true, eventId: true,
@@ -38,7 +40,7 @@ async function send(
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   const refusal = await refuseEndpointUrl(endpoint.url, settings.urlPolicy);
-  if (refusal) return { statusCode: null, latencyMs: latency(), error: refusal };
+  if (refusal) return { statusCode: null, latencyMs: latency(), error: refusal, answer: "refused_url" };
   const timestamp = new Date();
   const secrets = [endpoint.secretCiphertext];
   if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > timestamp) {
@@ -63,10 +65,12 @@ async function send(
     });
     await response.body?.cancel().catch(() => undefined);
     const ok = response.status >= 200 && response.status < 300;
-    return { statusCode: response.status, latencyMs: latency(), error: ok ? null : `Answered HTTP ${response.status}` };
+    return { statusCode: response.status, latencyMs: latency(), error: ok ? null : `Answered HTTP ${response.status}`, answer: String(response.status) };
   } catch (error) {
     const timedOut = (error as Error).name === "TimeoutError";
-    return { statusCode: null, latencyMs: latency(), error: timedOut ? `No answer within ${settings.timeoutMs} ms` : "Could not connect" };
+    return timedOut
+      ? { statusCode: null, latencyMs: latency(), error: `No answer within ${settings.timeoutMs} ms`, answer: "timeout" }
+      : { statusCode: null, latencyMs: latency(), error: "Could not connect", answer: "network" };
   }
 }
 
@@ -77,11 +81,11 @@ type Outcome = {
 
 async function recordAttempts(db: Db, workerId: string, outcomes: Outcome[], settings: DeliverySettings): Promise<void> {
   const now = new Date();
-  const updates = outcomes.map(({ delivery, attempt }) => {
+  const results = outcomes.map(({ delivery, attempt }) => {
     const attempts = delivery.attempts + 1;
     const delivered = attempt.error === null;
     const delay = delivered ? null : nextRetryDelayMs(attempts, settings.retryDelaysMs);
-    return db.webhookDelivery.updateMany({
+    return { delivered, delay, update: db.webhookDelivery.updateMany({
       // Only under our claim: a delivery whose lease lapsed may be another worker's by now.
       where: { id: delivery.id, claimedBy: workerId },
       data: {
@@ -89,10 +93,10 @@ async function recordAttempts(db: Db, workerId: string, outcomes: Outcome[], set
         lastStatusCode: attempt.statusCode, lastError: attempt.error, lastLatencyMs: attempt.latencyMs,
         ...(delivered ? { deliveredAt: now } : {}), ...(delay !== null ? { nextAttemptAt: new Date(now.getTime() + delay) } : {}),
       },
-    });
+    }) };
   });
-  const results = await db.$transaction([
-    ...updates,
+  const written = await db.$transaction([
+    ...results.map((result) => result.update),
     db.webhookAttempt.createMany({
       data: outcomes.map(({ delivery, attempt }) => ({ deliveryId: delivery.id, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs, error: attempt.error, attemptedAt: now })),
     }),
@@ -100,7 +104,9 @@ async function recordAttempts(db: Db, workerId: string, outcomes: Outcome[], set
   // Endpoint health: a success ends a run of failures; failures start or extend it.
   const endpoints = new Map<string, { endpoint: Outcome["delivery"]["endpoint"]; succeeded: boolean }>();
   outcomes.forEach(({ delivery, attempt }, index) => {
-    if ((results[index] as { count: number }).count === 0) return;
+    if ((written[index] as { count: number }).count === 0) return;
+    const { delivered, delay } = results[index]!;
+    countWebhookAttempt(delivered ? "delivered" : delay === null ? "gave_up" : "retrying", attempt.answer, attempt.latencyMs);
     const seen = endpoints.get(delivery.endpoint.id);
     endpoints.set(delivery.endpoint.id, { endpoint: delivery.endpoint, succeeded: (seen?.succeeded ?? false) || attempt.error === null });
   });

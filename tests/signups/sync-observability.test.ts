@@ -1,8 +1,8 @@
 // What an operator sees of a HubSpot storm: one redacted warn line per failed call (portal,
-// status, category, attempt — never a token or an email), Prometheus counters at /api/metrics
+// status, category, attempt — never a token or an email), Prometheus counters at /metrics
 // behind METRICS_TOKEN, and the connection card's 24 h health figures.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GET as getMetrics } from "@/app/api/metrics/route";
+import { GET as getMetrics } from "@/app/metrics/route";
 import { loadSyncHealth } from "@switchboard/lib/integrations/view/sync-health";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
@@ -52,16 +52,17 @@ describe("sync observability", () => {
     const health = await loadSyncHealth(world.database.db, [connectionId]);
     expect(health.get(connectionId)).toEqual({ synced: 0, failed: 5, rateLimited: 0 });
 
-    const response = await getMetrics(new Request("http://localhost/api/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }));
+    const response = await getMetrics(new Request("http://localhost/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }));
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).toMatch(/switchboard_sync_hubspot_calls_total\{status="503"\} [1-9]/);
     expect(body).toMatch(/switchboard_signups\{status="PENDING"\} 5/);
+    expect(body).toMatch(/^switchboard_webhook_deliveries_due 0$/m);
   });
 
-  it("keeps /api/metrics closed without the bearer token", async () => {
-    expect((await getMetrics(new Request("http://localhost/api/metrics"))).status).toBe(401);
-    const wrong = await getMetrics(new Request("http://localhost/api/metrics", { headers: { authorization: "Bearer nope" } }));
+  it("keeps /metrics closed without the bearer token", async () => {
+    expect((await getMetrics(new Request("http://localhost/metrics"))).status).toBe(401);
+    const wrong = await getMetrics(new Request("http://localhost/metrics", { headers: { authorization: "Bearer nope" } }));
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).not.toContain("switchboard_");
   });

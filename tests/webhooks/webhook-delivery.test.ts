@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { activeKeyRing } from "@switchboard/lib/crypto/active-key-ring";
 import { databaseProvider } from "@switchboard/lib/db/database-url";
 import { markNeedsReconnect } from "@switchboard/lib/integrations/connection-status";
+import { metrics } from "@switchboard/lib/metrics/registry";
 import { startWebhookWorker, type WebhookWorker } from "@switchboard/lib/webhooks/delivery-worker";
 import { createEndpoint, rotateEndpointSecret } from "@switchboard/lib/webhooks/manage-endpoints";
 import { recordWebhookEvents } from "@switchboard/lib/webhooks/record-webhook-events";
@@ -88,7 +89,14 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     expect(await database.db.webhookEvent.count()).toBe(0);
   });
 
-  it("keeps retrying while the receiver is down and delivers once it is back", async () => {
+  /** This process's webhook attempt counter (shared by every test here, so tests compare before/after). */
+  const countedAttempts = async (outcome: string, answer: string) =>
+    (await metrics().webhookAttempts.get()).values
+      .filter((value) => value.labels.outcome === outcome && value.labels.answer === answer)
+      .reduce((sum, value) => sum + value.value, 0);
+
+  it("keeps retrying while the receiver is down and delivers once it is back, and counts both in the metrics", async () => {
+    const [retriedBefore, deliveredBefore] = [await countedAttempts("retrying", "network"), await countedAttempts("delivered", "204")];
     await newEndpoint();
     await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId });
     await receiver.down();
@@ -104,6 +112,8 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     expect(delivery.status).toBe("DELIVERED");
     expect(delivery.lastError).toBeNull();
     expect((await database.db.webhookEndpoint.findFirstOrThrow()).failingSince).toBeNull();
+    expect(await countedAttempts("retrying", "network")).toBe(retriedBefore + delivery.attempts - 1);
+    expect(await countedAttempts("delivered", "204")).toBe(deliveredBefore + 1);
   });
 
   it("never delivers an event twice with two workers sharing the queue", async () => {

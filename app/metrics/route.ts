@@ -1,10 +1,10 @@
-// GET /api/metrics — Prometheus metrics of this process; off (404) unless METRICS_TOKEN is set,
+// GET /metrics — Prometheus metrics of this process; off (404) unless METRICS_TOKEN is set,
 // and then only for `Authorization: Bearer <METRICS_TOKEN>`.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { metrics } from "@switchboard/lib/metrics/registry";
-import { registerSignupGauges } from "@switchboard/lib/metrics/signup-gauges";
+import { registerDatabaseGauges } from "@switchboard/lib/metrics/database-gauges";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!bearerMatches(request.headers.get("authorization"), token)) {
     return new Response("Unauthorized\n", { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="metrics"' } });
   }
-  registerSignupGauges(db);
+  registerDatabaseGauges(db);
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
 }

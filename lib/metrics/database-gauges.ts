@@ -1,6 +1,6 @@
 // Gauges read from the database when /metrics is scraped: signups per status from the maintained
-// counters (a few rows per tenant and day, never the signups themselves), and how many are due
-// now, counted only up to a cap so a scrape never walks a large backlog.
+// counters (a few rows per tenant and day, never the signups themselves), and how many signups and
+// webhook deliveries are due now, counted only up to a cap so a scrape never walks a large backlog.
 import { Gauge } from "prom-client";
 import type { Db } from "@/lib/db/create-client";
 import { metrics } from "./registry";
@@ -9,7 +9,7 @@ const DUE_COUNT_CAP = 10_000;
 
 let registered = false;
 
-export function registerSignupGauges(db: Db): void {
+export function registerDatabaseGauges(db: Db): void {
   if (registered) return;
   registered = true;
   const registers = [metrics().registry];
@@ -32,6 +32,16 @@ export function registerSignupGauges(db: Db): void {
     async collect() {
       const rows = await db.$queryRaw<{ due: number | bigint }[]>`
         SELECT COUNT(*) AS "due" FROM (SELECT 1 FROM "Signup" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${new Date()} LIMIT ${DUE_COUNT_CAP}) capped`;
+      this.set(Number(rows[0]?.due ?? 0));
+    },
+  });
+  new Gauge({
+    name: "switchboard_webhook_deliveries_due",
+    help: `Webhook deliveries waiting for their next attempt and due now (counted up to ${DUE_COUNT_CAP})`,
+    registers,
+    async collect() {
+      const rows = await db.$queryRaw<{ due: number | bigint }[]>`
+        SELECT COUNT(*) AS "due" FROM (SELECT 1 FROM "WebhookDelivery" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${new Date()} LIMIT ${DUE_COUNT_CAP}) capped`;
       this.set(Number(rows[0]?.due ?? 0));
     },
   });
