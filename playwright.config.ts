@@ -15,6 +15,7 @@ process.env.E2E_RUN_DIR ??= join(tmpdir(), `switchboard-e2e-${appPort}-${randomB
 process.env.E2E_APP_URL ??= `http://localhost:${appPort}`;
 process.env.E2E_SIM_URL ??= `http://127.0.0.1:${simPort}`;
 process.env.E2E_DATABASE_URL ??= `file:${join(process.env.E2E_RUN_DIR, "switchboard-e2e.db")}`;
+process.env.E2E_METRICS_TOKEN ??= randomBytes(24).toString("hex");
 const appUrl = process.env.E2E_APP_URL;
 const simulatorUrl = process.env.E2E_SIM_URL;
 

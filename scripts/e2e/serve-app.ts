@@ -38,6 +38,7 @@ const appEnv: NodeJS.ProcessEnv = {
   DEMO_MODE: "false",
   // The webhook specs deliver to a receiver on 127.0.0.1.
   WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+  METRICS_TOKEN: required("E2E_METRICS_TOKEN"),
 };
 
 async function main(): Promise<void> {
