@@ -5,7 +5,7 @@ import { sendTestContact, testContactEmail } from "@switchboard/lib/integrations
 import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
 import { chooseNewsletterDestination, resolveNewsletterConnectionId } from "@switchboard/lib/integrations/flows/choose-newsletter-destination";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
-import { connectionFor, connectPortal } from "./support/connect-portal";
+import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";
 import { openToken } from "@switchboard/lib/integrations/connection-secrets";
 import { InvalidGrantError } from "@switchboard/lib/integrations/errors";
@@ -19,8 +19,7 @@ beforeAll(async () => {
 afterAll(async () => fx?.close());
 beforeEach(async () => {
   await fx.reset();
-  await connectPortal(fx);
-  connectionId = (await connectionFor(fx, 62515)).id;
+  ({ connectionId } = await connectPortal(fx, { actor: fx.admin }));
 });
 
 describe("test connection", () => {
@@ -39,7 +38,7 @@ describe("test connection", () => {
   });
 
   it("names missing optional scopes on a read-restricted portal", async () => {
-    await connectPortal(fx, { portalId: 70001 });
+    await connectPortal(fx, { actor: fx.admin, portalId: 70001 });
     const other = await connectionFor(fx, 70001);
     const result = await testConnection(fx.db, fx.admin, fx.tenant, { connectionId: other.id }, fx.services);
     expect(result).toMatchObject({ ok: true, missingOptional: ["crm.objects.contacts.read"] });
@@ -121,7 +120,7 @@ describe("disconnect", () => {
 
 describe("newsletter destination", () => {
   it("defaults to the first connection and follows the admin's choice", async () => {
-    await connectPortal(fx, { portalId: 70001 });
+    await connectPortal(fx, { actor: fx.admin, portalId: 70001 });
     const second = await connectionFor(fx, 70001);
     expect(await resolveNewsletterConnectionId(fx.db, fx.tenant.id)).toBe(connectionId);
     const result = await chooseNewsletterDestination(fx.db, fx.admin, fx.tenant, { connectionId: second.id });

@@ -6,7 +6,7 @@ import { openToken } from "@switchboard/lib/integrations/connection-secrets";
 import { NeedsReconnectError, ProviderUnavailableError } from "@switchboard/lib/integrations/errors";
 import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
-import { connectionFor, connectPortal } from "./support/connect-portal";
+import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";
 import { countTokenRequests, simControl, simRequests } from "./support/simulator-driver";
 
@@ -18,8 +18,7 @@ beforeAll(async () => {
 afterAll(async () => fx?.close());
 beforeEach(async () => {
   await fx.reset();
-  await connectPortal(fx);
-  connectionId = (await connectionFor(fx, 62515)).id;
+  ({ connectionId } = await connectPortal(fx, { actor: fx.admin }));
   await simControl(fx.sim.url, "DELETE", "/_sim/requests");
 });
 
@@ -131,7 +130,7 @@ describe("getValidAccessToken", () => {
   });
 
   it("refuses a connection whose stored ciphertext was moved from another row", async () => {
-    await connectPortal(fx, { portalId: 70001 });
+    await connectPortal(fx, { actor: fx.admin, portalId: 70001 });
     const other = await connectionFor(fx, 70001);
     await fx.db.connection.update({ where: { id: connectionId }, data: { accessTokenCiphertext: other.accessTokenCiphertext } });
     await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(NeedsReconnectError);

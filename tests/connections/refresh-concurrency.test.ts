@@ -7,7 +7,7 @@ import { getValidAccessToken } from "@switchboard/lib/integrations/connection-to
 import { openToken } from "@switchboard/lib/integrations/connection-secrets";
 import { acquireRefreshLease, releaseRefreshLease } from "@switchboard/lib/integrations/refresh-lease";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
-import { connectionFor, connectPortal } from "./support/connect-portal";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";
 import { countTokenRequests, simControl, simRequests } from "./support/simulator-driver";
 import { spawnTokenBurst } from "./support/spawn-token-burst";
@@ -19,8 +19,7 @@ describe.each(["sqlite", "postgresql"] as const)("refresh lease on %s", (provide
   let connectionId: string;
   beforeAll(async () => {
     fx = await startConnectionsFixture(provider);
-    await connectPortal(fx);
-    connectionId = (await connectionFor(fx, 62515)).id;
+    ({ connectionId } = await connectPortal(fx, { actor: fx.admin }));
   });
   afterAll(async () => fx?.close());
 

@@ -5,7 +5,7 @@ import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/pro
 import { describe, expect, it } from "vitest";
 import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
 import { connectPortal } from "@/tests/helpers/connect-portal";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 const sync = sharedSyncWorld();
 
@@ -118,18 +118,18 @@ describe("signup sync against the simulator", () => {
   });
 
   it("parks signups of a tenant without HubSpot as WAITING and drains them once connected", async () => {
-    const { tenant, user } = await createTenantWithAdmin(sync.world.database.db);
+    const { tenant, people: [owner] } = await seedTenant(sync.world.database.db);
     await addSignups(sync.world.database.db, tenant.id, 20);
     const deps = syncDeps(sync.world.database.db, "sqlite");
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ WAITING: 20 });
-    await connectPortal(sync.world.database.db, { userId: user.id, tenant });
+    await connectPortal({ db: sync.world.database.db, tenant }, { actor: owner.actor });
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 20 });
   });
 
   it("waits while the grant is revoked (Needs reconnect) and drains after reconnecting", async () => {
-    const { tenant, user, connectionId } = await sync.connectedTenant();
+    const { tenant, owner, connectionId } = await sync.connectedTenant();
     await simJson(sync.world.sim.url, "/_sim/portals/62515/revoke-all", { method: "POST" });
     await addSignups(sync.world.database.db, tenant.id, 10);
     const deps = syncDeps(sync.world.database.db, "sqlite");
@@ -140,7 +140,7 @@ describe("signup sync against the simulator", () => {
     expect((await sync.world.database.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).status).toBe("NEEDS_RECONNECT");
     expect(await countByStatus(tenant.id)).toEqual({ WAITING: 10 });
     expect(await simContacts(sync.world.sim.url)).toHaveLength(0);
-    await connectPortal(sync.world.database.db, { userId: user.id, tenant }, { connectionId });
+    await connectPortal({ db: sync.world.database.db, tenant }, { actor: owner.actor, connectionId });
     await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 10 });
