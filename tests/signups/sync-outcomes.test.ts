@@ -2,6 +2,7 @@
 import { serverEnv } from "@switchboard/lib/env/server";
 import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
+import { retryDelayMs } from "@switchboard/lib/signups/sync/backoff";
 import { describe, expect, it } from "vitest";
 import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
 import { connectPortal } from "@/tests/helpers/connect-portal";
@@ -54,15 +55,24 @@ describe("signup sync against the simulator", () => {
     await addSignups(sync.world.database.db, tenant.id, 5);
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 2, pathPrefix: "/crm/" }) });
     const deps = syncDeps(sync.world.database.db, "sqlite");
-    await syncUntilIdle(deps);
-    let rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
-    expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === 1 && row.lastError))).toEqual([]);
-    const firstDelays = rows.map((row) => row.nextAttemptAt.getTime() - Date.now());
-    expect(Math.min(...firstDelays)).toBeGreaterThan(0);
+    // Each failure waits between half and all of its step (backoff.ts), counted from the moment
+    // the pass recorded it — somewhere between the clock readings taken around the pass.
+    const failedPass = async (attempts: number) => {
+      const before = Date.now();
+      await syncUntilIdle(deps);
+      const after = Date.now();
+      const rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
+      expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === attempts && row.lastError))).toEqual([]);
+      const earliest = before + retryDelayMs(attempts, () => 0);
+      const latest = after + retryDelayMs(attempts, () => 1);
+      const retryAt = rows.map((row) => row.nextAttemptAt.getTime());
+      expect(retryAt.filter((at) => at < earliest || at > latest)).toEqual([]);
+      // One batch failed at one moment: different retry times can only come from the jitter.
+      expect(new Set(retryAt).size).toBeGreaterThan(1);
+    };
+    await failedPass(1); // 1–2 s
     await makeEverythingDue(sync.world.database.db);
-    await syncUntilIdle(deps);
-    rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
-    expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === 2))).toEqual([]);
+    await failedPass(2); // 2–4 s: the step doubled
     await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 5 });
