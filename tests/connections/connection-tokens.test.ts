@@ -34,13 +34,20 @@ describe("getValidAccessToken", () => {
 
   it("refreshes once a token is inside the five-minute window and persists the new token before returning it", async () => {
     await expireSoon(fx.db, connectionId, 4 * 60);
+    // A lifetime other than the default, so the stored expiry can only come from HubSpot's answer.
+    await simControl(fx.sim.url, "PATCH", "/_sim/config", { accessTokenTtlSeconds: 3_600 });
     const before = await stored();
+    const refreshStarted = Date.now();
     const token = await getValidAccessToken(fx.db, connectionId, fx.services);
+    const refreshEnded = Date.now();
     const after = await stored();
     expect(countTokenRequests(await simRequests(fx.sim.url))).toBe(1);
     expect(openToken(fx.keyRing, after, "accessToken", after.accessTokenCiphertext ?? "")).toBe(token);
     expect(after.tokenVersion).toBe(before.tokenVersion + 1);
-    expect(after.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+    // expires_in counts from when the answer arrived: somewhere inside the call.
+    const expiresAt = after.accessTokenExpiresAt?.getTime() ?? 0;
+    expect(expiresAt - refreshStarted).toBeGreaterThanOrEqual(3_600_000);
+    expect(expiresAt - refreshEnded).toBeLessThanOrEqual(3_600_000);
     expect(after.refreshLeaseOwner).toBeNull();
     const introspected = await fx.services.provider("hubspot").introspect(token);
     expect(introspected).toMatchObject({ active: true, externalAccountId: "62515" });

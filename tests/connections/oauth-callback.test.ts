@@ -7,7 +7,7 @@ import { openToken } from "@switchboard/lib/integrations/connection-secrets";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { decideConsent } from "@/tests/helpers/consent-decision";
-import { simRequests } from "./support/simulator-driver";
+import { simControl, simRequests } from "./support/simulator-driver";
 
 let fx: ConnectionsFixture;
 beforeAll(async () => {
@@ -42,9 +42,16 @@ describe("connect", () => {
   });
 
   it("stores a CONNECTED connection keyed by the introspected portal, with ciphertext only", async () => {
+    await simControl(fx.sim.url, "PATCH", "/_sim/config", { accessTokenTtlSeconds: 3_600 });
+    const connectStarted = Date.now();
     const { outcome } = await connectPortal(fx, { actor: fx.admin });
+    const connectEnded = Date.now();
     expect(outcome).toEqual({ kind: "redirect", tenantSlug: fx.tenant.slug, notice: "connected", portal: "62515" });
     const row = await connectionFor(fx, 62515);
+    // The token's expiry is HubSpot's expires_in (not the default 1800 s here) from when it answered.
+    const expiresAt = row.accessTokenExpiresAt?.getTime() ?? 0;
+    expect(expiresAt - connectStarted).toBeGreaterThanOrEqual(3_600_000);
+    expect(expiresAt - connectEnded).toBeLessThanOrEqual(3_600_000);
     expect(row).toMatchObject({
       provider: "hubspot", status: "CONNECTED", accountDomain: "demo-62515.hubspot.test",
       authorizedUserEmail: "admin@demo-62515.hubspot.test", connectedByUserId: fx.admin.id,
