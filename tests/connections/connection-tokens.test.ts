@@ -81,8 +81,8 @@ describe("getValidAccessToken", () => {
     expect(degraded.refreshLeaseOwner).toBeNull();
 
     const token = await getValidAccessToken(fx.db, connectionId, fx.services);
-    expect(token.length).toBeGreaterThan(0);
     const recovered = await stored();
+    expect(token).toBe(openToken(fx.keyRing, recovered, "accessToken", recovered.accessTokenCiphertext ?? ""));
     expect(recovered).toMatchObject({ status: "CONNECTED", consecutiveFailures: 0 });
     const changes = (await fx.db.auditEvent.findMany({ where: { connectionId, action: "status_change" }, orderBy: { createdAt: "asc" } }))
       .map((e) => e.detail);
