@@ -126,8 +126,8 @@ async function prepare(simUrl: string, portalId: number, waiting: number, remova
   // share the secrets the first configuration generated (or the second could not decrypt its tokens).
   if (!configured) configureAppForSimulator(simUrl, database.url, env);
   configured = true;
-  const { tenant, user } = await createBenchTenant(database.db, "connected");
-  await connectPortal(database.db, { userId: user.id, tenant }, { portalId });
+  const { tenant, admin } = await createBenchTenant(database.db, "connected");
+  await connectPortal({ db: database.db, tenant }, { actor: admin.actor, portalId });
   const fixtureStarted = performance.now();
   if (waiting > 0) {
     const tenantIds = await insertBenchTenants(database.db, 1_000, "unconnected");

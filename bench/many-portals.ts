@@ -79,8 +79,8 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
   try {
     const tenantIds: string[] = [];
     for (const portalId of portalIds) {
-      const { tenant, user } = await createBenchTenant(database.db, `many-${portalId}`);
-      await connectPortal(database.db, { userId: user.id, tenant }, { portalId });
+      const { tenant, admin } = await createBenchTenant(database.db, `many-${portalId}`);
+      await connectPortal({ db: database.db, tenant }, { actor: admin.actor, portalId });
       tenantIds.push(tenant.id);
     }
     const signups = options.portals * options.perPortal;

@@ -67,8 +67,8 @@ export async function benchSyncThroughput(signups: number, naiveSeconds: number)
 
 async function benchProfile(simUrl: string, database: BenchDatabase, profile: RateLimitProfile, portalId: number, signups: number): Promise<ProfileResult> {
   const limit = RATE_LIMIT_PROFILES[profile];
-  const { tenant, user } = await createBenchTenant(database.db, `sync-bench-${profile}`);
-  await connectPortal(database.db, { userId: user.id, tenant }, { portalId });
+  const { tenant, admin } = await createBenchTenant(database.db, `sync-bench-${profile}`);
+  await connectPortal({ db: database.db, tenant }, { actor: admin.actor, portalId });
   await insertSignups(database.db, tenant.id, signups, profile);
   await simControl(simUrl, "DELETE", "/_sim/requests");
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
 import { migrateDatabase } from "@/scripts/lib/migrate";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 export interface BenchDatabase {
   url: string;
@@ -29,9 +30,10 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase>
   };
 }
 
+/** A tenant with one admin who has no password (the benchmarks never sign in, and bcrypt is slow). */
 export async function createBenchTenant(db: Db, slug: string) {
-  const tenant = await db.tenant.create({ data: { name: `Bench ${slug}`, slug } });
-  const user = await db.user.create({ data: { email: `bench-admin@${slug}.test`, name: "Bench Admin", passwordHash: "unused" } });
-  await db.membership.create({ data: { userId: user.id, tenantId: tenant.id, role: "ADMIN" } });
-  return { tenant, user };
+  const { tenant, people: [admin] } = await seedTenant(db, {
+    slug, name: `Bench ${slug}`, people: [{ role: "ADMIN", email: `bench-admin@${slug}.test`, name: "Bench Admin", password: null }],
+  });
+  return { tenant, admin };
 }

@@ -2,6 +2,7 @@
 // portal allows (a correct client that waits on 429), to another portal of the same simulator.
 import type { Db } from "@switchboard/lib/db/create-client";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { actorFromUser } from "@switchboard/lib/integrations/flows/types";
 import { hubspotClient } from "@switchboard/lib/integrations/hubspot/client";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { round } from "./load-generator";
@@ -9,8 +10,8 @@ import { round } from "./load-generator";
 const NAIVE_PORTAL = 70001;
 
 export async function runNaiveSync(db: Db, tenantId: string, seconds: number) {
-  const admin = await db.membership.findFirstOrThrow({ where: { tenantId }, select: { userId: true, tenant: { select: { id: true, slug: true } } } });
-  const connectionId = await connectPortal(db, { userId: admin.userId, tenant: admin.tenant }, { portalId: NAIVE_PORTAL });
+  const admin = await db.membership.findFirstOrThrow({ where: { tenantId }, select: { tenant: { select: { id: true, slug: true } }, user: true } });
+  const { connectionId } = await connectPortal({ db, tenant: admin.tenant }, { actor: actorFromUser(admin.user), portalId: NAIVE_PORTAL });
   const client = hubspotClient(await getValidAccessToken(db, connectionId));
   const started = performance.now();
   const deadline = started + seconds * 1000;

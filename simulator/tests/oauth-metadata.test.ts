@@ -1,5 +1,5 @@
 import { Client } from "@hubspot/api-client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningSimulator } from "../src/server";
 import {
   authorizationCode, CLIENT_ID, CLIENT_SECRET, connectPortal, control, hubspot, JSON_TYPE, REDIRECT_URI,
@@ -14,11 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 beforeEach(() => control(sim, "POST", "/reset"));
+// Some tests freeze the clock (Date only; timers run as usual) to read exact lifetimes.
+afterEach(() => vi.useRealTimers());
 
 const clientFields = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET };
 
 describe("v1 token calls through @hubspot/api-client", () => {
   it("exchanges a code and reads access-token metadata", async () => {
+    vi.setSystemTime(Date.now());
     const code = await authorizationCode(sim, { portalId: 70001 });
     const tokens = await anonymous.oauth.tokensApi.create("authorization_code", code, REDIRECT_URI, CLIENT_ID, CLIENT_SECRET);
     expect(tokens.tokenType).toBe("bearer");
@@ -28,7 +31,7 @@ describe("v1 token calls through @hubspot/api-client", () => {
       token: tokens.accessToken, user: "admin@noread-70001.hubspot.test", hubDomain: "noread-70001.hubspot.test",
       scopes: ["oauth", "crm.objects.contacts.write"], hubId: 70001, appId: 456789, userId: 1002, tokenType: "access",
     });
-    expect(info.expiresIn).toBeGreaterThan(1790);
+    expect(info.expiresIn).toBe(1800);
   });
 
   it("reads refresh-token metadata and revokes it with a 204 the SDK accepts", async () => {
@@ -66,6 +69,7 @@ describe("v1 token calls through @hubspot/api-client", () => {
 
 describe("v3 / 2026-03 introspection and revocation", () => {
   it.each(["v3", "2026-03"])("introspects access and refresh tokens (%s)", async (version) => {
+    vi.setSystemTime(Date.now());
     const tokens = await connectPortal(sim);
     const introspect = (token: string) =>
       tokenRequest(sim, { token, token_type_hint: "access_token", ...clientFields }, `/oauth/${version}/token/introspect`);
@@ -75,12 +79,32 @@ describe("v3 / 2026-03 introspection and revocation", () => {
     expect(await access.json()).toEqual({
       active: true, client_id: CLIENT_ID, token_use: "access_token", token: tokens.access_token,
       user: "admin@demo-62515.hubspot.test", hub_domain: "demo-62515.hubspot.test", scopes: tokens.scopes,
-      hub_id: 62515, app_id: 456789, expires_in: expect.any(Number), user_id: 1001, token_type: "access",
+      hub_id: 62515, app_id: 456789, expires_in: 1800, user_id: 1001, token_type: "access",
     });
     expect(await (await introspect(tokens.refresh_token)).json()).toMatchObject({
       active: true, token_use: "refresh_token", client_id: CLIENT_ID, hub_id: 62515,
     });
     expect(await (await introspect("not-a-token")).json()).toEqual({ active: false });
+  });
+
+  it("reports what is left of the configured lifetime, counting down to inactive", async () => {
+    await control(sim, "PATCH", "/config", { accessTokenTtlSeconds: 600 });
+    const issuedAt = Date.now();
+    vi.setSystemTime(issuedAt);
+    const tokens = await connectPortal(sim);
+    expect(tokens.expires_in).toBe(600);
+    const introspected = async (version: string) =>
+      (await (await tokenRequest(sim, { token: tokens.access_token, ...clientFields }, `/oauth/${version}/token/introspect`)).json()) as { active: boolean; expires_in?: number };
+    const metadata = async () => ((await (await fetch(`${sim.url}/oauth/v1/access-tokens/${tokens.access_token}`)).json()) as { expires_in: number }).expires_in;
+
+    vi.setSystemTime(issuedAt + 250_400);
+    expect(await metadata()).toBe(349);
+    expect(await introspected("v3")).toMatchObject({ active: true, expires_in: 349 });
+    expect(await introspected("2026-03")).toMatchObject({ active: true, expires_in: 349 });
+    vi.setSystemTime(issuedAt + 599_000);
+    expect(await introspected("2026-03")).toMatchObject({ active: true, expires_in: 1 });
+    vi.setSystemTime(issuedAt + 600_000);
+    expect(await introspected("2026-03")).toEqual({ active: false });
   });
 
   it("also takes the token under the guide's field names access_token / refresh_token (2026-03)", async () => {

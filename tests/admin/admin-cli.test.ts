@@ -11,6 +11,7 @@ import { startSimulator } from "@/simulator/src/server";
 import { runAdmin, type AdminOverrides } from "@/scripts/admin/main";
 import { linkIn, startSmtpCatcher, type SmtpCatcher } from "@/scripts/lib/smtp-catcher";
 import { connectPortal } from "@/tests/helpers/connect-portal";
+import { seedPerson } from "@/tests/helpers/seed-tenant";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 
@@ -95,9 +96,8 @@ describe.each(testProviders)("npm run admin on %s", (provider) => {
     await admin("tenant", "create", "--name", "Acme", "--slug", "acme", "--owner", "owner@acme.test");
     await admin("tenant", "create", "--name", "Globex", "--slug", "globex", "--owner", "owner@globex.test");
     const acme = await database.db.tenant.findUniqueOrThrow({ where: { slug: "acme" } });
-    const owner = await database.db.user.create({ data: { email: "owner@acme.test", passwordHash: null } });
-    await database.db.membership.create({ data: { userId: owner.id, tenantId: acme.id, role: "OWNER" } });
-    await connectPortal(database.db, { userId: owner.id, tenant: acme });
+    const owner = await seedPerson(database.db, acme.id, { role: "OWNER", email: "owner@acme.test", password: null });
+    await connectPortal({ db: database.db, tenant: acme }, { actor: owner.actor });
     await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
 
     expect(await admin("tenant", "delete", "--slug", "acme")).toMatchObject({ code: 2, err: expect.stringContaining("add --yes") });

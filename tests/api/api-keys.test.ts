@@ -7,7 +7,7 @@ import { authenticateApiKey } from "@switchboard/lib/api-keys/authenticate-api-k
 import { createApiKey, listApiKeys, revokeApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "@/tests/signups/support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 const creator = { userId: null, label: "test" };
 
@@ -20,7 +20,7 @@ describe.each(testProviders)("API keys on %s", (provider) => {
   afterAll(async () => database?.drop());
 
   it("stores only the hash, and the key authenticates with its tenant and scopes", async () => {
-    const { tenant } = await createTenantWithAdmin(database.db);
+    const { tenant } = await seedTenant(database.db);
     const { key, summary } = await createApiKey(database.db, { tenantId: tenant.id, name: "backend", scopes: ["connections:read", "signups:read"], creator });
     expect(key).toMatch(/^sb_live_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{40}$/);
     expect(key.startsWith(summary.prefix)).toBe(true);
@@ -35,7 +35,7 @@ describe.each(testProviders)("API keys on %s", (provider) => {
   });
 
   it("refuses a wrong secret behind a real prefix, a malformed key and a revoked key with 401", async () => {
-    const { tenant } = await createTenantWithAdmin(database.db);
+    const { tenant } = await seedTenant(database.db);
     const { key, summary } = await createApiKey(database.db, { tenantId: tenant.id, name: "k", scopes: ["signups:read"], creator });
     const forged = `${summary.prefix}_${"A".repeat(40)}`;
     for (const header of [`Bearer ${forged}`, "Bearer nope", null, key]) {
@@ -48,8 +48,8 @@ describe.each(testProviders)("API keys on %s", (provider) => {
   });
 
   it("keeps tenants:admin for operator keys and never revokes another tenant's key", async () => {
-    const { tenant } = await createTenantWithAdmin(database.db);
-    const other = await createTenantWithAdmin(database.db);
+    const { tenant } = await seedTenant(database.db);
+    const other = await seedTenant(database.db);
     await expect(createApiKey(database.db, { tenantId: tenant.id, name: "x", scopes: ["tenants:admin"], creator })).rejects.toMatchObject({ code: "invalid_input" });
     const { summary } = await createApiKey(database.db, { tenantId: other.tenant.id, name: "theirs", scopes: ["signups:read"], creator });
     await expect(revokeApiKey(database.db, tenant.id, summary.id, creator)).rejects.toMatchObject({ code: "not_found" });

@@ -10,6 +10,7 @@ import { parseRoleClaim } from "@switchboard/lib/auth/oidc-sign-in";
 import { appAuthConfig } from "@/web/app-auth-config";
 import { CookieJar } from "@/tests/helpers/cookie-jar";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { startTestIdp, type TestIdp } from "@/tests/helpers/oidc-idp";
 
 const APP = "http://localhost:3000";
@@ -84,8 +85,8 @@ describe.each(testProviders)("single sign-on on %s", (provider) => {
 
   it("signs a verified email in to a new account, with PKCE, state and nonce, and grants the claimed memberships", async () => {
     const { db } = database;
-    const acme = await db.tenant.create({ data: { name: "Acme", slug: "acme" } });
-    await db.tenant.create({ data: { name: "Acme EU", slug: "acme-eu" } });
+    const { tenant: acme } = await seedTenant(db, { slug: "acme", people: [] });
+    await seedTenant(db, { slug: "acme-eu", name: "Acme EU", people: [] });
     const app = handlers();
     const jar = new CookieJar();
     const authorizeUrl = await startSignIn(app, jar);
@@ -106,15 +107,13 @@ describe.each(testProviders)("single sign-on on %s", (provider) => {
 
   it("matches an existing account by verified email and never lowers its role", async () => {
     const { db } = database;
-    const acme = await db.tenant.create({ data: { name: "Acme", slug: "acme" } });
-    const existing = await db.user.create({ data: { email: "ver@acme.test", name: "Vera Existing", passwordHash: "x" } });
-    await db.membership.create({ data: { userId: existing.id, tenantId: acme.id, role: "OWNER" } });
+    const { people: [existing] } = await seedTenant(db, { slug: "acme", people: [{ role: "OWNER", email: "ver@acme.test", name: "Vera Existing" }] });
     const app = handlers();
     const jar = new CookieJar();
     await call(app, jar, await atIdp(await startSignIn(app, jar), "u-ver"));
-    expect((await sessionOf(app, jar))?.user?.id).toBe(existing.id);
+    expect((await sessionOf(app, jar))?.user?.id).toBe(existing.userId);
     expect(await db.user.count()).toBe(1);
-    expect((await db.membership.findFirstOrThrow({ where: { userId: existing.id } })).role).toBe("OWNER");
+    expect((await db.membership.findFirstOrThrow({ where: { userId: existing.userId } })).role).toBe("OWNER");
   });
 
   it("refuses an unverified email and creates nothing", async () => {

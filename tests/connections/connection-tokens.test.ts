@@ -6,7 +6,7 @@ import { openToken } from "@switchboard/lib/integrations/connection-secrets";
 import { NeedsReconnectError, ProviderUnavailableError } from "@switchboard/lib/integrations/errors";
 import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
-import { connectionFor, connectPortal } from "./support/connect-portal";
+import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";
 import { countTokenRequests, simControl, simRequests } from "./support/simulator-driver";
 
@@ -18,8 +18,7 @@ beforeAll(async () => {
 afterAll(async () => fx?.close());
 beforeEach(async () => {
   await fx.reset();
-  await connectPortal(fx);
-  connectionId = (await connectionFor(fx, 62515)).id;
+  ({ connectionId } = await connectPortal(fx, { actor: fx.admin }));
   await simControl(fx.sim.url, "DELETE", "/_sim/requests");
 });
 
@@ -35,13 +34,20 @@ describe("getValidAccessToken", () => {
 
   it("refreshes once a token is inside the five-minute window and persists the new token before returning it", async () => {
     await expireSoon(fx.db, connectionId, 4 * 60);
+    // A lifetime other than the default, so the stored expiry can only come from HubSpot's answer.
+    await simControl(fx.sim.url, "PATCH", "/_sim/config", { accessTokenTtlSeconds: 3_600 });
     const before = await stored();
+    const refreshStarted = Date.now();
     const token = await getValidAccessToken(fx.db, connectionId, fx.services);
+    const refreshEnded = Date.now();
     const after = await stored();
     expect(countTokenRequests(await simRequests(fx.sim.url))).toBe(1);
     expect(openToken(fx.keyRing, after, "accessToken", after.accessTokenCiphertext ?? "")).toBe(token);
     expect(after.tokenVersion).toBe(before.tokenVersion + 1);
-    expect(after.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+    // expires_in counts from when the answer arrived: somewhere inside the call.
+    const expiresAt = after.accessTokenExpiresAt?.getTime() ?? 0;
+    expect(expiresAt - refreshStarted).toBeGreaterThanOrEqual(3_600_000);
+    expect(expiresAt - refreshEnded).toBeLessThanOrEqual(3_600_000);
     expect(after.refreshLeaseOwner).toBeNull();
     const introspected = await fx.services.provider("hubspot").introspect(token);
     expect(introspected).toMatchObject({ active: true, portalId: "62515" });
@@ -75,8 +81,8 @@ describe("getValidAccessToken", () => {
     expect(degraded.refreshLeaseOwner).toBeNull();
 
     const token = await getValidAccessToken(fx.db, connectionId, fx.services);
-    expect(token.length).toBeGreaterThan(0);
     const recovered = await stored();
+    expect(token).toBe(openToken(fx.keyRing, recovered, "accessToken", recovered.accessTokenCiphertext ?? ""));
     expect(recovered).toMatchObject({ status: "CONNECTED", consecutiveFailures: 0 });
     const changes = (await fx.db.auditEvent.findMany({ where: { connectionId, action: "status_change" }, orderBy: { createdAt: "asc" } }))
       .map((e) => e.detail);
@@ -131,7 +137,7 @@ describe("getValidAccessToken", () => {
   });
 
   it("refuses a connection whose stored ciphertext was moved from another row", async () => {
-    await connectPortal(fx, { portalId: 70001 });
+    await connectPortal(fx, { actor: fx.admin, portalId: 70001 });
     const other = await connectionFor(fx, 70001);
     await fx.db.connection.update({ where: { id: connectionId }, data: { accessTokenCiphertext: other.accessTokenCiphertext } });
     await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(NeedsReconnectError);

@@ -5,8 +5,9 @@ import { startConnect } from "@switchboard/lib/integrations/flows/start-connect"
 import { hashState, OAUTH_STATE_TTL_MS } from "@switchboard/lib/integrations/oauth-state";
 import { openToken } from "@switchboard/lib/integrations/connection-secrets";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
-import { connectionFor, connectPortal } from "./support/connect-portal";
-import { decideConsent, simRequests } from "./support/simulator-driver";
+import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
+import { decideConsent } from "@/tests/helpers/consent-decision";
+import { simControl, simRequests } from "./support/simulator-driver";
 
 let fx: ConnectionsFixture;
 beforeAll(async () => {
@@ -41,9 +42,16 @@ describe("connect", () => {
   });
 
   it("stores a CONNECTED connection keyed by the introspected portal, with ciphertext only", async () => {
-    const outcome = await connectPortal(fx);
+    await simControl(fx.sim.url, "PATCH", "/_sim/config", { accessTokenTtlSeconds: 3_600 });
+    const connectStarted = Date.now();
+    const { outcome } = await connectPortal(fx, { actor: fx.admin });
+    const connectEnded = Date.now();
     expect(outcome).toEqual({ kind: "redirect", tenantSlug: fx.tenant.slug, notice: "connected", portal: "62515" });
     const row = await connectionFor(fx, 62515);
+    // The token's expiry is HubSpot's expires_in (not the default 1800 s here) from when it answered.
+    const expiresAt = row.accessTokenExpiresAt?.getTime() ?? 0;
+    expect(expiresAt - connectStarted).toBeGreaterThanOrEqual(3_600_000);
+    expect(expiresAt - connectEnded).toBeLessThanOrEqual(3_600_000);
     expect(row).toMatchObject({
       provider: "hubspot", status: "CONNECTED", accountDomain: "demo-62515.hubspot.test",
       authorizedUserEmail: "admin@demo-62515.hubspot.test", connectedByUserId: fx.admin.id,
@@ -66,7 +74,7 @@ describe("connect", () => {
   });
 
   it("returns to the integrations page with a readable notice when the admin presses Cancel", async () => {
-    const outcome = await connectPortal(fx, { decision: "cancel" });
+    const { outcome } = await connectPortal(fx, { actor: fx.admin, decision: "cancel", expect: "any" });
     expect(outcome).toEqual({ kind: "redirect", tenantSlug: fx.tenant.slug, notice: "consent_cancelled" });
     expect(await fx.db.connection.count()).toBe(0);
     const events = await fx.db.auditEvent.findMany({});
@@ -74,13 +82,13 @@ describe("connect", () => {
   });
 
   it("reports a portal lacking a required scope and stores nothing", async () => {
-    const outcome = await connectPortal(fx, { portalId: 80002 });
+    const { outcome } = await connectPortal(fx, { actor: fx.admin, portalId: 80002, expect: "any" });
     expect(outcome).toMatchObject({ kind: "redirect", notice: "missing_required_scopes" });
     expect(await fx.db.connection.count()).toBe(0);
   });
 
   it("records missing optional scopes on a read-restricted portal", async () => {
-    await connectPortal(fx, { portalId: 70001 });
+    await connectPortal(fx, { actor: fx.admin, portalId: 70001 });
     const row = await connectionFor(fx, 70001);
     expect(row.status).toBe("CONNECTED");
     expect(row.grantedScopes).not.toContain("crm.objects.contacts.read");
@@ -159,10 +167,10 @@ describe("state validation", () => {
 
 describe("reconnect", () => {
   it("same portal: tokens replaced in place, back to CONNECTED, history kept", async () => {
-    await connectPortal(fx);
+    await connectPortal(fx, { actor: fx.admin });
     const before = await connectionFor(fx, 62515);
     await fx.db.connection.update({ where: { id: before.id }, data: { status: "NEEDS_RECONNECT", statusReason: "revoked" } });
-    const outcome = await connectPortal(fx, { connectionId: before.id, actor: fx.owner });
+    const { outcome } = await connectPortal(fx, { connectionId: before.id, actor: fx.owner });
     expect(outcome).toMatchObject({ kind: "redirect", notice: "reconnected", portal: "62515" });
     const after = await connectionFor(fx, 62515);
     expect(after.id).toBe(before.id);
@@ -177,16 +185,16 @@ describe("reconnect", () => {
   });
 
   it("different portal: becomes its own connection and the admin is told which portal", async () => {
-    await connectPortal(fx);
+    await connectPortal(fx, { actor: fx.admin });
     const first = await connectionFor(fx, 62515);
-    const outcome = await connectPortal(fx, { connectionId: first.id, portalId: 70001 });
+    const { outcome } = await connectPortal(fx, { actor: fx.admin, connectionId: first.id, portalId: 70001 });
     expect(outcome).toMatchObject({ kind: "redirect", notice: "other_portal", portal: "70001" });
     expect(await fx.db.connection.count()).toBe(2);
     expect((await connectionFor(fx, 62515)).tokenVersion).toBe(first.tokenVersion);
   });
 
   it("refuses to start a reconnect for another tenant's connection", async () => {
-    await connectPortal(fx);
+    await connectPortal(fx, { actor: fx.admin });
     const row = await connectionFor(fx, 62515);
     await expect(
       startConnect(fx.db, fx.outsider, fx.otherTenant, { provider: "hubspot", connectionId: row.id }, fx.services),

@@ -2,13 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { consumeOAuthState, createOAuthState, OAuthStateError } from "@switchboard/lib/integrations/oauth-state";
 
 let database: TestDatabase;
 let binding: { provider: string; tenantId: string; userId: string };
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
-  const tenant = await database.db.tenant.create({ data: { name: "T", slug: "state-tenant" } });
+  const { tenant } = await seedTenant(database.db, { people: [] });
   binding = { provider: "hubspot", tenantId: tenant.id, userId: "user-1" };
 });
 afterAll(async () => database?.drop());

@@ -7,7 +7,7 @@ import { getValidAccessToken } from "@switchboard/lib/integrations/connection-to
 import { openToken } from "@switchboard/lib/integrations/connection-secrets";
 import { acquireRefreshLease, releaseRefreshLease } from "@switchboard/lib/integrations/refresh-lease";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
-import { connectionFor, connectPortal } from "./support/connect-portal";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";
 import { countTokenRequests, simControl, simRequests } from "./support/simulator-driver";
 import { spawnTokenBurst } from "./support/spawn-token-burst";
@@ -19,8 +19,7 @@ describe.each(["sqlite", "postgresql"] as const)("refresh lease on %s", (provide
   let connectionId: string;
   beforeAll(async () => {
     fx = await startConnectionsFixture(provider);
-    await connectPortal(fx);
-    connectionId = (await connectionFor(fx, 62515)).id;
+    ({ connectionId } = await connectPortal(fx, { actor: fx.admin }));
   });
   afterAll(async () => fx?.close());
 
@@ -43,8 +42,10 @@ describe.each(["sqlite", "postgresql"] as const)("refresh lease on %s", (provide
   it("200 concurrent callers in two processes cause exactly one refresh and all get the new token", async () => {
     await expireSoon(fx.db, connectionId, 60);
     // A slow HubSpot widens the window in which both processes see the expiring token.
-    await simControl(fx.sim.url, "PATCH", "/_sim/config", { latencyMs: 300 });
+    // A lifetime other than the default, so the stored expiry can only come from the refresh's answer.
+    await simControl(fx.sim.url, "PATCH", "/_sim/config", { latencyMs: 300, accessTokenTtlSeconds: 3_600 });
     await simControl(fx.sim.url, "DELETE", "/_sim/requests");
+    const burstStarted = Date.now();
     const child = await spawnTokenBurst({
       databaseUrl: fx.databaseUrl, connectionId, calls: 100, keyRing: fx.keyRingText, config: fx.config,
     });
@@ -53,7 +54,8 @@ describe.each(["sqlite", "postgresql"] as const)("refresh lease on %s", (provide
       Array.from({ length: 100 }, () => getValidAccessToken(fx.db, connectionId, fx.services)),
     );
     const remote = await child.result;
-    await simControl(fx.sim.url, "PATCH", "/_sim/config", { latencyMs: 0 });
+    const burstEnded = Date.now();
+    await simControl(fx.sim.url, "PATCH", "/_sim/config", { latencyMs: 0, accessTokenTtlSeconds: 1_800 });
 
     expect(countTokenRequests(await simRequests(fx.sim.url))).toBe(1);
     const row = await fx.db.connection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -61,6 +63,8 @@ describe.each(["sqlite", "postgresql"] as const)("refresh lease on %s", (provide
     expect(new Set(local)).toEqual(new Set([current]));
     expect(remote).toEqual({ hashes: [sha256(current)], failures: 0 });
     expect(row.refreshLeaseOwner).toBeNull();
-    expect(row.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+    const expiresAt = row.accessTokenExpiresAt?.getTime() ?? 0;
+    expect(expiresAt - burstStarted).toBeGreaterThanOrEqual(3_600_000);
+    expect(expiresAt - burstEnded).toBeLessThanOrEqual(3_600_000);
   });
 });

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { formatKeyRing, parseKeyRing } from "@switchboard/lib/crypto/key-ring";
 import { ciphertextKeyId } from "@switchboard/lib/crypto/token-cipher";
 import { openToken, sealTokenSet } from "@switchboard/lib/integrations/connection-secrets";
@@ -22,7 +23,7 @@ afterAll(async () => database?.drop());
 describe("npm run keys:rotate", () => {
   it("re-encrypts every token with the active key, leaving plaintext unchanged", async () => {
     const db = database.db;
-    const tenant = await db.tenant.create({ data: { name: "Rot", slug: "rot" } });
+    const { tenant } = await seedTenant(db, { people: [] });
     const oldRing = parseKeyRing(formatKeyRing([oldKey]));
     for (const portal of ["1", "2"]) {
       const id = `conn-${portal}`;

@@ -1,34 +1,58 @@
 // Connects a HubSpot portal the way an admin does, minus the browser: our connect flow, the
-// simulator's consent form answered over HTTP, then our callback flow. Returns the connection id.
-// Shared by the signup tests and the benchmarks, which need a connected portal to sync into.
+// simulator's consent form answered over HTTP, then our callback flow. Shared by the connection,
+// signup, API and webhook tests and by the benchmarks.
 import type { Db } from "@switchboard/lib/db/create-client";
+import type { CallbackOutcome } from "@switchboard/lib/integrations/flows/callback-outcome";
 import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
 import { startConnect } from "@switchboard/lib/integrations/flows/start-connect";
-import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
+import type { FlowActor, FlowTenant } from "@switchboard/lib/integrations/flows/types";
+import { defaultIntegrationServices, type IntegrationServices } from "@switchboard/lib/integrations/services";
 import { decideConsent } from "./consent-decision";
 
-export async function connectPortal(
-  db: Db,
-  admin: { userId: string; tenant: { id: string; slug: string } },
-  options: { portalId?: number; connectionId?: string } = {},
-): Promise<string> {
-  const services = defaultIntegrationServices();
+/** Where the portal is connected; services default to the app's, configured from the environment. */
+export type ConnectTarget = { db: Db; tenant: FlowTenant; services?: IntegrationServices };
+
+export type ConnectPortalOptions = {
+  /** Who presses Connect (and finishes the callback). */
+  actor: FlowActor;
+  portalId?: number;
+  /** Reconnect this connection instead of adding one. */
+  connectionId?: string;
+  decision?: "grant" | "cancel";
+  /** "connected" (default): throw unless the portal ends up connected; "any": return whatever the callback decided. */
+  expect?: "connected" | "any";
+};
+
+export type ConnectedPortal = { outcome: CallbackOutcome; connectionId: string };
+export type ConnectAttempt = { outcome: CallbackOutcome; connectionId: string | null };
+
+const connectedNotices = new Set(["connected", "reconnected", "already_connected", "other_portal"]);
+
+export async function connectPortal(target: ConnectTarget, options: ConnectPortalOptions & { expect?: "connected" }): Promise<ConnectedPortal>;
+export async function connectPortal(target: ConnectTarget, options: ConnectPortalOptions & { expect: "any" }): Promise<ConnectAttempt>;
+export async function connectPortal(target: ConnectTarget, options: ConnectPortalOptions): Promise<ConnectAttempt> {
+  const services = target.services ?? defaultIntegrationServices();
   const portalId = options.portalId ?? 62515;
   const { authorizeUrl } = await startConnect(
-    db,
-    { id: admin.userId, label: "test admin" },
-    admin.tenant,
-    { provider: "hubspot", ...(options.connectionId ? { connectionId: options.connectionId } : {}) },
-    services,
+    target.db, options.actor, target.tenant,
+    { provider: "hubspot", ...(options.connectionId ? { connectionId: options.connectionId } : {}) }, services,
   );
-  const answer = await decideConsent(authorizeUrl, "grant", portalId);
-  const outcome = await completeOAuthCallback(db, admin.userId, Object.fromEntries(answer), services);
-  if (outcome.kind !== "redirect" || !["connected", "reconnected", "already_connected"].includes(outcome.notice)) {
-    throw new Error(`connecting the portal failed: ${JSON.stringify(outcome)}`);
+  const answer = await decideConsent(authorizeUrl, options.decision ?? "grant", portalId);
+  const outcome = await completeOAuthCallback(target.db, options.actor.id, Object.fromEntries(answer), services);
+  const connection = await findConnection(target, portalId);
+  if (options.expect !== "any" && !(outcome.kind === "redirect" && connectedNotices.has(outcome.notice) && connection)) {
+    throw new Error(`connecting portal ${portalId} failed: ${JSON.stringify(outcome)}`);
   }
-  const connection = await db.connection.findFirstOrThrow({
-    where: { tenantId: admin.tenant.id, portalId: String(portalId) },
-    select: { id: true },
-  });
-  return connection.id;
+  return { outcome, connectionId: connection?.id ?? null };
+}
+
+/** The tenant's connection to a portal, as stored. */
+export async function connectionFor(target: ConnectTarget, portalId: number) {
+  const row = await findConnection(target, portalId);
+  if (!row) throw new Error(`no connection for portal ${portalId}`);
+  return row;
+}
+
+function findConnection({ db, tenant }: ConnectTarget, portalId: number) {
+  return db.connection.findFirst({ where: { tenantId: tenant.id, portalId: String(portalId) } });
 }

@@ -12,7 +12,8 @@ import { revokeInvitation } from "@switchboard/lib/people/invitations/revoke-inv
 import { listPendingInvitations } from "@switchboard/lib/people/members/list-people";
 import { linkIn, startSmtpCatcher, type SmtpCatcher } from "@/scripts/lib/smtp-catcher";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
-import { addPerson, arrangeTenant, links } from "./support";
+import { seedPerson, seedTenant } from "@/tests/helpers/seed-tenant";
+import { acme, globex, links } from "./support";
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 const DAY = 24 * 60 * 60_000;
@@ -30,7 +31,7 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("mails a link a new person uses once to create an account and join with the invited role", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
     const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "New.Person@Acme.test", role: "ADMIN" }, links);
     expect(created.delivery).toEqual({ delivered: true, via: "smtp" });
 
@@ -61,13 +62,13 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("lets an existing user join only while signed in as the invited email", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
-    const other = await arrangeTenant(db, "globex");
-    const invited = await addPerson(db, other.tenant.id, "dana@globex.test", "MEMBER");
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const other = await seedTenant(db, globex);
+    const invited = await seedPerson(db, other.tenant.id, { role: "MEMBER", email: "dana@globex.test" });
     const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "dana@globex.test", role: "MEMBER" }, links);
     const token = tokenOf(created.acceptUrl);
 
-    await expect(acceptInvitation(db, token, { kind: "signed-in", userId: other.owner.userId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(acceptInvitation(db, token, { kind: "signed-in", userId: other.people[0].userId })).rejects.toMatchObject({ code: "forbidden" });
     await expect(acceptInvitation(db, token, { kind: "new-account", name: "Dana", password: "a long new password" })).rejects.toMatchObject({ code: "conflict" });
     expect(await db.membership.count({ where: { tenantId: tenant.id } })).toBe(1);
     expect((await findInvitation(db, token)).state).toBe("pending");
@@ -78,7 +79,7 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("refuses expired, revoked, malformed and unknown links and changes nothing", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
     const now = new Date();
     const expired = await createInvitation(db, mailer, owner.actor, tenant, { email: "late@acme.test", role: "MEMBER" }, links, new Date(now.getTime() - 8 * DAY));
     const revoked = await createInvitation(db, mailer, owner.actor, tenant, { email: "gone@acme.test", role: "MEMBER" }, links);
@@ -97,7 +98,7 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("accepts a link submitted twice at once exactly once", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
     const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "twice@acme.test", role: "MEMBER" }, links);
     const results = await Promise.allSettled([
       acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "One", password: "a long new password" }),
@@ -109,7 +110,7 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("replaces a pending invitation for the same address and refuses to invite a member", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
     const first = await createInvitation(db, mailer, owner.actor, tenant, { email: "eve@acme.test", role: "MEMBER" }, links);
     const second = await createInvitation(db, mailer, owner.actor, tenant, { email: "eve@acme.test", role: "ADMIN" }, links);
     expect((await findInvitation(db, tokenOf(first.acceptUrl))).state).toBe("revoked");
@@ -119,9 +120,9 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("lets only an owner invite an owner, and no member invite anyone", async () => {
     const { db } = database;
-    const { tenant } = await arrangeTenant(db);
-    const admin = await addPerson(db, tenant.id, "admin@acme.test", "ADMIN");
-    const member = await addPerson(db, tenant.id, "member@acme.test", "MEMBER");
+    const { tenant } = await seedTenant(db, acme);
+    const admin = await seedPerson(db, tenant.id, { role: "ADMIN", email: "admin@acme.test" });
+    const member = await seedPerson(db, tenant.id, { role: "MEMBER", email: "member@acme.test" });
     await expect(createInvitation(db, mailer, admin.actor, tenant, { email: "boss@acme.test", role: "OWNER" }, links)).rejects.toMatchObject({ code: "forbidden" });
     await expect(createInvitation(db, mailer, member.actor, tenant, { email: "x@acme.test", role: "MEMBER" }, links)).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.invitation.count()).toBe(0);

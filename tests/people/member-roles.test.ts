@@ -7,7 +7,8 @@ import { listMembers } from "@switchboard/lib/people/members/list-people";
 import { withTenantPeopleLock } from "@switchboard/lib/people/members/lock-tenant-people";
 import { removeMember } from "@switchboard/lib/people/members/remove-member";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
-import { addPerson, arrangeTenant } from "./support";
+import { seedPerson, seedTenant } from "@/tests/helpers/seed-tenant";
+import { acme, globex } from "./support";
 
 describe.each(testProviders)("member roles on %s", (provider) => {
   let database: TestDatabase;
@@ -19,9 +20,9 @@ describe.each(testProviders)("member roles on %s", (provider) => {
 
   it("lets an admin change members and admins, but not grant or take away OWNER", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
-    const admin = await addPerson(db, tenant.id, "admin@acme.test", "ADMIN");
-    const member = await addPerson(db, tenant.id, "member@acme.test", "MEMBER");
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const admin = await seedPerson(db, tenant.id, { role: "ADMIN", email: "admin@acme.test" });
+    const member = await seedPerson(db, tenant.id, { role: "MEMBER", email: "member@acme.test" });
 
     expect(await changeMemberRole(db, admin.actor, tenant.id, { membershipId: member.membershipId, role: "ADMIN" })).toEqual({
       email: "member@acme.test", from: "MEMBER", to: "ADMIN",
@@ -36,9 +37,9 @@ describe.each(testProviders)("member roles on %s", (provider) => {
 
   it("lets a member change nothing", async () => {
     const { db } = database;
-    const { tenant } = await arrangeTenant(db);
-    const member = await addPerson(db, tenant.id, "member@acme.test", "MEMBER");
-    const other = await addPerson(db, tenant.id, "other@acme.test", "MEMBER");
+    const { tenant } = await seedTenant(db, acme);
+    const member = await seedPerson(db, tenant.id, { role: "MEMBER", email: "member@acme.test" });
+    const other = await seedPerson(db, tenant.id, { role: "MEMBER", email: "other@acme.test" });
     await expect(changeMemberRole(db, member.actor, tenant.id, { membershipId: other.membershipId, role: "ADMIN" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(removeMember(db, member.actor, tenant.id, other.membershipId)).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.membership.count({ where: { tenantId: tenant.id } })).toBe(3);
@@ -46,8 +47,8 @@ describe.each(testProviders)("member roles on %s", (provider) => {
 
   it("never demotes or removes the last owner, and lets an owner hand over first", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
-    const admin = await addPerson(db, tenant.id, "admin@acme.test", "ADMIN");
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const admin = await seedPerson(db, tenant.id, { role: "ADMIN", email: "admin@acme.test" });
     await expect(changeMemberRole(db, owner.actor, tenant.id, { membershipId: owner.membershipId, role: "ADMIN" })).rejects.toMatchObject({ code: "conflict" });
     await expect(removeMember(db, owner.actor, tenant.id, owner.membershipId)).rejects.toMatchObject({ code: "conflict" });
 
@@ -63,8 +64,8 @@ describe.each(testProviders)("member roles on %s", (provider) => {
 
   it("keeps one owner when two owners demote each other at the same moment", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
-    const second = await addPerson(db, tenant.id, "second@acme.test", "OWNER");
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const second = await seedPerson(db, tenant.id, { role: "OWNER", email: "second@acme.test" });
     // Each change demotes the other owner, then waits (up to 1 s) for the other change to have done
     // the same before checking "an owner remains". Without the per-tenant lock both would see the
     // other's uncommitted row as still OWNER and commit, leaving none; with it the second change
@@ -89,11 +90,11 @@ describe.each(testProviders)("member roles on %s", (provider) => {
 
   it("removes a member of this tenant only, keeps the account, and answers another tenant's id as not found", async () => {
     const { db } = database;
-    const { tenant, owner } = await arrangeTenant(db);
-    const other = await arrangeTenant(db, "globex");
-    const member = await addPerson(db, tenant.id, "member@acme.test", "MEMBER");
-    await expect(removeMember(db, owner.actor, tenant.id, other.owner.membershipId)).rejects.toMatchObject({ code: "not_found" });
-    await expect(changeMemberRole(db, owner.actor, tenant.id, { membershipId: other.owner.membershipId, role: "MEMBER" })).rejects.toMatchObject({ code: "not_found" });
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const other = await seedTenant(db, globex);
+    const member = await seedPerson(db, tenant.id, { role: "MEMBER", email: "member@acme.test" });
+    await expect(removeMember(db, owner.actor, tenant.id, other.people[0].membershipId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(changeMemberRole(db, owner.actor, tenant.id, { membershipId: other.people[0].membershipId, role: "MEMBER" })).rejects.toMatchObject({ code: "not_found" });
     expect(await removeMember(db, owner.actor, tenant.id, member.membershipId)).toEqual({ email: "member@acme.test" });
     expect(await db.user.count({ where: { email: "member@acme.test" } })).toBe(1);
     expect(await db.membership.count({ where: { tenantId: other.tenant.id } })).toBe(1);

@@ -10,7 +10,8 @@ import { MAX_RESETS_PER_HOUR, requestPasswordReset } from "@switchboard/lib/peop
 import { findPasswordReset, resetPassword } from "@switchboard/lib/people/passwords/reset-password";
 import { linkIn, startSmtpCatcher, type SmtpCatcher } from "@/scripts/lib/smtp-catcher";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
-import { arrangeTenant, links } from "./support";
+import { KNOWN_PASSWORD, seedTenant } from "@/tests/helpers/seed-tenant";
+import { acme, links } from "./support";
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 const signIn = (database: TestDatabase, password: string) => authenticateWithPassword(database.db, { email: "owner@acme.test", password, ip: "203.0.113.9" });
@@ -31,7 +32,7 @@ describe.each(testProviders)("password reset on %s", (provider) => {
 
   it("mails a link that sets a new password once and ends every session", async () => {
     const { db } = database;
-    const { owner } = await arrangeTenant(db);
+    const { people: [owner] } = await seedTenant(db, acme);
     expect(await requestPasswordReset(db, mailer, " Owner@Acme.test ", links)).toBe("sent");
     const link = linkIn(await catcher.waitForMail("owner@acme.test"), `${links.appUrl}/reset-password/`);
     expect(await findPasswordReset(db, tokenOf(link))).toEqual({ state: "valid", email: "owner@acme.test" });
@@ -40,14 +41,14 @@ describe.each(testProviders)("password reset on %s", (provider) => {
     await resetPassword(db, tokenOf(link), "a brand new password");
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).sessionVersion).toBe(before + 1);
     expect((await signIn(database, "a brand new password")).ok).toBe(true);
-    expect((await signIn(database, "correct horse battery")).ok).toBe(false);
+    expect((await signIn(database, KNOWN_PASSWORD)).ok).toBe(false);
     expect((await findPasswordReset(db, tokenOf(link))).state).toBe("used");
     await expect(resetPassword(db, tokenOf(link), "yet another password")).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("sends nothing for an unknown address and at most a few links per hour", async () => {
     const { db } = database;
-    await arrangeTenant(db);
+    await seedTenant(db, acme);
     expect(await requestPasswordReset(db, mailer, "nobody@acme.test", links)).toBe("no-account");
     for (let i = 0; i < MAX_RESETS_PER_HOUR; i++) expect(await requestPasswordReset(db, mailer, "owner@acme.test", links)).toBe("sent");
     expect(await requestPasswordReset(db, mailer, "owner@acme.test", links)).toBe("too-many");
@@ -56,13 +57,13 @@ describe.each(testProviders)("password reset on %s", (provider) => {
 
   it("refuses expired, malformed and unknown links, and voids other links after a reset", async () => {
     const { db } = database;
-    const { owner } = await arrangeTenant(db);
+    const { people: [owner] } = await seedTenant(db, acme);
     const old = await issuePasswordReset(db, owner.userId, links.appUrl, new Date(Date.now() - 61 * 60_000));
     expect((await findPasswordReset(db, tokenOf(old.resetUrl))).state).toBe("expired");
     await expect(resetPassword(db, tokenOf(old.resetUrl), "a brand new password")).rejects.toMatchObject({ code: "conflict" });
     expect((await findPasswordReset(db, "../../etc/passwd")).state).toBe("invalid");
     expect((await findPasswordReset(db, "B".repeat(43))).state).toBe("invalid");
-    expect((await signIn(database, "correct horse battery")).ok).toBe(true);
+    expect((await signIn(database, KNOWN_PASSWORD)).ok).toBe(true);
 
     const first = await issuePasswordReset(db, owner.userId, links.appUrl);
     const second = await issuePasswordReset(db, owner.userId, links.appUrl);
@@ -72,12 +73,12 @@ describe.each(testProviders)("password reset on %s", (provider) => {
 
   it("changes a password only with the right current one, and ends every session", async () => {
     const { db } = database;
-    const { owner } = await arrangeTenant(db);
+    const { people: [owner] } = await seedTenant(db, acme);
     await expect(changePassword(db, owner.userId, { currentPassword: "wrong", newPassword: "a brand new password" })).rejects.toMatchObject({
       code: "invalid_input", details: { fieldErrors: { currentPassword: ["That is not your current password."] } },
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).sessionVersion).toBe(0);
-    await changePassword(db, owner.userId, { currentPassword: "correct horse battery", newPassword: "a brand new password" });
+    await changePassword(db, owner.userId, { currentPassword: KNOWN_PASSWORD, newPassword: "a brand new password" });
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).sessionVersion).toBe(1);
     expect((await signIn(database, "a brand new password")).ok).toBe(true);
   });

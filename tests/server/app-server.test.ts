@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "../signups/support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { NEXT_SAW_FORWARDED_FOR, NEXT_STAND_IN_HEADER, openServerTransport } from "../signups/support/intake-transports";
 
 let database: TestDatabase;
@@ -20,7 +20,7 @@ let noProxy: Awaited<ReturnType<typeof openServerTransport>>;
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
   configureApp(database.url, { SIGNUP_RATE_LIMIT_POINTS: "3" });
-  slug = (await createTenantWithAdmin(database.db)).tenant.slug;
+  slug = (await seedTenant(database.db)).tenant.slug;
   direct = await openServerTransport();
   nextOnly = await openServerTransport({ intakeDirectPath: false });
   // What `npm start` does with nothing configured.
@@ -104,7 +104,7 @@ describe("production server transport", () => {
   });
 
   it("by default, a forged X-Forwarded-For changes nothing: the socket address is throttled", async () => {
-    const ownSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+    const ownSlug = (await seedTenant(database.db)).tenant.slug;
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const response = await send(`${noProxy.url}/api/subscribe/${ownSlug}`, {
@@ -116,7 +116,7 @@ describe("production server transport", () => {
   });
 
   it("by default, spoofing another client's address in X-Forwarded-For does not spend that client's allowance", async () => {
-    const ownSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+    const ownSlug = (await seedTenant(database.db)).tenant.slug;
     const victim = "127.0.0.3";
     for (let i = 0; i < 5; i++) {
       await send(`${noProxy.url}/api/subscribe/${ownSlug}`, {

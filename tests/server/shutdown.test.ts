@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSignupSync, stopSignupSync } from "@switchboard/lib/signups/start-signup-sync";
 import { shutDown } from "@/server/shutdown";
 import { connectPortal } from "@/tests/helpers/connect-portal";
-import { createTenantWithAdmin } from "../signups/support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { addSignups, simJson } from "../signups/support/sync-harness";
 import { waitFor } from "../signups/support/worker-process";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
@@ -23,8 +23,8 @@ afterAll(async () => {
 
 describe("shutting the production server down", () => {
   it("lets the in-process sync record the batch in flight, then reports a clean stop", async () => {
-    const { tenant, user } = await createTenantWithAdmin(world.database.db);
-    await connectPortal(world.database.db, { userId: user.id, tenant });
+    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, 30);
     // Slow answers keep the batch in flight while we stop.
     await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 1_000 }) });

@@ -5,7 +5,7 @@ import { countSignupsByStatus } from "@switchboard/lib/signups/dashboard/signup-
 import { listSignups } from "@switchboard/lib/signups/dashboard/list-signups";
 import { retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@switchboard/lib/signups/dashboard/manage-signups";
 import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 
 let database: TestDatabase;
@@ -24,8 +24,8 @@ async function failedSignup(tenantId: string, email: string) {
 
 describe("signups dashboard data", () => {
   it("counts and lists only the tenant's own signups", async () => {
-    const { tenant: mine } = await createTenantWithAdmin(database.db);
-    const { tenant: theirs } = await createTenantWithAdmin(database.db);
+    const { tenant: mine } = await seedTenant(database.db);
+    const { tenant: theirs } = await seedTenant(database.db);
     await failedSignup(mine.id, "mine@example.com");
     await failedSignup(theirs.id, "theirs@example.com");
     await database.db.signup.create({ data: { tenantId: mine.id, email: "p@example.com", emailNormalized: "p@example.com", consentGiven: true } });
@@ -34,8 +34,8 @@ describe("signups dashboard data", () => {
   });
 
   it("retries a failed signup of the same tenant only", async () => {
-    const { tenant: mine } = await createTenantWithAdmin(database.db);
-    const { tenant: theirs } = await createTenantWithAdmin(database.db);
+    const { tenant: mine } = await seedTenant(database.db);
+    const { tenant: theirs } = await seedTenant(database.db);
     const foreign = await failedSignup(theirs.id, "foreign@example.com");
     expect(await retryFailedSignup(database.db, mine.id, foreign.id)).toBe(false);
     expect((await database.db.signup.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("FAILED");
@@ -49,7 +49,7 @@ describe("signups dashboard data", () => {
     expect(bad.success).toBe(false);
     const good = signupSettingsSchema.parse({ consentText: "Yes, send me the newsletter.", allowedOrigins: "https://Shop.Example.com/\nhttps://shop.example.com\nhttp://localhost:8080" });
     expect(good.allowedOrigins).toEqual(["https://shop.example.com", "http://localhost:8080"]);
-    const { tenant } = await createTenantWithAdmin(database.db);
+    const { tenant } = await seedTenant(database.db);
     await saveSignupSettings(database.db, tenant.id, good);
     const publicTenant = await findPublicTenant(database.db, tenant.slug);
     expect(publicTenant).toMatchObject({ consentText: "Yes, send me the newsletter.", allowedOrigins: ["https://shop.example.com", "http://localhost:8080"] });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { openTransport, transportNames, type IntakeTransport } from "./support/intake-transports";
 
 let database: TestDatabase;
@@ -31,7 +31,7 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
   beforeAll(async () => {
     transport = await openTransport(transportName);
     // A tenant per transport, so the same addresses are "new" in each block.
-    const { tenant } = await createTenantWithAdmin(database.db, { allowedOrigins: "https://www.contoso.test\nhttps://shop.contoso.test" });
+    const { tenant } = await seedTenant(database.db, { allowedOrigins: "https://www.contoso.test\nhttps://shop.contoso.test" });
     tenantSlug = tenant.slug;
     tenantId = tenant.id;
   });
@@ -201,7 +201,7 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
 describe("POST /api/subscribe/{tenant} via the App Router route, body cut short", () => {
   it("answers 400 when the body stream fails midway, and stores nothing", async () => {
     const transport = await openTransport("App Router route");
-    const { tenant } = await createTenantWithAdmin(database.db);
+    const { tenant } = await seedTenant(database.db);
     const cutShort = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('{"email":"cut-short@example.com",'));

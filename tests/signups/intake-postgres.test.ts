@@ -4,7 +4,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 type RouteModule = typeof import("@/app/api/subscribe/[tenantSlug]/route");
 let database: TestDatabase;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   database = await createTestDatabase("postgresql");
   configureApp(database.url, { SIGNUP_RATE_LIMIT_POINTS: "3" });
   route = await import("@/app/api/subscribe/[tenantSlug]/route");
-  tenantSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+  tenantSlug = (await seedTenant(database.db)).tenant.slug;
 });
 
 afterAll(async () => {

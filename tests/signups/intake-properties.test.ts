@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { openTransport, transportNames, type IntakeTransport } from "./support/intake-transports";
 
 let database: TestDatabase;
@@ -13,7 +13,7 @@ let tenantSlug: string;
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
   configureApp(database.url);
-  tenantSlug = (await createTenantWithAdmin(database.db)).tenant.slug;
+  tenantSlug = (await seedTenant(database.db)).tenant.slug;
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { listSignups } from "@switchboard/lib/signups/dashboard/list-signups";
 import { countSignupsByStatus, signupsPerDay } from "@switchboard/lib/signups/dashboard/signup-overview";
 import { signupCsvRow } from "@switchboard/lib/signups/dashboard/signups-csv";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 describe.each(["sqlite", "postgresql"] as const)("signup list on %s", (provider) => {
   let database: TestDatabase;
@@ -14,7 +14,7 @@ describe.each(["sqlite", "postgresql"] as const)("signup list on %s", (provider)
   const sameInstant = new Date("2026-11-20T10:00:00.000Z");
   beforeAll(async () => {
     database = await createTestDatabase(provider);
-    tenantId = (await createTenantWithAdmin(database.db)).tenant.id;
+    tenantId = (await seedTenant(database.db)).tenant.id;
     const statuses = ["PENDING", "WAITING", "SYNCED", "FAILED"] as const;
     // 230 rows, 40 of them sharing one createdAt, so pages must break ties by id.
     await database.db.signup.createMany({
@@ -26,7 +26,7 @@ describe.each(["sqlite", "postgresql"] as const)("signup list on %s", (provider)
         createdAt: index < 40 ? sameInstant : new Date(sameInstant.getTime() + index * 60_000),
       })),
     });
-    const other = (await createTenantWithAdmin(database.db)).tenant.id;
+    const other = (await seedTenant(database.db)).tenant.id;
     await database.db.signup.create({ data: { tenantId: other, email: "user000@example.com", emailNormalized: "user000@example.com" } });
   });
   afterAll(async () => database?.drop());

@@ -9,7 +9,7 @@ import { claimTenantSignups } from "@switchboard/lib/signups/sync/claim-signups"
 import { recordRetryLater, recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
 import { parkPendingSignups, releaseWaitingSignups } from "@switchboard/lib/signups/sync/waiting-signups";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 type Operation =
   | { kind: "intake"; tenant: number; address: number; firstName: string }
@@ -35,7 +35,7 @@ describe.each(["sqlite", "postgresql"] as const)("signup counters on %s", (provi
     database = await createTestDatabase(provider);
     tenants = [];
     for (let index = 0; index < 2; index++) {
-      const { tenant } = await createTenantWithAdmin(database.db);
+      const { tenant } = await seedTenant(database.db);
       const connection = await database.db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", portalId: String(9000 + index) } });
       tenants.push({ ...tenant, connectionId: connection.id });
     }

@@ -7,14 +7,14 @@ import { createSqliteSignupWriter } from "@switchboard/lib/signups/intake/sqlite
 import type { NewSignupRow } from "@switchboard/lib/signups/intake/record-signup";
 import { newSignupId } from "@switchboard/lib/signups/intake/record-signup";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 let database: TestDatabase;
 let tenantId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
-  tenantId = (await createTenantWithAdmin(database.db)).tenant.id;
+  tenantId = (await seedTenant(database.db)).tenant.id;
 });
 
 afterAll(async () => {

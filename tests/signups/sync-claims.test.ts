@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { renewClaims } from "@switchboard/lib/signups/sync/claim-signups";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 describe.each(["sqlite", "postgresql"] as const)("sync claims on %s", (provider) => {
   let database: TestDatabase;
   let tenantId: string;
   beforeAll(async () => {
     database = await createTestDatabase(provider);
-    tenantId = (await createTenantWithAdmin(database.db)).tenant.id;
+    tenantId = (await seedTenant(database.db)).tenant.id;
   });
   afterAll(async () => database?.drop());
   beforeEach(async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startCountingProxy, type CountingProxy } from "./support/counting-proxy";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { addSignups, simContacts, simJson } from "./support/sync-harness";
 import { spawnWorker, stopWorker, waitFor } from "./support/worker-process";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
@@ -24,8 +24,8 @@ afterAll(async () => {
 
 describe("worker crash and restart", () => {
   it("loses nothing and duplicates nothing when killed mid-batch", async () => {
-    const { tenant, user } = await createTenantWithAdmin(world.database.db);
-    await connectPortal(world.database.db, { userId: user.id, tenant });
+    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, SIGNUPS);
     // Slow answers keep a batch in flight long enough to kill the worker inside it.
     await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 1_500 }) });

@@ -6,7 +6,7 @@ import { GET as getMetrics } from "@/app/metrics/route";
 import { loadSyncHealth } from "@switchboard/lib/integrations/view/sync-health";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { addSignups, simJson, syncDeps, syncUntilIdle } from "./support/sync-harness";
 
 const METRICS_TOKEN = "test-metrics-token-0123456789";
@@ -37,8 +37,8 @@ async function capturingStderr<T>(work: () => Promise<T>): Promise<{ result: T; 
 
 describe("sync observability", () => {
   it("logs every failed HubSpot call as a redacted warning and counts it", async () => {
-    const { tenant, user } = await createTenantWithAdmin(world.database.db);
-    const connectionId = await connectPortal(world.database.db, { userId: user.id, tenant });
+    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    const { connectionId } = await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, 5, "storm");
     await simJson(world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 1, pathPrefix: "/crm/" }) });
     const token = (await world.database.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).accessTokenCiphertext!;

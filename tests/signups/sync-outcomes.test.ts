@@ -2,10 +2,11 @@
 import { serverEnv } from "@switchboard/lib/env/server";
 import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
+import { retryDelayMs } from "@switchboard/lib/signups/sync/backoff";
 import { describe, expect, it } from "vitest";
 import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
 import { connectPortal } from "@/tests/helpers/connect-portal";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 const sync = sharedSyncWorld();
 
@@ -54,15 +55,24 @@ describe("signup sync against the simulator", () => {
     await addSignups(sync.world.database.db, tenant.id, 5);
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 2, pathPrefix: "/crm/" }) });
     const deps = syncDeps(sync.world.database.db, "sqlite");
-    await syncUntilIdle(deps);
-    let rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
-    expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === 1 && row.lastError))).toEqual([]);
-    const firstDelays = rows.map((row) => row.nextAttemptAt.getTime() - Date.now());
-    expect(Math.min(...firstDelays)).toBeGreaterThan(0);
+    // Each failure waits between half and all of its step (backoff.ts), counted from the moment
+    // the pass recorded it — somewhere between the clock readings taken around the pass.
+    const failedPass = async (attempts: number) => {
+      const before = Date.now();
+      await syncUntilIdle(deps);
+      const after = Date.now();
+      const rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
+      expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === attempts && row.lastError))).toEqual([]);
+      const earliest = before + retryDelayMs(attempts, () => 0);
+      const latest = after + retryDelayMs(attempts, () => 1);
+      const retryAt = rows.map((row) => row.nextAttemptAt.getTime());
+      expect(retryAt.filter((at) => at < earliest || at > latest)).toEqual([]);
+      // One batch failed at one moment: different retry times can only come from the jitter.
+      expect(new Set(retryAt).size).toBeGreaterThan(1);
+    };
+    await failedPass(1); // 1–2 s
     await makeEverythingDue(sync.world.database.db);
-    await syncUntilIdle(deps);
-    rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
-    expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === 2))).toEqual([]);
+    await failedPass(2); // 2–4 s: the step doubled
     await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 5 });
@@ -118,18 +128,18 @@ describe("signup sync against the simulator", () => {
   });
 
   it("parks signups of a tenant without HubSpot as WAITING and drains them once connected", async () => {
-    const { tenant, user } = await createTenantWithAdmin(sync.world.database.db);
+    const { tenant, people: [owner] } = await seedTenant(sync.world.database.db);
     await addSignups(sync.world.database.db, tenant.id, 20);
     const deps = syncDeps(sync.world.database.db, "sqlite");
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ WAITING: 20 });
-    await connectPortal(sync.world.database.db, { userId: user.id, tenant });
+    await connectPortal({ db: sync.world.database.db, tenant }, { actor: owner.actor });
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 20 });
   });
 
   it("waits while the grant is revoked (Needs reconnect) and drains after reconnecting", async () => {
-    const { tenant, user, connectionId } = await sync.connectedTenant();
+    const { tenant, owner, connectionId } = await sync.connectedTenant();
     await simJson(sync.world.sim.url, "/_sim/portals/62515/revoke-all", { method: "POST" });
     await addSignups(sync.world.database.db, tenant.id, 10);
     const deps = syncDeps(sync.world.database.db, "sqlite");
@@ -140,7 +150,7 @@ describe("signup sync against the simulator", () => {
     expect((await sync.world.database.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).status).toBe("NEEDS_RECONNECT");
     expect(await countByStatus(tenant.id)).toEqual({ WAITING: 10 });
     expect(await simContacts(sync.world.sim.url)).toHaveLength(0);
-    await connectPortal(sync.world.database.db, { userId: user.id, tenant }, { connectionId });
+    await connectPortal({ db: sync.world.database.db, tenant }, { actor: owner.actor, connectionId });
     await makeEverythingDue(sync.world.database.db);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 10 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startCountingProxy, type CountingProxy } from "./support/counting-proxy";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { addSignups, simContacts, simJson } from "./support/sync-harness";
 import { spawnWorker, stopWorker, waitFor } from "./support/worker-process";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
@@ -25,8 +25,8 @@ afterAll(async () => {
 
 describe("two workers on one PostgreSQL database", () => {
   it("sync every signup exactly once between them", async () => {
-    const { tenant, user } = await createTenantWithAdmin(world.database.db);
-    await connectPortal(world.database.db, { userId: user.id, tenant });
+    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, SIGNUPS);
     // Some latency so both workers are claiming while the other has batches in flight.
     await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 100 }) });
@@ -46,8 +46,8 @@ describe("two workers on one PostgreSQL database", () => {
 
   it("share one per-portal budget, so together they never trip HubSpot's rate limit", async () => {
     await simJson(world.sim.url, "/_sim/reset", { method: "POST" });
-    const { tenant, user } = await createTenantWithAdmin(world.database.db);
-    await connectPortal(world.database.db, { userId: user.id, tenant });
+    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, 300, "paced");
     // HubSpot allows 8 calls per 10 s here; each worker allows itself 6. Alone, each would fit;
     // together (12) they would not — unless the 6 are one budget for both.

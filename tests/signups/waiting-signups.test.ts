@@ -10,7 +10,7 @@ import { releaseStrandedSignups } from "@switchboard/lib/signups/sync/waiting-si
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
-import { createTenantWithAdmin } from "./support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { addSignups, simContacts, simJson, syncDeps, syncUntilIdle } from "./support/sync-harness";
 
 // One simulator (the app's HubSpot configuration is process-wide) for both databases.
@@ -38,7 +38,7 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
     );
 
   it("parks an unconnected tenant's signups where no claim looks, and makes them due on connect", async () => {
-    const { tenant, user } = await createTenantWithAdmin(database().db);
+    const { tenant, people: [owner] } = await seedTenant(database().db);
     await addSignups(database().db, tenant.id, 30);
     const deps = syncDeps(database().db, provider);
     await syncUntilIdle(deps);
@@ -47,7 +47,7 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
     expect(await tenantsWithPendingSignups(database().db)).toEqual([]);
     expect(await claimTenantSignups(database().db, provider, { workerId: "w", tenantId: tenant.id, limit: 100, leaseMs: 60_000 })).toEqual([]);
 
-    await connectPortal(database().db, { userId: user.id, tenant });
+    await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
     expect(await statuses(tenant.id)).toEqual({ PENDING: 30 });
     await syncUntilIdle(deps);
     expect(await statuses(tenant.id)).toEqual({ SYNCED: 30 });
@@ -55,8 +55,8 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
   });
 
   it("stops claiming when the connection needs reconnecting, and resumes after the reconnect", async () => {
-    const { tenant, user } = await createTenantWithAdmin(database().db);
-    const connectionId = await connectPortal(database().db, { userId: user.id, tenant });
+    const { tenant, people: [owner] } = await seedTenant(database().db);
+    const { connectionId } = await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
     await addSignups(database().db, tenant.id, 12);
     await markNeedsReconnect(database().db, connectionId, "test: grant revoked");
     expect(await statuses(tenant.id)).toEqual({ WAITING: 12 });
@@ -66,21 +66,20 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
     expect(await statuses(tenant.id)).toEqual({ WAITING: 15 });
     expect(await simContacts(world.sim.url)).toHaveLength(0);
 
-    await connectPortal(database().db, { userId: user.id, tenant }, { connectionId });
+    await connectPortal({ db: database().db, tenant }, { actor: owner.actor, connectionId });
     expect(await statuses(tenant.id)).toEqual({ PENDING: 15 });
     await syncUntilIdle(syncDeps(database().db, provider));
     expect(await statuses(tenant.id)).toEqual({ SYNCED: 15 });
   });
 
   it("parks on disconnect, and the safety sweep releases rows a racing park left behind", async () => {
-    const { tenant, user } = await createTenantWithAdmin(database().db);
-    const connectionId = await connectPortal(database().db, { userId: user.id, tenant });
+    const { tenant, people: [owner] } = await seedTenant(database().db);
+    const { connectionId } = await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
     await addSignups(database().db, tenant.id, 5);
-    const admin = { id: user.id, label: "test admin" };
-    await disconnectConnection(database().db, admin, tenant, { connectionId }, defaultIntegrationServices());
+    await disconnectConnection(database().db, owner.actor, tenant, { connectionId }, defaultIntegrationServices());
     expect(await statuses(tenant.id)).toEqual({ WAITING: 5 });
 
-    await connectPortal(database().db, { userId: user.id, tenant });
+    await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
     // Simulate the lost race: rows parked although the tenant can send.
     await database().db.signup.updateMany({ where: { tenantId: tenant.id }, data: { status: "WAITING" } });
     expect(await releaseStrandedSignups(database().db)).toBe(5);
@@ -90,8 +89,8 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
   it("fills a batch per portal and serves every tenant in the same pass", async () => {
     const tenants = [];
     for (let index = 0; index < 3; index++) {
-      const { tenant, user } = await createTenantWithAdmin(database().db);
-      await connectPortal(database().db, { userId: user.id, tenant });
+      const { tenant, people: [owner] } = await seedTenant(database().db);
+      await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
       tenants.push(tenant);
     }
     // Arrivals interleaved across tenants, the shape that used to fragment batches.

@@ -3,6 +3,7 @@ import { listTenantsForUserIn } from "@switchboard/lib/tenancy/list-tenants";
 import { resolveTenantAccess } from "@switchboard/lib/tenancy/resolve-tenant-access";
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
+import { seedTenant, seedUser } from "@/tests/helpers/seed-tenant";
 
 describe("role order", () => {
   it("ranks OWNER above ADMIN above MEMBER", () => {
@@ -20,22 +21,17 @@ describe.each(testProviders)("tenant access on %s", (provider) => {
   beforeAll(async () => {
     database = await createTestDatabase(provider);
     const { db } = database;
-    const alpha = await db.tenant.create({ data: { name: "Alpha", slug: "alpha" } });
-    const beta = await db.tenant.create({ data: { name: "Beta", slug: "beta" } });
-    const user = (email: string) => db.user.create({ data: { email, name: email.split("@")[0], passwordHash: "x" } });
-    const [owner, member, betaAdmin, loner] = await Promise.all(
-      ["owner@alpha.test", "member@alpha.test", "admin@beta.test", "loner@nowhere.test"].map(user),
-    );
-    Object.assign(ids, { alpha: alpha.id, beta: beta.id, owner: owner!.id, member: member!.id, betaAdmin: betaAdmin!.id, loner: loner!.id });
-    await db.membership.createMany({
-      data: [
-        { userId: ids.owner, tenantId: ids.alpha, role: "OWNER" },
-        { userId: ids.member, tenantId: ids.alpha, role: "MEMBER" },
-        { userId: ids.betaAdmin, tenantId: ids.beta, role: "ADMIN" },
-        // The owner of Alpha is also a plain member of Beta: roles are per tenant.
-        { userId: ids.owner, tenantId: ids.beta, role: "MEMBER" },
-      ],
+    const alpha = await seedTenant(db, {
+      slug: "alpha", people: [{ role: "OWNER", email: "owner@alpha.test" }, { role: "MEMBER", email: "member@alpha.test" }],
     });
+    const beta = await seedTenant(db, {
+      slug: "beta",
+      // The owner of Alpha is also a plain member of Beta: roles are per tenant.
+      people: [{ role: "ADMIN", email: "admin@beta.test" }, { role: "MEMBER", email: "owner@alpha.test" }],
+    });
+    const loner = await seedUser(db, { email: "loner@nowhere.test" });
+    const [owner, member] = alpha.people;
+    Object.assign(ids, { alpha: alpha.tenant.id, beta: beta.tenant.id, owner: owner.userId, member: member.userId, betaAdmin: beta.people[0].userId, loner: loner.id });
   });
   afterAll(async () => database?.drop());
 

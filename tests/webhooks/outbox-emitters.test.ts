@@ -5,7 +5,7 @@ import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } fro
 import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
 import { recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
 import { startConnectionsFixture, type ConnectionsFixture } from "@/tests/connections/support/connections-fixture";
-import { connectionFor, connectPortal } from "@/tests/connections/support/connect-portal";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { testProviders } from "@/tests/helpers/databases";
 
 describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
@@ -22,14 +22,13 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
   const eventTypes = async () => (await fx.db.webhookEvent.findMany({ where: { tenantId: fx.tenant.id }, orderBy: { createdAt: "asc" } })).map((event) => event.type);
 
   it("reports connect, degrade, recover, needs-reconnect, reconnect and disconnect", async () => {
-    await connectPortal(fx);
-    const { id } = await connectionFor(fx, 62515);
+    const { connectionId: id } = await connectPortal(fx, { actor: fx.admin });
     await recordProviderFailures(fx.db, id, 3, "HubSpot answered 503");
     await recordProviderFailures(fx.db, id, 1, "HubSpot answered 503"); // already degraded: no second event
     await recordProviderSuccess(fx.db, id);
     await recordProviderSuccess(fx.db, id); // already connected: no event
     await markNeedsReconnect(fx.db, id, "invalid_grant");
-    await connectPortal(fx, { connectionId: id });
+    await connectPortal(fx, { actor: fx.admin, connectionId: id });
     await disconnectConnection(fx.db, fx.admin, fx.tenant, { connectionId: id }, fx.services);
     expect(await eventTypes()).toEqual([
       "connection.created", "connection.degraded", "connection.recovered", "connection.needs_reconnect", "connection.recovered", "connection.disconnected",
@@ -39,8 +38,7 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
   });
 
   it("reports signup.synced and signup.failed with the sync's outcomes", async () => {
-    await connectPortal(fx);
-    const { id: connectionId } = await connectionFor(fx, 62515);
+    const { connectionId } = await connectPortal(fx, { actor: fx.admin });
     const signup = (email: string) =>
       fx.db.signup.create({ data: { tenantId: fx.tenant.id, email, emailNormalized: email, consentGiven: true, claimedBy: "w", claimedUntil: new Date(Date.now() + 60_000) } });
     const [good, bad] = await Promise.all([signup("good@example.com"), signup("bad@example.com")]);

@@ -15,7 +15,7 @@ import { recordWebhookEvents } from "@switchboard/lib/webhooks/record-webhook-ev
 import { redeliver, sendTestEvent } from "@switchboard/lib/webhooks/test-and-redeliver";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "@/tests/signups/support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { startReceiver, type Receiver } from "./support/receiver";
 
 const FAST_RETRIES = [200, 200, 200, 200, 200, 200, 200, 200];
@@ -54,7 +54,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await database.reset();
     receiver.received.length = 0;
     receiver.mode = "ok";
-    tenantId = (await createTenantWithAdmin(database.db)).tenant.id;
+    tenantId = (await seedTenant(database.db)).tenant.id;
   });
   afterAll(async () => {
     await stopWorkers();

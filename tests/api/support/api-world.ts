@@ -7,7 +7,7 @@ import type { ApiRoute } from "@switchboard/lib/api/define-route";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
 import type { TestProvider } from "@/tests/helpers/databases";
-import { createTenantWithAdmin } from "@/tests/signups/support/fixtures";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 export type ApiWorld = SimulatorWorld & {
   provider: TestProvider;
@@ -33,9 +33,9 @@ const creator = { userId: null, label: "test" };
 export async function startApiWorld(provider: TestProvider, env: Record<string, string> = {}): Promise<ApiWorld> {
   const world = await startSimulatorWorld(provider, { API_RATE_LIMIT_POINTS: "100000", WEBHOOK_ALLOW_PRIVATE_URLS: "true", ...env });
   const { db } = world.database;
-  const { tenant, user } = await createTenantWithAdmin(db);
-  const other = await createTenantWithAdmin(db);
-  const connectionId = await connectPortal(db, { userId: user.id, tenant });
+  const { tenant, people: [owner] } = await seedTenant(db);
+  const other = await seedTenant(db);
+  const { connectionId } = await connectPortal({ db, tenant }, { actor: owner.actor });
   const recorded: RecordedResponse[] = [];
   const keyFor = (tenantId: string | null, fallback: ApiScope[]) => async (scopes: ApiScope[] = fallback) =>
     (await createApiKey(db, { tenantId, name: "test key", scopes, creator })).key;

@@ -8,7 +8,8 @@ import { formatKeyRing, parseKeyRing, type KeyRing } from "@switchboard/lib/cryp
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
 import type { HubspotConfig } from "@switchboard/lib/integrations/hubspot/config";
 import type { IntegrationServices } from "@switchboard/lib/integrations/services";
-import { actorFromUser, type FlowActor, type FlowTenant } from "@switchboard/lib/integrations/flows/types";
+import type { FlowActor, FlowTenant } from "@switchboard/lib/integrations/flows/types";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 export const APP_URL = "http://app.switchboard.test";
 export const REDIRECT_URI = `${APP_URL}/api/integrations/hubspot/callback`;
@@ -76,25 +77,18 @@ export async function startConnectionsFixture(provider: "sqlite" | "postgresql" 
 
 async function seed(db: Db) {
   const suffix = randomBytes(4).toString("hex");
-  const user = async (name: string) =>
-    db.user.create({ data: { email: `${name}-${suffix}@example.com`, name, passwordHash: "not-used-here" } });
-  const [owner, admin, member, outsider] = await Promise.all(["Olivia Owner", "Adam Admin", "Mia Member", "Oscar Outsider"].map(user));
-  const tenant = await db.tenant.create({ data: { name: "Acme", slug: `acme-${suffix}` } });
-  const otherTenant = await db.tenant.create({ data: { name: "Globex", slug: `globex-${suffix}` } });
-  await db.membership.createMany({
-    data: [
-      { userId: owner!.id, tenantId: tenant.id, role: "OWNER" },
-      { userId: admin!.id, tenantId: tenant.id, role: "ADMIN" },
-      { userId: member!.id, tenantId: tenant.id, role: "MEMBER" },
-      { userId: outsider!.id, tenantId: otherTenant.id, role: "OWNER" },
-    ],
+  const acme = await seedTenant(db, {
+    slug: `acme-${suffix}`, name: "Acme",
+    people: [{ role: "OWNER", name: "Olivia Owner" }, { role: "ADMIN", name: "Adam Admin" }, { role: "MEMBER", name: "Mia Member" }],
   });
+  const globex = await seedTenant(db, { slug: `globex-${suffix}`, name: "Globex", people: [{ role: "OWNER", name: "Oscar Outsider" }] });
+  const [owner, admin, member] = acme.people.map((person) => person.actor);
   return {
-    tenant: { id: tenant.id, slug: tenant.slug },
-    otherTenant: { id: otherTenant.id, slug: otherTenant.slug },
-    owner: actorFromUser(owner!),
-    admin: actorFromUser(admin!),
-    member: actorFromUser(member!),
-    outsider: actorFromUser(outsider!),
+    tenant: { id: acme.tenant.id, slug: acme.tenant.slug },
+    otherTenant: { id: globex.tenant.id, slug: globex.tenant.slug },
+    owner: owner!,
+    admin: admin!,
+    member: member!,
+    outsider: globex.people[0]!.actor,
   };
 }

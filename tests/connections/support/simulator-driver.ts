@@ -1,6 +1,4 @@
 // Simulator control and inspection over its /_sim/ API, for the connections tests.
-export { decideConsent } from "@/tests/helpers/consent-decision";
-
 export type LoggedRequest = { method: string; path: string; status: number | null; grantType?: string; portalId?: number };
 
 export async function simRequests(simUrl: string): Promise<LoggedRequest[]> {

@@ -11,7 +11,7 @@ import { portalPacer } from "@switchboard/lib/signups/sync/sync-worker";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
-import { createTenantWithAdmin } from "./fixtures";
+import { seedTenant, type SeededPerson } from "@/tests/helpers/seed-tenant";
 
 export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
   return {
@@ -64,7 +64,7 @@ export async function simContacts(simulatorUrl: string, portalId = 62515): Promi
 
 /** One simulator + SQLite world for a sync test file: started once, and before each test HubSpot's
  * state, the signups, connections and shared call slots start afresh (so does the rate window). */
-export function sharedSyncWorld(): { readonly world: SimulatorWorld; connectedTenant(): Promise<{ tenant: { id: string; slug: string }; user: { id: string }; connectionId: string }> } {
+export function sharedSyncWorld(): { readonly world: SimulatorWorld; connectedTenant(): Promise<{ tenant: { id: string; slug: string }; owner: SeededPerson; connectionId: string }> } {
   let current: SimulatorWorld | undefined;
   beforeAll(async () => {
     current = await startSimulatorWorld("sqlite");
@@ -89,9 +89,9 @@ export function sharedSyncWorld(): { readonly world: SimulatorWorld; connectedTe
     },
     async connectedTenant() {
       const { db } = started().database;
-      const { tenant, user } = await createTenantWithAdmin(db);
-      const connectionId = await connectPortal(db, { userId: user.id, tenant });
-      return { tenant, user, connectionId };
+      const { tenant, people: [owner] } = await seedTenant(db);
+      const { connectionId } = await connectPortal({ db, tenant }, { actor: owner.actor });
+      return { tenant, owner, connectionId };
     },
   };
 }
