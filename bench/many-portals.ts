@@ -35,6 +35,8 @@ export interface ManyPortalsResult {
   rateLimited429: number;
   workerCpuMsPerContact: number;
   simulatorCpuMsPerContact: number;
+  /** PostgreSQL only: CPU of the server processes serving the bench database (its backends). */
+  databaseCpuMsPerContact: number | null;
   /** In-process worker only: how long timers waited for the event loop (what intake would feel). */
   eventLoopDelayMs: { p99: number; max: number } | null;
   firstContactSeconds: { median: number; last: number };
@@ -118,6 +120,8 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     let firstProgress: { at: number; synced: number } | undefined;
     let lastProgressAt = started;
     const simCpuBefore = sim.child.pid ? processCpuSeconds(sim.child.pid) : 0;
+    const databaseCpuBefore = await database.backendCpu();
+    let databaseCpu = databaseCpuBefore;
     while (performance.now() - started < options.limitSeconds * 1000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       const now = await syncedCount(database.db);
@@ -125,6 +129,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
       if (now > synced) lastProgressAt = performance.now();
       synced = now;
       childCpu = children.reduce((sum, child) => sum + (child.pid ? processCpuSeconds(child.pid) : 0), 0);
+      databaseCpu = await database.backendCpu();
       if (synced >= signups) break;
     }
     const seconds = (performance.now() - started) / 1000;
@@ -156,6 +161,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
       rateLimited429: upserts.filter((entry) => entry.status === 429).length,
       workerCpuMsPerContact: round((workerCpuSeconds * 1000) / Math.max(1, synced)),
       simulatorCpuMsPerContact: round((simCpuSeconds * 1000) / Math.max(1, synced)),
+      databaseCpuMsPerContact: options.provider === "postgresql" ? round((cpuSecondsSince(databaseCpuBefore, databaseCpu) * 1000) / Math.max(1, synced)) : null,
       eventLoopDelayMs,
       firstContactSeconds: firstCallSpread(upserts, portalIds, startedAt),
       lost: synced >= signups ? signups - contacts.unique : 0,
@@ -193,11 +199,20 @@ async function countSimContacts(simUrl: string, portalIds: number[]): Promise<{ 
   return { total, unique };
 }
 
-async function sqliteDatabase(): Promise<{ url: string; db: Db; remove(): Promise<void> }> {
-  return createBenchDatabase("many-portals");
+type BenchDb = { url: string; db: Db; remove(): Promise<void>; backendCpu(): Promise<Map<number, number>> };
+
+/** CPU seconds used between two readings of the same processes (one that came and went is missed). */
+function cpuSecondsSince(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, cpu] of after) seconds += cpu - (before.get(pid) ?? 0);
+  return seconds;
 }
 
-async function postgresDatabase(): Promise<{ url: string; db: Db; remove(): Promise<void> }> {
+async function sqliteDatabase(): Promise<BenchDb> {
+  return { ...(await createBenchDatabase("many-portals")), backendCpu: async () => new Map() };
+}
+
+async function postgresDatabase(): Promise<BenchDb> {
   const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const name = `switchboard_bench_${process.pid}_${Date.now()}`;
   const admin = async (sql: string) => {
@@ -217,6 +232,11 @@ async function postgresDatabase(): Promise<{ url: string; db: Db; remove(): Prom
   return {
     url: url.toString(),
     db,
+    // The server processes (one per connection) serving this database: the bench runs on the same machine.
+    backendCpu: async () => {
+      const rows = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+      return new Map(rows.map(({ pid }) => [pid, processCpuSeconds(pid)]));
+    },
     remove: async () => {
       await db.$disconnect();
       await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -153,7 +153,7 @@ function printScaling(results: Record<string, unknown>): void {
 
 function printMany(title: string, result: ManyPortalsResult, goal?: number): void {
   line(`  ${title.padEnd(31)}: ${result.contactsPerSecond} contacts/s overall, ${result.steadyContactsPerSecond}/s from first to last contact (${result.synced}/${result.signups} in ${result.seconds} s), ${result.contactsPerCall} contacts per call, ${result.rateLimited429} × 429`);
-  line(`  ${"".padEnd(31)}  CPU per contact: worker ${result.workerCpuMsPerContact} ms, simulator ${result.simulatorCpuMsPerContact} ms${result.eventLoopDelayMs ? `; event-loop delay in the worker's process p99 ${result.eventLoopDelayMs.p99} ms, max ${result.eventLoopDelayMs.max} ms` : ""}`);
+  line(`  ${"".padEnd(31)}  CPU per contact: worker ${result.workerCpuMsPerContact} ms, simulator ${result.simulatorCpuMsPerContact} ms${result.databaseCpuMsPerContact === null ? "" : `, PostgreSQL ${result.databaseCpuMsPerContact} ms`}${result.eventLoopDelayMs ? `; event-loop delay in the worker's process p99 ${result.eventLoopDelayMs.p99} ms, max ${result.eventLoopDelayMs.max} ms` : ""}`);
   line(`  ${"".padEnd(31)}  first contact per portal: median ${result.firstContactSeconds.median} s, last ${result.firstContactSeconds.last} s; lost ${result.lost}, duplicates ${result.duplicates}${goal ? `; goal ≥ ${goal.toLocaleString("en-US")}/s: ${result.steadyContactsPerSecond >= goal ? "met" : "NOT met"}` : ""}`);
 }
 

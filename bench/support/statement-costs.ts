@@ -36,7 +36,7 @@ for (let round = 0; round < 10; round++) {
   for (const [index, tenantId] of tenantIds.entries()) {
     const claimed = await timed("claim 100", () => claimTenantSignups(database.db, "sqlite", { workerId: "w", tenantId, limit: 100, leaseMs: 60_000 }));
     await timed("budget.tryTake", () => budget.tryTake(String(400_000 + index)));
-    await timed("recordSynced 100", () => recordSynced(database.db, "w", connectionIds[index]!, claimed.map((signup) => ({ signup, contactId: `c${signup.id}` })), []));
+    await timed("recordSynced 100", () => recordSynced({ db: database.db, provider: "sqlite", workerId: "w" }, connectionIds[index]!, claimed.map((signup) => ({ signup, contactId: `c${signup.id}` })), []));
   }
 }
 for (const [name, values] of timings) {

@@ -3,13 +3,18 @@
 // Any worker may fan out any event: the unique (eventId, endpointId) makes a second fan-out of the
 // same event a no-op, so workers need no claim here.
 import type { Db } from "@/lib/db/create-client";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { endpointTypes } from "./manage-endpoints";
 
 export async function fanOutEvents(db: Db, limit = 200): Promise<number> {
-  const events = await db.webhookEvent.findMany({
-    where: { fannedOutAt: null }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true, tenantId: true, type: true, createdAt: true },
-  });
+  // Ordered exactly like the (fannedOutAt, createdAt) index, so the oldest `limit` events come
+  // straight from it (ordered by createdAt alone, PostgreSQL sorted the whole backlog every call).
+  // Raw SQL here and below: with an event per synced contact, Prisma's query building for 200 ids
+  // cost the worker more than the statements cost the database.
+  const events = await db.$queryRaw<{ id: string; tenantId: string | null; type: string; createdAt: Date }[]>`
+    SELECT "id", "tenantId", "type", "createdAt" FROM "WebhookEvent"
+    WHERE "fannedOutAt" IS NULL ORDER BY "fannedOutAt", "createdAt" LIMIT ${limit}`;
   if (events.length === 0) return 0;
   const tenantIds = [...new Set(events.map((event) => event.tenantId).filter((id): id is string => id !== null))];
   const endpoints = await db.webhookEndpoint.findMany({
@@ -27,7 +32,9 @@ export async function fanOutEvents(db: Db, limit = 200): Promise<number> {
       .map((endpoint) => ({ eventId: event.id, endpointId: endpoint.id, nextAttemptAt: event.createdAt })),
   );
   await insertIgnoringDuplicates(db, rows);
-  await db.webhookEvent.updateMany({ where: { id: { in: events.map((event) => event.id) } }, data: { fannedOutAt: new Date() } });
+  // Only events still open: a second worker that read the same ones writes nothing twice.
+  await db.$executeRaw`UPDATE "WebhookEvent" SET "fannedOutAt" = ${new Date()}
+    WHERE "fannedOutAt" IS NULL AND "id" IN (${Prisma.join(events.map((event) => event.id))})`;
   return events.length;
 }
 

@@ -42,7 +42,7 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
     const signup = (email: string) =>
       fx.db.signup.create({ data: { tenantId: fx.tenant.id, email, emailNormalized: email, consentGiven: true, claimedBy: "w", claimedUntil: new Date(Date.now() + 60_000) } });
     const [good, bad] = await Promise.all([signup("good@example.com"), signup("bad@example.com")]);
-    await recordSynced(fx.db, "w", connectionId, [{ signup: { ...good, attempts: 0 }, contactId: "901" }], [{ signup: { ...bad, attempts: 0 }, reason: "INVALID_EMAIL" }]);
+    await recordSynced({ db: fx.db, provider, workerId: "w" }, connectionId, [{ signup: { ...good, attempts: 0 }, contactId: "901" }], [{ signup: { ...bad, attempts: 0 }, reason: "INVALID_EMAIL" }]);
     const events = await fx.db.webhookEvent.findMany({ where: { type: { startsWith: "signup." } }, orderBy: { type: "asc" } });
     expect(events.map((event) => [event.type, JSON.parse(event.payload).data])).toEqual([
       ["signup.failed", { signupId: bad.id, tenantId: fx.tenant.id, email: "bad@example.com", hubspotContactId: null, reason: "INVALID_EMAIL" }],

@@ -42,7 +42,7 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, accessTok
   const batch = fresh ? claimedBatch : await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
   if (batch.length === 0) return;
   const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
-  if (!permit.ok) return recordWaiting(db, workerId, batch, permit.waitMs, null);
+  if (!permit.ok) return recordWaiting(deps, batch, permit.waitMs, null);
   const reply = await deps.crm.upsertContacts(accessToken, batch.map(toInput));
   const { outcome, rateLimit } = reply;
   // One event-loop turn before the bookkeeping: a pass never holds the loop (event-loop-turns.ts).
@@ -50,7 +50,7 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, accessTok
   await observeReply(deps, destination, batch, reply);
   if (rateLimit) await limiter.learn(destination.portalId, rateLimit);
   const retryLater = (signups: ClaimedSignup[], reason: string, minDelayMs = 0) =>
-    recordRetryLater(db, workerId, signups, reason, { giveUpAfterAttempts: settings.giveUpAfterAttempts, minDelayMs });
+    recordRetryLater(deps, signups, reason, { giveUpAfterAttempts: settings.giveUpAfterAttempts, minDelayMs });
   switch (outcome.kind) {
     case "answered": {
       const synced = batch.flatMap((signup) => {
@@ -61,12 +61,12 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, accessTok
         const reason = outcome.rejected.get(signup.id);
         return reason && !outcome.synced.has(signup.id) ? [{ signup, reason }] : [];
       });
-      await recordSynced(db, workerId, destination.connectionId, synced, rejected);
+      await recordSynced(deps, destination.connectionId, synced, rejected);
       const unanswered = batch.filter((signup) => !outcome.synced.has(signup.id) && !outcome.rejected.has(signup.id));
       return retryLater(unanswered, UNANSWERED);
     }
     case "batch-rejected": {
-      if (batch.length === 1) return recordSynced(db, workerId, destination.connectionId, [], batch.map((signup) => ({ signup, reason: outcome.reason })));
+      if (batch.length === 1) return recordSynced(deps, destination.connectionId, [], batch.map((signup) => ({ signup, reason: outcome.reason })));
       const middle = Math.ceil(batch.length / 2);
       await Promise.all([batch.slice(0, middle), batch.slice(middle)].map((half) => pushAndRecord(deps, destination, accessToken, half, 0)));
       return;
@@ -89,6 +89,6 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, accessTok
     case "missing-scope":
       await markNeedsReconnect(db, destination.connectionId, outcome.reason);
       // markNeedsReconnect also parks the tenant's other PENDING signups as WAITING.
-      return recordWaiting(db, workerId, batch, WAITING_FOR_CONNECTION_DELAY_MS, WAITING_MESSAGE);
+      return recordWaiting(deps, batch, WAITING_FOR_CONNECTION_DELAY_MS, WAITING_MESSAGE);
   }
 }

@@ -47,10 +47,19 @@ export class SharedPortalBudget {
     const { slots, windowMs } = this.sizeOf(portalId);
     const cutoff = new Date(now - windowMs);
     for (let race = 0; race < MAX_RACES; race++) {
+      // The usual case in one statement: the slot used longest ago, if it is free. The condition on
+      // usedAt is checked again on the row as it is when written, so a slot another worker has
+      // just taken is never taken twice (PostgreSQL re-reads a row updated meanwhile).
+      const taken = await this.db.$executeRaw`
+        UPDATE "PortalCallSlot" SET "usedAt" = ${new Date(now)}
+        WHERE "portalId" = ${portalId} AND "usedAt" <= ${cutoff} AND "slot" = (
+          SELECT "slot" FROM "PortalCallSlot" WHERE "portalId" = ${portalId} AND "slot" < ${slots} ORDER BY "usedAt" LIMIT 1)`;
+      if (taken === 1) return 0;
+      // None was free, or another worker took it first: how long until one frees up.
       const oldest = await this.db.portalCallSlot.findFirst({
         where: { portalId, slot: { lt: slots } },
         orderBy: { usedAt: "asc" },
-        select: { slot: true, usedAt: true },
+        select: { usedAt: true },
       });
       if (!oldest) {
         // Someone emptied the table (a restore, a test): make the slots again.
@@ -59,11 +68,6 @@ export class SharedPortalBudget {
         continue;
       }
       if (oldest.usedAt > cutoff) return Math.max(1, oldest.usedAt.getTime() + windowMs - now);
-      const taken = await this.db.portalCallSlot.updateMany({
-        where: { portalId, slot: oldest.slot, usedAt: oldest.usedAt },
-        data: { usedAt: new Date(now) },
-      });
-      if (taken.count === 1) return 0;
     }
     return 1;
   }

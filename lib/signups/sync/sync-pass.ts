@@ -81,10 +81,10 @@ async function syncTenant(deps: SyncDeps, destination: Destination, signups: Cla
     accessToken = await cachedAccessToken(deps, destination.connectionId);
   } catch (error) {
     if (error instanceof NeedsReconnectError) {
-      return recordWaiting(deps.db, deps.workerId, signups, WAITING_FOR_CONNECTION_DELAY_MS, WAITING_MESSAGE);
+      return recordWaiting(deps, signups, WAITING_FOR_CONNECTION_DELAY_MS, WAITING_MESSAGE);
     }
     log.warn("signup sync could not get a HubSpot token", { portalId: destination.portalId, error: messageOf(error) });
-    return recordRetryLater(deps.db, deps.workerId, signups, `Could not get a HubSpot token: ${messageOf(error)}`, {
+    return recordRetryLater(deps, signups, `Could not get a HubSpot token: ${messageOf(error)}`, {
       giveUpAfterAttempts: deps.settings.giveUpAfterAttempts,
     });
   }
