@@ -60,6 +60,20 @@ describe.each(testProviders)("shared portal budget on %s", (provider) => {
     expect(await second.tryTake("paused", now + 3_000)).toBe(0);
   });
 
+  it("counts a call from HubSpot's answer once settled, for every worker", async () => {
+    const [first, second] = clients.map((client) => new SharedPortalBudget(client, 1, WINDOW_MS));
+    if (!first || !second) throw new Error("two workers expected");
+    const takenAt = Date.now();
+    expect(await first.tryTake("settled", takenAt)).toBe(0);
+    // The call was answered 300 ms after its slot was taken (it may have arrived at HubSpot as late).
+    await first.settle("settled", takenAt, takenAt + 300);
+    expect(await second.tryTake("settled", takenAt + WINDOW_MS)).toBe(300);
+    expect(await second.tryTake("settled", takenAt + WINDOW_MS + 300)).toBe(0);
+    // A slot taken since by another worker keeps that worker's stamp.
+    await first.settle("settled", takenAt, takenAt + 900);
+    expect(await first.tryTake("settled", takenAt + 2 * WINDOW_MS + 299)).toBe(1);
+  });
+
   it("gives each portal its own slots and recreates them after the table was emptied", async () => {
     const budget = new SharedPortalBudget(clients[0] as Db, 1, WINDOW_MS);
     const now = Date.now();

@@ -7,7 +7,8 @@ import { learnedPace } from "./portal-budget-size";
 import type { PortalRateLimiter } from "./portal-rate-limiter";
 import type { SharedPortalBudget } from "./shared-portal-budget";
 
-export type Permit = { ok: true } | { ok: false; waitMs: number };
+/** `takenAt`: the time the call was counted from, to settle once HubSpot has answered. */
+export type Permit = { ok: true; takenAt: number } | { ok: false; waitMs: number };
 
 // The daily allowance resets at midnight in the portal's (unknown) time zone: look again hourly.
 export const DAILY_LIMIT_PAUSE_MS = 60 * 60_000;
@@ -26,18 +27,25 @@ export class PortalPacer {
       const now = Date.now();
       let waitMs = this.local.tryAcquire(portalId, now);
       if (waitMs === 0) {
-        waitMs = await this.shared.tryTake(portalId);
+        // Both budgets count the call from the same instant, which settle() later moves to the
+        // answer: how long the slot took or the call was in flight never frees a slot early.
+        const takenAt = Date.now();
+        waitMs = await this.shared.tryTake(portalId, takenAt);
         if (waitMs === 0) {
-          // The shared slot may have taken a while (a busy database): count the call from now,
-          // when it actually leaves, or this worker would free its slot that much too early.
-          this.local.restamp(portalId, now, Date.now());
-          return { ok: true };
+          this.local.restamp(portalId, now, takenAt);
+          return { ok: true, takenAt };
         }
         this.local.refund(portalId, now);
       }
       if (waitMs > maxWaitMs) return { ok: false, waitMs };
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
+  }
+
+  /** HubSpot answered the call permitted at `takenAt`: both budgets count it from the answer. */
+  async settle(portalId: string, takenAt: number, answeredAt = Date.now()): Promise<void> {
+    this.local.restamp(portalId, takenAt, answeredAt);
+    await this.shared.settle(portalId, takenAt, answeredAt);
   }
 
   /** What HubSpot's headers said on an answer from this portal. */

@@ -35,15 +35,16 @@ function toInput(signup: ClaimedSignup): ContactUpsertInput {
 
 async function pushAndRecord(deps: SyncDeps, destination: Destination, accessToken: string, claimedBatch: ClaimedSignup[], claimedAt: number): Promise<void> {
   const { db, workerId, limiter, settings } = deps;
-  // Claims first, permit last: the call must leave the moment its rate slot is taken, or HubSpot
-  // counts it later than we did (the lease outlasts the longest wait for a permit). A claim taken
-  // moments ago needs no renewal (one statement less per call).
+  // Claims first, permit last: the call leaves right after its rate slot is taken (the lease outlasts
+  // the longest wait for a permit), and the slot counts from HubSpot's answer (settle). A claim
+  // taken moments ago needs no renewal (one statement less per call).
   const fresh = Date.now() - claimedAt < settings.leaseMs / 2 - settings.maxRateWaitMs;
   const batch = fresh ? claimedBatch : await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
   if (batch.length === 0) return;
   const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
   if (!permit.ok) return recordWaiting(deps, batch, permit.waitMs, null);
   const reply = await deps.crm.upsertContacts(accessToken, batch.map(toInput));
+  await limiter.settle(destination.portalId, permit.takenAt);
   const { outcome, rateLimit } = reply;
   // One event-loop turn before the bookkeeping: a pass never holds the loop (event-loop-turns.ts).
   await takeTurn();

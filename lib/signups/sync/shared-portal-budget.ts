@@ -3,6 +3,9 @@
 // rolling window old — a compare-and-swap on that single row, so two workers can never take the
 // same slot. Every slot is used at most once per window, so the portal never sees more calls per
 // rolling window than it has slots, however many workers (processes, machines) push to it.
+// HubSpot counts a call when it arrives, which is somewhere between taking the slot and the
+// answer: once answered, the slot is stamped with the answer's time (settle), so a call that left
+// late (a busy event loop, a slow network) can never share HubSpot's window with the slot's next use.
 //
 // Times come from each worker's clock: workers on several machines need them in sync (NTP), or
 // a slot could be reused early by as much as their clocks disagree.
@@ -42,7 +45,7 @@ export class SharedPortalBudget {
   /** Takes one call for the portal: 0 when taken, otherwise the milliseconds until one frees up. */
   async tryTake(portalId: string, at?: number): Promise<number> {
     await this.ensureSlots(portalId);
-    // Stamped after the (possibly slow) slot setup, so the stamp is close to when the call leaves.
+    // `at` is the stamp settle() looks for later; without one, stamped after the (possibly slow) setup.
     const now = at ?? Date.now();
     const { slots, windowMs } = this.sizeOf(portalId);
     const cutoff = new Date(now - windowMs);
@@ -70,6 +73,13 @@ export class SharedPortalBudget {
       if (oldest.usedAt > cutoff) return Math.max(1, oldest.usedAt.getTime() + windowMs - now);
     }
     return 1;
+  }
+
+  /** The call that took the slot stamped `takenAt` was answered at `answeredAt`: count it from then. */
+  async settle(portalId: string, takenAt: number, answeredAt: number): Promise<void> {
+    if (answeredAt <= takenAt) return;
+    // A slot another worker has taken since (only after a whole window in flight) keeps its stamp.
+    await this.db.portalCallSlot.updateMany({ where: { portalId, usedAt: new Date(takenAt) }, data: { usedAt: new Date(answeredAt) } });
   }
 
   /** HubSpot answered 429: no worker sends to this portal before `untilMs`. */
