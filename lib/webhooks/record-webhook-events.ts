@@ -48,9 +48,18 @@ export function recordWebhookEvents(tx: OutboxWriter, events: OutboxEvent[]) {
   return tx.webhookEvent.createMany({ data: webhookEventRows(events) });
 }
 
-/** The events as one INSERT statement (its rows in one parameter), for raw SQL writers. */
-export function webhookEventsInsert(provider: DatabaseProvider, events: OutboxEvent[], now = new Date()): Prisma.Sql {
-  const rows = webhookEventRows(events, now).map((row) => [row.id, row.tenantId, row.type, row.payload] as const);
+/**
+ * The events as one INSERT statement (its rows in one parameter), for raw SQL writers. With a
+ * filter, each event carries a key (e."key") and only the events its condition keeps are written.
+ */
+export function webhookEventsInsert(
+  provider: DatabaseProvider,
+  events: OutboxEvent[],
+  now = new Date(),
+  filter?: { keys: readonly string[]; keep: Prisma.Sql },
+): Prisma.Sql {
+  const rows = webhookEventRows(events, now).map((row, index) => [row.id, row.tenantId, row.type, row.payload, filter?.keys[index] ?? null] as const);
   return Prisma.sql`INSERT INTO "WebhookEvent" ("id", "tenantId", "type", "payload", "createdAt")
-    SELECT e."id", e."tenantId", e."type", e."payload", ${now} FROM ${jsonRows(provider, ["id", "tenantId", "type", "payload"], rows)} AS e`;
+    SELECT e."id", e."tenantId", e."type", e."payload", ${now} FROM ${jsonRows(provider, ["id", "tenantId", "type", "payload", "key"], rows)} AS e
+    ${filter ? Prisma.sql`WHERE ${filter.keep}` : Prisma.empty}`;
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } from "@switchboard/lib/integrations/connection-status";
 import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
-import { recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
+import { recordRetryLater, recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
 import { startConnectionsFixture, type ConnectionsFixture } from "@/tests/connections/support/connections-fixture";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { testProviders } from "@/tests/helpers/databases";
@@ -48,5 +48,19 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
       ["signup.failed", { signupId: bad.id, tenantId: fx.tenant.id, email: "bad@example.com", hubspotContactId: null, reason: "INVALID_EMAIL" }],
       ["signup.synced", { signupId: good.id, tenantId: fx.tenant.id, email: "good@example.com", hubspotContactId: "901", reason: null }],
     ]);
+  });
+
+  it("announces only the signups the worker still held: a lapsed claim taken over by another worker writes no event", async () => {
+    const { connectionId } = await connectPortal(fx, { actor: fx.admin });
+    const signup = (email: string, claimedBy: string) =>
+      fx.db.signup.create({ data: { tenantId: fx.tenant.id, email, emailNormalized: email, consentGiven: true, claimedBy, claimedUntil: new Date(Date.now() + 60_000) } });
+    const [held, lost, givenUp] = await Promise.all([signup("held@example.com", "w"), signup("lost@example.com", "other"), signup("given-up@example.com", "other")]);
+    const store = { db: fx.db, provider, workerId: "w" };
+    await recordSynced(store, connectionId, [{ signup: { ...held, attempts: 0 }, contactId: "901" }, { signup: { ...lost, attempts: 0 }, contactId: "902" }], []);
+    await recordRetryLater(store, [{ ...givenUp, attempts: 9 }], "HubSpot answered 503", { giveUpAfterAttempts: 10 });
+    const events = await fx.db.webhookEvent.findMany({ where: { type: { startsWith: "signup." } } });
+    expect(events.map((event) => JSON.parse(event.payload).data.signupId)).toEqual([held.id]);
+    const rows = await fx.db.signup.findMany({ where: { id: { in: [lost.id, givenUp.id] } }, select: { status: true, claimedBy: true } });
+    expect(rows).toEqual([{ status: "PENDING", claimedBy: "other" }, { status: "PENDING", claimedBy: "other" }]);
   });
 });

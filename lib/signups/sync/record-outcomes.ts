@@ -46,8 +46,8 @@ export async function recordSynced(
     WHERE "Signup"."id" = o."id" AND "Signup"."claimedBy" = ${store.workerId}`;
   // signup.synced / signup.failed commit with the outcomes (webhook outbox).
   await writeWithEvents(store, update, [
-    ...synced.map(({ signup, contactId }) => signupSyncedEvent(signup, contactId)),
-    ...rejected.map(({ signup, reason }) => signupFailedEvent(signup, reason)),
+    ...synced.map(({ signup, contactId }) => ({ signupId: signup.id, event: signupSyncedEvent(signup, contactId) })),
+    ...rejected.map(({ signup, reason }) => ({ signupId: signup.id, event: signupFailedEvent(signup, reason) })),
   ], now);
 }
 
@@ -73,7 +73,7 @@ export async function recordRetryLater(store: OutcomeStore, signups: ClaimedSign
       "attempts" = "attempts" + 1, "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${new Date(now)}
     WHERE "claimedBy" = ${store.workerId} AND "id" IN (${Prisma.join(signups.map((signup) => signup.id))})`;
   // A signup that ends FAILED this way is announced like one HubSpot rejected (webhook outbox).
-  await writeWithEvents(store, update, givenUp.map((signup) => signupFailedEvent(signup, giveUpReason(signup))), new Date(now));
+  await writeWithEvents(store, update, givenUp.map((signup) => ({ signupId: signup.id, event: signupFailedEvent(signup, giveUpReason(signup)) })), new Date(now));
 }
 
 /** Not the signup's fault (no usable connection, our own rate budget): wait without counting. */
@@ -85,19 +85,28 @@ export async function recordWaiting(store: OutcomeStore, signups: ClaimedSignup[
 }
 
 // The outcome and its events commit together: on PostgreSQL as one statement (a data-modifying
-// WITH runs to completion whether or not it is read), on SQLite as one transaction of two.
-async function writeWithEvents(store: OutcomeStore, update: Prisma.Sql, events: OutboxEvent[], now: Date): Promise<void> {
-  const { db, provider } = store;
+// WITH runs to completion whether or not it is read), on SQLite as one transaction of two. Only
+// the rows this worker still held are announced: a signup whose claim lapsed (a stalled worker)
+// is another worker's by now, and that worker announces it once.
+async function writeWithEvents(store: OutcomeStore, update: Prisma.Sql, events: { signupId: string; event: OutboxEvent }[], now: Date): Promise<void> {
+  const { db, provider, workerId } = store;
   if (events.length === 0) {
     await db.$executeRaw(update);
     return;
   }
-  const insert = webhookEventsInsert(provider, events, now);
+  const keys = events.map(({ signupId }) => signupId);
+  const outbox = events.map(({ event }) => event);
   if (provider === "postgresql") {
-    await db.$executeRaw`WITH "outcomes" AS (${update}), "events" AS (${insert}) SELECT 1`;
+    const insert = webhookEventsInsert(provider, outbox, now, { keys, keep: Prisma.sql`e."key" IN (SELECT "id" FROM "outcomes")` });
+    await db.$executeRaw`WITH "outcomes" AS (${update} RETURNING "Signup"."id"), "events" AS (${insert}) SELECT 1`;
     return;
   }
-  await db.$transaction([db.$executeRaw(update), db.$executeRaw(insert)]);
+  // The events first, while the claim is still on the rows; SQLite's one writer keeps the two
+  // statements from seeing different rows.
+  const insert = webhookEventsInsert(provider, outbox, now, {
+    keys, keep: Prisma.sql`EXISTS (SELECT 1 FROM "Signup" s WHERE s."id" = e."key" AND s."claimedBy" = ${workerId})`,
+  });
+  await db.$transaction([db.$executeRaw(insert), db.$executeRaw(update)]);
 }
 
 // PostgreSQL keeps the status as an enum, which a text value only becomes by an explicit cast.
