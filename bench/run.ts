@@ -3,7 +3,8 @@
 // (production build vs a bare node:http reference), intake with and without 1,000,000 waiting
 // signups, the signups page at 0 vs 1,000,000 rows, and the simulator's own bench if present.
 // Loopback only; bounded; prints a summary and saves everything as JSON under bench/results/.
-// BENCH_PARTS=sync,many,intake,backlog,page,sim runs a subset.
+// BENCH_PARTS=sync,many,intake,backlog,page,api,sim runs a subset; BENCH_SYNC_IN_PROCESS=false runs
+// the backlog part's servers without their in-process sync (intake's own cost alone).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
