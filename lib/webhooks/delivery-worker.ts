@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
+import { idleWaits } from "@/lib/idle-waits";
 import { log } from "@/lib/log";
 import { claimDueDeliveries } from "./claim-deliveries";
 import { deliverClaimed, type DeliverySettings } from "./deliver";
@@ -29,7 +30,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   const concurrency = options.concurrency ?? 32;
   const leaseMs = options.leaseMs ?? Math.max(30_000, options.timeoutMs * 3);
   let stopping = false;
-  const wakers = new Set<() => void>();
+  const idle = idleWaits();
   // Several lanes, each claiming and sending its own small batch: one slow receiver holds up only
   // its lane's batch (up to the timeout), never the whole worker.
   const lanes = Math.max(1, Math.min(LANES, concurrency));
@@ -48,17 +49,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         // A database hiccup must not end the loop; claims expire on their own.
         log.error("webhook delivery pass failed", { workerId, error });
       }
-      if (!busy && !stopping) {
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            wakers.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, options.idlePollMs);
-          wakers.add(wake);
-        });
-      }
+      if (!busy && !stopping) await idle.wait(options.idlePollMs);
     }
   };
   const loop = Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
@@ -66,7 +57,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     workerId,
     async stop() {
       stopping = true;
-      for (const wake of [...wakers]) wake();
+      idle.wakeAll();
       await loop;
     },
   };

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
+import { idleWaits } from "@/lib/idle-waits";
 import { log } from "@/lib/log";
 import { serverEnv } from "@/lib/env/server";
 import { attemptsSpanning } from "./backoff";
@@ -62,7 +63,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     crm: options.crm,
   };
   let stopping = false;
-  const wakers = new Set<() => void>();
+  const idle = idleWaits();
   let housekeepingDueAt = 0;
   // Several passes in flight: while one waits on HubSpot's answers or writes outcomes back, the
   // next is already claiming, so a worker is bound by CPU rather than by round trips.
@@ -79,18 +80,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
         // A database hiccup must not end the loop; claims expire on their own if we lost track.
         log.error("signup sync pass failed", { workerId, error });
       }
-      if (claimed === 0 && !stopping) {
-        // A referenced timer: in `npm run worker` this wait is all that keeps an idle process alive.
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            wakers.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, idlePollMs);
-          wakers.add(wake);
-        });
-      }
+      if (claimed === 0 && !stopping) await idle.wait(idlePollMs);
     }
   };
   const loop = Promise.all(Array.from({ length: passesInFlight }, runLoop));
@@ -99,7 +89,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     workerId,
     async stop() {
       stopping = true;
-      for (const wake of [...wakers]) wake();
+      idle.wakeAll();
       await loop;
       await flushSyncHealth(deps).catch((error: unknown) => log.warn("could not write the last sync health figures", { workerId, error }));
     },
