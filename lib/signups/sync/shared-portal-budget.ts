@@ -79,7 +79,7 @@ export class SharedPortalBudget {
   async settle(portalId: string, takenAt: number, answeredAt: number): Promise<void> {
     if (answeredAt <= takenAt) return;
     // A slot another worker has taken since (only after a whole window in flight) keeps its stamp.
-    await this.db.portalCallSlot.updateMany({ where: { portalId, usedAt: new Date(takenAt) }, data: { usedAt: new Date(answeredAt) } });
+    await this.db.$executeRaw`UPDATE "PortalCallSlot" SET "usedAt" = ${new Date(answeredAt)} WHERE "portalId" = ${portalId} AND "usedAt" = ${new Date(takenAt)}`;
   }
 
   /** HubSpot answered 429: no worker sends to this portal before `untilMs`. */
