@@ -5,16 +5,15 @@
 // BENCH_LOOP_GAPS=1 prints every event-loop stall over 100 ms of the in-process worker.
 import type { ChildProcess } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import pg from "pg";
-import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
+import type { Db } from "@switchboard/lib/db/create-client";
 import { databaseProvider } from "@switchboard/lib/db/database-url";
-import { migrateDatabase } from "@/scripts/lib/migrate";
 import { productionSyncOptions } from "@switchboard/lib/signups/sync/production-wiring";
 import { startSyncWorker } from "@switchboard/lib/signups/sync/sync-worker";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { benchPortalIds, processCpuSeconds, startSimulatorProcess, startWorkerProcess } from "./support/bench-processes";
-import { createBenchDatabase, createBenchTenant } from "./support/bench-database";
+import { createBenchTenant } from "./support/bench-database";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { insertBulkSignups } from "./support/bulk-signups";
 import { round } from "./support/load-generator";
 import { stopGroup } from "./support/production-app";
@@ -75,7 +74,7 @@ async function startProfiler(): Promise<{ stopInto(path: string): Promise<void> 
 export async function benchManyPortals(options: ManyPortalsOptions): Promise<ManyPortalsResult> {
   const portalIds = benchPortalIds(options.portals);
   const sim = await startSimulatorProcess(portalIds);
-  const database = options.provider === "sqlite" ? await sqliteDatabase() : await postgresDatabase();
+  const database = await createTestDatabase(options.provider);
   configureAppForSimulator(sim.url, database.url, { NODE_ENV: "production", AUTH_TRUST_HOST: "true", LOG_LEVEL: "warn" });
   const children: ChildProcess[] = [];
   try {
@@ -120,7 +119,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     let firstProgress: { at: number; synced: number } | undefined;
     let lastProgressAt = started;
     const simCpuBefore = sim.child.pid ? processCpuSeconds(sim.child.pid) : 0;
-    const databaseCpuBefore = await database.backendCpu();
+    const databaseCpuBefore = await backendCpu(database);
     let databaseCpu = databaseCpuBefore;
     while (performance.now() - started < options.limitSeconds * 1000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -129,7 +128,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
       if (now > synced) lastProgressAt = performance.now();
       synced = now;
       childCpu = children.reduce((sum, child) => sum + (child.pid ? processCpuSeconds(child.pid) : 0), 0);
-      databaseCpu = await database.backendCpu();
+      databaseCpu = await backendCpu(database);
       if (synced >= signups) break;
     }
     const seconds = (performance.now() - started) / 1000;
@@ -169,7 +168,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     };
   } finally {
     for (const child of children) await stopGroup(child);
-    await database.remove();
+    await database.drop();
     await stopGroup(sim.child);
   }
 }
@@ -199,8 +198,6 @@ async function countSimContacts(simUrl: string, portalIds: number[]): Promise<{ 
   return { total, unique };
 }
 
-type BenchDb = { url: string; db: Db; remove(): Promise<void>; backendCpu(): Promise<Map<number, number>> };
-
 /** CPU seconds used between two readings of the same processes (one that came and went is missed). */
 function cpuSecondsSince(before: Map<number, number>, after: Map<number, number>): number {
   let seconds = 0;
@@ -208,38 +205,9 @@ function cpuSecondsSince(before: Map<number, number>, after: Map<number, number>
   return seconds;
 }
 
-async function sqliteDatabase(): Promise<BenchDb> {
-  return { ...(await createBenchDatabase("many-portals")), backendCpu: async () => new Map() };
-}
-
-async function postgresDatabase(): Promise<BenchDb> {
-  const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `switchboard_bench_${process.pid}_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  await migrateDatabase(url.toString());
-  const db = createDbClient(url.toString());
-  return {
-    url: url.toString(),
-    db,
-    // The server processes (one per connection) serving this database: the bench runs on the same machine.
-    backendCpu: async () => {
-      const rows = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
-      return new Map(rows.map(({ pid }) => [pid, processCpuSeconds(pid)]));
-    },
-    remove: async () => {
-      await db.$disconnect();
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    },
-  };
+/** The CPU seconds so far of the PostgreSQL server processes (one per connection) serving this database. */
+async function backendCpu(database: TestDatabase): Promise<Map<number, number>> {
+  if (database.provider !== "postgresql") return new Map();
+  const rows = await database.db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  return new Map(rows.map(({ pid }) => [pid, processCpuSeconds(pid)]));
 }

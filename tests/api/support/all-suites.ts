@@ -1,0 +1,30 @@
+// Every /api/v1 suite against one database. Each database gets a test file of its own (the app's
+// configuration is read once per process), and both run exactly this list.
+import { afterAll, beforeAll, describe } from "vitest";
+import type { TestProvider } from "@/tests/helpers/databases";
+import { startApiWorld, type ApiWorld } from "./api-world";
+import { badInputSuite } from "../suites/bad-input-suite";
+import { connectionsSuite } from "../suites/connections-suite";
+import { contractSuite } from "../suites/contract-suite";
+import { signupsSuite } from "../suites/signups-suite";
+import { tenantsSuite } from "../suites/tenants-suite";
+import { tokenStormSuite } from "../suites/token-storm-suite";
+import { webhooksSuite } from "../suites/webhooks-suite";
+
+export function describeApiV1(provider: TestProvider): void {
+  describe(`/api/v1 on ${provider}`, () => {
+    let world: ApiWorld;
+    beforeAll(async () => {
+      world = await startApiWorld(provider);
+    });
+    afterAll(async () => world?.close());
+    connectionsSuite(() => world);
+    tokenStormSuite(() => world);
+    signupsSuite(() => world);
+    tenantsSuite(() => world);
+    webhooksSuite(() => world);
+    badInputSuite(() => world);
+    // Last: checks every response the suites above received against the published document.
+    contractSuite(() => world);
+  });
+}
