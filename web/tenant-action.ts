@@ -6,7 +6,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@switchboard/lib/app-error";
-import { db } from "@switchboard/lib/db";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import type { Runtime } from "@switchboard/lib/runtime/runtime";
 import { actorFromUser, type FlowActor } from "@switchboard/lib/integrations/flows/types";
 import { log } from "@switchboard/lib/log";
 import { resolveTenantAccess, type TenantAccess } from "@switchboard/lib/tenancy/resolve-tenant-access";
@@ -17,6 +18,8 @@ import { auth } from "./auth";
 export type ActionState = { ok: boolean; message: string; at: number; fieldErrors?: FieldErrors; reveal?: string } | null;
 
 export type TenantActionContext = {
+  /** The process's resources (database, mailer, providers, …). */
+  runtime: Runtime;
   access: TenantAccess;
   tenant: { id: string; slug: string };
   actor: FlowActor;
@@ -55,10 +58,11 @@ export function tenantAction<Shape extends z.ZodRawShape>(
 async function contextFor(tenantSlug: string, minRole: Role): Promise<TenantActionContext | null> {
   const userId = (await auth())?.user?.id;
   if (!userId) return null;
-  const decision = await resolveTenantAccess(db, userId, tenantSlug, minRole);
+  const runtime = processRuntime();
+  const decision = await resolveTenantAccess(runtime.db, userId, tenantSlug, minRole);
   if (!decision.allowed) return null;
   const { access } = decision;
-  return { access, tenant: { id: access.tenant.id, slug: access.tenant.slug }, actor: actorFromUser(access.user) };
+  return { runtime, access, tenant: { id: access.tenant.id, slug: access.tenant.slug }, actor: actorFromUser(access.user) };
 }
 
 // Only text fields: a file part has no business in these forms.

@@ -7,10 +7,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { authenticateApiKey, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiScope } from "@/lib/api-keys/scopes";
-import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/create-client";
-import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
+import { processRuntime } from "@/lib/runtime/process-runtime";
+import type { Runtime } from "@/lib/runtime/runtime";
 import { consumeApiAllowance, rateLimitHeaders } from "./api-rate-limiter";
 import { INTERNAL_PROBLEM, PROBLEM_CONTENT_TYPE, problemOf, type Problem } from "./problem";
 import { readJsonBody } from "./read-json-body";
@@ -37,12 +37,15 @@ export type RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | und
 };
 
 export type RouteInput<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B> };
-export type RouteContext = { caller: ApiCaller; db: Db; request: Request };
+export type RouteContext = { caller: ApiCaller; db: Db; runtime: Runtime; request: Request };
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export type ApiRoute = {
   spec: RouteSpec<AnyObject | undefined, AnyObject | undefined, AnyObject | undefined, z.ZodType | undefined>;
+  /** What Next calls: the request served with the process's runtime. */
   handle: (request: Request, context?: NextContext) => Promise<Response>;
+  /** The same with a runtime of the caller's (tests: one per database). */
+  serve: (runtime: Runtime, request: Request, context?: NextContext) => Promise<Response>;
 };
 
 export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends AnyObject | undefined, R extends z.ZodType | undefined>(
@@ -51,11 +54,12 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
 ): ApiRoute {
   // Unknown fields are refused everywhere (422), and the document says so (additionalProperties: false).
   spec = { ...spec, params: spec.params?.strict() as P, query: spec.query?.strict() as Q, body: spec.body?.strict() as B };
-  const handle = async (request: Request, context?: NextContext): Promise<Response> => {
+  const serve = async (runtime: Runtime, request: Request, context?: NextContext): Promise<Response> => {
+    const { db } = runtime;
     let headers: Record<string, string> = {};
     try {
       const caller = await authenticateApiKey(db, request.headers.get("authorization"));
-      const verdict = await consumeApiAllowance(serverEnv().DATABASE_URL, caller.keyId);
+      const verdict = await consumeApiAllowance(runtime.databaseUrl, caller.keyId);
       headers = rateLimitHeaders(verdict);
       if (!verdict.allowed) {
         throw new AppError("rate_limited", `This API key made too many requests; try again in ${verdict.resetSeconds} s.`);
@@ -64,7 +68,7 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
       const params = parsePart(spec.params, (await context?.params) ?? {}, "path");
       const query = parsePart(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = spec.body ? parsePart(spec.body, await readJsonBody(request), "body") : undefined;
-      const result = await handler({ params, query, body } as RouteInput<P, Q, B>, { caller, db, request });
+      const result = await handler({ params, query, body } as RouteInput<P, Q, B>, { caller, db, runtime, request });
       if (!spec.response.schema) return new Response(null, { status: spec.response.status, headers: { ...headers, "Cache-Control": "no-store" } });
       return json(spec.response.status, spec.response.schema.parse(result), headers);
     } catch (error) {
@@ -73,7 +77,8 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
       return problem(INTERNAL_PROBLEM, headers);
     }
   };
-  return { spec: spec as ApiRoute["spec"], handle };
+  const handle = (request: Request, context?: NextContext) => serve(processRuntime(), request, context);
+  return { spec: spec as ApiRoute["spec"], handle, serve };
 }
 
 // Path parameters that do not parse name nothing that exists: 404, like an unknown id.

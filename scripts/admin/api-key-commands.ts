@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError } from "@switchboard/lib/app-error";
 import { createApiKey, listApiKeys, revokeApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
 import { apiScopes, apiScopeSchema } from "@switchboard/lib/api-keys/scopes";
-import { UsageError, type AdminContext } from "./main";
+import { UsageError, type AdminContext } from "./admin-context";
 
 const OPERATOR = { userId: null, label: "Operator (admin CLI)" };
 

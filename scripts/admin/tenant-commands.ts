@@ -6,7 +6,7 @@ import { deleteTenant } from "@switchboard/lib/people/tenants/delete-tenant";
 import { renameTenant } from "@switchboard/lib/people/tenants/rename-tenant";
 import { tenantNameSchema, tenantSlugSchema } from "@switchboard/lib/people/tenants/tenant-input";
 import { cliEmail, table } from "./cli-fields";
-import { UsageError, type AdminContext } from "./main";
+import { UsageError, type AdminContext } from "./admin-context";
 import { deliveryNote } from "./delivery-note";
 import { parseOptions } from "./parse-options";
 

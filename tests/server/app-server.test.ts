@@ -206,7 +206,7 @@ describe("production server security headers", () => {
     const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/handle-subscribe");
     const server = createAppServer({
       handleWithNext: async (_request, response) => void response.writeHead(404).end(),
-      context: { ...appSubscribeContext(), appUrl: "https://switchboard.example" },
+      context: { ...appSubscribeContext((await import("@switchboard/lib/runtime/process-runtime")).processRuntime()), appUrl: "https://switchboard.example" },
       intakeDirectPath: true,
       trustedProxyHops: 0,
     });

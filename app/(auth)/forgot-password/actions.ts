@@ -5,11 +5,9 @@ import { after } from "next/server";
 import { z } from "zod";
 import { fieldErrorsOf } from "@switchboard/lib/app-error";
 import { emailAddressSchema } from "@switchboard/lib/auth/password-policy";
-import { db } from "@switchboard/lib/db";
 import { log } from "@switchboard/lib/log";
-import { appMailer } from "@switchboard/lib/mail/mailer";
 import { requestPasswordReset } from "@switchboard/lib/people/passwords/request-password-reset";
-import { configuredLinks } from "@switchboard/lib/people/people-links";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import type { ForgotFormState } from "./forgot-form-state";
 
 const forgotSchema = z.object({ email: emailAddressSchema });
@@ -20,7 +18,8 @@ export async function requestResetLink(_previous: ForgotFormState, formData: For
   const { email } = parsed.data;
   after(async () => {
     try {
-      await requestPasswordReset(db, appMailer(), email, configuredLinks());
+      const { db, mailer, links } = processRuntime();
+      await requestPasswordReset(db, mailer, email, links);
     } catch (error) {
       log.error("password reset request failed", { error });
     }

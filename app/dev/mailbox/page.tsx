@@ -4,16 +4,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { serverEnv } from "@switchboard/lib/env/server";
 import { listMailbox } from "@switchboard/lib/mail/local-mailbox";
 import { usesLocalMailbox } from "@switchboard/lib/mail/mailer";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 
 export const metadata: Metadata = { title: "Mailbox (development)", robots: { index: false }, referrer: "no-referrer" };
 
 export default async function MailboxPage() {
   await connection();
-  if (!usesLocalMailbox()) notFound();
-  const messages = await listMailbox(serverEnv().MAILBOX_DIR);
+  const { env } = processRuntime();
+  if (!usesLocalMailbox(env)) notFound();
+  const messages = await listMailbox(env.MAILBOX_DIR);
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-4 py-10">
       <header className="space-y-1">

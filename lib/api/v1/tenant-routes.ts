@@ -4,11 +4,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
-import { defaultIntegrationServices } from "@/lib/integrations/services";
-import { appMailer } from "@/lib/mail/mailer";
 import { createInvitation } from "@/lib/people/invitations/create-invitation";
 import type { PeopleActor } from "@/lib/people/people-actor";
-import { configuredLinks } from "@/lib/people/people-links";
 import { deleteTenant as deleteTenantEverywhere } from "@/lib/people/tenants/delete-tenant";
 import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
@@ -126,10 +123,10 @@ export const deleteTenant = defineRoute(
     description: "Each HubSpot grant is revoked first (as `npm run admin -- tenant delete` does); the tenant goes even when HubSpot cannot confirm a revocation.",
     params: tenantParams, response: { status: 204, description: "Deleted" }, problems: [404],
   },
-  async ({ params }, { db }) => {
+  async ({ params }, { db, runtime }) => {
     const tenant = await db.tenant.findUnique({ where: { id: params.tenantId }, select: { slug: true } });
     if (!tenant) throw AppError.notFound("That tenant");
-    await deleteTenantEverywhere(db, defaultIntegrationServices(), tenant.slug);
+    await deleteTenantEverywhere(db, runtime.integrations, tenant.slug);
   },
 );
 
@@ -155,10 +152,10 @@ export const inviteTenantMember = defineRoute(
     params: tenantParams, body: newInvitationSchema,
     response: { status: 201, description: "Invited", schema: invitationSchema }, problems: [404, 409],
   },
-  async ({ params, body }, { db }) => {
+  async ({ params, body }, { db, runtime }) => {
     const tenant = await db.tenant.findUnique({ where: { id: params.tenantId }, select: { id: true, name: true } });
     if (!tenant) throw AppError.notFound("That tenant");
-    const invitation = await createInvitation(db, appMailer(), API_OPERATOR_ACTOR, tenant, body, configuredLinks());
+    const invitation = await createInvitation(db, runtime.mailer, API_OPERATOR_ACTOR, tenant, body, runtime.links);
     return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString(), emailed: invitation.delivery.delivered };
   },
 );

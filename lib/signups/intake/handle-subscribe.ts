@@ -4,8 +4,7 @@
 // answerSubscribePreflight; the form's server action calls submitSignup.
 import { fieldErrorsOf } from "@/lib/app-error";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env/server";
+import type { Runtime } from "@/lib/runtime/runtime";
 import { log } from "@/lib/log";
 import { countIntakeAnswer } from "@/lib/metrics/registry";
 import { isHoneypotFilled, signupInputSchema, type SignupFieldErrors } from "../signup-input";
@@ -86,9 +85,8 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 /** The app's own context: its database client, the URL that picks intake's writer, and its public
  * address (for CORS and the thank-you redirect). */
-export function appSubscribeContext(): SubscribeContext {
-  const env = serverEnv();
-  return { db, databaseUrl: env.DATABASE_URL, appUrl: env.APP_URL };
+export function appSubscribeContext(runtime: Pick<Runtime, "db" | "databaseUrl" | "env">): SubscribeContext {
+  return { db: runtime.db, databaseUrl: runtime.databaseUrl, appUrl: runtime.env.APP_URL };
 }
 
 export type SubmitOutcome =

@@ -6,7 +6,6 @@ import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { idleWaits } from "@/lib/idle-waits";
 import { log } from "@/lib/log";
-import { serverEnv } from "@/lib/env/server";
 import { attemptsSpanning } from "./backoff";
 import { STARTING_BUDGET, STARTING_WINDOW_MS } from "./portal-budget-size";
 import { PortalPacer } from "./portal-pacer";
@@ -29,6 +28,7 @@ export interface SyncWorkerOptions {
   provider: DatabaseProvider;
   accessToken: SyncDeps["accessToken"];
   crm: SyncDeps["crm"];
+  /** Defaults are the configuration schema's (lib/env/server-schema.ts). */
   settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
   workerId?: string;
 }
@@ -40,24 +40,23 @@ export interface SyncWorker {
 }
 
 export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
-  const config = serverEnv();
   const settings: SyncSettings = {
-    batchSize: config.SYNC_BATCH_SIZE,
-    leaseMs: config.SYNC_LEASE_SECONDS * 1000,
+    batchSize: 100,
+    leaseMs: 60_000,
     batchesPerPass: 4,
     maxBatchesPerPass: 64,
     maxRateWaitMs: 5_000,
     giveUpAfterAttempts: attemptsSpanning(DEFAULT_GIVE_UP_AFTER_MS),
     ...options.settings,
   };
-  const idlePollMs = options.settings?.idlePollMs ?? config.SYNC_IDLE_POLL_MS;
+  const idlePollMs = options.settings?.idlePollMs ?? 500;
   const passesInFlight = options.settings?.passesInFlight ?? 2;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const deps: SyncDeps = {
     db: options.db,
     provider: options.provider,
     workerId,
-    limiter: portalPacer(options.db, options.settings?.portalRequestsPer10s ?? config.SYNC_PORTAL_REQUESTS_PER_10S),
+    limiter: portalPacer(options.db, options.settings?.portalRequestsPer10s),
     settings,
     accessToken: options.accessToken,
     crm: options.crm,

@@ -47,7 +47,7 @@ async function openServerTransport(options: { intakeDirectPath?: boolean; truste
       response.writeHead(404, { [NEXT_STAND_IN_HEADER]: "1", [NEXT_SAW_FORWARDED_FOR]: String(request.headers["x-forwarded-for"] ?? "") }).end();
       request.resume();
     },
-    context: appSubscribeContext(),
+    context: appSubscribeContext((await import("@switchboard/lib/runtime/process-runtime")).processRuntime()),
     intakeDirectPath: options.intakeDirectPath ?? true,
     // One reverse proxy in front (a deployment's setting, not the default), so tests can name client addresses.
     trustedProxyHops: options.trustedProxyHops ?? 1,
