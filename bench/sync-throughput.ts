@@ -56,7 +56,7 @@ export async function benchSyncThroughput(signups: number, naiveSeconds: number)
     }
     await simControl(sim.url, "PATCH", "/_sim/config", { rateLimit: "marketplace" });
     const { tenant } = await createBenchTenant(database.db, "naive-bench");
-    const naive = await runNaiveSync(database.db, tenant.id, naiveSeconds);
+    const naive = await runNaiveSync(database.db, tenant.id, naiveSeconds, sim.url);
     const marketplace = profiles[0]?.contactsPerSecond ?? 0;
     return { signups, profiles, naive, ratio: round(marketplace / Math.max(naive.contactsPerSecond, 0.001)) };
   } finally {

@@ -53,7 +53,3 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   }
   return fieldErrors;
 }
-
-export function httpStatusOf(code: AppErrorCode): number {
-  return STATUS_BY_CODE[code];
-}

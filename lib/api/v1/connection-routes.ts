@@ -8,7 +8,7 @@ import { connectionSubject } from "@/lib/audit/record-audit-event";
 import { getFreshAccessToken } from "@/lib/integrations/connection-tokens";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
 import { loadTokenRow } from "@/lib/integrations/token-row";
-import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, tenantFilter } from "../tenant-scope";
 import { accessTokenSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView } from "./connection-schemas";
@@ -29,14 +29,8 @@ export const listConnections = defineRoute(
     query: z.object({ tenantId: z.string().min(1).max(100).optional(), ...pageQuerySchema }),
     response: { status: 200, description: "A page of connections, newest first", schema: connectionListSchema }, problems: [404],
   },
-  async ({ query }, { caller, db }) => {
-    const rows = await db.connection.findMany({
-      where: { ...tenantFilter(caller, query.tenantId), ...afterCursor(decodeCursor(query.cursor)) },
-      select: connectionSelect, orderBy: newestFirst, take: query.limit + 1,
-    });
-    const page = pageOf(rows, query.limit);
-    return { items: page.items.map(connectionView), nextCursor: page.nextCursor };
-  },
+  async ({ query }, { caller, db }) =>
+    listPage(query, tenantFilter(caller, query.tenantId), (page) => db.connection.findMany({ ...page, select: connectionSelect }), connectionView),
 );
 
 export const getConnection = defineRoute(

@@ -7,7 +7,7 @@ import { serverEnv } from "@/lib/env/server";
 import { retryFailedSignup } from "@/lib/signups/dashboard/manage-signups";
 import { recordSignup } from "@/lib/signups/intake/record-signup";
 import { normalizeEmail } from "@/lib/signups/signup-input";
-import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, targetTenant, tenantFilter } from "../tenant-scope";
 import { newSignupSchema, signupListSchema, signupSchema, signupSelect, signupStatusSchema, signupView } from "./signup-schemas";
@@ -64,18 +64,13 @@ export const listSignups = defineRoute(
     response: { status: 200, description: "A page of signups", schema: signupListSchema }, problems: [404],
   },
   async ({ query }, { caller, db }) => {
-    const rows = await db.signup.findMany({
-      where: {
-        ...tenantFilter(caller, query.tenantId),
-        ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" } : {}),
-        ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
-        ...(query.email ? { emailNormalized: normalizeEmail(query.email) } : {}),
-        ...afterCursor(decodeCursor(query.cursor)),
-      },
-      select: signupSelect, orderBy: newestFirst, take: query.limit + 1,
-    });
-    const page = pageOf(rows, query.limit);
-    return { items: page.items.map(signupView), nextCursor: page.nextCursor };
+    const where = {
+      ...tenantFilter(caller, query.tenantId),
+      ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" } : {}),
+      ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
+      ...(query.email ? { emailNormalized: normalizeEmail(query.email) } : {}),
+    };
+    return listPage(query, where, (page) => db.signup.findMany({ ...page, select: signupSelect }), signupView);
   },
 );
 

@@ -7,7 +7,7 @@ import { signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
 import { createInvitation } from "@/lib/people/invitations/create-invitation";
 import type { PeopleActor } from "@/lib/people/people-actor";
 import { deleteTenant as deleteTenantEverywhere } from "@/lib/people/tenants/delete-tenant";
-import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
 
 const slugSchema = z
@@ -56,11 +56,7 @@ export const listTenants = defineRoute(
     summary: "List tenants, newest first", query: z.object(pageQuerySchema),
     response: { status: 200, description: "A page of tenants", schema: tenantListSchema },
   },
-  async ({ query }, { db }) => {
-    const rows = await db.tenant.findMany({ where: afterCursor(decodeCursor(query.cursor)), select: tenantSelect, orderBy: newestFirst, take: query.limit + 1 });
-    const page = pageOf(rows, query.limit);
-    return { items: page.items.map(tenantView), nextCursor: page.nextCursor };
-  },
+  async ({ query }, { db }) => listPage(query, {}, (page) => db.tenant.findMany({ ...page, select: tenantSelect }), tenantView),
 );
 
 export const createTenant = defineRoute(

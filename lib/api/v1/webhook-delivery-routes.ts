@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { deliverySelect } from "@/lib/webhooks/list-deliveries";
 import { redeliver, sendTestEvent } from "@/lib/webhooks/test-and-redeliver";
-import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
 import { endpointParams, reachableEndpoint } from "./webhook-endpoint-routes";
 import { deliveryListSchema, deliveryView, queuedDeliverySchema } from "./webhook-schemas";
@@ -17,11 +17,7 @@ export const listWebhookDeliveries = defineRoute(
   },
   async ({ params, query }, { caller, db }) => {
     const endpoint = await reachableEndpoint(db, caller, params.endpointId);
-    const rows = await db.webhookDelivery.findMany({
-      where: { endpointId: endpoint.id, ...afterCursor(decodeCursor(query.cursor)) }, select: deliverySelect, orderBy: newestFirst, take: query.limit + 1,
-    });
-    const page = pageOf(rows, query.limit);
-    return { items: page.items.map(deliveryView), nextCursor: page.nextCursor };
+    return listPage(query, { endpointId: endpoint.id }, (page) => db.webhookDelivery.findMany({ ...page, select: deliverySelect }), deliveryView);
   },
 );
 

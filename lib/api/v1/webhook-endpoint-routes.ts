@@ -6,6 +6,7 @@ import { AppError } from "@/lib/app-error";
 import type { ApiCaller } from "@/lib/api-keys/authenticate-api-key";
 import type { Db } from "@/lib/db/create-client";
 import { createEndpoint, endpointSelect, rotateEndpointSecret, updateEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
 import { canReach } from "../tenant-scope";
 import { endpointChangesSchema, endpointView, endpointWithSecretSchema, newEndpointSchema, webhookEndpointSchema } from "./webhook-schemas";
@@ -18,20 +19,19 @@ export async function reachableEndpoint(db: Db, caller: ApiCaller, endpointId: s
   return row;
 }
 
-const endpointListSchema = z.object({ items: z.array(webhookEndpointSchema) }).meta({ id: "WebhookEndpointList" });
+const endpointListSchema = z.object({ items: z.array(webhookEndpointSchema), nextCursor: z.string().nullable() }).meta({ id: "WebhookEndpointList" });
 
 export const listWebhookEndpoints = defineRoute(
   {
     method: "get", path: "/api/v1/webhook-endpoints", operationId: "listWebhookEndpoints", tag: "Webhooks", scope: "webhooks:manage",
     summary: "List webhook endpoints",
-    query: z.object({ tenantId: z.string().min(1).max(100).optional().describe("Operator keys: a tenant's endpoints instead of the operator-wide ones") }),
-    response: { status: 200, description: "The endpoints", schema: endpointListSchema }, problems: [404],
+    query: z.object({ tenantId: z.string().min(1).max(100).optional().describe("Operator keys: a tenant's endpoints instead of the operator-wide ones"), ...pageQuerySchema }),
+    response: { status: 200, description: "A page of endpoints, newest first", schema: endpointListSchema }, problems: [404],
   },
   async ({ query }, { caller, db }) => {
     if (caller.tenantId && query.tenantId && query.tenantId !== caller.tenantId) throw AppError.notFound("That tenant");
     const tenantId = caller.tenantId ?? query.tenantId ?? null;
-    const rows = await db.webhookEndpoint.findMany({ where: { tenantId }, select: endpointSelect, orderBy: { createdAt: "desc" }, take: 100 });
-    return { items: rows.map(endpointView) };
+    return listPage(query, { tenantId }, (page) => db.webhookEndpoint.findMany({ ...page, select: endpointSelect }), endpointView);
   },
 );
 

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
-import { idleWaits } from "@/lib/idle-waits";
+import { startPollingLoops } from "@/lib/polling-loops";
 import { log } from "@/lib/log";
 import { attemptsSpanning } from "./backoff";
 import { STARTING_BUDGET, STARTING_WINDOW_MS } from "./portal-budget-size";
@@ -61,35 +61,26 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     accessToken: options.accessToken,
     crm: options.crm,
   };
-  let stopping = false;
-  const idle = idleWaits();
   let housekeepingDueAt = 0;
   // Several passes in flight: while one waits on HubSpot's answers or writes outcomes back, the
   // next is already claiming, so a worker is bound by CPU rather than by round trips.
-  const runLoop = async () => {
-    while (!stopping) {
-      let claimed = 0;
-      try {
-        if (Date.now() >= housekeepingDueAt) {
-          housekeepingDueAt = Date.now() + HOUSEKEEPING_EVERY_MS;
-          await housekeeping(deps);
-        }
-        ({ claimed } = await runSyncPass(deps));
-      } catch (error) {
-        // A database hiccup must not end the loop; claims expire on their own if we lost track.
-        log.error("signup sync pass failed", { workerId, error });
+  const loops = startPollingLoops({
+    loops: passesInFlight,
+    idlePollMs,
+    failure: { message: "signup sync pass failed", fields: { workerId } },
+    pass: async () => {
+      if (Date.now() >= housekeepingDueAt) {
+        housekeepingDueAt = Date.now() + HOUSEKEEPING_EVERY_MS;
+        await housekeeping(deps);
       }
-      if (claimed === 0 && !stopping) await idle.wait(idlePollMs);
-    }
-  };
-  const loop = Promise.all(Array.from({ length: passesInFlight }, runLoop));
+      return (await runSyncPass(deps)).claimed > 0;
+    },
+  });
   log.info("signup sync started", { workerId });
   return {
     workerId,
     async stop() {
-      stopping = true;
-      idle.wakeAll();
-      await loop;
+      await loops.stop();
       await flushSyncHealth(deps).catch((error: unknown) => log.warn("could not write the last sync health figures", { workerId, error }));
     },
   };
