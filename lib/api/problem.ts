@@ -50,3 +50,12 @@ export const INTERNAL_PROBLEM: Problem = {
   detail: "Something went wrong on our side. Please try again.",
   code: "internal",
 };
+
+/** The HTTP answer for a problem (RFC 6750: a 401 names the scheme the client should use). */
+export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
+  const challenge: Record<string, string> = body.status === 401 ? { "WWW-Authenticate": 'Bearer realm="switchboard"' } : {};
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { ...headers, ...challenge, "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
+  });
+}

@@ -23,7 +23,8 @@ export type AuditAction =
   | "api_key_created"
   | "api_key_revoked"
   | "access_token_issued"
-  | "webhook_endpoint";
+  | "webhook_endpoint"
+  | "mcp_tool_call";
 
 export type AuditOutcome = "success" | "failure" | "warning";
 

@@ -14,6 +14,8 @@ import type { PeopleLinks } from "@/lib/people/people-links";
 import { clientEnv } from "@/lib/env/client";
 import { databaseProvider } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
+import type { PortalPacer } from "@/lib/signups/sync/portal-pacer";
+import { portalPacer } from "@/lib/signups/sync/sync-worker";
 import { backgroundWorkers, type BackgroundWorkers } from "./background-workers";
 
 export type Runtime = {
@@ -28,6 +30,9 @@ export type Runtime = {
   /** Where links in mails point and the name they sign with. */
   links: PeopleLinks;
   metrics: SwitchboardMetrics;
+  /** Pace for calls made on demand (an agent's contact lookup) to a portal the sync also calls:
+   * the same budget every worker shares, so together they never exceed the portal's limit. */
+  portalPacer: PortalPacer;
   /** The signup sync and webhook deliveries; started by the processes that run them. */
   workers: BackgroundWorkers;
   /** Stops the workers, then closes the database. */
@@ -63,6 +68,7 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
     mailer,
     links: { appUrl: env.APP_URL, productName: clientEnv.NEXT_PUBLIC_PRODUCT_NAME },
     metrics: metrics(),
+    portalPacer: portalPacer(db, env.SYNC_PORTAL_REQUESTS_PER_10S),
     workers,
     async close() {
       await workers.stop();

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { hotPathAuditWriter } from "@/lib/audit/hot-path-audit-writer";
-import { serverEnv } from "@/lib/env/server";
 import { connectionSubject } from "@/lib/audit/record-audit-event";
 import { getFreshAccessToken } from "@/lib/integrations/connection-tokens";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
@@ -59,9 +58,9 @@ export const issueAccessToken = defineRoute(
     if (!row || !canReach(context.caller, row.tenantId)) throw AppError.notFound("That connection");
     const subject = connectionSubject(row.provider, row.portalId);
     try {
-      const fresh = await getFreshAccessToken(context.db, row.id, undefined, row);
+      const fresh = await getFreshAccessToken(context.db, row.id, context.runtime.integrations, row);
       // Committed before the answer, by the cheapest write each database allows.
-      await hotPathAuditWriter(context.db, serverEnv().DATABASE_URL)({
+      await hotPathAuditWriter(context.db, context.runtime.databaseUrl)({
         tenantId: row.tenantId, connectionId: row.id, subject, actorLabel: context.caller.label,
         action: "access_token_issued", outcome: "success", detail: `Access token handed to ${context.caller.label}`,
       });
