@@ -5,10 +5,12 @@ import { createDbClient } from "@switchboard/lib/db/create-client";
 import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
 import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
 import { serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { rotateTokenKeys } from "@switchboard/lib/integrations/rotate-token-keys";
 import { rotateEndpointKeys } from "@switchboard/lib/webhooks/rotate-endpoint-keys";
 
 async function main(): Promise<number> {
+  loadEnvFiles();
   const env = serverEnv();
   const ring = parseKeyRing(env.TOKEN_ENCRYPTION_KEYS);
   const db = createDbClient(resolveDatabaseUrl(env.DATABASE_URL));

@@ -2,11 +2,13 @@
 // the app (with SYNC_IN_PROCESS=false there). Stops cleanly on SIGINT/SIGTERM; kill -9 is safe too.
 import { createDbClient } from "@switchboard/lib/db/create-client";
 import { assertServerEnvOrExit, serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { log } from "@switchboard/lib/log";
 import { productionSyncOptions } from "@switchboard/lib/signups/sync/production-wiring";
 import { startSyncWorker } from "@switchboard/lib/signups/sync/sync-worker";
 import { startProductionWebhookWorker } from "@switchboard/lib/webhooks/production-wiring";
 
+loadEnvFiles();
 assertServerEnvOrExit();
 const { DATABASE_URL } = serverEnv();
 const db = createDbClient(DATABASE_URL);

@@ -5,6 +5,7 @@
 // so the database client, the limiters and the in-process sync exist once in this process.
 import next from "next";
 import { assertServerEnvOrExit, defaultToProductionMode, serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { log } from "@switchboard/lib/log";
 import { appSubscribeContext } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { stopSignupSync } from "@switchboard/lib/signups/start-signup-sync";
@@ -14,6 +15,7 @@ import { shutDown } from "./shutdown";
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
+  loadEnvFiles({ production: true });
   defaultToProductionMode();
   assertServerEnvOrExit();
   const { HOST, PORT, INTAKE_DIRECT_PATH, TRUSTED_PROXY_HOPS } = serverEnv();

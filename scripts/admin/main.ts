@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
 import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
 import { EnvValidationError, serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { AppError } from "@switchboard/lib/app-error";
 import { defaultIntegrationServices, type IntegrationServices } from "@switchboard/lib/integrations/services";
 import { appMailer, type Mailer } from "@switchboard/lib/mail/mailer";
@@ -68,6 +69,7 @@ export async function runAdmin(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  loadEnvFiles();
   const code = await runAdmin(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
