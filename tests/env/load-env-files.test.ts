@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateAuthSecret } from "@switchboard/lib/env/secret-formats";
+import { copyPrismaProject, standInBinary } from "@/tests/prisma-offline/prisma-cli";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
@@ -21,9 +22,11 @@ function writeFiles(files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), `${text}\n`);
 }
 
-/** What a shell with only `shell` set sees (no NODE_ENV: Vitest's own "test" stays out). */
-function bareEnv(shell: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, ...shell };
+/** What a shell with only `shell` set sees (no NODE_ENV, which Next's types insist on: Vitest's own
+ * "test" stays out, and neither does a marker telling children the env files were read). */
+function bareEnv(shell: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, ...shell };
+  return env as unknown as NodeJS.ProcessEnv;
 }
 
 function loadInChild(shell: Record<string, string>, options = "{}"): Record<string, string | undefined> {
@@ -80,11 +83,13 @@ describe("loadEnvFiles", () => {
   });
 });
 
+// Each command runs from the folder holding the `.env`, as npm runs scripts from the project folder.
+const runIn = (cwd: string, entry: string, ...args: string[]) =>
+  spawnSync(tsx, ["--tsconfig", join(projectRoot, "tsconfig.json"), "--conditions=source", join(projectRoot, entry), ...args], { cwd, env: bareEnv(), encoding: "utf8", timeout: 120_000 });
+
 describe("the commands read .env before validating their configuration", () => {
-  // Run from the folder holding the `.env` (npm runs scripts from the project folder). Each exits at
-  // the startup check, before Next or a database is touched: no build needed.
-  const startIn = (entry: string) =>
-    spawnSync(tsx, ["--tsconfig", join(projectRoot, "tsconfig.json"), "--conditions=source", join(projectRoot, entry)], { cwd: dir, env: bareEnv(), encoding: "utf8", timeout: 60_000 });
+  // Each exits at the startup check, before Next or a database is touched: no build needed.
+  const startIn = (entry: string) => runIn(dir, entry);
 
   it("npm start takes AUTH_SECRET from .env and names the malformed key it found there", () => {
     writeFiles({ ".env": `AUTH_SECRET=${generateAuthSecret()}\nTOKEN_ENCRYPTION_KEYS=k1:not-base64!` });
@@ -99,4 +104,29 @@ describe("the commands read .env before validating their configuration", () => {
     expect(worker.status).toBe(1);
     expect(worker.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Invalid configuration: TOKEN_ENCRYPTION_KEYS is missing/)]);
   });
+});
+
+describe("README's Developing steps with another DATABASE_URL in .env", () => {
+  it("migrate, seed and the admin CLI all act on the database .env names", () => {
+    const project = copyPrismaProject();
+    try {
+      writeFileSync(join(project.dir, ".env"), "DATABASE_URL=file:./elsewhere.db\nLOG_LEVEL=error\n");
+      const prisma = join(projectRoot, "node_modules", "prisma", "build", "index.js");
+      const migrate = spawnSync(process.execPath, [prisma, "migrate", "deploy"], {
+        cwd: project.dir,
+        env: bareEnv({ PRISMA_SCHEMA_ENGINE_BINARY: standInBinary, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" }),
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      expect(migrate.status, migrate.stderr).toBe(0);
+      expect(migrate.stdout).toContain("elsewhere.db");
+      expect(runIn(project.dir, "prisma/seed.ts").status).toBe(0);
+      const list = runIn(project.dir, "scripts/admin/main.ts", "tenant", "list");
+      expect(list.status, list.stderr).toBe(0);
+      expect(list.stdout).toMatch(/contoso[\s\S]*fabrikam/);
+    } finally {
+      rmSync(project.dir, { recursive: true, force: true });
+    }
+    // Three cold starts of a command (migrate, seed, CLI) on two shared cores.
+  }, 240_000);
 });
