@@ -4,6 +4,7 @@
 import { startSimulator } from "@/simulator/src/server";
 import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
 import { loadOrCreateDevSecrets } from "@switchboard/lib/env/dev-secrets";
+import { ignoreEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { run } from "./lib/run";
 import { demoDistDir } from "./lib/build-dirs";
 import { demoListenHost } from "./lib/demo-listen-host";
@@ -17,6 +18,9 @@ const databaseUrl = resolveDatabaseUrl(process.env.DATABASE_URL);
 const useSimulator = !process.env.HUBSPOT_CLIENT_ID;
 
 async function main(): Promise<void> {
+  // The demo configures everything it starts; a developer's `.env` (another database, SYNC_IN_PROCESS=false,
+  // a real SMTP server) must not change it. Set variables in the shell instead.
+  ignoreEnvFiles();
   const secrets = loadOrCreateDevSecrets();
   const env: Record<string, string | undefined> = {
     ...process.env,

@@ -2,11 +2,13 @@
 // TOKEN_ENCRYPTION_KEYS. Rotation without downtime: put the new key first (old ones after it),
 // restart the app, run this, then remove the old key.
 import { serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { createRuntime } from "@switchboard/lib/runtime/runtime";
 import { rotateTokenKeys } from "@switchboard/lib/integrations/rotate-token-keys";
 import { rotateEndpointKeys } from "@switchboard/lib/webhooks/rotate-endpoint-keys";
 
 async function main(): Promise<number> {
+  loadEnvFiles();
   const runtime = createRuntime(serverEnv());
   const { db, keyRing: ring } = runtime;
   try {

@@ -1,9 +1,11 @@
 // `npm run worker` — the signup sync (and webhook deliveries) as its own process, for scale-out: run one or more next to
 // the app (with SYNC_IN_PROCESS=false there). Stops cleanly on SIGINT/SIGTERM; kill -9 is safe too.
 import { assertServerEnvOrExit, serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { log } from "@switchboard/lib/log";
 import { createRuntime } from "@switchboard/lib/runtime/runtime";
 
+loadEnvFiles();
 assertServerEnvOrExit();
 const runtime = createRuntime(serverEnv());
 // Webhook deliveries too: the same claim discipline lets any number of workers share them.

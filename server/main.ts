@@ -5,6 +5,7 @@
 // so the runtime installed here is the one Next's routes and instrumentation find.
 import next from "next";
 import { assertServerEnvOrExit, defaultToProductionMode, serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { log } from "@switchboard/lib/log";
 import { startInProcessWorkers } from "@switchboard/lib/runtime/background-workers";
 import { installRuntime } from "@switchboard/lib/runtime/process-runtime";
@@ -16,6 +17,7 @@ import { shutDown } from "./shutdown";
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
+  loadEnvFiles({ production: true });
   defaultToProductionMode();
   assertServerEnvOrExit();
   const runtime = installRuntime(createRuntime(serverEnv()));

@@ -3,6 +3,7 @@
 // 0 done, 1 the operation failed, 2 the command line itself was wrong (one line on stderr).
 import { Command, CommanderError } from "commander";
 import { EnvValidationError, serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { AppError } from "@switchboard/lib/app-error";
 import { createRuntime, type Runtime } from "@switchboard/lib/runtime/runtime";
 import { UsageError, type AdminContext, type AdminOverrides } from "./admin-context";
@@ -51,6 +52,7 @@ export async function runAdmin(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  loadEnvFiles();
   const code = await runAdmin(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

@@ -1,6 +1,7 @@
 // /docs/api — a readable reference of the host API, rendered from the same generated OpenAPI document
 // that /api/v1/openapi.json serves, so the page and the machine-readable contract always agree.
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { openApiDocument } from "@switchboard/lib/api/openapi";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { OperationEntry, type OperationView } from "./operation-entry";
@@ -20,7 +21,9 @@ const PROBLEM_CODES: [string, string][] = [
   ["internal", "500: a bug on our side; the details are in the server log, never in the answer."],
 ];
 
-export default function ApiReferencePage() {
+// Rendered per request: the server URLs in it come from APP_URL as the server runs, not as it was built.
+export default async function ApiReferencePage() {
+  await connection();
   const doc = openApiDocument(serverEnv().APP_URL) as unknown as {
     info: { title: string; description?: string };
     paths: Record<string, Record<string, Omit<OperationView, "method" | "path">>>;
