@@ -9,6 +9,8 @@ import { expiredAuthentication, invalidAuthentication, missingScopes, rateLimite
 
 export interface CrmCaller {
   portalId: number;
+  /** The token's granted scopes, for calls that need several (lists writes need read and write). */
+  scopes: readonly string[];
   headers: Record<string, string>;
 }
 
@@ -47,7 +49,7 @@ export function authorizeCrmCall(ctx: RequestContext, scope: string | readonly s
     sendJson(ctx.res, 403, missingScopes(accepted), headers);
     return null;
   }
-  return { portalId: token.portalId, headers };
+  return { portalId: token.portalId, scopes: token.scopes, headers };
 }
 
 export function sendCrm(ctx: RequestContext, caller: CrmCaller, status: number, body: unknown): void {
