@@ -94,5 +94,6 @@ function logWhenDone(ctx: RequestContext, method: string): void {
     entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
     if (ctx.note.grantType) entry.grantType = ctx.note.grantType;
     if (ctx.note.portalId !== undefined) entry.portalId = ctx.note.portalId;
+    if (ctx.note.mail) entry.mail = ctx.note.mail;
   });
 }

@@ -48,6 +48,7 @@ function tokenHandler(bodyOnly: boolean) {
       if (!code || code.clientId !== sim.config.clientId) return sendTokenError(ctx.res, "BAD_AUTH_CODE");
       if (code.redirectUri !== form.get("redirect_uri")) return sendTokenError(ctx.res, "BAD_REDIRECT_URI");
       ctx.note.portalId = code.portalId;
+      sim.uninstalledPortals.delete(code.portalId);
       const refreshToken = sim.tokens.issueRefreshToken(grantOf(code));
       const accessToken = sim.tokens.issueAccessToken(refreshToken, sim.config.accessTokenTtlSeconds);
       return sendJson(ctx.res, 200, tokenResponse(accessToken, refreshToken));

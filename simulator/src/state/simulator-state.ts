@@ -4,6 +4,7 @@ import { FaultInjector } from "../faults";
 import { RollingRateLimiter } from "../rate-limit";
 import { ContactStore, type Contact } from "./contact-store";
 import { ListStore } from "./list-store";
+import { MailOutbox } from "./mail-outbox";
 import { PortalRegistry } from "./portal-registry";
 import { PropertyStore } from "./property-store";
 import { RequestLog } from "./request-log";
@@ -20,6 +21,9 @@ export class SimulatorState {
   readonly subscriptions = new SubscriptionStore();
   readonly properties = new PropertyStore();
   readonly lists = new ListStore();
+  readonly mails = new MailOutbox();
+  /** Portals the app was uninstalled from since their last grant: no webhooks go there. */
+  readonly uninstalledPortals = new Set<number>();
   readonly requests = new RequestLog();
   readonly webhookDeliveries = new WebhookDeliveries();
   readonly faults = new FaultInjector();
@@ -72,6 +76,8 @@ export class SimulatorState {
     this.subscriptions.clear();
     this.properties.clear();
     this.lists.clear();
+    this.mails.clear();
+    this.uninstalledPortals.clear();
     this.requests.clear();
     this.webhookDeliveries.clear();
     this.faults.clear();
