@@ -1,3 +1,4 @@
+import { scopedFault } from "../fault-responses";
 import type { RequestContext } from "../http/context";
 import { sendJson } from "../http/respond";
 import { rateLimitHeaders } from "../rate-limit";
@@ -36,6 +37,7 @@ export function authorizeCrmCall(ctx: RequestContext, scope: string | readonly s
     return null;
   }
   ctx.note.portalId = token.portalId;
+  if (scopedFault(ctx, { portalId: token.portalId })) return null;
 
   const limit = policy === "search" ? sim.config.searchRateLimit : sim.config.rateLimit;
   const decision = sim.rateLimiter.consume(`${policy}:${token.portalId}`, limit);

@@ -1,3 +1,4 @@
+import { scopedFault } from "../fault-responses";
 import type { RequestContext } from "../http/context";
 import { readForm } from "../http/read-body";
 import { sendJson } from "../http/respond";
@@ -42,6 +43,13 @@ function tokenHandler(bodyOnly: boolean) {
     ctx.note.grantType = grantType;
     const clientError = checkClientCredentials(form, sim.config);
     if (clientError) return sendTokenError(ctx.res, clientError);
+
+    // Faults scoped to a portal or grant type are decided here, before a code is used up.
+    const portalId =
+      grantType === "authorization_code"
+        ? sim.tokens.peekCode(form.get("code") ?? "")?.portalId
+        : sim.tokens.findRefreshToken(form.get("refresh_token") ?? "")?.portalId;
+    if (scopedFault(ctx, { portalId, grantType })) return;
 
     if (grantType === "authorization_code") {
       const code = sim.tokens.takeCode(form.get("code") ?? "");
