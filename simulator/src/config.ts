@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_PORTALS, portalSchema, type Portal } from "./portals";
+import { DEFAULT_PORTALS, portalListSchema, type Portal } from "./portals";
 import { communicationPreferencesScopesSchema, DEFAULT_COMMUNICATION_PREFERENCES_SCOPES, type CommunicationPreferencesScopes } from "./scopes";
 
 export { KNOWN_SCOPES } from "./scopes";
@@ -114,7 +114,7 @@ export const simulatorOptionsSchema = z
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
     appId: z.number().int().positive(),
-    portals: z.array(portalSchema).min(1),
+    portals: portalListSchema,
   })
   .partial()
   .extend(configPatchSchema.shape)
