@@ -75,6 +75,7 @@ const envSchema = z.object({
   HUBSPOT_SIM_WEBHOOK_URL: z.url().optional(),
   HUBSPOT_SIM_WEBHOOK_MAX_ATTEMPTS: integer(1).max(10).optional(),
   HUBSPOT_SIM_CREATE_PORTALS_ON_DEMAND: booleanFlag.optional(),
+  HUBSPOT_SIM_APP_REQUIRED_SCOPES: z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean)).optional(),
   // A JSON array of portals (objects with at least `id`, or bare ids). Small lists fit in the
   // variable; thousands go in a file (one variable that large fails the spawn with E2BIG).
   HUBSPOT_SIM_PORTALS: z.string().transform(parseJson).pipe(portalListSchema).optional(),
@@ -109,6 +110,7 @@ export function simulatorOptionsFromEnv(env: Record<string, string | undefined>)
     latencyMs: e.HUBSPOT_SIM_LATENCY_MS,
     portals: e.HUBSPOT_SIM_PORTALS ?? e.HUBSPOT_SIM_PORTALS_FILE,
     createPortalsOnDemand: e.HUBSPOT_SIM_CREATE_PORTALS_ON_DEMAND,
+    appRequiredScopes: e.HUBSPOT_SIM_APP_REQUIRED_SCOPES,
     webhookTargetUrl: e.HUBSPOT_SIM_WEBHOOK_URL,
     webhookMaxAttempts: e.HUBSPOT_SIM_WEBHOOK_MAX_ATTEMPTS,
   };
