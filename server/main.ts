@@ -6,6 +6,7 @@
 import next from "next";
 import { assertServerEnvOrExit, defaultToProductionMode, serverEnv } from "@switchboard/lib/env/server";
 import { log } from "@switchboard/lib/log";
+import { hostAllowlist } from "@switchboard/lib/security/host-allowlist";
 import { appSubscribeContext } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { stopSignupSync } from "@switchboard/lib/signups/start-signup-sync";
 import { createAppServer } from "./create-app-server";
@@ -16,7 +17,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   defaultToProductionMode();
   assertServerEnvOrExit();
-  const { HOST, PORT, INTAKE_DIRECT_PATH, TRUSTED_PROXY_HOPS } = serverEnv();
+  const env = serverEnv();
+  const { HOST, PORT, INTAKE_DIRECT_PATH, TRUSTED_PROXY_HOPS } = env;
   const app = next({ dev: false, dir: process.cwd(), hostname: HOST ?? "localhost", port: PORT });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     context: appSubscribeContext(),
     intakeDirectPath: INTAKE_DIRECT_PATH,
     trustedProxyHops: TRUSTED_PROXY_HOPS,
+    allowedHosts: hostAllowlist(env),
   });
   server.listen(PORT, HOST, () => {
     process.stdout.write(`Switchboard ready on http://${HOST ?? "localhost"}:${PORT} (intake direct path ${INTAKE_DIRECT_PATH ? "on" : "off"})\n`);
