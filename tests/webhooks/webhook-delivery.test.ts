@@ -185,6 +185,14 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     expect(await database.db.webhookDelivery.count({ where: { event: { type: "signup.synced" } } })).toBe(0);
   });
 
+  it("stores an endpoint URL in its normalised form: lower-case scheme and host, default port dropped", async () => {
+    const { port } = new URL(receiver.url);
+    const created = await createEndpoint(database.db, tenantId, { url: `HTTP://LocalHost:${port}/Hooks?X=1` });
+    expect(created.endpoint.url).toBe(`http://localhost:${port}/Hooks?X=1`);
+    const bare = await createEndpoint(database.db, tenantId, { url: "HTTP://127.0.0.1:80" });
+    expect(bare.endpoint.url).toBe("http://127.0.0.1/");
+  });
+
   describe("connecting to the address the URL check approved", () => {
     // The endpoint points at a name only the injected resolver knows; the receiver listens on 127.0.0.1.
     const pointAtName = async (name: string) => {
