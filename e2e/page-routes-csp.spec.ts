@@ -9,6 +9,9 @@ import { test, expect } from "./fixtures";
 function collectProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (message) => {
+    // The browser logs the document's own 404 as an error; visit() asserts that status itself.
+    const ownStatus = /^Failed to load resource/.test(message.text()) && message.location().url === page.url();
+    if (ownStatus) return;
     if (message.type() === "error" || /Content Security Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
