@@ -1,9 +1,10 @@
 // Runs before every request but static files: refuses a Host the app does not serve (DNS
 // rebinding; lib/security/host-allowlist.ts — `npm start` checks it first too, this covers
-// `next start` and `next dev`). Then, for pages only, sets the page's security headers — a Content-Security-Policy with a
-// fresh nonce (which Next applies to its scripts), frame denial, HSTS on https — and, for the
-// dashboard, sends signed-out visitors to /login before any rendering. That redirect is
-// convenience only — the tenancy guard in every page, action and route is the real check.
+// `next start` and `next dev`). Then, for pages only, sets the page's security headers — a
+// Content-Security-Policy with a fresh nonce (which Next applies to its scripts), frame denial,
+// HSTS on https — and, for the dashboard, sends signed-out visitors to /login before any
+// rendering. That redirect is convenience only — the tenancy guard in every page, action and
+// route is the real check.
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/web/auth-config";
