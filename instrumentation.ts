@@ -6,6 +6,14 @@ export async function register(): Promise<void> {
   const { assertServerEnvOrExit } = await import("@switchboard/lib/env/server");
   assertServerEnvOrExit();
   const { processRuntime } = await import("@switchboard/lib/runtime/process-runtime");
+  const runtime = processRuntime();
+  // `npm run dev` without SMTP_URL keeps mail locally; its page opens only with this link's token
+  // (the demo prints it in its welcome text instead).
+  const { usesLocalMailbox } = await import("@switchboard/lib/mail/mailer");
+  if (runtime.env.NODE_ENV === "development" && usesLocalMailbox(runtime.env)) {
+    const { mailboxLink } = await import("@switchboard/lib/mail/mailbox-token");
+    process.stdout.write(`Local mailbox (no SMTP_URL): ${mailboxLink(runtime.env.APP_URL, runtime.env.AUTH_SECRET)}\n`);
+  }
   const { startInProcessWorkers } = await import("@switchboard/lib/runtime/background-workers");
-  startInProcessWorkers(processRuntime());
+  startInProcessWorkers(runtime);
 }

@@ -10,6 +10,7 @@ import { log } from "@switchboard/lib/log";
 import { startInProcessWorkers } from "@switchboard/lib/runtime/background-workers";
 import { installRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { createRuntime } from "@switchboard/lib/runtime/runtime";
+import { hostAllowlist } from "@switchboard/lib/security/host-allowlist";
 import { appSubscribeContext } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { createAppServer } from "./create-app-server";
 import { shutDown } from "./shutdown";
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   defaultToProductionMode();
   assertServerEnvOrExit();
   const runtime = installRuntime(createRuntime(serverEnv()));
-  const { HOST, PORT, INTAKE_DIRECT_PATH, TRUSTED_PROXY_HOPS } = runtime.env;
+  const { env } = runtime;
+  const { HOST, PORT, INTAKE_DIRECT_PATH, TRUSTED_PROXY_HOPS } = env;
   const app = next({ dev: false, dir: process.cwd(), hostname: HOST ?? "localhost", port: PORT });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     context: appSubscribeContext(runtime),
     intakeDirectPath: INTAKE_DIRECT_PATH,
     trustedProxyHops: TRUSTED_PROXY_HOPS,
+    allowedHosts: hostAllowlist(env),
   });
   server.listen(PORT, HOST, () => {
     process.stdout.write(`Switchboard ready on http://${HOST ?? "localhost"}:${PORT} (intake direct path ${INTAKE_DIRECT_PATH ? "on" : "off"})\n`);

@@ -2,6 +2,7 @@
 // Stable under inserts (no skipped or repeated rows), unlike offsets.
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
+import { exceedsJsonNesting } from "@/lib/json/json-nesting";
 
 export type Cursor = { createdAt: Date; id: string };
 
@@ -14,7 +15,9 @@ export function encodeCursor(item: { createdAt: Date; id: string }): string {
 export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
-    const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    const text = Buffer.from(raw, "base64url").toString("utf8");
+    if (exceedsJsonNesting(text)) throw new Error("nested too deeply");
+    const [createdAt, id] = cursorSchema.parse(JSON.parse(text));
     return { createdAt: new Date(createdAt), id };
   } catch {
     throw new AppError("invalid_input", "That cursor is not one this API gave out.", { fieldErrors: { cursor: ["Unknown cursor."] } });

@@ -6,7 +6,7 @@ import { activeKeyRing } from "@/lib/crypto/active-key-ring";
 import type { Db } from "@/lib/db/create-client";
 import { serverEnv } from "@/lib/env/server";
 import { newEndpointSecret, sealEndpointSecret } from "./endpoint-secret";
-import { refuseEndpointUrl } from "./endpoint-url";
+import { normaliseEndpointUrl, refuseEndpointUrl } from "./endpoint-url";
 import { subscribableEventTypes, type WebhookEventType } from "./event-types";
 
 /** After a rotation the previous secret keeps signing this long, so receivers can switch over. */
@@ -30,7 +30,8 @@ async function checkedUrl(url: string): Promise<string> {
   const env = serverEnv();
   const refusal = await refuseEndpointUrl(url, { production: env.NODE_ENV === "production", allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS });
   if (refusal) throw new AppError("invalid_input", refusal, { fieldErrors: { url: [refusal] } });
-  return url;
+  // Stored as the WHATWG serialisation, so one receiver has one spelling (and the check saw that one).
+  return normaliseEndpointUrl(url);
 }
 
 export async function createEndpoint(db: Db, tenantId: string | null, fields: EndpointFields) {

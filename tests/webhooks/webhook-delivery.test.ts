@@ -184,4 +184,63 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     // The signup.synced event was fanned out to nobody: the endpoint only wants needs_reconnect.
     expect(await database.db.webhookDelivery.count({ where: { event: { type: "signup.synced" } } })).toBe(0);
   });
+
+  it("stores an endpoint URL in its normalised form: lower-case scheme and host, default port dropped", async () => {
+    const { port } = new URL(receiver.url);
+    const created = await createEndpoint(database.db, tenantId, { url: `HTTP://LocalHost:${port}/Hooks?X=1` });
+    expect(created.endpoint.url).toBe(`http://localhost:${port}/Hooks?X=1`);
+    const bare = await createEndpoint(database.db, tenantId, { url: "HTTP://127.0.0.1:80" });
+    expect(bare.endpoint.url).toBe("http://127.0.0.1/");
+  });
+
+  describe("connecting to the address the URL check approved", () => {
+    // The endpoint points at a name only the injected resolver knows; the receiver listens on 127.0.0.1.
+    const pointAtName = async (name: string) => {
+      const endpoint = await newEndpoint();
+      const url = new URL(receiver.url);
+      url.hostname = name;
+      // Written directly: creating it would resolve the name with the system resolver, which does not know it.
+      await database.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: url.href } });
+      const { eventId } = await sendTestEvent(database.db, { id: endpoint.id, tenantId });
+      return { endpoint, eventId };
+    };
+    const startResolvingWorker = (urlPolicy: { production: boolean; allowPrivate: boolean }, resolveHost: (name: string) => Promise<string[]>) => {
+      const worker = startWebhookWorker({
+        db: database.db, provider: databaseProvider(database.url), keyRing: activeKeyRing(),
+        urlPolicy, timeoutMs: 1_000, idlePollMs: 50, retryDelaysMs: FAST_RETRIES, leaseMs: 3_000, resolveHost,
+      });
+      workers.push(worker);
+    };
+
+    it("sends to the checked address with the URL's own host name, without resolving it again", async () => {
+      const resolved: string[] = [];
+      // Answers the receiver's address once; any second lookup would get an address nobody listens on.
+      startResolvingWorker({ production: false, allowPrivate: true }, async (name) => {
+        resolved.push(name);
+        return resolved.length === 1 ? ["127.0.0.1"] : ["127.0.0.9"];
+      });
+      const { eventId } = await pointAtName("hooks.rebind.test");
+      const [received] = await receiver.waitFor(1);
+      expect(received).toMatchObject({ id: eventId, verified: true });
+      expect(resolved).toEqual(["hooks.rebind.test"]);
+    });
+
+    it("a name that answers a public address to the check and a private one after never reaches the private one", async () => {
+      const resolved: string[] = [];
+      startResolvingWorker({ production: false, allowPrivate: false }, async (name) => {
+        resolved.push(name);
+        // TEST-NET-free public address for the check; the receiver's loopback address for anyone who asks again.
+        return resolved.length === 1 ? ["93.184.216.34"] : ["127.0.0.1"];
+      });
+      const { endpoint } = await pointAtName("hooks.rebind.test");
+      // First attempt: approved 93.184.216.34 and went there (unreachable here), not to the receiver.
+      await expect.poll(async () => database.db.webhookAttempt.count({ where: { delivery: { endpointId: endpoint.id } } }), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      const attempts = await database.db.webhookAttempt.findMany({ where: { delivery: { endpointId: endpoint.id } }, orderBy: { attemptedAt: "asc" } });
+      expect(attempts[0]?.error).toMatch(/Could not connect|No answer within/);
+      // Second attempt: the check itself saw the private answer and refused it.
+      expect(attempts[1]?.error).toMatch(/not on the public internet/);
+      expect(receiver.received).toEqual([]);
+    });
+  });
 });
+

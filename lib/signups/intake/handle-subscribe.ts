@@ -57,7 +57,11 @@ async function handleSubscribe(request: IntakeRequest, tenantSlug: string, conte
     );
   }
   const body = await readSignupBody(request);
-  if (!body.ok) return json(body.status, { error: errorCode(body.status), message: body.message }, headers);
+  if (!body.ok) {
+    // 422 answers like every other refused field set: the client may show fieldErrors as they come.
+    const fieldErrors = body.status === 422 ? { fieldErrors: { body: [body.message] } } : {};
+    return json(body.status, { error: errorCode(body.status), message: body.message, ...fieldErrors }, headers);
+  }
   const outcome = await submitSignup(context, tenant, body.fields);
   if (outcome.kind === "invalid") {
     return json(422, { error: "validation_failed", message: "Some fields need attention.", fieldErrors: outcome.fieldErrors }, headers);
@@ -75,7 +79,8 @@ function wantsHtml(request: IntakeRequest): boolean {
   return !contentType.includes("json") && accept.includes("text/html");
 }
 
-function errorCode(status: 400 | 413 | 415): string {
+function errorCode(status: 400 | 413 | 415 | 422): string {
+  if (status === 422) return "validation_failed";
   return status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "bad_request";
 }
 

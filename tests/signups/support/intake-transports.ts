@@ -5,6 +5,7 @@
 // 404 with a marker header), since these tests are about what never reaches Next.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { HostAllowlist } from "@switchboard/lib/security/host-allowlist";
 
 export const NEXT_STAND_IN_HEADER = "x-answered-by-next-stand-in";
 /** The X-Forwarded-For the stand-in for Next received, echoed back. */
@@ -39,8 +40,12 @@ async function openRouteTransport(): Promise<IntakeTransport> {
   };
 }
 
-async function openServerTransport(options: { intakeDirectPath?: boolean; trustedProxyHops?: number } = {}): Promise<IntakeTransport & { url: string }> {
+async function openServerTransport(
+  options: { intakeDirectPath?: boolean; trustedProxyHops?: number; allowedHosts?: HostAllowlist } = {},
+): Promise<IntakeTransport & { url: string }> {
   const { createAppServer } = await import("@/server/create-app-server");
+  const { hostAllowlist } = await import("@switchboard/lib/security/host-allowlist");
+  const { serverEnv } = await import("@switchboard/lib/env/server");
   const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/handle-subscribe");
   const server = createAppServer({
     handleWithNext: async (request, response) => {
@@ -51,6 +56,7 @@ async function openServerTransport(options: { intakeDirectPath?: boolean; truste
     intakeDirectPath: options.intakeDirectPath ?? true,
     // One reverse proxy in front (a deployment's setting, not the default), so tests can name client addresses.
     trustedProxyHops: options.trustedProxyHops ?? 1,
+    allowedHosts: options.allowedHosts ?? hostAllowlist(serverEnv()),
   });
   const url = await listen(server);
   // redirect: manual — the 303 to the thank-you page is the answer under test, not something to follow.
