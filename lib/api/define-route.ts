@@ -68,7 +68,11 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
       if (!spec.response.schema) return new Response(null, { status: spec.response.status, headers: { ...headers, "Cache-Control": "no-store" } });
       return json(spec.response.status, spec.response.schema.parse(result), headers);
     } catch (error) {
-      if (error instanceof AppError) return problem(problemOf(error), headers);
+      if (error instanceof AppError) {
+        // A limit of the domain (e.g. invitations per address) says when to come back, as the key's own limit does.
+        const retryAfter = error.details.retryAfterSeconds;
+        return problem(problemOf(error), retryAfter ? { ...headers, "Retry-After": String(retryAfter) } : headers);
+      }
       log.error("api request failed", { operation: spec.operationId, error });
       return problem(INTERNAL_PROBLEM, headers);
     }

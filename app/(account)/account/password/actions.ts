@@ -2,11 +2,13 @@
 // A signed-in person changes their password. Every session of the account ends (other devices are
 // signed out); this device is signed in again at once with the new password.
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "@switchboard/lib/app-error";
 import { newPasswordSchema } from "@switchboard/lib/auth/password-policy";
 import { db } from "@switchboard/lib/db";
+import { clientIpFrom } from "@switchboard/lib/http/client-ip";
 import { log } from "@switchboard/lib/log";
 import { changePassword } from "@switchboard/lib/people/passwords/change-password";
 import { auth, signIn } from "@/web/auth";
@@ -23,7 +25,7 @@ export async function changeOwnPassword(_previous: NewPasswordFormState, formDat
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   let email: string;
   try {
-    ({ email } = await changePassword(db, userId, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.password }));
+    ({ email } = await changePassword(db, userId, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.password, ip: clientIpFrom(await headers()) }));
   } catch (error) {
     if (error instanceof AppError) return { message: error.message, ...(error.details.fieldErrors ? { fieldErrors: error.details.fieldErrors } : {}) };
     log.error("password change failed", { error });
