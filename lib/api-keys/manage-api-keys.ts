@@ -2,6 +2,7 @@
 // Developers page alike. The plaintext key exists only in the value createApiKey returns.
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
+import { displayTextSchema } from "@/lib/display-text";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/create-client";
 import { log } from "@/lib/log";
@@ -11,7 +12,7 @@ import { apiScopeSchema, OPERATOR_ONLY_SCOPES, parseStoredScopes, type ApiScope 
 export type KeyCreator = { userId: string | null; label: string };
 
 export const newApiKeySchema = z.strictObject({
-  name: z.string().trim().min(1, "Give the key a name.").max(100, "At most 100 characters."),
+  name: displayTextSchema({ label: "Key name", min: 1, tooShort: "Give the key a name.", max: 100 }),
   scopes: z.array(apiScopeSchema, { error: "Pick known scopes." }).min(1, "Pick at least one scope."),
 });
 

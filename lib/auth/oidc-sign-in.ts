@@ -3,6 +3,7 @@
 // account (or creates one without a password). With a roles claim configured, entries like
 // "acme:ADMIN" grant or raise memberships just in time — never OWNER, never lowering or removing.
 import { z } from "zod";
+import { displayTextSchema } from "@/lib/display-text";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
@@ -14,7 +15,9 @@ const claimsSchema = z.object({
   email: z.string().trim().max(320).pipe(z.email()).optional(),
   // Some providers send the flag as a string.
   email_verified: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional(),
-  name: z.string().trim().max(100).optional(),
+  // The identity provider's display name under the one display-text rule; an unusable one is dropped,
+  // not a reason to refuse the sign-in.
+  name: displayTextSchema({ label: "Name", max: 100 }).optional().catch(undefined),
 });
 
 const grantableRoles = ["ADMIN", "MEMBER"] as const satisfies readonly Role[];

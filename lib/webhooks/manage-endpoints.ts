@@ -2,6 +2,7 @@
 // alike. Secrets leave this module only in the return value of create and rotate (shown once).
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
+import { displayTextSchema } from "@/lib/display-text";
 import { activeKeyRing } from "@/lib/crypto/active-key-ring";
 import type { Db } from "@/lib/db/create-client";
 import { serverEnv } from "@/lib/env/server";
@@ -14,7 +15,7 @@ export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
 
 export const endpointFieldsSchema = z.object({
   url: z.string().trim().min(1, "Enter the URL.").max(2000, "At most 2000 characters."),
-  description: z.string().trim().max(200, "At most 200 characters.").optional(),
+  description: displayTextSchema({ label: "Description", max: 200 }).optional(),
   eventTypes: z.array(z.enum(subscribableEventTypes as [WebhookEventType, ...WebhookEventType[]])).max(20).optional()
     .describe("Event types to send; empty or absent = every event"),
 });

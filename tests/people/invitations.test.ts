@@ -97,6 +97,18 @@ describe.each(testProviders)("invitations on %s", (provider) => {
     expect(await listPendingInvitations(db, tenant.id)).toEqual([]);
   });
 
+  it("names a new person by the one display-text rule: invisible characters stripped, control characters refused", async () => {
+    const { db } = database;
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "named@acme.test", role: "MEMBER" }, links);
+    await expect(acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "Eve\r\nAdmin", password: "a long new password" })).rejects.toMatchObject({
+      code: "invalid_input", details: { fieldErrors: { name: [expect.stringMatching(/control characters/)] } },
+    });
+    expect(await db.user.count({ where: { email: "named@acme.test" } })).toBe(0);
+    await acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "\u202EEve\u200d", password: "a long new password" });
+    expect((await db.user.findUniqueOrThrow({ where: { email: "named@acme.test" } })).name).toBe("Eve");
+  });
+
   it("accepts a link submitted twice at once exactly once", async () => {
     const { db } = database;
     const { tenant, people: [owner] } = await seedTenant(db, acme);

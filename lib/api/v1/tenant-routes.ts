@@ -10,6 +10,7 @@ import { createInvitation } from "@/lib/people/invitations/create-invitation";
 import type { PeopleActor } from "@/lib/people/people-actor";
 import { configuredLinks } from "@/lib/people/people-links";
 import { deleteTenant as deleteTenantEverywhere } from "@/lib/people/tenants/delete-tenant";
+import { tenantNameSchema } from "@/lib/people/tenants/tenant-input";
 import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
 
@@ -31,11 +32,11 @@ export const tenantSchema = z
 
 const tenantListSchema = z.object({ items: z.array(tenantSchema), nextCursor: z.string().nullable() }).meta({ id: "TenantList" });
 
-const newTenantSchema = z.object({ name: z.string().trim().min(1).max(100), slug: slugSchema }).meta({ id: "NewTenant" });
+const newTenantSchema = z.object({ name: tenantNameSchema, slug: slugSchema }).meta({ id: "NewTenant" });
 
 const tenantChangesSchema = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: tenantNameSchema.optional(),
     consentText: z.string().trim().min(10).max(1000).optional(),
     allowedOrigins: z.array(z.string().max(200)).max(50).optional(),
   })

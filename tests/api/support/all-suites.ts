@@ -6,6 +6,7 @@ import { startApiWorld, type ApiWorld } from "./api-world";
 import { badInputSuite } from "../suites/bad-input-suite";
 import { connectionsSuite } from "../suites/connections-suite";
 import { contractSuite } from "../suites/contract-suite";
+import { displayTextSuite } from "../suites/display-text-suite";
 import { signupsSuite } from "../suites/signups-suite";
 import { tenantsSuite } from "../suites/tenants-suite";
 import { tokenStormSuite } from "../suites/token-storm-suite";
@@ -24,6 +25,7 @@ export function describeApiV1(provider: TestProvider): void {
     tenantsSuite(() => world);
     webhooksSuite(() => world);
     badInputSuite(() => world);
+    displayTextSuite(() => world);
     // Last: checks every response the suites above received against the published document.
     contractSuite(() => world);
   });

@@ -8,7 +8,7 @@ import { AppError } from "@switchboard/lib/app-error";
 import { recordAuditEvent } from "@switchboard/lib/audit/record-audit-event";
 import { db } from "@switchboard/lib/db";
 import { subscribableEventTypes } from "@switchboard/lib/webhooks/event-types";
-import { createEndpoint, rotateEndpointSecret, updateEndpoint } from "@switchboard/lib/webhooks/manage-endpoints";
+import { createEndpoint, endpointFieldsSchema, rotateEndpointSecret, updateEndpoint } from "@switchboard/lib/webhooks/manage-endpoints";
 import { redeliver, sendTestEvent } from "@switchboard/lib/webhooks/test-and-redeliver";
 import { tenantAction, type TenantActionContext } from "@/web/tenant-action";
 
@@ -31,7 +31,7 @@ const done = (tenant: { slug: string }, message: string, reveal?: string) => {
 };
 
 export const createTenantWebhookEndpoint = tenantAction(
-  { minRole: "ADMIN", fields: { url: z.string().max(2000), description: z.string().max(200).optional(), ...eventFields } },
+  { minRole: "ADMIN", fields: { url: z.string().max(2000), description: endpointFieldsSchema.shape.description, ...eventFields } },
   async (input, context) => {
     const fields = input as Record<string, unknown>;
     const eventTypes = subscribableEventTypes.filter((type) => fields[`event:${type}`] === "on");
