@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { displayTextSchema } from "@/lib/display-text";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordChange } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/create-client";
-import { log } from "@/lib/log";
 import { mintApiKey } from "./api-key-format";
 import { apiScopeSchema, OPERATOR_ONLY_SCOPES, parseStoredScopes, type ApiScope } from "./scopes";
 
@@ -50,7 +49,7 @@ export async function createApiKey(
     },
     select: summarySelect,
   });
-  await auditKey(db, row.tenantId, input.creator, "api_key_created", `Key ${row.prefix}… "${row.name}" created with ${scopes.join(", ")}`);
+  await recordChange(db, input.creator, { tenantId: row.tenantId, action: "api_key_created", detail: `Key ${row.prefix}… "${row.name}" created with ${scopes.join(", ")}` });
   return { key: minted.key, summary: toSummary(row) };
 }
 
@@ -65,18 +64,8 @@ export async function revokeApiKey(db: Db, tenantId: string | null, keyRef: stri
   if (!row) throw AppError.notFound("That API key");
   if (row.revokedAt) return toSummary(row);
   const revoked = await db.apiKey.update({ where: { id: row.id }, data: { revokedAt: new Date() }, select: summarySelect });
-  await auditKey(db, row.tenantId, actor, "api_key_revoked", `Key ${row.prefix}… "${row.name}" revoked`);
+  await recordChange(db, actor, { tenantId: row.tenantId, action: "api_key_revoked", detail: `Key ${row.prefix}… "${row.name}" revoked` });
   return toSummary(revoked);
-}
-
-// Tenant keys go to the tenant's audit log; operator keys belong to no tenant, so their lifecycle
-// goes to the structured log (the operator's audit trail) instead.
-async function auditKey(db: Db, tenantId: string | null, actor: KeyCreator, action: "api_key_created" | "api_key_revoked", detail: string) {
-  if (tenantId) {
-    await recordAuditEvent(db, { tenantId, actorUserId: actor.userId, actorLabel: actor.label, action, outcome: "success", detail });
-  } else {
-    log.info("operator audit", { audit: true, action, actor: actor.label, detail });
-  }
 }
 
 function toSummary(row: { scopes: string } & Omit<ApiKeySummary, "scopes">): ApiKeySummary {

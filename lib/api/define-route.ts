@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/create-client";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
+import type { PeopleActor } from "@/lib/people/people-actor";
 import { consumeApiAllowance, rateLimitHeaders } from "./api-rate-limiter";
 import { INTERNAL_PROBLEM, PROBLEM_CONTENT_TYPE, problemOf, type Problem } from "./problem";
 import { readJsonBody } from "./read-json-body";
@@ -37,7 +38,10 @@ export type RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | und
 };
 
 export type RouteInput<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B> };
-export type RouteContext = { caller: ApiCaller; db: Db; request: Request };
+/** `actor` is the key as the domain functions audit it: every change made through /api/v1 is in the
+ * tenant's activity under the key's name and id. A key acts with full authority over what its
+ * scopes reach (an operator key may even invite an OWNER). */
+export type RouteContext = { caller: ApiCaller; actor: PeopleActor; db: Db; request: Request };
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export type ApiRoute = {
@@ -64,7 +68,7 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
       const params = parsePart(spec.params, (await context?.params) ?? {}, "path");
       const query = parsePart(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = spec.body ? parsePart(spec.body, await readJsonBody(request), "body") : undefined;
-      const result = await handler({ params, query, body } as RouteInput<P, Q, B>, { caller, db, request });
+      const result = await handler({ params, query, body } as RouteInput<P, Q, B>, { caller, actor: apiKeyActor(caller), db, request });
       if (!spec.response.schema) return new Response(null, { status: spec.response.status, headers: { ...headers, "Cache-Control": "no-store" } });
       return json(spec.response.status, spec.response.schema.parse(result), headers);
     } catch (error) {
@@ -78,6 +82,10 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
     }
   };
   return { spec: spec as ApiRoute["spec"], handle };
+}
+
+function apiKeyActor(caller: ApiCaller): PeopleActor {
+  return { userId: null, label: caller.label, role: "OWNER" };
 }
 
 // Path parameters that do not parse name nothing that exists: 404, like an unknown id.

@@ -18,6 +18,8 @@ import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/he
 import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { startReceiver, type Receiver } from "./support/receiver";
 
+const tester = { userId: null, label: "test" };
+
 const FAST_RETRIES = [200, 200, 200, 200, 200, 200, 200, 200];
 
 describe.each(testProviders)("webhook delivery on %s", (provider) => {
@@ -39,7 +41,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await Promise.all(workers.splice(0).map((worker) => worker.stop()));
   };
   const newEndpoint = async (eventTypes?: ("connection.needs_reconnect" | "signup.synced")[]) => {
-    const { endpoint, secret } = await createEndpoint(database.db, tenantId, { url: receiver.url, ...(eventTypes ? { eventTypes } : {}) });
+    const { endpoint, secret } = await createEndpoint(database.db, tenantId, { url: receiver.url, ...(eventTypes ? { eventTypes } : {}) }, tester);
     receiver.secrets = [secret];
     return endpoint;
   };
@@ -98,7 +100,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
   it("keeps retrying while the receiver is down and delivers once it is back, and counts both in the metrics", async () => {
     const [retriedBefore, deliveredBefore] = [await countedAttempts("retrying", "network"), await countedAttempts("delivered", "204")];
     await newEndpoint();
-    await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId });
+    await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId }, tester);
     await receiver.down();
     startWorker();
     await expect.poll(async () => (await database.db.webhookDelivery.findFirstOrThrow()).attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
@@ -132,7 +134,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
 
   it("delivers an event a worker held when it was killed with -9, with the same webhook-id", async () => {
     await newEndpoint();
-    const { eventId } = await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId });
+    const { eventId } = await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId }, tester);
     receiver.mode = "hang";
     // Node itself with tsx's loader, not the tsx CLI: SIGKILL must hit the worker, not a wrapper
     // that would leave the real worker running as an orphan.
@@ -158,13 +160,13 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
   it("signs with both secrets during a rotation, and redelivers with the same webhook-id", async () => {
     const endpoint = await newEndpoint();
     const previous = receiver.secrets[0] ?? "";
-    const { secret } = await rotateEndpointSecret(database.db, endpoint.id);
+    const { secret } = await rotateEndpointSecret(database.db, endpoint.id, tester);
     receiver.secrets = [previous, secret];
-    const { deliveryId, eventId } = await sendTestEvent(database.db, endpoint);
+    const { deliveryId, eventId } = await sendTestEvent(database.db, endpoint, tester);
     startWorker();
     await receiver.waitFor(1);
     await expect.poll(async () => (await database.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status).toBe("DELIVERED");
-    await redeliver(database.db, deliveryId);
+    await redeliver(database.db, endpoint, deliveryId, tester);
     const received = await receiver.waitFor(2);
     expect(received.map((item) => item.id)).toEqual([eventId, eventId]);
     expect(received.filter((item) => !(item.verified))).toEqual([]);
@@ -175,7 +177,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await recordWebhookEvents(database.db, [{ tenantId, type: "signup.synced", data: { signupId: "s", tenantId, email: "a@example.com", hubspotContactId: "1", reason: null } }]);
     await database.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - 3 * 24 * 3600_000 - 1000) } });
     receiver.mode = "fail";
-    await sendTestEvent(database.db, endpoint);
+    await sendTestEvent(database.db, endpoint, tester);
     startWorker();
     await expect.poll(async () => (await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled, { timeout: 10_000 }).toBe(false);
     const disabled = await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });

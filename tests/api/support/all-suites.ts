@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import type { TestProvider } from "@/tests/helpers/databases";
 import { startApiWorld, type ApiWorld } from "./api-world";
+import { auditSuite } from "../suites/audit-suite";
 import { badInputSuite } from "../suites/bad-input-suite";
 import { connectionsSuite } from "../suites/connections-suite";
 import { contractSuite } from "../suites/contract-suite";
@@ -26,6 +27,7 @@ export function describeApiV1(provider: TestProvider): void {
     webhooksSuite(() => world);
     badInputSuite(() => world);
     displayTextSuite(() => world);
+    auditSuite(() => world);
     // Last: checks every response the suites above received against the published document.
     contractSuite(() => world);
   });
