@@ -109,7 +109,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-function problem(body: Problem, headers: Record<string, string>): Response {
+export function problem(body: Problem, headers: Record<string, string>): Response {
   // RFC 6750: a 401 names the scheme the client should use.
   const challenge: Record<string, string> = body.status === 401 ? { "WWW-Authenticate": 'Bearer realm="switchboard"' } : {};
   return new Response(JSON.stringify(body), {

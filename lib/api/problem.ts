@@ -24,6 +24,7 @@ const TITLES: Record<AppErrorCode, string> = {
   unauthenticated: "Unauthenticated",
   forbidden: "Forbidden",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",

@@ -11,6 +11,7 @@ import { displayTextSuite } from "../suites/display-text-suite";
 import { signupsSuite } from "../suites/signups-suite";
 import { tenantsSuite } from "../suites/tenants-suite";
 import { tokenStormSuite } from "../suites/token-storm-suite";
+import { unknownPathSuite } from "../suites/unknown-path-suite";
 import { webhooksSuite } from "../suites/webhooks-suite";
 
 export function describeApiV1(provider: TestProvider): void {
@@ -28,6 +29,7 @@ export function describeApiV1(provider: TestProvider): void {
     badInputSuite(() => world);
     displayTextSuite(() => world);
     auditSuite(() => world);
+    unknownPathSuite(() => world);
     // Last: checks every response the suites above received against the published document.
     contractSuite(() => world);
   });
