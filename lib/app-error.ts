@@ -5,6 +5,7 @@
 import type { z } from "zod";
 
 const STATUS_BY_CODE = {
+  bad_request: 400,
   invalid_input: 422,
   unauthenticated: 401,
   forbidden: 403,

@@ -20,6 +20,7 @@ export const problemSchema = z
 export type Problem = z.infer<typeof problemSchema>;
 
 const TITLES: Record<AppErrorCode, string> = {
+  bad_request: "Bad request",
   invalid_input: "Invalid input",
   unauthenticated: "Unauthenticated",
   forbidden: "Forbidden",

@@ -40,7 +40,6 @@ export function isHoneypotFilled(raw: Record<string, unknown>): boolean {
 }
 
 export type SignupInput = z.infer<typeof signupInputSchema>;
-export type SignupFieldErrors = Partial<Record<"email" | "firstName" | "consent" | "form", string[]>>;
 
 /** Email identity for de-duplication: HubSpot treats addresses case-insensitively. */
 export function normalizeEmail(email: string): string {
