@@ -9,6 +9,7 @@ import { authenticateApiKey, type ApiCaller } from "@/lib/api-keys/authenticate-
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import type { Db } from "@/lib/db/create-client";
 import { log } from "@/lib/log";
+import type { PeopleActor } from "@/lib/people/people-actor";
 import { processRuntime } from "@/lib/runtime/process-runtime";
 import type { Runtime } from "@/lib/runtime/runtime";
 import { consumeApiAllowance, rateLimitHeaders } from "./api-rate-limiter";
@@ -37,7 +38,15 @@ export type RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | und
 };
 
 export type RouteInput<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B> };
-export type RouteContext = { caller: ApiCaller; db: Db; runtime: Runtime; request: Request };
+/** `actor` is the key as the domain functions audit it: every change made through /api/v1 is in the
+ * tenant's activity under the key's name and id. A key acts with full authority over what its
+ * scopes reach (an operator key may even invite an OWNER). */
+export type RouteContext = { caller: ApiCaller; actor: PeopleActor; db: Db; runtime: Runtime; request: Request };
+
+/** What a handler is given for an authenticated caller (the MCP endpoint builds the same). */
+export function routeContext(caller: ApiCaller, runtime: Runtime, request: Request): RouteContext {
+  return { caller, actor: apiKeyActor(caller), db: runtime.db, runtime, request };
+}
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export type ApiRoute = {
@@ -83,17 +92,25 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
         query: Object.fromEntries(new URL(request.url).searchParams),
         body: spec.body ? await readJsonBody(request) : undefined,
       };
-      const result = await invoke({ caller, db, runtime, request }, parts);
+      const result = await invoke(routeContext(caller, runtime, request), parts);
       if (!spec.response.schema) return new Response(null, { status: spec.response.status, headers: { ...headers, "Cache-Control": "no-store" } });
       return json(spec.response.status, result, headers);
     } catch (error) {
-      if (error instanceof AppError) return problemResponse(problemOf(error), headers);
+      if (error instanceof AppError) {
+        // A limit of the domain (e.g. invitations per address) says when to come back, as the key's own limit does.
+        const retryAfter = error.details.retryAfterSeconds;
+        return problemResponse(problemOf(error), retryAfter ? { ...headers, "Retry-After": String(retryAfter) } : headers);
+      }
       log.error("api request failed", { operation: spec.operationId, error });
       return problemResponse(INTERNAL_PROBLEM, headers);
     }
   };
   const handle = (request: Request, context?: NextContext) => serve(processRuntime(), request, context);
   return { spec: spec as ApiRoute["spec"], handle, serve, invoke };
+}
+
+function apiKeyActor(caller: ApiCaller): PeopleActor {
+  return { userId: null, label: caller.label, role: "OWNER" };
 }
 
 // Path parameters that do not parse name nothing that exists: 404, like an unknown id.

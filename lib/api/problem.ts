@@ -20,10 +20,12 @@ export const problemSchema = z
 export type Problem = z.infer<typeof problemSchema>;
 
 const TITLES: Record<AppErrorCode, string> = {
+  bad_request: "Bad request",
   invalid_input: "Invalid input",
   unauthenticated: "Unauthenticated",
   forbidden: "Forbidden",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",

@@ -102,6 +102,15 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
     expect((await database.db.signup.findUniqueOrThrow({ where: { id } })).firstName).toBe("Evetxt.exe");
   });
 
+  it("refuses control characters in names (CR, LF, TAB, DEL, C1) with a 422 naming the field", async () => {
+    for (const firstName of ["Eve\r\nBcc: x@evil.test", "Eve\tTab", "Eve\u007f", "Eve\u0085"]) {
+      const refused = await postJson({ email: "control@example.com", firstName, consent: true });
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as { fieldErrors: { firstName: string[] } }).fieldErrors.firstName[0]).toMatch(/control characters/);
+    }
+    expect(await database.db.signup.count({ where: { email: "control@example.com" } })).toBe(0);
+  });
+
   it("stores a concurrent burst (repeats included) as one committed row per email, answering every caller alike", async () => {
     const emails = Array.from({ length: 60 }, (_, index) => `burst-${index % 45}@example.com`);
     const responses = await Promise.all(emails.map((email) => postJson({ email, consent: true })));

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Runtime } from "@/lib/runtime/runtime";
-import type { RouteContext } from "../define-route";
+import { routeContext, type RouteContext } from "../define-route";
 import { connectionStatusDocument, connectionStatusSchema } from "./connection-status";
 import { findContact, findContactInput, findContactOutput } from "./find-contact-tool";
 import { registerExplainPrompts } from "./explain-prompts";
@@ -26,7 +26,7 @@ export function buildMcpServer(session: Session): McpServer {
     { instructions: "Acts for one Switchboard tenant: its HubSpot connections and newsletter signups, within that tenant's rules." },
   );
   const allowed = (scope: ApiScope | null) => scope === null || caller.scopes.has(scope);
-  const routeContext: RouteContext = { caller, db: runtime.db, runtime, request: session.request };
+  const context: RouteContext = routeContext(caller, runtime, session.request);
 
   for (const tool of routeTools) {
     if (!allowed(tool.route.spec.scope)) continue;
@@ -45,7 +45,7 @@ export function buildMcpServer(session: Session): McpServer {
         audited(session, tool.name, async () =>
           connectionTool
             ? await connectionStatusDocument(runtime, caller.tenantId, String(args.connectionId))
-            : ((await tool.route.invoke(routeContext, routePartsOf(tool.route, args))) as Record<string, unknown>),
+            : ((await tool.route.invoke(context, routePartsOf(tool.route, args))) as Record<string, unknown>),
         ),
     );
   }

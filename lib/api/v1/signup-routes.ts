@@ -91,7 +91,7 @@ export const retrySignup = defineRoute(
   },
   async ({ params }, context) => {
     const row = await reachableSignup(context, params.signupId);
-    if (!(await retryFailedSignup(context.db, row.tenantId, row.id))) {
+    if (!(await retryFailedSignup(context.db, row.tenantId, row.id, context.actor))) {
       throw new AppError("conflict", `Only failed signups can be retried; this one is ${row.status.toLowerCase()}.`);
     }
     return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }));

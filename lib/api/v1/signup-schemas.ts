@@ -1,6 +1,6 @@
 // What /api/v1 says about signups: the body a host sends and the signup it gets back.
 import { z } from "zod";
-import { CONTROL_CHARACTERS } from "@/lib/signups/signup-input";
+import { displayTextSchema } from "@/lib/display-text";
 
 export const signupStatusSchema = z.enum(["pending", "synced", "failed"]).meta({ id: "SignupStatus" });
 
@@ -8,7 +8,7 @@ export const newSignupSchema = z
   .object({
     tenantId: z.string().min(1).max(100).optional().describe("Required for operator keys; a tenant key's own tenant otherwise"),
     email: z.email("Enter a valid email address.").max(254, "That email address is too long."),
-    firstName: z.string().max(100, "At most 100 characters.").refine((value) => !CONTROL_CHARACTERS.test(value), "No control characters.").optional(),
+    firstName: displayTextSchema({ label: "First name", max: 100 }).optional(),
     consent: z.literal(true, { error: "The person must have agreed to receive the newsletter (consent: true)." }),
   })
   .meta({ id: "NewSignup" });

@@ -11,12 +11,13 @@ export const metadata: Metadata = { title: "API reference" };
 const PROBLEM_CODES: [string, string][] = [
   ["unauthenticated", "401: the API key is missing, malformed, unknown or revoked."],
   ["forbidden", "403: the key lacks the scope the operation needs."],
-  ["not_found", "404: nothing with that id for this key (another tenant's objects look missing too)."],
+  ["not_found", "404: nothing with that id for this key (another tenant's objects look missing too), or no operation at that path."],
+  ["method_not_allowed", "405: the path does not take this method; `Allow` lists the ones it does."],
   ["conflict", "409: the object's state prevents it; for access tokens, `reason` says why the tenant must reconnect."],
   ["payload_too_large", "413: the body is larger than 64 KB."],
   ["unsupported_media_type", "415: send application/json."],
   ["invalid_input", "422: `errors` lists the messages per field (unknown fields are refused too)."],
-  ["rate_limited", "429: too many requests for this key; wait Retry-After seconds (see the RateLimit header)."],
+  ["rate_limited", "429: too many requests for this key, or too many invitations to one address or from one tenant in an hour; wait Retry-After seconds."],
   ["unavailable", "503: HubSpot or the database did not answer; try again."],
   ["internal", "500: a bug on our side; the details are in the server log, never in the answer."],
 ];

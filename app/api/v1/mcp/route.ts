@@ -4,4 +4,4 @@ import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 
 const serve = (request: Request) => handleMcp(processRuntime(), request);
 
-export { serve as POST, serve as GET, serve as DELETE };
+export { serve as POST, serve as GET, serve as PUT, serve as PATCH, serve as DELETE };

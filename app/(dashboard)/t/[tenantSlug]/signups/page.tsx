@@ -3,6 +3,7 @@
 // and (admins) the public form's settings and embeddable snippets.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { listTenantActivity, SIGNUP_AUDIT_ACTIONS } from "@switchboard/lib/audit/list-audit-events";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { listSignups, signupListQuerySchema } from "@switchboard/lib/signups/dashboard/list-signups";
@@ -10,6 +11,7 @@ import { countSignupsByStatus, destinationSummary, signupsPerDay } from "@switch
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { requireTenantAccess } from "@/web/tenant-guard";
 import { ActionButton } from "@/components/form/action-button";
+import { ActivityFeed } from "../activity-feed";
 import { retryAllFailed, updateSignupSettings } from "./actions";
 import { EmbedSnippet } from "./embed-snippet";
 import { LiveRefresh } from "./live-refresh";
@@ -82,6 +84,8 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
             <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>
             <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} consentText={settings.consentText} />
           </section>
+          <ActivityFeed events={await listTenantActivity(db, tenant.id, SIGNUP_AUDIT_ACTIONS)} headingId="signup-activity-heading" testId="signup-activity"
+            actionNames={{ signup_retry: "Retry", signup_settings: "Settings changed" }} />
         </>
       )}
     </div>
