@@ -95,7 +95,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     const profiler = options.profileTo ? await startProfiler() : undefined;
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     if (options.provider === "sqlite" && options.workers === 1 && !options.workerNodeArgs) {
-      const worker = startSyncWorker(productionSyncOptions(database.db, database.url));
+      const worker = startSyncWorker(productionSyncOptions(database.store));
       stopInProcess = () => worker.stop();
       loopDelay.enable();
       if (process.env.BENCH_LOOP_GAPS === "1") {

@@ -74,7 +74,7 @@ async function benchProfile(simUrl: string, database: BenchDatabase, profile: Ra
 
   const progress: { at: number; synced: number }[] = [];
   const started = performance.now();
-  const worker = startSyncWorker(productionSyncOptions(database.db, database.url));
+  const worker = startSyncWorker(productionSyncOptions(database.store));
   for (;;) {
     const synced = await database.db.signup.count({ where: { tenantId: tenant.id, status: { not: "PENDING" } } });
     progress.push({ at: performance.now() - started, synced });

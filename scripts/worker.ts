@@ -1,6 +1,6 @@
 // `npm run worker` — the signup sync (and webhook deliveries) as its own process, for scale-out: run one or more next to
 // the app (with SYNC_IN_PROCESS=false there). Stops cleanly on SIGINT/SIGTERM; kill -9 is safe too.
-import { createDbClient } from "@switchboard/lib/db/create-client";
+import { createStore } from "@switchboard/lib/db/store";
 import { assertServerEnvOrExit, serverEnv } from "@switchboard/lib/env/server";
 import { log } from "@switchboard/lib/log";
 import { productionSyncOptions } from "@switchboard/lib/signups/sync/production-wiring";
@@ -9,10 +9,10 @@ import { startProductionWebhookWorker } from "@switchboard/lib/webhooks/producti
 
 assertServerEnvOrExit();
 const { DATABASE_URL } = serverEnv();
-const db = createDbClient(DATABASE_URL);
-const worker = startSyncWorker(productionSyncOptions(db, DATABASE_URL));
+const store = createStore(DATABASE_URL);
+const worker = startSyncWorker(productionSyncOptions(store));
 // Webhook deliveries too: the same claim discipline lets any number of workers share them.
-const webhooks = startProductionWebhookWorker(db, DATABASE_URL);
+const webhooks = startProductionWebhookWorker(store);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -20,7 +20,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log.info("signup worker stopping", { signal, workerId: worker.workerId });
   await Promise.all([worker.stop(), webhooks.stop()]);
-  await db.$disconnect();
+  await store.close();
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

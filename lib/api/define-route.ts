@@ -7,11 +7,12 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { authenticateApiKey, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiScope } from "@/lib/api-keys/scopes";
-import { db } from "@/lib/db";
+import { processStore } from "@/lib/db";
 import type { Db } from "@/lib/db/create-client";
+import type { Store } from "@/lib/db/store";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
-import { consumeApiAllowance, rateLimitHeaders } from "./api-rate-limiter";
+import { apiLimiter, consumeApiAllowance, rateLimitHeaders } from "./api-rate-limiter";
 import { INTERNAL_PROBLEM, PROBLEM_CONTENT_TYPE, problemOf, type Problem } from "./problem";
 import { readJsonBody } from "./read-json-body";
 
@@ -37,7 +38,7 @@ export type RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | und
 };
 
 export type RouteInput<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B> };
-export type RouteContext = { caller: ApiCaller; db: Db; request: Request };
+export type RouteContext = { caller: ApiCaller; db: Db; store: Store; request: Request };
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export type ApiRoute = {
@@ -54,8 +55,11 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
   const handle = async (request: Request, context?: NextContext): Promise<Response> => {
     let headers: Record<string, string> = {};
     try {
+      const store = processStore();
+      const { db } = store;
       const caller = await authenticateApiKey(db, request.headers.get("authorization"));
-      const verdict = await consumeApiAllowance(serverEnv().DATABASE_URL, caller.keyId);
+      const env = serverEnv();
+      const verdict = await consumeApiAllowance(apiLimiter(store, env.API_RATE_LIMIT_POINTS, env.API_RATE_LIMIT_WINDOW_SECONDS), caller.keyId);
       headers = rateLimitHeaders(verdict);
       if (!verdict.allowed) {
         throw new AppError("rate_limited", `This API key made too many requests; try again in ${verdict.resetSeconds} s.`);
@@ -64,11 +68,14 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
       const params = parsePart(spec.params, (await context?.params) ?? {}, "path");
       const query = parsePart(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = spec.body ? parsePart(spec.body, await readJsonBody(request), "body") : undefined;
-      const result = await handler({ params, query, body } as RouteInput<P, Q, B>, { caller, db, request });
+      const result = await handler({ params, query, body } as RouteInput<P, Q, B>, { caller, db, store, request });
       if (!spec.response.schema) return new Response(null, { status: spec.response.status, headers: { ...headers, "Cache-Control": "no-store" } });
       return json(spec.response.status, spec.response.schema.parse(result), headers);
     } catch (error) {
-      if (error instanceof AppError) return problem(problemOf(error), headers);
+      if (error instanceof AppError) {
+        const retryAfter = error.details.retryAfterSeconds;
+        return problem(problemOf(error), retryAfter === undefined ? headers : { ...headers, "Retry-After": String(retryAfter) });
+      }
       log.error("api request failed", { operation: spec.operationId, error });
       return problem(INTERNAL_PROBLEM, headers);
     }

@@ -1,22 +1,28 @@
-// The app's database client, one per process (Next.js loads this package once, as an external, and
+// The app's database store, one per process (Next.js loads this package once, as an external, and
 // the production server imports the same module). Created on first use, so importing this module (e.g. while `next build` collects pages) never
 // validates configuration or connects.
 import { serverEnv } from "@/lib/env/server";
-import { createDbClient, type Db } from "./create-client";
+import type { Db } from "./create-client";
 import { log } from "@/lib/log";
 import { databaseProvider, resolveDatabaseUrl } from "./database-url";
+import { createStore, type Store } from "./store";
 
 export type { Db };
 
-let cached: Db | undefined;
+let cached: Store | undefined;
 
-function current(): Db {
+/** The process's store (lib/db/store.ts): every handle this process opens on its database. */
+export function processStore(): Store {
   if (cached) return cached;
   const url = resolveDatabaseUrl(serverEnv().DATABASE_URL);
-  cached = createDbClient(url);
+  cached = createStore(url);
   // Once per process: a second line in one server's log would mean a second copy of this module.
   log.info("database client opened", { database: databaseProvider(url) });
   return cached;
+}
+
+function current(): Db {
+  return processStore().db;
 }
 
 /** The shared client. Methods are bound to the real client, so `$transaction` etc. behave normally. */

@@ -1,6 +1,6 @@
 // Runs the signup sync inside the web server process (the one-command demo) unless
 // SYNC_IN_PROCESS=false, e.g. when dedicated `npm run worker` processes do the work.
-import { db } from "@/lib/db";
+import { processStore } from "@/lib/db";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
 import { startProductionWebhookWorker } from "@/lib/webhooks/production-wiring";
@@ -18,8 +18,8 @@ export function startSignupSync(): SyncWorker | null {
     log.info("signup sync not started in-process (SYNC_IN_PROCESS=false); run `npm run worker`");
     return null;
   }
-  running ??= startSyncWorker(productionSyncOptions(db, env.DATABASE_URL));
-  webhooks ??= startProductionWebhookWorker(db, env.DATABASE_URL);
+  running ??= startSyncWorker(productionSyncOptions(processStore()));
+  webhooks ??= startProductionWebhookWorker(processStore());
   return running;
 }
 

@@ -2,17 +2,15 @@
 // fan out new outbox events, claim due deliveries, send them concurrently; poll briefly when idle.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Db } from "@/lib/db/create-client";
-import type { DatabaseProvider } from "@/lib/db/database-url";
+import { claimDueDeliveries } from "@/lib/db/statements/outbox";
+import type { Store } from "@/lib/db/store";
 import { idleWaits } from "@/lib/idle-waits";
 import { log } from "@/lib/log";
-import { claimDueDeliveries } from "./claim-deliveries";
 import { deliverClaimed, type DeliverySettings } from "./deliver";
 import { fanOutEvents } from "./fan-out";
 
 export type WebhookWorkerOptions = DeliverySettings & {
-  db: Db;
-  provider: DatabaseProvider;
+  store: Store;
   idlePollMs: number;
   /** Deliveries sent at once by this worker. */
   concurrency?: number;
@@ -41,10 +39,12 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     while (!stopping) {
       let busy = false;
       try {
-        if (index === 0) busy = (await fanOutEvents(options.db)) > 0;
-        const claimed = await claimDueDeliveries(options.db, options.provider, laneId, perLane, leaseMs);
+        if (index === 0) busy = (await fanOutEvents(options.store.db)) > 0;
+        // A lease (claimedBy/claimedUntil) that expires on its own: a worker killed mid-delivery only delays its rows.
+        const now = new Date();
+        const claimed = await claimDueDeliveries(options.store, laneId, perLane, now, new Date(now.getTime() + leaseMs));
         busy ||= claimed.length > 0;
-        await deliverClaimed(options.db, laneId, claimed, options);
+        await deliverClaimed(options.store, laneId, claimed, options);
       } catch (error) {
         // A database hiccup must not end the loop; claims expire on their own.
         log.error("webhook delivery pass failed", { workerId, error });

@@ -3,18 +3,14 @@
 // Any worker may fan out any event: the unique (eventId, endpointId) makes a second fan-out of the
 // same event a no-op, so workers need no claim here.
 import type { Db } from "@/lib/db/create-client";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { markEventsFannedOut, selectUnfannedEvents } from "@/lib/db/statements/outbox";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { endpointTypes } from "./manage-endpoints";
 
 export async function fanOutEvents(db: Db, limit = 200): Promise<number> {
-  // Ordered exactly like the (fannedOutAt, createdAt) index, so the oldest `limit` events come
-  // straight from it (ordered by createdAt alone, PostgreSQL sorted the whole backlog every call).
-  // Raw SQL here and below: with an event per synced contact, Prisma's query building for 200 ids
-  // cost the worker more than the statements cost the database.
-  const events = await db.$queryRaw<{ id: string; tenantId: string | null; type: string; createdAt: Date }[]>`
-    SELECT "id", "tenantId", "type", "createdAt" FROM "WebhookEvent"
-    WHERE "fannedOutAt" IS NULL ORDER BY "fannedOutAt", "createdAt" LIMIT ${limit}`;
+  // Raw SQL (lib/db/statements/outbox.ts) here and below: with an event per synced contact,
+  // Prisma's query building for 200 ids cost the worker more than the statements cost the database.
+  const events = await selectUnfannedEvents(db, limit);
   if (events.length === 0) return 0;
   const tenantIds = [...new Set(events.map((event) => event.tenantId).filter((id): id is string => id !== null))];
   const endpoints = await db.webhookEndpoint.findMany({
@@ -33,8 +29,7 @@ export async function fanOutEvents(db: Db, limit = 200): Promise<number> {
   );
   await insertIgnoringDuplicates(db, rows);
   // Only events still open: a second worker that read the same ones writes nothing twice.
-  await db.$executeRaw`UPDATE "WebhookEvent" SET "fannedOutAt" = ${new Date()}
-    WHERE "fannedOutAt" IS NULL AND "id" IN (${Prisma.join(events.map((event) => event.id))})`;
+  await markEventsFannedOut(db, events.map((event) => event.id), new Date());
   return events.length;
 }
 

@@ -48,7 +48,7 @@ describe.each(["whole-batch", "multi-status"] as const)("one invalid and one con
     await addSignups(sync.world.database.db, tenant.id, 149, "early");
     await addOddOnes(tenant.id);
     await addSignups(sync.world.database.db, tenant.id, 149, "late");
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
 
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 298, FAILED: 2 });
     const invalid = await sync.world.database.db.signup.findFirstOrThrow({ where: { emailNormalized: "odd@example-.com" } });
@@ -66,7 +66,7 @@ describe.each(["whole-batch", "multi-status"] as const)("one invalid and one con
     // Terminal: another pass sends nothing for them.
     await simJson(sync.world.sim.url, "/_sim/requests", { method: "DELETE" });
     await makeEverythingDue(sync.world.database.db);
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     expect((await simJson<{ requests: unknown[] }>(sync.world.sim.url, "/_sim/requests")).requests).toHaveLength(0);
   });
 });
@@ -77,7 +77,7 @@ describe("what HubSpot answers, and what becomes of each signup", () => {
     await sync.world.database.db.signup.createMany({
       data: ["Ada.Lovelace@Example.COM", "GRACE@example.com"].map((email) => ({ tenantId: tenant.id, email, emailNormalized: email.toLowerCase(), consentGiven: true })),
     });
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 2 });
     expect((await simContacts(sync.world.sim.url)).map((contact) => contact.properties.email).sort()).toEqual(["ada.lovelace@example.com", "grace@example.com"]);
   });
@@ -87,19 +87,19 @@ describe("what HubSpot answers, and what becomes of each signup", () => {
     await addSignups(sync.world.database.db, tenant.id, 4);
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 423, count: 1, pathPrefix: "/crm/" }) });
     const before = Date.now();
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     const rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === 1 && row.lastError?.includes("HTTP 423")))).toEqual([]);
     expect(Math.min(...rows.map((row) => row.nextAttemptAt.getTime() - before))).toBeGreaterThanOrEqual(2_000);
     await makeEverythingDue(sync.world.database.db);
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 4 });
   });
 
   it("gives up on a signup that keeps failing transiently, with the attempts and the last reason, and the dashboard can retry it", async () => {
     const { tenant } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 2);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     // Stands in for three days of failures: one attempt short of the limit.
     await sync.world.database.db.signup.updateMany({ where: { tenantId: tenant.id }, data: { attempts: deps.settings.giveUpAfterAttempts - 1 } });
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 1, pathPrefix: "/crm/" }) });
@@ -116,7 +116,7 @@ describe("what HubSpot answers, and what becomes of each signup", () => {
   it("gives up within the limit on an endpoint that answers an unexpected 4xx (e.g. a wrong base URL)", async () => {
     const { tenant } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 3);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     // A misconfigured HUBSPOT_API_BASE_URL: every call lands on a path HubSpot does not have (404).
     const misconfigured = {
       ...deps,

@@ -4,17 +4,22 @@
 // answerSubscribePreflight; the form's server action calls submitSignup.
 import { fieldErrorsOf } from "@/lib/app-error";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { db } from "@/lib/db";
+import { processStore } from "@/lib/db";
+import type { Store } from "@/lib/db/store";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
 import { countIntakeAnswer } from "@/lib/metrics/registry";
 import { isHoneypotFilled, signupInputSchema, type SignupFieldErrors } from "../signup-input";
 import { readSignupBody, type IntakeAnswer, type IntakeRequest } from "./intake-exchange";
-import { consumeSignupAllowance } from "./intake-rate-limiter";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { consumeSignupAllowance, signupLimiter } from "./intake-rate-limiter";
 import { cachedPublicTenant, checkOrigin, corsHeaders, preflightHeaders } from "./public-tenant";
-import { newSignupId, recordSignup, type SignupStore, type SignupTenant } from "./record-signup";
+import { newSignupId, recordSignup, type SignupTenant } from "./record-signup";
 
-export interface SubscribeContext extends SignupStore {
+export interface SubscribeContext {
+  store: Store;
+  /** Per client address and tenant (intake-rate-limiter.ts). */
+  limiter: RateLimiterAbstract;
   appUrl: string;
 }
 
@@ -31,7 +36,7 @@ export async function answerSubscribe(request: IntakeRequest, tenantSlug: string
 /** OPTIONS (CORS preflight): never throws either. */
 export async function answerSubscribePreflight(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
   try {
-    const tenant = await cachedPublicTenant(context.db, tenantSlug);
+    const tenant = await cachedPublicTenant(context.store.db, tenantSlug);
     if (!tenant) return { status: 404, headers: {} };
     const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
     return { status: 204, headers: preflightHeaders(request, verdict) };
@@ -42,14 +47,14 @@ export async function answerSubscribePreflight(request: IntakeRequest, tenantSlu
 }
 
 async function handleSubscribe(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
-  const tenant = await cachedPublicTenant(context.db, tenantSlug);
+  const tenant = await cachedPublicTenant(context.store.db, tenantSlug);
   if (!tenant) return json(404, { error: "not_found", message: "No signup form exists at this address." });
   const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
   const headers = corsHeaders(request, verdict);
   if (verdict === "forbidden") {
     return json(403, { error: "origin_not_allowed", message: "This website may not submit signups for this newsletter." }, headers);
   }
-  const allowance = await consumeSignupAllowance(context.databaseUrl, tenant.id, clientIpFrom(request.headers) ?? "unknown");
+  const allowance = await consumeSignupAllowance(context.limiter, tenant.id, clientIpFrom(request.headers) ?? "unknown");
   if (!allowance.allowed) {
     return json(
       429,
@@ -59,7 +64,7 @@ async function handleSubscribe(request: IntakeRequest, tenantSlug: string, conte
   }
   const body = await readSignupBody(request);
   if (!body.ok) return json(body.status, { error: errorCode(body.status), message: body.message }, headers);
-  const outcome = await submitSignup(context, tenant, body.fields);
+  const outcome = await submitSignup(context.store, tenant, body.fields);
   if (outcome.kind === "invalid") {
     return json(422, { error: "validation_failed", message: "Some fields need attention.", fieldErrors: outcome.fieldErrors }, headers);
   }
@@ -84,18 +89,19 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return { status, json: body, headers: { ...headers, "Cache-Control": "no-store" } };
 }
 
-/** The app's own context: its database client, the URL that picks intake's writer, and its public
- * address (for CORS and the thank-you redirect). */
+/** The app's own context: its database store, its signup limiter, and its public address (for
+ * CORS and the thank-you redirect). */
 export function appSubscribeContext(): SubscribeContext {
   const env = serverEnv();
-  return { db, databaseUrl: env.DATABASE_URL, appUrl: env.APP_URL };
+  const store = processStore();
+  return { store, limiter: signupLimiter(store, { points: env.SIGNUP_RATE_LIMIT_POINTS, windowSeconds: env.SIGNUP_RATE_LIMIT_WINDOW_SECONDS }), appUrl: env.APP_URL };
 }
 
 export type SubmitOutcome =
   | { kind: "accepted"; id: string }
   | { kind: "invalid"; fieldErrors: SignupFieldErrors };
 
-export async function submitSignup(store: SignupStore, tenant: SignupTenant, fields: Record<string, unknown>): Promise<SubmitOutcome> {
+export async function submitSignup(store: Store, tenant: SignupTenant, fields: Record<string, unknown>): Promise<SubmitOutcome> {
   // Validation first: were the trap checked before it, a bot could fill fields one at a time and
   // see which one turns a 422 into a 202.
   const parsed = signupInputSchema.safeParse(fields);

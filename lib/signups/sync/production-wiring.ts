@@ -1,8 +1,7 @@
 // The real collaborators of the sync: tokens from the connections layer, contacts pushed through
 // the provider seam (HubSpot, aimed at HUBSPOT_API_BASE_URL), and the give-up limit from the
 // validated configuration. Tests and the bench use the same wiring against the simulator.
-import type { Db } from "@/lib/db/create-client";
-import { databaseProvider } from "@/lib/db/database-url";
+import type { Store } from "@/lib/db/store";
 import { serverEnv } from "@/lib/env/server";
 import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
 import { contactSyncProviderFromEnv } from "@/lib/integrations/registry";
@@ -10,12 +9,11 @@ import { attemptsSpanning } from "./backoff";
 import type { ContactSync } from "./sync-deps";
 import type { SyncWorkerOptions } from "./sync-worker";
 
-export function productionSyncOptions(db: Db, databaseUrl: string): SyncWorkerOptions {
+export function productionSyncOptions(store: Store): SyncWorkerOptions {
   // Built on first use: a worker may start (and idle) before HubSpot's client id is configured.
   let crm: ContactSync | undefined;
   return {
-    db,
-    provider: databaseProvider(databaseUrl),
+    store,
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
     crm: {
       upsertContacts: (accessToken, batch) => {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/create-client";
-import type { DatabaseProvider } from "@/lib/db/database-url";
+import type { Store } from "@/lib/db/store";
 import { idleWaits } from "@/lib/idle-waits";
 import { log } from "@/lib/log";
 import { serverEnv } from "@/lib/env/server";
@@ -15,7 +15,7 @@ import { SharedPortalBudget } from "./shared-portal-budget";
 import type { SyncDeps, SyncSettings } from "./sync-deps";
 import { flushSyncHealth } from "./sync-health";
 import { runSyncPass } from "./sync-pass";
-import { refreshPlannerStatistics } from "./planner-statistics";
+import { refreshPlannerStatistics } from "@/lib/db/statements/signup-queue";
 import { releaseStrandedSignups } from "./waiting-signups";
 
 // How often the worker re-checks for WAITING signups whose tenant can send again (a race the
@@ -25,8 +25,7 @@ const HOUSEKEEPING_EVERY_MS = 60_000;
 const DEFAULT_GIVE_UP_AFTER_MS = 72 * 3_600_000;
 
 export interface SyncWorkerOptions {
-  db: Db;
-  provider: DatabaseProvider;
+  store: Store;
   accessToken: SyncDeps["accessToken"];
   crm: SyncDeps["crm"];
   settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
@@ -54,10 +53,10 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const passesInFlight = options.settings?.passesInFlight ?? 2;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const deps: SyncDeps = {
-    db: options.db,
-    provider: options.provider,
+    store: options.store,
+    db: options.store.db,
     workerId,
-    limiter: portalPacer(options.db, options.settings?.portalRequestsPer10s ?? config.SYNC_PORTAL_REQUESTS_PER_10S),
+    limiter: portalPacer(options.store.db, options.settings?.portalRequestsPer10s ?? config.SYNC_PORTAL_REQUESTS_PER_10S),
     settings,
     accessToken: options.accessToken,
     crm: options.crm,
@@ -97,7 +96,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
 }
 
 async function housekeeping(deps: SyncDeps): Promise<void> {
-  if (deps.provider === "sqlite") await refreshPlannerStatistics(deps.db);
+  await refreshPlannerStatistics(deps.store);
   const released = await releaseStrandedSignups(deps.db);
   if (released > 0) log.warn("signup sync released WAITING signups of tenants that can send again", { workerId: deps.workerId, signups: released });
 }

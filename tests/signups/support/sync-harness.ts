@@ -1,7 +1,7 @@
 // Runs the real sync engine pass by pass against a test database and the simulator, so tests
 // can observe each step without sleeping on timers.
 import type { Db } from "@switchboard/lib/db/create-client";
-import type { DatabaseProvider } from "@switchboard/lib/db/database-url";
+import type { Store } from "@switchboard/lib/db/store";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
 import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
 import { attemptsSpanning } from "@switchboard/lib/signups/sync/backoff";
@@ -13,12 +13,12 @@ import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
 import { seedTenant, type SeededPerson } from "@/tests/helpers/seed-tenant";
 
-export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
+export function syncDeps(store: Store, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
   return {
-    db,
-    provider,
+    store,
+    db: store.db,
     workerId,
-    limiter: portalPacer(db),
+    limiter: portalPacer(store.db),
     settings: { batchSize: 100, leaseMs: 30_000, batchesPerPass: 4, maxBatchesPerPass: 64, maxRateWaitMs: 1_000, giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000) },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
     crm: contactSyncProviderFromEnv(options.requestTimeoutMs ?? 5_000),

@@ -2,11 +2,9 @@
 // Server action behind the public signup form. Works as a plain form post without JavaScript.
 import { headers } from "next/headers";
 import { clientIpFrom } from "@switchboard/lib/http/client-ip";
-import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
 import { log } from "@switchboard/lib/log";
 import { consumeSignupAllowance } from "@switchboard/lib/signups/intake/intake-rate-limiter";
-import { submitSignup } from "@switchboard/lib/signups/intake/handle-subscribe";
+import { appSubscribeContext, submitSignup } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import type { SubscribeFormState } from "./subscribe-form-state";
 
@@ -16,14 +14,14 @@ export async function subscribe(tenantSlug: string, _previous: SubscribeFormStat
     if (typeof value === "string" && !key.startsWith("$ACTION")) fields[key] = value;
   });
   try {
-    const tenant = await findPublicTenant(db, tenantSlug);
+    const { store, limiter } = appSubscribeContext();
+    const tenant = await findPublicTenant(store.db, tenantSlug);
     // The page itself 404s for unknown tenants; a stale form gets the same neutral failure.
     if (!tenant) return { status: "unavailable" };
     const ip = clientIpFrom(await headers()) ?? "unknown";
-    const databaseUrl = serverEnv().DATABASE_URL;
-    const allowance = await consumeSignupAllowance(databaseUrl, tenant.id, ip);
+    const allowance = await consumeSignupAllowance(limiter, tenant.id, ip);
     if (!allowance.allowed) return { status: "throttled", retryAfterSeconds: allowance.retryAfterSeconds };
-    const outcome = await submitSignup({ db, databaseUrl }, tenant, fields);
+    const outcome = await submitSignup(store, tenant, fields);
     if (outcome.kind === "accepted") return { status: "thanks" };
     return {
       status: "invalid",
