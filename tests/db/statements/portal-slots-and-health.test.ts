@@ -2,6 +2,7 @@
 // gauges' capped counts on SQLite and PostgreSQL (health and gauges were tested on SQLite only before).
 import { describe, expect, it } from "vitest";
 import { countDueDeliveries, countDueSignups } from "@switchboard/lib/db/statements/counters";
+import { pingDatabase } from "@switchboard/lib/db/statements/health-check";
 import { settleSlot, takeOldestSlot } from "@switchboard/lib/db/statements/portal-slots";
 import { addSyncHealth } from "@switchboard/lib/db/statements/sync-health";
 import { testProviders } from "@/tests/helpers/databases";
@@ -63,5 +64,9 @@ describe.each(testProviders)("slot, health and counter statements on %s", (provi
     }
     expect(await countDueDeliveries(w.database.db, new Date(), 100)).toBe(2);
     expect(await countDueDeliveries(w.database.db, new Date(), 1)).toBe(1);
+  });
+
+  it("answers the health check's ping", async () => {
+    await expect(pingDatabase(world().database.db)).resolves.toBeUndefined();
   });
 });
