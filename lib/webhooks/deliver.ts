@@ -5,7 +5,7 @@
 import { Webhook } from "standardwebhooks";
 import type { KeyRing } from "@/lib/crypto/key-ring";
 import type { Db } from "@/lib/db/create-client";
-import { recordDeliveryOutcomes, selectClaimedDeliveries, type DeliveryOutcome } from "@/lib/db/statements/outbox";
+import { recordDeliveryOutcomes, selectClaimedDeliveries, type DeliveryOutcome } from "@/lib/db/statements/outbox-deliveries";
 import type { Store } from "@/lib/db/store";
 import { TokenDecryptionError } from "@/lib/crypto/token-cipher";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
@@ -23,7 +23,7 @@ type Attempt = { statusCode: number | null; latencyMs: number; error: string | n
 /** Sends every delivery this worker claimed, side by side, and records all outcomes in one step. */
 export async function deliverClaimed(store: Store, workerId: string, deliveryIds: string[], settings: DeliverySettings): Promise<void> {
   if (deliveryIds.length === 0) return;
-  const deliveries = await selectClaimedDeliveries(store.db, workerId, deliveryIds);
+  const deliveries = await selectClaimedDeliveries(store, workerId, deliveryIds);
   const attempts = await Promise.all(deliveries.map((delivery) => send(delivery.endpoint, delivery.eventId, delivery, settings)));
   await recordAttempts(store, workerId, deliveries.map((delivery, index) => ({ delivery, attempt: attempts[index] as Attempt })), settings);
 }

@@ -2,7 +2,7 @@
 // fan out new outbox events, claim due deliveries, send them concurrently; poll briefly when idle.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { claimDueDeliveries } from "@/lib/db/statements/outbox";
+import { claimDueDeliveries } from "@/lib/db/statements/outbox-deliveries";
 import type { Store } from "@/lib/db/store";
 import { idleWaits } from "@/lib/idle-waits";
 import { log } from "@/lib/log";
@@ -39,7 +39,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     while (!stopping) {
       let busy = false;
       try {
-        if (index === 0) busy = (await fanOutEvents(options.store.db)) > 0;
+        if (index === 0) busy = (await fanOutEvents(options.store)) > 0;
         // A lease (claimedBy/claimedUntil) that expires on its own: a worker killed mid-delivery only delays its rows.
         const now = new Date();
         const claimed = await claimDueDeliveries(options.store, laneId, perLane, now, new Date(now.getTime() + leaseMs));

@@ -3,7 +3,7 @@
 // the same batch go out, and the batch is not thrown back on every lease.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeKeyRing } from "@switchboard/lib/crypto/active-key-ring";
-import { claimDueDeliveries } from "@switchboard/lib/db/statements/outbox";
+import { claimDueDeliveries } from "@switchboard/lib/db/statements/outbox-deliveries";
 import { deliverClaimed, UNDECRYPTABLE_SECRET } from "@switchboard/lib/webhooks/deliver";
 import { fanOutEvents } from "@switchboard/lib/webhooks/fan-out";
 import { createEndpoint } from "@switchboard/lib/webhooks/manage-endpoints";
@@ -35,7 +35,7 @@ describe.each(testProviders)("an endpoint with an undecryptable secret on %s", (
     const { secretCiphertext } = await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: good.endpoint.id } });
     await database.db.webhookEndpoint.update({ where: { id: broken.endpoint.id }, data: { secretCiphertext } });
     await recordWebhookEvents(database.db, [{ tenantId: tenant.id, type: "signup.synced", data: { signupId: "s1", tenantId: tenant.id, email: "a@example.com", hubspotContactId: "1", reason: null } }]);
-    await fanOutEvents(database.db);
+    await fanOutEvents(database.store);
     const now = new Date();
     const claimed = await claimDueDeliveries(database.store, "lane", 10, now, new Date(now.getTime() + 60_000));
     expect(claimed).toHaveLength(2);

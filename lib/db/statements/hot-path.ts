@@ -2,15 +2,12 @@
 // without Prisma — at intake and token rates Prisma's per-query work (query planning in WebAssembly,
 // result mapping) cost more CPU than SQLite itself. Each returns null where the database has no such
 // path (PostgreSQL): callers then use Prisma, which batches there (group commit).
-// Writes never block the event loop on a lock: the connection has timeout 0 and a locked write is
-// retried asynchronously, up to `lockWaitLimitMs` in all, then throws SQLITE_BUSY.
+// Writes never block the event loop on a lock (sqlite-lock-wait.ts): after `lockWaitLimitMs` of
+// waiting they throw SQLITE_BUSY.
 import { prismaSqliteTimestamp } from "../dialect";
 import { newRowId } from "../row-id";
 import type { Store } from "../store";
-
-const LOCK_WAIT_LIMIT_MS = 5_000;
-const FIRST_RETRY_MS = 1;
-const LONGEST_RETRY_MS = 50;
+import { LOCK_WAIT_LIMIT_MS, withLockRetries } from "./sqlite-lock-wait";
 
 export type NewSignupValues = {
   id: string; tenantId: string; email: string; emailNormalized: string; firstName: string | null; consentGiven: boolean; consentText: string;
@@ -83,21 +80,3 @@ export function preparedTokenRowRead(store: Store): ((connectionId: string) => T
 function dateOf(value: string | number | null): Date | null {
   return value === null ? null : new Date(value);
 }
-
-async function withLockRetries<T>(limitMs: number, statement: () => T): Promise<T> {
-  const giveUpAt = Date.now() + limitMs;
-  for (let delayMs = FIRST_RETRY_MS; ; delayMs = Math.min(delayMs * 2, LONGEST_RETRY_MS)) {
-    try {
-      return statement();
-    } catch (error) {
-      if (!isBusy(error) || Date.now() + delayMs > giveUpAt) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-  }
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
-}
-

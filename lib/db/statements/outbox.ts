@@ -1,6 +1,6 @@
-// The webhook outbox's statements: events written in one INSERT with the change they report, fan-out
-// (events not yet turned into deliveries), and the deliveries' claims and outcomes. Which events go
-// to which endpoint, and when a failed delivery is retried, is decided in lib/webhooks/.
+// The webhook outbox's event statements: events written in one INSERT with the change they report,
+// and fan-out (events not yet turned into deliveries). Which events go to which endpoint is decided
+// in lib/webhooks/fan-out.ts; the deliveries' own statements are in outbox-deliveries.ts.
 import type { Db } from "../create-client";
 import type { Dialect } from "../dialect";
 import { Prisma } from "../generated/sqlite/client";
@@ -33,107 +33,18 @@ export async function markEventsFannedOut(db: Db, ids: readonly string[], now: D
   await db.$executeRaw`UPDATE "WebhookEvent" SET "fannedOutAt" = ${now} WHERE "fannedOutAt" IS NULL AND "id" IN (${Prisma.join(ids)})`;
 }
 
-export type ClaimedDelivery = {
-  id: string;
-  attempts: number;
-  eventId: string;
-  payload: string;
-  endpoint: { id: string; tenantId: string | null; url: string; secretCiphertext: string; previousSecretCiphertext: string | null; previousSecretExpiresAt: Date | null; failingSince: Date | null };
-};
-
 /**
- * Claims up to `limit` due deliveries of enabled endpoints, oldest due first, in one statement: a
- * lease (claimedBy/claimedUntil) that expires on its own. SQLite's one writer makes the subquery and
- * the update one step; PostgreSQL workers skip rows another worker is claiming.
+ * One delivery per (event, endpoint) pair, due when its event happened, in one statement; pairs that
+ * exist already (another worker fanned the same event out) are skipped.
  */
-export async function claimDueDeliveries(store: Store, workerId: string, limit: number, now: Date, until: Date): Promise<string[]> {
-  const rows = await store.db.$queryRaw<{ id: string }[]>`
-    UPDATE "WebhookDelivery" SET "claimedBy" = ${workerId}, "claimedUntil" = ${until}
-    WHERE "id" IN (
-      SELECT d."id" FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
-      WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= ${now} AND e."enabled"
-        AND (d."claimedUntil" IS NULL OR d."claimedUntil" < ${now})
-      ORDER BY d."nextAttemptAt" LIMIT ${limit}
-      ${store.dialect.skipLocked("d")}
-    )
-    RETURNING "id"`;
-  return rows.map((row) => row.id);
-}
-
-type DeliveryRow = Omit<ClaimedDelivery, "endpoint"> & { [K in keyof ClaimedDelivery["endpoint"] as `endpoint_${K}`]: ClaimedDelivery["endpoint"][K] };
-
-/** What sending the claimed deliveries needs (payload, endpoint, secrets), in one read; only rows still held. */
-export async function selectClaimedDeliveries(db: Db, workerId: string, ids: readonly string[]): Promise<ClaimedDelivery[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<DeliveryRow[]>`
-    SELECT d."id", d."attempts", d."eventId", ev."payload",
-      e."id" AS "endpoint_id", e."tenantId" AS "endpoint_tenantId", e."url" AS "endpoint_url", e."secretCiphertext" AS "endpoint_secretCiphertext",
-      e."previousSecretCiphertext" AS "endpoint_previousSecretCiphertext", e."previousSecretExpiresAt" AS "endpoint_previousSecretExpiresAt",
-      e."failingSince" AS "endpoint_failingSince"
-    FROM "WebhookDelivery" d JOIN "WebhookEvent" ev ON ev."id" = d."eventId" JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
-    WHERE d."id" IN (${Prisma.join(ids)}) AND d."claimedBy" = ${workerId}`;
-  return rows.map((row) => ({
-    id: row.id, attempts: Number(row.attempts), eventId: row.eventId, payload: row.payload,
-    endpoint: {
-      id: row.endpoint_id, tenantId: row.endpoint_tenantId, url: row.endpoint_url, secretCiphertext: row.endpoint_secretCiphertext,
-      previousSecretCiphertext: row.endpoint_previousSecretCiphertext, previousSecretExpiresAt: row.endpoint_previousSecretExpiresAt,
-      failingSince: row.endpoint_failingSince,
-    },
-  }));
-}
-
-export type DeliveryOutcome = {
-  id: string;
-  status: "DELIVERED" | "PENDING" | "FAILED";
-  attempts: number;
-  statusCode: number | null;
-  error: string | null;
-  latencyMs: number;
-  /** Only for PENDING: when to try again. */
-  nextAttemptAt: Date | null;
-};
-
-/**
- * Writes a batch's outcomes and attempts together, each only under this worker's claim (a delivery
- * whose lease lapsed may be another worker's by now). Returns the ids written. On PostgreSQL one
- * statement (a data-modifying WITH); on SQLite one transaction of two.
- */
-export async function recordDeliveryOutcomes(store: Store, workerId: string, outcomes: readonly DeliveryOutcome[], now: Date): Promise<Set<string>> {
-  if (outcomes.length === 0) return new Set();
-  const { db, dialect } = store;
-  const ids = Prisma.join(outcomes.map((outcome) => outcome.id));
-  const each = (value: (outcome: DeliveryOutcome) => unknown) =>
-    Prisma.sql`CASE "id" ${Prisma.join(outcomes.map((outcome) => Prisma.sql`WHEN ${outcome.id} THEN ${value(outcome)}`), " ")} END`;
-  const retried = outcomes.filter((outcome) => outcome.nextAttemptAt !== null);
-  const update = Prisma.sql`UPDATE "WebhookDelivery" SET
-      "status" = ${dialect.asEnum(each((outcome) => outcome.status), "WebhookDeliveryStatus")},
-      "attempts" = ${dialect.asInteger(each((outcome) => outcome.attempts))},
-      "lastStatusCode" = ${dialect.asInteger(each((outcome) => outcome.statusCode))},
-      "lastError" = ${each((outcome) => outcome.error)},
-      "lastLatencyMs" = ${dialect.asInteger(each((outcome) => outcome.latencyMs))},
-      "deliveredAt" = CASE WHEN "id" IN (${Prisma.join(outcomes.map((outcome) => (outcome.status === "DELIVERED" ? outcome.id : "")))}) THEN ${now} ELSE "deliveredAt" END,
-      ${retried.length === 0 ? Prisma.empty : Prisma.sql`"nextAttemptAt" = CASE "id" ${Prisma.join(retried.map((outcome) => Prisma.sql`WHEN ${outcome.id} THEN ${outcome.nextAttemptAt}`), " ")} ELSE "nextAttemptAt" END,`}
-      "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${now}
-    WHERE "id" IN (${ids}) AND "claimedBy" = ${workerId}`;
-  const attempts = dialect.jsonRows(
-    ["id", "deliveryId", "statusCode", "latencyMs", "error"],
-    outcomes.map((outcome) => [newRowId(), outcome.id, outcome.statusCode === null ? null : String(outcome.statusCode), String(outcome.latencyMs), outcome.error]),
-  );
-  const insertFrom = (keep: Prisma.Sql) => Prisma.sql`INSERT INTO "WebhookAttempt" ("id", "deliveryId", "statusCode", "latencyMs", "error", "attemptedAt")
-    SELECT a."id", a."deliveryId", ${dialect.asInteger(Prisma.sql`a."statusCode"`)}, ${dialect.asInteger(Prisma.sql`a."latencyMs"`)}, a."error", ${now}
-    FROM ${attempts} AS a WHERE ${keep}`;
-  if (dialect.kind === "postgresql") {
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      WITH "written" AS (${update} RETURNING "id"),
-           "attempts" AS (${insertFrom(Prisma.sql`a."deliveryId" IN (SELECT "id" FROM "written")`)})
-      SELECT "id" FROM "written"`;
-    return new Set(rows.map((row) => row.id));
-  }
-  // The attempts first, while the claim is still on the rows; SQLite's one writer keeps the two
-  // statements from seeing different rows.
-  const [, written] = await db.$transaction([
-    db.$executeRaw(insertFrom(Prisma.sql`EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."id" = a."deliveryId" AND d."claimedBy" = ${workerId})`)),
-    db.$queryRaw<{ id: string }[]>`${update} RETURNING "id"`,
-  ]);
-  return new Set(written.map((row) => row.id));
+export async function insertDeliveries(store: Store, pairs: readonly { eventId: string; endpointId: string }[], now: Date): Promise<void> {
+  if (pairs.length === 0) return;
+  const rows = store.dialect.jsonRows(["id", "eventId", "endpointId"], pairs.map((pair) => [newRowId(), pair.eventId, pair.endpointId]));
+  await store.db.$executeRaw`
+    INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId", "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT r."id", r."eventId", r."endpointId", ev."createdAt", ${now}, ${now}
+    FROM ${rows} AS r JOIN "WebhookEvent" ev ON ev."id" = r."eventId"
+    -- (WHERE true: SQLite needs it to read ON CONFLICT as the upsert clause of an INSERT … SELECT.)
+    WHERE true
+    ON CONFLICT ("eventId", "endpointId") DO NOTHING`;
 }

@@ -2,9 +2,8 @@
 // delivery claims (due, enabled, unclaimed only), the claimed deliveries' read, and outcomes with
 // their attempts written only under the worker's claim.
 import { describe, expect, it } from "vitest";
-import {
-  claimDueDeliveries, markEventsFannedOut, recordDeliveryOutcomes, selectClaimedDeliveries, selectUnfannedEvents,
-} from "@switchboard/lib/db/statements/outbox";
+import { insertDeliveries, markEventsFannedOut, selectUnfannedEvents } from "@switchboard/lib/db/statements/outbox";
+import { claimDueDeliveries, recordDeliveryOutcomes, selectClaimedDeliveries } from "@switchboard/lib/db/statements/outbox-deliveries";
 import { testProviders } from "@/tests/helpers/databases";
 import { useStatementWorld, type StatementWorld } from "./support/statement-world";
 
@@ -36,6 +35,20 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
     expect((await selectUnfannedEvents(w.database.db, 10)).map((event) => event.id)).toEqual(["c"]);
   });
 
+  it("inserts one delivery per event and endpoint, due when the event happened, and skips pairs that exist", async () => {
+    const w = world();
+    const endpoint = await w.database.db.webhookEndpoint.create({ data: { tenantId: w.tenantId, url: "https://hooks.example.com/in", secretCiphertext: "sealed" } });
+    const happened = new Date(Date.now() - MINUTE);
+    for (const id of ["e1", "e2"]) await w.database.db.webhookEvent.create({ data: { id, tenantId: w.tenantId, type: "signup.synced", payload: "{}", createdAt: happened } });
+    const now = new Date();
+    await insertDeliveries(w.database.store, [{ eventId: "e1", endpointId: endpoint.id }], now);
+    await insertDeliveries(w.database.store, [{ eventId: "e1", endpointId: endpoint.id }, { eventId: "e2", endpointId: endpoint.id }], now);
+    const rows = await w.database.db.webhookDelivery.findMany({ orderBy: { eventId: "asc" } });
+    expect(rows.map((row) => [row.eventId, row.status, row.attempts, row.nextAttemptAt.getTime(), row.createdAt.getTime(), row.updatedAt.getTime()])).toEqual([
+      ["e1", "PENDING", 0, happened.getTime(), now.getTime(), now.getTime()], ["e2", "PENDING", 0, happened.getTime(), now.getTime(), now.getTime()],
+    ]);
+  });
+
   it("claims due deliveries of enabled endpoints that nobody holds, under a lease", async () => {
     const w = world();
     const now = new Date();
@@ -58,7 +71,7 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
     const w = world();
     const mine = await addDelivery(w, { claimedBy: "w1", claimedUntil: new Date(Date.now() + MINUTE) });
     const theirs = await addDelivery(w, { claimedBy: "w2", claimedUntil: new Date(Date.now() + MINUTE) });
-    const [delivery, ...rest] = await selectClaimedDeliveries(w.database.db, "w1", [mine.id, theirs.id]);
+    const [delivery, ...rest] = await selectClaimedDeliveries(w.database.store, "w1", [mine.id, theirs.id]);
     expect(rest).toEqual([]);
     expect(delivery).toMatchObject({
       id: mine.id, attempts: 0, eventId: mine.eventId, payload: '{"n":1}',
