@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
 import { seedTenant, type SeededPerson } from "@/tests/helpers/seed-tenant";
+import type { TestProvider } from "@/tests/helpers/databases";
 
 export function syncDeps(store: Store, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
   return {
@@ -62,12 +63,12 @@ export async function simContacts(simulatorUrl: string, portalId = 62515): Promi
   return (await simJson<{ results: { id: string; properties: Record<string, string> }[] }>(simulatorUrl, `/_sim/portals/${portalId}/contacts`)).results;
 }
 
-/** One simulator + SQLite world for a sync test file: started once, and before each test HubSpot's
+/** One simulator + database world for a sync test file: started once, and before each test HubSpot's
  * state, the signups, connections and shared call slots start afresh (so does the rate window). */
-export function sharedSyncWorld(): { readonly world: SimulatorWorld; connectedTenant(): Promise<{ tenant: { id: string; slug: string }; owner: SeededPerson; connectionId: string }> } {
+export function sharedSyncWorld(provider: TestProvider = "sqlite"): { readonly world: SimulatorWorld; connectedTenant(): Promise<{ tenant: { id: string; slug: string }; owner: SeededPerson; connectionId: string }> } {
   let current: SimulatorWorld | undefined;
   beforeAll(async () => {
-    current = await startSimulatorWorld("sqlite");
+    current = await startSimulatorWorld(provider);
   });
   afterAll(async () => {
     await current?.close();

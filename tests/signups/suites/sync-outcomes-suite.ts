@@ -1,21 +1,24 @@
-// Every HubSpot outcome of the signup sync, against the real simulator over HTTP and real SQLite.
+// Every HubSpot outcome of the signup sync, against the real simulator over HTTP and a real database
+// (run on each by sync-outcomes-<database>.test.ts: configuration is per process until the composition root).
 import { serverEnv } from "@switchboard/lib/env/server";
 import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
 import { retryDelayMs } from "@switchboard/lib/signups/sync/backoff";
 import { describe, expect, it } from "vitest";
-import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
+import type { TestProvider } from "@/tests/helpers/databases";
+import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "../support/sync-harness";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
 
-const sync = sharedSyncWorld();
+export function syncOutcomesSuite(provider: TestProvider): void {
+const sync = sharedSyncWorld(provider);
 
 const countByStatus = async (tenantId: string) =>
   Object.fromEntries(
     (await sync.world.database.db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
   );
 
-describe("signup sync against the simulator", () => {
+describe(`signup sync against the simulator on ${provider}`, () => {
   it("syncs pending signups in batches of at most 100 and stores the contact ids", async () => {
     const { tenant, connectionId } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 250);
@@ -157,3 +160,4 @@ describe("signup sync against the simulator", () => {
     expect(await simContacts(sync.world.sim.url)).toHaveLength(10);
   });
 });
+}

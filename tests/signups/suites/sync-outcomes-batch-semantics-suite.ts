@@ -1,15 +1,17 @@
 // HubSpot's documented batch-upsert-by-email semantics through the whole sync, against the
-// simulator over HTTP and real SQLite: one bad address fails a whole batch (400, or 409 for another
+// simulator over HTTP and a real database (sync-outcomes-batch-semantics-<database>.test.ts): one bad address fails a whole batch (400, or 409 for another
 // contact's additional email), the sync isolates exactly the offending signups, and nothing stays
 // Pending — every outcome is terminal or bounded.
 import { describe, expect, it } from "vitest";
+import type { TestProvider } from "@/tests/helpers/databases";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
 import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
-import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
+import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "../support/sync-harness";
 
-const sync = sharedSyncWorld();
+export function syncBatchSemanticsSuite(provider: TestProvider): void {
+const sync = sharedSyncWorld(provider);
 
 const countByStatus = async (tenantId: string) =>
   Object.fromEntries(
@@ -40,7 +42,7 @@ async function addOddOnes(tenantId: string) {
   });
 }
 
-describe.each(["whole-batch", "multi-status"] as const)("one invalid and one conflicting address among 300 (%s answers)", (mode) => {
+describe.each(["whole-batch", "multi-status"] as const)(`one invalid and one conflicting address among 300 (%s answers) on ${provider}`, (mode) => {
   it("fails exactly those two with HubSpot's reasons and syncs the other 298 once", async () => {
     const { tenant, connectionId } = await sync.connectedTenant();
     await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ upsertFailureMode: mode }) });
@@ -71,7 +73,7 @@ describe.each(["whole-batch", "multi-status"] as const)("one invalid and one con
   });
 });
 
-describe("what HubSpot answers, and what becomes of each signup", () => {
+describe(`what HubSpot answers, and what becomes of each signup, on ${provider}`, () => {
   it("matches results by trace id, so mixed-case addresses are Synced (HubSpot lowercases them)", async () => {
     const { tenant } = await sync.connectedTenant();
     await sync.world.database.db.signup.createMany({
@@ -132,3 +134,4 @@ describe("what HubSpot answers, and what becomes of each signup", () => {
     expect(failed.lastError).toMatch(/^gave up after 2 attempts: HubSpot answered the contacts batch upsert with HTTP 404/);
   });
 });
+}
