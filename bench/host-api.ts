@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { createApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
 import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
 import { sealTokenSet } from "@switchboard/lib/integrations/connection-secrets";
+import type { Store } from "@switchboard/lib/db/store";
 import { startWebhookWorker } from "@switchboard/lib/webhooks/delivery-worker";
 import { newEndpointSecret, sealEndpointSecret } from "@switchboard/lib/webhooks/endpoint-secret";
 import { recordWebhookEvents } from "@switchboard/lib/webhooks/record-webhook-events";
@@ -74,14 +75,15 @@ export async function benchHostApi(durationMs: number, concurrency: number, webh
     } finally {
       await server.stop();
     }
-    const webhooks = await benchWebhookDeliveries(database.db, tenant.id, keyRingText, database.url, webhookEvents);
+    const webhooks = await benchWebhookDeliveries(database.store, tenant.id, keyRingText, database.url, webhookEvents);
     return { accessToken, whoami, connectionRead, ratio: round(accessToken.perSecond / Math.max(whoami.perSecond, 0.001)), webhooks };
   } finally {
     await database.remove();
   }
 }
 
-async function benchWebhookDeliveries(db: Awaited<ReturnType<typeof createBenchDatabase>>["db"], tenantId: string, keyRingText: string, databaseUrl: string, events: number) {
+async function benchWebhookDeliveries(store: Store, tenantId: string, keyRingText: string, databaseUrl: string, events: number) {
+  const { db } = store;
   const concurrency = 32;
   let received = 0;
   const receiver = createServer((request, response) => {
@@ -103,7 +105,7 @@ async function benchWebhookDeliveries(db: Awaited<ReturnType<typeof createBenchD
     }
     const started = performance.now();
     const worker = startWebhookWorker({
-      db, provider: "sqlite", keyRing: parseKeyRing(keyRingText), urlPolicy: { production: false, allowPrivate: true },
+      store, keyRing: parseKeyRing(keyRingText), urlPolicy: { production: false, allowPrivate: true },
       timeoutMs: 10_000, idlePollMs: 20, concurrency, workerId: `bench:${databaseUrl.length}`,
     });
     while ((await db.webhookDelivery.count({ where: { status: "DELIVERED" } })) < events) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -95,7 +95,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     const profiler = options.profileTo ? await startProfiler() : undefined;
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     if (options.provider === "sqlite" && options.workers === 1 && !options.workerNodeArgs) {
-      const worker = createRuntime({ ...serverEnv(), DATABASE_URL: database.url }, { db: database.db }).workers.start();
+      const worker = createRuntime({ ...serverEnv(), DATABASE_URL: database.url }, { store: database.store }).workers.start();
       stopInProcess = () => worker.stop();
       loopDelay.enable();
       if (process.env.BENCH_LOOP_GAPS === "1") {

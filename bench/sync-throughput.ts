@@ -74,7 +74,7 @@ async function benchProfile(simUrl: string, database: BenchDatabase, profile: Ra
 
   const progress: { at: number; synced: number }[] = [];
   const started = performance.now();
-  const worker = createRuntime({ ...serverEnv(), DATABASE_URL: database.url }, { db: database.db }).workers.start();
+  const worker = createRuntime({ ...serverEnv(), DATABASE_URL: database.url }, { store: database.store }).workers.start();
   for (;;) {
     const synced = await database.db.signup.count({ where: { tenantId: tenant.id, status: { not: "PENDING" } } });
     progress.push({ at: performance.now() - started, synced });

@@ -2,13 +2,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
+import type { Db } from "@switchboard/lib/db/create-client";
+import { createStore, type Store } from "@switchboard/lib/db/store";
 import { migrateDatabase } from "@/scripts/lib/migrate";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
 
 export interface BenchDatabase {
   url: string;
   path: string;
+  store: Store;
+  /** store.db */
   db: Db;
   remove(): Promise<void>;
 }
@@ -18,13 +21,15 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase>
   const path = join(folder, "bench.db");
   const url = `file:${path}`;
   await migrateDatabase(url);
-  const db = createDbClient(url);
+  const store = createStore(url);
+  const { db } = store;
   return {
     url,
     path,
+    store,
     db,
     remove: async () => {
-      await db.$disconnect();
+      await store.close();
       rmSync(folder, { recursive: true, force: true });
     },
   };

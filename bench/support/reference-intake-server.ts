@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
-import { prismaSqliteTimestamp } from "@switchboard/lib/signups/intake/sqlite-signup-writer";
+import { prismaSqliteTimestamp } from "@switchboard/lib/db/dialect";
 
 const databasePath = process.env.REFERENCE_DB_PATH ?? "";
 const tenantId = process.env.REFERENCE_TENANT_ID ?? "";

@@ -5,7 +5,7 @@ import { claimTenantSignups, tenantsWithPendingSignups } from "@switchboard/lib/
 import { resolveDestinations } from "@switchboard/lib/signups/sync/destination";
 import { recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
 import { SharedPortalBudget } from "@switchboard/lib/signups/sync/shared-portal-budget";
-import { refreshPlannerStatistics } from "@switchboard/lib/signups/sync/planner-statistics";
+import { refreshPlannerStatistics } from "@switchboard/lib/db/statements/signup-queue";
 import { createBenchDatabase, createBenchTenant } from "./bench-database";
 import { insertBulkSignups } from "./bulk-signups";
 
@@ -19,7 +19,7 @@ for (let index = 0; index < 50; index++) {
   connectionIds.push(connection.id);
 }
 await insertBulkSignups(database.db, "sqlite", { tenantIds, perTenant: 2000 });
-await refreshPlannerStatistics(database.db);
+await refreshPlannerStatistics(database.store);
 if (process.env.NO_TRIGGERS === "1") for (const name of ["Signup_count_insert", "Signup_count_status", "Signup_count_delete"]) await database.db.$executeRawUnsafe(`DROP TRIGGER "${name}"`);
 
 const timings = new Map<string, number[]>();
@@ -34,9 +34,9 @@ for (let round = 0; round < 10; round++) {
   const tenants = await timed("tenantsWithPendingSignups", () => tenantsWithPendingSignups(database.db));
   await timed("resolveDestinations", () => resolveDestinations(database.db, tenants));
   for (const [index, tenantId] of tenantIds.entries()) {
-    const claimed = await timed("claim 100", () => claimTenantSignups(database.db, "sqlite", { workerId: "w", tenantId, limit: 100, leaseMs: 60_000 }));
+    const claimed = await timed("claim 100", () => claimTenantSignups(database.store, { workerId: "w", tenantId, limit: 100, leaseMs: 60_000 }));
     await timed("budget.tryTake", () => budget.tryTake(String(400_000 + index)));
-    await timed("recordSynced 100", () => recordSynced({ db: database.db, provider: "sqlite", workerId: "w" }, connectionIds[index]!, claimed.map((signup) => ({ signup, contactId: `c${signup.id}` })), []));
+    await timed("recordSynced 100", () => recordSynced({ store: database.store, workerId: "w" }, connectionIds[index]!, claimed.map((signup) => ({ signup, contactId: `c${signup.id}` })), []));
   }
 }
 for (const [name, values] of timings) {

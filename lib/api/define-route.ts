@@ -8,11 +8,12 @@ import { AppError } from "@/lib/app-error";
 import { authenticateApiKey, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import type { Db } from "@/lib/db/create-client";
+import type { Store } from "@/lib/db/store";
 import { log } from "@/lib/log";
 import type { PeopleActor } from "@/lib/people/people-actor";
 import { processRuntime } from "@/lib/runtime/process-runtime";
 import type { Runtime } from "@/lib/runtime/runtime";
-import { consumeApiAllowance, rateLimitHeaders } from "./api-rate-limiter";
+import { apiLimiter, consumeApiAllowance, rateLimitHeaders } from "./api-rate-limiter";
 import { INTERNAL_PROBLEM, problemOf, problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
 
@@ -41,11 +42,11 @@ export type RouteInput<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Inf
 /** `actor` is the key as the domain functions audit it: every change made through /api/v1 is in the
  * tenant's activity under the key's name and id. A key acts with full authority over what its
  * scopes reach (an operator key may even invite an OWNER). */
-export type RouteContext = { caller: ApiCaller; actor: PeopleActor; db: Db; runtime: Runtime; request: Request };
+export type RouteContext = { caller: ApiCaller; actor: PeopleActor; db: Db; store: Store; runtime: Runtime; request: Request };
 
 /** What a handler is given for an authenticated caller (the MCP endpoint builds the same). */
 export function routeContext(caller: ApiCaller, runtime: Runtime, request: Request): RouteContext {
-  return { caller, actor: apiKeyActor(caller), db: runtime.db, runtime, request };
+  return { caller, actor: apiKeyActor(caller), db: runtime.db, store: runtime.store, runtime, request };
 }
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -78,11 +79,11 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
     return spec.response.schema ? spec.response.schema.parse(result) : undefined;
   };
   const serve = async (runtime: Runtime, request: Request, context?: NextContext): Promise<Response> => {
-    const { db } = runtime;
+    const { db, store, env } = runtime;
     let headers: Record<string, string> = {};
     try {
       const caller = await authenticateApiKey(db, request.headers.get("authorization"));
-      const verdict = await consumeApiAllowance(runtime.databaseUrl, caller.keyId);
+      const verdict = await consumeApiAllowance(apiLimiter(store, env.API_RATE_LIMIT_POINTS, env.API_RATE_LIMIT_WINDOW_SECONDS), caller.keyId);
       headers = rateLimitHeaders(verdict);
       if (!verdict.allowed) {
         throw new AppError("rate_limited", `This API key made too many requests; try again in ${verdict.resetSeconds} s.`);

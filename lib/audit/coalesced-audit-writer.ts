@@ -1,18 +1,17 @@
 // Group commit for audit events on a hot path (every access token the host API hands out): events
 // recorded in the same turn of the event loop go into ONE insert, and each caller resumes only once
-// its event is committed — so "audited before answered" holds at a fraction of the cost. Like
-// recordAuditEvent, a failed write is logged (without details) and never fails the caller.
+// its event is committed — so "audited before answered" holds at a fraction of the cost. A failed
+// write rejects every caller of its batch: the caller decides (hot-path-audit-writer.ts refuses).
 import type { Db } from "@/lib/db/create-client";
-import { log } from "@/lib/log";
 import type { AuditEventInput } from "./record-audit-event";
 
-type Pending = { event: AuditEventInput; done: () => void };
+type Pending = { event: AuditEventInput; done: () => void; fail: (error: unknown) => void };
 
 const MAX_BATCH = 200;
 const queues = new WeakMap<Db, Pending[]>();
 
 export function recordAuditEventCoalesced(db: Db, event: AuditEventInput): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let queue = queues.get(db);
     if (!queue || queue.length >= MAX_BATCH) {
       const batch: Pending[] = [];
@@ -23,7 +22,7 @@ export function recordAuditEventCoalesced(db: Db, event: AuditEventInput): Promi
         void flush(db, batch);
       });
     }
-    queue.push({ event, done: resolve });
+    queue.push({ event, done: resolve, fail: reject });
   });
 }
 
@@ -36,8 +35,8 @@ async function flush(db: Db, batch: Pending[]): Promise<void> {
       })),
     });
   } catch (error) {
-    log.error("audit events could not be recorded", { count: batch.length, action: batch[0]?.event.action, error });
-  } finally {
-    for (const pending of batch) pending.done();
+    for (const pending of batch) pending.fail(error);
+    return;
   }
+  for (const pending of batch) pending.done();
 }

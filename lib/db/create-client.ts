@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseProvider, postgresSchema } from "./database-url";
+import { SQLITE_PRAGMAS } from "./dialect";
 
 export type Db = InstanceType<typeof SqliteClient>;
 
@@ -22,16 +23,12 @@ export function createDbClient(url: string): Db {
   return new SqliteClient({ adapter: new TunedSqlite({ url }) });
 }
 
-// The web app, the in-process sync and `npm run worker` processes all write to one SQLite file.
-// Write-ahead logging lets readers proceed during a write and makes each commit one sequential
-// append (synchronous=NORMAL stays durable across application crashes; only an OS crash or power
-// loss can drop the last commits). better-sqlite3's own busy timeout (5 s) covers lock waits.
-const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
-
+// The pragmas every SQLite connection gets (dialect.ts). better-sqlite3's own busy timeout (5 s)
+// covers this connection's lock waits.
 class TunedSqlite extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
-    await adapter.executeScript(SQLITE_PRAGMAS);
+    await adapter.executeScript(SQLITE_PRAGMAS.map((pragma) => `PRAGMA ${pragma};`).join(" "));
     return adapter;
   }
 }

@@ -1,6 +1,6 @@
 // The process runtime's database client, for code that Next loads on its own (pages, actions) and
-// that is not yet handed the client by its wrapper. No client of its own: the composition root
-// (lib/runtime) owns it.
+// that is not yet handed the client by its wrapper. No handle of its own: the composition root
+// (lib/runtime) owns the process's store.
 import { processRuntime } from "@/lib/runtime/process-runtime";
 import type { Db } from "./create-client";
 

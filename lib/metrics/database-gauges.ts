@@ -3,6 +3,7 @@
 // webhook deliveries are due now, counted only up to a cap so a scrape never walks a large backlog.
 import { Gauge } from "prom-client";
 import type { Db } from "@/lib/db/create-client";
+import { countDueDeliveries, countDueSignups } from "@/lib/db/statements/counters";
 import { metrics } from "./registry";
 
 const DUE_COUNT_CAP = 10_000;
@@ -30,9 +31,7 @@ export function registerDatabaseGauges(db: Db): void {
     help: `PENDING signups whose next attempt is due now (counted up to ${DUE_COUNT_CAP})`,
     registers,
     async collect() {
-      const rows = await db.$queryRaw<{ due: number | bigint }[]>`
-        SELECT COUNT(*) AS "due" FROM (SELECT 1 FROM "Signup" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${new Date()} LIMIT ${DUE_COUNT_CAP}) capped`;
-      this.set(Number(rows[0]?.due ?? 0));
+      this.set(await countDueSignups(db, new Date(), DUE_COUNT_CAP));
     },
   });
   new Gauge({
@@ -40,9 +39,7 @@ export function registerDatabaseGauges(db: Db): void {
     help: `Webhook deliveries waiting for their next attempt and due now (counted up to ${DUE_COUNT_CAP})`,
     registers,
     async collect() {
-      const rows = await db.$queryRaw<{ due: number | bigint }[]>`
-        SELECT COUNT(*) AS "due" FROM (SELECT 1 FROM "WebhookDelivery" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${new Date()} LIMIT ${DUE_COUNT_CAP}) capped`;
-      this.set(Number(rows[0]?.due ?? 0));
+      this.set(await countDueDeliveries(db, new Date(), DUE_COUNT_CAP));
     },
   });
 }

@@ -2,7 +2,7 @@
 // together (same switch, same processes). The app runs them in-process unless SYNC_IN_PROCESS=false;
 // `npm run worker` runs them on its own.
 import type { KeyRing } from "@/lib/crypto/key-ring";
-import type { Db } from "@/lib/db/create-client";
+import type { Store } from "@/lib/db/store";
 import type { ServerEnv } from "@/lib/env/server";
 import type { ProviderRegistry } from "@/lib/integrations/registry";
 import type { IntegrationServices } from "@/lib/integrations/services";
@@ -22,20 +22,19 @@ export type BackgroundWorkers = {
 
 type WorkerParts = {
   env: ServerEnv;
-  db: Db;
-  databaseUrl: string;
+  store: Store;
   keyRing: KeyRing;
   providers: ProviderRegistry;
   integrations: IntegrationServices;
 };
 
-export function backgroundWorkers({ env, db, databaseUrl, keyRing, providers, integrations }: WorkerParts): BackgroundWorkers {
+export function backgroundWorkers({ env, store, keyRing, providers, integrations }: WorkerParts): BackgroundWorkers {
   let sync: SyncWorker | null = null;
   let webhooks: WebhookWorker | null = null;
   return {
     start() {
-      sync ??= startSyncWorker(productionSyncOptions({ db, databaseUrl, env, integrations, contactSync: () => providers.contactSync() }));
-      webhooks ??= startProductionWebhookWorker({ db, databaseUrl, keyRing, env });
+      sync ??= startSyncWorker(productionSyncOptions({ store, env, integrations, contactSync: () => providers.contactSync() }));
+      webhooks ??= startProductionWebhookWorker({ store, keyRing, env });
       return sync;
     },
     running: () => sync,

@@ -3,8 +3,9 @@
 // Entry points (npm start, Next's instrumentation, npm run worker, the admin CLI, keys:rotate) make
 // one; the modules below receive what they need as arguments and never read configuration.
 import { parseKeyRing, type KeyRing } from "@/lib/crypto/key-ring";
-import { createDbClient, type Db } from "@/lib/db/create-client";
+import type { Db } from "@/lib/db/create-client";
 import { resolveDatabaseUrl } from "@/lib/db/database-url";
+import { createStore, type Store } from "@/lib/db/store";
 import type { ServerEnv } from "@/lib/env/server";
 import { createProviderRegistry, type ProviderRegistry } from "@/lib/integrations/registry";
 import type { IntegrationServices } from "@/lib/integrations/services";
@@ -21,6 +22,9 @@ import { backgroundWorkers, type BackgroundWorkers } from "./background-workers"
 export type Runtime = {
   env: ServerEnv;
   databaseUrl: string;
+  /** Every database handle of the process (lib/db/store.ts). */
+  store: Store;
+  /** store.db: the Prisma client. */
   db: Db;
   keyRing: KeyRing;
   providers: ProviderRegistry;
@@ -40,13 +44,14 @@ export type Runtime = {
 };
 
 /** Parts a test or tool brings itself (its own database, a mail catcher); the rest comes from `env`. */
-export type RuntimeParts = Partial<Pick<Runtime, "db" | "mailer">>;
+export type RuntimeParts = Partial<Pick<Runtime, "store" | "mailer">>;
 
 export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime {
   const databaseUrl = resolveDatabaseUrl(env.DATABASE_URL);
-  const db = parts.db ?? createDbClient(databaseUrl);
+  const store = parts.store ?? createStore(databaseUrl);
+  const { db } = store;
   // Once per process: a second line in one server's log would mean a second runtime.
-  if (!parts.db) log.info("database client opened", { database: databaseProvider(databaseUrl) });
+  if (!parts.store) log.info("database client opened", { database: databaseProvider(databaseUrl) });
   const keyRing = parseKeyRing(env.TOKEN_ENCRYPTION_KEYS);
   const providers = createProviderRegistry(env);
   const integrations: IntegrationServices = { keyRing, provider: (id) => providers.get(id) };
@@ -57,10 +62,11 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
       ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
       ...(usesLocalMailbox(env) ? { mailboxDir: env.MAILBOX_DIR } : {}),
     });
-  const workers = backgroundWorkers({ env, db, databaseUrl, keyRing, providers, integrations });
+  const workers = backgroundWorkers({ env, store, keyRing, providers, integrations });
   return {
     env,
     databaseUrl,
+    store,
     db,
     keyRing,
     providers,
@@ -72,7 +78,7 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
     workers,
     async close() {
       await workers.stop();
-      if (!parts.db) await db.$disconnect();
+      if (!parts.store) await store.close();
     },
   };
 }

@@ -6,6 +6,9 @@
 import { Webhook } from "standardwebhooks";
 import type { KeyRing } from "@/lib/crypto/key-ring";
 import type { Db } from "@/lib/db/create-client";
+import { recordDeliveryOutcomes, selectClaimedDeliveries, type DeliveryOutcome } from "@/lib/db/statements/outbox-deliveries";
+import type { Store } from "@/lib/db/store";
+import { TokenDecryptionError } from "@/lib/crypto/token-cipher";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { log } from "@/lib/log";
 import { countWebhookAttempt } from "@/lib/metrics/registry";
@@ -23,18 +26,12 @@ export type DeliverySettings = {
 /** `answer` labels the metrics: the HTTP status, or why there was none. */
 type Attempt = { statusCode: number | null; latencyMs: number; error: string | null; answer: string };
 
-const claimedSelect = {
-  id: true, attempts: true, eventId: true,
-  event: { select: { payload: true } },
-  endpoint: { select: { id: true, tenantId: true, url: true, secretCiphertext: true, previousSecretCiphertext: true, previousSecretExpiresAt: true, failingSince: true } },
-} as const;
-
-/** Sends every delivery this worker claimed, side by side, and records all outcomes in one transaction. */
-export async function deliverClaimed(db: Db, workerId: string, deliveryIds: string[], settings: DeliverySettings): Promise<void> {
+/** Sends every delivery this worker claimed, side by side, and records all outcomes in one step. */
+export async function deliverClaimed(store: Store, workerId: string, deliveryIds: string[], settings: DeliverySettings): Promise<void> {
   if (deliveryIds.length === 0) return;
-  const deliveries = await db.webhookDelivery.findMany({ where: { id: { in: deliveryIds }, claimedBy: workerId }, select: claimedSelect });
-  const attempts = await Promise.all(deliveries.map((delivery) => send(delivery.endpoint, delivery.eventId, delivery.event, settings)));
-  await recordAttempts(db, workerId, deliveries.map((delivery, index) => ({ delivery, attempt: attempts[index] as Attempt })), settings);
+  const deliveries = await selectClaimedDeliveries(store, workerId, deliveryIds);
+  const attempts = await Promise.all(deliveries.map((delivery) => send(delivery.endpoint, delivery.eventId, delivery, settings)));
+  await recordAttempts(store, workerId, deliveries.map((delivery, index) => ({ delivery, attempt: attempts[index] as Attempt })), settings);
 }
 
 async function send(
@@ -53,9 +50,10 @@ async function send(
   if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > timestamp) {
     secrets.push(endpoint.previousSecretCiphertext);
   }
-  const signature = secrets
-    .map((sealed) => new Webhook(openEndpointSecret(settings.keyRing, endpoint, sealed)).sign(messageId, timestamp, event.payload))
-    .join(" ");
+  const signature = signatureOf(endpoint, secrets, messageId, timestamp, event.payload, settings.keyRing);
+  // A secret the configured keys cannot open (keys rotated away, row tampered with) fails this
+  // endpoint's deliveries with that reason; the other deliveries of the batch go out as usual.
+  if (signature === null) return { statusCode: null, latencyMs: latency(), error: UNDECRYPTABLE_SECRET, answer: "undecryptable_secret" };
   const outcome = await postToAddress(checked.url, checked.address, {
     timeoutMs: settings.timeoutMs,
     headers: {
@@ -84,32 +82,45 @@ type Outcome = {
   attempt: Attempt;
 };
 
-async function recordAttempts(db: Db, workerId: string, outcomes: Outcome[], settings: DeliverySettings): Promise<void> {
+export const UNDECRYPTABLE_SECRET = "The endpoint's signing secret cannot be decrypted with the configured keys; rotate its secret";
+
+function signatureOf(
+  endpoint: { id: string; tenantId: string | null },
+  secrets: string[],
+  messageId: string,
+  timestamp: Date,
+  payload: string,
+  keyRing: KeyRing,
+): string | null {
+  try {
+    return secrets.map((sealed) => new Webhook(openEndpointSecret(keyRing, endpoint, sealed)).sign(messageId, timestamp, payload)).join(" ");
+  } catch (error) {
+    // Whatever the cause (a TokenDecryptionError, a malformed secret), only this endpoint is affected.
+    log.warn("webhook endpoint secret cannot be opened", { endpointId: endpoint.id, tenantId: endpoint.tenantId, reason: error instanceof TokenDecryptionError ? error.message : "unreadable secret" });
+    return null;
+  }
+}
+
+async function recordAttempts(store: Store, workerId: string, outcomes: Outcome[], settings: DeliverySettings): Promise<void> {
   const now = new Date();
   const results = outcomes.map(({ delivery, attempt }) => {
     const attempts = delivery.attempts + 1;
     const delivered = attempt.error === null;
     const delay = delivered ? null : nextRetryDelayMs(attempts, settings.retryDelaysMs);
-    return { delivered, delay, update: db.webhookDelivery.updateMany({
-      // Only under our claim: a delivery whose lease lapsed may be another worker's by now.
-      where: { id: delivery.id, claimedBy: workerId },
-      data: {
-        status: delivered ? "DELIVERED" : delay === null ? "FAILED" : "PENDING", attempts, claimedBy: null, claimedUntil: null,
-        lastStatusCode: attempt.statusCode, lastError: attempt.error, lastLatencyMs: attempt.latencyMs,
-        ...(delivered ? { deliveredAt: now } : {}), ...(delay !== null ? { nextAttemptAt: new Date(now.getTime() + delay) } : {}),
-      },
-    }) };
+    const outcome: DeliveryOutcome = {
+      id: delivery.id, status: delivered ? "DELIVERED" : delay === null ? "FAILED" : "PENDING", attempts,
+      statusCode: attempt.statusCode, error: attempt.error, latencyMs: attempt.latencyMs,
+      nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay),
+    };
+    return { delivered, delay, outcome };
   });
-  const written = await db.$transaction([
-    ...results.map((result) => result.update),
-    db.webhookAttempt.createMany({
-      data: outcomes.map(({ delivery, attempt }) => ({ deliveryId: delivery.id, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs, error: attempt.error, attemptedAt: now })),
-    }),
-  ]);
+  // Only under our claim: a delivery whose lease lapsed may be another worker's by now.
+  const written = await recordDeliveryOutcomes(store, workerId, results.map((result) => result.outcome), now);
+  const db = store.db;
   // Endpoint health: a success ends a run of failures; failures start or extend it.
   const endpoints = new Map<string, { endpoint: Outcome["delivery"]["endpoint"]; succeeded: boolean }>();
   outcomes.forEach(({ delivery, attempt }, index) => {
-    if ((written[index] as { count: number }).count === 0) return;
+    if (!written.has(delivery.id)) return;
     const { delivered, delay } = results[index]!;
     countWebhookAttempt(delivered ? "delivered" : delay === null ? "gave_up" : "retrying", attempt.answer, attempt.latencyMs);
     const seen = endpoints.get(delivery.endpoint.id);

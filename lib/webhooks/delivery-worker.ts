@@ -2,16 +2,14 @@
 // fan out new outbox events, claim due deliveries, send them concurrently; poll briefly when idle.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Db } from "@/lib/db/create-client";
-import type { DatabaseProvider } from "@/lib/db/database-url";
+import { claimDueDeliveries } from "@/lib/db/statements/outbox-deliveries";
+import type { Store } from "@/lib/db/store";
 import { startPollingLoops } from "@/lib/polling-loops";
-import { claimDueDeliveries } from "./claim-deliveries";
 import { deliverClaimed, type DeliverySettings } from "./deliver";
 import { fanOutEvents } from "./fan-out";
 
 export type WebhookWorkerOptions = DeliverySettings & {
-  db: Db;
-  provider: DatabaseProvider;
+  store: Store;
   idlePollMs: number;
   /** Deliveries sent at once by this worker. */
   concurrency?: number;
@@ -39,9 +37,11 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     pass: async (index) => {
       // Each lane claims under its own id, so two lanes can never both believe they hold a row.
       const laneId = `${workerId}#${index}`;
-      const fannedOut = index === 0 ? await fanOutEvents(options.db) : 0;
-      const claimed = await claimDueDeliveries(options.db, options.provider, laneId, perLane, leaseMs);
-      await deliverClaimed(options.db, laneId, claimed, options);
+      const fannedOut = index === 0 ? await fanOutEvents(options.store) : 0;
+      // A lease (claimedBy/claimedUntil) that expires on its own: a worker killed mid-delivery only delays its rows.
+      const now = new Date();
+      const claimed = await claimDueDeliveries(options.store, laneId, perLane, now, new Date(now.getTime() + leaseMs));
+      await deliverClaimed(options.store, laneId, claimed, options);
       return fannedOut > 0 || claimed.length > 0;
     },
   });

@@ -1,20 +1,16 @@
 // Turns outbox events into one delivery per matching endpoint (the event's tenant's endpoints and
 // the operator-wide ones, enabled, subscribed to the type, and existing when the event happened).
 // Any worker may fan out any event: the unique (eventId, endpointId) makes a second fan-out of the
-// same event a no-op, so workers need no claim here.
-import type { Db } from "@/lib/db/create-client";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
+// same event a no-op, so workers need no claim here. Each delivery is due when its event happened.
+import { insertDeliveries, markEventsFannedOut, selectUnfannedEvents } from "@/lib/db/statements/outbox";
+import type { Store } from "@/lib/db/store";
 import { endpointTypes } from "./manage-endpoints";
 
-export async function fanOutEvents(db: Db, limit = 200): Promise<number> {
-  // Ordered exactly like the (fannedOutAt, createdAt) index, so the oldest `limit` events come
-  // straight from it (ordered by createdAt alone, PostgreSQL sorted the whole backlog every call).
-  // Raw SQL here and below: with an event per synced contact, Prisma's query building for 200 ids
-  // cost the worker more than the statements cost the database.
-  const events = await db.$queryRaw<{ id: string; tenantId: string | null; type: string; createdAt: Date }[]>`
-    SELECT "id", "tenantId", "type", "createdAt" FROM "WebhookEvent"
-    WHERE "fannedOutAt" IS NULL ORDER BY "fannedOutAt", "createdAt" LIMIT ${limit}`;
+export async function fanOutEvents(store: Store, limit = 200): Promise<number> {
+  const { db } = store;
+  // Raw SQL (lib/db/statements/outbox.ts) here and below: with an event per synced contact,
+  // Prisma's query building for 200 ids cost the worker more than the statements cost the database.
+  const events = await selectUnfannedEvents(db, limit);
   if (events.length === 0) return 0;
   const tenantIds = [...new Set(events.map((event) => event.tenantId).filter((id): id is string => id !== null))];
   const endpoints = await db.webhookEndpoint.findMany({
@@ -29,31 +25,11 @@ export async function fanOutEvents(db: Db, limit = 200): Promise<number> {
         const types = endpointTypes(endpoint.eventTypes);
         return types.length === 0 || types.includes(event.type as never);
       })
-      .map((endpoint) => ({ eventId: event.id, endpointId: endpoint.id, nextAttemptAt: event.createdAt })),
+      .map((endpoint) => ({ eventId: event.id, endpointId: endpoint.id })),
   );
-  await insertIgnoringDuplicates(db, rows);
+  // ON CONFLICT DO NOTHING: a second fan-out of the same event (another worker) writes nothing twice.
+  await insertDeliveries(store, rows, new Date());
   // Only events still open: a second worker that read the same ones writes nothing twice.
-  await db.$executeRaw`UPDATE "WebhookEvent" SET "fannedOutAt" = ${new Date()}
-    WHERE "fannedOutAt" IS NULL AND "id" IN (${Prisma.join(events.map((event) => event.id))})`;
+  await markEventsFannedOut(db, events.map((event) => event.id), new Date());
   return events.length;
-}
-
-type DeliveryRow = { eventId: string; endpointId: string; nextAttemptAt: Date };
-
-// One statement for the usual case; one by one when another worker fanned out the same event.
-async function insertIgnoringDuplicates(db: Db, rows: DeliveryRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  try {
-    await db.webhookDelivery.createMany({ data: rows });
-    return;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-  for (const row of rows) {
-    try {
-      await db.webhookDelivery.create({ data: row, select: { id: true } });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
 }

@@ -2,12 +2,10 @@
 // exists exactly when the change it reports was committed. Delivery workers fan them out later.
 // Returns a Prisma promise, usable both in $transaction([...]) arrays and awaited inside
 // interactive transactions. Callers that write their change in raw SQL (the signup sync, a batch
-// at a time) take the same rows as one INSERT statement: webhookEventsInsert.
+// at a time) hand the same rows to the database layer's statement: keyedWebhookEventRows.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
-import type { DatabaseProvider } from "@/lib/db/database-url";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { jsonRows } from "@/lib/db/json-rows";
+import type { OutboxRow } from "@/lib/db/statements/outbox";
 import type { WebhookEventData, WebhookEventType } from "./event-types";
 
 export type OutboxEvent<T extends WebhookEventType = WebhookEventType> = { tenantId: string | null; type: T; data: WebhookEventData<T> };
@@ -48,18 +46,9 @@ export function recordWebhookEvents(tx: OutboxWriter, events: OutboxEvent[]) {
   return tx.webhookEvent.createMany({ data: webhookEventRows(events) });
 }
 
-/**
- * The events as one INSERT statement (its rows in one parameter), for raw SQL writers. With a
- * filter, each event carries a key (e."key") and only the events its condition keeps are written.
- */
-export function webhookEventsInsert(
-  provider: DatabaseProvider,
-  events: OutboxEvent[],
-  now = new Date(),
-  filter?: { keys: readonly string[]; keep: Prisma.Sql },
-): Prisma.Sql {
-  const rows = webhookEventRows(events, now).map((row, index) => [row.id, row.tenantId, row.type, row.payload, filter?.keys[index] ?? null] as const);
-  return Prisma.sql`INSERT INTO "WebhookEvent" ("id", "tenantId", "type", "payload", "createdAt")
-    SELECT e."id", e."tenantId", e."type", e."payload", ${now} FROM ${jsonRows(provider, ["id", "tenantId", "type", "payload", "key"], rows)} AS e
-    ${filter ? Prisma.sql`WHERE ${filter.keep}` : Prisma.empty}`;
+/** The events as rows for a raw SQL writer (lib/db/statements/), each tied by `key` to the row it reports. */
+export function keyedWebhookEventRows(events: { key: string; event: OutboxEvent }[], now = new Date()): OutboxRow[] {
+  return webhookEventRows(events.map(({ event }) => event), now).map((row, index) => ({
+    id: row.id, tenantId: row.tenantId, type: row.type, payload: row.payload, key: events[index]!.key,
+  }));
 }

@@ -1,6 +1,7 @@
 // What the admin CLI's command groups are handed, apart from the command line itself (kept out of
 // main.ts so the groups and the entry point don't import each other).
 import type { Db } from "@switchboard/lib/db/create-client";
+import type { Store } from "@switchboard/lib/db/store";
 import type { IntegrationServices } from "@switchboard/lib/integrations/services";
 import type { Mailer } from "@switchboard/lib/mail/mailer";
 import type { PeopleLinks } from "@switchboard/lib/people/people-links";
@@ -15,8 +16,8 @@ export type AdminContext = {
   out(line: string): void;
 };
 
-/** Tests hand in their own database, mailer and simulator-backed services. */
-export type AdminOverrides = Partial<Pick<AdminContext, "db" | "mailer" | "integrations" | "links">>;
+/** Tests hand in their own database (its store), mailer and simulator-backed services. */
+export type AdminOverrides = Partial<Pick<AdminContext, "db" | "mailer" | "integrations" | "links">> & { store?: () => Store };
 
 /** A wrong argument: printed as one line, exit code 2. */
 export class UsageError extends Error {

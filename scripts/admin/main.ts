@@ -17,7 +17,7 @@ export async function runAdmin(
   overrides: AdminOverrides = {},
 ): Promise<number> {
   let runtime: Runtime | undefined;
-  const built = () => (runtime ??= createRuntime(serverEnv(), overrides.db ? { db: overrides.db() } : {}));
+  const built = () => (runtime ??= createRuntime(serverEnv(), overrides.store ? { store: overrides.store() } : {}));
   const context: AdminContext = {
     db: () => built().db,
     mailer: () => built().mailer,

@@ -32,7 +32,7 @@ describe.each(testProviders)("npm run admin on %s", (provider) => {
   beforeAll(async () => {
     database = await createTestDatabase(provider);
     const mailer = createMailer({ from: "ops@switchboard.test", smtpUrl: catcher.url });
-    overrides = { db: () => database.db, mailer: () => mailer, links: () => links, integrations: defaultIntegrationServices };
+    overrides = { store: () => database.store, db: () => database.db, mailer: () => mailer, links: () => links, integrations: defaultIntegrationServices };
   });
   afterAll(async () => database?.drop());
   beforeEach(async () => database.reset());

@@ -16,9 +16,9 @@ describe.each(testProviders)("API rate limit on %s", (provider) => {
   afterAll(async () => database?.drop());
 
   it("allows the budget per key, then refuses with Retry-After; other keys are unaffected", async () => {
-    const limiter = newApiLimiter(database.url, 3, 60);
+    const limiter = newApiLimiter(database.store, 3, 60);
     const verdicts = [];
-    for (let i = 0; i < 4; i++) verdicts.push(await consumeApiAllowance(database.url, "key-a", limiter));
+    for (let i = 0; i < 4; i++) verdicts.push(await consumeApiAllowance(limiter, "key-a"));
     expect(verdicts.map((verdict) => verdict.allowed)).toEqual([true, true, true, false]);
     expect(verdicts[2]?.remaining).toBe(0);
     const refused = rateLimitHeaders(verdicts[3]!);
@@ -28,7 +28,7 @@ describe.each(testProviders)("API rate limit on %s", (provider) => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(refused.RateLimit).toBe(`"per-key";r=0;t=${retryAfter}`);
     expect(refused["RateLimit-Policy"]).toBe('"per-key";q=3;w=60');
-    expect((await consumeApiAllowance(database.url, "key-b", limiter)).allowed).toBe(true);
+    expect((await consumeApiAllowance(limiter, "key-b")).allowed).toBe(true);
   });
 
 });
@@ -41,11 +41,11 @@ describe("API rate limit shared on postgresql", () => {
   afterAll(async () => database?.drop());
 
   it("shares one budget between app instances", async () => {
-    const first = newApiLimiter(database.url, 4, 60);
-    const second = newApiLimiter(database.url, 4, 60);
+    const first = newApiLimiter(database.store, 4, 60);
+    const second = newApiLimiter(database.store, 4, 60);
     const allowed = [];
-    for (let i = 0; i < 3; i++) allowed.push((await consumeApiAllowance(database.url, "shared", first)).allowed);
-    for (let i = 0; i < 3; i++) allowed.push((await consumeApiAllowance(database.url, "shared", second)).allowed);
+    for (let i = 0; i < 3; i++) allowed.push((await consumeApiAllowance(first, "shared")).allowed);
+    for (let i = 0; i < 3; i++) allowed.push((await consumeApiAllowance(second, "shared")).allowed);
     expect(allowed.filter(Boolean)).toHaveLength(4);
     // One counter in the database for the key, whichever instance counted.
     expect(await database.db.apiRateLimit.findMany({ select: { points: true } })).toEqual([{ points: 6 }]);

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
+import type { Db } from "@switchboard/lib/db/create-client";
+import { createStore, type Store } from "@switchboard/lib/db/store";
 import { migrateDatabase } from "@/scripts/lib/migrate";
 
 export type TestProvider = "sqlite" | "postgresql";
@@ -15,6 +16,9 @@ export type TestProvider = "sqlite" | "postgresql";
 export interface TestDatabase {
   provider: TestProvider;
   url: string;
+  /** The database layer's handles on this database (a test may hold stores of both databases). */
+  store: Store;
+  /** store.db */
   db: Db;
   /** Deletes every row (keeps the schema and the migration history). */
   reset(): Promise<void>;
@@ -39,17 +43,19 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const db = createDbClient(url);
+  const store = createStore(url);
+  const { db } = store;
   let dropped = false;
   return {
     provider: "sqlite",
     url,
+    store,
     db,
     reset: () => deleteAllRows(db, "sqlite"),
     drop: async () => {
       if (dropped) return;
       dropped = true;
-      await db.$disconnect();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -67,17 +73,19 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
     await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     throw error;
   }
-  const db = createDbClient(url);
+  const store = createStore(url);
+  const { db } = store;
   let dropped = false;
   return {
     provider: "postgresql",
     url,
+    store,
     db,
     reset: () => deleteAllRows(db, "postgresql"),
     drop: async () => {
       if (dropped) return;
       dropped = true;
-      await db.$disconnect();
+      await store.close();
       // FORCE ends sessions a test left open (e.g. a server under test still holding a pool).
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },

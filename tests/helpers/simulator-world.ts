@@ -19,7 +19,7 @@ export async function startSimulatorWorld(provider: TestProvider, env: Record<st
   const sim = await startSimulator({ port: 0 });
   const database = await createTestDatabase(provider);
   configureAppForSimulator(sim.url, database.url, env);
-  const runtime = createRuntime(loadServerEnv(process.env), { db: database.db });
+  const runtime = createRuntime(loadServerEnv(process.env), { store: database.store });
   // Code that Next loads on its own (route handlers, actions) takes the process's runtime: the first
   // world's of a test file.
   if (!hasProcessRuntime()) installRuntime(runtime);

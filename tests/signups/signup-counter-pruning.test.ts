@@ -1,20 +1,13 @@
 // The PostgreSQL signup throttle table keeps only counters whose window is still open.
-import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresSchema } from "@switchboard/lib/db/database-url";
 import { pruneExpiredSignupCounters } from "@switchboard/lib/signups/intake/intake-rate-limiter";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 
 let database: TestDatabase;
-let pool: Pool;
 beforeAll(async () => {
   database = await createTestDatabase("postgresql");
-  pool = new Pool({ connectionString: postgresSchema(database.url).connectionString, max: 1 });
 });
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(async () => database?.drop());
 
 describe("signup counter pruning on PostgreSQL", () => {
   it("deletes expired counters and keeps open and never-expiring ones", async () => {
@@ -27,7 +20,7 @@ describe("signup counter pruning on PostgreSQL", () => {
         { key: "signup:t:203.0.113.4", points: 1, expire: null },
       ],
     });
-    expect(await pruneExpiredSignupCounters(pool, postgresSchema(database.url).schema, now)).toBe(2);
+    expect(await pruneExpiredSignupCounters(database.store, now)).toBe(2);
     const left = await database.db.signupRateLimit.findMany({ orderBy: { key: "asc" } });
     expect(left.map((row) => row.key)).toEqual(["signup:t:203.0.113.3", "signup:t:203.0.113.4"]);
   });

@@ -47,18 +47,18 @@ describe.each(["sqlite", "postgresql"] as const)("signup counters on %s", (provi
     const tenant = tenants[op.tenant]!;
     switch (op.kind) {
       case "intake":
-        await recordSignup({ db, databaseUrl: database.url }, tenant, { email: `reader${op.address}@example.com`, firstName: op.firstName || undefined, consent: true });
+        await recordSignup(database.store, tenant, { email: `reader${op.address}@example.com`, firstName: op.firstName || undefined, consent: true });
         return;
       case "sync": {
-        const claimed = await claimTenantSignups(db, provider, { workerId: worker, tenantId: tenant.id, limit: 10, leaseMs: 60_000 });
+        const claimed = await claimTenantSignups(database.store, { workerId: worker, tenantId: tenant.id, limit: 10, leaseMs: 60_000 });
         const rejected = claimed.filter((_, index) => index % op.rejectEvery === 0);
         const synced = claimed.filter((_, index) => index % op.rejectEvery !== 0);
-        await recordSynced({ db, provider, workerId: worker }, tenant.connectionId, synced.map((signup) => ({ signup, contactId: `c-${signup.id}` })), rejected.map((signup) => ({ signup, reason: "INVALID_EMAIL: test" })));
+        await recordSynced({ store: database.store, workerId: worker }, tenant.connectionId, synced.map((signup) => ({ signup, contactId: `c-${signup.id}` })), rejected.map((signup) => ({ signup, reason: "INVALID_EMAIL: test" })));
         return;
       }
       case "retry-later": {
-        const claimed = await claimTenantSignups(db, provider, { workerId: worker, tenantId: tenant.id, limit: 5, leaseMs: 60_000 });
-        await recordRetryLater({ db, provider, workerId: worker }, claimed, "HTTP 503: test", { giveUpAfterAttempts: 100 });
+        const claimed = await claimTenantSignups(database.store, { workerId: worker, tenantId: tenant.id, limit: 5, leaseMs: 60_000 });
+        await recordRetryLater({ store: database.store, workerId: worker }, claimed, "HTTP 503: test", { giveUpAfterAttempts: 100 });
         return;
       }
       case "park":

@@ -18,7 +18,7 @@ describe("rate limits from HubSpot's headers", () => {
     await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: "private-starter" }) });
     // Batches of 5 so that 220 calls — more than two windows' worth — stay a small test.
     await addSignups(sync.world.database.db, tenant.id, 1_100);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     const started = Date.now();
     await syncUntilIdle({ ...deps, settings: { ...deps.settings, batchSize: 5, maxRateWaitMs: 15_000 } }, 500);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 1_100 });
@@ -33,7 +33,7 @@ describe("rate limits from HubSpot's headers", () => {
   it("a marketplace app's portal (110 / 10 s) grows the budget of this worker and of the shared slots to 106", async () => {
     const { tenant } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 10);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     expect(deps.limiter.local.budgetOf("62515")).toBe(97);
     await syncUntilIdle(deps);
     expect(deps.limiter.local.budgetOf("62515")).toBe(106);
@@ -47,7 +47,7 @@ describe("rate limits from HubSpot's headers", () => {
     const { tenant } = await sync.connectedTenant();
     await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 100, intervalMs: 10_000, daily: 2 } }) });
     await addSignups(sync.world.database.db, tenant.id, 400);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     await syncUntilIdle({ ...deps, settings: { ...deps.settings, batchesPerPass: 1 } });
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 200, PENDING: 200 });
     const upserts = (await simRequests()).filter((request) => request.path.endsWith("/batch/upsert"));

@@ -40,12 +40,12 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
   it("parks an unconnected tenant's signups where no claim looks, and makes them due on connect", async () => {
     const { tenant, people: [owner] } = await seedTenant(database().db);
     await addSignups(database().db, tenant.id, 30);
-    const deps = syncDeps(database().db, provider);
+    const deps = syncDeps(database().store);
     await syncUntilIdle(deps);
     expect(await statuses(tenant.id)).toEqual({ WAITING: 30 });
     // Nothing left for the claim to see: no tenant with PENDING rows, nothing claimable.
     expect(await tenantsWithPendingSignups(database().db)).toEqual([]);
-    expect(await claimTenantSignups(database().db, provider, { workerId: "w", tenantId: tenant.id, limit: 100, leaseMs: 60_000 })).toEqual([]);
+    expect(await claimTenantSignups(database().store, { workerId: "w", tenantId: tenant.id, limit: 100, leaseMs: 60_000 })).toEqual([]);
 
     await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
     expect(await statuses(tenant.id)).toEqual({ PENDING: 30 });
@@ -62,13 +62,13 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
     expect(await statuses(tenant.id)).toEqual({ WAITING: 12 });
     // Signups arriving meanwhile are parked by the next pass, and never pushed.
     await addSignups(database().db, tenant.id, 3, "late");
-    await syncUntilIdle(syncDeps(database().db, provider));
+    await syncUntilIdle(syncDeps(database().store));
     expect(await statuses(tenant.id)).toEqual({ WAITING: 15 });
     expect(await simContacts(world.sim.url)).toHaveLength(0);
 
     await connectPortal({ db: database().db, tenant }, { actor: owner.actor, connectionId });
     expect(await statuses(tenant.id)).toEqual({ PENDING: 15 });
-    await syncUntilIdle(syncDeps(database().db, provider));
+    await syncUntilIdle(syncDeps(database().store));
     expect(await statuses(tenant.id)).toEqual({ SYNCED: 15 });
   });
 
@@ -101,11 +101,11 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
     const tenantIds = await tenantsWithPendingSignups(database().db);
     expect(tenantIds.sort()).toEqual(tenants.map((tenant) => tenant.id).sort());
     for (const tenantId of tenantIds) {
-      claimed[tenantId] = (await claimTenantSignups(database().db, provider, { workerId: "w", tenantId, limit: 100, leaseMs: 60_000 })).length;
+      claimed[tenantId] = (await claimTenantSignups(database().store, { workerId: "w", tenantId, limit: 100, leaseMs: 60_000 })).length;
     }
     expect(Object.values(claimed)).toEqual([100, 100, 100]);
     // Claimed rows have left the due range: a second worker gets the next hundred, not the same.
-    const second = await claimTenantSignups(database().db, provider, { workerId: "w2", tenantId: tenants[0]!.id, limit: 500, leaseMs: 60_000 });
+    const second = await claimTenantSignups(database().store, { workerId: "w2", tenantId: tenants[0]!.id, limit: 500, leaseMs: 60_000 });
     expect(second).toHaveLength(100);
   });
 });

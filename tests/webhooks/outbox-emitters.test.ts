@@ -42,7 +42,7 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
     const signup = (email: string) =>
       fx.db.signup.create({ data: { tenantId: fx.tenant.id, email, emailNormalized: email, consentGiven: true, claimedBy: "w", claimedUntil: new Date(Date.now() + 60_000) } });
     const [good, bad] = await Promise.all([signup("good@example.com"), signup("bad@example.com")]);
-    await recordSynced({ db: fx.db, provider, workerId: "w" }, connectionId, [{ signup: { ...good, attempts: 0 }, contactId: "901" }], [{ signup: { ...bad, attempts: 0 }, reason: "INVALID_EMAIL" }]);
+    await recordSynced({ store: fx.store, workerId: "w" }, connectionId, [{ signup: { ...good, attempts: 0 }, contactId: "901" }], [{ signup: { ...bad, attempts: 0 }, reason: "INVALID_EMAIL" }]);
     const events = await fx.db.webhookEvent.findMany({ where: { type: { startsWith: "signup." } }, orderBy: { type: "asc" } });
     expect(events.map((event) => [event.type, JSON.parse(event.payload).data])).toEqual([
       ["signup.failed", { signupId: bad.id, tenantId: fx.tenant.id, email: "bad@example.com", hubspotContactId: null, reason: "INVALID_EMAIL" }],
@@ -55,7 +55,7 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
     const signup = (email: string, claimedBy: string) =>
       fx.db.signup.create({ data: { tenantId: fx.tenant.id, email, emailNormalized: email, consentGiven: true, claimedBy, claimedUntil: new Date(Date.now() + 60_000) } });
     const [held, lost, givenUp] = await Promise.all([signup("held@example.com", "w"), signup("lost@example.com", "other"), signup("given-up@example.com", "other")]);
-    const store = { db: fx.db, provider, workerId: "w" };
+    const store = { store: fx.store, workerId: "w" };
     await recordSynced(store, connectionId, [{ signup: { ...held, attempts: 0 }, contactId: "901" }, { signup: { ...lost, attempts: 0 }, contactId: "902" }], []);
     await recordRetryLater(store, [{ ...givenUp, attempts: 9 }], "HubSpot answered 503", { giveUpAfterAttempts: 10 });
     const events = await fx.db.webhookEvent.findMany({ where: { type: { startsWith: "signup." } } });

@@ -6,7 +6,6 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { activeKeyRing } from "@switchboard/lib/crypto/active-key-ring";
-import { databaseProvider } from "@switchboard/lib/db/database-url";
 import { markNeedsReconnect } from "@switchboard/lib/integrations/connection-status";
 import { metrics } from "@switchboard/lib/metrics/registry";
 import { startWebhookWorker, type WebhookWorker } from "@switchboard/lib/webhooks/delivery-worker";
@@ -30,7 +29,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
 
   const startWorker = (workerId?: string) => {
     const worker = startWebhookWorker({
-      db: database.db, provider: databaseProvider(database.url), keyRing: activeKeyRing(),
+      store: database.store, keyRing: activeKeyRing(),
       urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 2_000, idlePollMs: 50, retryDelaysMs: FAST_RETRIES, leaseMs: 3_000,
       ...(workerId ? { workerId } : {}),
     });
@@ -209,7 +208,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     };
     const startResolvingWorker = (urlPolicy: { production: boolean; allowPrivate: boolean }, resolveHost: (name: string) => Promise<string[]>) => {
       const worker = startWebhookWorker({
-        db: database.db, provider: databaseProvider(database.url), keyRing: activeKeyRing(),
+        store: database.store, keyRing: activeKeyRing(),
         urlPolicy, timeoutMs: 1_000, idlePollMs: 50, retryDelaysMs: FAST_RETRIES, leaseMs: 3_000, resolveHost,
       });
       workers.push(worker);

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/app-error";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { log } from "@/lib/log";
 import type { Runtime } from "@/lib/runtime/runtime";
-import { consumeApiAllowance, rateLimitHeaders } from "../api-rate-limiter";
+import { apiLimiter, consumeApiAllowance, rateLimitHeaders } from "../api-rate-limiter";
 import { INTERNAL_PROBLEM, problemOf, problemResponse } from "../problem";
 import { readJsonBody } from "../read-json-body";
 import { buildMcpServer } from "./mcp-server";
@@ -19,7 +19,8 @@ export async function handleMcp(runtime: Runtime, request: Request): Promise<Res
   let headers: Record<string, string> = {};
   try {
     const key = await authenticateApiKey(runtime.db, request.headers.get("authorization"));
-    const verdict = await consumeApiAllowance(runtime.databaseUrl, key.keyId);
+    const { env } = runtime;
+    const verdict = await consumeApiAllowance(apiLimiter(runtime.store, env.API_RATE_LIMIT_POINTS, env.API_RATE_LIMIT_WINDOW_SECONDS), key.keyId);
     headers = rateLimitHeaders(verdict);
     if (!verdict.allowed) throw new AppError("rate_limited", `This API key made too many requests; try again in ${verdict.resetSeconds} s.`);
     // No sessions, so no stream to open (GET) or session to end (DELETE).

@@ -2,7 +2,8 @@
 // through the same refresh lease as everything else (one refresh per connection across processes).
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
-import { hotPathAuditWriter } from "@/lib/audit/hot-path-audit-writer";
+import { AuditNotRecordedError, hotPathAuditWriter } from "@/lib/audit/hot-path-audit-writer";
+import { preparedTokenRowRead } from "@/lib/db/statements/hot-path";
 import { connectionSubject } from "@/lib/audit/record-audit-event";
 import { getFreshAccessToken } from "@/lib/integrations/connection-tokens";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
@@ -11,6 +12,9 @@ import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, tenantFilter } from "../tenant-scope";
 import { accessTokenSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView } from "./connection-schemas";
+
+// The audit write gave up after waiting seconds for the database lock: ask the host to come back shortly.
+const AUDIT_RETRY_AFTER_SECONDS = 5;
 
 const connectionParams = z.object({ connectionId: z.string().min(1).max(100) });
 
@@ -53,14 +57,16 @@ export const issueAccessToken = defineRoute(
     response: { status: 200, description: "A usable access token and its expiry", schema: accessTokenSchema }, problems: [404, 409, 503],
   },
   async ({ params }, context) => {
-    // One read serves the tenant check and the token itself: this is the host's hot path.
-    const row = await loadTokenRow(context.db, params.connectionId);
+    // One read serves the tenant check and the token itself: this is the host's hot path, so it
+    // goes through the database layer's prepared read where there is one.
+    const read = preparedTokenRowRead(context.store);
+    const row = read ? read(params.connectionId) : await loadTokenRow(context.db, params.connectionId);
     if (!row || !canReach(context.caller, row.tenantId)) throw AppError.notFound("That connection");
     const subject = connectionSubject(row.provider, row.portalId);
     try {
       const fresh = await getFreshAccessToken(context.db, row.id, context.runtime.integrations, row);
-      // Committed before the answer, by the cheapest write each database allows.
-      await hotPathAuditWriter(context.db, context.runtime.databaseUrl)({
+      // Committed before the answer, by the cheapest write each database allows; never answered without it.
+      await hotPathAuditWriter(context.store)({
         tenantId: row.tenantId, connectionId: row.id, subject, actorLabel: context.caller.label,
         action: "access_token_issued", outcome: "success", detail: `Access token handed to ${context.caller.label}`,
       });
@@ -68,6 +74,9 @@ export const issueAccessToken = defineRoute(
     } catch (error) {
       if (error instanceof NeedsReconnectError) {
         throw new AppError("conflict", "This connection must be reconnected by a tenant admin before it can be used.", { reason: error.message });
+      }
+      if (error instanceof AuditNotRecordedError) {
+        throw new AppError("unavailable", "The token could not be handed out because its audit entry could not be recorded; please try again.", { retryAfterSeconds: AUDIT_RETRY_AFTER_SECONDS });
       }
       if (error instanceof ProviderUnavailableError) {
         throw new AppError("unavailable", `HubSpot is not answering right now: ${error.message}`);

@@ -27,12 +27,12 @@ export const createSignup = defineRoute(
     body: newSignupSchema,
     response: { status: 202, description: "Stored; it will be synced to HubSpot", schema: signupSchema }, problems: [404],
   },
-  async ({ body }, { caller, db, runtime }) => {
+  async ({ body }, { caller, db, store }) => {
     const tenantId = targetTenant(caller, body.tenantId);
     const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true, consentText: true } });
     if (!tenant) throw AppError.notFound("That tenant");
     const firstName = body.firstName?.trim() || null;
-    await recordSignup({ db, databaseUrl: runtime.databaseUrl }, tenant, { email: body.email, firstName: firstName ?? undefined, consent: body.consent });
+    await recordSignup(store, tenant, { email: body.email, firstName: firstName ?? undefined, consent: body.consent });
     // The durable write above never changes a known address (the public intake is anonymous). The
     // host's key vouches for its data, so a repeat here updates the details and, when they differ
     // from what HubSpot has, queues the signup to be sent again.

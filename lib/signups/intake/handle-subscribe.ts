@@ -5,16 +5,21 @@
 // API's documented answers (embedded forms depend on them) are built from them in intakeAnswerOf.
 import { AppError, type AppErrorCode } from "@/lib/app-error";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import type { Store } from "@/lib/db/store";
 import type { Runtime } from "@/lib/runtime/runtime";
 import { log } from "@/lib/log";
 import { countIntakeAnswer } from "@/lib/metrics/registry";
 import { isHoneypotFilled, signupInputSchema } from "../signup-input";
 import { readSignupBody, type IntakeAnswer, type IntakeRequest } from "./intake-exchange";
-import { consumeSignupAllowance } from "./intake-rate-limiter";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { consumeSignupAllowance, signupLimiter } from "./intake-rate-limiter";
 import { cachedPublicTenant, checkOrigin, corsHeaders, preflightHeaders } from "./public-tenant";
-import { newSignupId, recordSignup, type SignupStore, type SignupTenant } from "./record-signup";
+import { newSignupId, recordSignup, type SignupTenant } from "./record-signup";
 
-export interface SubscribeContext extends SignupStore {
+export interface SubscribeContext {
+  store: Store;
+  /** Per client address and tenant (intake-rate-limiter.ts). */
+  limiter: RateLimiterAbstract;
   appUrl: string;
 }
 
@@ -31,7 +36,7 @@ export async function answerSubscribe(request: IntakeRequest, tenantSlug: string
 /** OPTIONS (CORS preflight): never throws either. */
 export async function answerSubscribePreflight(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
   try {
-    const tenant = await cachedPublicTenant(context.db, tenantSlug);
+    const tenant = await cachedPublicTenant(context.store.db, tenantSlug);
     if (!tenant) return { status: 404, headers: {} };
     const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
     return { status: 204, headers: preflightHeaders(request, verdict) };
@@ -44,12 +49,12 @@ export async function answerSubscribePreflight(request: IntakeRequest, tenantSlu
 async function handleSubscribe(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
   let headers: Record<string, string> = {};
   try {
-    const tenant = await cachedPublicTenant(context.db, tenantSlug);
+    const tenant = await cachedPublicTenant(context.store.db, tenantSlug);
     if (!tenant) throw new AppError("not_found", "No signup form exists at this address.");
     const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
     headers = corsHeaders(request, verdict);
     if (verdict === "forbidden") throw new AppError("forbidden", "This website may not submit signups for this newsletter.");
-    await assertSignupAllowance(context, tenant.id, clientIpFrom(request.headers), (seconds) => `Too many signups from this address; try again in ${seconds} s.`);
+    await assertSignupAllowance(context.limiter, tenant.id, clientIpFrom(request.headers), (seconds) => `Too many signups from this address; try again in ${seconds} s.`);
     const body = await readSignupBody(request);
     if (!body.ok) {
       // 422 (e.g. nesting too deep) answers like every other refused field set: fieldErrors as they come.
@@ -57,7 +62,7 @@ async function handleSubscribe(request: IntakeRequest, tenantSlug: string, conte
         ? new AppError("invalid_input", body.message, { fieldErrors: { body: [body.message] } })
         : new AppError(BODY_ERRORS[body.status], body.message);
     }
-    const { id } = await submitSignup(context, tenant, body.fields);
+    const { id } = await submitSignup(context.store, tenant, body.fields);
     // A plain HTML form on the tenant's site navigates here; send the visitor to a thank-you page.
     if (wantsHtml(request)) {
       return { status: 303, headers: { ...headers, Location: `${context.appUrl}/subscribe/${tenant.slug}?subscribed=1` } };
@@ -70,8 +75,8 @@ async function handleSubscribe(request: IntakeRequest, tenantSlug: string, conte
 }
 
 /** One signup allowance per tenant and client address, for the API and the public form alike. */
-export async function assertSignupAllowance(store: SignupStore, tenantId: string, ip: string | null, message: (seconds: number) => string): Promise<void> {
-  const allowance = await consumeSignupAllowance(store.databaseUrl, tenantId, ip ?? "unknown");
+export async function assertSignupAllowance(limiter: RateLimiterAbstract, tenantId: string, ip: string | null, message: (seconds: number) => string): Promise<void> {
+  const allowance = await consumeSignupAllowance(limiter, tenantId, ip ?? "unknown");
   if (!allowance.allowed) throw new AppError("rate_limited", message(allowance.retryAfterSeconds), { retryAfterSeconds: allowance.retryAfterSeconds });
 }
 
@@ -100,14 +105,15 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return { status, json: body, headers: { ...headers, "Cache-Control": "no-store" } };
 }
 
-/** The app's own context: its database client, the URL that picks intake's writer, and its public
- * address (for CORS and the thank-you redirect). */
-export function appSubscribeContext(runtime: Pick<Runtime, "db" | "databaseUrl" | "env">): SubscribeContext {
-  return { db: runtime.db, databaseUrl: runtime.databaseUrl, appUrl: runtime.env.APP_URL };
+/** The app's own context: its database store, its signup limiter, and its public address (for
+ * CORS and the thank-you redirect). */
+export function appSubscribeContext(runtime: Pick<Runtime, "store" | "env">): SubscribeContext {
+  const { store, env } = runtime;
+  return { store, limiter: signupLimiter(store, { points: env.SIGNUP_RATE_LIMIT_POINTS, windowSeconds: env.SIGNUP_RATE_LIMIT_WINDOW_SECONDS }), appUrl: env.APP_URL };
 }
 
 /** Stores a valid signup and returns its id; bad fields throw an invalid_input AppError. */
-export async function submitSignup(store: SignupStore, tenant: SignupTenant, fields: Record<string, unknown>): Promise<{ id: string }> {
+export async function submitSignup(store: Store, tenant: SignupTenant, fields: Record<string, unknown>): Promise<{ id: string }> {
   // Validation first: were the trap checked before it, a bot could fill fields one at a time and
   // see which one turns a 422 into a 202.
   const parsed = signupInputSchema.safeParse(fields);

@@ -1,58 +1,35 @@
-// Per IP and tenant throttle for public signups. In memory on SQLite (one process serves the
-// demo); on PostgreSQL the counters live in the database so every app instance shares them.
-// One limiter per database per process: the form's server action and the API's direct path share it.
-import { Pool } from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { databaseProvider, postgresSchema } from "@/lib/db/database-url";
+// Per IP and tenant throttle for public signups: in memory on SQLite (one process serves the demo);
+// on PostgreSQL the counters live in the database (lib/db/statements/limiter-tables.ts) so every
+// app instance shares them. One limiter per store: the form's server action and the API's direct
+// path share it.
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { counterTableLimiter, pruneExpiredCounters } from "@/lib/db/statements/limiter-tables";
+import type { Store } from "@/lib/db/store";
 import { log } from "@/lib/log";
-import { serverEnv } from "@/lib/env/server";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-const limiters = new Map<string, RateLimiterAbstract>();
+export type SignupLimits = { points: number; windowSeconds: number };
 
-function limiterFor(databaseUrl: string): RateLimiterAbstract {
-  const existing = limiters.get(databaseUrl);
-  if (existing) return existing;
-  const { SIGNUP_RATE_LIMIT_POINTS: points, SIGNUP_RATE_LIMIT_WINDOW_SECONDS: duration } = serverEnv();
-  const memory = new RateLimiterMemory({ keyPrefix: "signup", points, duration });
-  const limiter = databaseProvider(databaseUrl) === "postgresql" ? postgresLimiter(databaseUrl, points, duration, memory) : memory;
-  limiters.set(databaseUrl, limiter);
-  log.info("signup rate limiter ready", { store: limiter === memory ? "memory" : "postgresql", points, windowSeconds: duration });
-  return limiter;
-}
-
-function postgresLimiter(databaseUrl: string, points: number, duration: number, insurance: RateLimiterMemory): RateLimiterAbstract {
-  const pool = sharedCounterPool(databaseUrl);
-  const { schema } = postgresSchema(databaseUrl);
-  pruneSignupCountersPeriodically(pool, schema);
-  return new RateLimiterPostgres({
-    storeClient: pool,
-    storeType: "pool",
-    // The table comes with the migrations (model SignupRateLimit): the app never runs DDL.
-    tableName: SIGNUP_COUNTER_TABLE,
-    tableCreated: true,
-    schemaName: schema,
-    keyPrefix: "signup",
-    points,
-    duration,
-    // Ours prunes sooner (below).
-    clearExpiredByTimeout: false,
-    // If the database hiccups, throttle per instance rather than failing signups.
-    insuranceLimiter: insurance,
+/** The store's signup limiter, made on first use (and its counters pruned from then on). */
+export function signupLimiter(store: Store, limits: SignupLimits): RateLimiterAbstract {
+  return store.shared("limiter:signup", () => {
+    const memory = new RateLimiterMemory({ keyPrefix: "signup", points: limits.points, duration: limits.windowSeconds });
+    const limiter = counterTableLimiter(store, {
+      tableName: SIGNUP_COUNTER_TABLE, keyPrefix: "signup", points: limits.points, duration: limits.windowSeconds,
+      // Ours prunes sooner (below).
+      clearExpiredByTimeout: false,
+      insurance: memory,
+    });
+    if (limiter !== memory) pruneSignupCountersPeriodically(store);
+    log.info("signup rate limiter ready", { store: limiter === memory ? "memory" : "database", points: limits.points, windowSeconds: limits.windowSeconds });
+    return limiter;
   });
 }
 
-function sharedCounterPool(databaseUrl: string): Pool {
-  const pool = new Pool({ connectionString: postgresSchema(databaseUrl).connectionString, max: 4 });
-  // An idle connection dropped by the server must not crash the app; the pool reconnects on demand.
-  pool.on("error", (error) => log.warn("signup rate-limit pool lost a connection", { error }));
-  return pool;
-}
-
-export async function consumeSignupAllowance(databaseUrl: string, tenantId: string, clientIp: string): Promise<RateLimitVerdict> {
+export async function consumeSignupAllowance(limiter: RateLimiterAbstract, tenantId: string, clientIp: string): Promise<RateLimitVerdict> {
   try {
-    await limiterFor(databaseUrl).consume(`${tenantId}:${clientIp}`);
+    await limiter.consume(`${tenantId}:${clientIp}`);
     return { allowed: true };
   } catch (rejection) {
     // A refusal is a RateLimiterRes; a store failure is an Error.
@@ -71,17 +48,14 @@ export const SIGNUP_COUNTER_TABLE = "signup_rate_limits";
 const PRUNE_EVERY_MS = 60_000;
 
 /** Deletes counters whose window is over; returns how many. */
-export async function pruneExpiredSignupCounters(pool: Pool, schema: string | undefined, nowMs: number = Date.now()): Promise<number> {
-  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  const table = schema ? `${quote(schema)}.${quote(SIGNUP_COUNTER_TABLE)}` : quote(SIGNUP_COUNTER_TABLE);
-  const result = await pool.query(`DELETE FROM ${table} WHERE "expire" < $1`, [nowMs]);
-  return result.rowCount ?? 0;
+export async function pruneExpiredSignupCounters(store: Store, nowMs: number = Date.now()): Promise<number> {
+  return pruneExpiredCounters(store, SIGNUP_COUNTER_TABLE, nowMs);
 }
 
 /** Prunes on a timer that never keeps the process alive; a failed round is retried next time. */
-export function pruneSignupCountersPeriodically(pool: Pool, schema: string | undefined): void {
+export function pruneSignupCountersPeriodically(store: Store): void {
   const timer = setInterval(() => {
-    pruneExpiredSignupCounters(pool, schema).catch((error: unknown) => log.warn("pruning signup rate-limit counters failed", { error }));
+    pruneExpiredSignupCounters(store).catch((error: unknown) => log.warn("pruning signup rate-limit counters failed", { error }));
   }, PRUNE_EVERY_MS);
   timer.unref();
 }

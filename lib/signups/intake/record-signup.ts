@@ -1,25 +1,18 @@
 // Durable intake: one row per (tenant, normalized email), committed before anyone is answered.
-// Ids are made here, not by the database, so every path (the direct SQLite writer, the Prisma batch
-// insert, the honeypot's decoy answer) hands out the same shape. Which writer stores a row depends
-// on the database: the direct SQLite insert for the embedded default, the batched Prisma insert for
-// PostgreSQL; every writer resolves only once the row is committed, null when the address is known.
-import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db/create-client";
-import { databaseProvider, sqliteFilePath } from "@/lib/db/database-url";
+// Ids are made here, not by the database, so every path (the prepared hot-path insert, the Prisma
+// batch insert, the honeypot's decoy answer) hands out the same shape. The database layer's prepared
+// insert (lib/db/statements/hot-path.ts) stores the row where the database has one (SQLite); else
+// the batched Prisma insert (PostgreSQL). Every writer resolves only once the row is committed,
+// null when the address is known.
+import { newRowId } from "@/lib/db/row-id";
+import { preparedSignupInsert } from "@/lib/db/statements/hot-path";
+import type { Store } from "@/lib/db/store";
 import { normalizeEmail, type SignupInput } from "../signup-input";
 import { createCoalescedPrismaWriter } from "./coalesced-prisma-writer";
-import { createSqliteSignupWriter } from "./sqlite-signup-writer";
-
-const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-// 24 characters of a 36-letter alphabet: ~124 bits, so collisions are not a practical concern.
-const RANDOM_LENGTH = 24;
 
 /** "c" + 24 lowercase base-36 characters: the length and alphabet of Prisma's cuid(). */
 export function newSignupId(): string {
-  const bytes = randomBytes(RANDOM_LENGTH);
-  let id = "c";
-  for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length];
-  return id;
+  return newRowId();
 }
 
 export interface NewSignupRow {
@@ -34,21 +27,9 @@ export interface NewSignupRow {
 
 export type NewSignupWriter = (row: NewSignupRow) => Promise<{ id: string } | null>;
 
-const writers = new Map<string, NewSignupWriter>();
-
-export function signupWriterFor(db: Db, databaseUrl: string): NewSignupWriter {
-  let writer = writers.get(databaseUrl);
-  if (!writer) {
-    writer = databaseProvider(databaseUrl) === "sqlite" ? createSqliteSignupWriter(sqliteFilePath(databaseUrl)) : createCoalescedPrismaWriter(db);
-    writers.set(databaseUrl, writer);
-  }
-  return writer;
-}
-
-/** Where signups are kept: the Prisma client, and the URL that picks intake's writer for it. */
-export interface SignupStore {
-  db: Db;
-  databaseUrl: string;
+/** Intake's writer for this store, made once per store. */
+export function signupWriterFor(store: Store): NewSignupWriter {
+  return store.shared("intake:signup-writer", () => preparedSignupInsert(store) ?? createCoalescedPrismaWriter(store.db));
 }
 
 export interface SignupTenant {
@@ -65,9 +46,9 @@ export interface SignupTenant {
  * INSERT … ON CONFLICT DO NOTHING, with no extra read or write that would make it slower. The
  * answer thus tells a caller neither that the address is known nor which row holds it.
  */
-export async function recordSignup(store: SignupStore, tenant: SignupTenant, input: SignupInput): Promise<{ id: string }> {
+export async function recordSignup(store: Store, tenant: SignupTenant, input: SignupInput): Promise<{ id: string }> {
   const id = newSignupId();
-  await signupWriterFor(store.db, store.databaseUrl)({
+  await signupWriterFor(store)({
     id,
     tenantId: tenant.id,
     email: input.email,

@@ -1,8 +1,7 @@
 // The real collaborators of the sync: tokens from the connections layer, contacts pushed through
 // the provider seam, and the give-up limit from the configuration. Tests and the bench use the same
 // wiring against the simulator.
-import type { Db } from "@/lib/db/create-client";
-import { databaseProvider } from "@/lib/db/database-url";
+import type { Store } from "@/lib/db/store";
 import type { ServerEnv } from "@/lib/env/server";
 import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
 import type { IntegrationProvider } from "@/lib/integrations/provider";
@@ -11,18 +10,16 @@ import { attemptsSpanning } from "./backoff";
 import type { SyncWorkerOptions } from "./sync-worker";
 
 export type SyncWiring = {
-  db: Db;
-  databaseUrl: string;
+  store: Store;
   env: Pick<ServerEnv, "SYNC_GIVE_UP_AFTER_HOURS" | "SYNC_BATCH_SIZE" | "SYNC_LEASE_SECONDS" | "SYNC_IDLE_POLL_MS" | "SYNC_PORTAL_REQUESTS_PER_10S">;
   integrations: IntegrationServices;
   /** Built on first use: a worker may start (and idle) before HubSpot's client id is configured. */
   contactSync: () => IntegrationProvider;
 };
 
-export function productionSyncOptions({ db, databaseUrl, env, integrations, contactSync }: SyncWiring): SyncWorkerOptions {
+export function productionSyncOptions({ store, env, integrations, contactSync }: SyncWiring): SyncWorkerOptions {
   return {
-    db,
-    provider: databaseProvider(databaseUrl),
+    store,
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId, integrations),
     crm: { upsertContacts: (accessToken, batch) => contactSync().upsertContacts(accessToken, batch) },
     settings: {

@@ -10,6 +10,7 @@
 // Times come from each worker's clock: workers on several machines need them in sync (NTP), or
 // a slot could be reused early by as much as their clocks disagree.
 import type { Db } from "@/lib/db/create-client";
+import { settleSlot, takeOldestSlot } from "@/lib/db/statements/portal-slots";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export const HUBSPOT_WINDOW_MS = 10_000;
@@ -50,14 +51,8 @@ export class SharedPortalBudget {
     const { slots, windowMs } = this.sizeOf(portalId);
     const cutoff = new Date(now - windowMs);
     for (let race = 0; race < MAX_RACES; race++) {
-      // The usual case in one statement: the slot used longest ago, if it is free. The condition on
-      // usedAt is checked again on the row as it is when written, so a slot another worker has
-      // just taken is never taken twice (PostgreSQL re-reads a row updated meanwhile).
-      const taken = await this.db.$executeRaw`
-        UPDATE "PortalCallSlot" SET "usedAt" = ${new Date(now)}
-        WHERE "portalId" = ${portalId} AND "usedAt" <= ${cutoff} AND "slot" = (
-          SELECT "slot" FROM "PortalCallSlot" WHERE "portalId" = ${portalId} AND "slot" < ${slots} ORDER BY "usedAt" LIMIT 1)`;
-      if (taken === 1) return 0;
+      // The usual case in one statement: the slot used longest ago, if it is free (compare-and-swap).
+      if (await takeOldestSlot(this.db, portalId, slots, cutoff, new Date(now))) return 0;
       // None was free, or another worker took it first: how long until one frees up.
       const oldest = await this.db.portalCallSlot.findFirst({
         where: { portalId, slot: { lt: slots } },
@@ -79,7 +74,7 @@ export class SharedPortalBudget {
   async settle(portalId: string, takenAt: number, answeredAt: number): Promise<void> {
     if (answeredAt <= takenAt) return;
     // A slot another worker has taken since (only after a whole window in flight) keeps its stamp.
-    await this.db.$executeRaw`UPDATE "PortalCallSlot" SET "usedAt" = ${new Date(answeredAt)} WHERE "portalId" = ${portalId} AND "usedAt" = ${new Date(takenAt)}`;
+    await settleSlot(this.db, portalId, new Date(takenAt), new Date(answeredAt));
   }
 
   /** HubSpot answered 429: no worker sends to this portal before `untilMs`. */

@@ -1,7 +1,7 @@
 // Everything one sync worker needs, passed explicitly so tests, the worker script, the in-process
 // starter and the bench all run the very same engine against their own database and HubSpot.
 import type { Db } from "@/lib/db/create-client";
-import type { DatabaseProvider } from "@/lib/db/database-url";
+import type { Store } from "@/lib/db/store";
 import type { IntegrationProvider } from "@/lib/integrations/provider";
 import type { PortalPacer } from "./portal-pacer";
 
@@ -22,8 +22,9 @@ export interface SyncSettings {
 export type ContactSync = Pick<IntegrationProvider, "upsertContacts">;
 
 export interface SyncDeps {
+  /** The database layer's handles; `db` is store.db, kept at hand for the many Prisma reads. */
+  store: Store;
   db: Db;
-  provider: DatabaseProvider;
   workerId: string;
   limiter: PortalPacer;
   settings: SyncSettings;

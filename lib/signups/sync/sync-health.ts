@@ -3,6 +3,7 @@
 // memory and written at most every few seconds per worker — one upsert per connection then, not
 // one per HubSpot call — and before the worker stops.
 import type { Db } from "@/lib/db/create-client";
+import { addSyncHealth } from "@/lib/db/statements/sync-health";
 
 export interface HealthDelta {
   synced: number;
@@ -47,17 +48,5 @@ export async function flushSyncHealth(owner: { db: Db }): Promise<void> {
   const entries = [...pending.byConnection];
   pending.byConnection = new Map();
   pending.flushAt = Date.now() + FLUSH_EVERY_MS;
-  for (const [key, sum] of entries) await writeHealth(owner.db, key.slice(0, key.lastIndexOf("|")), new Date(sum.hour), sum);
-}
-
-async function writeHealth(db: Db, connectionId: string, hour: Date, delta: HealthDelta): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO "SyncHealthHour" ("connectionId", "hour", "synced", "failed", "rateLimited")
-    SELECT ${connectionId}, ${hour}, ${delta.synced}, ${delta.failed}, ${delta.rateLimited}
-    -- A connection deleted (disconnected) meanwhile has no card left to show this on.
-    WHERE EXISTS (SELECT 1 FROM "Connection" WHERE "id" = ${connectionId})
-    ON CONFLICT ("connectionId", "hour") DO UPDATE SET
-      "synced" = "SyncHealthHour"."synced" + ${delta.synced},
-      "failed" = "SyncHealthHour"."failed" + ${delta.failed},
-      "rateLimited" = "SyncHealthHour"."rateLimited" + ${delta.rateLimited}`;
+  for (const [key, sum] of entries) await addSyncHealth(owner.db, key.slice(0, key.lastIndexOf("|")), new Date(sum.hour), sum);
 }

@@ -46,7 +46,7 @@ export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> 
         return;
       }
       const claimedAt = Date.now();
-      const signups = await claimTenantSignups(db, deps.provider, {
+      const signups = await claimTenantSignups(deps.store, {
         workerId: deps.workerId, tenantId, limit: batchesPerTenant * settings.batchSize, leaseMs: settings.leaseMs,
       });
       if (signups.length === 0) return;

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/create-client";
-import type { DatabaseProvider } from "@/lib/db/database-url";
+import type { Store } from "@/lib/db/store";
 import { startPollingLoops } from "@/lib/polling-loops";
 import { log } from "@/lib/log";
 import { attemptsSpanning } from "./backoff";
@@ -14,7 +14,7 @@ import { SharedPortalBudget } from "./shared-portal-budget";
 import type { SyncDeps, SyncSettings } from "./sync-deps";
 import { flushSyncHealth } from "./sync-health";
 import { runSyncPass } from "./sync-pass";
-import { refreshPlannerStatistics } from "./planner-statistics";
+import { refreshPlannerStatistics } from "@/lib/db/statements/signup-queue";
 import { releaseStrandedSignups } from "./waiting-signups";
 
 // How often the worker re-checks for WAITING signups whose tenant can send again (a race the
@@ -24,8 +24,7 @@ const HOUSEKEEPING_EVERY_MS = 60_000;
 const DEFAULT_GIVE_UP_AFTER_MS = 72 * 3_600_000;
 
 export interface SyncWorkerOptions {
-  db: Db;
-  provider: DatabaseProvider;
+  store: Store;
   accessToken: SyncDeps["accessToken"];
   crm: SyncDeps["crm"];
   /** Defaults are the configuration schema's (lib/env/server-schema.ts). */
@@ -53,10 +52,10 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const passesInFlight = options.settings?.passesInFlight ?? 2;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const deps: SyncDeps = {
-    db: options.db,
-    provider: options.provider,
+    store: options.store,
+    db: options.store.db,
     workerId,
-    limiter: portalPacer(options.db, options.settings?.portalRequestsPer10s),
+    limiter: portalPacer(options.store.db, options.settings?.portalRequestsPer10s),
     settings,
     accessToken: options.accessToken,
     crm: options.crm,
@@ -87,7 +86,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
 }
 
 async function housekeeping(deps: SyncDeps): Promise<void> {
-  if (deps.provider === "sqlite") await refreshPlannerStatistics(deps.db);
+  await refreshPlannerStatistics(deps.store);
   const released = await releaseStrandedSignups(deps.db);
   if (released > 0) log.warn("signup sync released WAITING signups of tenants that can send again", { workerId: deps.workerId, signups: released });
 }

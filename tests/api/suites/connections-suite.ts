@@ -86,5 +86,32 @@ export function connectionsSuite(world: () => ApiWorld) {
         await db.connection.update({ where: { id: w.connectionId }, data: { status: "CONNECTED", statusReason: null } });
       }
     });
+
+    it("never hands out a token without its audit entry: 503 problem with Retry-After when the entry cannot be written", async () => {
+      const w = world();
+      const { db } = w.database;
+      // The database refuses audit rows, as a full disk or a lock held past the wait limit would.
+      const refuse = w.provider === "postgresql"
+        ? [`CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$ LANGUAGE plpgsql`,
+           `CREATE TRIGGER refuse_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION refuse_audit()`]
+        : [`CREATE TRIGGER refuse_audit BEFORE INSERT ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'audit refused'); END`];
+      const allow = w.provider === "postgresql"
+        ? [`DROP TRIGGER refuse_audit ON "AuditEvent"`, `DROP FUNCTION refuse_audit()`]
+        : [`DROP TRIGGER refuse_audit`];
+      for (const statement of refuse) await db.$executeRawUnsafe(statement);
+      try {
+        const response = await w.call(issueAccessToken, { key: await w.tenantKey(["connections:token"]), params: { connectionId: w.connectionId } });
+        expect(response.status).toBe(503);
+        expect(response.headers.get("content-type")).toBe("application/problem+json");
+        expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+        const text = await response.text();
+        expect(text).not.toMatch(/accessToken|bearer/i);
+        expect(JSON.parse(text)).toMatchObject({ status: 503, code: "unavailable" });
+      } finally {
+        for (const statement of allow) await db.$executeRawUnsafe(statement);
+      }
+      // Once audit rows can be written again, the token is handed out (and audited) as usual.
+      expect((await w.call(issueAccessToken, { key: await w.tenantKey(["connections:token"]), params: { connectionId: w.connectionId } })).status).toBe(200);
+    });
   });
 }

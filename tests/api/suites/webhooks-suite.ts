@@ -2,7 +2,6 @@
 // that a real receiver verifies, the delivery log, redeliver, rotate, delete; tenant scoping.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeKeyRing } from "@switchboard/lib/crypto/active-key-ring";
-import { databaseProvider } from "@switchboard/lib/db/database-url";
 import { startWebhookWorker, type WebhookWorker } from "@switchboard/lib/webhooks/delivery-worker";
 import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "@switchboard/lib/api/v1/webhook-delivery-routes";
 import {
@@ -23,7 +22,7 @@ export function webhooksSuite(world: () => ApiWorld) {
       receiver = await startReceiver();
       const w = world();
       worker = startWebhookWorker({
-        db: w.database.db, provider: databaseProvider(w.database.url), keyRing: activeKeyRing(),
+        store: w.database.store, keyRing: activeKeyRing(),
         urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 2_000, idlePollMs: 50,
       });
     });

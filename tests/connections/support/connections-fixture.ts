@@ -1,6 +1,7 @@
 // One real database (SQLite or PostgreSQL), one in-process HubSpot simulator, a seeded tenant with
 // an owner, an admin, a member and an outsider, and the services the flows need — no mocks.
 import { randomBytes } from "node:crypto";
+import type { Store } from "@switchboard/lib/db/store";
 import { createTestDatabase } from "@/tests/helpers/databases";
 import { startSimulator, type RunningSimulator } from "@/simulator/src/server";
 import type { Db } from "@switchboard/lib/db/create-client";
@@ -16,6 +17,7 @@ export const REDIRECT_URI = `${APP_URL}/api/integrations/hubspot/callback`;
 
 export type ConnectionsFixture = {
   db: Db;
+  store: Store;
   databaseUrl: string;
   sim: RunningSimulator;
   config: HubspotConfig;
@@ -53,6 +55,7 @@ export async function startConnectionsFixture(provider: "sqlite" | "postgresql" 
   const seeded = await seed(database.db);
   return {
     db: database.db,
+    store: database.store,
     databaseUrl: database.url,
     sim,
     config,

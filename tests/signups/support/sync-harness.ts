@@ -1,7 +1,7 @@
 // Runs the real sync engine pass by pass against a test database and the simulator, so tests
 // can observe each step without sleeping on timers.
 import type { Db } from "@switchboard/lib/db/create-client";
-import type { DatabaseProvider } from "@switchboard/lib/db/database-url";
+import type { Store } from "@switchboard/lib/db/store";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { createProviderRegistry } from "@switchboard/lib/integrations/registry";
@@ -13,13 +13,14 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
 import { seedTenant, type SeededPerson } from "@/tests/helpers/seed-tenant";
+import type { TestProvider } from "@/tests/helpers/databases";
 
-export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
+export function syncDeps(store: Store, workerId = "test-worker", options: { requestTimeoutMs?: number } = {}): SyncDeps {
   return {
-    db,
-    provider,
+    store,
+    db: store.db,
     workerId,
-    limiter: portalPacer(db),
+    limiter: portalPacer(store.db),
     settings: { batchSize: 100, leaseMs: 30_000, batchesPerPass: 4, maxBatchesPerPass: 64, maxRateWaitMs: 1_000, giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000) },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
     crm: createProviderRegistry({ ...serverEnv(), SYNC_REQUEST_TIMEOUT_MS: options.requestTimeoutMs ?? 5_000 }).contactSync(),
@@ -63,12 +64,12 @@ export async function simContacts(simulatorUrl: string, portalId = 62515): Promi
   return (await simJson<{ results: { id: string; properties: Record<string, string> }[] }>(simulatorUrl, `/_sim/portals/${portalId}/contacts`)).results;
 }
 
-/** One simulator + SQLite world for a sync test file: started once, and before each test HubSpot's
+/** One simulator + database world for a sync test file: started once, and before each test HubSpot's
  * state, the signups, connections and shared call slots start afresh (so does the rate window). */
-export function sharedSyncWorld(): { readonly world: SimulatorWorld; connectedTenant(): Promise<{ tenant: { id: string; slug: string }; owner: SeededPerson; connectionId: string }> } {
+export function sharedSyncWorld(provider: TestProvider = "sqlite"): { readonly world: SimulatorWorld; connectedTenant(): Promise<{ tenant: { id: string; slug: string }; owner: SeededPerson; connectionId: string }> } {
   let current: SimulatorWorld | undefined;
   beforeAll(async () => {
-    current = await startSimulatorWorld("sqlite");
+    current = await startSimulatorWorld(provider);
   });
   afterAll(async () => {
     await current?.close();

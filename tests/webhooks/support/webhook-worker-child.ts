@@ -1,14 +1,14 @@
 // A delivery worker in its own process, for the kill -9 test: prints "claimed" once it holds a
 // delivery (the receiver then hangs, so it is mid-delivery when killed).
-import { createDbClient } from "@switchboard/lib/db/create-client";
-import { databaseProvider } from "@switchboard/lib/db/database-url";
+import { createStore } from "@switchboard/lib/db/store";
 import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
 import { startWebhookWorker } from "@switchboard/lib/webhooks/delivery-worker";
 
 const input = JSON.parse(process.env.WEBHOOK_CHILD_INPUT ?? "{}") as { databaseUrl: string; keyRing: string; leaseMs: number };
-const db = createDbClient(input.databaseUrl);
+const store = createStore(input.databaseUrl);
+const { db } = store;
 startWebhookWorker({
-  db, provider: databaseProvider(input.databaseUrl), keyRing: parseKeyRing(input.keyRing),
+  store, keyRing: parseKeyRing(input.keyRing),
   urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 60_000, idlePollMs: 50, leaseMs: input.leaseMs, workerId: "child-worker",
 });
 const timer = setInterval(() => {

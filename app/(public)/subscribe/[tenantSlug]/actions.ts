@@ -6,9 +6,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { AppError } from "@switchboard/lib/app-error";
 import { clientIpFrom } from "@switchboard/lib/http/client-ip";
-import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
-import { assertSignupAllowance, submitSignup } from "@switchboard/lib/signups/intake/handle-subscribe";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { appSubscribeContext, assertSignupAllowance, submitSignup } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { formAction } from "@/web/form-action";
 
@@ -20,11 +19,11 @@ const subscribeFields = z.looseObject({ tenantSlug: z.string().max(100) });
 export const subscribe = formAction(
   { name: "subscribe", schema: subscribeFields, refill: ["email", "firstName", "consent"], failure: UNAVAILABLE },
   async ({ tenantSlug, ...fields }) => {
-    const tenant = await findPublicTenant(db, tenantSlug);
+    const { store, limiter } = appSubscribeContext(processRuntime());
+    const tenant = await findPublicTenant(store.db, tenantSlug);
     // The page itself 404s for unknown tenants; a stale form gets the same neutral failure.
     if (!tenant) throw new AppError("unavailable", UNAVAILABLE);
-    const store = { db, databaseUrl: serverEnv().DATABASE_URL };
-    await assertSignupAllowance(store, tenant.id, clientIpFrom(await headers()), (seconds) => `Too many attempts. Please try again in ${seconds} seconds.`);
+    await assertSignupAllowance(limiter, tenant.id, clientIpFrom(await headers()), (seconds) => `Too many attempts. Please try again in ${seconds} seconds.`);
     await submitSignup(store, tenant, fields);
     return { ok: true, message: "Thank you for subscribing." };
   },

@@ -1,25 +1,28 @@
-// Every HubSpot outcome of the signup sync, against the real simulator over HTTP and real SQLite.
+// Every HubSpot outcome of the signup sync, against the real simulator over HTTP and a real database
+// (run on each by sync-outcomes-<database>.test.ts: configuration is per process until the composition root).
 import { serverEnv } from "@switchboard/lib/env/server";
 import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
 import { retryDelayMs } from "@switchboard/lib/signups/sync/backoff";
 import { describe, expect, it } from "vitest";
-import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
+import type { TestProvider } from "@/tests/helpers/databases";
+import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "../support/sync-harness";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
 
-const sync = sharedSyncWorld();
+export function syncOutcomesSuite(provider: TestProvider): void {
+const sync = sharedSyncWorld(provider);
 
 const countByStatus = async (tenantId: string) =>
   Object.fromEntries(
     (await sync.world.database.db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
   );
 
-describe("signup sync against the simulator", () => {
+describe(`signup sync against the simulator on ${provider}`, () => {
   it("syncs pending signups in batches of at most 100 and stores the contact ids", async () => {
     const { tenant, connectionId } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 250);
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     const rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.filter((row) => !(row.status === "SYNCED" && row.hubspotContactId && row.syncedAt && row.connectionId === connectionId))).toEqual([]);
     const contacts = await simContacts(sync.world.sim.url);
@@ -34,7 +37,7 @@ describe("signup sync against the simulator", () => {
     const { tenant } = await sync.connectedTenant();
     await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 2, intervalMs: 10_000 } }) });
     await addSignups(sync.world.database.db, tenant.id, 400);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     await syncUntilIdle(deps);
     const { requests } = await simJson<{ requests: { status: number | null }[] }>(sync.world.sim.url, "/_sim/requests");
     expect(requests.some((request) => request.status === 429)).toBe(true);
@@ -54,7 +57,7 @@ describe("signup sync against the simulator", () => {
     const { tenant } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 5);
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 2, pathPrefix: "/crm/" }) });
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     // Each failure waits between half and all of its step (backoff.ts), counted from the moment
     // the pass recorded it — somewhere between the clock readings taken around the pass.
     const failedPass = async (attempts: number) => {
@@ -83,8 +86,8 @@ describe("signup sync against the simulator", () => {
     const { tenant } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 3);
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ mode: "hang", count: 1, pathPrefix: "/crm/" }) });
-    const deps = syncDeps(sync.world.database.db, "sqlite");
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite", "test-worker", { requestTimeoutMs: 500 }));
+    const deps = syncDeps(sync.world.database.store);
+    await syncUntilIdle(syncDeps(sync.world.database.store, "test-worker", { requestTimeoutMs: 500 }));
     const rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === 1 && row.lastError?.includes("did not answer")))).toEqual([]);
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "DELETE" });
@@ -99,7 +102,7 @@ describe("signup sync against the simulator", () => {
     await addSignups(sync.world.database.db, tenant.id, 3);
     // Passes our zod check, but HubSpot (and the simulator) refuse a domain label ending in "-".
     await sync.world.database.db.signup.create({ data: { tenantId: tenant.id, email: "odd@example-.com", emailNormalized: "odd@example-.com", consentGiven: true } });
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     await syncUntilIdle(deps);
     const failed = await sync.world.database.db.signup.findFirstOrThrow({ where: { emailNormalized: "odd@example-.com" } });
     expect(failed.status).toBe("FAILED");
@@ -117,20 +120,20 @@ describe("signup sync against the simulator", () => {
     const { tenant } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 3);
     // A misconfigured HUBSPOT_API_BASE_URL: every call lands on a path HubSpot does not have (404).
-    const misconfigured = { ...syncDeps(sync.world.database.db, "sqlite"), crm: createHubspotProvider({ ...hubspotConfigFromEnv(serverEnv()), apiBaseUrl: `${sync.world.sim.url}/not-hubspot` }) };
+    const misconfigured = { ...syncDeps(sync.world.database.store), crm: createHubspotProvider({ ...hubspotConfigFromEnv(serverEnv()), apiBaseUrl: `${sync.world.sim.url}/not-hubspot` }) };
     await syncUntilIdle(misconfigured);
     expect(await countByStatus(tenant.id)).toEqual({ PENDING: 3 });
     const waiting = await sync.world.database.db.signup.findFirstOrThrow({ where: { tenantId: tenant.id } });
     expect(waiting.lastError).toMatch(/OBJECT_NOT_FOUND|404/);
     await makeEverythingDue(sync.world.database.db);
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 3 });
   });
 
   it("parks signups of a tenant without HubSpot as WAITING and drains them once connected", async () => {
     const { tenant, people: [owner] } = await seedTenant(sync.world.database.db);
     await addSignups(sync.world.database.db, tenant.id, 20);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ WAITING: 20 });
     await connectPortal({ db: sync.world.database.db, tenant }, { actor: owner.actor });
@@ -142,7 +145,7 @@ describe("signup sync against the simulator", () => {
     const { tenant, owner, connectionId } = await sync.connectedTenant();
     await simJson(sync.world.sim.url, "/_sim/portals/62515/revoke-all", { method: "POST" });
     await addSignups(sync.world.database.db, tenant.id, 10);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     // The revoked access token answers 401; the forced refresh then meets invalid_grant.
     await syncUntilIdle(deps);
     await makeEverythingDue(sync.world.database.db);
@@ -157,3 +160,4 @@ describe("signup sync against the simulator", () => {
     expect(await simContacts(sync.world.sim.url)).toHaveLength(10);
   });
 });
+}

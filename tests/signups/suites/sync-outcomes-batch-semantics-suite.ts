@@ -1,15 +1,17 @@
 // HubSpot's documented batch-upsert-by-email semantics through the whole sync, against the
-// simulator over HTTP and real SQLite: one bad address fails a whole batch (400, or 409 for another
+// simulator over HTTP and a real database (sync-outcomes-batch-semantics-<database>.test.ts): one bad address fails a whole batch (400, or 409 for another
 // contact's additional email), the sync isolates exactly the offending signups, and nothing stays
 // Pending — every outcome is terminal or bounded.
 import { describe, expect, it } from "vitest";
+import type { TestProvider } from "@/tests/helpers/databases";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
 import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
-import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "./support/sync-harness";
+import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "../support/sync-harness";
 
-const sync = sharedSyncWorld();
+export function syncBatchSemanticsSuite(provider: TestProvider): void {
+const sync = sharedSyncWorld(provider);
 
 const countByStatus = async (tenantId: string) =>
   Object.fromEntries(
@@ -40,7 +42,7 @@ async function addOddOnes(tenantId: string) {
   });
 }
 
-describe.each(["whole-batch", "multi-status"] as const)("one invalid and one conflicting address among 300 (%s answers)", (mode) => {
+describe.each(["whole-batch", "multi-status"] as const)(`one invalid and one conflicting address among 300 (%s answers) on ${provider}`, (mode) => {
   it("fails exactly those two with HubSpot's reasons and syncs the other 298 once", async () => {
     const { tenant, connectionId } = await sync.connectedTenant();
     await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ upsertFailureMode: mode }) });
@@ -48,7 +50,7 @@ describe.each(["whole-batch", "multi-status"] as const)("one invalid and one con
     await addSignups(sync.world.database.db, tenant.id, 149, "early");
     await addOddOnes(tenant.id);
     await addSignups(sync.world.database.db, tenant.id, 149, "late");
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
 
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 298, FAILED: 2 });
     const invalid = await sync.world.database.db.signup.findFirstOrThrow({ where: { emailNormalized: "odd@example-.com" } });
@@ -66,18 +68,18 @@ describe.each(["whole-batch", "multi-status"] as const)("one invalid and one con
     // Terminal: another pass sends nothing for them.
     await simJson(sync.world.sim.url, "/_sim/requests", { method: "DELETE" });
     await makeEverythingDue(sync.world.database.db);
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     expect((await simJson<{ requests: unknown[] }>(sync.world.sim.url, "/_sim/requests")).requests).toHaveLength(0);
   });
 });
 
-describe("what HubSpot answers, and what becomes of each signup", () => {
+describe(`what HubSpot answers, and what becomes of each signup, on ${provider}`, () => {
   it("matches results by trace id, so mixed-case addresses are Synced (HubSpot lowercases them)", async () => {
     const { tenant } = await sync.connectedTenant();
     await sync.world.database.db.signup.createMany({
       data: ["Ada.Lovelace@Example.COM", "GRACE@example.com"].map((email) => ({ tenantId: tenant.id, email, emailNormalized: email.toLowerCase(), consentGiven: true })),
     });
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 2 });
     expect((await simContacts(sync.world.sim.url)).map((contact) => contact.properties.email).sort()).toEqual(["ada.lovelace@example.com", "grace@example.com"]);
   });
@@ -87,19 +89,19 @@ describe("what HubSpot answers, and what becomes of each signup", () => {
     await addSignups(sync.world.database.db, tenant.id, 4);
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 423, count: 1, pathPrefix: "/crm/" }) });
     const before = Date.now();
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     const rows = await sync.world.database.db.signup.findMany({ where: { tenantId: tenant.id } });
     expect(rows.filter((row) => !(row.status === "PENDING" && row.attempts === 1 && row.lastError?.includes("HTTP 423")))).toEqual([]);
     expect(Math.min(...rows.map((row) => row.nextAttemptAt.getTime() - before))).toBeGreaterThanOrEqual(2_000);
     await makeEverythingDue(sync.world.database.db);
-    await syncUntilIdle(syncDeps(sync.world.database.db, "sqlite"));
+    await syncUntilIdle(syncDeps(sync.world.database.store));
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 4 });
   });
 
   it("gives up on a signup that keeps failing transiently, with the attempts and the last reason, and the dashboard can retry it", async () => {
     const { tenant } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 2);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     // Stands in for three days of failures: one attempt short of the limit.
     await sync.world.database.db.signup.updateMany({ where: { tenantId: tenant.id }, data: { attempts: deps.settings.giveUpAfterAttempts - 1 } });
     await simJson(sync.world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 1, pathPrefix: "/crm/" }) });
@@ -116,7 +118,7 @@ describe("what HubSpot answers, and what becomes of each signup", () => {
   it("gives up within the limit on an endpoint that answers an unexpected 4xx (e.g. a wrong base URL)", async () => {
     const { tenant } = await sync.connectedTenant();
     await addSignups(sync.world.database.db, tenant.id, 3);
-    const deps = syncDeps(sync.world.database.db, "sqlite");
+    const deps = syncDeps(sync.world.database.store);
     // A misconfigured HUBSPOT_API_BASE_URL: every call lands on a path HubSpot does not have (404).
     const misconfigured = {
       ...deps,
@@ -132,3 +134,4 @@ describe("what HubSpot answers, and what becomes of each signup", () => {
     expect(failed.lastError).toMatch(/^gave up after 2 attempts: HubSpot answered the contacts batch upsert with HTTP 404/);
   });
 });
+}

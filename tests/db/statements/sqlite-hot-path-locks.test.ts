@@ -1,9 +1,10 @@
-// The direct SQLite writer intake uses: rows Prisma reads back as its own, conflicts reported, and
-// lock waits that neither block the event loop nor put a signup inside someone else's transaction.
+// The prepared SQLite insert intake uses (lib/db/statements/hot-path.ts): rows Prisma reads back as
+// its own, conflicts reported, and lock waits that neither block the event loop nor put a signup
+// inside someone else's transaction. SQLite only: PostgreSQL has no such path (contract suite: hot-path.test.ts).
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@switchboard/lib/db/database-url";
-import { createSqliteSignupWriter } from "@switchboard/lib/signups/intake/sqlite-signup-writer";
+import { preparedSignupInsert } from "@switchboard/lib/db/statements/hot-path";
 import type { NewSignupRow } from "@switchboard/lib/signups/intake/record-signup";
 import { newSignupId } from "@switchboard/lib/signups/intake/record-signup";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
@@ -42,9 +43,9 @@ function holdWriteLock(): () => void {
   };
 }
 
-describe("direct SQLite signup writer", () => {
+describe("prepared SQLite signup insert", () => {
   it("commits a row that Prisma reads back with proper dates, flags and defaults", async () => {
-    const write = createSqliteSignupWriter(sqliteFilePath(database.url));
+    const write = preparedSignupInsert(database.store)!;
     const before = Date.now();
     const input = row("Reader@Example.com", { consentGiven: false, firstName: null });
     expect(await write(input)).toEqual({ id: input.id });
@@ -59,7 +60,7 @@ describe("direct SQLite signup writer", () => {
   });
 
   it("answers null for an address the tenant already has and leaves that row alone", async () => {
-    const write = createSqliteSignupWriter(sqliteFilePath(database.url));
+    const write = preparedSignupInsert(database.store)!;
     const first = row("twice@example.com");
     await write(first);
     expect(await write(row("TWICE@example.com", { firstName: "Other" }))).toBeNull();
@@ -68,7 +69,7 @@ describe("direct SQLite signup writer", () => {
   });
 
   it("waits for a held write lock without blocking the event loop, then commits", async () => {
-    const write = createSqliteSignupWriter(sqliteFilePath(database.url));
+    const write = preparedSignupInsert(database.store)!;
     const release = holdWriteLock();
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 5);
@@ -84,7 +85,7 @@ describe("direct SQLite signup writer", () => {
   });
 
   it("gives up with SQLITE_BUSY once the lock-wait limit has passed", async () => {
-    const write = createSqliteSignupWriter(sqliteFilePath(database.url), { lockWaitLimitMs: 100 });
+    const write = preparedSignupInsert(database.store, { lockWaitLimitMs: 100 })!;
     const release = holdWriteLock();
     try {
       await expect(write(row("never@example.com"))).rejects.toMatchObject({ code: "SQLITE_BUSY" });
@@ -95,7 +96,7 @@ describe("direct SQLite signup writer", () => {
   });
 
   it("waits out a transaction of this process's own Prisma connection instead of deadlocking on it", async () => {
-    const write = createSqliteSignupWriter(sqliteFilePath(database.url));
+    const write = preparedSignupInsert(database.store)!;
     let written: Promise<{ id: string } | null> | undefined;
     await expect(
       database.db.$transaction(async (tx) => {

@@ -1,0 +1,96 @@
+// The signup queue's statements: which tenants have PENDING rows, claiming a tenant's due rows under
+// a lease, renewing that lease, parking rows that have nowhere to go, and SQLite's planner statistics.
+// Every statement is a range of the (status, tenantId, nextAttemptAt) index or keyed by id. What to
+// claim, for how long, and when to park is decided by the sync (lib/signups/sync/).
+import type { Db } from "../create-client";
+import { Prisma } from "../generated/sqlite/client";
+import type { Store } from "../store";
+
+export interface ClaimedSignup {
+  id: string;
+  tenantId: string;
+  email: string;
+  emailNormalized: string;
+  firstName: string | null;
+  attempts: number;
+  createdAt: Date;
+  lastError: string | null;
+}
+
+/** Tenants with PENDING signups (due now or later), in id order: a skip scan, one index probe per tenant. */
+export async function selectTenantsWithPendingSignups(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<{ tenantId: string | null }[]>`
+    WITH RECURSIVE pending ("tenantId") AS (
+      SELECT (SELECT MIN("tenantId") FROM "Signup" WHERE "status" = 'PENDING')
+      UNION ALL
+      SELECT (SELECT MIN(s."tenantId") FROM "Signup" s WHERE s."status" = 'PENDING' AND s."tenantId" > pending."tenantId")
+      FROM pending WHERE pending."tenantId" IS NOT NULL
+    )
+    SELECT "tenantId" FROM pending WHERE "tenantId" IS NOT NULL`;
+  return rows.flatMap((row) => (row.tenantId ? [row.tenantId] : []));
+}
+
+export type SignupClaim = { workerId: string; tenantId: string; limit: number; now: Date; leaseUntil: Date; reclaimedMessage: string };
+
+/**
+ * Up to `limit` of the tenant's due signups, oldest due first, claimed in one statement: the claim
+ * moves nextAttemptAt to the lease's end, so claimed rows leave the due range. A row still claimed
+ * by someone else (whose lease ran out) gets `reclaimedMessage` as its lastError.
+ */
+export async function claimDueSignups(store: Store, claim: SignupClaim): Promise<ClaimedSignup[]> {
+  return store.db.$queryRaw<ClaimedSignup[]>`
+    UPDATE "Signup" SET "claimedBy" = ${claim.workerId}, "claimedUntil" = ${claim.leaseUntil}, "nextAttemptAt" = ${claim.leaseUntil},
+      "lastError" = CASE WHEN "claimedBy" IS NULL THEN "lastError" ELSE ${claim.reclaimedMessage} END
+    WHERE "id" IN (
+      SELECT "id" FROM "Signup"
+      WHERE "status" = 'PENDING' AND "tenantId" = ${claim.tenantId} AND "nextAttemptAt" <= ${claim.now}
+      ORDER BY "nextAttemptAt"
+      LIMIT ${claim.limit}
+      ${store.dialect.skipLocked()}
+    )
+    RETURNING "id", "tenantId", "email", "emailNormalized", "firstName", "attempts", "createdAt", "lastError"`;
+}
+
+/** Extends the worker's live claims on these rows; returns the ids it still holds. Keyed by id and claimedBy only. */
+export async function renewSignupClaims(db: Db, workerId: string, ids: readonly string[], now: Date, leaseUntil: Date): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const held = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Signup" SET "claimedUntil" = ${leaseUntil}, "nextAttemptAt" = ${leaseUntil}
+    WHERE "id" IN (${Prisma.join(ids)}) AND "claimedBy" = ${workerId} AND "claimedUntil" > ${now}
+    RETURNING "id"`;
+  return new Set(held.map((row) => row.id));
+}
+
+/**
+ * PENDING → WAITING for a tenant, but only while it has no usable destination, checked in the same
+ * statement: a connect that commits first is never undone by a decision taken earlier.
+ */
+export async function parkPendingSignups(db: Db, tenantId: string, message: string): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "Signup" SET "status" = 'WAITING', "lastError" = ${message}
+    WHERE "status" = 'PENDING' AND "tenantId" = ${tenantId} AND NOT EXISTS (${usableDestinationOf(tenantId)})`;
+}
+
+// The destination rule of lib/signups/sync/destination.ts in SQL: the chosen connection if it
+// exists, else the oldest — usable unless it needs reconnecting.
+function usableDestinationOf(tenantId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 1 FROM "Connection" c
+    WHERE c."tenantId" = ${tenantId} AND c."status" <> 'NEEDS_RECONNECT'
+      AND c."id" = COALESCE(
+        (SELECT chosen."id" FROM "Connection" chosen JOIN "Tenant" t ON t."newsletterConnectionId" = chosen."id" WHERE t."id" = ${tenantId}),
+        (SELECT oldest."id" FROM "Connection" oldest WHERE oldest."tenantId" = ${tenantId} ORDER BY oldest."createdAt" LIMIT 1))`;
+}
+
+// SQLite plans queries without statistics until someone runs ANALYZE: with none, it picked the
+// (status, …) index for statements keyed by id and scanned every pending row. PRAGMA optimize gathers
+// what is missing or stale; analysis_limit caps each index's sample, so a run takes milliseconds even
+// at millions of rows. PostgreSQL's autovacuum keeps its own statistics: nothing to do there.
+const ANALYSIS_ROW_LIMIT = 1000;
+
+export async function refreshPlannerStatistics(store: Store): Promise<void> {
+  if (store.dialect.kind !== "sqlite") return;
+  await store.db.$queryRawUnsafe(`PRAGMA analysis_limit = ${ANALYSIS_ROW_LIMIT}`);
+  // 0x10002: also analyze tables that never were (a plain "optimize" only refreshes stale ones).
+  await store.db.$queryRawUnsafe("PRAGMA optimize = 0x10002");
+}

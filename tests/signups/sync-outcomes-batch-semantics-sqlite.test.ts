@@ -1,0 +1,4 @@
+// HubSpot's batch semantics through the whole sync (suites/sync-outcomes-batch-semantics-suite.ts) on sqlite.
+import { syncBatchSemanticsSuite } from "./suites/sync-outcomes-batch-semantics-suite";
+
+syncBatchSemanticsSuite("sqlite");
