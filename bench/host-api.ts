@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
 import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
-import { sealTokenSet } from "@switchboard/lib/integrations/connection-secrets";
+import { sealTokenSet } from "@switchboard/lib/integrations/tokens/stored-tokens";
 import { startWebhookWorker } from "@switchboard/lib/webhooks/delivery-worker";
 import { newEndpointSecret, sealEndpointSecret } from "@switchboard/lib/webhooks/endpoint-secret";
 import { recordWebhookEvents } from "@switchboard/lib/webhooks/record-webhook-events";

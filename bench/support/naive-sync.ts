@@ -1,7 +1,7 @@
 // The design the tutorials show: one POST /crm/v3/objects/contacts per signup, sent as fast as the
 // portal allows (a correct client that waits on 429), to another portal of the same simulator.
 import type { Db } from "@switchboard/lib/db/create-client";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { actorFromUser } from "@switchboard/lib/integrations/flows/types";
 import { hubspotClient } from "@switchboard/lib/integrations/hubspot/client";
 import { connectPortal } from "@/tests/helpers/connect-portal";

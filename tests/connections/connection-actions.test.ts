@@ -7,7 +7,7 @@ import { chooseNewsletterDestination, resolveNewsletterConnectionId } from "@swi
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";
-import { openToken } from "@switchboard/lib/integrations/connection-secrets";
+import { openToken } from "@switchboard/lib/integrations/tokens/stored-tokens";
 import { InvalidGrantError } from "@switchboard/lib/integrations/errors";
 import { simControl, simRequests } from "./support/simulator-driver";
 

@@ -1,8 +1,8 @@
 // getValidAccessToken against the simulator: refresh ahead of expiry, invalid_grant → Needs
 // reconnect with no retries, outages → retries, Degraded, then Connected again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
-import { openToken } from "@switchboard/lib/integrations/connection-secrets";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
+import { openToken } from "@switchboard/lib/integrations/tokens/stored-tokens";
 import { NeedsReconnectError, ProviderUnavailableError } from "@switchboard/lib/integrations/errors";
 import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
 import { startConnect } from "@switchboard/lib/integrations/flows/start-connect";
 import { hashState, OAUTH_STATE_TTL_MS } from "@switchboard/lib/integrations/oauth-state";
-import { openToken } from "@switchboard/lib/integrations/connection-secrets";
+import { openToken } from "@switchboard/lib/integrations/tokens/stored-tokens";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { decideConsent } from "@/tests/helpers/consent-decision";

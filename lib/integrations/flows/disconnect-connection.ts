@@ -2,11 +2,8 @@
 // token material. Audit events survive (connectionId is nulled, `subject` still names the portal).
 // A failed revocation never blocks the local disconnect; the admin is told it was unconfirmed.
 import type { Db } from "@/lib/db/create-client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
-import { connectionEvent } from "@/lib/webhooks/outbox-events";
-import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
-import { openToken } from "../connection-secrets";
+import { changeConnectionStatus } from "../connection-lifecycle";
+import { openToken } from "../tokens/stored-tokens";
 import { describeError } from "../errors";
 import type { IntegrationServices } from "../services";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
@@ -34,18 +31,17 @@ export async function disconnectConnection(
     }
   }
 
-  await db.$transaction([
-    db.tenant.updateMany({ where: { id: tenant.id, newsletterConnectionId: row.id }, data: { newsletterConnectionId: null } }),
-    db.connection.deleteMany({ where: { id: row.id, tenantId: tenant.id } }),
-    recordWebhookEvents(db, [connectionEvent("connection.disconnected", row, revoked ? null : `Revocation unconfirmed: ${revokeProblem}`)]),
-  ]);
-  await reconcileTenantSignups(db, tenant.id);
-  await recordAuditEvent(db, {
-    tenantId: tenant.id, connectionId: null, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
-    action: "disconnect", outcome: revoked ? "success" : "warning",
-    detail: revoked
-      ? `Portal ${row.portalId} disconnected; access revoked at ${provider.displayName}; tokens deleted`
-      : `Portal ${row.portalId} disconnected and tokens deleted, but revocation could not be confirmed (${revokeProblem})`,
+  await changeConnectionStatus(db, {
+    connection: row,
+    to: "DISCONNECTED",
+    reason: revoked ? null : `Revocation unconfirmed: ${revokeProblem}`,
+    actor: { userId: actor.id, label: actor.label },
+    audit: {
+      action: "disconnect", outcome: revoked ? "success" : "warning",
+      detail: revoked
+        ? `Portal ${row.portalId} disconnected; access revoked at ${provider.displayName}; tokens deleted`
+        : `Portal ${row.portalId} disconnected and tokens deleted, but revocation could not be confirmed (${revokeProblem})`,
+    },
   });
   return {
     ok: true,

@@ -8,7 +8,7 @@ import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } fro
 import { AccessTokenRejectedError, describeError, InvalidGrantError, ProviderUnavailableError } from "../errors";
 import { scopeReport } from "../provider";
 import type { IntegrationServices } from "../services";
-import { withAccessToken } from "../with-access-token";
+import { withAccessToken } from "../tokens/access-token";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
 import type { FlowActor, FlowResult, FlowTenant } from "./types";
 

@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/create-client";
 import { databaseProvider } from "@/lib/db/database-url";
 import { serverEnv } from "@/lib/env/server";
-import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@/lib/integrations/tokens/access-token";
 import { contactSyncProviderFromEnv } from "@/lib/integrations/registry";
 import { attemptsSpanning } from "./backoff";
 import type { ContactSync } from "./sync-deps";

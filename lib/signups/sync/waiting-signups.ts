@@ -3,8 +3,7 @@
 // and the sync parks any PENDING row it finds without a usable destination (a repeat signup, an
 // admin's retry). Waiting rows then cost nothing: no claim, poll or count walks them.
 import type { Db } from "@/lib/db/create-client";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { isUsable, resolveDestination, resolveDestinations } from "./destination";
+import { isUsable, resolveDestination, resolveDestinations, usableDestinationSql } from "./destination";
 
 export const WAITING_MESSAGE = "Waiting: HubSpot is not connected, or needs to be reconnected on the integrations page";
 
@@ -30,17 +29,7 @@ export async function parkPendingSignups(db: Db, tenantId: string): Promise<numb
   return db.$executeRaw`
     UPDATE "Signup" SET "status" = 'WAITING', "lastError" = ${WAITING_MESSAGE}
     WHERE "status" = 'PENDING' AND "tenantId" = ${tenantId}
-      AND NOT EXISTS (${usableDestinationOf(tenantId)})`;
-}
-
-// The destination rule of destination.ts in SQL: the chosen connection if it exists, else the oldest.
-function usableDestinationOf(tenantId: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT 1 FROM "Connection" c
-    WHERE c."tenantId" = ${tenantId} AND c."status" <> 'NEEDS_RECONNECT'
-      AND c."id" = COALESCE(
-        (SELECT chosen."id" FROM "Connection" chosen JOIN "Tenant" t ON t."newsletterConnectionId" = chosen."id" WHERE t."id" = ${tenantId}),
-        (SELECT oldest."id" FROM "Connection" oldest WHERE oldest."tenantId" = ${tenantId} ORDER BY oldest."createdAt" LIMIT 1))`;
+      AND NOT ${usableDestinationSql(tenantId)}`;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { createDbClient } from "@switchboard/lib/db/create-client";
 import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
 import type { HubspotConfig } from "@switchboard/lib/integrations/hubspot/config";
 

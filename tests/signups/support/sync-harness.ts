@@ -2,7 +2,7 @@
 // can observe each step without sleeping on timers.
 import type { Db } from "@switchboard/lib/db/create-client";
 import type { DatabaseProvider } from "@switchboard/lib/db/database-url";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
 import { attemptsSpanning } from "@switchboard/lib/signups/sync/backoff";
 import type { SyncDeps } from "@switchboard/lib/signups/sync/sync-deps";
