@@ -59,6 +59,12 @@ export async function changeConnectionStatus(db: Db, change: ConnectionChange): 
     }
     const type = eventTypeOf(from, to);
     if (type) await recordWebhookEvents(tx, [connectionEvent(type, connection, type === "connection.recovered" ? null : change.reason, to, change.eventExtras)]);
+    const entry = timelineEntryOf(type, change);
+    if (entry) {
+      await tx.connectionEvent.create({
+        data: { tenantId: connection.tenantId, connectionId: connection.id, type: entry, reason: change.reason, actorLabel: (change.actor ?? SYSTEM).label },
+      });
+    }
     return { applied: true, from };
   });
   if (!result.applied) return result;
@@ -76,6 +82,17 @@ function eventTypeOf(from: ConnectionStatusName | null, to: ConnectionChange["to
   // Degraded is reported only from Connected: a broken grant that starts answering slowly is still broken.
   if (to === "DEGRADED") return from === "CONNECTED" ? "connection.degraded" : null;
   return "connection.needs_reconnect";
+}
+
+export type TimelineEntryType = "connected" | "reconnected" | "degraded" | "recovered" | "needs_reconnect" | "disconnected";
+
+// The timeline names what happened: an admin's reconnect is "reconnected" (unless it left the grant
+// broken), whatever the status was before; otherwise the webhook event's name.
+function timelineEntryOf(type: ConnectionEventType | null, change: ConnectionChange): TimelineEntryType | null {
+  if (change.audit?.action === "reconnect" && type !== "connection.needs_reconnect") return "reconnected";
+  if (!type) return null;
+  const name = type.slice("connection.".length);
+  return name === "created" ? "connected" : (name as TimelineEntryType);
 }
 
 async function auditChange(db: Db, change: ConnectionChange, from: ConnectionStatusName | null) {

@@ -6,8 +6,12 @@ import { changeConnectionStatus, SYSTEM, type StatusActor } from "./connection-l
 
 export type { StatusActor };
 
-/** Failed provider calls in a row after which a connection shows as Degraded. */
-export const DEGRADED_AFTER_FAILURES = 3;
+/**
+ * When failures count as persisting: this many failed operations in a row, or failures for this
+ * long. A failure that clears on the next try never reaches either, so it is never reported.
+ */
+export type HealthPolicy = { degradedAfterFailures: number; degradedAfterMs: number };
+export const DEFAULT_HEALTH_POLICY: HealthPolicy = { degradedAfterFailures: 3, degradedAfterMs: 10 * 60_000 };
 
 const identitySelect = { id: true, tenantId: true, provider: true, portalId: true, status: true } as const;
 
@@ -21,16 +25,22 @@ export async function markNeedsReconnect(db: Db, connectionId: string, reason: s
   });
 }
 
-/** Transient failures: counted; Degraded once they repeat. Never overrides Needs reconnect. */
-export async function recordProviderFailures(db: Db, connectionId: string, failures: number, reason: string) {
+/**
+ * One failed operation (a refresh after its retries, a test): counted, and the start of the run
+ * kept; Degraded once the failures persist past the policy. Never overrides Needs reconnect.
+ */
+export async function recordProviderFailure(db: Db, connectionId: string, reason: string, policy: HealthPolicy, now = new Date()) {
   const row = await db.connection.findUnique({ where: { id: connectionId }, select: identitySelect });
   if (!row || row.status === "NEEDS_RECONNECT") return;
+  await db.connection.updateMany({ where: { id: connectionId, failingSince: null }, data: { failingSince: now } });
   const updated = await db.connection.update({
     where: { id: connectionId },
-    data: { consecutiveFailures: { increment: failures } },
-    select: { consecutiveFailures: true },
+    data: { consecutiveFailures: { increment: 1 } },
+    select: { consecutiveFailures: true, failingSince: true },
   });
-  if (updated.consecutiveFailures >= DEGRADED_AFTER_FAILURES && row.status === "CONNECTED") {
+  const failingForMs = now.getTime() - (updated.failingSince ?? now).getTime();
+  const persisting = updated.consecutiveFailures >= policy.degradedAfterFailures || failingForMs >= policy.degradedAfterMs;
+  if (persisting && row.status === "CONNECTED") {
     await changeConnectionStatus(db, { connection: row, to: "DEGRADED", reason, onlyFrom: ["CONNECTED"] });
   }
 }
@@ -40,8 +50,10 @@ export async function recordProviderSuccess(db: Db, connectionId: string) {
   const row = await db.connection.findUnique({ where: { id: connectionId }, select: { ...identitySelect, consecutiveFailures: true } });
   if (!row || row.status === "NEEDS_RECONNECT") return;
   if (row.status === "DEGRADED") {
-    await changeConnectionStatus(db, { connection: row, to: "CONNECTED", reason: "HubSpot answered again", onlyFrom: ["DEGRADED"], data: { consecutiveFailures: 0 } });
+    await changeConnectionStatus(db, {
+      connection: row, to: "CONNECTED", reason: "HubSpot answered again", onlyFrom: ["DEGRADED"], data: { consecutiveFailures: 0, failingSince: null },
+    });
   } else if (row.consecutiveFailures > 0) {
-    await db.connection.updateMany({ where: { id: connectionId, status: "CONNECTED" }, data: { consecutiveFailures: 0 } });
+    await db.connection.updateMany({ where: { id: connectionId, status: "CONNECTED" }, data: { consecutiveFailures: 0, failingSince: null } });
   }
 }

@@ -11,7 +11,11 @@ import { loadTokenRow } from "@/lib/integrations/tokens/stored-tokens";
 import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, tenantFilter } from "../tenant-scope";
-import { accessTokenSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView } from "./connection-schemas";
+import {
+  accessTokenSchema, connectionEventListSchema, connectionEventSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView,
+} from "./connection-schemas";
+
+type TimelineType = z.infer<typeof connectionEventSchema>["type"];
 
 const connectionParams = z.object({ connectionId: z.string().min(1).max(100) });
 
@@ -46,6 +50,32 @@ export const getConnection = defineRoute(
     response: { status: 200, description: "The connection", schema: connectionSchema }, problems: [404],
   },
   async ({ params }, context) => connectionView(await reachableConnection(context, params.connectionId)),
+);
+
+export const listConnectionEvents = defineRoute(
+  {
+    method: "get", path: "/api/v1/connections/{connectionId}/events", operationId: "listConnectionEvents", tag: "Connections",
+    scope: "connections:read", params: connectionParams, query: z.object(pageQuerySchema),
+    summary: "A connection's health timeline",
+    description:
+      "Every lifecycle change of the connection, newest first: connected, reconnected, degraded, recovered, needs_reconnect. " +
+      "A failure that cleared on the next try is not an entry; `degraded` appears only once failures persist.",
+    response: { status: 200, description: "A page of timeline entries, newest first", schema: connectionEventListSchema }, problems: [404],
+  },
+  async ({ params, query }, context) => {
+    const connection = await reachableConnection(context, params.connectionId);
+    const rows = await context.db.connectionEvent.findMany({
+      where: { connectionId: connection.id, tenantId: connection.tenantId, ...afterCursor(decodeCursor(query.cursor)) },
+      orderBy: newestFirst, take: query.limit + 1,
+    });
+    const page = pageOf(rows, query.limit);
+    return {
+      items: page.items.map((row) => ({
+        id: row.id, connectionId: row.connectionId, type: row.type as TimelineType, reason: row.reason, actor: row.actorLabel, createdAt: row.createdAt.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  },
 );
 
 export const issueAccessToken = defineRoute(

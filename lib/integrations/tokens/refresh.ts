@@ -10,7 +10,7 @@ import { metrics } from "@/lib/metrics/registry";
 import { connectionSubject, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { TokenDecryptionError } from "@/lib/crypto/token-cipher";
 import type { Db } from "@/lib/db/create-client";
-import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } from "../connection-status";
+import { markNeedsReconnect, recordProviderFailure, recordProviderSuccess } from "../connection-status";
 import { describeError, InvalidGrantError, NeedsReconnectError, ProviderUnavailableError } from "../errors";
 import type { IntegrationProvider, TokenSet } from "../provider";
 import type { IntegrationServices } from "../services";
@@ -74,6 +74,9 @@ export type LeaseOutcome = { kind: "token"; token: string; expiresAt: Date | nul
 
 const REFRESH_ATTEMPTS = 3;
 
+/** The status reason when HubSpot refuses the refresh token (invalid_grant / BAD_REFRESH_TOKEN). */
+export const UNINSTALLED_OR_REVOKED = "uninstalled or revoked in HubSpot";
+
 export async function refreshHoldingLease(
   db: Db,
   connectionId: string,
@@ -119,13 +122,14 @@ async function refreshUnderLease(
   metrics().tokenRefreshes.inc({ outcome: result.ok ? "refreshed" : result.error instanceof InvalidGrantError ? "invalid_grant" : "unavailable" });
   if (result.ok) return persist(db, row, owner, services, result.tokens);
   if (result.error instanceof InvalidGrantError) {
-    return failPermanently(db, row, "HubSpot rejected the refresh token (revoked or app uninstalled)");
+    return failPermanently(db, row, UNINSTALLED_OR_REVOKED);
   }
 
   const reason = describeError(result.error);
   await auditRefreshFailure(db, row, `${reason} (after ${result.attempts} attempts)`);
   // Count the failure before releasing, so waiters that see the lease free also see the failure.
-  await recordProviderFailures(db, row.id, result.attempts, reason);
+  // One failed operation, however many attempts it made: retries that succeed report nothing.
+  await recordProviderFailure(db, row.id, reason, services.health);
   await releaseRefreshLease(db, row.id, owner);
   if (row.accessTokenCiphertext && stillUsable(row.accessTokenExpiresAt)) {
     return { kind: "token", token: openAccessToken(services.keyRing, row), expiresAt: row.accessTokenExpiresAt };

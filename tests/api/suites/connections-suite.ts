@@ -1,7 +1,8 @@
 // /api/v1/connections against a real database and the simulator: list, get, key scoping, and the
 // access token handed to the host (fresh, audited without the token, 409 when reconnect is needed).
 import { describe, expect, it } from "vitest";
-import { getConnection, issueAccessToken, listConnections } from "@switchboard/lib/api/v1/connection-routes";
+import { markNeedsReconnect } from "@switchboard/lib/integrations/connection-status";
+import { getConnection, issueAccessToken, listConnectionEvents, listConnections } from "@switchboard/lib/api/v1/connection-routes";
 import { whoami } from "@switchboard/lib/api/v1/whoami-route";
 import type { ApiWorld } from "../support/api-world";
 
@@ -84,6 +85,26 @@ export function connectionsSuite(world: () => ApiWorld) {
         expect(problem.reason).toMatch(/reconnect/i);
       } finally {
         await db.connection.update({ where: { id: w.connectionId }, data: { status: "CONNECTED", statusReason: null } });
+      }
+    });
+
+    it("pages the connection's health timeline, newest first, and shows another tenant nothing", async () => {
+      const w = world();
+      const { db } = w.database;
+      await markNeedsReconnect(db, w.connectionId, "uninstalled or revoked in HubSpot");
+      try {
+        const key = await w.tenantKey(["connections:read"]);
+        const first = await w.call(listConnectionEvents, { key, params: { connectionId: w.connectionId }, query: { limit: "1" } });
+        expect(first.status).toBe(200);
+        const page = (await first.json()) as { items: Array<{ type: string; reason: string | null }>; nextCursor: string };
+        expect(page.items).toEqual([expect.objectContaining({ type: "needs_reconnect", reason: "uninstalled or revoked in HubSpot" })]);
+        const second = (await (await w.call(listConnectionEvents, { key, params: { connectionId: w.connectionId }, query: { limit: "1", cursor: page.nextCursor } })).json()) as { items: Array<{ type: string }> };
+        expect(second.items.map((item) => item.type)).toEqual(["connected"]);
+        const stranger = await w.call(listConnectionEvents, { key: await w.otherTenantKey(), params: { connectionId: w.connectionId } });
+        expect(stranger.status).toBe(404);
+      } finally {
+        await db.connection.update({ where: { id: w.connectionId }, data: { status: "CONNECTED", statusReason: null } });
+        await db.connectionEvent.deleteMany({ where: { connectionId: w.connectionId, type: "needs_reconnect" } });
       }
     });
   });

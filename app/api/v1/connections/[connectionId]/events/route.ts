@@ -1,0 +1,4 @@
+// GET /api/v1/connections/{connectionId}/events — the connection's health timeline (lib/api/v1/connection-routes.ts).
+import { listConnectionEvents } from "@switchboard/lib/api/v1/connection-routes";
+
+export const GET = listConnectionEvents.handle;
