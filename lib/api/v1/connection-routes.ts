@@ -5,6 +5,8 @@ import { AppError } from "@/lib/app-error";
 import { hotPathAuditWriter } from "@/lib/audit/hot-path-audit-writer";
 import { serverEnv } from "@/lib/env/server";
 import { connectionSubject } from "@/lib/audit/record-audit-event";
+import { disconnectConnection } from "@/lib/integrations/flows/disconnect-connection";
+import { defaultIntegrationServices } from "@/lib/integrations/services";
 import { getFreshAccessToken } from "@/lib/integrations/tokens/access-token";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
 import { loadTokenRow } from "@/lib/integrations/tokens/stored-tokens";
@@ -12,7 +14,7 @@ import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from 
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, tenantFilter } from "../tenant-scope";
 import {
-  accessTokenSchema, connectionEventListSchema, connectionEventSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView,
+  accessTokenSchema, connectionEventListSchema, connectionEventSchema, disconnectionSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView,
 } from "./connection-schemas";
 
 type TimelineType = z.infer<typeof connectionEventSchema>["type"];
@@ -50,6 +52,26 @@ export const getConnection = defineRoute(
     response: { status: 200, description: "The connection", schema: connectionSchema }, problems: [404],
   },
   async ({ params }, context) => connectionView(await reachableConnection(context, params.connectionId)),
+);
+
+export const deleteConnection = defineRoute(
+  {
+    method: "delete", path: "/api/v1/connections/{connectionId}", operationId: "deleteConnection", tag: "Connections",
+    scope: "connections:write", params: connectionParams,
+    summary: "Disconnect a connection",
+    description:
+      "Revokes Switchboard's grant at HubSpot and deletes the stored tokens. When no other tenant uses that portal's installation, " +
+      "the app is also uninstalled from the portal (HubSpot emails its admins); otherwise only this grant is revoked. " +
+      "The answer and the `connection.disconnected` webhook event say which happened (`uninstalled`).",
+    response: { status: 200, description: "What was done", schema: disconnectionSchema }, problems: [404],
+  },
+  async ({ params }, context) => {
+    const row = await reachableConnection(context, params.connectionId);
+    const tenant = await context.db.tenant.findUniqueOrThrow({ where: { id: row.tenantId }, select: { id: true, slug: true } });
+    const result = await disconnectConnection(context.db, { id: null, label: context.caller.label }, tenant, { connectionId: row.id }, defaultIntegrationServices());
+    if (!result.ok) throw AppError.notFound("That connection");
+    return { connectionId: row.id, portalId: result.portalId, revoked: result.revoked, uninstalled: result.uninstalled, message: result.message };
+  },
 );
 
 export const listConnectionEvents = defineRoute(

@@ -82,3 +82,13 @@ export const connectionEventSchema = z
 export const connectionEventListSchema = z
   .object({ items: z.array(connectionEventSchema), nextCursor: z.string().nullable() })
   .meta({ id: "ConnectionEventList" });
+
+export const disconnectionSchema = z
+  .object({
+    connectionId: z.string(),
+    portalId: z.string(),
+    revoked: z.boolean().describe("HubSpot confirmed Switchboard's grant was revoked"),
+    uninstalled: z.boolean().describe("The app was also uninstalled from the portal (no other tenant used its installation); false: revoked only"),
+    message: z.string().describe("What happened, in a sentence to show the tenant"),
+  })
+  .meta({ id: "Disconnection" });

@@ -9,10 +9,10 @@ import { ProviderResponseError } from "../errors";
 import type { ConsumedOAuthState } from "../oauth-state";
 import { scopeReport, type AccountMetadata, type IntegrationProvider, type TokenSet } from "../provider";
 import type { IntegrationServices } from "../services";
-import type { FlowActor } from "./types";
 
 type StoreInput = {
-  actor: FlowActor;
+  /** The admin, or (id null) a hosted connect session's end user. */
+  actor: { id: string | null; label: string };
   tenantId: string;
   state: ConsumedOAuthState;
   provider: IntegrationProvider;

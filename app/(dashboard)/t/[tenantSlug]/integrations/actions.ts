@@ -43,7 +43,7 @@ export const disconnectHubspot = tenantAction({ minRole: "ADMIN", fields: connec
   const result = await disconnectConnection(db, actor, tenant, { connectionId }, defaultIntegrationServices());
   revalidatePath(pageOf(tenant));
   if (!result.ok) redirect(`${pageOf(tenant)}?notice=connection_missing`);
-  const notice = result.revoked ? "disconnected" : "disconnected_unconfirmed";
+  const notice = result.uninstalled ? "disconnected_uninstalled" : result.revoked ? "disconnected" : "disconnected_unconfirmed";
   redirect(`${pageOf(tenant)}?${new URLSearchParams({ notice, portal: result.portalId }).toString()}`);
 });
 
