@@ -2,7 +2,9 @@
 // access token handed to the host (fresh, audited without the token, 409 when reconnect is needed).
 import { describe, expect, it } from "vitest";
 import { markNeedsReconnect } from "@switchboard/lib/integrations/connection-status";
-import { getConnection, issueAccessToken, listConnectionEvents, listConnections } from "@switchboard/lib/api/v1/connection-routes";
+import { createConnectSessionRoute } from "@switchboard/lib/api/v1/connect-session-routes";
+import { deleteConnection, getConnection, issueAccessToken, listConnectionEvents, listConnections } from "@switchboard/lib/api/v1/connection-routes";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { whoami } from "@switchboard/lib/api/v1/whoami-route";
 import type { ApiWorld } from "../support/api-world";
 
@@ -106,6 +108,42 @@ export function connectionsSuite(world: () => ApiWorld) {
         await db.connection.update({ where: { id: w.connectionId }, data: { status: "CONNECTED", statusReason: null } });
         await db.connectionEvent.deleteMany({ where: { connectionId: w.connectionId, type: "needs_reconnect" } });
       }
+    });
+
+    it("creates connect sessions only for allowed return origins and the tenant's own connections (problem+json otherwise)", async () => {
+      const w = world();
+      const { db } = w.database;
+      await db.tenant.update({ where: { id: w.tenant.id }, data: { allowedOrigins: "https://host.example" } });
+      const key = await w.tenantKey(["connections:write"]);
+      const created = await w.call(createConnectSessionRoute, { key, body: { returnUrl: "https://host.example/crm", connectionId: w.connectionId, endUserRef: "u-1" } });
+      expect(created.status).toBe(201);
+      const session = (await created.json()) as { id: string; url: string; expiresAt: string };
+      expect(session.url).toMatch(/\/connect\/[A-Za-z0-9_-]{43}$/);
+      const before = await db.connectSession.count();
+      const outside = await w.call(createConnectSessionRoute, { key, body: { returnUrl: "https://evil.example/crm" } });
+      expect(outside.status).toBe(422);
+      expect(outside.headers.get("content-type")).toBe("application/problem+json");
+      const foreign = await w.call(createConnectSessionRoute, { key: await w.otherTenantKey(["connections:write"]), body: { returnUrl: "https://host.example/crm", connectionId: w.connectionId } });
+      expect(foreign.status).toBe(404);
+      const operator = await w.call(createConnectSessionRoute, { key: await w.operatorKey(["connections:write"]), body: { returnUrl: "https://host.example/crm" } });
+      expect(operator.status).toBe(422);
+      const narrow = await w.call(createConnectSessionRoute, { key: await w.tenantKey(["connections:read"]), body: { returnUrl: "https://host.example/crm" } });
+      expect(narrow.status).toBe(403);
+      expect(await db.connectSession.count()).toBe(before);
+    });
+
+    it("disconnects through DELETE and says whether the app was uninstalled; another tenant's key gets 404", async () => {
+      const w = world();
+      const owner = await w.database.db.membership.findFirstOrThrow({ where: { tenantId: w.tenant.id }, include: { user: true } });
+      const { connectionId } = await connectPortal({ db: w.database.db, tenant: w.tenant }, { actor: { id: owner.userId, label: owner.user.email }, portalId: 70001 });
+      const stranger = await w.call(deleteConnection, { key: await w.otherTenantKey(["connections:write"]), params: { connectionId } });
+      expect(stranger.status).toBe(404);
+      const response = await w.call(deleteConnection, { key: await w.tenantKey(["connections:write"]), params: { connectionId } });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { revoked: boolean; uninstalled: boolean; portalId: string };
+      expect(body).toMatchObject({ portalId: "70001", revoked: true });
+      expect(typeof body.uninstalled).toBe("boolean");
+      expect(await w.database.db.connection.count({ where: { id: connectionId } })).toBe(0);
     });
   });
 }

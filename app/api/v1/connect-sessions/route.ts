@@ -1,0 +1,4 @@
+// POST /api/v1/connect-sessions — a single-use link to the hosted connect page (lib/api/v1/connect-session-routes.ts).
+import { createConnectSessionRoute } from "@switchboard/lib/api/v1/connect-session-routes";
+
+export const POST = createConnectSessionRoute.handle;
