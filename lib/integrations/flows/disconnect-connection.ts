@@ -39,16 +39,8 @@ export async function disconnectConnection(
     });
   }
 
-  let revoked = false;
-  let revokeProblem = "no stored grant to revoke";
-  if (row.refreshTokenCiphertext) {
-    try {
-      await provider.revoke(openToken(services.keyRing, row, "refreshToken", row.refreshTokenCiphertext));
-      revoked = true;
-    } catch (error) {
-      revokeProblem = describeError(error);
-    }
-  }
+  // Uninstall first: it ends every grant of the app in the portal, ours included, whereas revoking
+  // first may end the access token the uninstall call needs (the simulator does; HubSpot: unconfirmed).
   let uninstalled = false;
   if (accessToken) {
     try {
@@ -56,6 +48,16 @@ export async function disconnectConnection(
       uninstalled = true;
     } catch (error) {
       uninstallProblem = describeError(error);
+    }
+  }
+  let revoked = uninstalled;
+  let revokeProblem = "no stored grant to revoke";
+  if (row.refreshTokenCiphertext) {
+    try {
+      await provider.revoke(openToken(services.keyRing, row, "refreshToken", row.refreshTokenCiphertext));
+      revoked = true;
+    } catch (error) {
+      revokeProblem = describeError(error);
     }
   }
 
