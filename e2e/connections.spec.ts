@@ -95,7 +95,7 @@ test("connect, test, send a test contact, reconnect, cancel and disconnect", asy
   expect(contacts.results.find((c) => c.id === contactId)?.properties.email).toBe("switchboard-test+contoso@example.com");
   await expectNoLiveTokens(page, bodies, simulator.url);
 
-  await card(page).getByRole("button", { name: "Reconnect" }).click();
+  await card(page).getByRole("button", { name: "Reconnect", exact: true }).click();
   await grantAtConsent(page);
   await expect(notices(page)).toContainText(`HubSpot portal ${PORTAL} is reconnected`);
   await expect(card(page).getByTestId("connection-status")).toHaveText("Connected");
