@@ -95,7 +95,7 @@ test("connect, test, send a test contact, reconnect, cancel and disconnect", asy
   expect(contacts.results.find((c) => c.id === contactId)?.properties.email).toBe("switchboard-test+contoso@example.com");
   await expectNoLiveTokens(page, bodies, simulator.url);
 
-  await card(page).getByRole("button", { name: "Reconnect" }).click();
+  await card(page).getByRole("button", { name: "Reconnect", exact: true }).click();
   await grantAtConsent(page);
   await expect(notices(page)).toContainText(`HubSpot portal ${PORTAL} is reconnected`);
   await expect(card(page).getByTestId("connection-status")).toHaveText("Connected");
@@ -112,16 +112,17 @@ test("connect, test, send a test contact, reconnect, cancel and disconnect", asy
   await simulator.clearRequests();
   await card(page).getByRole("button", { name: "Disconnect" }).click();
   await expect(page.getByText(`Disconnect portal ${PORTAL}?`)).toBeVisible();
-  // Revoking our tokens does not uninstall the app from the portal: the card says so, and where.
-  await expect(page.getByText(`Disconnect portal ${PORTAL}?`)).toContainText("The app stays installed in the HubSpot portal");
+  // No other workspace uses the portal, so disconnecting also uninstalls the app: the card says when it does.
+  await expect(page.getByText(`Disconnect portal ${PORTAL}?`)).toContainText("the app is also uninstalled from it");
   await expect(page.getByText(`Disconnect portal ${PORTAL}?`)).toContainText("Connected apps");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Yes, disconnect" }).click();
-  await expect(notices(page)).toContainText(`Disconnected portal ${PORTAL}. HubSpot confirmed Switchboard's access was revoked`);
-  await expect(notices(page)).toContainText("uninstalls it there");
+  await expect(notices(page)).toContainText(`Disconnected portal ${PORTAL}: Switchboard's access was revoked`);
+  await expect(notices(page)).toContainText("the app was uninstalled from the portal");
   await expect(page.getByTestId("connection-status")).toHaveText("Not connected");
   const requests = (await simulator.requests()) as { requests: Array<{ method: string; path: string; status: number }> };
   expect(requests.requests).toContainEqual(expect.objectContaining({ method: "POST", path: "/oauth/2026-03/token/revoke", status: 204 }));
+  expect(requests.requests).toContainEqual(expect.objectContaining({ method: "DELETE", path: "/appinstalls/2026-03/external-install", status: 204 }));
   expect(await db.connection.count({ where: { tenant: { slug: "contoso" } } })).toBe(0);
   await expectNoAxeViolations(page);
 });

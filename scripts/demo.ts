@@ -11,9 +11,11 @@ import { demoDistDir } from "./lib/build-dirs";
 import { demoListenHost } from "./lib/demo-listen-host";
 import { startAppServer } from "./lib/start-app-server";
 import { prepareDemoDatabase } from "./lib/prepare-demo-database";
+import { startDemoConnectHost } from "./lib/demo-connect-host";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.HUBSPOT_SIM_PORT ?? 4010);
+const hostPort = Number(process.env.DEMO_HOST_PORT ?? 3218);
 const appUrl = process.env.APP_URL ?? `http://localhost:${appPort}`;
 const databaseUrl = resolveDatabaseUrl(process.env.DATABASE_URL);
 const useSimulator = !process.env.HUBSPOT_CLIENT_ID;
@@ -59,7 +61,18 @@ async function main(): Promise<void> {
 
   console.log("Building the app (first run takes about a minute)…");
   if ((await run("npm", ["run", "build"], env)) !== 0) throw new Error("npm run build failed");
-  const code = await startAppServer({ port: appPort, env, onReady: () => printWelcome(env.AUTH_SECRET as string) });
+  const code = await startAppServer({
+    port: appPort,
+    env,
+    onReady: () => {
+      startDemoConnectHost({ databaseUrl, appUrl, port: hostPort })
+        .then((hostUrl) => printWelcome(env.AUTH_SECRET as string, hostUrl))
+        .catch((error: unknown) => {
+          console.error(`demo: the example host page did not start (${(error as Error).message})`);
+          printWelcome(env.AUTH_SECRET as string, null);
+        });
+    },
+  });
   process.exit(code);
 }
 
@@ -70,12 +83,12 @@ function describeDatabase(url: string): string {
   return `PostgreSQL ${parsed.host}${parsed.pathname}`;
 }
 
-function printWelcome(authSecret: string): void {
+function printWelcome(authSecret: string, hostUrl: string | null): void {
   const password = process.env.SEED_PASSWORD ?? "switchboard-demo";
   console.log(`
   Switchboard is running at ${appUrl}
   Sign in as admin@contoso.test, admin@fabrikam.test or member@contoso.test — password "${password}" (demo only).
-  Public signup form: ${appUrl}/subscribe/contoso
+  Public signup form: ${appUrl}/subscribe/contoso${hostUrl ? `\n  Example host product embedding "Connect HubSpot" (Contoso): ${hostUrl}` : ""}
   Mail (invitations, password resets) is not sent in the demo; read it at (the token is the key, keep it private)
     ${mailboxLink(appUrl, authSecret)}
   Add a tenant: npm run admin -- tenant create --name "Acme" --slug acme --owner you@acme.test

@@ -2,7 +2,7 @@
 // portal allows (a correct client that waits on 429), to another portal of the same simulator. It
 // goes through the app's own HubSpot HTTP client, so only the design differs, not the plumbing.
 import type { Db } from "@switchboard/lib/db/create-client";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { actorFromUser } from "@switchboard/lib/integrations/flows/types";
 import { hubspotPaths } from "@switchboard/lib/integrations/hubspot/api-paths";
 import { hubspotRequest } from "@switchboard/lib/integrations/hubspot/hubspot-http";

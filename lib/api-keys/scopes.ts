@@ -5,6 +5,7 @@ import { z } from "zod";
 export const apiScopes = [
   "connections:read",
   "connections:token",
+  "connections:write",
   "signups:read",
   "signups:write",
   "webhooks:manage",
@@ -34,6 +35,8 @@ export function describeScope(scope: ApiScope): string {
       return "List connections and their health";
     case "connections:token":
       return "Get a fresh HubSpot access token for a connection";
+    case "connections:write":
+      return "Create connect sessions (connect or reconnect a portal) and disconnect connections";
     case "signups:read":
       return "List and read signups";
     case "signups:write":

@@ -114,6 +114,11 @@ export const serverEnvSchema = z
     SYNC_IDLE_POLL_MS: positiveInt(500),
     SYNC_REQUEST_TIMEOUT_MS: positiveInt(15_000),
 
+    // Connection health: a failing connection is reported Degraded (webhook connection.degraded) only once
+    // its failures persist: this many failed operations in a row, or failures for this many minutes.
+    CONNECTION_DEGRADED_AFTER_FAILURES: positiveInt(3),
+    CONNECTION_DEGRADED_AFTER_MINUTES: positiveInt(10),
+
     // The host's API (/api/v1): requests per API key per window, shared by every app instance on PostgreSQL.
     API_RATE_LIMIT_POINTS: positiveInt(1200),
     API_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),

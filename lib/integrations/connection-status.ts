@@ -1,89 +1,59 @@
-// Health transitions of a connection, each recorded in the audit log when the status changes.
-// Also used by the signup sync when a CRM call proves the grant is gone or HubSpot is down.
-import { connectionSubject, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+// Health decisions about a connection, from what its provider calls showed. Each status change
+// itself goes through changeConnectionStatus (connection-lifecycle.ts), which also writes the
+// webhook event and the audit entry and reconciles waiting signups.
 import type { Db } from "@/lib/db/create-client";
-import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
-import { connectionEvent } from "@/lib/webhooks/outbox-events";
-import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
+import { changeConnectionStatus, SYSTEM, type StatusActor } from "./connection-lifecycle";
 
-/** Failed provider calls in a row after which a connection shows as Degraded. */
-export const DEGRADED_AFTER_FAILURES = 3;
+export type { StatusActor };
 
-export type StatusActor = { userId: string | null; label: string };
-const system: StatusActor = { userId: null, label: SYSTEM_ACTOR };
+/**
+ * When failures count as persisting: this many failed operations in a row, or failures for this
+ * long. A failure that clears on the next try never reaches either, so it is never reported.
+ */
+export type HealthPolicy = { degradedAfterFailures: number; degradedAfterMs: number };
+export const DEFAULT_HEALTH_POLICY: HealthPolicy = { degradedAfterFailures: 3, degradedAfterMs: 10 * 60_000 };
 
-type ConnectionIdentity = { id: string; tenantId: string; provider: string; portalId: string; status: string };
-
-async function loadIdentity(db: Db, connectionId: string): Promise<ConnectionIdentity | null> {
-  return db.connection.findUnique({
-    where: { id: connectionId },
-    select: { id: true, tenantId: true, provider: true, portalId: true, status: true },
-  });
-}
-
-async function auditStatusChange(db: Db, row: ConnectionIdentity, to: string, reason: string, actor: StatusActor) {
-  if (row.status === to) return;
-  await recordAuditEvent(db, {
-    tenantId: row.tenantId,
-    connectionId: row.id,
-    subject: connectionSubject(row.provider, row.portalId),
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action: "status_change",
-    outcome: to === "CONNECTED" ? "success" : to === "DEGRADED" ? "warning" : "failure",
-    detail: `${row.status} → ${to}: ${reason}`,
-  });
-}
+const identitySelect = { id: true, tenantId: true, provider: true, portalId: true, status: true } as const;
 
 /** Permanent failure: stop using the grant until an admin reconnects. Also drops any lease. */
-export async function markNeedsReconnect(db: Db, connectionId: string, reason: string, actor: StatusActor = system) {
-  const row = await loadIdentity(db, connectionId);
+export async function markNeedsReconnect(db: Db, connectionId: string, reason: string, actor: StatusActor = SYSTEM) {
+  const row = await db.connection.findUnique({ where: { id: connectionId }, select: identitySelect });
   if (!row) return;
-  // The webhook event commits with the status change (outbox), or not at all.
-  await db.$transaction([
-    db.connection.update({
-      where: { id: connectionId },
-      data: { status: "NEEDS_RECONNECT", statusReason: reason, refreshLeaseOwner: null, refreshLeaseExpiresAt: null },
-    }),
-    ...(row.status === "NEEDS_RECONNECT" ? [] : [recordWebhookEvents(db, [connectionEvent("connection.needs_reconnect", row, reason)])]),
-  ]);
-  await reconcileTenantSignups(db, row.tenantId);
-  await auditStatusChange(db, row, "NEEDS_RECONNECT", reason, actor);
+  await changeConnectionStatus(db, {
+    connection: row, to: "NEEDS_RECONNECT", reason, actor,
+    data: { refreshLeaseOwner: null, refreshLeaseExpiresAt: null },
+  });
 }
 
-/** Transient failures: counted; Degraded once they repeat. Never overrides Needs reconnect. */
-export async function recordProviderFailures(db: Db, connectionId: string, failures: number, reason: string) {
-  const row = await loadIdentity(db, connectionId);
+/**
+ * One failed operation (a refresh after its retries, a test): counted, and the start of the run
+ * kept; Degraded once the failures persist past the policy. Never overrides Needs reconnect.
+ */
+export async function recordProviderFailure(db: Db, connectionId: string, reason: string, policy: HealthPolicy, now = new Date()) {
+  const row = await db.connection.findUnique({ where: { id: connectionId }, select: identitySelect });
   if (!row || row.status === "NEEDS_RECONNECT") return;
+  await db.connection.updateMany({ where: { id: connectionId, failingSince: null }, data: { failingSince: now } });
   const updated = await db.connection.update({
     where: { id: connectionId },
-    data: { consecutiveFailures: { increment: failures } },
-    select: { consecutiveFailures: true },
+    data: { consecutiveFailures: { increment: 1 } },
+    select: { consecutiveFailures: true, failingSince: true },
   });
-  if (updated.consecutiveFailures >= DEGRADED_AFTER_FAILURES && row.status !== "DEGRADED") {
-    const changed = await db.$transaction(async (tx) => {
-      const { count } = await tx.connection.updateMany({
-        where: { id: connectionId, status: "CONNECTED" },
-        data: { status: "DEGRADED", statusReason: reason },
-      });
-      if (count === 1) await recordWebhookEvents(tx, [connectionEvent("connection.degraded", row, reason)]);
-      return count === 1;
-    });
-    if (changed) await auditStatusChange(db, row, "DEGRADED", reason, system);
+  const failingForMs = now.getTime() - (updated.failingSince ?? now).getTime();
+  const persisting = updated.consecutiveFailures >= policy.degradedAfterFailures || failingForMs >= policy.degradedAfterMs;
+  if (persisting && row.status === "CONNECTED") {
+    await changeConnectionStatus(db, { connection: row, to: "DEGRADED", reason, onlyFrom: ["CONNECTED"] });
   }
 }
 
 /** A successful provider call: failures reset, Degraded goes back to Connected. */
 export async function recordProviderSuccess(db: Db, connectionId: string) {
-  const row = await loadIdentity(db, connectionId);
+  const row = await db.connection.findUnique({ where: { id: connectionId }, select: { ...identitySelect, consecutiveFailures: true } });
   if (!row || row.status === "NEEDS_RECONNECT") return;
-  const count = await db.$transaction(async (tx) => {
-    const result = await tx.connection.updateMany({
-      where: { id: connectionId, status: { not: "NEEDS_RECONNECT" } },
-      data: { consecutiveFailures: 0, status: "CONNECTED", statusReason: null },
+  if (row.status === "DEGRADED") {
+    await changeConnectionStatus(db, {
+      connection: row, to: "CONNECTED", reason: "HubSpot answered again", onlyFrom: ["DEGRADED"], data: { consecutiveFailures: 0, failingSince: null },
     });
-    if (result.count === 1 && row.status === "DEGRADED") await recordWebhookEvents(tx, [connectionEvent("connection.recovered", row)]);
-    return result.count;
-  });
-  if (count === 1) await auditStatusChange(db, row, "CONNECTED", "HubSpot answered again", system);
+  } else if (row.consecutiveFailures > 0) {
+    await db.connection.updateMany({ where: { id: connectionId, status: "CONNECTED" }, data: { consecutiveFailures: 0, failingSince: null } });
+  }
 }

@@ -62,6 +62,8 @@ export interface IntegrationProvider {
   /** Throws InvalidGrantError (permanent) or ProviderUnavailableError (transient). */
   refresh(refreshToken: string): Promise<TokenSet>;
   revoke(refreshToken: string): Promise<void>;
+  /** Removes the app from the account altogether (every grant of it there ends). */
+  uninstall(accessToken: string): Promise<void>;
   /** `hint` (from the token response) fills in only what introspection leaves out. */
   introspect(accessToken: string, hint?: AccountHint): Promise<AccountMetadata>;
   /** One cheap authenticated API call proving the token works for the data we need. */

@@ -4,7 +4,7 @@
 import { ciphertextKeyId } from "@/lib/crypto/token-cipher";
 import type { KeyRing } from "@/lib/crypto/key-ring";
 import type { Db } from "@/lib/db/create-client";
-import { openToken, sealToken } from "./connection-secrets";
+import { openToken, sealToken } from "./tokens/stored-tokens";
 
 export type RotationReport = { scanned: number; reencrypted: number; alreadyCurrent: number; failed: string[] };
 

@@ -2,12 +2,15 @@
 // against a real database and the simulator without a Next request or process-wide config. The
 // composition root (lib/runtime) builds the process's one set.
 import type { KeyRing } from "@/lib/crypto/key-ring";
+import type { HealthPolicy } from "./connection-status";
 import type { IntegrationProvider } from "./provider";
 import { processRuntime } from "@/lib/runtime/process-runtime";
 
 export type IntegrationServices = {
   keyRing: KeyRing;
   provider: (providerId: string) => IntegrationProvider;
+  /** When a failing connection is reported Degraded (CONNECTION_DEGRADED_AFTER_*). */
+  health: HealthPolicy;
 };
 
 /** The process runtime's services, for callers not yet handed theirs by the composition root. */

@@ -54,7 +54,11 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
   if (!parts.store) log.info("database client opened", { database: databaseProvider(databaseUrl) });
   const keyRing = parseKeyRing(env.TOKEN_ENCRYPTION_KEYS);
   const providers = createProviderRegistry(env);
-  const integrations: IntegrationServices = { keyRing, provider: (id) => providers.get(id) };
+  const integrations: IntegrationServices = {
+    keyRing,
+    provider: (id) => providers.get(id),
+    health: { degradedAfterFailures: env.CONNECTION_DEGRADED_AFTER_FAILURES, degradedAfterMs: env.CONNECTION_DEGRADED_AFTER_MINUTES * 60_000 },
+  };
   const mailer =
     parts.mailer ??
     createMailer({

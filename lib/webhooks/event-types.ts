@@ -9,6 +9,7 @@ const connectionData = z.object({
   portalId: z.string(),
   status: z.enum(["connected", "needs_reconnect", "degraded", "disconnected"]),
   reason: z.string().nullable().describe("Why, for showing to the tenant"),
+  uninstalled: z.boolean().optional().describe("connection.disconnected only: whether the app was also uninstalled from the portal (no other tenant used it) or only this grant revoked"),
 });
 
 const signupData = z.object({

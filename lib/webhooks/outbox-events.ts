@@ -3,7 +3,7 @@
 import type { OutboxEvent } from "./record-webhook-events";
 
 type ConnectionIdentity = { id: string; tenantId: string; provider: string; portalId: string };
-type ConnectionEventType = "connection.created" | "connection.needs_reconnect" | "connection.degraded" | "connection.recovered" | "connection.disconnected";
+export type ConnectionEventType = "connection.created" | "connection.needs_reconnect" | "connection.degraded" | "connection.recovered" | "connection.disconnected";
 const STATUS_OF = {
   "connection.created": "connected",
   "connection.needs_reconnect": "needs_reconnect",
@@ -12,11 +12,19 @@ const STATUS_OF = {
   "connection.disconnected": "disconnected",
 } as const;
 
-export function connectionEvent(type: ConnectionEventType, row: ConnectionIdentity, reason: string | null = null, status: "connected" | "needs_reconnect" = STATUS_OF[type] as "connected"): OutboxEvent {
+/** `initial`: the first status of a new connection (connection.created says which). */
+export function connectionEvent(
+  type: ConnectionEventType,
+  row: ConnectionIdentity,
+  reason: string | null = null,
+  initial: string = "CONNECTED",
+  extras: { uninstalled?: boolean } = {},
+): OutboxEvent {
+  const status = type === "connection.created" ? (initial === "NEEDS_RECONNECT" ? "needs_reconnect" : "connected") : STATUS_OF[type];
   return {
     tenantId: row.tenantId,
     type,
-    data: { connectionId: row.id, tenantId: row.tenantId, provider: row.provider, portalId: row.portalId, status: type === "connection.created" ? status : STATUS_OF[type], reason },
+    data: { connectionId: row.id, tenantId: row.tenantId, provider: row.provider, portalId: row.portalId, status, reason, ...extras },
   };
 }
 

@@ -7,7 +7,7 @@ import { chooseNewsletterDestination, resolveNewsletterConnectionId } from "@swi
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";
-import { openToken } from "@switchboard/lib/integrations/connection-secrets";
+import { openToken } from "@switchboard/lib/integrations/tokens/stored-tokens";
 import { InvalidGrantError } from "@switchboard/lib/integrations/errors";
 import { simControl, simRequests } from "./support/simulator-driver";
 
@@ -111,7 +111,8 @@ describe("disconnect", () => {
     await expect(fx.services.provider("hubspot").refresh(refreshToken)).rejects.toBeInstanceOf(InvalidGrantError);
   });
 
-  it("still disconnects locally when HubSpot cannot confirm the revocation, and says so", async () => {
+  it("still disconnects locally when HubSpot can confirm neither the uninstall nor the revocation, and says so", async () => {
+    await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 503, count: 1, pathPrefix: "/appinstalls/2026-03/external-install" });
     await simControl(fx.sim.url, "POST", "/_sim/faults", { status: 503, count: 1, pathPrefix: "/oauth/2026-03/token/revoke" });
     const result = await disconnectConnection(fx.db, fx.admin, fx.tenant, { connectionId }, fx.services);
     expect(result).toMatchObject({ ok: true, revoked: false });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
 import { startConnect } from "@switchboard/lib/integrations/flows/start-connect";
 import { hashState, OAUTH_STATE_TTL_MS } from "@switchboard/lib/integrations/oauth-state";
-import { openToken } from "@switchboard/lib/integrations/connection-secrets";
+import { openToken } from "@switchboard/lib/integrations/tokens/stored-tokens";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { decideConsent } from "@/tests/helpers/consent-decision";
@@ -184,13 +184,17 @@ describe("reconnect", () => {
     expect(await fx.db.connection.count()).toBe(1);
   });
 
-  it("different portal: becomes its own connection and the admin is told which portal", async () => {
+  it("different portal: nothing changes (wrong_portal), and the grant just issued for it is revoked", async () => {
     await connectPortal(fx, { actor: fx.admin });
     const first = await connectionFor(fx, 62515);
-    const { outcome } = await connectPortal(fx, { actor: fx.admin, connectionId: first.id, portalId: 70001 });
-    expect(outcome).toMatchObject({ kind: "redirect", notice: "other_portal", portal: "70001" });
-    expect(await fx.db.connection.count()).toBe(2);
-    expect((await connectionFor(fx, 62515)).tokenVersion).toBe(first.tokenVersion);
+    const eventsBefore = await fx.db.webhookEvent.count();
+    const { outcome } = await connectPortal(fx, { actor: fx.admin, connectionId: first.id, portalId: 70001, expect: "any" });
+    expect(outcome).toMatchObject({ kind: "redirect", notice: "wrong_portal", portal: "70001" });
+    expect(await fx.db.connection.count()).toBe(1);
+    expect(await connectionFor(fx, 62515)).toMatchObject({ id: first.id, tokenVersion: first.tokenVersion, refreshTokenCiphertext: first.refreshTokenCiphertext });
+    expect(await fx.db.webhookEvent.count()).toBe(eventsBefore);
+    const revocations = (await simRequests(fx.sim.url)).filter((request) => request.path === "/oauth/2026-03/token/revoke");
+    expect(revocations).toHaveLength(1);
   });
 
   it("refuses to start a reconnect for another tenant's connection", async () => {

@@ -38,14 +38,14 @@ describe("OAuth state", () => {
 
   it("is consumed once; a second use is refused", async () => {
     const state = await createOAuthState(database.db, binding);
-    const consumed = await consumeOAuthState(database.db, state, "user-1");
+    const consumed = await consumeOAuthState(database.db, state, { userId: "user-1" });
     expect(consumed).toMatchObject({ tenantId: binding.tenantId, userId: "user-1", provider: "hubspot" });
-    expect(await reasonOf(consumeOAuthState(database.db, state, "user-1"))).toBe("unknown");
+    expect(await reasonOf(consumeOAuthState(database.db, state, { userId: "user-1" }))).toBe("unknown");
   });
 
   it("lets only one of many concurrent consumers win", async () => {
     const state = await createOAuthState(database.db, binding);
-    const results = await Promise.all(Array.from({ length: 10 }, () => reasonOf(consumeOAuthState(database.db, state, "user-1"))));
+    const results = await Promise.all(Array.from({ length: 10 }, () => reasonOf(consumeOAuthState(database.db, state, { userId: "user-1" }))));
     expect(results.filter((r) => r === "accepted")).toHaveLength(1);
     expect(results.filter((r) => r === "unknown")).toHaveLength(9);
   });
@@ -54,18 +54,18 @@ describe("OAuth state", () => {
     const issued = new Date("2026-11-22T10:00:00Z");
     const state = await createOAuthState(database.db, binding, issued);
     const late = new Date(issued.getTime() + 10 * 60_000 + 1);
-    expect(await reasonOf(consumeOAuthState(database.db, state, "user-1", late))).toBe("expired");
-    expect(await reasonOf(consumeOAuthState(database.db, state, "user-1", issued))).toBe("unknown");
+    expect(await reasonOf(consumeOAuthState(database.db, state, { userId: "user-1" }, late))).toBe("expired");
+    expect(await reasonOf(consumeOAuthState(database.db, state, { userId: "user-1" }, issued))).toBe("unknown");
   });
 
   it("is refused for another user without being burnt", async () => {
     const state = await createOAuthState(database.db, binding);
-    expect(await reasonOf(consumeOAuthState(database.db, state, "intruder"))).toBe("other-user");
-    expect(await reasonOf(consumeOAuthState(database.db, state, "user-1"))).toBe("accepted");
+    expect(await reasonOf(consumeOAuthState(database.db, state, { userId: "intruder" }))).toBe("other-user");
+    expect(await reasonOf(consumeOAuthState(database.db, state, { userId: "user-1" }))).toBe("accepted");
   });
 
   it("refuses unknown values and sweeps expired states when new ones are made", async () => {
-    expect(await reasonOf(consumeOAuthState(database.db, "x".repeat(43), "user-1"))).toBe("unknown");
+    expect(await reasonOf(consumeOAuthState(database.db, "x".repeat(43), { userId: "user-1" }))).toBe("unknown");
     await createOAuthState(database.db, binding, new Date(Date.now() - 3_600_000));
     await createOAuthState(database.db, binding);
     const stale = await database.db.oAuthState.count({ where: { expiresAt: { lt: new Date() } } });

@@ -3,9 +3,9 @@
 // Runs on SQLite and PostgreSQL, since the lease is a compare-and-swap in each.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
-import { openToken } from "@switchboard/lib/integrations/connection-secrets";
-import { acquireRefreshLease, releaseRefreshLease } from "@switchboard/lib/integrations/refresh-lease";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
+import { openToken } from "@switchboard/lib/integrations/tokens/stored-tokens";
+import { acquireRefreshLease, releaseRefreshLease } from "@switchboard/lib/integrations/tokens/refresh";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";

@@ -1,6 +1,6 @@
 // When a stored access token is refreshed, and when it may still serve as a last resort.
 import { describe, expect, it } from "vitest";
-import { needsRefresh, stillUsable } from "@switchboard/lib/integrations/token-freshness";
+import { needsRefresh, stillUsable } from "@switchboard/lib/integrations/tokens/refresh";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const at = (offsetSeconds: number) => new Date(now.getTime() + offsetSeconds * 1000);

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases
 import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { formatKeyRing, parseKeyRing } from "@switchboard/lib/crypto/key-ring";
 import { ciphertextKeyId } from "@switchboard/lib/crypto/token-cipher";
-import { openToken, sealTokenSet } from "@switchboard/lib/integrations/connection-secrets";
+import { openToken, sealTokenSet } from "@switchboard/lib/integrations/tokens/stored-tokens";
 
 const run = promisify(execFile);
 const oldKey = { id: "old", key: randomBytes(32) };

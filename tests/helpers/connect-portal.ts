@@ -26,7 +26,7 @@ export type ConnectPortalOptions = {
 export type ConnectedPortal = { outcome: CallbackOutcome; connectionId: string };
 export type ConnectAttempt = { outcome: CallbackOutcome; connectionId: string | null };
 
-const connectedNotices = new Set(["connected", "reconnected", "already_connected", "other_portal"]);
+const connectedNotices = new Set(["connected", "reconnected", "already_connected"]);
 
 export async function connectPortal(target: ConnectTarget, options: ConnectPortalOptions & { expect?: "connected" }): Promise<ConnectedPortal>;
 export async function connectPortal(target: ConnectTarget, options: ConnectPortalOptions & { expect: "any" }): Promise<ConnectAttempt>;

@@ -1,7 +1,7 @@
 // Every change that webhooks report puts its event in the outbox with the change itself: connect,
 // degrade, recover, reconnect, disconnect (real flows against the simulator) and the sync's outcomes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } from "@switchboard/lib/integrations/connection-status";
+import { DEFAULT_HEALTH_POLICY, markNeedsReconnect, recordProviderFailure, recordProviderSuccess } from "@switchboard/lib/integrations/connection-status";
 import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
 import { recordRetryLater, recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
 import { startConnectionsFixture, type ConnectionsFixture } from "@/tests/connections/support/connections-fixture";
@@ -23,8 +23,7 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
 
   it("reports connect, degrade, recover, needs-reconnect, reconnect and disconnect", async () => {
     const { connectionId: id } = await connectPortal(fx, { actor: fx.admin });
-    await recordProviderFailures(fx.db, id, 3, "HubSpot answered 503");
-    await recordProviderFailures(fx.db, id, 1, "HubSpot answered 503"); // already degraded: no second event
+    for (let failure = 0; failure < 4; failure++) await recordProviderFailure(fx.db, id, "HubSpot answered 503", DEFAULT_HEALTH_POLICY); // the 4th: already degraded, no second event
     await recordProviderSuccess(fx.db, id);
     await recordProviderSuccess(fx.db, id); // already connected: no event
     await markNeedsReconnect(fx.db, id, "invalid_grant");

@@ -3,7 +3,7 @@
 // its turn behind the sync instead of sending HubSpot a request it would refuse.
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
-import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@/lib/integrations/tokens/access-token";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
 import type { Runtime } from "@/lib/runtime/runtime";
 import { resolveDestination } from "@/lib/signups/sync/destination";

@@ -1,7 +1,8 @@
 // Every /api/v1 route, in the order the reference lists them. The OpenAPI document is built from
 // this list, so a route missing here is missing from the document (and its contract test).
 import type { ApiRoute } from "../define-route";
-import { getConnection, issueAccessToken, listConnections } from "./connection-routes";
+import { createConnectSessionRoute } from "./connect-session-routes";
+import { deleteConnection, getConnection, issueAccessToken, listConnectionEvents, listConnections } from "./connection-routes";
 import { createSignup, getSignup, listSignups, retrySignup } from "./signup-routes";
 import { createTenant, deleteTenant, getTenant, inviteTenantMember, listTenants, updateTenant } from "./tenant-routes";
 import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "./webhook-delivery-routes";
@@ -12,7 +13,7 @@ import { whoami } from "./whoami-route";
 
 export const allRoutes: ApiRoute[] = [
   whoami,
-  listConnections, getConnection, issueAccessToken,
+  listConnections, getConnection, deleteConnection, listConnectionEvents, issueAccessToken, createConnectSessionRoute,
   createSignup, listSignups, getSignup, retrySignup,
   listTenants, createTenant, getTenant, updateTenant, deleteTenant, inviteTenantMember,
   listWebhookEndpoints, createWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret,

@@ -5,13 +5,18 @@ import { AppError } from "@/lib/app-error";
 import { AuditNotRecordedError, hotPathAuditWriter } from "@/lib/audit/hot-path-audit-writer";
 import { preparedTokenRowRead } from "@/lib/db/statements/hot-path";
 import { connectionSubject } from "@/lib/audit/record-audit-event";
-import { getFreshAccessToken } from "@/lib/integrations/connection-tokens";
+import { disconnectConnection } from "@/lib/integrations/flows/disconnect-connection";
+import { getFreshAccessToken } from "@/lib/integrations/tokens/access-token";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
-import { loadTokenRow } from "@/lib/integrations/token-row";
+import { loadTokenRow } from "@/lib/integrations/tokens/stored-tokens";
 import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, tenantFilter } from "../tenant-scope";
-import { accessTokenSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView } from "./connection-schemas";
+import {
+  accessTokenSchema, connectionEventListSchema, connectionEventSchema, disconnectionSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView,
+} from "./connection-schemas";
+
+type TimelineType = z.infer<typeof connectionEventSchema>["type"];
 
 // The audit write gave up after waiting seconds for the database lock: ask the host to come back shortly.
 const AUDIT_RETRY_AFTER_SECONDS = 5;
@@ -43,6 +48,47 @@ export const getConnection = defineRoute(
     response: { status: 200, description: "The connection", schema: connectionSchema }, problems: [404],
   },
   async ({ params }, context) => connectionView(await reachableConnection(context, params.connectionId)),
+);
+
+export const deleteConnection = defineRoute(
+  {
+    method: "delete", path: "/api/v1/connections/{connectionId}", operationId: "deleteConnection", tag: "Connections",
+    scope: "connections:write", params: connectionParams,
+    summary: "Disconnect a connection",
+    description:
+      "Revokes Switchboard's grant at HubSpot and deletes the stored tokens. When no other tenant uses that portal's installation, " +
+      "the app is also uninstalled from the portal (HubSpot emails its admins); otherwise only this grant is revoked. " +
+      "The answer and the `connection.disconnected` webhook event say which happened (`uninstalled`).",
+    response: { status: 200, description: "What was done", schema: disconnectionSchema }, problems: [404],
+  },
+  async ({ params }, context) => {
+    const row = await reachableConnection(context, params.connectionId);
+    const tenant = await context.db.tenant.findUniqueOrThrow({ where: { id: row.tenantId }, select: { id: true, slug: true } });
+    const result = await disconnectConnection(context.db, { id: null, label: context.caller.label }, tenant, { connectionId: row.id }, context.runtime.integrations);
+    if (!result.ok) throw AppError.notFound("That connection");
+    return { connectionId: row.id, portalId: result.portalId, revoked: result.revoked, uninstalled: result.uninstalled, message: result.message };
+  },
+);
+
+export const listConnectionEvents = defineRoute(
+  {
+    method: "get", path: "/api/v1/connections/{connectionId}/events", operationId: "listConnectionEvents", tag: "Connections",
+    scope: "connections:read", params: connectionParams, query: z.object(pageQuerySchema),
+    summary: "A connection's health timeline",
+    description:
+      "Every lifecycle change of the connection, newest first: connected, reconnected, degraded, recovered, needs_reconnect. " +
+      "A failure that cleared on the next try is not an entry; `degraded` appears only once failures persist.",
+    response: { status: 200, description: "A page of timeline entries, newest first", schema: connectionEventListSchema }, problems: [404],
+  },
+  async ({ params, query }, context) => {
+    const connection = await reachableConnection(context, params.connectionId);
+    return listPage(
+      query,
+      { connectionId: connection.id, tenantId: connection.tenantId },
+      (page) => context.db.connectionEvent.findMany(page),
+      (row) => ({ id: row.id, connectionId: row.connectionId, type: row.type as TimelineType, reason: row.reason, actor: row.actorLabel, createdAt: row.createdAt.toISOString() }),
+    );
+  },
 );
 
 export const issueAccessToken = defineRoute(

@@ -67,3 +67,28 @@ export function connectionView(row: ConnectionRow): z.input<typeof connectionSch
     connectedAt: row.connectedAt.toISOString(),
   };
 }
+
+export const connectionEventSchema = z
+  .object({
+    id: z.string(),
+    connectionId: z.string(),
+    type: z.enum(["connected", "reconnected", "degraded", "recovered", "needs_reconnect", "disconnected"]),
+    reason: z.string().nullable().describe("Why, for showing to the tenant"),
+    actor: z.string().describe("Who or what made the change (a person, an API caller's end user, or Switchboard itself)"),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "ConnectionEvent" });
+
+export const connectionEventListSchema = z
+  .object({ items: z.array(connectionEventSchema), nextCursor: z.string().nullable() })
+  .meta({ id: "ConnectionEventList" });
+
+export const disconnectionSchema = z
+  .object({
+    connectionId: z.string(),
+    portalId: z.string(),
+    revoked: z.boolean().describe("HubSpot confirmed Switchboard's grant was revoked"),
+    uninstalled: z.boolean().describe("The app was also uninstalled from the portal (no other tenant used its installation); false: revoked only"),
+    message: z.string().describe("What happened, in a sentence to show the tenant"),
+  })
+  .meta({ id: "Disconnection" });

@@ -68,18 +68,16 @@ export async function renewSignupClaims(db: Db, workerId: string, ids: readonly 
 export async function parkPendingSignups(db: Db, tenantId: string, message: string): Promise<number> {
   return db.$executeRaw`
     UPDATE "Signup" SET "status" = 'WAITING', "lastError" = ${message}
-    WHERE "status" = 'PENDING' AND "tenantId" = ${tenantId} AND NOT EXISTS (${usableDestinationOf(tenantId)})`;
+    WHERE "status" = 'PENDING' AND "tenantId" = ${tenantId} AND NOT ${usableDestinationSql(tenantId)}`;
 }
 
-// The destination rule of lib/signups/sync/destination.ts in SQL: the chosen connection if it
-// exists, else the oldest — usable unless it needs reconnecting.
-function usableDestinationOf(tenantId: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT 1 FROM "Connection" c
-    WHERE c."tenantId" = ${tenantId} AND c."status" <> 'NEEDS_RECONNECT'
-      AND c."id" = COALESCE(
-        (SELECT chosen."id" FROM "Connection" chosen JOIN "Tenant" t ON t."newsletterConnectionId" = chosen."id" WHERE t."id" = ${tenantId}),
-        (SELECT oldest."id" FROM "Connection" oldest WHERE oldest."tenantId" = ${tenantId} ORDER BY oldest."createdAt" LIMIT 1))`;
+/** THE newsletter destination rule of lib/signups/sync/destination.ts (pickDestination) as a SQL
+ * condition, from the same two steps: the chosen connection if it exists, else the oldest — usable
+ * unless it needs reconnecting (tests/signups/destination-rule.test.ts checks both agree). */
+export function usableDestinationSql(tenantId: string): Prisma.Sql {
+  const chosen = Prisma.sql`(SELECT chosen."id" FROM "Connection" chosen JOIN "Tenant" t ON t."newsletterConnectionId" = chosen."id" WHERE t."id" = ${tenantId})`;
+  const oldest = Prisma.sql`(SELECT oldest."id" FROM "Connection" oldest WHERE oldest."tenantId" = ${tenantId} ORDER BY oldest."createdAt", oldest."id" LIMIT 1)`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Connection" c WHERE c."tenantId" = ${tenantId} AND c."status" <> 'NEEDS_RECONNECT' AND c."id" = COALESCE(${chosen}, ${oldest}))`;
 }
 
 // SQLite plans queries without statistics until someone runs ANALYZE: with none, it picked the

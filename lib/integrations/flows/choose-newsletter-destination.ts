@@ -2,6 +2,7 @@
 // connection", so the first portal connected is the destination until an admin picks another.
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { resolveDestination } from "@/lib/signups/sync/destination";
 import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
 import type { FlowActor, FlowResult, FlowTenant } from "./types";
@@ -24,13 +25,7 @@ export async function chooseNewsletterDestination(
   return { ok: true, message: `Newsletter signups will now be sent to portal ${row.portalId}.` };
 }
 
-/** The connection signups go to: the chosen one if it still exists, else the oldest. */
+/** The connection signups go to (the one rule: lib/signups/sync/destination.ts). */
 export async function resolveNewsletterConnectionId(db: Db, tenantId: string): Promise<string | null> {
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { newsletterConnectionId: true } });
-  if (tenant?.newsletterConnectionId) {
-    const chosen = await db.connection.findFirst({ where: { id: tenant.newsletterConnectionId, tenantId }, select: { id: true } });
-    if (chosen) return chosen.id;
-  }
-  const oldest = await db.connection.findFirst({ where: { tenantId }, orderBy: { createdAt: "asc" }, select: { id: true } });
-  return oldest?.id ?? null;
+  return (await resolveDestination(db, tenantId))?.connectionId ?? null;
 }

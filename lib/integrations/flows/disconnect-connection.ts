@@ -1,29 +1,56 @@
-// Disconnect: revoke the grant at the provider, then delete the row — and with it every byte of
-// token material. Audit events survive (connectionId is nulled, `subject` still names the portal).
-// A failed revocation never blocks the local disconnect; the admin is told it was unconfirmed.
+// Disconnect: end Switchboard's access at the provider, then delete the row — and with it every byte
+// of token material. When no other tenant uses the portal's installation, the app is uninstalled
+// from the portal too (HubSpot then emails its admins); otherwise only this grant is revoked, so the
+// other tenants keep working. Audit events survive (connectionId is nulled, `subject` names the
+// portal). A failed revocation or uninstall never blocks the local disconnect; the admin is told.
 import type { Db } from "@/lib/db/create-client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
-import { connectionEvent } from "@/lib/webhooks/outbox-events";
-import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
-import { openToken } from "../connection-secrets";
+import { changeConnectionStatus } from "../connection-lifecycle";
 import { describeError } from "../errors";
 import type { IntegrationServices } from "../services";
+import { getValidAccessToken } from "../tokens/access-token";
+import { openToken } from "../tokens/stored-tokens";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
-import type { FlowActor, FlowResult, FlowTenant } from "./types";
+import type { FlowResult, FlowTenant } from "./types";
+
+/** Who disconnects: an admin (id) or an API caller (id null). */
+export type DisconnectActor = { id: string | null; label: string };
+
+export type Disconnection = { revoked: boolean; uninstalled: boolean; portalId: string };
 
 export async function disconnectConnection(
   db: Db,
-  actor: FlowActor,
+  actor: DisconnectActor,
   tenant: FlowTenant,
   input: { connectionId: string },
   services: IntegrationServices,
-): Promise<FlowResult<{ revoked: boolean; portalId: string }>> {
+): Promise<FlowResult<Disconnection>> {
   const row = await findTenantConnection(db, tenant, input.connectionId);
   if (!row) return { ok: false, message: connectionGoneMessage };
   const provider = services.provider(row.provider);
+  const sharedWith = await db.connection.count({ where: { provider: row.provider, portalId: row.portalId, id: { not: row.id } } });
 
-  let revoked = false;
+  // The uninstall needs a working access token: taken before the revocation may end it.
+  let accessToken: string | null = null;
+  let uninstallProblem = "another tenant still uses this portal's installation";
+  if (sharedWith === 0) {
+    accessToken = await getValidAccessToken(db, row.id, services).catch((error: unknown) => {
+      uninstallProblem = describeError(error);
+      return null;
+    });
+  }
+
+  // Uninstall first: it ends every grant of the app in the portal, ours included, whereas revoking
+  // first may end the access token the uninstall call needs (the simulator does; HubSpot: unconfirmed).
+  let uninstalled = false;
+  if (accessToken) {
+    try {
+      await provider.uninstall(accessToken);
+      uninstalled = true;
+    } catch (error) {
+      uninstallProblem = describeError(error);
+    }
+  }
+  let revoked = uninstalled;
   let revokeProblem = "no stored grant to revoke";
   if (row.refreshTokenCiphertext) {
     try {
@@ -34,25 +61,28 @@ export async function disconnectConnection(
     }
   }
 
-  await db.$transaction([
-    db.tenant.updateMany({ where: { id: tenant.id, newsletterConnectionId: row.id }, data: { newsletterConnectionId: null } }),
-    db.connection.deleteMany({ where: { id: row.id, tenantId: tenant.id } }),
-    recordWebhookEvents(db, [connectionEvent("connection.disconnected", row, revoked ? null : `Revocation unconfirmed: ${revokeProblem}`)]),
-  ]);
-  await reconcileTenantSignups(db, tenant.id);
-  await recordAuditEvent(db, {
-    tenantId: tenant.id, connectionId: null, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
-    action: "disconnect", outcome: revoked ? "success" : "warning",
-    detail: revoked
-      ? `Portal ${row.portalId} disconnected; access revoked at ${provider.displayName}; tokens deleted`
-      : `Portal ${row.portalId} disconnected and tokens deleted, but revocation could not be confirmed (${revokeProblem})`,
+  const what = [
+    revoked ? `access revoked at ${provider.displayName}` : `revocation unconfirmed (${revokeProblem})`,
+    uninstalled ? "app uninstalled from the portal" : `app left installed (${uninstallProblem})`,
+  ].join("; ");
+  await changeConnectionStatus(db, {
+    connection: row,
+    to: "DISCONNECTED",
+    reason: revoked ? null : `Revocation unconfirmed: ${revokeProblem}`,
+    actor: { userId: actor.id, label: actor.label },
+    eventExtras: { uninstalled },
+    audit: {
+      action: "disconnect", outcome: revoked ? "success" : "warning",
+      detail: `Portal ${row.portalId} disconnected and tokens deleted; ${what}`,
+    },
   });
-  return {
-    ok: true,
-    revoked,
-    portalId: row.portalId,
-    message: revoked
-      ? `Disconnected portal ${row.portalId}. ${provider.displayName} confirmed Switchboard's access was revoked and the stored tokens were deleted; the app stays installed in the portal until it is uninstalled there.`
-      : `Disconnected portal ${row.portalId} and deleted the stored tokens, but ${provider.displayName} could not confirm the revocation. You can also remove the app in ${provider.displayName}'s connected apps settings.`,
-  };
+  return { ok: true, revoked, uninstalled, portalId: row.portalId, message: disconnectMessage(provider.displayName, row.portalId, revoked, uninstalled, sharedWith > 0) };
+}
+
+function disconnectMessage(providerName: string, portalId: string, revoked: boolean, uninstalled: boolean, shared: boolean): string {
+  const start = `Disconnected portal ${portalId} and deleted the stored tokens.`;
+  if (uninstalled) return `${start} Switchboard's access was revoked and the app was uninstalled from the portal; ${providerName} emails the portal's admins about it.`;
+  if (!revoked) return `${start} ${providerName} could not confirm the revocation: remove the app in ${providerName}'s connected apps settings.`;
+  if (shared) return `${start} Switchboard's access was revoked; the app stays installed because another workspace still uses this portal.`;
+  return `${start} Switchboard's access was revoked, but the app could not be uninstalled: remove it in ${providerName}'s connected apps settings.`;
 }

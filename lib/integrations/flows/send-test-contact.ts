@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { markNeedsReconnect, recordProviderSuccess } from "../connection-status";
 import { describeError, InvalidGrantError } from "../errors";
 import type { IntegrationServices } from "../services";
-import { withAccessToken } from "../with-access-token";
+import { withAccessToken } from "../tokens/access-token";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
 import type { FlowActor, FlowResult, FlowTenant } from "./types";
 

@@ -3,19 +3,16 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { reconcileTenantSignups } from "@/lib/signups/sync/waiting-signups";
-import { connectionSubject, recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { connectionEvent } from "@/lib/webhooks/outbox-events";
-import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
-import { sealTokenSet } from "../connection-secrets";
+import { changeConnectionStatus } from "../connection-lifecycle";
+import { sealTokenSet } from "../tokens/stored-tokens";
 import { ProviderResponseError } from "../errors";
 import type { ConsumedOAuthState } from "../oauth-state";
 import { scopeReport, type AccountMetadata, type IntegrationProvider, type TokenSet } from "../provider";
 import type { IntegrationServices } from "../services";
-import type { FlowActor } from "./types";
 
 type StoreInput = {
-  actor: FlowActor;
+  /** The admin, or (id null) a hosted connect session's end user. */
+  actor: { id: string | null; label: string };
   tenantId: string;
   state: ConsumedOAuthState;
   provider: IntegrationProvider;
@@ -55,41 +52,25 @@ export async function storeAuthorizedConnection(db: Db, input: StoreInput) {
       connectedByUserId: actor.id,
       connectedAt: now,
     };
+    const missing = [...scopes.missingRequired.map((s) => `${s} (required)`), ...scopes.missingOptional];
+    const { status, statusReason, ...columns } = fields;
     try {
-      // Webhook events commit with the row (outbox): a new portal, or a broken one working again.
-      const identity = { id, ...key };
-      const recovered = existing && existing.status !== "CONNECTED" && !needsScopes;
-      const events = !existing
-        ? [connectionEvent("connection.created", identity, fields.statusReason, needsScopes ? "needs_reconnect" : "connected")]
-        : recovered ? [connectionEvent("connection.recovered", identity)]
-        : !needsScopes || existing.status === "NEEDS_RECONNECT" ? [] : [connectionEvent("connection.needs_reconnect", identity, fields.statusReason)];
-      await db.$transaction([
-        existing
-          ? db.connection.update({ where: { id }, data: { ...fields, tokenVersion: { increment: 1 } } })
-          : db.connection.create({ data: { id, ...key, ...fields } }),
-        recordWebhookEvents(db, events),
-      ]);
+      await changeConnectionStatus(db, {
+        connection: { id, ...key },
+        to: status,
+        reason: statusReason ?? (existing ? "re-authorized by an admin" : null),
+        actor: { userId: actor.id, label: actor.label },
+        ...(existing ? { data: { ...columns, tokenVersion: { increment: 1 } } } : { create: { id, ...key, ...columns } }),
+        audit: {
+          action: existing ? "reconnect" : "connect",
+          outcome: needsScopes ? "failure" : "success",
+          detail: `Portal ${metadata.portalId}${metadata.accountDomain ? ` (${metadata.accountDomain})` : ""} authorized` +
+            (missing.length ? `; missing scopes: ${missing.join(", ")}` : "; all scopes granted"),
+        },
+      });
     } catch (error) {
       if (attempt < 2 && isUniqueViolation(error)) continue;
       throw error;
-    }
-    // Signups that waited for a usable portal become due now (or wait, if scopes are missing).
-    await reconcileTenantSignups(db, tenantId);
-    const subject = connectionSubject(provider.id, metadata.portalId);
-    const missing = [...scopes.missingRequired.map((s) => `${s} (required)`), ...scopes.missingOptional];
-    await recordAuditEvent(db, {
-      tenantId, connectionId: id, subject, actorUserId: actor.id, actorLabel: actor.label,
-      action: existing ? "reconnect" : "connect",
-      outcome: needsScopes ? "failure" : "success",
-      detail: `Portal ${metadata.portalId}${metadata.accountDomain ? ` (${metadata.accountDomain})` : ""} authorized` +
-        (missing.length ? `; missing scopes: ${missing.join(", ")}` : "; all scopes granted"),
-    });
-    if (existing && existing.status !== fields.status) {
-      await recordAuditEvent(db, {
-        tenantId, connectionId: id, subject, actorUserId: actor.id, actorLabel: actor.label,
-        action: "status_change", outcome: needsScopes ? "failure" : "success",
-        detail: `${existing.status} → ${fields.status}: re-authorized by an admin`,
-      });
     }
     return { connectionId: id, existed: !!existing, ...scopes };
   }

@@ -4,11 +4,11 @@
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } from "../connection-status";
+import { markNeedsReconnect, recordProviderFailure, recordProviderSuccess } from "../connection-status";
 import { AccessTokenRejectedError, describeError, InvalidGrantError, ProviderUnavailableError } from "../errors";
 import { scopeReport } from "../provider";
 import type { IntegrationServices } from "../services";
-import { withAccessToken } from "../with-access-token";
+import { withAccessToken } from "../tokens/access-token";
 import { connectionGoneMessage, findTenantConnection } from "./find-tenant-connection";
 import type { FlowActor, FlowResult, FlowTenant } from "./types";
 
@@ -47,7 +47,7 @@ export async function testConnection(
       (missingOptional.length ? ` Optional scopes not granted: ${missingOptional.join(", ")}.` : "");
   } catch (error) {
     if (error instanceof InvalidGrantError) await markNeedsReconnect(db, row.id, error.message, { userId: actor.id, label: actor.label });
-    if (error instanceof ProviderUnavailableError) await recordProviderFailures(db, row.id, 1, error.message);
+    if (error instanceof ProviderUnavailableError) await recordProviderFailure(db, row.id, error.message, services.health);
     message = `Test failed: ${describeError(error)}.`;
   }
   const latencyMs = Math.round(performance.now() - started);

@@ -9,4 +9,5 @@ export const hubspotPaths = {
   revoke: `/oauth/${HUBSPOT_API_VERSION}/token/revoke`,
   contacts: `/crm/objects/${HUBSPOT_API_VERSION}/contacts`,
   contactsBatchUpsert: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/batch/upsert`,
+  uninstall: `/appinstalls/${HUBSPOT_API_VERSION}/external-install`,
 } as const;

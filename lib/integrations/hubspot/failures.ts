@@ -8,11 +8,11 @@ import { HubspotTransportError, type HubspotReply } from "./hubspot-http";
 export type HubspotFailure =
   /** 429: `daily` when the account's daily allowance is spent (private apps). */
   | { kind: "rate-limited"; reason: string; waitMs: number; daily: boolean }
-  /** 5xx, 423 Locked, timeouts, network errors: trying again later may work. */
+  /** 5xx, 423 Locked, a 403 that is not about scopes, timeouts, network errors: trying again later may work. */
   | { kind: "transient"; reason: string; minDelayMs: number }
   /** The token endpoint refused the code or refresh token: the grant is gone. */
   | { kind: "invalid-grant"; reason: string }
-  /** 401 (or a 403 that is not about scopes): this access token is no longer accepted. */
+  /** 401: this access token is no longer accepted. */
   | { kind: "token-rejected"; reason: string }
   | { kind: "missing-scope"; reason: string }
   /** 400/409/422: a verdict on the data sent (invalid address, address owned by another contact). */
@@ -60,7 +60,8 @@ export function classifyReply(reply: HubspotReply, operation: string): HubspotFa
   if (status === 401) return { kind: "token-rejected", reason: `HubSpot rejected the access token during ${operation} (${label})` };
   if (status === 403) {
     if (body.category === "MISSING_SCOPES") return { kind: "missing-scope", reason: `HubSpot refused ${operation}: MISSING_SCOPES (403)` };
-    return { kind: "token-rejected", reason: `HubSpot refused ${operation} (${label}, 403)` };
+    // Not a token problem (HubSpot's usage guidelines): retried later with backoff, never a refresh.
+    return { kind: "transient", reason: `HubSpot refused ${operation} (${label}, 403)`, minDelayMs: 0 };
   }
   if (status === 400 || status === 409 || status === 422) {
     return { kind: "invalid-data", reason: readableReason(body.message, label), status };

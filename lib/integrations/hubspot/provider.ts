@@ -5,6 +5,7 @@ import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
 import { findHubspotContact } from "./find-contact";
 import { introspectHubspotToken } from "./metadata";
+import { uninstallHubspotApp } from "./uninstall";
 import { exchangeHubspotCode, hubspotAuthorizeUrl, refreshHubspotToken, revokeHubspotToken } from "./oauth";
 
 export const HUBSPOT_PROVIDER_ID = "hubspot";
@@ -20,6 +21,7 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     exchangeCode: (code) => exchangeHubspotCode(config, code),
     refresh: (refreshToken) => refreshHubspotToken(config, refreshToken),
     revoke: (refreshToken) => revokeHubspotToken(config, refreshToken),
+    uninstall: (accessToken) => uninstallHubspotApp(config, accessToken),
     introspect: (accessToken, hint) => introspectHubspotToken(config, accessToken, hint),
     checkApi: (accessToken) => checkContactsApi(config, accessToken),
     upsertTestRecord: (accessToken, email) => upsertTestContact(config, accessToken, email),

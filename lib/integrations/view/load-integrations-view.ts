@@ -26,7 +26,10 @@ export type ConnectionView = {
   isNewsletterDestination: boolean;
   syncHealth: SyncHealth;
   activity: AuditEventView[];
+  timeline: TimelineEntryView[];
 };
+
+export type TimelineEntryView = { id: string; type: string; reason: string | null; actorLabel: string; createdAt: Date };
 
 const statusLabels: Record<string, ConnectionStatusLabel> = {
   CONNECTED: "Connected",
@@ -79,6 +82,12 @@ export async function loadIntegrationsView(
         activity: await listConnectionAuditEvents(db, tenantId, {
           id: row.id, subject: connectionSubject(row.provider, row.portalId),
         }, 8),
+        timeline: await db.connectionEvent.findMany({
+          where: { tenantId, connectionId: row.id },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 8,
+          select: { id: true, type: true, reason: true, actorLabel: true, createdAt: true },
+        }),
       };
     }),
   );

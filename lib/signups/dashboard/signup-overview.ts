@@ -2,6 +2,7 @@
 // (a few rows per tenant and day), so a view costs the same at ten signups as at ten million.
 // Every query is scoped by the tenant id the guard resolved.
 import type { Db } from "@/lib/db/create-client";
+import { isUsable, resolveDestination } from "@/lib/signups/sync/destination";
 
 /** What the dashboard shows: WAITING (no usable connection) is shown, and counted, as Pending. */
 export type SignupStatusName = "PENDING" | "SYNCED" | "FAILED";
@@ -37,9 +38,12 @@ export async function signupsPerDay(db: Db, tenantId: string, days = 30, now = n
   return [...byDay.values()];
 }
 
-/** Whether new signups have somewhere to go, in words for the banner above the list. */
+/**
+ * Whether new signups have somewhere to go, in words for the banner above the list: by the one
+ * destination rule, so a chosen portal that needs reconnecting is not hidden by another that works.
+ */
 export async function destinationSummary(db: Db, tenantId: string): Promise<"connected" | "needs-reconnect" | "not-connected"> {
-  const connections = await db.connection.findMany({ where: { tenantId }, select: { status: true } });
-  if (connections.length === 0) return "not-connected";
-  return connections.some((connection) => connection.status !== "NEEDS_RECONNECT") ? "connected" : "needs-reconnect";
+  const destination = await resolveDestination(db, tenantId);
+  if (!destination) return "not-connected";
+  return isUsable(destination) ? "connected" : "needs-reconnect";
 }

@@ -1,6 +1,8 @@
-// Which connection a tenant's signups go to: the one chosen on the integrations page, else the
-// oldest (the first portal connected), as the connections issue specifies. Resolved for many
-// tenants at once, so a sync pass over fifty portals costs one query, not fifty.
+// THE newsletter destination rule, written once: a tenant's signups go to the connection chosen on
+// the integrations page if it still exists, else the oldest (the first portal connected). It is
+// usable unless it needs reconnecting — another portal that still works does not stand in for it.
+// pickDestination is the rule; usableDestinationSql (lib/db/statements/signup-queue.ts) is the same
+// rule as a SQL condition for the statement that parks signups (a test checks both agree).
 import type { Db } from "@/lib/db/create-client";
 
 export interface Destination {
@@ -13,19 +15,23 @@ export function isUsable(destination: Destination | null | undefined): destinati
   return !!destination && destination.status !== "NEEDS_RECONNECT";
 }
 
+/** The rule itself: `connections` oldest first. */
+export function pickDestination<T extends { id: string }>(chosenId: string | null, connections: readonly T[]): T | null {
+  return connections.find((connection) => connection.id === chosenId) ?? connections[0] ?? null;
+}
+
 export async function resolveDestinations(db: Db, tenantIds: string[]): Promise<Map<string, Destination | null>> {
   const tenants = await db.tenant.findMany({
     where: { id: { in: tenantIds } },
     select: {
       id: true,
       newsletterConnectionId: true,
-      connections: { select: { id: true, portalId: true, status: true }, orderBy: { createdAt: "asc" } },
+      connections: { select: { id: true, portalId: true, status: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   const destinations = new Map<string, Destination | null>(tenantIds.map((id) => [id, null]));
   for (const tenant of tenants) {
-    const chosen = tenant.connections.find((connection) => connection.id === tenant.newsletterConnectionId);
-    const connection = chosen ?? tenant.connections[0];
+    const connection = pickDestination(tenant.newsletterConnectionId, tenant.connections);
     destinations.set(tenant.id, connection ? { connectionId: connection.id, portalId: connection.portalId, status: connection.status } : null);
   }
   return destinations;

@@ -3,7 +3,7 @@
 // wiring against the simulator.
 import type { Store } from "@/lib/db/store";
 import type { ServerEnv } from "@/lib/env/server";
-import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@/lib/integrations/tokens/access-token";
 import type { IntegrationProvider } from "@/lib/integrations/provider";
 import type { IntegrationServices } from "@/lib/integrations/services";
 import { attemptsSpanning } from "./backoff";

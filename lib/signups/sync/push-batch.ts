@@ -4,7 +4,7 @@
 // creates a second contact. A batch refused as a whole for its data (HubSpot has no partial
 // upserts by email) is halved until the offending signups stand alone and fail alone.
 import { markNeedsReconnect } from "@/lib/integrations/connection-status";
-import { forgetAccessToken } from "@/lib/integrations/connection-tokens";
+import { forgetAccessToken } from "@/lib/integrations/tokens/access-token";
 import type { ContactUpsertInput } from "@/lib/integrations/provider";
 import { WAITING_FOR_CONNECTION_DELAY_MS } from "./backoff";
 import { renewClaims, type ClaimedSignup } from "./claim-signups";

@@ -1,7 +1,10 @@
 // /api/v1/connections against a real database and the simulator: list, get, key scoping, and the
 // access token handed to the host (fresh, audited without the token, 409 when reconnect is needed).
 import { describe, expect, it } from "vitest";
-import { getConnection, issueAccessToken, listConnections } from "@switchboard/lib/api/v1/connection-routes";
+import { markNeedsReconnect } from "@switchboard/lib/integrations/connection-status";
+import { createConnectSessionRoute } from "@switchboard/lib/api/v1/connect-session-routes";
+import { deleteConnection, getConnection, issueAccessToken, listConnectionEvents, listConnections } from "@switchboard/lib/api/v1/connection-routes";
+import { connectPortal } from "@/tests/helpers/connect-portal";
 import { whoami } from "@switchboard/lib/api/v1/whoami-route";
 import type { ApiWorld } from "../support/api-world";
 
@@ -112,6 +115,62 @@ export function connectionsSuite(world: () => ApiWorld) {
       }
       // Once audit rows can be written again, the token is handed out (and audited) as usual.
       expect((await w.call(issueAccessToken, { key: await w.tenantKey(["connections:token"]), params: { connectionId: w.connectionId } })).status).toBe(200);
+    });
+
+    it("pages the connection's health timeline, newest first, and shows another tenant nothing", async () => {
+      const w = world();
+      const { db } = w.database;
+      await markNeedsReconnect(db, w.connectionId, "uninstalled or revoked in HubSpot");
+      try {
+        const key = await w.tenantKey(["connections:read"]);
+        const first = await w.call(listConnectionEvents, { key, params: { connectionId: w.connectionId }, query: { limit: "1" } });
+        expect(first.status).toBe(200);
+        const page = (await first.json()) as { items: Array<{ type: string; reason: string | null }>; nextCursor: string };
+        expect(page.items).toEqual([expect.objectContaining({ type: "needs_reconnect", reason: "uninstalled or revoked in HubSpot" })]);
+        const second = (await (await w.call(listConnectionEvents, { key, params: { connectionId: w.connectionId }, query: { limit: "1", cursor: page.nextCursor } })).json()) as { items: Array<{ type: string }> };
+        expect(second.items.map((item) => item.type)).toEqual(["connected"]);
+        const stranger = await w.call(listConnectionEvents, { key: await w.otherTenantKey(), params: { connectionId: w.connectionId } });
+        expect(stranger.status).toBe(404);
+      } finally {
+        await db.connection.update({ where: { id: w.connectionId }, data: { status: "CONNECTED", statusReason: null } });
+        await db.connectionEvent.deleteMany({ where: { connectionId: w.connectionId, type: "needs_reconnect" } });
+      }
+    });
+
+    it("creates connect sessions only for allowed return origins and the tenant's own connections (problem+json otherwise)", async () => {
+      const w = world();
+      const { db } = w.database;
+      await db.tenant.update({ where: { id: w.tenant.id }, data: { allowedOrigins: "https://host.example" } });
+      const key = await w.tenantKey(["connections:write"]);
+      const created = await w.call(createConnectSessionRoute, { key, body: { returnUrl: "https://host.example/crm", connectionId: w.connectionId, endUserRef: "u-1" } });
+      expect(created.status).toBe(201);
+      const session = (await created.json()) as { id: string; url: string; expiresAt: string };
+      expect(session.url).toMatch(/\/connect\/[A-Za-z0-9_-]{43}$/);
+      const before = await db.connectSession.count();
+      const outside = await w.call(createConnectSessionRoute, { key, body: { returnUrl: "https://evil.example/crm" } });
+      expect(outside.status).toBe(422);
+      expect(outside.headers.get("content-type")).toBe("application/problem+json");
+      const foreign = await w.call(createConnectSessionRoute, { key: await w.otherTenantKey(["connections:write"]), body: { returnUrl: "https://host.example/crm", connectionId: w.connectionId } });
+      expect(foreign.status).toBe(404);
+      const operator = await w.call(createConnectSessionRoute, { key: await w.operatorKey(["connections:write"]), body: { returnUrl: "https://host.example/crm" } });
+      expect(operator.status).toBe(422);
+      const narrow = await w.call(createConnectSessionRoute, { key: await w.tenantKey(["connections:read"]), body: { returnUrl: "https://host.example/crm" } });
+      expect(narrow.status).toBe(403);
+      expect(await db.connectSession.count()).toBe(before);
+    });
+
+    it("disconnects through DELETE and says whether the app was uninstalled; another tenant's key gets 404", async () => {
+      const w = world();
+      const owner = await w.database.db.membership.findFirstOrThrow({ where: { tenantId: w.tenant.id }, include: { user: true } });
+      const { connectionId } = await connectPortal({ db: w.database.db, tenant: w.tenant }, { actor: { id: owner.userId, label: owner.user.email }, portalId: 70001 });
+      const stranger = await w.call(deleteConnection, { key: await w.otherTenantKey(["connections:write"]), params: { connectionId } });
+      expect(stranger.status).toBe(404);
+      const response = await w.call(deleteConnection, { key: await w.tenantKey(["connections:write"]), params: { connectionId } });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { revoked: boolean; uninstalled: boolean; portalId: string };
+      expect(body).toMatchObject({ portalId: "70001", revoked: true });
+      expect(typeof body.uninstalled).toBe("boolean");
+      expect(await w.database.db.connection.count({ where: { id: connectionId } })).toBe(0);
     });
   });
 }

@@ -1,5 +1,6 @@
 // One real database (SQLite or PostgreSQL), one in-process HubSpot simulator, a seeded tenant with
 // an owner, an admin, a member and an outsider, and the services the flows need — no mocks.
+import { DEFAULT_HEALTH_POLICY } from "@switchboard/lib/integrations/connection-status";
 import { randomBytes } from "node:crypto";
 import type { Store } from "@switchboard/lib/db/store";
 import { createTestDatabase } from "@/tests/helpers/databases";
@@ -51,7 +52,7 @@ export async function startConnectionsFixture(provider: "sqlite" | "postgresql" 
     requestTimeoutMs: 5_000,
   };
   const hubspot = createHubspotProvider(config);
-  const services: IntegrationServices = { keyRing, provider: () => hubspot };
+  const services: IntegrationServices = { keyRing, provider: () => hubspot, health: DEFAULT_HEALTH_POLICY };
   const seeded = await seed(database.db);
   return {
     db: database.db,

@@ -1,9 +1,10 @@
 // Child process for the cross-process refresh test: waits for "go" on stdin, then fires N
 // concurrent getValidAccessToken calls and prints the distinct tokens it got (as SHA-256 only).
+import { DEFAULT_HEALTH_POLICY } from "@switchboard/lib/integrations/connection-status";
 import { createHash } from "node:crypto";
 import { createDbClient } from "@switchboard/lib/db/create-client";
 import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
 import type { HubspotConfig } from "@switchboard/lib/integrations/hubspot/config";
 
@@ -14,7 +15,7 @@ const input = JSON.parse(process.env.TOKEN_BURST_INPUT ?? "{}") as {
 async function main() {
   const db = createDbClient(input.databaseUrl);
   const provider = createHubspotProvider(input.config);
-  const services = { keyRing: parseKeyRing(input.keyRing), provider: () => provider };
+  const services = { keyRing: parseKeyRing(input.keyRing), provider: () => provider, health: DEFAULT_HEALTH_POLICY };
   await db.connection.count(); // open the connection before the race starts
   process.stdout.write("ready\n");
   await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));

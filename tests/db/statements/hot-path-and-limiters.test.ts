@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { preparedAuditInsert, preparedSignupInsert, preparedTokenRowRead } from "@switchboard/lib/db/statements/hot-path";
 import { counterTableLimiter, pruneExpiredCounters } from "@switchboard/lib/db/statements/limiter-tables";
 import { createStore } from "@switchboard/lib/db/store";
-import { loadTokenRow } from "@switchboard/lib/integrations/token-row";
+import { loadTokenRow } from "@switchboard/lib/integrations/tokens/stored-tokens";
 import { testProviders } from "@/tests/helpers/databases";
 import { useStatementWorld } from "./support/statement-world";
 

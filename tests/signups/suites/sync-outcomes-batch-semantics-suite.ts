@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { TestProvider } from "@/tests/helpers/databases";
 import { serverEnv } from "@switchboard/lib/env/server";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { hubspotConfigFromEnv } from "@switchboard/lib/integrations/hubspot/config";
 import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/provider";
 import { addSignups, makeEverythingDue, simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "../support/sync-harness";

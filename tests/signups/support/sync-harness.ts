@@ -2,7 +2,7 @@
 // can observe each step without sleeping on timers.
 import type { Db } from "@switchboard/lib/db/create-client";
 import type { Store } from "@switchboard/lib/db/store";
-import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { createProviderRegistry } from "@switchboard/lib/integrations/registry";
 import { attemptsSpanning } from "@switchboard/lib/signups/sync/backoff";

@@ -13,6 +13,8 @@ import { testConnection } from "@switchboard/lib/integrations/flows/test-connect
 import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
 import { HUBSPOT_PROVIDER_ID } from "@switchboard/lib/integrations/hubspot/provider";
 import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
+import { createConnectSession } from "@switchboard/lib/integrations/connect-sessions/create-connect-session";
+import { serverEnv } from "@switchboard/lib/env/server";
 import { tenantAction, type TenantActionContext } from "@/web/tenant-action";
 
 const connection = { connectionId: z.string().trim().min(1).max(100) };
@@ -43,7 +45,7 @@ export const disconnectHubspot = tenantAction({ minRole: "ADMIN", fields: connec
   const result = await disconnectConnection(db, actor, tenant, { connectionId }, defaultIntegrationServices());
   revalidatePath(pageOf(tenant));
   if (!result.ok) redirect(`${pageOf(tenant)}?notice=connection_missing`);
-  const notice = result.revoked ? "disconnected" : "disconnected_unconfirmed";
+  const notice = result.uninstalled ? "disconnected_uninstalled" : result.revoked ? "disconnected" : "disconnected_unconfirmed";
   redirect(`${pageOf(tenant)}?${new URLSearchParams({ notice, portal: result.portalId }).toString()}`);
 });
 
@@ -64,3 +66,15 @@ export const chooseNewsletterPortal = tenantAction({ minRole: "ADMIN", fields: c
   revalidatePath(pageOf(tenant));
   return result;
 });
+
+// "Copy connect link": a single-use hosted connect page for a colleague without a Switchboard account.
+export const createConnectLink = tenantAction(
+  { minRole: "ADMIN", fields: { connectionId: z.string().trim().max(100).optional() } },
+  async ({ connectionId }, { actor, tenant }) => {
+    const appUrl = serverEnv().APP_URL;
+    const created = await createConnectSession(db, appUrl, {
+      tenantId: tenant.id, connectionId: connectionId || undefined, returnUrl: new URL("/connect/finished", appUrl).toString(), createdByLabel: actor.label,
+    });
+    return { ok: true, message: "Connect link created: it works once, for 30 minutes. Send it only to the person who will connect.", reveal: created.url };
+  },
+);

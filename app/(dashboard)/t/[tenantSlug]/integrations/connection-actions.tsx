@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/web/tenant-action";
 import { chooseNewsletterPortal, reconnectHubspot, sendHubspotTestContact, testHubspotConnection } from "./actions";
+import { ConnectLinkForm } from "./connect-link-form";
 import { DisconnectConfirm } from "./disconnect-confirm";
 import { SubmitButton } from "./submit-button";
 
@@ -46,6 +47,7 @@ export function ConnectionActions({ tenantSlug, connectionId, portalId, isNewsle
           <SubmitButton pendingLabel="Opening HubSpot…">Reconnect</SubmitButton>
         </form>
         <DisconnectConfirm tenantSlug={tenantSlug} connectionId={connectionId} portalId={portalId} />
+        <ConnectLinkForm tenantSlug={tenantSlug} connectionId={connectionId} label="Copy reconnect link" />
       </div>
       <div role="status" aria-label={`Updates for portal ${portalId}`} aria-live="polite" data-testid="action-status">
         {latest ? (

@@ -1,8 +1,9 @@
-// One HubSpot connection: status, details, recent activity, and the admin actions.
+// One HubSpot connection: status, details, health timeline, recent activity, and the admin actions.
 import type { ConnectionView } from "@switchboard/lib/integrations/view/load-integrations-view";
 import { ActivityList } from "./activity-list";
 import { ConnectionActions } from "./connection-actions";
 import { ConnectionDetails } from "./connection-details";
+import { HealthTimeline } from "./health-timeline";
 import { StatusBadge } from "./status-badge";
 import { SyncHealthLine } from "./sync-health-line";
 
@@ -38,6 +39,7 @@ export function ConnectionCard({ connection, tenantSlug, canManage }: {
           isNewsletterDestination={connection.isNewsletterDestination}
         />
       ) : null}
+      <HealthTimeline entries={connection.timeline} headingId={`${headingId}-timeline`} />
       <ActivityList events={connection.activity} headingId={`${headingId}-activity`} />
     </article>
   );

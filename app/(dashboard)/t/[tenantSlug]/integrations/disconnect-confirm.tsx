@@ -1,6 +1,7 @@
 "use client";
-// Disconnect asks once more before acting: it revokes Switchboard's tokens and deletes them. It
-// does not uninstall the app from the HubSpot portal, and says so, with where to do that.
+// Disconnect asks once more before acting: it revokes Switchboard's tokens and deletes them, and
+// uninstalls the app from the portal unless another workspace still uses it. The notice afterwards
+// says which happened.
 import { useActionState, useState } from "react";
 import { UNINSTALL_PATH } from "./notices";
 import { disconnectHubspot } from "./actions";
@@ -26,7 +27,8 @@ export function DisconnectConfirm({ tenantSlug, connectionId, portalId }: { tena
       <input type="hidden" name="connectionId" value={connectionId} />
       <p className="text-sm text-red-900">
         Disconnect portal {portalId}? Switchboard&apos;s tokens are revoked and deleted, and new signups stop syncing to it.
-        The app stays installed in the HubSpot portal: to remove it, a super admin uninstalls it in HubSpot ({UNINSTALL_PATH}).
+        Unless another workspace still uses this portal, the app is also uninstalled from it and HubSpot emails the
+        portal&apos;s admins; otherwise it stays installed (a super admin can remove it: {UNINSTALL_PATH}).
       </p>
       <SubmitButton variant="danger" pendingLabel="Disconnecting…">
         Yes, disconnect

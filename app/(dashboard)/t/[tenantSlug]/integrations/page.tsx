@@ -10,6 +10,7 @@ import { loadIntegrationsView, type ConnectionView } from "@switchboard/lib/inte
 import { noticeFor } from "./notices";
 import { ConnectionCard } from "./connection-card";
 import { ConnectForm } from "./connect-form";
+import { ConnectLinkForm } from "./connect-link-form";
 import { PageNotice } from "./page-notice";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -42,8 +43,11 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
         <h1 id="integrations-heading" className="text-2xl font-semibold text-slate-900">
           Integrations
         </h1>
-        {canManage && configured && connections.length > 0 ? (
-          <ConnectForm tenantSlug={tenant.slug} label="Connect another portal" variant="secondary" />
+        {canManage && configured ? (
+          <div className="flex flex-wrap items-start gap-3">
+            {connections.length > 0 ? <ConnectForm tenantSlug={tenant.slug} label="Connect another portal" variant="secondary" /> : null}
+            <ConnectLinkForm tenantSlug={tenant.slug} label="Copy connect link" />
+          </div>
         ) : null}
       </div>
       <PageNotice notice={notice} />

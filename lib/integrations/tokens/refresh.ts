@@ -1,22 +1,81 @@
-// The refresh itself, run only by the lease holder: call the provider (retrying transient
-// failures), persist the new tokens with a compare-and-swap BEFORE anyone uses them, and turn
-// failures into the right status (invalid_grant → Needs reconnect at once; outages → Degraded).
+// Refreshing a connection's tokens. Freshness: refresh ahead of expiry. The lease: a
+// compare-and-swap on the Connection row, so whoever turns an empty (or expired) lease into their
+// own may call the provider and everyone else waits and reads (expiry lets another process take
+// over when a holder crashed). The refresh itself, run only by the lease holder: call the provider
+// (retrying outages), persist the new tokens with a compare-and-swap BEFORE anyone uses them, and
+// turn failures into the right status (invalid_grant → Needs reconnect at once; outages → counted).
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { metrics } from "@/lib/metrics/registry";
 import { connectionSubject, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { TokenDecryptionError } from "@/lib/crypto/token-cipher";
 import type { Db } from "@/lib/db/create-client";
-import { loadTokenRow, openAccessToken, type TokenRow } from "./token-row";
-import { openToken, sealTokenSet } from "./connection-secrets";
-import { markNeedsReconnect, recordProviderFailures, recordProviderSuccess } from "./connection-status";
-import { describeError, InvalidGrantError, NeedsReconnectError, ProviderUnavailableError } from "./errors";
-import type { IntegrationProvider, TokenSet } from "./provider";
-import { releaseRefreshLease } from "./refresh-lease";
-import type { IntegrationServices } from "./services";
-import { needsRefresh, stillUsable } from "./token-freshness";
+import { markNeedsReconnect, recordProviderFailure, recordProviderSuccess } from "../connection-status";
+import { describeError, InvalidGrantError, NeedsReconnectError, ProviderUnavailableError } from "../errors";
+import type { IntegrationProvider, TokenSet } from "../provider";
+import type { IntegrationServices } from "../services";
+import { loadTokenRow, openAccessToken, openToken, sealTokenSet, type TokenRow } from "./stored-tokens";
+
+// When is a stored access token still good enough to hand out? With at most five minutes left —
+// or half the token's lifetime, for providers issuing very short tokens — it is refreshed first.
+export const REFRESH_AHEAD_MS = 5 * 60_000;
+
+/** A token this close to expiry is not handed out even as a fallback when a refresh failed. */
+export const LAST_RESORT_MARGIN_MS = 30_000;
+
+export function needsRefresh(
+  expiresAt: Date | null,
+  lastRefreshedAt: Date | null,
+  now: Date = new Date(),
+): boolean {
+  if (!expiresAt) return true;
+  const remaining = expiresAt.getTime() - now.getTime();
+  const lifetime = lastRefreshedAt ? expiresAt.getTime() - lastRefreshedAt.getTime() : Number.POSITIVE_INFINITY;
+  const margin = Math.min(REFRESH_AHEAD_MS, lifetime / 2);
+  return remaining <= margin;
+}
+
+export function stillUsable(expiresAt: Date | null, now: Date = new Date()): boolean {
+  return !!expiresAt && expiresAt.getTime() - now.getTime() > LAST_RESORT_MARGIN_MS;
+}
+
+export const REFRESH_LEASE_MS = 60_000;
+
+export function newLeaseOwner(): string {
+  return `${hostname()}:${process.pid}:${randomUUID()}`;
+}
+
+export async function acquireRefreshLease(
+  db: Db,
+  connectionId: string,
+  owner: string,
+  now: Date = new Date(),
+  leaseMs: number = REFRESH_LEASE_MS,
+): Promise<boolean> {
+  const { count } = await db.connection.updateMany({
+    where: {
+      id: connectionId,
+      OR: [{ refreshLeaseOwner: null }, { refreshLeaseExpiresAt: null }, { refreshLeaseExpiresAt: { lt: now } }],
+    },
+    data: { refreshLeaseOwner: owner, refreshLeaseExpiresAt: new Date(now.getTime() + leaseMs) },
+  });
+  return count === 1;
+}
+
+/** Gives the lease back without touching tokens; a no-op if someone else holds it by now. */
+export async function releaseRefreshLease(db: Db, connectionId: string, owner: string): Promise<void> {
+  await db.connection.updateMany({
+    where: { id: connectionId, refreshLeaseOwner: owner },
+    data: { refreshLeaseOwner: null, refreshLeaseExpiresAt: null },
+  });
+}
 
 export type LeaseOutcome = { kind: "token"; token: string; expiresAt: Date | null } | { kind: "lost" };
 
 const REFRESH_ATTEMPTS = 3;
+
+/** The status reason when HubSpot refuses the refresh token (invalid_grant / BAD_REFRESH_TOKEN). */
+export const UNINSTALLED_OR_REVOKED = "uninstalled or revoked in HubSpot";
 
 export async function refreshHoldingLease(
   db: Db,
@@ -48,7 +107,7 @@ async function refreshUnderLease(
   }
   if (row.accessTokenCiphertext && !needsRefresh(row.accessTokenExpiresAt, row.lastRefreshedAt)) {
     await releaseRefreshLease(db, connectionId, owner);
-    return { kind: "token", token: openAccessToken(services, row), expiresAt: row.accessTokenExpiresAt };
+    return { kind: "token", token: openAccessToken(services.keyRing, row), expiresAt: row.accessTokenExpiresAt };
   }
 
   let refreshToken: string;
@@ -63,16 +122,17 @@ async function refreshUnderLease(
   metrics().tokenRefreshes.inc({ outcome: result.ok ? "refreshed" : result.error instanceof InvalidGrantError ? "invalid_grant" : "unavailable" });
   if (result.ok) return persist(db, row, owner, services, result.tokens);
   if (result.error instanceof InvalidGrantError) {
-    return failPermanently(db, row, "HubSpot rejected the refresh token (revoked or app uninstalled)");
+    return failPermanently(db, row, UNINSTALLED_OR_REVOKED);
   }
 
   const reason = describeError(result.error);
   await auditRefreshFailure(db, row, `${reason} (after ${result.attempts} attempts)`);
   // Count the failure before releasing, so waiters that see the lease free also see the failure.
-  await recordProviderFailures(db, row.id, result.attempts, reason);
+  // One failed operation, however many attempts it made: retries that succeed report nothing.
+  await recordProviderFailure(db, row.id, reason, services.health);
   await releaseRefreshLease(db, row.id, owner);
   if (row.accessTokenCiphertext && stillUsable(row.accessTokenExpiresAt)) {
-    return { kind: "token", token: openAccessToken(services, row), expiresAt: row.accessTokenExpiresAt };
+    return { kind: "token", token: openAccessToken(services.keyRing, row), expiresAt: row.accessTokenExpiresAt };
   }
   throw new ProviderUnavailableError(reason, row.id);
 }
