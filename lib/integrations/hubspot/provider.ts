@@ -3,6 +3,7 @@ import type { IntegrationProvider } from "../provider";
 import type { HubspotConfig } from "./config";
 import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
+import { findHubspotContact } from "./find-contact";
 import { introspectHubspotToken } from "./metadata";
 import { exchangeHubspotCode, hubspotAuthorizeUrl, refreshHubspotToken, revokeHubspotToken } from "./oauth";
 
@@ -23,5 +24,6 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     checkApi: (accessToken) => checkContactsApi(config, accessToken),
     upsertTestRecord: (accessToken, email) => upsertTestContact(config, accessToken, email),
     upsertContacts: (accessToken, batch) => upsertContactsByEmail(config, accessToken, batch),
+    findContact: (accessToken, email) => findHubspotContact(config, accessToken, email),
   };
 }
