@@ -71,6 +71,11 @@ describe("loadEnvFiles", () => {
     expect(env.LOCAL_ONLY).toBeUndefined();
   });
 
+  it("is switched off for the test suite itself: no command a test starts reads the checkout's .env", () => {
+    // Set by vitest.config.ts (and playwright.config.ts), inherited by every worker and child.
+    expect(process.env.__NEXT_PROCESSED_ENV).toBe("true");
+  });
+
   it("reads nothing below a command that ignores env files (npm test, npm run demo)", () => {
     writeFiles({ ".env": "DATABASE_URL=postgres://developer@db.example/theirs" });
     const script = `const { ignoreEnvFiles } = await import(${JSON.stringify(loader)});

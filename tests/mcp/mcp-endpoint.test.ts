@@ -87,8 +87,8 @@ describe.each(testProviders)("the MCP endpoint on %s", (provider) => {
     expect(await callTool(client, "retry_signup", { signupId })).toMatchObject({ ok: false, problem: { code: "conflict", status: 409 } });
     const events = await db.auditEvent.findMany({ where: { tenantId: world.tenant.id, action: "mcp_tool_call" }, orderBy: { createdAt: "asc" } });
     expect(events.length - auditedBefore).toBe(4);
-    const label = `API key ${prefixOf(key)}`;
-    expect(events.slice(auditedBefore).map((event) => [event.actorLabel.startsWith(label), event.detail, event.outcome])).toEqual([
+    const keyRow = await db.apiKey.findUniqueOrThrow({ where: { prefix: prefixOf(key) ?? "" } });
+    expect(events.slice(auditedBefore).map((event) => [event.actorLabel.includes(keyRow.id), event.detail, event.outcome])).toEqual([
       [true, "MCP tool add_subscriber refused: invalid_input", "failure"],
       [true, "MCP tool add_subscriber", "success"],
       [true, "MCP tool get_signup", "success"],

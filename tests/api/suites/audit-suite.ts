@@ -24,7 +24,7 @@ export function auditSuite(world: () => ApiWorld) {
       const w = world();
       const key = await w.tenantKey(["webhooks:manage"]);
       const actor = await keyActor(w, key);
-      const created = await w.call(createWebhookEndpoint, { key, body: { url: "https://hooks.example.com/audited", description: "audited" } });
+      const created = await w.call(createWebhookEndpoint, { key, body: { url: "https://127.0.0.1/audited", description: "audited" } });
       expect(created.status).toBe(201);
       const { endpoint, secret } = (await created.json()) as { endpoint: { id: string }; secret: string };
       const params = { endpointId: endpoint.id };
@@ -38,12 +38,12 @@ export function auditSuite(world: () => ApiWorld) {
       // Order within one millisecond is not defined: compare as a set, and count.
       expect(activity).toHaveLength(6);
       expect(activity.map((event) => event.detail)).toEqual(expect.arrayContaining([
-        "Webhook endpoint https://hooks.example.com/audited added",
-        "Webhook endpoint https://hooks.example.com/audited disabled and changed (description)",
+        "Webhook endpoint https://127.0.0.1/audited added",
+        "Webhook endpoint https://127.0.0.1/audited disabled and changed (description)",
         expect.stringMatching(/^Test event \S+ queued$/),
         expect.stringMatching(/^Event \S+ queued for redelivery$/),
-        "Signing secret of https://hooks.example.com/audited rotated",
-        "Webhook endpoint https://hooks.example.com/audited deleted",
+        "Signing secret of https://127.0.0.1/audited rotated",
+        "Webhook endpoint https://127.0.0.1/audited deleted",
       ]));
       for (const event of activity) {
         expect(event.actorLabel).toBe(actor.label);

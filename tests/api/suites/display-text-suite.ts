@@ -43,10 +43,10 @@ export function displayTextSuite(world: () => ApiWorld) {
     it("applies the rule to webhook endpoint descriptions", async () => {
       const w = world();
       const key = await w.tenantKey(["webhooks:manage"]);
-      const created = await w.call(createWebhookEndpoint, { key, body: { url: "https://hooks.example.com/bidi", description: `CRM ${DISGUISED}` } });
+      const created = await w.call(createWebhookEndpoint, { key, body: { url: "https://127.0.0.1/bidi", description: `CRM ${DISGUISED}` } });
       expect(created.status).toBe(201);
       expect(((await created.json()) as { endpoint: { description: string } }).endpoint.description).toBe("CRM Evetxt.exe");
-      const refused = await w.call(createWebhookEndpoint, { key, body: { url: "https://hooks.example.com/ctl", description: "line\rbreak" } });
+      const refused = await w.call(createWebhookEndpoint, { key, body: { url: "https://127.0.0.1/ctl", description: "line\rbreak" } });
       expect(refused.status).toBe(422);
       expect(((await refused.json()) as Problem).errors?.description?.[0]).toMatch(/control characters/);
     });
