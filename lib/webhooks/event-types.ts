@@ -17,7 +17,7 @@ const signupData = z.object({
   tenantId: z.string(),
   email: z.string(),
   hubspotContactId: z.string().nullable(),
-  reason: z.string().nullable().describe("HubSpot's reason, for signup.failed"),
+  reason: z.string().nullable().describe("HubSpot's reason, for signup.failed; how the person unsubscribed (link, api, hubspot), for signup.unsubscribed"),
 });
 
 const testData = z.object({ endpointId: z.string(), message: z.string() });
@@ -30,6 +30,7 @@ export const webhookEventCatalog = {
   "connection.disconnected": { data: connectionData, summary: "A tenant admin disconnected the portal" },
   "signup.synced": { data: signupData, summary: "A signup is now a HubSpot contact" },
   "signup.failed": { data: signupData, summary: "HubSpot rejected a signup (e.g. an invalid address)" },
+  "signup.unsubscribed": { data: signupData, summary: "The person unsubscribed: send them nothing more" },
   "webhook.test": { data: testData, summary: "Sent by “Send test event”" },
 } as const;
 

@@ -3,7 +3,7 @@
 import type { ApiRoute } from "../define-route";
 import { createConnectSessionRoute } from "./connect-session-routes";
 import { deleteConnection, getConnection, issueAccessToken, listConnectionEvents, listConnections } from "./connection-routes";
-import { createSignup, getSignup, listSignups, retrySignup } from "./signup-routes";
+import { createSignup, getSignup, listSignups, retrySignup, unsubscribeSignup } from "./signup-routes";
 import { createTenant, deleteTenant, getTenant, inviteTenantMember, listTenants, updateTenant } from "./tenant-routes";
 import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "./webhook-delivery-routes";
 import {
@@ -14,7 +14,7 @@ import { whoami } from "./whoami-route";
 export const allRoutes: ApiRoute[] = [
   whoami,
   listConnections, getConnection, deleteConnection, listConnectionEvents, issueAccessToken, createConnectSessionRoute,
-  createSignup, listSignups, getSignup, retrySignup,
+  createSignup, listSignups, getSignup, retrySignup, unsubscribeSignup,
   listTenants, createTenant, getTenant, updateTenant, deleteTenant, inviteTenantMember,
   listWebhookEndpoints, createWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret,
   listWebhookDeliveries, sendTestWebhook, redeliverWebhook,

@@ -11,23 +11,30 @@ import { LOCK_WAIT_LIMIT_MS, withLockRetries } from "./sqlite-lock-wait";
 
 export type NewSignupValues = {
   id: string; tenantId: string; email: string; emailNormalized: string; firstName: string | null; consentGiven: boolean; consentText: string;
+  /** UNCONFIRMED (with the confirmation token's hash) for a tenant with double opt-in. */
+  status: "PENDING" | "UNCONFIRMED"; confirmationTokenHash: string | null; confirmationSentAt: Date | null;
 };
 
 const INSERT_SIGNUP = `
   INSERT INTO "Signup" ("id", "tenantId", "email", "emailNormalized", "firstName", "consentGiven", "consentText",
-                        "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+                        "status", "confirmationTokenHash", "confirmationSentAt", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
   VALUES (@id, @tenantId, @email, @emailNormalized, @firstName, @consentGiven, @consentText,
-          'PENDING', 0, @now, @now, @now)
+          @status, @confirmationTokenHash, @confirmationSentAt, 0, @now, @now, @now)
   ON CONFLICT ("tenantId", "emailNormalized") DO NOTHING
   RETURNING "id"`;
 
-/** A new PENDING signup, committed on return; null when the tenant already has the address. */
+/** A new signup, committed on return; null when the tenant already has the address. */
 export function preparedSignupInsert(store: Store, { lockWaitLimitMs = LOCK_WAIT_LIMIT_MS } = {}): ((row: NewSignupValues) => Promise<{ id: string } | null>) | null {
   const connection = store.sqlite();
   if (!connection) return null;
   const insert = store.shared("hot-path:insert-signup", () => connection.prepare<Record<string, unknown>, { id: string }>(INSERT_SIGNUP));
   return (row) => withLockRetries(lockWaitLimitMs, () => {
-    const inserted = insert.get({ ...row, consentGiven: row.consentGiven ? 1 : 0, now: prismaSqliteTimestamp(new Date()) });
+    const inserted = insert.get({
+      ...row,
+      consentGiven: row.consentGiven ? 1 : 0,
+      confirmationSentAt: row.confirmationSentAt ? prismaSqliteTimestamp(row.confirmationSentAt) : null,
+      now: prismaSqliteTimestamp(new Date()),
+    });
     return inserted ? { id: inserted.id } : null;
   });
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { recordChange, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/create-client";
+import { CONSENT_TEXT_MAX_LENGTH, CONSENT_TEXT_MIN_LENGTH } from "../consent/consent-text";
 import { canonicalOrigin } from "../intake/public-tenant";
 
 /** Failed → Pending, due now. Only FAILED rows of this tenant; returns whether one was found. */
@@ -28,8 +29,9 @@ export const signupSettingsSchema = z.object({
   consentText: z
     .string()
     .trim()
-    .min(10, "Write at least 10 characters so visitors know what they agree to.")
-    .max(1000, "Keep the consent text under 1000 characters.")
+    .min(CONSENT_TEXT_MIN_LENGTH, `Write at least ${CONSENT_TEXT_MIN_LENGTH} characters so visitors know what they agree to.`)
+    // It becomes HubSpot's legalBasisExplanation: refused here, not at sync time (consent-text.ts).
+    .max(CONSENT_TEXT_MAX_LENGTH, `Keep the consent text to ${CONSENT_TEXT_MAX_LENGTH} characters: HubSpot records it with each subscription.`)
     // Line breaks are fine; NUL and other control characters are not (PostgreSQL refuses NUL).
     .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), "Remove the control characters from the consent text."),
   allowedOrigins: z
@@ -43,15 +45,21 @@ export const signupSettingsSchema = z.object({
       }
     })
     .transform((origins) => [...new Set(origins.map((origin) => canonicalOrigin(origin) ?? origin))]),
+  // A checkbox: present ("on") when ticked, absent otherwise; the API sends a boolean.
+  doubleOptIn: z.union([z.boolean(), z.literal("on")]).optional().transform((value) => value === true || value === "on"),
 });
 
 export type SignupSettings = z.infer<typeof signupSettingsSchema>;
 
 export async function saveSignupSettings(db: Db, tenantId: string, settings: SignupSettings, actor: AuditActor): Promise<void> {
-  const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { consentText: true, allowedOrigins: true } });
+  const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { consentText: true, allowedOrigins: true, doubleOptIn: true } });
   const allowedOrigins = settings.allowedOrigins.join("\n");
-  await db.tenant.update({ where: { id: tenantId }, data: { consentText: settings.consentText, allowedOrigins } });
-  const changed = [before.consentText !== settings.consentText ? "consent text" : null, before.allowedOrigins !== allowedOrigins ? "allowed origins" : null].filter(Boolean);
+  await db.tenant.update({ where: { id: tenantId }, data: { consentText: settings.consentText, allowedOrigins, doubleOptIn: settings.doubleOptIn } });
+  const changed = [
+    before.consentText !== settings.consentText ? "consent text" : null,
+    before.allowedOrigins !== allowedOrigins ? "allowed origins" : null,
+    before.doubleOptIn !== settings.doubleOptIn ? `double opt-in ${settings.doubleOptIn ? "on" : "off"}` : null,
+  ].filter(Boolean);
   if (changed.length > 0) {
     const origins = settings.allowedOrigins.length > 0 ? settings.allowedOrigins.join(", ") : "none";
     await recordChange(db, actor, { tenantId, action: "signup_settings", detail: `Signup settings changed (${changed.join(", ")}); allowed origins: ${origins}` });

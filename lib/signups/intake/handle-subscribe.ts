@@ -14,6 +14,7 @@ import { readSignupBody, type IntakeAnswer, type IntakeRequest } from "./intake-
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { consumeSignupAllowance, signupLimiter } from "./intake-rate-limiter";
 import { cachedPublicTenant, checkOrigin, corsHeaders, preflightHeaders } from "./public-tenant";
+import type { ConfirmationMailing } from "../consent/double-opt-in";
 import { newSignupId, recordSignup, type SignupTenant } from "./record-signup";
 
 export interface SubscribeContext {
@@ -21,6 +22,8 @@ export interface SubscribeContext {
   /** Per client address and tenant (intake-rate-limiter.ts). */
   limiter: RateLimiterAbstract;
   appUrl: string;
+  /** How double opt-in mails go out. */
+  confirmationMailing: ConfirmationMailing;
 }
 
 /** POST: never throws; anything unexpected is logged and answered 503 (retryable), never a stack. */
@@ -62,7 +65,7 @@ async function handleSubscribe(request: IntakeRequest, tenantSlug: string, conte
         ? new AppError("invalid_input", body.message, { fieldErrors: { body: [body.message] } })
         : new AppError(BODY_ERRORS[body.status], body.message);
     }
-    const { id } = await submitSignup(context.store, tenant, body.fields);
+    const { id } = await submitSignup(context.store, tenant, body.fields, context.confirmationMailing);
     // A plain HTML form on the tenant's site navigates here; send the visitor to a thank-you page.
     if (wantsHtml(request)) {
       return { status: 303, headers: { ...headers, Location: `${context.appUrl}/subscribe/${tenant.slug}?subscribed=1` } };
@@ -107,13 +110,18 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 /** The app's own context: its database store, its signup limiter, and its public address (for
  * CORS and the thank-you redirect). */
-export function appSubscribeContext(runtime: Pick<Runtime, "store" | "env">): SubscribeContext {
-  const { store, env } = runtime;
-  return { store, limiter: signupLimiter(store, { points: env.SIGNUP_RATE_LIMIT_POINTS, windowSeconds: env.SIGNUP_RATE_LIMIT_WINDOW_SECONDS }), appUrl: env.APP_URL };
+export function appSubscribeContext(runtime: Pick<Runtime, "store" | "env" | "mailer">): SubscribeContext {
+  const { store, env, mailer } = runtime;
+  return {
+    store,
+    limiter: signupLimiter(store, { points: env.SIGNUP_RATE_LIMIT_POINTS, windowSeconds: env.SIGNUP_RATE_LIMIT_WINDOW_SECONDS }),
+    appUrl: env.APP_URL,
+    confirmationMailing: { mailer, appUrl: env.APP_URL },
+  };
 }
 
 /** Stores a valid signup and returns its id; bad fields throw an invalid_input AppError. */
-export async function submitSignup(store: Store, tenant: SignupTenant, fields: Record<string, unknown>): Promise<{ id: string }> {
+export async function submitSignup(store: Store, tenant: SignupTenant, fields: Record<string, unknown>, mailing?: ConfirmationMailing): Promise<{ id: string }> {
   // Validation first: were the trap checked before it, a bot could fill fields one at a time and
   // see which one turns a 422 into a 202.
   const parsed = signupInputSchema.safeParse(fields);
@@ -121,5 +129,5 @@ export async function submitSignup(store: Store, tenant: SignupTenant, fields: R
   // A bot gets exactly what a person gets (a fresh id, like every accepted signup), so it cannot
   // learn that it was caught.
   if (isHoneypotFilled(fields)) return { id: newSignupId() };
-  return recordSignup(store, tenant, parsed.data);
+  return recordSignup(store, tenant, parsed.data, mailing);
 }

@@ -3,10 +3,13 @@
 // batch insert, the honeypot's decoy answer) hands out the same shape. The database layer's prepared
 // insert (lib/db/statements/hot-path.ts) stores the row where the database has one (SQLite); else
 // the batched Prisma insert (PostgreSQL). Every writer resolves only once the row is committed,
-// null when the address is known.
+// null when the address is known. A tenant with double opt-in gets its new rows as UNCONFIRMED,
+// with a confirmation token, and the mail goes out after the answer (../consent/double-opt-in.ts).
 import { newRowId } from "@/lib/db/row-id";
-import { preparedSignupInsert } from "@/lib/db/statements/hot-path";
+import { preparedSignupInsert, type NewSignupValues } from "@/lib/db/statements/hot-path";
 import type { Store } from "@/lib/db/store";
+import { log } from "@/lib/log";
+import { newConfirmationToken, resendConfirmationIfDue, sendConfirmation, type ConfirmationMailing } from "../consent/double-opt-in";
 import { normalizeEmail, type SignupInput } from "../signup-input";
 import { createCoalescedPrismaWriter } from "./coalesced-prisma-writer";
 
@@ -15,15 +18,7 @@ export function newSignupId(): string {
   return newRowId();
 }
 
-export interface NewSignupRow {
-  id: string;
-  tenantId: string;
-  email: string;
-  emailNormalized: string;
-  firstName: string | null;
-  consentGiven: boolean;
-  consentText: string;
-}
+export type NewSignupRow = NewSignupValues;
 
 export type NewSignupWriter = (row: NewSignupRow) => Promise<{ id: string } | null>;
 
@@ -34,7 +29,15 @@ export function signupWriterFor(store: Store): NewSignupWriter {
 
 export interface SignupTenant {
   id: string;
+  name: string;
   consentText: string;
+  doubleOptIn: boolean;
+}
+
+export interface RecordedSignup {
+  id: string;
+  /** Settles once a double opt-in mail went out (true) or did not need to (false); never rejects. */
+  confirmationMail: Promise<boolean>;
 }
 
 /**
@@ -45,17 +48,39 @@ export interface SignupTenant {
  * and is answered exactly like a new one: a fresh id of the same shape, after the same single
  * INSERT … ON CONFLICT DO NOTHING, with no extra read or write that would make it slower. The
  * answer thus tells a caller neither that the address is known nor which row holds it.
+ * `mailing` is how double opt-in mails go out (without it such signups wait UNCONFIRMED, unmailed).
  */
-export async function recordSignup(store: Store, tenant: SignupTenant, input: SignupInput): Promise<{ id: string }> {
+export async function recordSignup(store: Store, tenant: SignupTenant, input: SignupInput, mailing?: ConfirmationMailing): Promise<RecordedSignup> {
   const id = newSignupId();
-  await signupWriterFor(store)({
+  const emailNormalized = normalizeEmail(input.email);
+  const token = tenant.doubleOptIn ? newConfirmationToken() : null;
+  const now = new Date();
+  const inserted = await signupWriterFor(store)({
     id,
     tenantId: tenant.id,
     email: input.email,
-    emailNormalized: normalizeEmail(input.email),
+    emailNormalized,
     firstName: input.firstName ?? null,
     consentGiven: input.consent,
     consentText: tenant.consentText,
+    status: token ? "UNCONFIRMED" : "PENDING",
+    confirmationTokenHash: token?.tokenHash ?? null,
+    confirmationSentAt: token ? now : null,
   });
-  return { id };
+  if (!token) return { id, confirmationMail: Promise.resolve(false) };
+  // After the answer, for new and known addresses alike, so its timing tells a caller nothing.
+  if (!mailing) {
+    log.warn("double opt-in signup stored without a mailer: no confirmation mail sent", { tenantId: tenant.id });
+    return { id, confirmationMail: Promise.resolve(false) };
+  }
+  const confirmationMail = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+    (inserted
+      ? sendConfirmation(store.db, mailing, tenant, input.email, token, now)
+      : resendConfirmationIfDue(store.db, mailing, tenant, emailNormalized, now)
+    ).catch((error: unknown) => {
+      log.error("confirmation mail failed", { tenantId: tenant.id, error });
+      return false;
+    }),
+  );
+  return { id, confirmationMail };
 }

@@ -6,6 +6,7 @@ import { startApiWorld, type ApiWorld } from "./api-world";
 import { auditSuite } from "../suites/audit-suite";
 import { badInputSuite } from "../suites/bad-input-suite";
 import { connectionsSuite } from "../suites/connections-suite";
+import { consentSuite } from "../suites/consent-suite";
 import { contractSuite } from "../suites/contract-suite";
 import { displayTextSuite } from "../suites/display-text-suite";
 import { signupsSuite } from "../suites/signups-suite";
@@ -24,6 +25,7 @@ export function describeApiV1(provider: TestProvider): void {
     connectionsSuite(() => world);
     tokenStormSuite(() => world);
     signupsSuite(() => world);
+    consentSuite(() => world);
     tenantsSuite(() => world);
     webhooksSuite(() => world);
     badInputSuite(() => world);

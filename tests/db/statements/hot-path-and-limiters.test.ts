@@ -28,7 +28,7 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
     const insertAudit = preparedAuditInsert(w.database.store);
     const readTokenRow = preparedTokenRowRead(w.database.store);
     if (!insertSignup || !insertAudit || !readTokenRow) return expect(provider).toBe("postgresql");
-    const signup = { id: "csignup", tenantId: w.tenantId, email: "A@example.com", emailNormalized: "a@example.com", firstName: null, consentGiven: true, consentText: "Yes" };
+    const signup = { id: "csignup", tenantId: w.tenantId, email: "A@example.com", emailNormalized: "a@example.com", firstName: null, consentGiven: true, consentText: "Yes", status: "PENDING" as const, confirmationTokenHash: null, confirmationSentAt: null };
     expect(await insertSignup(signup)).toEqual({ id: "csignup" });
     expect(await insertSignup({ ...signup, id: "cother" })).toBeNull();
     expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: "csignup" } })).toMatchObject({ status: "PENDING", consentGiven: true, attempts: 0 });

@@ -19,12 +19,12 @@ const subscribeFields = z.looseObject({ tenantSlug: z.string().max(100) });
 export const subscribe = formAction(
   { name: "subscribe", schema: subscribeFields, refill: ["email", "firstName", "consent"], failure: UNAVAILABLE },
   async ({ tenantSlug, ...fields }) => {
-    const { store, limiter } = appSubscribeContext(processRuntime());
+    const { store, limiter, confirmationMailing } = appSubscribeContext(processRuntime());
     const tenant = await findPublicTenant(store.db, tenantSlug);
     // The page itself 404s for unknown tenants; a stale form gets the same neutral failure.
     if (!tenant) throw new AppError("unavailable", UNAVAILABLE);
     await assertSignupAllowance(limiter, tenant.id, clientIpFrom(await headers()), (seconds) => `Too many attempts. Please try again in ${seconds} seconds.`);
-    await submitSignup(store, tenant, fields);
+    await submitSignup(store, tenant, fields, confirmationMailing);
     return { ok: true, message: "Thank you for subscribing." };
   },
 );

@@ -12,14 +12,15 @@ type SignupFormProps = {
   tenantSlug: string;
   consentText: string;
   tenantName: string;
+  doubleOptIn: boolean;
 };
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600 aria-[invalid=true]:border-red-700";
 
-export function SignupForm({ action, tenantSlug, consentText, tenantName }: SignupFormProps) {
+export function SignupForm({ action, tenantSlug, consentText, tenantName, doubleOptIn }: SignupFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
-  if (state?.ok) return <ThankYou tenantName={tenantName} />;
+  if (state?.ok) return <ThankYou tenantName={tenantName} doubleOptIn={doubleOptIn} />;
   const errors = state?.fieldErrors ?? {};
   const values = { email: state?.values?.email ?? "", firstName: state?.values?.firstName ?? "", consent: state?.values?.consent === "on" };
   return (

@@ -7,7 +7,9 @@ import { listTenantActivity, SIGNUP_AUDIT_ACTIONS } from "@switchboard/lib/audit
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { listSignups, signupListQuerySchema } from "@switchboard/lib/signups/dashboard/list-signups";
+import { parseAllowedOrigins } from "@switchboard/lib/signups/intake/public-tenant";
 import { countSignupsByStatus, destinationSummary, signupsPerDay } from "@switchboard/lib/signups/dashboard/signup-overview";
+import { CONSENT_TEXT_MAX_LENGTH } from "@switchboard/lib/signups/consent/consent-text";
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { requireTenantAccess } from "@/web/tenant-guard";
 import { ActionButton } from "@/components/form/action-button";
@@ -37,7 +39,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
     signupsPerDay(db, tenant.id),
     listSignups(db, tenant.id, query),
     destinationSummary(db, tenant.id),
-    db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true } }),
+    db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true, doubleOptIn: true } }),
   ]);
   const publicPage = `${env.APP_URL}/subscribe/${tenant.slug}`;
   return (
@@ -78,11 +80,13 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
         <>
           <section aria-labelledby="settings-heading" className="space-y-3">
             <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">Form settings</h2>
-            <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} allowedOrigins={settings.allowedOrigins} />
+            <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} doubleOptIn={settings.doubleOptIn}
+              allowedOrigins={settings.allowedOrigins} consentTextMaxLength={CONSENT_TEXT_MAX_LENGTH} />
           </section>
           <section aria-labelledby="embed-heading" className="space-y-3">
             <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>
-            <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} consentText={settings.consentText} />
+            <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} publicPage={publicPage} consentText={settings.consentText}
+              allowedOrigins={parseAllowedOrigins(settings.allowedOrigins)} />
           </section>
           <ActivityFeed events={await listTenantActivity(db, tenant.id, SIGNUP_AUDIT_ACTIONS)} headingId="signup-activity-heading" testId="signup-activity"
             actionNames={{ signup_retry: "Retry", signup_settings: "Settings changed" }} />
