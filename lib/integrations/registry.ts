@@ -3,6 +3,7 @@
 import { serverEnv, type ServerEnv } from "@/lib/env/server";
 import { hubspotConfigFromEnv } from "./hubspot/config";
 import { createHubspotProvider, HUBSPOT_PROVIDER_ID } from "./hubspot/provider";
+import type { ConsentProvider } from "./consent-calls";
 import type { IntegrationProvider } from "./provider";
 
 const factories: Record<string, (env: ServerEnv) => IntegrationProvider> = {
@@ -29,6 +30,6 @@ export function providerFromEnv(providerId: string): IntegrationProvider {
  * The provider signups are pushed to, with the sync's own per-call timeout (a batch upsert may
  * take longer than a page's token call). One provider today; a per-connection choice later.
  */
-export function contactSyncProviderFromEnv(requestTimeoutMs: number): IntegrationProvider {
+export function contactSyncProviderFromEnv(requestTimeoutMs: number): IntegrationProvider & ConsentProvider {
   return createHubspotProvider({ ...hubspotConfigFromEnv(serverEnv()), requestTimeoutMs });
 }

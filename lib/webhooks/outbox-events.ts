@@ -27,3 +27,11 @@ export function signupSyncedEvent(signup: { id: string; tenantId: string; email:
 export function signupFailedEvent(signup: { id: string; tenantId: string; email: string }, reason: string): OutboxEvent {
   return { tenantId: signup.tenantId, type: "signup.failed", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: null, reason } };
 }
+
+export function signupUnsubscribedEvent(signup: { id: string; tenantId: string; email: string; hubspotContactId: string | null }, reason: string): OutboxEvent {
+  return { tenantId: signup.tenantId, type: "signup.unsubscribed", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: signup.hubspotContactId, reason } };
+}
+
+export function signupErasedEvent(signup: { id: string; tenantId: string; hubspotContactId: string | null }): OutboxEvent {
+  return { tenantId: signup.tenantId, type: "signup.erased", data: { signupId: signup.id, tenantId: signup.tenantId, hubspotContactId: signup.hubspotContactId } };
+}

@@ -67,7 +67,7 @@ export const listSignups = defineRoute(
     const rows = await db.signup.findMany({
       where: {
         ...tenantFilter(caller, query.tenantId),
-        ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" } : {}),
+        ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" | "UNSUBSCRIBED" } : {}),
         ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
         ...(query.email ? { emailNormalized: normalizeEmail(query.email) } : {}),
         ...afterCursor(decodeCursor(query.cursor)),

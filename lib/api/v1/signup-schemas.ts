@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CONTROL_CHARACTERS } from "@/lib/signups/signup-input";
 
-export const signupStatusSchema = z.enum(["pending", "synced", "failed"]).meta({ id: "SignupStatus" });
+export const signupStatusSchema = z.enum(["pending", "synced", "failed", "unsubscribed"]).meta({ id: "SignupStatus" });
 
 export const newSignupSchema = z
   .object({
@@ -27,6 +27,11 @@ export const signupSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     syncedAt: z.iso.datetime().nullable(),
+    hubspotSubscription: z.enum(["subscribed", "opted_out", "failed"]).nullable()
+      .describe("The newsletter subscription in HubSpot: subscribed (with consent), opted_out (the contact had opted out in HubSpot: nothing written), failed; null until synced and checked"),
+    marketingContact: z.boolean().nullable()
+      .describe("HubSpot's hs_marketable_status of the contact (read-only in HubSpot); null until read"),
+    erased: z.boolean().describe("The person's data was erased on HubSpot's privacy deletion; the signup is an anonymous tombstone"),
   })
   .meta({ id: "Signup" });
 
@@ -34,13 +39,16 @@ export const signupListSchema = z.object({ items: z.array(signupSchema), nextCur
 
 export const signupSelect = {
   id: true, tenantId: true, email: true, firstName: true, consentGiven: true, status: true, attempts: true, lastError: true,
-  hubspotContactId: true, createdAt: true, updatedAt: true, syncedAt: true,
+  hubspotContactId: true, createdAt: true, updatedAt: true, syncedAt: true, subscriptionState: true, marketingContact: true, erasedAt: true,
 } as const;
 
 type SignupRow = {
-  id: string; tenantId: string; email: string; firstName: string | null; consentGiven: boolean; status: "PENDING" | "WAITING" | "SYNCED" | "FAILED";
+  id: string; tenantId: string; email: string; firstName: string | null; consentGiven: boolean; status: "PENDING" | "WAITING" | "SYNCED" | "FAILED" | "UNSUBSCRIBED";
   attempts: number; lastError: string | null; hubspotContactId: string | null; createdAt: Date; updatedAt: Date; syncedAt: Date | null;
+  subscriptionState: string | null; marketingContact: boolean | null; erasedAt: Date | null;
 };
+
+const subscriptionOf = { SUBSCRIBED: "subscribed", OPTED_OUT: "opted_out", FAILED: "failed" } as const;
 
 export function signupView(row: SignupRow): z.input<typeof signupSchema> {
   return {
@@ -49,5 +57,7 @@ export function signupView(row: SignupRow): z.input<typeof signupSchema> {
     status: (row.status === "WAITING" ? "pending" : row.status.toLowerCase()) as z.infer<typeof signupStatusSchema>, attempts: row.attempts, lastError: row.lastError,
     hubspotContactId: row.hubspotContactId, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
     syncedAt: row.syncedAt?.toISOString() ?? null,
+    hubspotSubscription: subscriptionOf[row.subscriptionState as keyof typeof subscriptionOf] ?? null,
+    marketingContact: row.marketingContact, erased: row.erasedAt !== null,
   };
 }

@@ -1,5 +1,8 @@
 // HubSpot behind the provider seam.
+import type { ConsentProvider } from "../consent-calls";
 import type { IntegrationProvider } from "../provider";
+import { BATCH_STATUS_READ_SCOPE, listSubscriptionTypes, readSubscription, readSubscriptionsBatch, subscribe, SUBSCRIPTION_SCOPE } from "./communication-preferences";
+import { readMarketingStatus } from "./marketing-status";
 import type { HubspotConfig } from "./config";
 import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
@@ -8,7 +11,7 @@ import { exchangeHubspotCode, hubspotAuthorizeUrl, refreshHubspotToken, revokeHu
 
 export const HUBSPOT_PROVIDER_ID = "hubspot";
 
-export function createHubspotProvider(config: HubspotConfig): IntegrationProvider {
+export function createHubspotProvider(config: HubspotConfig): IntegrationProvider & ConsentProvider {
   return {
     id: HUBSPOT_PROVIDER_ID,
     displayName: "HubSpot",
@@ -23,5 +26,12 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     checkApi: (accessToken) => checkContactsApi(config, accessToken),
     upsertTestRecord: (accessToken, email) => upsertTestContact(config, accessToken, email),
     upsertContacts: (accessToken, batch) => upsertContactsByEmail(config, accessToken, batch),
+    subscriptionScope: SUBSCRIPTION_SCOPE,
+    batchStatusScopes: [BATCH_STATUS_READ_SCOPE],
+    listSubscriptionTypes: (accessToken) => listSubscriptionTypes(config, accessToken),
+    readSubscription: (accessToken, email, subscriptionId) => readSubscription(config, accessToken, email, subscriptionId),
+    readSubscriptionsBatch: (accessToken, emails, subscriptionId) => readSubscriptionsBatch(config, accessToken, emails, subscriptionId),
+    subscribe: (accessToken, email, subscriptionId, consentText) => subscribe(config, accessToken, email, subscriptionId, consentText),
+    readMarketingStatus: (accessToken, contactIds) => readMarketingStatus(config, accessToken, contactIds),
   };
 }

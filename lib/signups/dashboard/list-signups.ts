@@ -17,10 +17,14 @@ export interface SignupListItem {
   lastError: string | null;
   hubspotContactId: string | null;
   portalId: string | null;
+  /** The newsletter subscription in HubSpot: SUBSCRIBED, OPTED_OUT (left untouched), FAILED; null = not yet. */
+  subscriptionState: string | null;
+  marketingContact: boolean | null;
+  erased: boolean;
 }
 
 export const signupListQuerySchema = z.object({
-  status: z.enum(["PENDING", "SYNCED", "FAILED"]).optional().catch(undefined),
+  status: z.enum(["PENDING", "SYNCED", "FAILED", "UNSUBSCRIBED"]).optional().catch(undefined),
   // Searched as typed, lower-cased like the stored normalized address.
   q: z.string().trim().toLowerCase().max(320).optional().transform((value) => value || undefined).catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
@@ -49,11 +53,11 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
 }
 
 // The dashboard's Pending is two stored statuses; each is its own index range, merged below.
-const storedStatuses = { PENDING: ["PENDING", "WAITING"], SYNCED: ["SYNCED"], FAILED: ["FAILED"] } as const;
+const storedStatuses = { PENDING: ["PENDING", "WAITING"], SYNCED: ["SYNCED"], FAILED: ["FAILED"], UNSUBSCRIBED: ["UNSUBSCRIBED"] } as const;
 
 const select = {
   id: true, email: true, emailNormalized: true, firstName: true, status: true, createdAt: true, syncedAt: true, attempts: true,
-  lastError: true, hubspotContactId: true, connection: { select: { portalId: true } },
+  lastError: true, hubspotContactId: true, connection: { select: { portalId: true } }, subscriptionState: true, marketingContact: true, erasedAt: true,
 } as const;
 
 export async function listSignups(db: Db, tenantId: string, query: SignupListQuery, take = 50): Promise<{ items: SignupListItem[]; next: string | null }> {
@@ -78,6 +82,7 @@ export async function listSignups(db: Db, tenantId: string, query: SignupListQue
     items: page.map((row) => ({
       id: row.id, email: row.email, firstName: row.firstName, status: shownStatus(row.status), createdAt: row.createdAt, syncedAt: row.syncedAt,
       attempts: row.attempts, lastError: row.lastError, hubspotContactId: row.hubspotContactId, portalId: row.connection?.portalId ?? null,
+      subscriptionState: row.subscriptionState, marketingContact: row.marketingContact, erased: row.erasedAt !== null,
     })),
     next,
   };

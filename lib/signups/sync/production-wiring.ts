@@ -8,26 +8,40 @@ import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
 import { contactSyncProviderFromEnv } from "@/lib/integrations/registry";
 import { attemptsSpanning } from "./backoff";
 import type { ContactSync } from "./sync-deps";
+import type { ConsentProvider } from "@/lib/integrations/consent-calls";
+import { SUBSCRIPTION_SCOPE, BATCH_STATUS_READ_SCOPE } from "@/lib/integrations/hubspot/communication-preferences";
 import type { SyncWorkerOptions } from "./sync-worker";
 
 export function productionSyncOptions(db: Db, databaseUrl: string): SyncWorkerOptions {
   // Built on first use: a worker may start (and idle) before HubSpot's client id is configured.
-  let crm: ContactSync | undefined;
+  let crm: (ContactSync & ConsentProvider) | undefined;
+  const provider = () => (crm ??= contactSyncProviderFromEnv(serverEnv().SYNC_REQUEST_TIMEOUT_MS));
   return {
     db,
     provider: databaseProvider(databaseUrl),
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
     crm: {
-      upsertContacts: (accessToken, batch) => {
-        crm ??= contactSyncProviderFromEnv(serverEnv().SYNC_REQUEST_TIMEOUT_MS);
-        return crm.upsertContacts(accessToken, batch);
-      },
+      upsertContacts: (accessToken, batch) => provider().upsertContacts(accessToken, batch),
     },
+    consent: lazyConsentProvider(provider),
     settings: {
       giveUpAfterAttempts: attemptsSpanning(serverEnv().SYNC_GIVE_UP_AFTER_HOURS * 3_600_000),
       // Up to a whole rate window (10 s + guard): waiting in-process for the portal's next slot is
       // far cheaper than handing the rows back and re-claiming the backlog pass after pass.
       maxRateWaitMs: 11_000,
     },
+  };
+}
+
+// The consent calls of the same provider, built on first use like the upserts.
+function lazyConsentProvider(provider: () => ConsentProvider): ConsentProvider {
+  return {
+    subscriptionScope: SUBSCRIPTION_SCOPE,
+    batchStatusScopes: [BATCH_STATUS_READ_SCOPE],
+    listSubscriptionTypes: (accessToken) => provider().listSubscriptionTypes(accessToken),
+    readSubscription: (accessToken, email, id) => provider().readSubscription(accessToken, email, id),
+    readSubscriptionsBatch: (accessToken, emails, id) => provider().readSubscriptionsBatch(accessToken, emails, id),
+    subscribe: (accessToken, email, id, text) => provider().subscribe(accessToken, email, id, text),
+    readMarketingStatus: (accessToken, ids) => provider().readMarketingStatus(accessToken, ids),
   };
 }

@@ -17,6 +17,8 @@ import { flushSyncHealth } from "./sync-health";
 import { runSyncPass } from "./sync-pass";
 import { refreshPlannerStatistics } from "./planner-statistics";
 import { releaseStrandedSignups } from "./waiting-signups";
+import type { ConsentProvider } from "@/lib/integrations/consent-calls";
+import { runConsentRound } from "../consent/consent-loop";
 
 // How often the worker re-checks for WAITING signups whose tenant can send again (a race the
 // connect flow cannot close on PostgreSQL) and refreshes SQLite's planner statistics.
@@ -29,7 +31,9 @@ export interface SyncWorkerOptions {
   provider: DatabaseProvider;
   accessToken: SyncDeps["accessToken"];
   crm: SyncDeps["crm"];
-  settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
+  /** Subscription statuses, marketing status, opt-out poll and HubSpot's webhooks; absent: contacts only. */
+  consent?: ConsentProvider;
+  settings?: Partial<SyncSettings> & { idlePollMs?: number; optOutPollEveryMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
   workerId?: string;
 }
 
@@ -83,7 +87,17 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       if (claimed === 0 && !stopping) await idle.wait(idlePollMs);
     }
   };
-  const loop = Promise.all(Array.from({ length: passesInFlight }, runLoop));
+  // The consent side runs beside the passes, on the same portal budgets (lib/signups/consent).
+  const consent = options.consent;
+  const runConsentLoop = async () => {
+    if (!consent) return;
+    const state = { pollDueAt: 0 };
+    while (!stopping) {
+      const busy = await runConsentRound({ ...deps, consent }, state, options.settings?.optOutPollEveryMs);
+      if (!busy && !stopping) await idle.wait(idlePollMs);
+    }
+  };
+  const loop = Promise.all([...Array.from({ length: passesInFlight }, runLoop), runConsentLoop()]);
   log.info("signup sync started", { workerId });
   return {
     workerId,

@@ -18,6 +18,11 @@ import { SignupFilters } from "./signup-filters";
 import { SignupsChart } from "./signups-chart";
 import { SignupTable } from "./signup-table";
 import { StatusCountsPanel } from "./status-counts";
+import { HubspotConsentSection } from "./hubspot-consent-section";
+import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
+import { marketingSentence, marketingSummary, MARKETING_CONTACTS_EXPLANATION } from "@switchboard/lib/signups/consent/consent-summary";
+import { loadSubscriptionTypeChoice, type SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
 
 export const metadata: Metadata = { title: "Signups" };
 
@@ -38,6 +43,10 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
     db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true } }),
   ]);
   const publicPage = `${env.APP_URL}/subscribe/${tenant.slug}`;
+  const [marketing, subscriptionChoice] = await Promise.all([
+    marketingSummary(db, { tenantId: tenant.id }),
+    canManage ? subscriptionTypeChoice(tenant.id) : Promise.resolve(null),
+  ]);
   return (
     <div className="space-y-8">
       <LiveRefresh />
@@ -55,6 +64,11 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
         )}
       </header>
       <StatusCountsPanel counts={counts} />
+      {marketingSentence(marketing) ? (
+        <p data-testid="marketing-summary" className="text-sm text-slate-800">
+          <strong>{marketingSentence(marketing)}.</strong> {MARKETING_CONTACTS_EXPLANATION}
+        </p>
+      ) : null}
       <SignupsChart days={days} />
       <section aria-labelledby="recent-heading" className="space-y-3">
         <div className="flex items-center justify-between">
@@ -78,6 +92,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
             <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">Form settings</h2>
             <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} allowedOrigins={settings.allowedOrigins} />
           </section>
+          <HubspotConsentSection tenantSlug={tenant.slug} choice={subscriptionChoice} />
           <section aria-labelledby="embed-heading" className="space-y-3">
             <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>
             <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} consentText={settings.consentText} />
@@ -86,6 +101,13 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
       )}
     </div>
   );
+}
+
+// The portal's subscription types (one HubSpot call); HubSpot not configured means nothing to choose.
+async function subscriptionTypeChoice(tenantId: string): Promise<SubscriptionTypeChoice | null> {
+  if (!serverEnv().HUBSPOT_CLIENT_ID) return null;
+  const consent = contactSyncProviderFromEnv(serverEnv().HUBSPOT_REQUEST_TIMEOUT_MS);
+  return loadSubscriptionTypeChoice(db, tenantId, { consent, accessToken: (database, connectionId) => getValidAccessToken(database, connectionId) });
 }
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -16,6 +16,7 @@ export function SignupFilters({ tenantSlug, query }: { tenantSlug: string; query
           <option value="PENDING">Pending</option>
           <option value="SYNCED">Synced</option>
           <option value="FAILED">Failed</option>
+          <option value="UNSUBSCRIBED">Unsubscribed</option>
         </select>
       </div>
       <div>

@@ -9,10 +9,11 @@ const layers = [
   { key: "SYNCED", label: "Synced", fill: "#059669" },
   { key: "PENDING", label: "Pending", fill: "#d97706" },
   { key: "FAILED", label: "Failed", fill: "#dc2626" },
+  { key: "UNSUBSCRIBED", label: "Unsubscribed", fill: "#64748b" },
 ] as const;
 
 export function SignupsChart({ days }: { days: DailySignups[] }) {
-  const totals = days.map((day) => day.SYNCED + day.PENDING + day.FAILED);
+  const totals = days.map((day) => day.SYNCED + day.PENDING + day.FAILED + day.UNSUBSCRIBED);
   const peak = Math.max(1, ...totals);
   const slot = WIDTH / days.length;
   const sum = totals.reduce((a, b) => a + b, 0);
@@ -34,7 +35,7 @@ export function SignupsChart({ days }: { days: DailySignups[] }) {
           let top = HEIGHT;
           return (
             <g key={day.day}>
-              <title>{`${day.day}: ${day.SYNCED} synced, ${day.PENDING} pending, ${day.FAILED} failed`}</title>
+              <title>{`${day.day}: ${day.SYNCED} synced, ${day.PENDING} pending, ${day.FAILED} failed, ${day.UNSUBSCRIBED} unsubscribed`}</title>
               {layers.map((layer) => {
                 const height = (day[layer.key] / peak) * (HEIGHT - 4);
                 top -= height;
