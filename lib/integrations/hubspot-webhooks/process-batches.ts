@@ -5,7 +5,6 @@
 // processed after a privacy deletion of the merged contact still erases (the processed batch keeps
 // the ids of privacy deletions, and nothing else, for exactly that).
 import type { Db } from "@/lib/db/create-client";
-import type { DatabaseProvider } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { eraseSignup } from "./erase-signup";
 import { hubspotEventBatchSchema, type HubspotEvent } from "./event-schema";
@@ -15,7 +14,7 @@ const GIVE_UP_AFTER_ATTEMPTS = 10;
 export const PRIVACY_DELETION = "contact.privacyDeletion";
 export const MERGE = "contact.merge";
 
-export async function processHubspotWebhooks(db: Db, _provider?: DatabaseProvider): Promise<number> {
+export async function processHubspotWebhooks(db: Db): Promise<number> {
   const batches = await db.hubspotWebhookBatch.findMany({
     where: { processedAt: null, attempts: { lt: GIVE_UP_AFTER_ATTEMPTS } },
     orderBy: { receivedAt: "asc" },

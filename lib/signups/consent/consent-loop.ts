@@ -23,7 +23,7 @@ export async function runConsentRound(deps: ConsentDeps, state: ConsentLoopState
       log.error(`consent ${name} failed`, { workerId: deps.workerId, error });
     }
   };
-  await step("webhook processing", () => processHubspotWebhooks(deps.db, deps.provider));
+  await step("webhook processing", () => processHubspotWebhooks(deps.db));
   await step("subscription step", () => runSubscriptionStep(deps));
   await step("marketing-status read", () => runMarketingStep(deps));
   if (Date.now() >= state.pollDueAt) {

@@ -1,5 +1,4 @@
 // POST /api/integrations/hubspot/webhooks — HubSpot's app webhooks (privacy deletions, merges): verified, stored, answered.
-import type { NextRequest } from "next/server";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { log } from "@switchboard/lib/log";
@@ -7,16 +6,17 @@ import { MAX_WEBHOOK_BODY_BYTES, receiveHubspotWebhook } from "@switchboard/lib/
 
 const noStore = { "Cache-Control": "no-store" };
 
-export async function POST(request: NextRequest): Promise<Response> {
+export async function POST(request: Request): Promise<Response> {
   const env = serverEnv();
   if (!env.HUBSPOT_CLIENT_SECRET) return new Response(null, { status: 401, headers: noStore });
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_WEBHOOK_BODY_BYTES) return new Response(null, { status: 401, headers: noStore });
   const body = await request.text();
+  const url = new URL(request.url);
   try {
     const answer = await receiveHubspotWebhook(db, env.HUBSPOT_CLIENT_SECRET, env.APP_URL, {
       method: request.method,
-      pathAndQuery: `${request.nextUrl.pathname}${request.nextUrl.search}`,
+      pathAndQuery: `${url.pathname}${url.search}`,
       body,
       signature: request.headers.get("x-hubspot-signature-v3"),
       timestamp: request.headers.get("x-hubspot-request-timestamp"),
