@@ -1,26 +1,9 @@
 import { z } from "zod";
+import { DEFAULT_PORTALS, portalSchema, type Portal } from "./portals";
+import { communicationPreferencesScopesSchema, DEFAULT_COMMUNICATION_PREFERENCES_SCOPES, type CommunicationPreferencesScopes } from "./scopes";
 
-// Scopes the simulator knows about; a requested scope outside this list makes the
-// authorize request invalid, as HubSpot refuses apps asking for unknown scopes.
-export const KNOWN_SCOPES = [
-  "oauth",
-  "crm.objects.contacts.read",
-  "crm.objects.contacts.write",
-  "crm.schemas.contacts.read",
-  "communication_preferences.read",
-  "communication_preferences.write",
-  "forms",
-] as const;
-
-export const portalSchema = z.object({
-  id: z.number().int().positive(),
-  name: z.string().min(1),
-  hubDomain: z.string().min(1),
-  userEmail: z.email(),
-  userId: z.number().int().positive(),
-  scopes: z.array(z.string().min(1)),
-});
-export type Portal = z.infer<typeof portalSchema>;
+export { KNOWN_SCOPES } from "./scopes";
+export { portalSchema, DEFAULT_PORTALS, type Portal } from "./portals";
 
 export const rateLimitSchema = z.object({
   max: z.number().int().positive(),
@@ -66,36 +49,16 @@ export interface SimulatorConfig {
   searchLagMs: number;
   latencyMs: number;
   portals: Portal[];
+  /** Any portal id named in the consent form, a pinned authorize URL or the control API is created when unknown. */
+  createPortalsOnDemand: boolean;
+  communicationPreferencesScopes: CommunicationPreferencesScopes;
+  /** Where app webhooks go (POST, signed v3 with the client secret); null = none configured. */
+  webhookTargetUrl: string | null;
+  /** Attempts per webhook batch (first try included) on non-2xx answers and timeouts. */
+  webhookMaxAttempts: number;
+  webhookRetryDelayMs: number;
+  webhookTimeoutMs: number;
 }
-
-const allScopes = [...KNOWN_SCOPES];
-
-export const DEFAULT_PORTALS: Portal[] = [
-  {
-    id: 62515,
-    name: "Demo Company (all scopes)",
-    hubDomain: "demo-62515.hubspot.test",
-    userEmail: "admin@demo-62515.hubspot.test",
-    userId: 1001,
-    scopes: allScopes,
-  },
-  {
-    id: 70001,
-    name: "Read-restricted Company (no contacts read)",
-    hubDomain: "noread-70001.hubspot.test",
-    userEmail: "admin@noread-70001.hubspot.test",
-    userId: 1002,
-    scopes: allScopes.filter((scope) => scope !== "crm.objects.contacts.read"),
-  },
-  {
-    id: 80002,
-    name: "Write-restricted Company (no contacts write)",
-    hubDomain: "nowrite-80002.hubspot.test",
-    userEmail: "admin@nowrite-80002.hubspot.test",
-    userId: 1003,
-    scopes: allScopes.filter((scope) => scope !== "crm.objects.contacts.write"),
-  },
-];
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
   clientId: "switchboard-local",
@@ -111,6 +74,12 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   searchLagMs: 0,
   latencyMs: 0,
   portals: DEFAULT_PORTALS,
+  createPortalsOnDemand: false,
+  communicationPreferencesScopes: DEFAULT_COMMUNICATION_PREFERENCES_SCOPES,
+  webhookTargetUrl: null,
+  webhookMaxAttempts: 4,
+  webhookRetryDelayMs: 100,
+  webhookTimeoutMs: 5_000,
 };
 
 /** The runtime-tunable subset, accepted by `PATCH /_sim/config` (strict: unknown keys are a 400). */
@@ -126,6 +95,12 @@ export const configPatchSchema = z
     upsertFailureMode: upsertFailureModeSchema,
     searchLagMs: z.number().int().min(0),
     redirectUris: z.array(z.url()).min(1),
+    createPortalsOnDemand: z.boolean(),
+    communicationPreferencesScopes: communicationPreferencesScopesSchema,
+    webhookTargetUrl: z.url().nullable(),
+    webhookMaxAttempts: z.number().int().min(1).max(10),
+    webhookRetryDelayMs: z.number().int().min(0).max(60_000),
+    webhookTimeoutMs: z.number().int().min(1).max(60_000),
   })
   .partial()
   .strict();

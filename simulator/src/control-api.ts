@@ -1,43 +1,17 @@
 import { z } from "zod";
 import { configPatchSchema, type SimulatorConfig } from "./config";
 import { faultInputSchema } from "./faults";
-import type { RequestContext, Route } from "./http/context";
-import { readBody } from "./http/read-body";
+import type { Route } from "./http/context";
+import { portalFromParams, readControlJson } from "./http/control-input";
 import { sendEmpty, sendJson } from "./http/respond";
 import { contactJson } from "./crm/contact-json";
 
 // The simulator's own API under /_sim/: JSON in, JSON out, never rate limited, faulted or logged.
 // Tests and benchmarks use it to shape behaviour and to inspect what happened.
 
-async function readControlJson<T>(ctx: RequestContext, schema: z.ZodType<T>): Promise<T | undefined> {
-  const raw = await readBody(ctx.req);
-  let value: unknown = {};
-  if (raw.trim() !== "") {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      sendJson(ctx.res, 400, { error: "body is not valid JSON" });
-      return undefined;
-    }
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
-    sendJson(ctx.res, 400, { error: message });
-    return undefined;
-  }
-  return parsed.data;
-}
-
 /** Config as shown to callers: the client secret stays out of responses. */
 export function publicConfig(config: SimulatorConfig) {
   return Object.fromEntries(Object.entries(config).filter(([key]) => key !== "clientSecret"));
-}
-
-function portalFromParams(ctx: RequestContext) {
-  const portal = ctx.state.portal(Number(ctx.params.portalId));
-  if (!portal) sendJson(ctx.res, 404, { error: `unknown portal ${ctx.params.portalId}` });
-  return portal;
 }
 
 const expireSchema = z.object({ portalId: z.number().int().positive().optional() }).strict();
@@ -82,7 +56,7 @@ export const controlRoutes: Route[] = [
       sendEmpty(ctx.res, 204);
     },
   },
-  { method: "GET", path: "/_sim/portals", handler: (ctx) => sendJson(ctx.res, 200, { portals: ctx.state.config.portals }) },
+  { method: "GET", path: "/_sim/portals", handler: (ctx) => sendJson(ctx.res, 200, { portals: ctx.state.portals.list() }) },
   {
     method: "POST",
     path: "/_sim/portals/:portalId/revoke-all",

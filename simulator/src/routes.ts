@@ -1,4 +1,6 @@
+import { communicationPreferencesRoutes } from "./communication-preferences/routes";
 import { controlRoutes } from "./control-api";
+import { portalSettingsRoutes } from "./control/portal-settings";
 import { crmRoutes } from "./crm/routes";
 import type { Route } from "./http/context";
 import { decideAuthorization } from "./oauth/authorize-decision";
@@ -22,4 +24,4 @@ const oauthRoutes: Route[] = [
   ]),
 ];
 
-export const routes: Route[] = [...oauthRoutes, ...crmRoutes, ...controlRoutes];
+export const routes: Route[] = [...oauthRoutes, ...crmRoutes, ...communicationPreferencesRoutes, ...controlRoutes, ...portalSettingsRoutes];

@@ -21,7 +21,8 @@ function bearerToken(ctx: RequestContext): string | null {
 }
 
 /** Returns the caller, or null after having answered the request with the error. */
-export function authorizeCrmCall(ctx: RequestContext, scope: string, policy: LimitPolicy = "general"): CrmCaller | null {
+/** `scope`: the scope the call needs, or a list of which any one will do (HubSpot's requiredGranularScopes). */
+export function authorizeCrmCall(ctx: RequestContext, scope: string | readonly string[], policy: LimitPolicy = "general"): CrmCaller | null {
   const sim = ctx.state;
   const token = sim.tokens.findAccessToken(bearerToken(ctx) ?? "");
   if (!token || token.revoked) {
@@ -41,8 +42,9 @@ export function authorizeCrmCall(ctx: RequestContext, scope: string, policy: Lim
     sendJson(ctx.res, 429, rateLimited(policy === "search" ? "SECONDLY" : (decision.policy ?? "TEN_SECONDLY_ROLLING")), headers);
     return null;
   }
-  if (!token.scopes.includes(scope)) {
-    sendJson(ctx.res, 403, missingScopes([scope]), headers);
+  const accepted = typeof scope === "string" ? [scope] : [...scope];
+  if (!accepted.some((name) => token.scopes.includes(name))) {
+    sendJson(ctx.res, 403, missingScopes(accepted), headers);
     return null;
   }
   return { portalId: token.portalId, headers };

@@ -27,7 +27,7 @@ export async function decideAuthorization(ctx: RequestContext): Promise<void> {
     return sendHtml(ctx.res, 400, errorPage("Invalid decision", 'The decision must be "grant" or "cancel".'));
   }
 
-  const portal = sim.portal(Number(form.get("portal_id")));
+  const portal = sim.namedPortal(Number(form.get("portal_id")));
   if (!portal) return sendHtml(ctx.res, 400, errorPage("Unknown account", "Choose one of the listed HubSpot accounts."));
   ctx.note.portalId = portal.id;
 

@@ -1,4 +1,5 @@
-import { KNOWN_SCOPES, type SimulatorConfig } from "../config";
+import type { SimulatorConfig } from "../config";
+import { isKnownScope } from "../scopes";
 import type { ConsentRequest } from "../pages/consent";
 
 // Shared by the consent page and the decision endpoint: the decision form echoes the
@@ -31,7 +32,7 @@ export function validateAuthorizeRequest(params: URLSearchParams, config: Simula
   if (scopes.length === 0) {
     return { ok: false, title: "Missing scopes", message: "The authorization request has no scope parameter." };
   }
-  const unknown = [...scopes, ...optionalScopes].filter((scope) => !(KNOWN_SCOPES as readonly string[]).includes(scope));
+  const unknown = [...scopes, ...optionalScopes].filter((scope) => !isKnownScope(scope, config.communicationPreferencesScopes));
   if (unknown.length > 0) {
     return { ok: false, title: "Invalid scopes", message: `This app requests unknown scopes: ${unknown.join(", ")}.` };
   }

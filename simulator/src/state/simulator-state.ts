@@ -3,7 +3,9 @@ import type { SimulatorConfig } from "../config";
 import { FaultInjector } from "../faults";
 import { RollingRateLimiter } from "../rate-limit";
 import { ContactStore } from "./contact-store";
+import { PortalRegistry } from "./portal-registry";
 import { RequestLog } from "./request-log";
+import { SubscriptionStore } from "./subscription-store";
 import { TokenStore } from "./token-store";
 
 // Everything the simulator remembers, in one object so `POST /_sim/reset` can wipe it at once.
@@ -12,24 +14,36 @@ export class SimulatorState {
   config: SimulatorConfig;
   readonly tokens = new TokenStore();
   readonly contacts = new ContactStore();
+  readonly subscriptions = new SubscriptionStore();
   readonly requests = new RequestLog();
   readonly faults = new FaultInjector();
   readonly rateLimiter = new RollingRateLimiter();
   /** Responses held open by a "hang" fault; released (destroyed) on reset and close. */
   readonly hanging = new Set<ServerResponse>();
 
+  portals: PortalRegistry;
+
   constructor(private readonly initialConfig: SimulatorConfig) {
     this.config = structuredClone(initialConfig);
+    this.portals = new PortalRegistry(initialConfig.portals);
   }
 
+  /** A known portal (never creates one). */
   portal(portalId: number) {
-    return this.config.portals.find((portal) => portal.id === portalId);
+    return this.portals.get(portalId);
+  }
+
+  /** A portal named by a caller: created on the spot when `createPortalsOnDemand` is on. */
+  namedPortal(portalId: number) {
+    return this.portals.getOrCreate(portalId, this.config.createPortalsOnDemand);
   }
 
   reset(): void {
     this.config = structuredClone(this.initialConfig);
+    this.portals = new PortalRegistry(this.initialConfig.portals);
     this.tokens.clear();
     this.contacts.clear();
+    this.subscriptions.clear();
     this.requests.clear();
     this.faults.clear();
     this.rateLimiter.clear();
