@@ -32,7 +32,11 @@ const statusSchema = z.looseObject({
   subscriberIdString: z.string().nullish(),
 });
 const statusesSchema = z.object({ results: z.array(statusSchema) });
-const batchStatusesSchema = z.object({ results: z.array(z.looseObject({ subscriberIdString: z.string(), statuses: z.array(statusSchema).nullish() })) });
+// The unsubscribe-all batch read names its list `wideStatuses`; the type batch read `statuses`.
+const batchStatusesSchema = z.object({
+  results: z.array(z.looseObject({ subscriberIdString: z.string(), statuses: z.array(statusSchema).nullish(), wideStatuses: z.array(statusSchema).nullish() })
+    .transform((result) => ({ subscriberIdString: result.subscriberIdString, statuses: result.statuses ?? result.wideStatuses ?? [] }))),
+});
 
 export async function listSubscriptionTypes(config: HubspotConfig, accessToken: string): Promise<ConsentReply<SubscriptionType[]>> {
   const answer = await exchange(config, { method: "GET", path: hubspotPaths.subscriptionDefinitions, accessToken }, "listing subscription types");
@@ -70,11 +74,11 @@ export async function readSubscriptionsBatch(config: HubspotConfig, accessToken:
   if (!allAnswer.ok) return failed(allAnswer.failure, 2, allAnswer.reply);
   const wide = batchStatusesSchema.safeParse(allAnswer.reply.body);
   if (!wide.success) return unexpectedShape("the batch unsubscribe-all read", 2, allAnswer.reply);
-  const wideByEmail = new Map(wide.data.results.map((result) => [result.subscriberIdString.toLowerCase(), result.statuses ?? []]));
+  const wideByEmail = new Map(wide.data.results.map((result) => [result.subscriberIdString.toLowerCase(), result.statuses]));
   const value = new Map<string, SubscriptionReading>();
   for (const result of types.data.results) {
     const key = result.subscriberIdString.toLowerCase();
-    value.set(key, reading(result.statuses ?? [], wideByEmail.get(key) ?? [], subscriptionId));
+    value.set(key, reading(result.statuses, wideByEmail.get(key) ?? [], subscriptionId));
   }
   return { ok: true, value, calls: 2, rateLimit: allAnswer.reply.rateLimit };
 }

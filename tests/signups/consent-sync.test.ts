@@ -1,0 +1,143 @@
+// The consent side of the sync against the simulator over HTTP, on both databases: subscribing
+// synced contacts with a legal basis and the exact consent text, never writing for someone who
+// opted out (of the type or of all email), the Enterprise batch reads only with their scope, the
+// calls taken from the portal's shared budget, and opt-outs made in HubSpot read back by the poll.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@switchboard/lib/db/create-client";
+import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
+import type { ConsentDeps } from "@switchboard/lib/signups/consent/consent-deps";
+import { loadConsentPanels } from "@switchboard/lib/signups/consent/consent-panels";
+import { runOptOutPoll } from "@switchboard/lib/signups/consent/opt-out-poll";
+import { runSubscriptionStep } from "@switchboard/lib/signups/consent/subscription-step";
+import { startSimulator } from "@/simulator/src/server";
+import { connectPortal } from "@/tests/helpers/connect-portal";
+import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
+import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
+import { addSignups, simJson, syncDeps, syncUntilIdle } from "./support/sync-harness";
+
+const NEWSLETTER = "62515001";
+const CONSENT = "Yes, send me the Acme newsletter. I can unsubscribe at any time — Acme GmbH, Berlin.";
+const BATCH_READ = "communication_preferences.statuses.batch.read";
+
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+  // The app's configuration is read once: it names the simulator; each database is passed explicitly.
+  configureAppForSimulator(sim.url, "file:./.data/unused-consent-sync.db");
+});
+afterAll(async () => sim.close());
+
+type SimStatus = { subscriptionId: number; status: string; legalBasis: string | null; legalBasisExplanation: string | null };
+const simStatuses = (email: string) => simJson<{ unsubscribedFromAll: boolean; statuses: SimStatus[] }>(sim.url, `/_sim/portals/62515/subscription-statuses/${encodeURIComponent(email)}`);
+const personActs = (email: string, body: unknown) => simJson(sim.url, `/_sim/portals/62515/subscription-statuses/${encodeURIComponent(email)}`, { method: "POST", body: JSON.stringify(body) });
+const simRequests = async () => (await simJson<{ requests: { method: string; path: string; status: number }[] }>(sim.url, "/_sim/requests")).requests;
+
+describe.each(testProviders)("consent sync (%s)", (provider) => {
+  let database: TestDatabase;
+  let db: Db;
+  const consentDeps = (): ConsentDeps => ({ ...syncDeps(db, provider), consent: contactSyncProviderFromEnv(5_000) });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    db = database.db;
+  });
+  afterAll(async () => database.drop());
+  beforeEach(async () => {
+    await simJson(sim.url, "/_sim/reset", { method: "POST" });
+    await database.reset();
+  });
+
+  async function syncedTenant(count: number) {
+    const { tenant, people: [owner] } = await seedTenant(db);
+    const { connectionId } = await connectPortal({ db, tenant }, { actor: owner!.actor });
+    await db.tenant.update({ where: { id: tenant.id }, data: { newsletterSubscriptionId: NEWSLETTER } });
+    await addSignups(db, tenant.id, count);
+    await db.signup.updateMany({ where: { tenantId: tenant.id }, data: { consentText: CONSENT } });
+    await syncUntilIdle(syncDeps(db, provider));
+    expect(await db.signup.count({ where: { tenantId: tenant.id, status: "SYNCED" } })).toBe(count);
+    return { tenant, connectionId };
+  }
+
+  it("subscribes with CONSENT_WITH_NOTICE and the exact consent text, and writes nothing for contacts who opted out", async () => {
+    const { tenant } = await syncedTenant(3);
+    // The portal requires a legal basis (data-privacy settings on); two people had opted out in HubSpot.
+    await simJson(sim.url, "/_sim/portals/62515/settings", { method: "PATCH", body: JSON.stringify({ dataPrivacy: true }) });
+    await personActs("reader1@example.com", { subscriptionId: Number(NEWSLETTER), status: "UNSUBSCRIBED" });
+    await personActs("reader2@example.com", { unsubscribeFromAll: true });
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+
+    expect(await runSubscriptionStep(consentDeps())).toBe(3);
+
+    const subscribed = (await simStatuses("reader0@example.com")).statuses.find((status) => status.subscriptionId === Number(NEWSLETTER));
+    expect(subscribed).toMatchObject({ status: "SUBSCRIBED", legalBasis: "CONSENT_WITH_NOTICE", legalBasisExplanation: CONSENT });
+    expect((await simStatuses("reader1@example.com")).statuses.find((status) => status.subscriptionId === Number(NEWSLETTER))?.status).toBe("UNSUBSCRIBED");
+    expect((await simStatuses("reader2@example.com")).unsubscribedFromAll).toBe(true);
+    // Not one write for the two who opted out: HubSpot would have resubscribed them.
+    const writes = (await simRequests()).filter((request) => request.method === "POST" && /\/statuses\/[^/]+$/.test(request.path) && !request.path.includes("/batch/"));
+    expect(writes.map((request) => decodeURIComponent(request.path.split("/").pop()!))).toEqual(["reader0@example.com"]);
+    const rows = await db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { email: "asc" } });
+    expect(rows.map((row) => [row.email, row.subscriptionState])).toEqual([
+      ["reader0@example.com", "SUBSCRIBED"], ["reader1@example.com", "OPTED_OUT"], ["reader2@example.com", "OPTED_OUT"],
+    ]);
+    // Done is done: another round makes no call.
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+    expect(await runSubscriptionStep(consentDeps())).toBe(0);
+    expect(await simRequests()).toEqual([]);
+  });
+
+  it("reads with the Enterprise batch endpoints only when the portal granted their scope, and takes every call from the shared budget", async () => {
+    const { connectionId } = await syncedTenant(4);
+    const connection = await db.connection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(connection.grantedScopes.split(" ")).toContain(BATCH_READ);
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+    const slotsBefore = await db.portalCallSlot.count({ where: { usedAt: { gt: new Date(Date.now() - 10_000) } } });
+    await runSubscriptionStep(consentDeps());
+    let requests = await simRequests();
+    // Two batch reads (type statuses, unsubscribe-all) for all four, then one write each.
+    expect(requests.filter((request) => request.path.includes("/statuses/batch/"))).toHaveLength(2);
+    expect(requests.filter((request) => request.method === "GET")).toHaveLength(0);
+    expect(requests).toHaveLength(6);
+    const slotsAfter = await db.portalCallSlot.count({ where: { usedAt: { gt: new Date(Date.now() - 10_000) } } });
+    expect(slotsAfter - slotsBefore).toBe(requests.length);
+
+    // Without the batch scope: two single reads and one write per contact.
+    await db.connection.update({ where: { id: connectionId }, data: { grantedScopes: connection.grantedScopes.replace(BATCH_READ, "").trim() } });
+    await db.signup.updateMany({ data: { subscriptionState: null } });
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+    await runSubscriptionStep(consentDeps());
+    requests = await simRequests();
+    expect(requests.filter((request) => request.path.includes("/batch/"))).toHaveLength(0);
+    expect(requests.filter((request) => request.method === "GET")).toHaveLength(8);
+  });
+
+  it("without the subscription scope contacts are still created, nothing is written, and the card says what is missing", async () => {
+    const { tenant, connectionId } = await syncedTenant(2);
+    const connection = await db.connection.findUniqueOrThrow({ where: { id: connectionId } });
+    const granted = connection.grantedScopes.split(" ").filter((scope) => !scope.startsWith("communication_preferences"));
+    await db.connection.update({ where: { id: connectionId }, data: { grantedScopes: granted.join(" ") } });
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+    expect(await runSubscriptionStep(consentDeps())).toBe(0);
+    expect(await simRequests()).toEqual([]);
+    const panel = (await loadConsentPanels(db, tenant.id, [{ id: connectionId, scopes: { granted, missingRequired: [] } }])).get(connectionId)!;
+    expect(panel).toMatchObject({ subscriptionScopeGranted: false, subscriptionScope: "communication_preferences.read_write", callsPerSignup: "0.02" });
+  });
+
+  it("the opt-out poll brings an opt-out made in HubSpot back as Unsubscribed with signup.unsubscribed", async () => {
+    const { tenant } = await syncedTenant(3);
+    await runSubscriptionStep(consentDeps());
+    await personActs("reader2@example.com", { subscriptionId: Number(NEWSLETTER), status: "UNSUBSCRIBED" });
+    // Recently synced contacts are read again once an hour: make the last reading older than that.
+    await db.signup.updateMany({ data: { subscriptionCheckedAt: new Date(Date.now() - 2 * 3_600_000) } });
+    expect(await runOptOutPoll(consentDeps())).toBe(1);
+    const rows = await db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { email: "asc" } });
+    expect(rows.map((row) => row.status)).toEqual(["SYNCED", "SYNCED", "UNSUBSCRIBED"]);
+    expect(rows.filter((row) => row.subscriptionCheckedAt! < new Date(Date.now() - 60_000))).toEqual([]);
+    const events = await db.webhookEvent.findMany({ where: { type: "signup.unsubscribed" } });
+    expect(events.map((event) => JSON.parse(event.payload).data)).toEqual([expect.objectContaining({ signupId: rows[2]!.id, email: "reader2@example.com" })]);
+    // Read again within the hour: nothing is due, no call is made, nothing is announced twice.
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+    expect(await runOptOutPoll(consentDeps())).toBe(0);
+    expect((await simRequests()).filter((request) => request.path.includes("/communication-preferences/"))).toEqual([]);
+  });
+});
