@@ -12,7 +12,8 @@ export const SUBSCRIPTION_SCOPE = "communication_preferences.read_write";
 export const BATCH_STATUS_READ_SCOPE = "communication_preferences.statuses.batch.read";
 // HubSpot's legal basis for someone who ticked a box next to a notice.
 export const CONSENT_LEGAL_BASIS = "CONSENT_WITH_NOTICE";
-// The longest legalBasisExplanation we send: HubSpot does not document its limit.
+// HubSpot does not document the longest legalBasisExplanation it accepts; where the consent text is
+// edited it should be refused beyond this, so the exact text always goes out (never cut here).
 export const MAX_CONSENT_EXPLANATION = 1_000;
 
 const definitionsSchema = z.object({
@@ -89,7 +90,7 @@ export async function subscribe(config: HubspotConfig, accessToken: string, emai
     statusState: "SUBSCRIBED",
     channel: "EMAIL",
     legalBasis: CONSENT_LEGAL_BASIS,
-    legalBasisExplanation: consentText.slice(0, MAX_CONSENT_EXPLANATION),
+    legalBasisExplanation: consentText,
   };
   const answer = await exchange(config, { method: "POST", path: hubspotPaths.subscriptionStatuses(email), accessToken, json }, "subscribing the contact");
   if (!answer.ok) return failed(answer.failure, 1, answer.reply);
