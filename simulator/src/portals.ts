@@ -15,6 +15,8 @@ export const portalSchema = z
     scopes: z.array(z.string().min(1)).optional(),
     /** The portal's data-privacy (GDPR) setting: when on, status writes need a legal basis. */
     dataPrivacy: z.boolean().optional(),
+    /** Settings › Integrations › Marketing contacts for this app: contacts it creates are marketing contacts. */
+    createAsMarketingContacts: z.boolean().optional(),
   })
   .strict()
   .transform((input): Portal => portalFor(input.id, input));
@@ -27,6 +29,7 @@ export interface Portal {
   userId: number;
   scopes: string[];
   dataPrivacy: boolean;
+  createAsMarketingContacts: boolean;
 }
 
 const allScopes = [...KNOWN_SCOPES];
@@ -42,6 +45,7 @@ export function portalFor(id: number, given: Partial<Omit<Portal, "id">> = {}): 
     userId: given.userId ?? id,
     scopes: given.scopes ?? [...allScopes],
     dataPrivacy: given.dataPrivacy ?? false,
+    createAsMarketingContacts: given.createAsMarketingContacts ?? false,
   };
 }
 

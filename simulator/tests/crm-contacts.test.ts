@@ -31,8 +31,8 @@ describe("create and read", () => {
     expect(body).toEqual({
       id: expect.stringMatching(/^\d+$/),
       properties: {
-        createdate: body.createdAt, email: "ada@example.com", firstname: "Ada", hs_object_id: body.id,
-        lastmodifieddate: body.createdAt, lastname: "Lovelace",
+        createdate: body.createdAt, email: "ada@example.com", firstname: "Ada", hs_marketable_status: "false",
+        hs_object_id: body.id, lastmodifieddate: body.createdAt, lastname: "Lovelace",
       },
       createdAt: expect.stringMatching(ISO),
       updatedAt: body.createdAt,

@@ -13,6 +13,7 @@ export function systemProperties(contact: Contact): Record<string, string> {
     createdate: new Date(contact.createdAt).toISOString(),
     hs_object_id: contact.id,
     lastmodifieddate: new Date(contact.updatedAt).toISOString(),
+    hs_marketable_status: String(contact.marketable),
     // HubSpot's read-only list of further addresses, semicolon-separated.
     ...(contact.additionalEmails.length > 0 ? { hs_additional_emails: contact.additionalEmails.join(";") } : {}),
   };

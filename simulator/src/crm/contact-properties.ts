@@ -7,10 +7,12 @@ const WRITABLE_PROPERTIES = new Set([
   "email", "firstname", "lastname", "salutation", "phone", "mobilephone", "fax", "company", "website",
   "jobtitle", "industry", "address", "city", "state", "zip", "country", "message", "date_of_birth",
   "lifecyclestage", "hs_lead_status", "hs_language", "hs_persona", "hs_legal_basis",
-  "hs_marketable_status", "hubspot_owner_id", "annualrevenue", "numemployees", "twitterhandle",
+  "hubspot_owner_id", "annualrevenue", "numemployees", "twitterhandle",
   "hs_content_membership_notes", "hs_whatsapp_phone_number", "hs_timezone",
 ]);
-const READ_ONLY_PROPERTIES = new Set(["createdate", "lastmodifieddate", "hs_object_id"]);
+// hs_marketable_status is read-only through every API (HUBSPOT-2026-03.md §0): only the portal's
+// settings and HubSpot's UI decide who is a marketing contact.
+const READ_ONLY_PROPERTIES = new Set(["createdate", "lastmodifieddate", "hs_object_id", "hs_marketable_status", "hs_additional_emails"]);
 
 // Syntax only: HubSpot additionally checks top-level domains against its own list.
 const EMAIL = /^[^\s@"<>(),;:\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;

@@ -20,7 +20,7 @@ export async function createContact(ctx: RequestContext): Promise<void> {
   const email = checked.properties.email;
   const existing = email ? (ctx.state.contacts.findByEmail(caller.portalId, email) ?? ctx.state.contacts.findByAdditionalEmail(caller.portalId, email)) : undefined;
   if (existing) return sendCrm(ctx, caller, 409, contactConflict(existing.id));
-  const contact = ctx.state.contacts.create(caller.portalId, checked.properties);
+  const contact = ctx.state.contacts.create(caller.portalId, checked.properties, ctx.state.createsMarketingContacts(caller.portalId));
   sendCrm(ctx, caller, 201, contactJson(contact, "all"));
 }
 

@@ -36,7 +36,7 @@ export async function batchCreateContacts(ctx: RequestContext): Promise<void> {
     }
     checkedInputs.push(checked.properties);
   }
-  const results = checkedInputs.map((properties) => contactJson(store.create(caller.portalId, properties), "all"));
+  const results = checkedInputs.map((properties) => contactJson(store.create(caller.portalId, properties, ctx.state.createsMarketingContacts(caller.portalId)), "all"));
   sendCrm(ctx, caller, 201, { status: "COMPLETE", results, startedAt, completedAt: new Date().toISOString() });
 }
 
@@ -103,7 +103,7 @@ export async function batchUpsertContacts(ctx: RequestContext): Promise<void> {
       continue;
     }
     const existing = store.findByEmail(caller.portalId, input.id);
-    const contact = existing ? store.update(caller.portalId, existing, verdict.properties) : store.create(caller.portalId, verdict.properties);
+    const contact = existing ? store.update(caller.portalId, existing, verdict.properties) : store.create(caller.portalId, verdict.properties, ctx.state.createsMarketingContacts(caller.portalId));
     results.push({ ...contactJson(contact, "all"), new: !existing, ...trace });
   }
   const completedAt = new Date().toISOString();

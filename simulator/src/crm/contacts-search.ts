@@ -1,7 +1,7 @@
 import type { RequestContext } from "../http/context";
 import type { Contact } from "../state/contact-store";
 import { authorizeCrmCall, sendCrm } from "./authorize-call";
-import { contactJson } from "./contact-json";
+import { contactJson, systemProperties } from "./contact-json";
 import { validationError } from "./crm-errors";
 import { readCrmBody } from "./read-crm-body";
 import { searchSchema, type SearchFilter } from "./request-schemas";
@@ -9,7 +9,7 @@ import { searchSchema, type SearchFilter } from "./request-schemas";
 const READ = "crm.objects.contacts.read";
 
 function propertyValue(contact: Contact, name: string): string | undefined {
-  return name === "hs_object_id" ? contact.id : contact.properties[name];
+  return systemProperties(contact)[name] ?? contact.properties[name];
 }
 
 function matches(contact: Contact, filter: SearchFilter): boolean {

@@ -3,6 +3,7 @@ import { addAdditionalEmail } from "./additional-emails";
 import { batchCreateContacts, batchUpsertContacts } from "./contacts-batch";
 import { createContact, getContact, listContacts, updateContact } from "./contacts-basic";
 import { searchContacts } from "./contacts-search";
+import { setMarketingStatus } from "./marketing-status";
 
 // The same contacts API on both path families: the date-versioned 2026-03 one new clients use
 // (the version follows the API family), and v3, which older clients call until its 2027 sunset.
@@ -21,4 +22,5 @@ export const crmRoutes: Route[] = [
   // Control route (never logged or faulted): gives a contact an additional email, which HubSpot
   // sets through merges and its UI, not through the write API.
   { method: "POST", path: "/_sim/portals/:portalId/contacts/:contactId/additional-emails", handler: addAdditionalEmail },
+  { method: "PATCH", path: "/_sim/portals/:portalId/contacts/:contactId/marketing-status", handler: setMarketingStatus },
 ];

@@ -9,6 +9,11 @@ export interface Contact {
   additionalEmails: string[];
   createdAt: number;
   updatedAt: number;
+  /**
+   * A marketing contact (hs_marketable_status): fixed at creation from the portal's "create as
+   * marketing contacts" switch for this app, which applies only to contacts created after it.
+   */
+  marketable: boolean;
 }
 
 class PortalContacts {
@@ -54,9 +59,9 @@ export class ContactStore {
     return true;
   }
 
-  create(portalId: number, properties: Record<string, string>, now = Date.now()): Contact {
+  create(portalId: number, properties: Record<string, string>, marketable = false, now = Date.now()): Contact {
     const contacts = this.portal(portalId);
-    const contact: Contact = { id: String(this.nextId++), properties: normalize(properties), additionalEmails: [], createdAt: now, updatedAt: now };
+    const contact: Contact = { id: String(this.nextId++), properties: normalize(properties), additionalEmails: [], createdAt: now, updatedAt: now, marketable };
     contacts.byId.set(contact.id, contact);
     contacts.ordered.push(contact);
     if (contact.properties.email) contacts.byEmail.set(contact.properties.email, contact);

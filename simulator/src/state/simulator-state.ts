@@ -38,6 +38,11 @@ export class SimulatorState {
     return this.portals.getOrCreate(portalId, this.config.createPortalsOnDemand);
   }
 
+  /** Whether the app's contacts created now in this portal become marketing contacts. */
+  createsMarketingContacts(portalId: number): boolean {
+    return this.portals.get(portalId)?.createAsMarketingContacts ?? false;
+  }
+
   reset(): void {
     this.config = structuredClone(this.initialConfig);
     this.portals = new PortalRegistry(this.initialConfig.portals);
