@@ -8,6 +8,8 @@ import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/regist
 import type { ConsentDeps } from "@switchboard/lib/signups/consent/consent-deps";
 import { loadConsentPanels } from "@switchboard/lib/signups/consent/consent-panels";
 import { runOptOutPoll } from "@switchboard/lib/signups/consent/opt-out-poll";
+import { runMarketingStep } from "@switchboard/lib/signups/consent/marketing-step";
+import { marketingSentence, marketingSummary } from "@switchboard/lib/signups/consent/consent-summary";
 import { runSubscriptionStep } from "@switchboard/lib/signups/consent/subscription-step";
 import { startSimulator } from "@/simulator/src/server";
 import { connectPortal } from "@/tests/helpers/connect-portal";
@@ -139,5 +141,23 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
     expect(await runOptOutPoll(consentDeps())).toBe(0);
     expect((await simRequests()).filter((request) => request.path.includes("/communication-preferences/"))).toEqual([]);
+  });
+
+  it("reads hs_marketable_status back (never writes it) and counts the synced contacts that are not marketing contacts", async () => {
+    const { tenant } = await syncedTenant(2);
+    // An admin turns on "create as marketing contacts": only contacts created afterwards are marketing contacts.
+    await simJson(sim.url, "/_sim/portals/62515/settings", { method: "PATCH", body: JSON.stringify({ createAsMarketingContacts: true }) });
+    await addSignups(db, tenant.id, 1, "later");
+    await syncUntilIdle(syncDeps(db, provider));
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+    expect(await runMarketingStep(consentDeps())).toBe(3);
+    const rows = await db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { email: "asc" } });
+    expect(rows.map((row) => [row.email, row.marketingContact])).toEqual([
+      ["later0@example.com", true], ["reader0@example.com", false], ["reader1@example.com", false],
+    ]);
+    // One read for the three, and no write of any kind.
+    expect((await simRequests()).map((request) => `${request.method} ${request.path}`)).toEqual(["POST /crm/objects/2026-03/contacts/search"]);
+    expect(marketingSentence(await marketingSummary(db, { tenantId: tenant.id }))).toBe("2 of 3 synced contacts are not marketing contacts");
+    expect(await runMarketingStep(consentDeps())).toBe(0);
   });
 });

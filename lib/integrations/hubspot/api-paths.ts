@@ -9,7 +9,7 @@ export const hubspotPaths = {
   revoke: `/oauth/${HUBSPOT_API_VERSION}/token/revoke`,
   contacts: `/crm/objects/${HUBSPOT_API_VERSION}/contacts`,
   contactsBatchUpsert: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/batch/upsert`,
-  contactsBatchRead: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/batch/read`,
+  contactsSearch: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/search`,
   subscriptionDefinitions: `/communication-preferences/${HUBSPOT_API_VERSION}/definitions`,
   subscriptionStatuses: (email: string) => `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}`,
   unsubscribeAllStatus: (email: string) => `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}/unsubscribe-all`,

@@ -9,8 +9,11 @@ import { runOptOutPoll } from "./opt-out-poll";
 import { runSubscriptionStep } from "./subscription-step";
 
 export const OPT_OUT_POLL_EVERY_MS = 60_000;
+// Contacts HubSpot's search does not find yet (it indexes with a lag) or any more (deleted) stay
+// unknown and are looked up again: at this pace, not on every round.
+export const MARKETING_READ_EVERY_MS = 15_000;
 
-export type ConsentLoopState = { pollDueAt: number };
+export type ConsentLoopState = { pollDueAt: number; marketingDueAt?: number };
 
 /** One round; true when it found work (the loop then goes again at once). */
 export async function runConsentRound(deps: ConsentDeps, state: ConsentLoopState, pollEveryMs = OPT_OUT_POLL_EVERY_MS): Promise<boolean> {
@@ -25,7 +28,10 @@ export async function runConsentRound(deps: ConsentDeps, state: ConsentLoopState
   };
   await step("webhook processing", () => processHubspotWebhooks(deps.db));
   await step("subscription step", () => runSubscriptionStep(deps));
-  await step("marketing-status read", () => runMarketingStep(deps));
+  if (Date.now() >= (state.marketingDueAt ?? 0)) {
+    state.marketingDueAt = Date.now() + MARKETING_READ_EVERY_MS;
+    await step("marketing-status read", () => runMarketingStep(deps));
+  }
   if (Date.now() >= state.pollDueAt) {
     state.pollDueAt = Date.now() + pollEveryMs;
     await step("opt-out poll", () => runOptOutPoll(deps));
