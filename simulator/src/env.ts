@@ -49,6 +49,8 @@ const envSchema = z.object({
   HUBSPOT_SIM_SEARCH_RATE_LIMIT: rateLimitFrom(1_000).optional(),
   HUBSPOT_SIM_SEARCH_LAG_MS: integer(0).optional(),
   HUBSPOT_SIM_LATENCY_MS: integer(0).optional(),
+  HUBSPOT_SIM_WEBHOOK_URL: z.url().optional(),
+  HUBSPOT_SIM_WEBHOOK_MAX_ATTEMPTS: integer(1).max(10).optional(),
   HUBSPOT_SIM_PORTALS: z
     .string()
     .transform((value, ctx) => {
@@ -87,5 +89,7 @@ export function simulatorOptionsFromEnv(env: Record<string, string | undefined>)
     searchLagMs: e.HUBSPOT_SIM_SEARCH_LAG_MS,
     latencyMs: e.HUBSPOT_SIM_LATENCY_MS,
     portals: e.HUBSPOT_SIM_PORTALS,
+    webhookTargetUrl: e.HUBSPOT_SIM_WEBHOOK_URL,
+    webhookMaxAttempts: e.HUBSPOT_SIM_WEBHOOK_MAX_ATTEMPTS,
   };
 }

@@ -1,6 +1,7 @@
 import { communicationPreferencesRoutes } from "./communication-preferences/routes";
 import { controlRoutes } from "./control-api";
 import { portalSettingsRoutes } from "./control/portal-settings";
+import { webhookControlRoutes } from "./webhooks/control-routes";
 import { crmRoutes } from "./crm/routes";
 import type { Route } from "./http/context";
 import { decideAuthorization } from "./oauth/authorize-decision";
@@ -24,4 +25,4 @@ const oauthRoutes: Route[] = [
   ]),
 ];
 
-export const routes: Route[] = [...oauthRoutes, ...crmRoutes, ...communicationPreferencesRoutes, ...controlRoutes, ...portalSettingsRoutes];
+export const routes: Route[] = [...oauthRoutes, ...crmRoutes, ...communicationPreferencesRoutes, ...controlRoutes, ...portalSettingsRoutes, ...webhookControlRoutes];

