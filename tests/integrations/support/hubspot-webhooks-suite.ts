@@ -1,7 +1,10 @@
-// HubSpot's app webhooks end to end on one database: the route handler as Next calls it (a Request
-// signed like HubSpot signs it), the stored batch, and the worker's processing — privacy deletion
-// on every tenant connected to the portal, merges, repeats, out-of-order delivery — plus
-// fast-check over bodies, signatures and timestamps that must all be refused with nothing stored.
+// HubSpot's app webhooks end to end on one database: the route handler behind a real HTTP receiver
+// (the "public" URL; the handler itself sees an internal one, as behind a proxy), signed batches sent
+// by the simulator over HTTP, the stored batch, and the worker's processing — privacy deletion on
+// every tenant connected to the portal, merges, repeats, out-of-order delivery — plus fast-check
+// over bodies, signatures and timestamps that must all be refused with nothing stored.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signV3 } from "@switchboard/lib/integrations/hubspot-webhooks/signature-v3";
@@ -9,12 +12,16 @@ import { processHubspotWebhooks } from "@switchboard/lib/integrations/hubspot-we
 import { ERASED_EMAIL } from "@switchboard/lib/integrations/hubspot-webhooks/erase-signup";
 import { recordWebhookEvents } from "@switchboard/lib/webhooks/record-webhook-events";
 import { signupSyncedEvent } from "@switchboard/lib/webhooks/outbox-events";
-import { configureApp } from "@/tests/helpers/app-env";
+import { startSimulator } from "@/simulator/src/server";
+import { connectPortal } from "@/tests/helpers/connect-portal";
+import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
+import { addSignups, simJson, syncDeps, syncUntilIdle } from "@/tests/signups/support/sync-harness";
 import { createTestDatabase, type TestDatabase, type TestProvider } from "@/tests/helpers/databases";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
 
-const SECRET = "hubspot-app-secret-for-tests";
-const PUBLIC_ORIGIN = "https://switchboard.example.com";
+// The app's client secret, which HubSpot (and the simulator) signs with.
+const SECRET = "switchboard-local-secret";
+const INTERNAL_ORIGIN = "http://10.0.0.5:3000";
 const PATH = "/api/integrations/hubspot/webhooks";
 const PORTAL = "62515";
 
@@ -22,22 +29,45 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
   describe(`HubSpot app webhooks (${provider})`, () => {
     let database: TestDatabase;
     let POST: (request: Request) => Promise<Response>;
+    let sim: Awaited<ReturnType<typeof startSimulator>>;
+    let receiver: Server;
+    let PUBLIC_ORIGIN = "";
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      // The app sits behind a proxy: HubSpot calls the public URL, the app sees an internal one.
-      configureApp(database.url, { APP_URL: PUBLIC_ORIGIN, HUBSPOT_CLIENT_ID: "app", HUBSPOT_CLIENT_SECRET: SECRET });
+      // The app sits behind a proxy: HubSpot calls the public URL (this receiver), the handler sees an internal one.
+      receiver = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on("data", (chunk: Buffer) => chunks.push(chunk));
+        req.on("end", () => {
+          const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : [])));
+          void POST(new Request(`${INTERNAL_ORIGIN}${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) })).then((answer) => {
+            res.writeHead(answer.status).end();
+          });
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+      PUBLIC_ORIGIN = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+      sim = await startSimulator({ port: 0, redirectUris: [`${PUBLIC_ORIGIN}/api/integrations/hubspot/callback`] });
+      configureAppForSimulator(sim.url, database.url, { APP_URL: PUBLIC_ORIGIN });
       ({ POST } = await import("@/app/api/integrations/hubspot/webhooks/route"));
     });
-    afterAll(async () => database.drop());
-    beforeEach(async () => database.reset());
+    afterAll(async () => {
+      await new Promise((resolve) => receiver.close(resolve));
+      await sim.close();
+      await database.drop();
+    });
+    beforeEach(async () => {
+      await simJson(sim.url, "/_sim/reset", { method: "POST" });
+      await database.reset();
+    });
 
     /** As HubSpot sends it: signed over the public URL, delivered to the app's internal address. */
     function hubspotRequest(body: string, options: { timestamp?: number; secret?: string; signedUrl?: string; query?: string } = {}): Request {
       const timestamp = String(options.timestamp ?? Date.now());
       const query = options.query ?? "";
       const signature = signV3(options.secret ?? SECRET, "POST", options.signedUrl ?? `${PUBLIC_ORIGIN}${PATH}${query}`, body, timestamp);
-      return new Request(`http://127.0.0.1:3206${PATH}${query}`, {
+      return new Request(`${INTERNAL_ORIGIN}${PATH}${query}`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-hubspot-signature-v3": signature, "x-hubspot-request-timestamp": timestamp },
         body,
@@ -92,6 +122,29 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
       expect(stored.body ?? "").not.toContain("@example.com");
     });
 
+    it("the simulator's signed batches over HTTP: a privacy deletion erases the synced signup, a merge remaps its contact id", async () => {
+      const { db } = database;
+      const { tenant, people: [owner] } = await seedTenant(db);
+      await connectPortal({ db, tenant }, { actor: owner!.actor });
+      await addSignups(db, tenant.id, 3);
+      await syncUntilIdle(syncDeps(db, provider));
+      const rows = await db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { email: "asc" } });
+      const [gone, primary, merged] = rows.map((row) => row.hubspotContactId!);
+      const send = (events: unknown[]) => simJson<{ delivery: { state: string; attempts: { status: number }[] } }>(sim.url, "/_sim/webhooks/send", {
+        method: "POST", body: JSON.stringify({ portalId: 62515, events, targetUrl: `${PUBLIC_ORIGIN}${PATH}`, wait: true }),
+      });
+      const deletion = await send([{ type: "contact.privacyDeletion", objectId: gone }]);
+      expect(deletion.delivery).toMatchObject({ state: "delivered", attempts: [{ status: 200 }] });
+      const merge = await send([{ type: "contact.merge", primaryObjectId: primary, mergedObjectIds: [merged] }]);
+      expect(merge.delivery.state).toBe("delivered");
+      expect(await db.hubspotWebhookBatch.count({ where: { processedAt: null } })).toBe(2);
+      await processHubspotWebhooks(db);
+      const after = await db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { createdAt: "asc" } });
+      expect(after.find((row) => row.id === rows[0]!.id)).toMatchObject({ email: ERASED_EMAIL, firstName: null });
+      expect(after.find((row) => row.id === rows[2]!.id)).toMatchObject({ hubspotContactId: primary, email: "reader2@example.com" });
+      expect(await db.webhookEvent.count({ where: { type: "signup.erased" } })).toBe(1);
+    });
+
     it("is idempotent: the same deletion delivered twice erases once and announces once", async () => {
       const { db } = database;
       const { signup } = await twoTenantsOnOnePortal();
@@ -127,7 +180,7 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
       const body = JSON.stringify([event("contact.privacyDeletion", { objectId: 1 })]);
       const refused = [
         hubspotRequest(body, { secret: "another-secret" }),
-        hubspotRequest(body, { signedUrl: `http://127.0.0.1:3206${PATH}` }),
+        hubspotRequest(body, { signedUrl: `${INTERNAL_ORIGIN}${PATH}` }),
         hubspotRequest(body, { timestamp: Date.now() - 5 * 60_000 - 1_000 }),
         hubspotRequest(body, { timestamp: Date.now() + 6 * 60_000 }),
         new Request(`${PUBLIC_ORIGIN}${PATH}`, { method: "POST", body }),
