@@ -2,17 +2,21 @@
 // fresh nonce (which Next applies to its scripts), frame denial, HSTS on https — and, for the
 // dashboard, sends signed-out visitors to /login before any rendering. That redirect is
 // convenience only — the tenancy guard in every page, action and route is the real check.
+// Two public exceptions: /subscribe/{tenant} may be framed by that tenant's allowed origins (the
+// embed), and a plain POST to /unsubscribe/{token} (RFC 8058 one-click) goes to its route handler.
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/web/auth-config";
+import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
+import { cachedPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@switchboard/lib/security/content-security-policy";
 
 // The provider-free config: decoding the session JWT needs no database.
 const { auth } = NextAuth(() => baseAuthConfig(serverEnv()));
 
 /** Lets the request through to rendering, with the CSP Next reads its nonce from. */
-function renderWithSecurityHeaders(request: NextRequest): NextResponse {
+function renderWithSecurityHeaders(request: NextRequest, frameAncestors: readonly string[] = []): NextResponse {
   const env = serverEnv();
   const nonce = newNonce();
   const policy = pageContentSecurityPolicy({
@@ -20,13 +24,15 @@ function renderWithSecurityHeaders(request: NextRequest): NextResponse {
     oauthOrigin: new URL(env.HUBSPOT_AUTH_BASE_URL).origin,
     https: env.APP_URL.startsWith("https://"),
     development: env.NODE_ENV === "development",
+    frameAncestors,
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  response.headers.set("X-Frame-Options", "DENY");
+  // Browsers that know frame-ancestors ignore X-Frame-Options; older ones would apply DENY to the embed.
+  if (frameAncestors.length === 0) response.headers.set("X-Frame-Options", "DENY");
   for (const [name, value] of Object.entries(strictTransportSecurity(env.APP_URL))) response.headers.set(name, value);
   return response;
 }
@@ -38,8 +44,23 @@ const gateDashboard = auth((request) => {
   return NextResponse.redirect(login);
 });
 
+// Exactly the form's page: its thank-you, the confirmation and unsubscribe pages stay unframeable.
+const PUBLIC_FORM = /^\/subscribe\/([a-z0-9][a-z0-9-]{0,62})\/?$/i;
+const UNSUBSCRIBE = /^\/unsubscribe\/([^/]+)$/;
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (!request.nextUrl.pathname.startsWith("/t/")) return renderWithSecurityHeaders(request);
+  const { pathname } = request.nextUrl;
+  const unsubscribe = UNSUBSCRIBE.exec(pathname);
+  // A page and a route handler cannot share a path; a server action's POST carries Next-Action.
+  if (unsubscribe && request.method === "POST" && !request.headers.has("next-action")) {
+    return NextResponse.rewrite(new URL(`/api/unsubscribe/${unsubscribe[1]}`, request.nextUrl.origin));
+  }
+  const form = PUBLIC_FORM.exec(pathname);
+  if (form) {
+    const tenant = await cachedPublicTenant(db, form[1]!);
+    return renderWithSecurityHeaders(request, tenant?.allowedOrigins ?? []);
+  }
+  if (!pathname.startsWith("/t/")) return renderWithSecurityHeaders(request);
   // With lazily configured NextAuth, auth(callback) yields a promise of the handler (its type
   // claims the handler itself); Next requires `proxy` to be a plain function, hence this wrapper.
   const handler = await gateDashboard;

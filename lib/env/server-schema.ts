@@ -99,6 +99,10 @@ export const serverEnvSchema = z
     // tight enough for scripts.
     SIGNUP_RATE_LIMIT_POINTS: positiveInt(20),
     SIGNUP_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+    // Key of the signups' unsubscribe links (an HMAC per signup; lib/signups/consent/unsubscribe-link.ts).
+    // Unset: derived from AUTH_SECRET. Set it to rotate AUTH_SECRET without breaking the unsubscribe
+    // links in newsletters already sent; changing it breaks them.
+    UNSUBSCRIBE_LINK_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
     // Signup sync. Each portal's pace follows HubSpot's X-HubSpot-RateLimit-* headers; this only caps
     // it (unset: no cap).
     SYNC_PORTAL_REQUESTS_PER_10S: z.coerce.number({ message: "must be a whole number" }).int().positive().optional(),

@@ -39,6 +39,8 @@ export interface ConsentProvider {
   readSubscriptionsBatch(accessToken: string, emails: readonly string[], subscriptionId: string): Promise<ConsentReply<Map<string, SubscriptionReading>>>;
   /** Subscribes with consent given after notice, the consent text as the explanation. */
   subscribe(accessToken: string, email: string, subscriptionId: string, consentText: string): Promise<ConsentReply<void>>;
+  /** Unsubscribes from the type: the person asked through Switchboard (link, API); `reason` says how. */
+  unsubscribe(accessToken: string, email: string, subscriptionId: string, reason: string): Promise<ConsentReply<void>>;
   /** Marketing-contact status by contact id (read-only in the CRM), ≤ 100 ids a call. */
   readMarketingStatus(accessToken: string, contactIds: readonly string[]): Promise<ConsentReply<Map<string, boolean>>>;
 }

@@ -15,12 +15,12 @@ export function registerDatabaseGauges(db: Db): void {
   const registers = [metrics().registry];
   new Gauge({
     name: "switchboard_signups",
-    help: "Signups by status: PENDING (due set), WAITING (no usable connection), SYNCED, FAILED",
+    help: "Signups by status: UNCONFIRMED (double opt-in), PENDING (due set), WAITING (no usable connection), SYNCED, FAILED, UNSUBSCRIBED",
     labelNames: ["status"],
     registers,
     async collect() {
       const groups = await db.signupDailyCount.groupBy({ by: ["status"], _sum: { total: true } });
-      for (const status of ["PENDING", "WAITING", "SYNCED", "FAILED"] as const) {
+      for (const status of ["UNCONFIRMED", "PENDING", "WAITING", "SYNCED", "FAILED", "UNSUBSCRIBED"] as const) {
         this.set({ status }, groups.find((group) => group.status === status)?._sum.total ?? 0);
       }
     },

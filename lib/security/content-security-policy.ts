@@ -11,9 +11,11 @@ export type PagePolicyOptions = {
   https: boolean;
   /** React's development build evaluates code for its error overlay. */
   development: boolean;
+  /** Origins that may frame this page (only ever the public form's tenant's); none by default. */
+  frameAncestors?: readonly string[];
 };
 
-export function pageContentSecurityPolicy({ nonce, oauthOrigin, https, development }: PagePolicyOptions): string {
+export function pageContentSecurityPolicy({ nonce, oauthOrigin, https, development, frameAncestors = [] }: PagePolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -24,7 +26,7 @@ export function pageContentSecurityPolicy({ nonce, oauthOrigin, https, developme
     "object-src 'none'",
     "base-uri 'self'",
     `form-action 'self' ${oauthOrigin}`,
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(" ") : "'none'"}`,
     ...(https ? ["upgrade-insecure-requests"] : []),
   ];
   return directives.join("; ");

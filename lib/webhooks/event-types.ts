@@ -16,7 +16,7 @@ const signupData = z.object({
   tenantId: z.string(),
   email: z.string(),
   hubspotContactId: z.string().nullable(),
-  reason: z.string().nullable().describe("HubSpot's reason, for signup.failed"),
+  reason: z.string().nullable().describe("HubSpot's reason, for signup.failed; how the person unsubscribed (link, api, hubspot), for signup.unsubscribed"),
 });
 
 // An erased signup's event names no person: the address is what was erased.
@@ -32,7 +32,7 @@ export const webhookEventCatalog = {
   "connection.disconnected": { data: connectionData, summary: "A tenant admin disconnected the portal" },
   "signup.synced": { data: signupData, summary: "A signup is now a HubSpot contact" },
   "signup.failed": { data: signupData, summary: "HubSpot rejected a signup (e.g. an invalid address)" },
-  "signup.unsubscribed": { data: signupData, summary: "The person opted out (in HubSpot, or through an unsubscribe link)" },
+  "signup.unsubscribed": { data: signupData, summary: "The person unsubscribed: send them nothing more" },
   "signup.erased": { data: erasedData, summary: "HubSpot asked for the person's data to be erased (privacy deletion); the signup is an anonymous tombstone now" },
   "webhook.test": { data: testData, summary: "Sent by “Send test event”" },
 } as const;

@@ -28,8 +28,8 @@ export function signupFailedEvent(signup: { id: string; tenantId: string; email:
   return { tenantId: signup.tenantId, type: "signup.failed", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: null, reason } };
 }
 
-export function signupUnsubscribedEvent(signup: { id: string; tenantId: string; email: string; hubspotContactId: string | null }, reason: string): OutboxEvent {
-  return { tenantId: signup.tenantId, type: "signup.unsubscribed", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: signup.hubspotContactId, reason } };
+export function signupUnsubscribedEvent(signup: { id: string; tenantId: string; email: string; hubspotContactId: string | null }, via: string): OutboxEvent {
+  return { tenantId: signup.tenantId, type: "signup.unsubscribed", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: signup.hubspotContactId, reason: via } };
 }
 
 export function signupErasedEvent(signup: { id: string; tenantId: string; hubspotContactId: string | null }): OutboxEvent {

@@ -23,6 +23,12 @@ describe("page Content-Security-Policy", () => {
     expect(policy.get("form-action")).toBe("form-action 'self' https://app.hubspot.com");
   });
 
+  it("lets exactly the given origins frame a page (the public form's embed), and no one otherwise", () => {
+    const embeddable = directives(pageContentSecurityPolicy({ ...options, frameAncestors: ["https://www.contoso.test", "https://shop.contoso.test"] }));
+    expect(embeddable.get("frame-ancestors")).toBe("frame-ancestors https://www.contoso.test https://shop.contoso.test");
+    expect(directives(pageContentSecurityPolicy({ ...options, frameAncestors: [] })).get("frame-ancestors")).toBe("frame-ancestors 'none'");
+  });
+
   it("upgrades insecure requests only when served over https", () => {
     expect(pageContentSecurityPolicy(options)).not.toContain("upgrade-insecure-requests");
     expect(pageContentSecurityPolicy({ ...options, https: true })).toContain("upgrade-insecure-requests");

@@ -9,6 +9,8 @@ import type { ConsentDeps } from "@switchboard/lib/signups/consent/consent-deps"
 import { loadConsentPanels } from "@switchboard/lib/signups/consent/consent-panels";
 import { runOptOutPoll } from "@switchboard/lib/signups/consent/opt-out-poll";
 import { runMarketingStep } from "@switchboard/lib/signups/consent/marketing-step";
+import { runUnsubscribePush } from "@switchboard/lib/signups/consent/unsubscribe-push";
+import { unsubscribeSignup } from "@switchboard/lib/signups/consent/unsubscribe-signup";
 import { marketingSentence, marketingSummary } from "@switchboard/lib/signups/consent/consent-summary";
 import { runSubscriptionStep } from "@switchboard/lib/signups/consent/subscription-step";
 import { startSimulator } from "@/simulator/src/server";
@@ -159,5 +161,22 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     expect((await simRequests()).map((request) => `${request.method} ${request.path}`)).toEqual(["POST /crm/objects/2026-03/contacts/search"]);
     expect(marketingSentence(await marketingSummary(db, { tenantId: tenant.id }))).toBe("2 of 3 synced contacts are not marketing contacts");
     expect(await runMarketingStep(consentDeps())).toBe(0);
+  });
+
+  it("an unsubscribe made through Switchboard (link or API) reaches HubSpot as UNSUBSCRIBED for the newsletter type", async () => {
+    const { tenant } = await syncedTenant(2);
+    await simJson(sim.url, "/_sim/portals/62515/settings", { method: "PATCH", body: JSON.stringify({ dataPrivacy: true }) });
+    await runSubscriptionStep(consentDeps());
+    const leaving = await db.signup.findFirstOrThrow({ where: { tenantId: tenant.id, email: "reader1@example.com" } });
+    expect(await unsubscribeSignup(db, { id: leaving.id, tenantId: tenant.id }, "link")).toBe("unsubscribed");
+    expect(await runUnsubscribePush(consentDeps())).toBe(1);
+    const status = (email: string) => simStatuses(email).then((answer) => answer.statuses.find((one) => one.subscriptionId === Number(NEWSLETTER))?.status);
+    expect(await status("reader1@example.com")).toBe("UNSUBSCRIBED");
+    expect(await status("reader0@example.com")).toBe("SUBSCRIBED");
+    expect(await db.signup.findUniqueOrThrow({ where: { id: leaving.id } })).toMatchObject({ status: "UNSUBSCRIBED", hubspotUnsubscribePending: false });
+    // Told once: nothing is pending any more.
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+    expect(await runUnsubscribePush(consentDeps())).toBe(0);
+    expect(await simRequests()).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ describe("signups dashboard data", () => {
     await failedSignup(mine.id, "mine@example.com");
     await failedSignup(theirs.id, "theirs@example.com");
     await database.db.signup.create({ data: { tenantId: mine.id, email: "p@example.com", emailNormalized: "p@example.com", consentGiven: true } });
-    expect(await countSignupsByStatus(database.db, mine.id)).toEqual({ PENDING: 1, SYNCED: 0, FAILED: 1 });
+    expect(await countSignupsByStatus(database.db, mine.id)).toEqual({ UNCONFIRMED: 0, PENDING: 1, SYNCED: 0, FAILED: 1, UNSUBSCRIBED: 0 });
     expect((await listSignups(database.db, mine.id, {})).items.map((row) => row.email).sort()).toEqual(["mine@example.com", "p@example.com"]);
   });
 

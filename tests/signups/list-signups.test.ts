@@ -73,7 +73,7 @@ describe.each(["sqlite", "postgresql"] as const)("signup list on %s", (provider)
   });
 
   it("counts and charts from the counters", async () => {
-    expect(await countSignupsByStatus(database.db, tenantId)).toEqual({ PENDING: 116, SYNCED: 57, FAILED: 57, UNSUBSCRIBED: 0 });
+    expect(await countSignupsByStatus(database.db, tenantId)).toEqual({ UNCONFIRMED: 0, PENDING: 116, SYNCED: 57, FAILED: 57, UNSUBSCRIBED: 0 });
     const days = await signupsPerDay(database.db, tenantId, 30, new Date("2026-11-21T12:00:00.000Z"));
     expect(days).toHaveLength(30);
     expect(days.at(-1)!.day).toBe("2026-11-21");

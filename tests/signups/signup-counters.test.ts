@@ -29,7 +29,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 
 describe.each(["sqlite", "postgresql"] as const)("signup counters on %s", (provider) => {
   let database: TestDatabase;
-  let tenants: { id: string; consentText: string; connectionId: string }[];
+  let tenants: { id: string; name: string; consentText: string; doubleOptIn: boolean; connectionId: string }[];
   let failures: unknown[] = [];
   beforeAll(async () => {
     database = await createTestDatabase(provider);

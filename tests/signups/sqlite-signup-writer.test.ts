@@ -29,6 +29,9 @@ const row = (email: string, overrides: Partial<NewSignupRow> = {}): NewSignupRow
   firstName: "Ada",
   consentGiven: true,
   consentText: "Yes, send me the newsletter.",
+  status: "PENDING",
+  confirmationTokenHash: null,
+  confirmationSentAt: null,
   ...overrides,
 });
 

@@ -2,7 +2,7 @@
 // this list, so a route missing here is missing from the document (and its contract test).
 import type { ApiRoute } from "../define-route";
 import { getConnection, issueAccessToken, listConnections } from "./connection-routes";
-import { createSignup, getSignup, listSignups, retrySignup } from "./signup-routes";
+import { createSignup, getSignup, listSignups, retrySignup, unsubscribeSignup } from "./signup-routes";
 import { createTenant, deleteTenant, getTenant, inviteTenantMember, listTenants, updateTenant } from "./tenant-routes";
 import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "./webhook-delivery-routes";
 import {
@@ -13,7 +13,7 @@ import { whoami } from "./whoami-route";
 export const allRoutes: ApiRoute[] = [
   whoami,
   listConnections, getConnection, issueAccessToken,
-  createSignup, listSignups, getSignup, retrySignup,
+  createSignup, listSignups, getSignup, retrySignup, unsubscribeSignup,
   listTenants, createTenant, getTenant, updateTenant, deleteTenant, inviteTenantMember,
   listWebhookEndpoints, createWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret,
   listWebhookDeliveries, sendTestWebhook, redeliverWebhook,

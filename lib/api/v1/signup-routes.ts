@@ -4,6 +4,9 @@
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { serverEnv } from "@/lib/env/server";
+import { appMailer } from "@/lib/mail/mailer";
+import { configuredUnsubscribeLinks } from "@/lib/signups/consent/configured-unsubscribe-links";
+import { unsubscribeSignup as recordUnsubscribe } from "@/lib/signups/consent/unsubscribe-signup";
 import { retryFailedSignup } from "@/lib/signups/dashboard/manage-signups";
 import { recordSignup } from "@/lib/signups/intake/record-signup";
 import { normalizeEmail } from "@/lib/signups/signup-input";
@@ -24,29 +27,33 @@ export const createSignup = defineRoute(
   {
     method: "post", path: "/api/v1/signups", operationId: "createSignup", tag: "Signups", scope: "signups:write",
     summary: "Add a signup (server to server)",
-    description: "Stored before the answer, then synced to HubSpot in the background. The same address again keeps one signup with the latest details (idempotent).",
+    description: "Stored before the answer, then synced to HubSpot in the background. The same address again keeps one signup with the latest details (idempotent). For a tenant with double opt-in the signup is `unconfirmed` and the person gets the confirmation mail, as from the public form; an unsubscribed signup stays unsubscribed.",
     body: newSignupSchema,
     response: { status: 202, description: "Stored; it will be synced to HubSpot", schema: signupSchema }, problems: [404],
   },
   async ({ body }, { caller, db }) => {
     const tenantId = targetTenant(caller, body.tenantId);
-    const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true, consentText: true } });
+    const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true, name: true, consentText: true, doubleOptIn: true } });
     if (!tenant) throw AppError.notFound("That tenant");
     const firstName = body.firstName?.trim() || null;
-    await recordSignup({ db, databaseUrl: serverEnv().DATABASE_URL }, tenant, { email: body.email, firstName: firstName ?? undefined, consent: body.consent });
+    const { DATABASE_URL: databaseUrl, APP_URL: appUrl } = serverEnv();
+    await recordSignup({ db, databaseUrl, confirmationMailing: { mailer: appMailer(), appUrl } }, tenant, { email: body.email, firstName: firstName ?? undefined, consent: body.consent });
     // The durable write above never changes a known address (the public intake is anonymous). The
     // host's key vouches for its data, so a repeat here updates the details and, when they differ
     // from what HubSpot has, queues the signup to be sent again.
     const where = { tenantId_emailNormalized: { tenantId, emailNormalized: normalizeEmail(body.email) } };
-    const stored = await db.signup.findUniqueOrThrow({ where, select: { firstName: true, consentGiven: true } });
-    if (stored.firstName !== firstName || stored.consentGiven !== body.consent) {
+    const stored = await db.signup.findUniqueOrThrow({ where, select: { firstName: true, consentGiven: true, status: true } });
+    // Unconfirmed and unsubscribed signups keep their status: only the person changes those.
+    if (stored.status === "UNCONFIRMED" || stored.status === "UNSUBSCRIBED") {
+      if (stored.firstName !== firstName) await db.signup.update({ where, data: { firstName } });
+    } else if (stored.firstName !== firstName || stored.consentGiven !== body.consent) {
       await db.signup.update({
         where,
         // Taking the claim back too: a worker pushing the old details then records nothing for it.
         data: { firstName, consentGiven: body.consent, consentText: tenant.consentText, status: "PENDING", attempts: 0, lastError: null, nextAttemptAt: new Date(), claimedBy: null, claimedUntil: null },
       });
     }
-    return signupView(await db.signup.findUniqueOrThrow({ where, select: signupSelect }));
+    return signupView(await db.signup.findUniqueOrThrow({ where, select: signupSelect }), configuredUnsubscribeLinks());
   },
 );
 
@@ -67,7 +74,7 @@ export const listSignups = defineRoute(
     const rows = await db.signup.findMany({
       where: {
         ...tenantFilter(caller, query.tenantId),
-        ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" | "UNSUBSCRIBED" } : {}),
+        ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED" } : {}),
         ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
         ...(query.email ? { emailNormalized: normalizeEmail(query.email) } : {}),
         ...afterCursor(decodeCursor(query.cursor)),
@@ -75,7 +82,8 @@ export const listSignups = defineRoute(
       select: signupSelect, orderBy: newestFirst, take: query.limit + 1,
     });
     const page = pageOf(rows, query.limit);
-    return { items: page.items.map(signupView), nextCursor: page.nextCursor };
+    const links = configuredUnsubscribeLinks();
+    return { items: page.items.map((row) => signupView(row, links)), nextCursor: page.nextCursor };
   },
 );
 
@@ -85,7 +93,7 @@ export const getSignup = defineRoute(
     summary: "Get one signup", params: signupParams,
     response: { status: 200, description: "The signup", schema: signupSchema }, problems: [404],
   },
-  async ({ params }, context) => signupView(await reachableSignup(context, params.signupId)),
+  async ({ params }, context) => signupView(await reachableSignup(context, params.signupId), configuredUnsubscribeLinks()),
 );
 
 export const retrySignup = defineRoute(
@@ -100,6 +108,22 @@ export const retrySignup = defineRoute(
     if (!(await retryFailedSignup(context.db, row.tenantId, row.id))) {
       throw new AppError("conflict", `Only failed signups can be retried; this one is ${row.status.toLowerCase()}.`);
     }
-    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }));
+    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }), configuredUnsubscribeLinks());
+  },
+);
+
+export const unsubscribeSignup = defineRoute(
+  {
+    method: "post", path: "/api/v1/signups/{signupId}/unsubscribe", operationId: "unsubscribeSignup", tag: "Signups", scope: "signups:write",
+    summary: "Unsubscribe a signup",
+    description:
+      "For an unsubscribe the person made on your side. The signup becomes `unsubscribed` (never synced again), HubSpot is told (UNSUBSCRIBED for the tenant's subscription type) and `signup.unsubscribed` goes to your webhooks. Unsubscribing twice changes nothing the second time.",
+    params: signupParams,
+    response: { status: 200, description: "Unsubscribed", schema: signupSchema }, problems: [404],
+  },
+  async ({ params }, context) => {
+    const row = await reachableSignup(context, params.signupId);
+    await recordUnsubscribe(context.db, { id: row.id, tenantId: row.tenantId }, "api");
+    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }), configuredUnsubscribeLinks());
   },
 );

@@ -1,8 +1,13 @@
 // What /api/v1 says about signups: the body a host sends and the signup it gets back.
 import { z } from "zod";
+import { unsubscribeUrl } from "@/lib/signups/consent/unsubscribe-link";
+import type { UnsubscribeLinks } from "@/lib/signups/consent/configured-unsubscribe-links";
 import { CONTROL_CHARACTERS } from "@/lib/signups/signup-input";
 
-export const signupStatusSchema = z.enum(["pending", "synced", "failed", "unsubscribed"]).meta({ id: "SignupStatus" });
+export const signupStatusSchema = z
+  .enum(["unconfirmed", "pending", "synced", "failed", "unsubscribed"])
+  .describe("unconfirmed: double opt-in, waiting for the person to confirm from the mail (never synced until then)")
+  .meta({ id: "SignupStatus" });
 
 export const newSignupSchema = z
   .object({
@@ -27,6 +32,11 @@ export const signupSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     syncedAt: z.iso.datetime().nullable(),
+    confirmedAt: z.iso.datetime().nullable().describe("Double opt-in: when the person confirmed from the mail"),
+    unsubscribedAt: z.iso.datetime().nullable(),
+    unsubscribeUrl: z
+      .url()
+      .describe("Put it in every newsletter to this person, as a link and in the List-Unsubscribe header (with List-Unsubscribe-Post: List-Unsubscribe=One-Click): a GET shows a confirmation page, a POST unsubscribes at once (RFC 8058)"),
     hubspotSubscription: z.enum(["subscribed", "opted_out", "failed"]).nullable()
       .describe("The newsletter subscription in HubSpot: subscribed (with consent), opted_out (the contact had opted out in HubSpot: nothing written), failed; null until synced and checked"),
     marketingContact: z.boolean().nullable()
@@ -39,24 +49,29 @@ export const signupListSchema = z.object({ items: z.array(signupSchema), nextCur
 
 export const signupSelect = {
   id: true, tenantId: true, email: true, firstName: true, consentGiven: true, status: true, attempts: true, lastError: true,
-  hubspotContactId: true, createdAt: true, updatedAt: true, syncedAt: true, subscriptionState: true, marketingContact: true, erasedAt: true,
+  hubspotContactId: true, createdAt: true, updatedAt: true, syncedAt: true, confirmedAt: true, unsubscribedAt: true,
+  subscriptionState: true, marketingContact: true, erasedAt: true,
 } as const;
 
 type SignupRow = {
-  id: string; tenantId: string; email: string; firstName: string | null; consentGiven: boolean; status: "PENDING" | "WAITING" | "SYNCED" | "FAILED" | "UNSUBSCRIBED";
+  id: string; tenantId: string; email: string; firstName: string | null; consentGiven: boolean;
+  status: "PENDING" | "WAITING" | "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED";
   attempts: number; lastError: string | null; hubspotContactId: string | null; createdAt: Date; updatedAt: Date; syncedAt: Date | null;
+  confirmedAt: Date | null; unsubscribedAt: Date | null;
   subscriptionState: string | null; marketingContact: boolean | null; erasedAt: Date | null;
 };
 
 const subscriptionOf = { SUBSCRIBED: "subscribed", OPTED_OUT: "opted_out", FAILED: "failed" } as const;
 
-export function signupView(row: SignupRow): z.input<typeof signupSchema> {
+export function signupView(row: SignupRow, links: UnsubscribeLinks): z.input<typeof signupSchema> {
   return {
     id: row.id, tenantId: row.tenantId, email: row.email, firstName: row.firstName, consent: row.consentGiven,
     // WAITING (no usable connection yet) is pending to the host, as on the dashboard.
     status: (row.status === "WAITING" ? "pending" : row.status.toLowerCase()) as z.infer<typeof signupStatusSchema>, attempts: row.attempts, lastError: row.lastError,
     hubspotContactId: row.hubspotContactId, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
     syncedAt: row.syncedAt?.toISOString() ?? null,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null, unsubscribedAt: row.unsubscribedAt?.toISOString() ?? null,
+    unsubscribeUrl: unsubscribeUrl(links.appUrl, links.key, row.id),
     hubspotSubscription: subscriptionOf[row.subscriptionState as keyof typeof subscriptionOf] ?? null,
     marketingContact: row.marketingContact, erased: row.erasedAt !== null,
   };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { CONSENT_TEXT_MAX_LENGTH, CONSENT_TEXT_MIN_LENGTH } from "@/lib/signups/consent/consent-text";
 import { signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
 import { defaultIntegrationServices } from "@/lib/integrations/services";
 import { appMailer } from "@/lib/mail/mailer";
@@ -22,8 +23,9 @@ export const tenantSchema = z
     id: z.string(),
     name: z.string(),
     slug: z.string().describe("Used in dashboard and signup-form URLs"),
-    consentText: z.string(),
-    allowedOrigins: z.array(z.string()).describe("Origins whose browsers may call the public signup API"),
+    consentText: z.string().describe("Shown beside the form's checkbox; sent to HubSpot as the subscription's legal basis explanation"),
+    allowedOrigins: z.array(z.string()).describe("Origins whose browsers may call the public signup API, and that may frame the public form"),
+    doubleOptIn: z.boolean().describe("New signups get a confirmation mail and stay unconfirmed (never synced) until the person confirms"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -36,15 +38,16 @@ const newTenantSchema = z.object({ name: z.string().trim().min(1).max(100), slug
 const tenantChangesSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    consentText: z.string().trim().min(10).max(1000).optional(),
+    consentText: z.string().trim().min(CONSENT_TEXT_MIN_LENGTH).max(CONSENT_TEXT_MAX_LENGTH).optional(),
     allowedOrigins: z.array(z.string().max(200)).max(50).optional(),
+    doubleOptIn: z.boolean().optional(),
   })
   .meta({ id: "TenantChanges" });
 
 const tenantParams = z.object({ tenantId: z.string().min(1).max(100) });
-const tenantSelect = { id: true, name: true, slug: true, consentText: true, allowedOrigins: true, createdAt: true, updatedAt: true } as const;
+const tenantSelect = { id: true, name: true, slug: true, consentText: true, allowedOrigins: true, doubleOptIn: true, createdAt: true, updatedAt: true } as const;
 
-function tenantView(row: { id: string; name: string; slug: string; consentText: string; allowedOrigins: string; createdAt: Date; updatedAt: Date }) {
+function tenantView(row: { id: string; name: string; slug: string; consentText: string; allowedOrigins: string; doubleOptIn: boolean; createdAt: Date; updatedAt: Date }) {
   return { ...row, allowedOrigins: row.allowedOrigins.split("\n").filter(Boolean), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
@@ -108,11 +111,12 @@ export const updateTenant = defineRoute(
     const settings = signupSettingsSchema.safeParse({
       consentText: body.consentText ?? current.consentText,
       allowedOrigins: body.allowedOrigins ? body.allowedOrigins.join("\n") : current.allowedOrigins,
+      doubleOptIn: body.doubleOptIn ?? current.doubleOptIn,
     });
     if (!settings.success) throw AppError.invalidInput(settings.error);
     const row = await db.tenant.update({
       where: { id: current.id },
-      data: { name: body.name ?? current.name, consentText: settings.data.consentText, allowedOrigins: settings.data.allowedOrigins.join("\n") },
+      data: { name: body.name ?? current.name, consentText: settings.data.consentText, allowedOrigins: settings.data.allowedOrigins.join("\n"), doubleOptIn: settings.data.doubleOptIn },
       select: tenantSelect,
     });
     return tenantView(row);

@@ -84,15 +84,25 @@ export async function readSubscriptionsBatch(config: HubspotConfig, accessToken:
   return { ok: true, value, calls: 2, rateLimit: allAnswer.reply.rateLimit };
 }
 
-export async function subscribe(config: HubspotConfig, accessToken: string, email: string, subscriptionId: string, consentText: string): Promise<ConsentReply<void>> {
+export function subscribe(config: HubspotConfig, accessToken: string, email: string, subscriptionId: string, consentText: string): Promise<ConsentReply<void>> {
+  return setStatus(config, accessToken, email, subscriptionId, "SUBSCRIBED", consentText);
+}
+
+/** A portal with data-privacy settings on wants a legal basis with every status write, unsubscribes too. */
+export function unsubscribe(config: HubspotConfig, accessToken: string, email: string, subscriptionId: string, reason: string): Promise<ConsentReply<void>> {
+  return setStatus(config, accessToken, email, subscriptionId, "UNSUBSCRIBED", reason);
+}
+
+async function setStatus(config: HubspotConfig, accessToken: string, email: string, subscriptionId: string, statusState: "SUBSCRIBED" | "UNSUBSCRIBED", explanation: string): Promise<ConsentReply<void>> {
   const json = {
     subscriptionId: Number(subscriptionId),
-    statusState: "SUBSCRIBED",
+    statusState,
     channel: "EMAIL",
     legalBasis: CONSENT_LEGAL_BASIS,
-    legalBasisExplanation: consentText,
+    legalBasisExplanation: explanation,
   };
-  const answer = await exchange(config, { method: "POST", path: hubspotPaths.subscriptionStatuses(email), accessToken, json }, "subscribing the contact");
+  const operation = statusState === "SUBSCRIBED" ? "subscribing the contact" : "unsubscribing the contact";
+  const answer = await exchange(config, { method: "POST", path: hubspotPaths.subscriptionStatuses(email), accessToken, json }, operation);
   if (!answer.ok) return failed(answer.failure, 1, answer.reply);
   return { ok: true, value: undefined, calls: 1, rateLimit: answer.reply.rateLimit };
 }

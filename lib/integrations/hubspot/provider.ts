@@ -1,7 +1,7 @@
 // HubSpot behind the provider seam.
 import type { ConsentProvider } from "../consent-calls";
 import type { IntegrationProvider } from "../provider";
-import { BATCH_STATUS_READ_SCOPE, listSubscriptionTypes, readSubscription, readSubscriptionsBatch, subscribe, SUBSCRIPTION_SCOPE } from "./communication-preferences";
+import { BATCH_STATUS_READ_SCOPE, listSubscriptionTypes, readSubscription, readSubscriptionsBatch, subscribe, SUBSCRIPTION_SCOPE, unsubscribe } from "./communication-preferences";
 import { readMarketingStatus } from "./marketing-status";
 import type { HubspotConfig } from "./config";
 import { upsertContactsByEmail } from "./contacts-batch-upsert";
@@ -32,6 +32,7 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     readSubscription: (accessToken, email, subscriptionId) => readSubscription(config, accessToken, email, subscriptionId),
     readSubscriptionsBatch: (accessToken, emails, subscriptionId) => readSubscriptionsBatch(config, accessToken, emails, subscriptionId),
     subscribe: (accessToken, email, subscriptionId, consentText) => subscribe(config, accessToken, email, subscriptionId, consentText),
+    unsubscribe: (accessToken, email, subscriptionId, reason) => unsubscribe(config, accessToken, email, subscriptionId, reason),
     readMarketingStatus: (accessToken, contactIds) => readMarketingStatus(config, accessToken, contactIds),
   };
 }

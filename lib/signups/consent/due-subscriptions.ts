@@ -1,6 +1,8 @@
 // Which synced signups still need their subscription step, leased to this worker: synced to a
 // connection that granted the subscription scope, of a tenant that chose a subscription type, not
-// erased, not leased by another worker (a compare-and-swap on the lease per row).
+// erased, not leased by another worker (a compare-and-swap on the lease per row). A signup found
+// opted out (or refused) that was synced again since — the person signed up anew — is looked at
+// again; the step still reads first, so HubSpot's opt-out still wins.
 import type { SubscriptionReading } from "@/lib/integrations/consent-calls";
 import { SUBSCRIPTION_LEASE_MS, type ConsentDeps } from "./consent-deps";
 
@@ -20,14 +22,16 @@ export async function takeSubscriptionLeases(deps: ConsentDeps, limit: number): 
   const candidates = await deps.db.signup.findMany({
     where: {
       status: "SYNCED",
-      subscriptionState: null,
       erasedAt: null,
-      OR: [{ subscriptionLeaseUntil: null }, { subscriptionLeaseUntil: { lte: now } }],
+      AND: [
+        { OR: [{ subscriptionLeaseUntil: null }, { subscriptionLeaseUntil: { lte: now } }] },
+        { OR: [{ subscriptionState: null }, { subscriptionState: { in: ["OPTED_OUT", "FAILED"] }, syncedAt: { gt: deps.db.signup.fields.subscriptionCheckedAt } }] },
+      ],
       tenant: { newsletterSubscriptionId: { not: null } },
       connection: { is: { status: { not: "NEEDS_RECONNECT" }, grantedScopes: { contains: deps.consent.subscriptionScope } } },
     },
     select: {
-      id: true, email: true, consentText: true, subscriptionLeaseUntil: true,
+      id: true, email: true, consentText: true, subscriptionLeaseUntil: true, subscriptionState: true,
       tenant: { select: { newsletterSubscriptionId: true, consentText: true } },
       connection: { select: { id: true, portalId: true, grantedScopes: true } },
     },
@@ -39,7 +43,7 @@ export async function takeSubscriptionLeases(deps: ConsentDeps, limit: number): 
   for (const row of candidates) {
     if (!row.connection || !row.tenant.newsletterSubscriptionId) continue;
     const won = await deps.db.signup.updateMany({
-      where: { id: row.id, subscriptionState: null, subscriptionLeaseUntil: row.subscriptionLeaseUntil },
+      where: { id: row.id, subscriptionState: row.subscriptionState, subscriptionLeaseUntil: row.subscriptionLeaseUntil },
       data: { subscriptionLeaseUntil: leaseUntil },
     });
     if (won.count !== 1) continue;

@@ -9,8 +9,7 @@
 // An opt-out found (the type or all email UNSUBSCRIBED) makes the signup UNSUBSCRIBED and sends
 // signup.unsubscribed; the status is never written back to HubSpot.
 import type { SubscriptionReading } from "@/lib/integrations/consent-calls";
-import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
-import { signupUnsubscribedEvent } from "@/lib/webhooks/outbox-events";
+import { unsubscribeSignup } from "./unsubscribe-signup";
 import { cachedAccessToken } from "../sync/tenant-tokens";
 import { hasAllScopes, type ConsentDeps } from "./consent-deps";
 import { isOptedOut } from "./due-subscriptions";
@@ -22,7 +21,6 @@ export const OLDER_RECHECK_MS = 24 * 60 * 60_000;
 // Contacts one round reads per portal without the batch scope (two calls each).
 export const CONTACTS_PER_ROUND = 10;
 const BATCH_CONTACTS_PER_ROUND = 100;
-export const OPT_OUT_REASON = "Opted out in HubSpot";
 
 type Polled = { id: string; tenantId: string; email: string; hubspotContactId: string | null };
 
@@ -84,14 +82,8 @@ async function record(deps: ConsentDeps, signup: Polled, reading: SubscriptionRe
     await deps.db.signup.updateMany({ where: { id: signup.id, status: "SYNCED" }, data: { subscriptionCheckedAt: now } });
     return 0;
   }
-  // The status change and its event commit together; a row another path changed meanwhile is left alone.
-  return deps.db.$transaction(async (tx) => {
-    const changed = await tx.signup.updateMany({
-      where: { id: signup.id, status: "SYNCED", subscriptionState: "SUBSCRIBED" },
-      data: { status: "UNSUBSCRIBED", subscriptionState: "OPTED_OUT", subscriptionCheckedAt: now },
-    });
-    if (changed.count !== 1) return 0;
-    await recordWebhookEvents(tx, [signupUnsubscribedEvent(signup, OPT_OUT_REASON)]);
-    return 1;
-  });
+  // The one way to Unsubscribed (status, time and signup.unsubscribed together); HubSpot already knows.
+  const outcome = await unsubscribeSignup(deps.db, { id: signup.id, tenantId: signup.tenantId }, "hubspot", { tellHubspot: false, now });
+  await deps.db.signup.updateMany({ where: { id: signup.id }, data: { subscriptionState: "OPTED_OUT", subscriptionCheckedAt: now } });
+  return outcome === "unsubscribed" ? 1 : 0;
 }

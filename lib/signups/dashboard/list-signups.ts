@@ -24,7 +24,7 @@ export interface SignupListItem {
 }
 
 export const signupListQuerySchema = z.object({
-  status: z.enum(["PENDING", "SYNCED", "FAILED", "UNSUBSCRIBED"]).optional().catch(undefined),
+  status: z.enum(["UNCONFIRMED", "PENDING", "SYNCED", "FAILED", "UNSUBSCRIBED"]).optional().catch(undefined),
   // Searched as typed, lower-cased like the stored normalized address.
   q: z.string().trim().toLowerCase().max(320).optional().transform((value) => value || undefined).catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
@@ -53,7 +53,9 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
 }
 
 // The dashboard's Pending is two stored statuses; each is its own index range, merged below.
-const storedStatuses = { PENDING: ["PENDING", "WAITING"], SYNCED: ["SYNCED"], FAILED: ["FAILED"], UNSUBSCRIBED: ["UNSUBSCRIBED"] } as const;
+const storedStatuses = {
+  UNCONFIRMED: ["UNCONFIRMED"], PENDING: ["PENDING", "WAITING"], SYNCED: ["SYNCED"], FAILED: ["FAILED"], UNSUBSCRIBED: ["UNSUBSCRIBED"],
+} as const;
 
 const select = {
   id: true, email: true, emailNormalized: true, firstName: true, status: true, createdAt: true, syncedAt: true, attempts: true,

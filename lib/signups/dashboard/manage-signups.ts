@@ -1,6 +1,7 @@
 // Admin actions on a tenant's signups and signup settings (callers check the ADMIN role first).
 import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
+import { CONSENT_TEXT_MAX_LENGTH, CONSENT_TEXT_MIN_LENGTH } from "../consent/consent-text";
 import { canonicalOrigin } from "../intake/public-tenant";
 
 /** Failed → Pending, due now. Only FAILED rows of this tenant; returns whether one was found. */
@@ -24,8 +25,9 @@ export const signupSettingsSchema = z.object({
   consentText: z
     .string()
     .trim()
-    .min(10, "Write at least 10 characters so visitors know what they agree to.")
-    .max(1000, "Keep the consent text under 1000 characters.")
+    .min(CONSENT_TEXT_MIN_LENGTH, `Write at least ${CONSENT_TEXT_MIN_LENGTH} characters so visitors know what they agree to.`)
+    // It becomes HubSpot's legalBasisExplanation: refused here, not at sync time (consent-text.ts).
+    .max(CONSENT_TEXT_MAX_LENGTH, `Keep the consent text to ${CONSENT_TEXT_MAX_LENGTH} characters: HubSpot records it with each subscription.`)
     // Line breaks are fine; NUL and other control characters are not (PostgreSQL refuses NUL).
     .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), "Remove the control characters from the consent text."),
   allowedOrigins: z
@@ -39,6 +41,8 @@ export const signupSettingsSchema = z.object({
       }
     })
     .transform((origins) => [...new Set(origins.map((origin) => canonicalOrigin(origin) ?? origin))]),
+  // A checkbox: present ("on") when ticked, absent otherwise; the API sends a boolean.
+  doubleOptIn: z.union([z.boolean(), z.literal("on")]).optional().transform((value) => value === true || value === "on"),
 });
 
 export type SignupSettings = z.infer<typeof signupSettingsSchema>;
@@ -46,6 +50,6 @@ export type SignupSettings = z.infer<typeof signupSettingsSchema>;
 export async function saveSignupSettings(db: Db, tenantId: string, settings: SignupSettings): Promise<void> {
   await db.tenant.update({
     where: { id: tenantId },
-    data: { consentText: settings.consentText, allowedOrigins: settings.allowedOrigins.join("\n") },
+    data: { consentText: settings.consentText, allowedOrigins: settings.allowedOrigins.join("\n"), doubleOptIn: settings.doubleOptIn },
   });
 }

@@ -4,16 +4,18 @@
 import type { Db } from "@/lib/db/create-client";
 
 /** What the dashboard shows: WAITING (no usable connection) is shown, and counted, as Pending. */
-export type SignupStatusName = "PENDING" | "SYNCED" | "FAILED" | "UNSUBSCRIBED";
+export type SignupStatusName = "UNCONFIRMED" | "PENDING" | "SYNCED" | "FAILED" | "UNSUBSCRIBED";
 export type StatusCounts = Record<SignupStatusName, number>;
 
+const noSignups = (): StatusCounts => ({ UNCONFIRMED: 0, PENDING: 0, SYNCED: 0, FAILED: 0, UNSUBSCRIBED: 0 });
+
 export function shownStatus(status: string): SignupStatusName {
-  return status === "SYNCED" || status === "FAILED" || status === "UNSUBSCRIBED" ? status : "PENDING";
+  return status === "SYNCED" || status === "FAILED" || status === "UNCONFIRMED" || status === "UNSUBSCRIBED" ? status : "PENDING";
 }
 
 export async function countSignupsByStatus(db: Db, tenantId: string): Promise<StatusCounts> {
   const groups = await db.signupDailyCount.groupBy({ by: ["status"], where: { tenantId }, _sum: { total: true } });
-  const counts: StatusCounts = { PENDING: 0, SYNCED: 0, FAILED: 0, UNSUBSCRIBED: 0 };
+  const counts = noSignups();
   for (const group of groups) counts[shownStatus(group.status)] += group._sum.total ?? 0;
   return counts;
 }
@@ -29,7 +31,7 @@ export async function signupsPerDay(db: Db, tenantId: string, days = 30, now = n
     where: { tenantId, day: { gte: dayKeys[0] } },
     select: { day: true, status: true, total: true },
   });
-  const byDay = new Map(dayKeys.map((day) => [day, { day, PENDING: 0, SYNCED: 0, FAILED: 0, UNSUBSCRIBED: 0 } as DailySignups]));
+  const byDay = new Map(dayKeys.map((day) => [day, { day, ...noSignups() } as DailySignups]));
   for (const row of rows) {
     const entry = byDay.get(row.day);
     if (entry) entry[shownStatus(row.status)] += row.total;

@@ -7,6 +7,7 @@ import { clientIpFrom } from "@/lib/http/client-ip";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
+import { appMailer } from "@/lib/mail/mailer";
 import { countIntakeAnswer } from "@/lib/metrics/registry";
 import { isHoneypotFilled, signupInputSchema, type SignupFieldErrors } from "../signup-input";
 import { readSignupBody, type IntakeAnswer, type IntakeRequest } from "./intake-exchange";
@@ -84,15 +85,15 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return { status, json: body, headers: { ...headers, "Cache-Control": "no-store" } };
 }
 
-/** The app's own context: its database client, the URL that picks intake's writer, and its public
- * address (for CORS and the thank-you redirect). */
+/** The app's own context: its database client, the URL that picks intake's writer, its public
+ * address (for CORS and the thank-you redirect) and the mailer for double opt-in mails. */
 export function appSubscribeContext(): SubscribeContext {
   const env = serverEnv();
-  return { db, databaseUrl: env.DATABASE_URL, appUrl: env.APP_URL };
+  return { db, databaseUrl: env.DATABASE_URL, appUrl: env.APP_URL, confirmationMailing: { mailer: appMailer(), appUrl: env.APP_URL } };
 }
 
 export type SubmitOutcome =
-  | { kind: "accepted"; id: string }
+  | { kind: "accepted"; id: string; confirmationMail: Promise<boolean> }
   | { kind: "invalid"; fieldErrors: SignupFieldErrors };
 
 export async function submitSignup(store: SignupStore, tenant: SignupTenant, fields: Record<string, unknown>): Promise<SubmitOutcome> {
@@ -102,7 +103,6 @@ export async function submitSignup(store: SignupStore, tenant: SignupTenant, fie
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) as SignupFieldErrors };
   // A bot gets exactly what a person gets (a fresh id, like every accepted signup), so it cannot
   // learn that it was caught.
-  if (isHoneypotFilled(fields)) return { kind: "accepted", id: newSignupId() };
-  const { id } = await recordSignup(store, tenant, parsed.data);
-  return { kind: "accepted", id };
+  if (isHoneypotFilled(fields)) return { kind: "accepted", id: newSignupId(), confirmationMail: Promise.resolve(false) };
+  return { kind: "accepted", ...(await recordSignup(store, tenant, parsed.data)) };
 }

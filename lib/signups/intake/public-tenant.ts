@@ -9,6 +9,7 @@ export interface PublicTenant {
   slug: string;
   name: string;
   consentText: string;
+  doubleOptIn: boolean;
   allowedOrigins: string[];
 }
 
@@ -16,7 +17,7 @@ export async function findPublicTenant(db: Db, slug: string): Promise<PublicTena
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/i.test(slug)) return null;
   const tenant = await db.tenant.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, consentText: true, allowedOrigins: true },
+    select: { id: true, slug: true, name: true, consentText: true, doubleOptIn: true, allowedOrigins: true },
   });
   if (!tenant) return null;
   return { ...tenant, allowedOrigins: parseAllowedOrigins(tenant.allowedOrigins) };

@@ -13,9 +13,9 @@ const LONGEST_RETRY_MS = 50;
 
 const INSERT_SQL = `
   INSERT INTO "Signup" ("id", "tenantId", "email", "emailNormalized", "firstName", "consentGiven", "consentText",
-                        "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+                        "status", "confirmationTokenHash", "confirmationSentAt", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
   VALUES (@id, @tenantId, @email, @emailNormalized, @firstName, @consentGiven, @consentText,
-          'PENDING', 0, @now, @now, @now)
+          @status, @confirmationTokenHash, @confirmationSentAt, 0, @now, @now, @now)
   ON CONFLICT ("tenantId", "emailNormalized") DO NOTHING
   RETURNING "id"`;
 
@@ -33,6 +33,7 @@ export function createSqliteSignupWriter(filePath: string, { lockWaitLimitMs = L
     const parameters: InsertParameters = {
       ...row,
       consentGiven: row.consentGiven ? 1 : 0,
+      confirmationSentAt: row.confirmationSentAt ? prismaSqliteTimestamp(row.confirmationSentAt) : null,
       now: prismaSqliteTimestamp(new Date()),
     };
     const giveUpAt = Date.now() + lockWaitLimitMs;
@@ -48,7 +49,7 @@ export function createSqliteSignupWriter(filePath: string, { lockWaitLimitMs = L
   };
 }
 
-type InsertParameters = Omit<NewSignupRow, "consentGiven"> & { consentGiven: 0 | 1; now: string };
+type InsertParameters = Omit<NewSignupRow, "consentGiven" | "confirmationSentAt"> & { consentGiven: 0 | 1; confirmationSentAt: string | null; now: string };
 
 /** The text form Prisma's SQLite adapter stores DateTime in, so Prisma reads these rows back unchanged. */
 export function prismaSqliteTimestamp(date: Date): string {

@@ -42,6 +42,7 @@ function lazyConsentProvider(provider: () => ConsentProvider): ConsentProvider {
     readSubscription: (accessToken, email, id) => provider().readSubscription(accessToken, email, id),
     readSubscriptionsBatch: (accessToken, emails, id) => provider().readSubscriptionsBatch(accessToken, emails, id),
     subscribe: (accessToken, email, id, text) => provider().subscribe(accessToken, email, id, text),
+    unsubscribe: (accessToken, email, id, reason) => provider().unsubscribe(accessToken, email, id, reason),
     readMarketingStatus: (accessToken, ids) => provider().readMarketingStatus(accessToken, ids),
   };
 }

@@ -5,6 +5,7 @@ import type { TestProvider } from "@/tests/helpers/databases";
 import { startApiWorld, type ApiWorld } from "./api-world";
 import { badInputSuite } from "../suites/bad-input-suite";
 import { connectionsSuite } from "../suites/connections-suite";
+import { consentSuite } from "../suites/consent-suite";
 import { contractSuite } from "../suites/contract-suite";
 import { signupsSuite } from "../suites/signups-suite";
 import { tenantsSuite } from "../suites/tenants-suite";
@@ -21,6 +22,7 @@ export function describeApiV1(provider: TestProvider): void {
     connectionsSuite(() => world);
     tokenStormSuite(() => world);
     signupsSuite(() => world);
+    consentSuite(() => world);
     tenantsSuite(() => world);
     webhooksSuite(() => world);
     badInputSuite(() => world);

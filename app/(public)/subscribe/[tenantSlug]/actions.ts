@@ -5,6 +5,7 @@ import { clientIpFrom } from "@switchboard/lib/http/client-ip";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { log } from "@switchboard/lib/log";
+import { appMailer } from "@switchboard/lib/mail/mailer";
 import { consumeSignupAllowance } from "@switchboard/lib/signups/intake/intake-rate-limiter";
 import { submitSignup } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
@@ -20,10 +21,10 @@ export async function subscribe(tenantSlug: string, _previous: SubscribeFormStat
     // The page itself 404s for unknown tenants; a stale form gets the same neutral failure.
     if (!tenant) return { status: "unavailable" };
     const ip = clientIpFrom(await headers()) ?? "unknown";
-    const databaseUrl = serverEnv().DATABASE_URL;
+    const { DATABASE_URL: databaseUrl, APP_URL: appUrl } = serverEnv();
     const allowance = await consumeSignupAllowance(databaseUrl, tenant.id, ip);
     if (!allowance.allowed) return { status: "throttled", retryAfterSeconds: allowance.retryAfterSeconds };
-    const outcome = await submitSignup({ db, databaseUrl }, tenant, fields);
+    const outcome = await submitSignup({ db, databaseUrl, confirmationMailing: { mailer: appMailer(), appUrl } }, tenant, fields);
     if (outcome.kind === "accepted") return { status: "thanks" };
     return {
       status: "invalid",

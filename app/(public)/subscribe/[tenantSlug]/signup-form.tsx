@@ -11,14 +11,15 @@ type SignupFormProps = {
   action: (previous: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>;
   consentText: string;
   tenantName: string;
+  doubleOptIn: boolean;
 };
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600 aria-[invalid=true]:border-red-700";
 
-export function SignupForm({ action, consentText, tenantName }: SignupFormProps) {
+export function SignupForm({ action, consentText, tenantName, doubleOptIn }: SignupFormProps) {
   const [state, formAction, pending] = useActionState(action, initialSubscribeFormState);
-  if (state.status === "thanks") return <ThankYou tenantName={tenantName} />;
+  if (state.status === "thanks") return <ThankYou tenantName={tenantName} doubleOptIn={doubleOptIn} />;
   const errors = state.status === "invalid" ? state.fieldErrors : {};
   const values = state.status === "invalid" ? state.values : { email: "", firstName: "", consent: false };
   return (

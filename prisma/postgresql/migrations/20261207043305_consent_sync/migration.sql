@@ -1,5 +1,3 @@
--- AlterEnum
-ALTER TYPE "SignupStatus" ADD VALUE IF NOT EXISTS 'UNSUBSCRIBED'; -- consent-intake may add it too
 
 -- AlterTable
 ALTER TABLE "Signup" ADD COLUMN     "erasedAt" TIMESTAMP(3),

@@ -1,7 +1,21 @@
-// Copy-paste code for a tenant's own website: a plain HTML form and a fetch() example.
+// Copy-paste code for a tenant's own website: the hosted form in an <iframe> (allowed origins
+// only), a plain HTML form and a fetch() example.
 import { HONEYPOT_FIELD } from "@switchboard/lib/signups/honeypot";
 
-export function EmbedSnippet({ endpoint, consentText }: { endpoint: string; consentText: string }) {
+type EmbedSnippetProps = { endpoint: string; publicPage: string; consentText: string; allowedOrigins: string[] };
+
+export function EmbedSnippet({ endpoint, publicPage, consentText, allowedOrigins }: EmbedSnippetProps) {
+  const siteOrigin = allowedOrigins[0] ?? "https://www.example.com";
+  const frameSource = `${publicPage}?embed=1&origin=${encodeURIComponent(siteOrigin)}`;
+  const iframe = `<iframe id="switchboard-signup" src="${escapeHtml(frameSource)}"
+  title="Newsletter signup" width="100%" height="440" style="border:0" loading="lazy"></iframe>
+<script>
+  // Fits the frame to the form: only messages from ${new URL(publicPage).origin} are taken.
+  window.addEventListener("message", function (event) {
+    if (event.origin !== "${new URL(publicPage).origin}" || !event.data || event.data.type !== "switchboard:resize") return;
+    document.getElementById("switchboard-signup").style.height = event.data.height + "px";
+  });
+</script>`;
   const html = `<form action="${endpoint}" method="post">
   <label>Email <input type="email" name="email" required></label>
   <label>First name <input type="text" name="firstName"></label>
@@ -19,6 +33,15 @@ export function EmbedSnippet({ endpoint, consentText }: { endpoint: string; cons
 if (response.status === 202) showThanks();`;
   return (
     <div className="space-y-4">
+      <div className="space-y-1">
+        <Snippet title="The hosted form in an iframe (resizes itself to its content)" code={iframe} />
+        <p className="text-sm text-slate-700" data-testid="iframe-note">
+          {allowedOrigins.length === 0
+            ? "Add your website's origin to Allowed origins first: only those sites may frame the form."
+            : `Only your allowed origins may frame the form. Set origin= to the site the page is on (${allowedOrigins.join(", ")}).`}{" "}
+          Turn on double opt-in when you embed it, so no one can subscribe an address that is not theirs.
+        </p>
+      </div>
       <Snippet title="Plain HTML form (works without JavaScript)" code={html} />
       <Snippet title="fetch() from your site's JavaScript (add its origin above)" code={script} />
     </div>

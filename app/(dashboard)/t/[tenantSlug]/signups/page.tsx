@@ -6,7 +6,9 @@ import Link from "next/link";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { listSignups, signupListQuerySchema } from "@switchboard/lib/signups/dashboard/list-signups";
+import { parseAllowedOrigins } from "@switchboard/lib/signups/intake/public-tenant";
 import { countSignupsByStatus, destinationSummary, signupsPerDay } from "@switchboard/lib/signups/dashboard/signup-overview";
+import { CONSENT_TEXT_MAX_LENGTH } from "@switchboard/lib/signups/consent/consent-text";
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { requireTenantAccess } from "@/web/tenant-guard";
 import { ActionButton } from "@/components/form/action-button";
@@ -40,7 +42,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
     signupsPerDay(db, tenant.id),
     listSignups(db, tenant.id, query),
     destinationSummary(db, tenant.id),
-    db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true } }),
+    db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true, doubleOptIn: true } }),
   ]);
   const publicPage = `${env.APP_URL}/subscribe/${tenant.slug}`;
   const [marketing, subscriptionChoice] = await Promise.all([
@@ -90,12 +92,14 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
         <>
           <section aria-labelledby="settings-heading" className="space-y-3">
             <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">Form settings</h2>
-            <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} allowedOrigins={settings.allowedOrigins} />
+            <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} doubleOptIn={settings.doubleOptIn}
+              allowedOrigins={settings.allowedOrigins} consentTextMaxLength={CONSENT_TEXT_MAX_LENGTH} />
           </section>
           <HubspotConsentSection tenantSlug={tenant.slug} choice={subscriptionChoice} />
           <section aria-labelledby="embed-heading" className="space-y-3">
             <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>
-            <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} consentText={settings.consentText} />
+            <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} publicPage={publicPage} consentText={settings.consentText}
+              allowedOrigins={parseAllowedOrigins(settings.allowedOrigins)} />
           </section>
         </>
       )}

@@ -13,6 +13,7 @@ export function SignupFilters({ tenantSlug, query }: { tenantSlug: string; query
         <label htmlFor="signup-status" className="block text-sm font-medium text-slate-900">Status</label>
         <select id="signup-status" name="status" defaultValue={query.status ?? ""} className="mt-1 rounded-md border border-slate-400 px-2 py-1">
           <option value="">All</option>
+          <option value="UNCONFIRMED">Unconfirmed</option>
           <option value="PENDING">Pending</option>
           <option value="SYNCED">Synced</option>
           <option value="FAILED">Failed</option>

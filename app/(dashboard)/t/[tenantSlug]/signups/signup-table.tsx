@@ -3,12 +3,13 @@ import type { SignupListItem } from "@switchboard/lib/signups/dashboard/list-sig
 import { ActionButton } from "@/components/form/action-button";
 import { retrySignup } from "./actions";
 
-const statusLabel = { PENDING: "Pending", SYNCED: "Synced", FAILED: "Failed", UNSUBSCRIBED: "Unsubscribed" } as const;
+const statusLabel = { UNCONFIRMED: "Unconfirmed", PENDING: "Pending", SYNCED: "Synced", FAILED: "Failed", UNSUBSCRIBED: "Unsubscribed" } as const;
 const statusTone = {
+  UNCONFIRMED: "bg-indigo-100 text-indigo-950",
+  UNSUBSCRIBED: "bg-slate-200 text-slate-900",
   PENDING: "bg-amber-100 text-amber-950",
   SYNCED: "bg-emerald-100 text-emerald-950",
   FAILED: "bg-red-100 text-red-950",
-  UNSUBSCRIBED: "bg-slate-200 text-slate-900",
 } as const;
 // The newsletter subscription as HubSpot holds it (lib/signups/consent).
 const subscriptionNote: Record<string, string> = { SUBSCRIBED: "Subscribed in HubSpot", OPTED_OUT: "Opted out in HubSpot", FAILED: "HubSpot refused the subscription" };

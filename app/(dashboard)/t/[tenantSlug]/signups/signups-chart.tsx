@@ -9,11 +9,12 @@ const layers = [
   { key: "SYNCED", label: "Synced", fill: "#059669" },
   { key: "PENDING", label: "Pending", fill: "#d97706" },
   { key: "FAILED", label: "Failed", fill: "#dc2626" },
+  { key: "UNCONFIRMED", label: "Unconfirmed", fill: "#6366f1" },
   { key: "UNSUBSCRIBED", label: "Unsubscribed", fill: "#64748b" },
 ] as const;
 
 export function SignupsChart({ days }: { days: DailySignups[] }) {
-  const totals = days.map((day) => day.SYNCED + day.PENDING + day.FAILED + day.UNSUBSCRIBED);
+  const totals = days.map((day) => layers.reduce((total, layer) => total + day[layer.key], 0));
   const peak = Math.max(1, ...totals);
   const slot = WIDTH / days.length;
   const sum = totals.reduce((a, b) => a + b, 0);
@@ -35,7 +36,7 @@ export function SignupsChart({ days }: { days: DailySignups[] }) {
           let top = HEIGHT;
           return (
             <g key={day.day}>
-              <title>{`${day.day}: ${day.SYNCED} synced, ${day.PENDING} pending, ${day.FAILED} failed, ${day.UNSUBSCRIBED} unsubscribed`}</title>
+              <title>{`${day.day}: ${layers.map((layer) => `${day[layer.key]} ${layer.label.toLowerCase()}`).join(", ")}`}</title>
               {layers.map((layer) => {
                 const height = (day[layer.key] / peak) * (HEIGHT - 4);
                 top -= height;

@@ -1,0 +1,126 @@
+// Consent in a real browser: with double opt-in on (switched on in the signups page's settings), a
+// visitor subscribes, reads the confirmation mail, confirms on the page the link opens, and the
+// signup goes from Unconfirmed to Synced; the unsubscribe link the host gets from the API then
+// unsubscribes it. And the hosted form in an <iframe> on an allowed site, resizing itself.
+import type { Page } from "@playwright/test";
+import { createApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
+import type { Db } from "@switchboard/lib/db/create-client";
+import { test, expect, expectNoAxeViolations } from "./fixtures";
+import { linkIn, waitForMail } from "./fixtures/mailbox";
+
+const PORTAL = 62515;
+const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
+  if (await db.connection.count({ where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } })) return;
+  await adminPage.goto("/t/contoso/integrations");
+  await adminPage.getByRole("button", { name: /^Connect (HubSpot|another portal)$/ }).first().click();
+  await expect(adminPage.getByRole("heading", { name: "Connect Switchboard to HubSpot" })).toBeVisible();
+  await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
+  await adminPage.getByRole("button", { name: "Grant access" }).click();
+  await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
+}
+
+const statusOf = (page: Page, email: string) => page.locator(`[data-testid="signup-row"][data-email="${email}"]`).getByTestId("signup-status");
+
+test.describe("newsletter consent", () => {
+  test("double opt-in: subscribe, confirm from the mail, sync, then unsubscribe from the link", async ({ adminPage, page, runtime, db }) => {
+    await ensureConnected(adminPage, db);
+    const before = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true, doubleOptIn: true, consentText: true } });
+    try {
+      await adminPage.goto("/t/contoso/signups");
+      await adminPage.getByLabel("Double opt-in").check();
+      await adminPage.getByRole("button", { name: "Save settings" }).click();
+      await expect(adminPage.getByText("Settings saved.")).toBeVisible();
+      expect((await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } })).doubleOptIn).toBe(true);
+
+      const email = uniqueEmail("doi");
+      await page.goto("/subscribe/contoso");
+      await page.getByLabel("Email address").fill(email);
+      await page.getByRole("checkbox").check();
+      await page.getByRole("button", { name: "Subscribe" }).click();
+      await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+      await adminPage.goto("/t/contoso/signups");
+      await expect(statusOf(adminPage, email)).toHaveText("Unconfirmed");
+
+      const link = linkIn(await waitForMail(email, { subject: /Confirm your subscription/ }), `${runtime.appUrl}/confirm/`);
+      await page.goto(link);
+      // Opening the link confirms nothing (mail scanners open links too).
+      await expect(page.getByRole("heading", { name: "Confirm your subscription to Contoso" })).toBeVisible();
+      await expect(page.getByTestId("consent-text")).toHaveText(before.consentText);
+      await expectNoAxeViolations(page);
+      expect((await db.signup.findFirstOrThrow({ where: { emailNormalized: email } })).status).toBe("UNCONFIRMED");
+      await page.getByRole("button", { name: "Confirm my subscription" }).click();
+      await expect(page.getByTestId("confirmation-done")).toBeVisible();
+      const confirmed = await db.signup.findFirstOrThrow({ where: { emailNormalized: email } });
+      expect(confirmed.confirmedAt).not.toBeNull();
+      expect(confirmed.confirmedFromIp).toBeTruthy();
+      await adminPage.reload();
+      await expect(statusOf(adminPage, email)).toHaveText("Synced", { timeout: 20_000 });
+      // The link is single-use.
+      await page.goto(link);
+      await expect(page.getByTestId("confirmation-problem")).toContainText("already confirmed");
+
+      // The host reads the signup's unsubscribe URL from the API and puts it in its newsletter.
+      const { key } = await createApiKey(db, { tenantId: before.id, name: "e2e consent", scopes: ["signups:read"], creator: { userId: null, label: "e2e" } });
+      const answer = await fetch(`${runtime.appUrl}/api/v1/signups/${confirmed.id}`, { headers: { authorization: `Bearer ${key}` } });
+      const { unsubscribeUrl } = (await answer.json()) as { unsubscribeUrl: string };
+      await page.goto(unsubscribeUrl);
+      await expect(page.getByRole("heading", { name: "Unsubscribe from Contoso" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByRole("button", { name: "Unsubscribe" }).click();
+      await expect(page.getByTestId("unsubscribe-done")).toContainText(email);
+      await adminPage.reload();
+      await expect(statusOf(adminPage, email)).toHaveText("Unsubscribed");
+      expect((await db.signup.findFirstOrThrow({ where: { emailNormalized: email } })).hubspotUnsubscribePending).toBe(true);
+      expect(await db.webhookEvent.count({ where: { type: "signup.unsubscribed", payload: { contains: confirmed.id } } })).toBe(1);
+      // A forged link gets a page saying so.
+      await page.goto(`${runtime.appUrl}/unsubscribe/${confirmed.id}.${"A".repeat(43)}`);
+      await expect(page.getByTestId("unsubscribe-problem")).toBeVisible();
+    } finally {
+      await db.tenant.update({ where: { id: before.id }, data: { doubleOptIn: before.doubleOptIn } });
+    }
+  });
+
+  test("an allowed site frames the form, which sizes the frame to itself; other sites cannot frame it", async ({ page, runtime, db }) => {
+    // The simulator's address stands in for the tenant's website: a different origin than the app.
+    const siteOrigin = new URL(runtime.simulatorUrl).origin;
+    const appOrigin = new URL(runtime.appUrl).origin;
+    const before = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { allowedOrigins: true } });
+    const frameSource = `${runtime.appUrl}/subscribe/contoso?embed=1&origin=${encodeURIComponent(siteOrigin)}`;
+    const embed = () =>
+      page.evaluate(
+        ({ src, appOrigin }) =>
+          new Promise<number | null>((resolve) => {
+            document.querySelectorAll("iframe").forEach((old) => old.remove());
+            const frame = document.createElement("iframe");
+            frame.src = src;
+            frame.title = "Newsletter signup";
+            window.addEventListener("message", (event) => {
+              if (event.origin === appOrigin && event.data?.type === "switchboard:resize") resolve(event.data.height as number);
+            });
+            setTimeout(() => resolve(null), 5_000);
+            document.body.append(frame);
+          }),
+        { src: frameSource, appOrigin },
+      );
+    await page.goto(`${siteOrigin}/_sim/secret-fingerprints`);
+    expect(await embed()).toBeNull();
+    await expect(page.frameLocator("iframe").getByRole("button", { name: "Subscribe" })).toHaveCount(0);
+
+    await db.tenant.update({ where: { slug: "contoso" }, data: { allowedOrigins: `${before.allowedOrigins}\n${siteOrigin}` } });
+    try {
+      // The server remembers a tenant's settings for two seconds.
+      await expect.poll(embed, { timeout: 15_000 }).toBeGreaterThan(200);
+      await expect(page.frameLocator("iframe").getByRole("button", { name: "Subscribe" })).toBeVisible();
+      // Only the form: the same origin may not frame a dashboard page.
+      const dashboard = await page.request.get(`${runtime.appUrl}/subscribe/contoso/`, { maxRedirects: 0 });
+      expect(dashboard.headers()["content-security-policy"] ?? "").toContain(siteOrigin);
+      const login = await page.request.get(`${runtime.appUrl}/login`);
+      expect(login.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    } finally {
+      await db.tenant.update({ where: { slug: "contoso" }, data: { allowedOrigins: before.allowedOrigins } });
+    }
+  });
+});
