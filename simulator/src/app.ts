@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
+import { answerWithFault } from "./fault-responses";
 import type { RequestContext } from "./http/context";
 import { BodyTooLargeError } from "./http/read-body";
 import { sendJson } from "./http/respond";
@@ -14,7 +15,6 @@ import { redactPath } from "./state/request-log";
 // skip log, latency and faults so tests can always reach them, even while faults are active; the
 // guard (no browser-driven or DNS-rebound requests, see http/request-guard.ts) applies to every path.
 
-const FAULT_MESSAGES = { 423: "Locked", 500: "internal error", 502: "Bad Gateway", 503: "Service Unavailable" } as const;
 const match = createRouter(routes);
 
 export function createRequestListener(state: SimulatorState, listeningHost: string) {
@@ -38,21 +38,7 @@ async function handle(state: SimulatorState, req: IncomingMessage, res: ServerRe
   try {
     if (!isControl) {
       if (state.config.latencyMs > 0) await delay(state.config.latencyMs);
-      const fault = state.faults.pick(url.pathname);
-      if (fault && "hang" in fault) {
-        req.resume();
-        state.hanging.add(res);
-        res.on("close", () => state.hanging.delete(res));
-        return;
-      }
-      if (fault) {
-        return sendJson(res, fault.status, {
-          status: "error",
-          message: FAULT_MESSAGES[fault.status],
-          correlationId: randomUUID(),
-          category: "INTERNAL_ERROR",
-        });
-      }
+      if (answerWithFault(ctx, state.faults.pick(url.pathname))) return;
     }
     const route = match(method, url.pathname);
     if (route.kind === "found") {
@@ -94,5 +80,6 @@ function logWhenDone(ctx: RequestContext, method: string): void {
     entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
     if (ctx.note.grantType) entry.grantType = ctx.note.grantType;
     if (ctx.note.portalId !== undefined) entry.portalId = ctx.note.portalId;
+    if (ctx.note.mail) entry.mail = ctx.note.mail;
   });
 }

@@ -2,6 +2,9 @@ import { communicationPreferencesRoutes } from "./communication-preferences/rout
 import { controlRoutes } from "./control-api";
 import { portalSettingsRoutes } from "./control/portal-settings";
 import { webhookControlRoutes } from "./webhooks/control-routes";
+import { listRoutes } from "./lists/routes";
+import { uninstallRoutes } from "./app-installs/uninstall";
+import { propertyRoutes } from "./properties/routes";
 import { crmRoutes } from "./crm/routes";
 import type { Route } from "./http/context";
 import { decideAuthorization } from "./oauth/authorize-decision";
@@ -25,4 +28,4 @@ const oauthRoutes: Route[] = [
   ]),
 ];
 
-export const routes: Route[] = [...oauthRoutes, ...crmRoutes, ...communicationPreferencesRoutes, ...controlRoutes, ...portalSettingsRoutes, ...webhookControlRoutes];
+export const routes: Route[] = [...oauthRoutes, ...crmRoutes, ...propertyRoutes, ...listRoutes, ...communicationPreferencesRoutes, ...controlRoutes, ...portalSettingsRoutes, ...webhookControlRoutes, ...uninstallRoutes];

@@ -1,3 +1,4 @@
+import { scopedFault } from "../fault-responses";
 import type { RequestContext } from "../http/context";
 import { sendJson } from "../http/respond";
 import { rateLimitHeaders } from "../rate-limit";
@@ -9,6 +10,8 @@ import { expiredAuthentication, invalidAuthentication, missingScopes, rateLimite
 
 export interface CrmCaller {
   portalId: number;
+  /** The token's granted scopes, for calls that need several (lists writes need read and write). */
+  scopes: readonly string[];
   headers: Record<string, string>;
 }
 
@@ -21,7 +24,7 @@ function bearerToken(ctx: RequestContext): string | null {
 }
 
 /** Returns the caller, or null after having answered the request with the error. */
-/** `scope`: the scope the call needs, or a list of which any one will do (HubSpot's requiredGranularScopes). */
+/** `scope`: the scope the call needs, or a list of which any one will do (HubSpot's requiredGranularScopes); [] = any token. */
 export function authorizeCrmCall(ctx: RequestContext, scope: string | readonly string[], policy: LimitPolicy = "general"): CrmCaller | null {
   const sim = ctx.state;
   const token = sim.tokens.findAccessToken(bearerToken(ctx) ?? "");
@@ -34,6 +37,7 @@ export function authorizeCrmCall(ctx: RequestContext, scope: string | readonly s
     return null;
   }
   ctx.note.portalId = token.portalId;
+  if (scopedFault(ctx, { portalId: token.portalId })) return null;
 
   const limit = policy === "search" ? sim.config.searchRateLimit : sim.config.rateLimit;
   const decision = sim.rateLimiter.consume(`${policy}:${token.portalId}`, limit);
@@ -43,11 +47,11 @@ export function authorizeCrmCall(ctx: RequestContext, scope: string | readonly s
     return null;
   }
   const accepted = typeof scope === "string" ? [scope] : [...scope];
-  if (!accepted.some((name) => token.scopes.includes(name))) {
+  if (accepted.length > 0 && !accepted.some((name) => token.scopes.includes(name))) {
     sendJson(ctx.res, 403, missingScopes(accepted), headers);
     return null;
   }
-  return { portalId: token.portalId, headers };
+  return { portalId: token.portalId, scopes: token.scopes, headers };
 }
 
 export function sendCrm(ctx: RequestContext, caller: CrmCaller, status: number, body: unknown): void {

@@ -1,18 +1,9 @@
+import type { PropertyLookup } from "../state/property-store";
 import type { PropertyProblem } from "./crm-errors";
 
-// Which contact properties exist, and how property values are checked before they are stored.
-// HubSpot rejects writes to properties that don't exist in the portal; so does the simulator.
-
-const WRITABLE_PROPERTIES = new Set([
-  "email", "firstname", "lastname", "salutation", "phone", "mobilephone", "fax", "company", "website",
-  "jobtitle", "industry", "address", "city", "state", "zip", "country", "message", "date_of_birth",
-  "lifecyclestage", "hs_lead_status", "hs_language", "hs_persona", "hs_legal_basis",
-  "hubspot_owner_id", "annualrevenue", "numemployees", "twitterhandle",
-  "hs_content_membership_notes", "hs_whatsapp_phone_number", "hs_timezone",
-]);
-// hs_marketable_status is read-only through every API (HUBSPOT-2026-03.md §0): only the portal's
-// settings and HubSpot's UI decide who is a marketing contact.
-const READ_ONLY_PROPERTIES = new Set(["createdate", "lastmodifieddate", "hs_object_id", "hs_marketable_status", "hs_additional_emails"]);
+// How property values are checked before they are stored. HubSpot rejects writes to properties
+// that don't exist in the portal, to read-only ones (hs_marketable_status, createdate, …) and
+// enumeration values outside the options; so does the simulator (the portal's properties: state/property-store.ts).
 
 // Syntax only: HubSpot additionally checks top-level domains against its own list.
 const EMAIL = /^[^\s@"<>(),;:\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
@@ -29,16 +20,25 @@ export type PropertiesCheck =
   | { ok: true; properties: Record<string, string> }
   | { ok: false; problems: PropertyProblem[] };
 
+/** Why a value is not one of an enumeration's options (checkbox fields take several, `;`-separated). */
+function optionProblem(name: string, value: string, allowed: string[], multiple: boolean): PropertyProblem | null {
+  if (value === "") return null;
+  const bad = (multiple ? value.split(";") : [value]).find((part) => !allowed.includes(part));
+  if (bad === undefined) return null;
+  return { isValid: false, message: `${bad} was not one of the allowed options: [${allowed.join(", ")}]`, error: "INVALID_OPTION", name };
+}
+
 /** Coerces numbers/booleans to strings (as HubSpot does) and reports every invalid value. */
-export function checkProperties(input: Record<string, unknown>): PropertiesCheck {
+export function checkProperties(input: Record<string, unknown>, lookup: PropertyLookup): PropertiesCheck {
   const properties: Record<string, string> = {};
   const problems: PropertyProblem[] = [];
   for (const [name, raw] of Object.entries(input)) {
-    if (READ_ONLY_PROPERTIES.has(name)) {
+    const property = lookup(name);
+    if (property?.readOnlyValue) {
       problems.push({ isValid: false, message: `${name} is a read only property; its value cannot be set.`, error: "READ_ONLY_VALUE", name });
       continue;
     }
-    if (!WRITABLE_PROPERTIES.has(name)) {
+    if (!property) {
       problems.push({ isValid: false, message: `Property "${name}" does not exist`, error: "PROPERTY_DOESNT_EXIST", name });
       continue;
     }
@@ -50,6 +50,13 @@ export function checkProperties(input: Record<string, unknown>): PropertiesCheck
     if (name === "email" && value !== "" && !isValidEmail(value)) {
       problems.push(invalidEmailProblem(value));
       continue;
+    }
+    if (property.type === "enumeration") {
+      const problem = optionProblem(name, value, property.options.map((option) => option.value), property.fieldType === "checkbox");
+      if (problem) {
+        problems.push(problem);
+        continue;
+      }
     }
     properties[name] = value;
   }

@@ -15,7 +15,7 @@ export async function createContact(ctx: RequestContext): Promise<void> {
   if (!caller) return;
   const input = await readCrmBody(ctx, caller, createInputSchema);
   if (!input) return;
-  const checked = checkProperties(input.properties);
+  const checked = checkProperties(input.properties, ctx.state.properties.lookup(caller.portalId));
   if (!checked.ok) return sendCrm(ctx, caller, 400, validationError(propertyValuesMessage(checked.problems)));
   const email = checked.properties.email;
   const existing = email ? (ctx.state.contacts.findByEmail(caller.portalId, email) ?? ctx.state.contacts.findByAdditionalEmail(caller.portalId, email)) : undefined;
@@ -49,7 +49,7 @@ export async function updateContact(ctx: RequestContext): Promise<void> {
   const contacts = ctx.state.contacts;
   const contact = contacts.findById(caller.portalId, ctx.params.contactId ?? "");
   if (!contact) return sendCrm(ctx, caller, 404, objectNotFound());
-  const checked = checkProperties(input.properties);
+  const checked = checkProperties(input.properties, ctx.state.properties.lookup(caller.portalId));
   if (!checked.ok) return sendCrm(ctx, caller, 400, validationError(propertyValuesMessage(checked.problems)));
   const owner = checked.properties.email ? contacts.findByEmail(caller.portalId, checked.properties.email) : undefined;
   if (owner && owner !== contact) return sendCrm(ctx, caller, 409, contactConflict(owner.id));

@@ -25,7 +25,7 @@ export async function batchCreateContacts(ctx: RequestContext): Promise<void> {
   const checkedInputs: Record<string, string>[] = [];
   const seen = new Set<string>();
   for (const input of body.inputs) {
-    const checked = checkProperties(input.properties);
+    const checked = checkProperties(input.properties, ctx.state.properties.lookup(caller.portalId));
     if (!checked.ok) return sendCrm(ctx, caller, 400, validationError(propertyValuesMessage(checked.problems)));
     const email = checked.properties.email?.trim().toLowerCase();
     if (email) {
@@ -45,7 +45,7 @@ type InputVerdict = { ok: true; properties: Record<string, string> } | { ok: fal
 
 /** Is this input writable? Invalid values → 400; another contact's additional email → 409. */
 function judgeInput(ctx: RequestContext, portalId: number, input: UpsertInput): InputVerdict {
-  const checked = checkProperties({ ...input.properties, email: input.id });
+  const checked = checkProperties({ ...input.properties, email: input.id }, ctx.state.properties.lookup(portalId));
   if (!checked.ok || !isValidEmail(input.id)) {
     const problems = checked.ok ? [invalidEmailProblem(input.id)] : checked.problems;
     return { ok: false, status: 400, error: validationError(propertyValuesMessage(problems)) };

@@ -8,7 +8,7 @@ export interface RequestContext {
   params: Record<string, string>;
   state: SimulatorState;
   /** Extra, token-free facts for the request log (e.g. the grant type of a token call). */
-  note: { grantType?: string; portalId?: number };
+  note: { grantType?: string; portalId?: number; mail?: { to: string; subject: string } };
 }
 
 export type Handler = (ctx: RequestContext) => Promise<void> | void;

@@ -1,3 +1,4 @@
+import { scopedFault } from "../fault-responses";
 import type { RequestContext } from "../http/context";
 import { readForm } from "../http/read-body";
 import { sendJson } from "../http/respond";
@@ -43,11 +44,19 @@ function tokenHandler(bodyOnly: boolean) {
     const clientError = checkClientCredentials(form, sim.config);
     if (clientError) return sendTokenError(ctx.res, clientError);
 
+    // Faults scoped to a portal or grant type are decided here, before a code is used up.
+    const portalId =
+      grantType === "authorization_code"
+        ? sim.tokens.peekCode(form.get("code") ?? "")?.portalId
+        : sim.tokens.findRefreshToken(form.get("refresh_token") ?? "")?.portalId;
+    if (scopedFault(ctx, { portalId, grantType })) return;
+
     if (grantType === "authorization_code") {
       const code = sim.tokens.takeCode(form.get("code") ?? "");
       if (!code || code.clientId !== sim.config.clientId) return sendTokenError(ctx.res, "BAD_AUTH_CODE");
       if (code.redirectUri !== form.get("redirect_uri")) return sendTokenError(ctx.res, "BAD_REDIRECT_URI");
       ctx.note.portalId = code.portalId;
+      sim.uninstalledPortals.delete(code.portalId);
       const refreshToken = sim.tokens.issueRefreshToken(grantOf(code));
       const accessToken = sim.tokens.issueAccessToken(refreshToken, sim.config.accessTokenTtlSeconds);
       return sendJson(ctx.res, 200, tokenResponse(accessToken, refreshToken));

@@ -10,6 +10,8 @@ export interface LoggedRequest {
   durationMs: number;
   grantType?: string;
   portalId?: number;
+  /** Mail HubSpot sent because of this request (the uninstall notice to the portal's admins). */
+  mail?: { to: string; subject: string };
 }
 
 const MAX_ENTRIES = 50_000;
@@ -31,7 +33,7 @@ export class RequestLog {
   }
 
   list(): LoggedRequest[] {
-    return this.entries.map((entry) => ({ ...entry }));
+    return this.entries.map((entry) => structuredClone(entry));
   }
 
   clear(): void {

@@ -3,7 +3,10 @@ import type { SimulatorConfig } from "../config";
 import { FaultInjector } from "../faults";
 import { RollingRateLimiter } from "../rate-limit";
 import { ContactStore, type Contact } from "./contact-store";
+import { ListStore } from "./list-store";
+import { MailOutbox } from "./mail-outbox";
 import { PortalRegistry } from "./portal-registry";
+import { PropertyStore } from "./property-store";
 import { RequestLog } from "./request-log";
 import { SubscriptionStore } from "./subscription-store";
 import { TokenStore } from "./token-store";
@@ -16,6 +19,11 @@ export class SimulatorState {
   readonly tokens = new TokenStore();
   readonly contacts = new ContactStore();
   readonly subscriptions = new SubscriptionStore();
+  readonly properties = new PropertyStore();
+  readonly lists = new ListStore();
+  readonly mails = new MailOutbox();
+  /** Portals the app was uninstalled from since their last grant: no webhooks go there. */
+  readonly uninstalledPortals = new Set<number>();
   readonly requests = new RequestLog();
   readonly webhookDeliveries = new WebhookDeliveries();
   readonly faults = new FaultInjector();
@@ -45,9 +53,10 @@ export class SimulatorState {
     return this.portals.get(portalId)?.createAsMarketingContacts ?? false;
   }
 
-  /** A contact leaves the portal; a privacy deletion also erases its subscription statuses. */
+  /** A contact leaves the portal (and its lists); a privacy deletion also erases its subscription statuses. */
   forgetContact(portalId: number, contact: Contact, privacy: boolean): void {
     this.contacts.delete(portalId, contact);
+    this.lists.removeRecord(portalId, contact.id);
     if (!privacy) return;
     for (const address of [contact.properties.email, ...contact.additionalEmails]) {
       if (address) this.subscriptions.forget(portalId, address);
@@ -56,9 +65,7 @@ export class SimulatorState {
 
   /** A merge folded contact `fromId` into `toId`: what referred to the old id follows it. */
   contactMerged(portalId: number, fromId: string, toId: string): void {
-    void portalId;
-    void fromId;
-    void toId;
+    this.lists.replaceRecord(portalId, fromId, toId);
   }
 
   reset(): void {
@@ -67,6 +74,10 @@ export class SimulatorState {
     this.tokens.clear();
     this.contacts.clear();
     this.subscriptions.clear();
+    this.properties.clear();
+    this.lists.clear();
+    this.mails.clear();
+    this.uninstalledPortals.clear();
     this.requests.clear();
     this.webhookDeliveries.clear();
     this.faults.clear();

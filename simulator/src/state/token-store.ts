@@ -46,6 +46,11 @@ export class TokenStore {
     return code;
   }
 
+  /** The code's grant without using it up. */
+  peekCode(code: string): AuthCode | undefined {
+    return this.codes.get(code);
+  }
+
   /** Single use: the code is gone after the first attempt, valid or not. */
   takeCode(code: string): AuthCode | undefined {
     const found = this.codes.get(code);

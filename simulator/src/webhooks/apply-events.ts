@@ -32,13 +32,13 @@ export function checkEvents(sim: SimulatorState, portalId: number, events: Event
     if (event.type === "contact.merge") event.mergedObjectIds.forEach((id) => gone.add(id));
     if (event.type === "contact.deletion" || event.type === "contact.privacyDeletion") gone.add(event.objectId);
     if (event.type === "contact.creation" && event.properties) {
-      const checked = checkProperties(event.properties);
+      const checked = checkProperties(event.properties, sim.properties.lookup(portalId));
       if (!checked.ok) return { ok: false, status: 400, error: checked.problems.map((problem) => problem.message).join("; ") };
       const email = checked.properties.email;
       if (email && sim.contacts.findByEmail(portalId, email)) return { ok: false, status: 400, error: `${email} already belongs to a contact` };
     }
     if (event.type === "contact.propertyChange" && event.propertyName !== "hs_marketable_status") {
-      const checked = checkProperties({ [event.propertyName]: event.propertyValue });
+      const checked = checkProperties({ [event.propertyName]: event.propertyValue }, sim.properties.lookup(portalId));
       if (!checked.ok) return { ok: false, status: 400, error: checked.problems.map((problem) => problem.message).join("; ") };
     }
   }

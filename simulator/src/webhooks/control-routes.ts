@@ -20,6 +20,7 @@ export const webhookControlRoutes: Route[] = [
       const targetUrl = input.targetUrl ?? sim.config.webhookTargetUrl;
       if (!targetUrl) return sendJson(ctx.res, 409, { error: "no webhook target URL: set webhookTargetUrl (PATCH /_sim/config or HUBSPOT_SIM_WEBHOOK_URL) or pass targetUrl" });
       if (!sim.namedPortal(input.portalId)) return sendJson(ctx.res, 404, { error: `unknown portal ${input.portalId}` });
+      if (sim.uninstalledPortals.has(input.portalId)) return sendJson(ctx.res, 409, { error: `the app was uninstalled from portal ${input.portalId}: HubSpot sends it no webhooks` });
       const check = checkEvents(sim, input.portalId, input.events);
       if (!check.ok) return sendJson(ctx.res, check.status, { error: check.error });
       const happened = applyEvents(sim, input.portalId, input.events);
