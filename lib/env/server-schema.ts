@@ -49,8 +49,8 @@ export const serverEnvSchema = z
     HUBSPOT_CLIENT_SECRET: z.string().trim().min(1).optional(),
     // Webhook subscriptions on contacts (privacy deletion, merge) make the contacts read scope required.
     HUBSPOT_SCOPES: z.string().trim().min(1).default("oauth crm.objects.contacts.write crm.objects.contacts.read"),
-    // Subscription statuses (definitions, read, write); the batch read needs Marketing Hub Enterprise.
-    HUBSPOT_OPTIONAL_SCOPES: z.string().trim().default("communication_preferences.read_write communication_preferences.statuses.batch.read"),
+    // Subscription statuses (definitions, read, write; the batch read needs Marketing Hub Enterprise) and lists.
+    HUBSPOT_OPTIONAL_SCOPES: z.string().trim().default("communication_preferences.read_write communication_preferences.statuses.batch.read crm.lists.read crm.lists.write"),
     HUBSPOT_AUTH_BASE_URL: httpUrl("https://app.hubspot.com"),
     HUBSPOT_API_BASE_URL: httpUrl("https://api.hubapi.com"),
     SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),

@@ -6,6 +6,11 @@ import type { RateLimitObservation } from "./contact-upsert";
 
 export type SubscriptionType = { id: string; name: string; description: string };
 
+/** A static contact list (HubSpot: processingType MANUAL) that contacts can be added to. */
+export type StaticList = { id: string; name: string };
+/** Contact ids the CRM did not know (deleted or merged away); everyone else is a member now. */
+export type ListMembershipResult = { missing: string[] };
+
 /** The contact's status for one subscription type, and whether it opted out of all email. */
 export type SubscriptionReading = {
   typeStatus: "SUBSCRIBED" | "UNSUBSCRIBED" | "NOT_SPECIFIED";
@@ -41,6 +46,10 @@ export interface ConsentProvider {
   subscribe(accessToken: string, email: string, subscriptionId: string, consentText: string): Promise<ConsentReply<void>>;
   /** Unsubscribes from the type: the person asked through Switchboard (link, API); `reason` says how. */
   unsubscribe(accessToken: string, email: string, subscriptionId: string, reason: string): Promise<ConsentReply<void>>;
+  /** Scopes that let the app list static lists and add members (optional). */
+  readonly listScopes: readonly string[];
+  listStaticLists(accessToken: string): Promise<ConsentReply<StaticList[]>>;
+  addToList(accessToken: string, listId: string, contactIds: readonly string[]): Promise<ConsentReply<ListMembershipResult>>;
   /** Marketing-contact status by contact id (read-only in the CRM), ≤ 100 ids a call. */
   readMarketingStatus(accessToken: string, contactIds: readonly string[]): Promise<ConsentReply<Map<string, boolean>>>;
 }

@@ -37,7 +37,7 @@ describe("server configuration", () => {
       DATABASE_URL: "file:./.data/switchboard.db",
       APP_URL: "http://localhost:3000",
       HUBSPOT_SCOPES: "oauth crm.objects.contacts.write crm.objects.contacts.read",
-      HUBSPOT_OPTIONAL_SCOPES: "communication_preferences.read_write communication_preferences.statuses.batch.read",
+      HUBSPOT_OPTIONAL_SCOPES: "communication_preferences.read_write communication_preferences.statuses.batch.read crm.lists.read crm.lists.write",
       HUBSPOT_AUTH_BASE_URL: "https://app.hubspot.com",
       HUBSPOT_API_BASE_URL: "https://api.hubapi.com",
       SEED_PASSWORD: "switchboard-demo",

@@ -11,6 +11,10 @@ import { runOptOutPoll } from "@switchboard/lib/signups/consent/opt-out-poll";
 import { runMarketingStep } from "@switchboard/lib/signups/consent/marketing-step";
 import { runUnsubscribePush } from "@switchboard/lib/signups/consent/unsubscribe-push";
 import { unsubscribeSignup } from "@switchboard/lib/signups/consent/unsubscribe-signup";
+import { runListStep } from "@switchboard/lib/signups/consent/list-step";
+import { chooseNewsletterList } from "@switchboard/lib/signups/consent/newsletter-list";
+import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
+import { AppError } from "@switchboard/lib/app-error";
 import { marketingSentence, marketingSummary } from "@switchboard/lib/signups/consent/consent-summary";
 import { runSubscriptionStep } from "@switchboard/lib/signups/consent/subscription-step";
 import { startSimulator } from "@/simulator/src/server";
@@ -178,5 +182,31 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
     expect(await runUnsubscribePush(consentDeps())).toBe(0);
     expect(await simRequests()).toEqual([]);
+  });
+
+  it("every synced contact joins the chosen MANUAL list; a DYNAMIC list cannot be chosen", async () => {
+    const { tenant, connectionId } = await syncedTenant(3);
+    const accessToken = await getValidAccessToken(db, connectionId);
+    const createList = async (name: string, processingType: string) => {
+      const response = await fetch(`${sim.url}/crm/lists/2026-03`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ name, objectTypeId: "0-1", processingType, ...(processingType === "DYNAMIC" ? { filterBranch: { filterBranchType: "OR", filterBranches: [], filters: [] } } : {}) }),
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { list: { listId: string } }).list.listId;
+    };
+    const manual = await createList("Newsletter readers", "MANUAL");
+    const dynamic = await createList("Everyone in Berlin", "DYNAMIC");
+    const collaborators = { consent: contactSyncProviderFromEnv(5_000), accessToken: (database: Db, id: string) => getValidAccessToken(database, id) };
+    await expect(chooseNewsletterList(db, tenant.id, dynamic, collaborators)).rejects.toBeInstanceOf(AppError);
+    await chooseNewsletterList(db, tenant.id, manual, collaborators);
+    await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
+    expect(await runListStep(consentDeps())).toBe(3);
+    expect((await simRequests()).map((request) => `${request.method} ${request.path}`)).toEqual([`PUT /crm/lists/2026-03/${manual}/memberships/add`]);
+    const list = await fetch(`${sim.url}/crm/lists/2026-03/${manual}`, { headers: { authorization: `Bearer ${accessToken}` } }).then((response) => response.json() as Promise<{ list: { additionalProperties: { hs_list_size: string | number } } }>);
+    expect(Number(list.list.additionalProperties.hs_list_size)).toBe(3);
+    expect(await db.signup.count({ where: { tenantId: tenant.id, listAddedAt: null } })).toBe(0);
+    expect(await runListStep(consentDeps())).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ export const hubspotPaths = {
   revoke: `/oauth/${HUBSPOT_API_VERSION}/token/revoke`,
   contacts: `/crm/objects/${HUBSPOT_API_VERSION}/contacts`,
   contactsBatchUpsert: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/batch/upsert`,
+  listsSearch: `/crm/lists/${HUBSPOT_API_VERSION}/search`,
+  listMembershipsAdd: (listId: string) => `/crm/lists/${HUBSPOT_API_VERSION}/${encodeURIComponent(listId)}/memberships/add`,
   contactsSearch: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/search`,
   subscriptionDefinitions: `/communication-preferences/${HUBSPOT_API_VERSION}/definitions`,
   subscriptionStatuses: (email: string) => `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}`,

@@ -13,7 +13,7 @@ export type HubspotReply = {
 };
 
 export type HubspotRequest = {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   path: string;
   accessToken?: string;
   json?: unknown;

@@ -3,6 +3,7 @@ import type { ConsentProvider } from "../consent-calls";
 import type { IntegrationProvider } from "../provider";
 import { BATCH_STATUS_READ_SCOPE, listSubscriptionTypes, readSubscription, readSubscriptionsBatch, subscribe, SUBSCRIPTION_SCOPE, unsubscribe } from "./communication-preferences";
 import { readMarketingStatus } from "./marketing-status";
+import { addToList, listManualLists, LISTS_READ_SCOPE, LISTS_WRITE_SCOPE } from "./lists";
 import type { HubspotConfig } from "./config";
 import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
@@ -33,6 +34,9 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     readSubscriptionsBatch: (accessToken, emails, subscriptionId) => readSubscriptionsBatch(config, accessToken, emails, subscriptionId),
     subscribe: (accessToken, email, subscriptionId, consentText) => subscribe(config, accessToken, email, subscriptionId, consentText),
     unsubscribe: (accessToken, email, subscriptionId, reason) => unsubscribe(config, accessToken, email, subscriptionId, reason),
+    listScopes: [LISTS_READ_SCOPE, LISTS_WRITE_SCOPE],
+    listStaticLists: (accessToken) => listManualLists(config, accessToken),
+    addToList: (accessToken, listId, contactIds) => addToList(config, accessToken, listId, contactIds),
     readMarketingStatus: (accessToken, contactIds) => readMarketingStatus(config, accessToken, contactIds),
   };
 }

@@ -1,5 +1,5 @@
 // The consent side of a sync worker, in a loop of its own beside the signup passes: subscription
-// steps and marketing-status reads for newly synced contacts, unsubscribes made through Switchboard, HubSpot's stored app webhooks, and
+// steps and marketing-status reads for newly synced contacts, unsubscribes made through Switchboard, the newsletter list, HubSpot's stored app webhooks, and
 // every OPT_OUT_POLL_EVERY_MS a round of the opt-out poll. All HubSpot calls share the portal budget.
 import { log } from "@/lib/log";
 import { processHubspotWebhooks } from "@/lib/integrations/hubspot-webhooks/process-batches";
@@ -8,6 +8,7 @@ import { runMarketingStep } from "./marketing-step";
 import { runOptOutPoll } from "./opt-out-poll";
 import { runSubscriptionStep } from "./subscription-step";
 import { runUnsubscribePush } from "./unsubscribe-push";
+import { runListStep } from "./list-step";
 
 export const OPT_OUT_POLL_EVERY_MS = 60_000;
 // Contacts HubSpot's search does not find yet (it indexes with a lag) or any more (deleted) stay
@@ -30,6 +31,7 @@ export async function runConsentRound(deps: ConsentDeps, state: ConsentLoopState
   await step("webhook processing", () => processHubspotWebhooks(deps.db));
   await step("subscription step", () => runSubscriptionStep(deps));
   await step("unsubscribe push", () => runUnsubscribePush(deps));
+  await step("list step", () => runListStep(deps));
   if (Date.now() >= (state.marketingDueAt ?? 0)) {
     state.marketingDueAt = Date.now() + MARKETING_READ_EVERY_MS;
     await step("marketing-status read", () => runMarketingStep(deps));

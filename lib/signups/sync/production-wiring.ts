@@ -10,6 +10,7 @@ import { attemptsSpanning } from "./backoff";
 import type { ContactSync } from "./sync-deps";
 import type { ConsentProvider } from "@/lib/integrations/consent-calls";
 import { SUBSCRIPTION_SCOPE, BATCH_STATUS_READ_SCOPE } from "@/lib/integrations/hubspot/communication-preferences";
+import { LISTS_READ_SCOPE, LISTS_WRITE_SCOPE } from "@/lib/integrations/hubspot/lists";
 import type { SyncWorkerOptions } from "./sync-worker";
 
 export function productionSyncOptions(db: Db, databaseUrl: string): SyncWorkerOptions {
@@ -43,6 +44,9 @@ function lazyConsentProvider(provider: () => ConsentProvider): ConsentProvider {
     readSubscriptionsBatch: (accessToken, emails, id) => provider().readSubscriptionsBatch(accessToken, emails, id),
     subscribe: (accessToken, email, id, text) => provider().subscribe(accessToken, email, id, text),
     unsubscribe: (accessToken, email, id, reason) => provider().unsubscribe(accessToken, email, id, reason),
+    listScopes: [LISTS_READ_SCOPE, LISTS_WRITE_SCOPE],
+    listStaticLists: (accessToken) => provider().listStaticLists(accessToken),
+    addToList: (accessToken, listId, ids) => provider().addToList(accessToken, listId, ids),
     readMarketingStatus: (accessToken, ids) => provider().readMarketingStatus(accessToken, ids),
   };
 }

@@ -25,6 +25,7 @@ import { getValidAccessToken } from "@switchboard/lib/integrations/connection-to
 import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
 import { marketingSentence, marketingSummary, MARKETING_CONTACTS_EXPLANATION } from "@switchboard/lib/signups/consent/consent-summary";
 import { loadSubscriptionTypeChoice, type SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
+import { loadListChoice, type ListChoice } from "@switchboard/lib/signups/consent/newsletter-list";
 
 export const metadata: Metadata = { title: "Signups" };
 
@@ -45,9 +46,10 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
     db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true, doubleOptIn: true } }),
   ]);
   const publicPage = `${env.APP_URL}/subscribe/${tenant.slug}`;
-  const [marketing, subscriptionChoice] = await Promise.all([
+  const [marketing, subscriptionChoice, listChoice] = await Promise.all([
     marketingSummary(db, { tenantId: tenant.id }),
     canManage ? subscriptionTypeChoice(tenant.id) : Promise.resolve(null),
+    canManage ? newsletterListChoice(tenant.id) : Promise.resolve(null),
   ]);
   return (
     <div className="space-y-8">
@@ -95,7 +97,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
             <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} doubleOptIn={settings.doubleOptIn}
               allowedOrigins={settings.allowedOrigins} consentTextMaxLength={CONSENT_TEXT_MAX_LENGTH} />
           </section>
-          <HubspotConsentSection tenantSlug={tenant.slug} choice={subscriptionChoice} />
+          <HubspotConsentSection tenantSlug={tenant.slug} choice={subscriptionChoice} lists={listChoice} />
           <section aria-labelledby="embed-heading" className="space-y-3">
             <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>
             <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} publicPage={publicPage} consentText={settings.consentText}
@@ -107,11 +109,18 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
   );
 }
 
-// The portal's subscription types (one HubSpot call); HubSpot not configured means nothing to choose.
-async function subscriptionTypeChoice(tenantId: string): Promise<SubscriptionTypeChoice | null> {
-  if (!serverEnv().HUBSPOT_CLIENT_ID) return null;
+// The portal's subscription types and static lists (one HubSpot call each); HubSpot not configured means nothing to choose.
+function hubspotCollaborators() {
   const consent = contactSyncProviderFromEnv(serverEnv().HUBSPOT_REQUEST_TIMEOUT_MS);
-  return loadSubscriptionTypeChoice(db, tenantId, { consent, accessToken: (database, connectionId) => getValidAccessToken(database, connectionId) });
+  return { consent, accessToken: (database: typeof db, connectionId: string) => getValidAccessToken(database, connectionId) };
+}
+
+async function subscriptionTypeChoice(tenantId: string): Promise<SubscriptionTypeChoice | null> {
+  return serverEnv().HUBSPOT_CLIENT_ID ? loadSubscriptionTypeChoice(db, tenantId, hubspotCollaborators()) : null;
+}
+
+async function newsletterListChoice(tenantId: string): Promise<ListChoice | null> {
+  return serverEnv().HUBSPOT_CLIENT_ID ? loadListChoice(db, tenantId, hubspotCollaborators()) : null;
 }
 
 function first(value: string | string[] | undefined): string | undefined {
