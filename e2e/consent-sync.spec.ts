@@ -53,6 +53,16 @@ test.describe("newsletter consent in HubSpot", () => {
       status: "SUBSCRIBED", legalBasis: "CONSENT_WITH_NOTICE", legalBasisExplanation: tenant.consentText,
     });
 
+    // The connection card: what the consent side costs, and who is not a marketing contact (and why).
+    await expect(async () => {
+      await adminPage.goto("/t/contoso/integrations");
+      const panel = adminPage.getByTestId("consent-panel").first();
+      await expect(panel.getByTestId("calls-per-signup")).toContainText("HubSpot requests per new signup", { timeout: 1_000 });
+      await expect(panel.getByTestId("marketing-summary")).toContainText(/\d+ of \d+ synced contacts are not marketing contacts/, { timeout: 1_000 });
+      await expect(panel.getByTestId("marketing-summary")).toContainText("Create as marketing contacts", { timeout: 1_000 });
+    }).toPass({ timeout: 45_000 });
+    await adminPage.goto("/t/contoso/signups");
+
     // The reader unsubscribes in HubSpot; an hour passes (the poll rereads recent contacts hourly).
     await simulator.call("POST", `/_sim/portals/${PORTAL}/subscription-statuses/${encodeURIComponent(email)}`, { subscriptionId: NEWSLETTER, status: "UNSUBSCRIBED" });
     await db.signup.updateMany({ where: { emailNormalized: email }, data: { subscriptionCheckedAt: new Date(Date.now() - 2 * 3_600_000) } });
