@@ -3,7 +3,7 @@ import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { API_SECURITY_HEADERS, BASELINE_SECURITY_HEADERS, OAUTH_CALLBACK_PATH } from "./lib/security/response-security-headers";
 
 // Native and wasm database drivers must be loaded by Node at run time, not bundled.
-const nativePackages = ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@hubspot/api-client"];
+const nativePackages = ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"];
 
 const asList = (headers: Readonly<Record<string, string>>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 

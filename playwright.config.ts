@@ -6,9 +6,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ignoreEnvFiles } from "./lib/env/load-env-files";
 
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const simPort = Number(process.env.E2E_SIM_PORT ?? 4110);
+
+// The app under test is configured by scripts/e2e/serve-app.ts alone: no `.env` file in the checkout
+// reaches its build, its server or the specs.
+ignoreEnvFiles();
 
 // Set once in the runner process; workers re-read this file but inherit these values.
 process.env.E2E_RUN_DIR ??= join(tmpdir(), `switchboard-e2e-${appPort}-${randomBytes(4).toString("hex")}`);

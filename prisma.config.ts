@@ -3,6 +3,10 @@
 import { defineConfig } from "prisma/config";
 import { fileURLToPath } from "node:url";
 import { databaseProvider, resolveDatabaseUrl } from "./lib/db/database-url";
+import { loadEnvFiles } from "./lib/env/load-env-files";
+
+// DATABASE_URL and the rest from `.env` files too, like every other command (Prisma 7 reads none itself).
+loadEnvFiles();
 
 // The CLI normally downloads a native schema engine, which is impossible offline. Our stand-in
 // runs Prisma's own wasm build of that engine; an explicit override still wins.

@@ -1,9 +1,12 @@
-// Runs before every page: sets the page's security headers — a Content-Security-Policy with a
-// fresh nonce (which Next applies to its scripts), frame denial, HSTS on https — and, for the
-// dashboard, sends signed-out visitors to /login before any rendering. That redirect is
-// convenience only — the tenancy guard in every page, action and route is the real check.
-// Two public exceptions: /subscribe/{tenant} may be framed by that tenant's allowed origins (the
-// embed), and a plain POST to /unsubscribe/{token} (RFC 8058 one-click) goes to its route handler.
+// Runs before every request but static files: refuses a Host the app does not serve (DNS
+// rebinding; lib/security/host-allowlist.ts — `npm start` checks it first too, this covers
+// `next start` and `next dev`). Then, for pages only, sets the page's security headers — a
+// Content-Security-Policy with a fresh nonce (which Next applies to its scripts), frame denial,
+// HSTS on https — and, for the dashboard, sends signed-out visitors to /login before any
+// rendering. That redirect is convenience only — the tenancy guard in every page, action and
+// route is the real check. Two public exceptions: /subscribe/{tenant} may be framed by that
+// tenant's allowed origins (the embed), and a plain POST to /unsubscribe/{token} (RFC 8058
+// one-click) goes to its route handler.
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/web/auth-config";
@@ -11,9 +14,19 @@ import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { cachedPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@switchboard/lib/security/content-security-policy";
+import { hostAllowlist, isAllowedHost, MISDIRECTED_MESSAGE, MISDIRECTED_STATUS, type HostAllowlist } from "@switchboard/lib/security/host-allowlist";
 
 // The provider-free config: decoding the session JWT needs no database.
 const { auth } = NextAuth(() => baseAuthConfig(serverEnv()));
+
+let allowedHosts: HostAllowlist | undefined;
+
+function refuseMisdirected(): NextResponse {
+  return new NextResponse(MISDIRECTED_MESSAGE, {
+    status: MISDIRECTED_STATUS,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+}
 
 /** Lets the request through to rendering, with the CSP Next reads its nonce from. */
 function renderWithSecurityHeaders(request: NextRequest, frameAncestors: readonly string[] = []): NextResponse {
@@ -49,12 +62,16 @@ const PUBLIC_FORM = /^\/subscribe\/([a-z0-9][a-z0-9-]{0,62})\/?$/i;
 const UNSUBSCRIBE = /^\/unsubscribe\/([^/]+)$/;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  allowedHosts ??= hostAllowlist(serverEnv());
+  if (!isAllowedHost(request.headers.get("host"), allowedHosts)) return refuseMisdirected();
   const { pathname } = request.nextUrl;
   const unsubscribe = UNSUBSCRIBE.exec(pathname);
   // A page and a route handler cannot share a path; a server action's POST carries Next-Action.
   if (unsubscribe && request.method === "POST" && !request.headers.has("next-action")) {
     return NextResponse.rewrite(new URL(`/api/unsubscribe/${unsubscribe[1]}`, request.nextUrl.origin));
   }
+  // The API answers JSON or a self-contained page, with its headers from next.config.ts.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const form = PUBLIC_FORM.exec(pathname);
   if (form) {
     const tenant = await cachedPublicTenant(db, form[1]!);
@@ -67,6 +84,5 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   return handler(request, event as unknown as Parameters<typeof handler>[1]);
 }
 
-// Every page; not the API (its routes answer JSON or a self-contained page, with headers from
-// next.config.ts) nor static files.
-export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon\\.svg|robots\\.txt).*)"] };
+// Every page and API route (the Host check covers both); not static files.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon\\.svg|robots\\.txt).*)"] };

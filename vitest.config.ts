@@ -3,6 +3,12 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Tests configure what they need themselves: no `.env` file in the checkout (a developer's
+// DATABASE_URL, say) reaches them or the commands they start (inherited by every worker and child).
+// What ignoreEnvFiles() in lib/env/load-env-files.ts does, written out: Vite's config loader is
+// to stop accepting imports without a file extension.
+process.env.__NEXT_PROCESSED_ENV = "true";
+
 export default defineConfig({
   resolve: {
     alias: [

@@ -7,8 +7,8 @@ import type { ChildProcess } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Db } from "@switchboard/lib/db/create-client";
 import { databaseProvider } from "@switchboard/lib/db/database-url";
-import { productionSyncOptions } from "@switchboard/lib/signups/sync/production-wiring";
-import { startSyncWorker } from "@switchboard/lib/signups/sync/sync-worker";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { createRuntime } from "@switchboard/lib/runtime/runtime";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { benchPortalIds, processCpuSeconds, startSimulatorProcess, startWorkerProcess } from "./support/bench-processes";
@@ -95,7 +95,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     const profiler = options.profileTo ? await startProfiler() : undefined;
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     if (options.provider === "sqlite" && options.workers === 1 && !options.workerNodeArgs) {
-      const worker = startSyncWorker(productionSyncOptions(database.db, database.url));
+      const worker = createRuntime({ ...serverEnv(), DATABASE_URL: database.url }, { db: database.db }).workers.start();
       stopInProcess = () => worker.stop();
       loopDelay.enable();
       if (process.env.BENCH_LOOP_GAPS === "1") {

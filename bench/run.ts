@@ -16,6 +16,10 @@ import { benchIntakeWithBacklog } from "./intake-waiting";
 import { benchManyPortals, type ManyPortalsResult } from "./many-portals";
 import { benchSignupsPage, type PageTimings } from "./signups-page";
 import { benchSyncThroughput } from "./sync-throughput";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
+
+// Before the knobs below are read: BENCH_* may come from `.env` like every other setting.
+loadEnvFiles();
 
 const SYNC_SIGNUPS = Number(process.env.BENCH_SYNC_SIGNUPS ?? 30_000);
 const NAIVE_SECONDS = Number(process.env.BENCH_NAIVE_SECONDS ?? 15);

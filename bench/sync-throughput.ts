@@ -6,8 +6,8 @@
 import { DEFAULT_PORTALS, KNOWN_SCOPES, RATE_LIMIT_PROFILES, type RateLimitProfile } from "@/simulator/src/config";
 import { startSimulator } from "@/simulator/src/server";
 import type { Db } from "@switchboard/lib/db/create-client";
-import { productionSyncOptions } from "@switchboard/lib/signups/sync/production-wiring";
-import { startSyncWorker } from "@switchboard/lib/signups/sync/sync-worker";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { createRuntime } from "@switchboard/lib/runtime/runtime";
 import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { createBenchDatabase, createBenchTenant, type BenchDatabase } from "./support/bench-database";
 import { connectPortal } from "@/tests/helpers/connect-portal";
@@ -56,7 +56,7 @@ export async function benchSyncThroughput(signups: number, naiveSeconds: number)
     }
     await simControl(sim.url, "PATCH", "/_sim/config", { rateLimit: "marketplace" });
     const { tenant } = await createBenchTenant(database.db, "naive-bench");
-    const naive = await runNaiveSync(database.db, tenant.id, naiveSeconds);
+    const naive = await runNaiveSync(database.db, tenant.id, naiveSeconds, sim.url);
     const marketplace = profiles[0]?.contactsPerSecond ?? 0;
     return { signups, profiles, naive, ratio: round(marketplace / Math.max(naive.contactsPerSecond, 0.001)) };
   } finally {
@@ -74,7 +74,7 @@ async function benchProfile(simUrl: string, database: BenchDatabase, profile: Ra
 
   const progress: { at: number; synced: number }[] = [];
   const started = performance.now();
-  const worker = startSyncWorker(productionSyncOptions(database.db, database.url));
+  const worker = createRuntime({ ...serverEnv(), DATABASE_URL: database.url }, { db: database.db }).workers.start();
   for (;;) {
     const synced = await database.db.signup.count({ where: { tenantId: tenant.id, status: { not: "PENDING" } } });
     progress.push({ at: performance.now() - started, synced });

@@ -66,3 +66,31 @@ test("a forgotten password is reset from the mailed link, then changed while sig
   await expect(page.getByTestId("password-changed")).toBeVisible();
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(2);
 });
+
+test("change password stops answering guesses of the current password, like sign-in", async ({ page, db }) => {
+  const email = `guessed-${Date.now()}@contoso.test`;
+  const contoso = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
+  const user = await db.user.create({ data: { email, name: "Guessed", passwordHash: await hashPassword("the real password") } });
+  await db.membership.create({ data: { userId: user.id, tenantId: contoso.id, role: "MEMBER" } });
+  await signInThroughForm(page, email, "the real password");
+  await expect(page).toHaveURL(/\/t\/contoso\/integrations$/);
+
+  await page.goto("/account/password");
+  const attempt = async (current: string) => {
+    await page.getByLabel("Current password").fill(current);
+    await page.getByLabel("New password", { exact: true }).fill("a stolen new password");
+    await page.getByLabel("Repeat the new password").fill("a stolen new password");
+    await page.getByRole("button", { name: "Change password" }).click();
+  };
+  // Five free mistakes, then the sixth locks: the seventh guess is not answered.
+  for (let guess = 0; guess < 6; guess++) {
+    await attempt(`wrong guess ${guess}`);
+    await expect(page.getByText("That is not your current password.")).toBeVisible();
+  }
+  await attempt("wrong guess 6");
+  await expect(page.getByText("Too many failed attempts. Please wait a few minutes and try again.")).toBeVisible();
+  // Not even the right password gets through while the lock lasts.
+  await attempt("the real password");
+  await expect(page.getByText("Too many failed attempts. Please wait a few minutes and try again.")).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(0);
+});

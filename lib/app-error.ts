@@ -5,10 +5,12 @@
 import type { z } from "zod";
 
 const STATUS_BY_CODE = {
+  bad_request: 400,
   invalid_input: 422,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -52,8 +54,4 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
     (fieldErrors[field] ??= []).push(issue.message);
   }
   return fieldErrors;
-}
-
-export function httpStatusOf(code: AppErrorCode): number {
-  return STATUS_BY_CODE[code];
 }

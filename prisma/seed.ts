@@ -3,6 +3,7 @@
 import { pathToFileURL } from "node:url";
 import { createDbClient, type Db } from "../lib/db/create-client";
 import { resolveDatabaseUrl } from "../lib/db/database-url";
+import { loadEnvFiles } from "../lib/env/load-env-files";
 import { hashPassword, normalizeEmail, verifyPassword } from "../lib/auth/password";
 
 type Role = "OWNER" | "ADMIN" | "MEMBER";
@@ -51,6 +52,7 @@ export async function seedDemoData(db: Db, password: string = DEFAULT_SEED_PASSW
 }
 
 async function main(): Promise<void> {
+  loadEnvFiles();
   const url = resolveDatabaseUrl(process.env.DATABASE_URL);
   const password = process.env.SEED_PASSWORD?.trim() || DEFAULT_SEED_PASSWORD;
   const db = createDbClient(url);

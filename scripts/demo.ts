@@ -4,6 +4,8 @@
 import { startSimulator } from "@/simulator/src/server";
 import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
 import { loadOrCreateDevSecrets } from "@switchboard/lib/env/dev-secrets";
+import { ignoreEnvFiles } from "@switchboard/lib/env/load-env-files";
+import { mailboxLink } from "@switchboard/lib/mail/mailbox-token";
 import { run } from "./lib/run";
 import { demoDistDir } from "./lib/build-dirs";
 import { demoListenHost } from "./lib/demo-listen-host";
@@ -17,6 +19,9 @@ const databaseUrl = resolveDatabaseUrl(process.env.DATABASE_URL);
 const useSimulator = !process.env.HUBSPOT_CLIENT_ID;
 
 async function main(): Promise<void> {
+  // The demo configures everything it starts; a developer's `.env` (another database, SYNC_IN_PROCESS=false,
+  // a real SMTP server) must not change it. Set variables in the shell instead.
+  ignoreEnvFiles();
   const secrets = loadOrCreateDevSecrets();
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -54,7 +59,7 @@ async function main(): Promise<void> {
 
   console.log("Building the app (first run takes about a minute)…");
   if ((await run("npm", ["run", "build"], env)) !== 0) throw new Error("npm run build failed");
-  const code = await startAppServer({ port: appPort, env, onReady: () => printWelcome() });
+  const code = await startAppServer({ port: appPort, env, onReady: () => printWelcome(env.AUTH_SECRET as string) });
   process.exit(code);
 }
 
@@ -65,13 +70,14 @@ function describeDatabase(url: string): string {
   return `PostgreSQL ${parsed.host}${parsed.pathname}`;
 }
 
-function printWelcome(): void {
+function printWelcome(authSecret: string): void {
   const password = process.env.SEED_PASSWORD ?? "switchboard-demo";
   console.log(`
   Switchboard is running at ${appUrl}
   Sign in as admin@contoso.test, admin@fabrikam.test or member@contoso.test — password "${password}" (demo only).
   Public signup form: ${appUrl}/subscribe/contoso
-  Mail (invitations, password resets) is not sent in the demo; read it at ${appUrl}/dev/mailbox
+  Mail (invitations, password resets) is not sent in the demo; read it at (the token is the key, keep it private)
+    ${mailboxLink(appUrl, authSecret)}
   Add a tenant: npm run admin -- tenant create --name "Acme" --slug acme --owner you@acme.test
   Press Ctrl+C to stop.
 `);

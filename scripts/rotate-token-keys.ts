@@ -1,17 +1,16 @@
 // npm run keys:rotate — re-encrypts all stored OAuth tokens (and webhook signing secrets) with the first key of
 // TOKEN_ENCRYPTION_KEYS. Rotation without downtime: put the new key first (old ones after it),
 // restart the app, run this, then remove the old key.
-import { createDbClient } from "@switchboard/lib/db/create-client";
-import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
-import { parseKeyRing } from "@switchboard/lib/crypto/key-ring";
 import { serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
+import { createRuntime } from "@switchboard/lib/runtime/runtime";
 import { rotateTokenKeys } from "@switchboard/lib/integrations/rotate-token-keys";
 import { rotateEndpointKeys } from "@switchboard/lib/webhooks/rotate-endpoint-keys";
 
 async function main(): Promise<number> {
-  const env = serverEnv();
-  const ring = parseKeyRing(env.TOKEN_ENCRYPTION_KEYS);
-  const db = createDbClient(resolveDatabaseUrl(env.DATABASE_URL));
+  loadEnvFiles();
+  const runtime = createRuntime(serverEnv());
+  const { db, keyRing: ring } = runtime;
   try {
     const report = await rotateTokenKeys(db, ring);
     process.stdout.write(
@@ -28,7 +27,7 @@ async function main(): Promise<number> {
     }
     return report.failed.length > 0 || webhooks.failed.length > 0 ? 1 : 0;
   } finally {
-    await db.$disconnect();
+    await runtime.close();
   }
 }
 

@@ -1,4 +1,5 @@
-// The production server's routing: the public signup API takes the direct intake path
+// The production server's routing: a request naming a host the app does not serve is refused
+// (lib/security/host-allowlist.ts: DNS rebinding); the public signup API takes the direct intake path
 // (server/intake-path.ts), every other request goes to Next.js. Before either, X-Forwarded-For is
 // replaced by the one client address the trusted proxies vouch for, so no client can pick the
 // address that sign-in and signup throttling count against; a path that cannot be decoded is
@@ -6,6 +7,7 @@
 // (on the direct path) are set.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { log } from "@switchboard/lib/log";
+import { isAllowedHost, MISDIRECTED_MESSAGE, MISDIRECTED_STATUS, type HostAllowlist } from "@switchboard/lib/security/host-allowlist";
 import { strictTransportSecurity } from "@switchboard/lib/security/content-security-policy";
 import { API_SECURITY_HEADERS, BASELINE_SECURITY_HEADERS } from "@switchboard/lib/security/response-security-headers";
 import type { SubscribeContext } from "@switchboard/lib/signups/intake/handle-subscribe";
@@ -21,10 +23,19 @@ export interface AppServerOptions {
   context: SubscribeContext;
   intakeDirectPath: boolean;
   trustedProxyHops: number;
+  /** The Host names answered (hostAllowlist(serverEnv())); every other is refused with 421. */
+  allowedHosts: HostAllowlist;
 }
 
-export function createAppServer({ handleWithNext, context, intakeDirectPath, trustedProxyHops }: AppServerOptions): Server {
+export function createAppServer({ handleWithNext, context, intakeDirectPath, trustedProxyHops, allowedHosts }: AppServerOptions): Server {
   return createServer((request, response) => {
+    // First, before the direct path or Next run anything: a page that rebinds its own name to this
+    // server's address still sends that name as Host.
+    if (!isAllowedHost(request.headers.host, allowedHosts)) {
+      request.resume();
+      response.writeHead(MISDIRECTED_STATUS, { ...BASELINE_SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+      return void response.end(MISDIRECTED_MESSAGE);
+    }
     // Next answers a path with a broken %-escape with a bare 500; it is the client's mistake.
     if (!hasWellFormedPath(request.url)) {
       request.resume();

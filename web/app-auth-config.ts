@@ -6,6 +6,7 @@
 // through Auth.js's signOut event. Built from explicit configuration and database so tests can run
 // the real next-auth handlers against a real identity provider.
 import type { NextAuthConfig } from "next-auth";
+import { AppError } from "@switchboard/lib/app-error";
 import { signInWithOidcClaims } from "@switchboard/lib/auth/oidc-sign-in";
 import { sessionMaxAgeSeconds } from "@switchboard/lib/auth/session-lifetime";
 import { currentSessionVersion, endUserSessions } from "@switchboard/lib/auth/session-version";
@@ -34,12 +35,16 @@ export function appAuthConfig(env: AuthEnv, getDb: () => Db): NextAuthConfig {
       ...base.callbacks,
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const outcome = await signInWithOidcClaims(getDb(), profile, { rolesClaim: env.OIDC_ROLES_CLAIM });
-        if (!outcome.ok) return false;
-        // The session is about OUR account: its id becomes the token's subject (next-auth builds the
-        // token from this same object after the callback).
-        Object.assign(user, outcome.user);
-        return true;
+        try {
+          // The session is about OUR account: its id becomes the token's subject (next-auth builds the
+          // token from this same object after the callback).
+          Object.assign(user, await signInWithOidcClaims(getDb(), profile, { rolesClaim: env.OIDC_ROLES_CLAIM }));
+          return true;
+        } catch (error) {
+          // next-auth's way of refusing: false (the sign-in page then says why).
+          if (error instanceof AppError && error.code === "unauthenticated") return false;
+          throw error;
+        }
       },
       async jwt(params) {
         const token = await checkLifetime(params);

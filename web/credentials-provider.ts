@@ -3,6 +3,7 @@
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { AppError } from "@switchboard/lib/app-error";
 import type { Db } from "@switchboard/lib/db/create-client";
 import { authenticateWithPassword } from "@switchboard/lib/auth/authenticate";
 import { clientIpFrom } from "@switchboard/lib/http/client-ip";
@@ -26,14 +27,18 @@ export function credentialsProvider(getDb: () => Db) {
     async authorize(credentials, request) {
       const parsed = credentialsSchema.safeParse(credentials);
       if (!parsed.success) return null;
-      const result = await authenticateWithPassword(getDb(), {
-        email: parsed.data.email,
-        password: parsed.data.password,
-        ip: clientIpFrom(request.headers),
-      });
-      if (result.ok) return result.user;
-      if (result.reason === "throttled") throw new ThrottledSignin();
-      return null;
+      try {
+        return await authenticateWithPassword(getDb(), {
+          email: parsed.data.email,
+          password: parsed.data.password,
+          ip: clientIpFrom(request.headers),
+        });
+      } catch (error) {
+        // next-auth speaks its own errors: "throttled" as a code, a wrong password as null.
+        if (error instanceof AppError && error.code === "rate_limited") throw new ThrottledSignin();
+        if (error instanceof AppError && error.code === "unauthenticated") return null;
+        throw error;
+      }
     },
   });
 }

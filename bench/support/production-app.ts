@@ -40,7 +40,8 @@ function sourcesNewerThan(time: number): boolean {
 export async function startAppServer(distDir: string, env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, APP_SERVER_ARGS, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    // Production mode answers only APP_URL's host; the bench calls it by its loopback address.
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", ALLOWED_HOSTS: "127.0.0.1", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });

@@ -3,10 +3,10 @@
 // page share it. Field errors sit under their fields; a refusal is announced at the top.
 import { useActionState } from "react";
 import { FieldError } from "./field-error";
-import type { NewPasswordFormState } from "./new-password-form-state";
+import type { ActionState } from "@/web/form-state";
 
 type NewPasswordFormProps = {
-  action: (previous: NewPasswordFormState, formData: FormData) => Promise<NewPasswordFormState>;
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden?: Record<string, string>;
   email: string;
   minLength: number;
@@ -15,8 +15,10 @@ type NewPasswordFormProps = {
 };
 
 export function NewPasswordForm({ action, hidden = {}, email, minLength, askCurrent = false, submitLabel }: NewPasswordFormProps) {
-  const [state, formAction, pending] = useActionState<NewPasswordFormState, FormData>(action, {});
-  const errors = state.fieldErrors ?? {};
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
+  const errors = state?.fieldErrors ?? {};
+  // Field errors sit under their fields; the line at the top is for refusals of the whole form.
+  const message = state && !state.ok && !state.fieldErrors ? state.message : undefined;
   const field = (name: string, label: string, autoComplete: string, hint?: string) => {
     const describedBy = [hint ? `${name}-hint` : "", errors[name] ? `${name}-error` : ""].filter(Boolean).join(" ");
     return (
@@ -34,7 +36,7 @@ export function NewPasswordForm({ action, hidden = {}, email, minLength, askCurr
     <form action={formAction} noValidate className="space-y-4">
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <input type="hidden" name="username" autoComplete="username" value={email} />
-      {state.message && <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
+      {message && <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
       {askCurrent && field("currentPassword", "Current password", "current-password")}
       {field("password", "New password", "new-password", `At least ${minLength} characters.`)}
       {field("confirmPassword", "Repeat the new password", "new-password")}

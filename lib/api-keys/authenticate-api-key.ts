@@ -11,6 +11,7 @@ export type ApiCaller = {
   /** null: an operator key, which may act on every tenant. */
   tenantId: string | null;
   scopes: ReadonlySet<ApiScope>;
+  /** Names the key in audit events and logs by its name and id (never its secret). */
   label: string;
 };
 
@@ -35,5 +36,5 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { keyId: row.id, prefix, tenantId: row.tenantId, scopes: new Set(parseStoredScopes(row.scopes)), label: `API key ${prefix}… (${row.name})` };
+  return { keyId: row.id, prefix, tenantId: row.tenantId, scopes: new Set(parseStoredScopes(row.scopes)), label: `API key "${row.name}" (${row.id})` };
 }

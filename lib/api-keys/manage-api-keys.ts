@@ -2,16 +2,16 @@
 // Developers page alike. The plaintext key exists only in the value createApiKey returns.
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { displayTextSchema } from "@/lib/display-text";
+import { recordChange } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/create-client";
-import { log } from "@/lib/log";
 import { mintApiKey } from "./api-key-format";
 import { apiScopeSchema, OPERATOR_ONLY_SCOPES, parseStoredScopes, type ApiScope } from "./scopes";
 
 export type KeyCreator = { userId: string | null; label: string };
 
 export const newApiKeySchema = z.strictObject({
-  name: z.string().trim().min(1, "Give the key a name.").max(100, "At most 100 characters."),
+  name: displayTextSchema({ label: "Key name", min: 1, tooShort: "Give the key a name.", max: 100 }),
   scopes: z.array(apiScopeSchema, { error: "Pick known scopes." }).min(1, "Pick at least one scope."),
 });
 
@@ -49,7 +49,7 @@ export async function createApiKey(
     },
     select: summarySelect,
   });
-  await auditKey(db, row.tenantId, input.creator, "api_key_created", `Key ${row.prefix}… "${row.name}" created with ${scopes.join(", ")}`);
+  await recordChange(db, input.creator, { tenantId: row.tenantId, action: "api_key_created", detail: `Key ${row.prefix}… "${row.name}" created with ${scopes.join(", ")}` });
   return { key: minted.key, summary: toSummary(row) };
 }
 
@@ -64,18 +64,8 @@ export async function revokeApiKey(db: Db, tenantId: string | null, keyRef: stri
   if (!row) throw AppError.notFound("That API key");
   if (row.revokedAt) return toSummary(row);
   const revoked = await db.apiKey.update({ where: { id: row.id }, data: { revokedAt: new Date() }, select: summarySelect });
-  await auditKey(db, row.tenantId, actor, "api_key_revoked", `Key ${row.prefix}… "${row.name}" revoked`);
+  await recordChange(db, actor, { tenantId: row.tenantId, action: "api_key_revoked", detail: `Key ${row.prefix}… "${row.name}" revoked` });
   return toSummary(revoked);
-}
-
-// Tenant keys go to the tenant's audit log; operator keys belong to no tenant, so their lifecycle
-// goes to the structured log (the operator's audit trail) instead.
-async function auditKey(db: Db, tenantId: string | null, actor: KeyCreator, action: "api_key_created" | "api_key_revoked", detail: string) {
-  if (tenantId) {
-    await recordAuditEvent(db, { tenantId, actorUserId: actor.userId, actorLabel: actor.label, action, outcome: "success", detail });
-  } else {
-    log.info("operator audit", { audit: true, action, actor: actor.label, detail });
-  }
 }
 
 function toSummary(row: { scopes: string } & Omit<ApiKeySummary, "scopes">): ApiKeySummary {

@@ -2,6 +2,7 @@
 // Stable under inserts (no skipped or repeated rows), unlike offsets.
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
+import { exceedsJsonNesting } from "@/lib/json/json-nesting";
 
 export type Cursor = { createdAt: Date; id: string };
 
@@ -14,7 +15,9 @@ export function encodeCursor(item: { createdAt: Date; id: string }): string {
 export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
-    const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    const text = Buffer.from(raw, "base64url").toString("utf8");
+    if (exceedsJsonNesting(text)) throw new Error("nested too deeply");
+    const [createdAt, id] = cursorSchema.parse(JSON.parse(text));
     return { createdAt: new Date(createdAt), id };
   } catch {
     throw new AppError("invalid_input", "That cursor is not one this API gave out.", { fieldErrors: { cursor: ["Unknown cursor."] } });
@@ -29,11 +32,24 @@ export function afterCursor(cursor: Cursor | null) {
 
 export const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 
-/** Takes one extra row to know whether there is a next page. */
-export function pageOf<T extends { createdAt: Date; id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
+export type PageQuery = { cursor?: string | undefined; limit: number };
+/** What a list hands its findMany: the filter after the cursor, the order, one row more than a page. */
+export type PageArgs<Where> = { where: Where & ReturnType<typeof afterCursor>; orderBy: typeof newestFirst; take: number };
+
+/**
+ * THE list of every /api/v1 collection: the rows matching `where` after the query's cursor, newest
+ * first, one extra read to know whether there is a next page, each shown through `view`.
+ */
+export async function listPage<Where extends object, Row extends { createdAt: Date; id: string }, View>(
+  query: PageQuery,
+  where: Where,
+  find: (args: PageArgs<Where>) => Promise<Row[]>,
+  view: (row: Row) => View,
+): Promise<{ items: View[]; nextCursor: string | null }> {
+  const rows = await find({ where: { ...where, ...afterCursor(decodeCursor(query.cursor)) }, orderBy: newestFirst, take: query.limit + 1 });
+  const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { items: items.map(view), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
 }
 
 export const pageQuerySchema = {

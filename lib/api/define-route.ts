@@ -7,12 +7,13 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { authenticateApiKey, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiScope } from "@/lib/api-keys/scopes";
-import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/create-client";
-import { serverEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
+import type { PeopleActor } from "@/lib/people/people-actor";
+import { processRuntime } from "@/lib/runtime/process-runtime";
+import type { Runtime } from "@/lib/runtime/runtime";
 import { consumeApiAllowance, rateLimitHeaders } from "./api-rate-limiter";
-import { INTERNAL_PROBLEM, PROBLEM_CONTENT_TYPE, problemOf, type Problem } from "./problem";
+import { INTERNAL_PROBLEM, problemOf, problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -37,13 +38,29 @@ export type RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | und
 };
 
 export type RouteInput<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B> };
-export type RouteContext = { caller: ApiCaller; db: Db; request: Request };
+/** `actor` is the key as the domain functions audit it: every change made through /api/v1 is in the
+ * tenant's activity under the key's name and id. A key acts with full authority over what its
+ * scopes reach (an operator key may even invite an OWNER). */
+export type RouteContext = { caller: ApiCaller; actor: PeopleActor; db: Db; runtime: Runtime; request: Request };
+
+/** What a handler is given for an authenticated caller (the MCP endpoint builds the same). */
+export function routeContext(caller: ApiCaller, runtime: Runtime, request: Request): RouteContext {
+  return { caller, actor: apiKeyActor(caller), db: runtime.db, runtime, request };
+}
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export type ApiRoute = {
   spec: RouteSpec<AnyObject | undefined, AnyObject | undefined, AnyObject | undefined, z.ZodType | undefined>;
+  /** What Next calls: the request served with the process's runtime. */
   handle: (request: Request, context?: NextContext) => Promise<Response>;
+  /** The same with a runtime of the caller's (tests: one per database). */
+  serve: (runtime: Runtime, request: Request, context?: NextContext) => Promise<Response>;
+  /** The operation itself for an already authenticated caller (the MCP endpoint's tools): parts
+   * checked against the same schemas, the result shaped by the response schema; refusals throw AppError. */
+  invoke: (context: RouteContext, parts: RouteParts) => Promise<unknown>;
 };
+
+export type RouteParts = { params?: unknown; query?: unknown; body?: unknown };
 
 export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends AnyObject | undefined, R extends z.ZodType | undefined>(
   spec: RouteSpec<P, Q, B, R>,
@@ -51,29 +68,49 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
 ): ApiRoute {
   // Unknown fields are refused everywhere (422), and the document says so (additionalProperties: false).
   spec = { ...spec, params: spec.params?.strict() as P, query: spec.query?.strict() as Q, body: spec.body?.strict() as B };
-  const handle = async (request: Request, context?: NextContext): Promise<Response> => {
+  const invoke = async (context: RouteContext, parts: RouteParts): Promise<unknown> => {
+    const { caller } = context;
+    if (spec.scope && !caller.scopes.has(spec.scope)) throw new AppError("forbidden", `This API key lacks the scope ${spec.scope}.`);
+    const params = parsePart(spec.params, parts.params ?? {}, "path");
+    const query = parsePart(spec.query, parts.query ?? {}, "query");
+    const body = spec.body ? parsePart(spec.body, parts.body, "body") : undefined;
+    const result = await handler({ params, query, body } as RouteInput<P, Q, B>, context);
+    return spec.response.schema ? spec.response.schema.parse(result) : undefined;
+  };
+  const serve = async (runtime: Runtime, request: Request, context?: NextContext): Promise<Response> => {
+    const { db } = runtime;
     let headers: Record<string, string> = {};
     try {
       const caller = await authenticateApiKey(db, request.headers.get("authorization"));
-      const verdict = await consumeApiAllowance(serverEnv().DATABASE_URL, caller.keyId);
+      const verdict = await consumeApiAllowance(runtime.databaseUrl, caller.keyId);
       headers = rateLimitHeaders(verdict);
       if (!verdict.allowed) {
         throw new AppError("rate_limited", `This API key made too many requests; try again in ${verdict.resetSeconds} s.`);
       }
-      if (spec.scope && !caller.scopes.has(spec.scope)) throw new AppError("forbidden", `This API key lacks the scope ${spec.scope}.`);
-      const params = parsePart(spec.params, (await context?.params) ?? {}, "path");
-      const query = parsePart(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = spec.body ? parsePart(spec.body, await readJsonBody(request), "body") : undefined;
-      const result = await handler({ params, query, body } as RouteInput<P, Q, B>, { caller, db, request });
+      const parts: RouteParts = {
+        params: (await context?.params) ?? {},
+        query: Object.fromEntries(new URL(request.url).searchParams),
+        body: spec.body ? await readJsonBody(request) : undefined,
+      };
+      const result = await invoke(routeContext(caller, runtime, request), parts);
       if (!spec.response.schema) return new Response(null, { status: spec.response.status, headers: { ...headers, "Cache-Control": "no-store" } });
-      return json(spec.response.status, spec.response.schema.parse(result), headers);
+      return json(spec.response.status, result, headers);
     } catch (error) {
-      if (error instanceof AppError) return problem(problemOf(error), headers);
+      if (error instanceof AppError) {
+        // A limit of the domain (e.g. invitations per address) says when to come back, as the key's own limit does.
+        const retryAfter = error.details.retryAfterSeconds;
+        return problemResponse(problemOf(error), retryAfter ? { ...headers, "Retry-After": String(retryAfter) } : headers);
+      }
       log.error("api request failed", { operation: spec.operationId, error });
-      return problem(INTERNAL_PROBLEM, headers);
+      return problemResponse(INTERNAL_PROBLEM, headers);
     }
   };
-  return { spec: spec as ApiRoute["spec"], handle };
+  const handle = (request: Request, context?: NextContext) => serve(processRuntime(), request, context);
+  return { spec: spec as ApiRoute["spec"], handle, serve, invoke };
+}
+
+function apiKeyActor(caller: ApiCaller): PeopleActor {
+  return { userId: null, label: caller.label, role: "OWNER" };
 }
 
 // Path parameters that do not parse name nothing that exists: 404, like an unknown id.
@@ -94,14 +131,5 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), {
     status,
     headers: { ...headers, "Content-Type": "application/json", "Cache-Control": "no-store" },
-  });
-}
-
-function problem(body: Problem, headers: Record<string, string>): Response {
-  // RFC 6750: a 401 names the scheme the client should use.
-  const challenge: Record<string, string> = body.status === 401 ? { "WWW-Authenticate": 'Bearer realm="switchboard"' } : {};
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { ...headers, ...challenge, "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
   });
 }

@@ -20,10 +20,12 @@ export const problemSchema = z
 export type Problem = z.infer<typeof problemSchema>;
 
 const TITLES: Record<AppErrorCode, string> = {
+  bad_request: "Bad request",
   invalid_input: "Invalid input",
   unauthenticated: "Unauthenticated",
   forbidden: "Forbidden",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
@@ -50,3 +52,12 @@ export const INTERNAL_PROBLEM: Problem = {
   detail: "Something went wrong on our side. Please try again.",
   code: "internal",
 };
+
+/** The HTTP answer for a problem (RFC 6750: a 401 names the scheme the client should use). */
+export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
+  const challenge: Record<string, string> = body.status === 401 ? { "WWW-Authenticate": 'Bearer realm="switchboard"' } : {};
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { ...headers, ...challenge, "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
+  });
+}

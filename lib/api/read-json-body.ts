@@ -1,6 +1,8 @@
 // Reads an /api/v1 request body: JSON only, at most MAX_API_BODY_BYTES (checked on Content-Length and
-// while streaming, since the header can lie), an object at the top. Each refusal is an AppError.
+// while streaming, since the header can lie), nested at most MAX_JSON_NESTING levels, an object at
+// the top. Each refusal is an AppError.
 import { AppError } from "@/lib/app-error";
+import { exceedsJsonNesting, MAX_JSON_NESTING } from "@/lib/json/json-nesting";
 
 export const MAX_API_BODY_BYTES = 64 * 1024;
 
@@ -13,11 +15,22 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   if (contentType !== "application/json" && !contentType.endsWith("+json")) {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");
   }
+  let text: string;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("invalid_input", "The body is not valid JSON.", { fieldErrors: { body: ["Not valid JSON."] } });
+    throw notJson();
+  }
+  if (exceedsJsonNesting(text)) {
+    throw new AppError("invalid_input", `The body nests deeper than ${MAX_JSON_NESTING} levels.`, {
+      fieldErrors: { body: [`Nested deeper than ${MAX_JSON_NESTING} levels.`] },
+    });
+  }
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw notJson();
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new AppError("invalid_input", "The body must be a JSON object.", { fieldErrors: { body: ["Expected a JSON object."] } });
@@ -41,6 +54,10 @@ async function readCapped(request: Request): Promise<Uint8Array> {
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+function notJson(): AppError {
+  return new AppError("invalid_input", "The body is not valid JSON.", { fieldErrors: { body: ["Not valid JSON."] } });
 }
 
 function tooLarge(): AppError {

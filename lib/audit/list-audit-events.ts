@@ -24,9 +24,15 @@ const viewSelect = {
   createdAt: true,
 } as const;
 
-export async function listTenantAuditEvents(db: Db, tenantId: string, limit = 20): Promise<AuditEventView[]> {
+/** What the Developers page shows: changes to webhook endpoints and API keys, by members and keys alike. */
+export const DEVELOPER_AUDIT_ACTIONS = ["webhook_endpoint", "api_key_created", "api_key_revoked"] as const;
+/** What the Signups page shows: retries and settings changes. */
+export const SIGNUP_AUDIT_ACTIONS = ["signup_retry", "signup_settings"] as const;
+
+/** A tenant's recent events of the given actions, newest first (each dashboard page shows its own). */
+export async function listTenantActivity(db: Db, tenantId: string, actions: readonly string[], limit = 20): Promise<AuditEventView[]> {
   return db.auditEvent.findMany({
-    where: { tenantId },
+    where: { tenantId, action: { in: [...actions] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: viewSelect,

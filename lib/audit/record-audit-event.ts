@@ -14,6 +14,9 @@ export type AuditAction =
   | "newsletter_destination"
   | "tenant_create"
   | "tenant_rename"
+  | "tenant_delete"
+  | "signup_settings"
+  | "signup_retry"
   | "member_invite"
   | "invitation_revoke"
   | "invitation_accept"
@@ -23,9 +26,14 @@ export type AuditAction =
   | "api_key_created"
   | "api_key_revoked"
   | "access_token_issued"
-  | "webhook_endpoint";
+  | "webhook_endpoint"
+  | "mcp_tool_call";
 
 export type AuditOutcome = "success" | "failure" | "warning";
+
+/** Who made a change: a person (userId), the operator at the command line, or an API key (userId
+ * null; the label names the key by its name and id, never its secret). */
+export type AuditActor = { userId: string | null; label: string };
 
 export type AuditEventInput = {
   tenantId: string;
@@ -44,6 +52,25 @@ export const SYSTEM_ACTOR = "Switchboard (automatic)";
 
 export function connectionSubject(provider: string, portalId: string): string {
   return `${provider}:${portalId}`;
+}
+
+/** A change by `actor`, in the tenant's activity; a change to what belongs to no tenant (operator
+ * keys, operator-wide webhook endpoints, a tenant being deleted) goes to the structured log instead,
+ * the operator's audit trail. */
+export async function recordChange(
+  db: Db,
+  actor: AuditActor,
+  change: { tenantId: string | null; action: AuditAction; detail: string; subject?: string; outcome?: AuditOutcome },
+): Promise<void> {
+  const outcome = change.outcome ?? "success";
+  if (!change.tenantId) {
+    log.info("operator audit", { audit: true, action: change.action, actor: actor.label, subject: change.subject, detail: change.detail, outcome });
+    return;
+  }
+  await recordAuditEvent(db, {
+    tenantId: change.tenantId, actorUserId: actor.userId, actorLabel: actor.label, action: change.action, outcome,
+    subject: change.subject ?? null, detail: change.detail,
+  });
 }
 
 export async function recordAuditEvent(db: Db, event: AuditEventInput): Promise<void> {

@@ -1,5 +1,7 @@
-// Email + password check with throttling. The only outcomes a caller can show are "signed in",
-// "wrong email or password" (never which one) and "too many attempts".
+// Email + password check with throttling, for sign-in and for "change password" alike. The only
+// outcomes a caller can show are "signed in", "wrong email or password" (never which one: an
+// AppError "unauthenticated") and "too many attempts" (an AppError "rate_limited").
+import { AppError } from "@/lib/app-error";
 import type { Db } from "@/lib/db/create-client";
 import {
   EMAIL_SLOWDOWN,
@@ -15,10 +17,8 @@ import { DUMMY_PASSWORD_HASH, normalizeEmail, verifyPassword } from "./password"
 
 export type AuthenticatedUser = { id: string; email: string; name: string | null };
 
-export type AuthenticationResult =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid-credentials" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+const INVALID_CREDENTIALS_MESSAGE = "The email or password is incorrect.";
+const THROTTLED_MESSAGE = "Too many failed attempts. Please wait a few minutes and try again.";
 
 export type PasswordAttempt = { email: string; password: string; ip: string | null };
 
@@ -29,7 +29,7 @@ export async function authenticateWithPassword(
   attempt: PasswordAttempt,
   now: Date = new Date(),
   pause: (ms: number) => Promise<void> = pauseFor,
-): Promise<AuthenticationResult> {
+): Promise<AuthenticatedUser> {
   const email = normalizeEmail(attempt.email);
   const clientKey = `client:${email}|${attempt.ip ?? "unknown"}`;
   const emailKey = `email:${email}`;
@@ -37,7 +37,7 @@ export async function authenticateWithPassword(
 
   // Only this client's own failures (on this account, or on many accounts) can lock it out.
   const throttle = await checkLoginThrottle(db, ipKey ? [clientKey, ipKey] : [clientKey], now);
-  if (throttle.locked) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+  if (throttle.locked) throw new AppError("rate_limited", THROTTLED_MESSAGE, { retryAfterSeconds: throttle.retryAfterSeconds });
   const slowdown = await emailSlowdownMs(db, emailKey, now);
   if (slowdown > 0) await pause(slowdown);
 
@@ -47,11 +47,11 @@ export async function authenticateWithPassword(
     await recordLoginFailure(db, clientKey, EMAIL_THROTTLE, now);
     await countLoginFailure(db, emailKey, EMAIL_SLOWDOWN.windowMs, now);
     if (ipKey) await recordLoginFailure(db, ipKey, IP_THROTTLE, now);
-    return { ok: false, reason: "invalid-credentials" };
+    throw new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
   }
 
   // Only the account's counters reset: a guesser with one valid account must not clear its IP's.
   await clearLoginFailures(db, clientKey);
   await clearLoginFailures(db, emailKey);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return { id: user.id, email: user.email, name: user.name };
 }

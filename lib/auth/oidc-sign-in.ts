@@ -3,6 +3,8 @@
 // account (or creates one without a password). With a roles claim configured, entries like
 // "acme:ADMIN" grant or raise memberships just in time — never OWNER, never lowering or removing.
 import { z } from "zod";
+import { AppError } from "@/lib/app-error";
+import { displayTextSchema } from "@/lib/display-text";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
@@ -14,16 +16,21 @@ const claimsSchema = z.object({
   email: z.string().trim().max(320).pipe(z.email()).optional(),
   // Some providers send the flag as a string.
   email_verified: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional(),
-  name: z.string().trim().max(100).optional(),
+  // The identity provider's display name under the one display-text rule; an unusable one is dropped,
+  // not a reason to refuse the sign-in.
+  name: displayTextSchema({ label: "Name", max: 100 }).optional().catch(undefined),
 });
 
 const grantableRoles = ["ADMIN", "MEMBER"] as const satisfies readonly Role[];
 
-export type OidcSignIn = { ok: true; user: { id: string; email: string; name: string | null } } | { ok: false; reason: "no-verified-email" };
+export type OidcUser = { id: string; email: string; name: string | null };
 
-export async function signInWithOidcClaims(db: Db, rawClaims: unknown, options: { rolesClaim?: string | undefined } = {}): Promise<OidcSignIn> {
+/** The account these claims sign in to; claims without a verified email throw an "unauthenticated" AppError. */
+export async function signInWithOidcClaims(db: Db, rawClaims: unknown, options: { rolesClaim?: string | undefined } = {}): Promise<OidcUser> {
   const claims = claimsSchema.safeParse(rawClaims);
-  if (!claims.success || !claims.data.email || claims.data.email_verified !== true) return { ok: false, reason: "no-verified-email" };
+  if (!claims.success || !claims.data.email || claims.data.email_verified !== true) {
+    throw new AppError("unauthenticated", "Your identity provider did not confirm a verified email address.", { reason: "no-verified-email" });
+  }
   const email = normalizeEmail(claims.data.email);
   const user = await db.user.upsert({
     where: { email },
@@ -32,7 +39,7 @@ export async function signInWithOidcClaims(db: Db, rawClaims: unknown, options: 
     select: { id: true, email: true, name: true },
   });
   if (options.rolesClaim) await grantClaimedMemberships(db, user, (rawClaims as Record<string, unknown>)[options.rolesClaim]);
-  return { ok: true, user };
+  return user;
 }
 
 /** "slug:ROLE" entries from an array or a space/comma separated string; anything else is ignored. */

@@ -2,6 +2,7 @@
 // what matters (NIST 800-63B); no composition rules. bcrypt reads only 72 bytes, so longer is refused
 // rather than silently truncated.
 import { z } from "zod";
+import { displayTextSchema } from "@/lib/display-text";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -11,7 +12,7 @@ export const newPasswordSchema = z
   .refine((value) => Buffer.byteLength(value, "utf8") <= 72, "Use at most 72 bytes (about 72 characters).")
   .refine((value) => value.trim().length > 0, "The password cannot be only spaces.");
 
-export const personNameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+export const personNameSchema = displayTextSchema({ label: "Your name", min: 1, tooShort: "Enter your name.", max: 100 });
 
 export const emailAddressSchema = z
   .string()

@@ -1,10 +1,7 @@
-// The process-wide key ring, read once from validated configuration.
-import { serverEnv } from "@/lib/env/server";
-import { parseKeyRing, type KeyRing } from "./key-ring";
-
-let cached: KeyRing | undefined;
+// The process's key ring, for code not yet handed one by the composition root.
+import type { KeyRing } from "./key-ring";
+import { processRuntime } from "@/lib/runtime/process-runtime";
 
 export function activeKeyRing(): KeyRing {
-  cached ??= parseKeyRing(serverEnv().TOKEN_ENCRYPTION_KEYS);
-  return cached;
+  return processRuntime().keyRing;
 }

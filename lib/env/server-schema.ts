@@ -2,6 +2,7 @@
 // Pure (reads nothing by itself) so tests can feed it any environment.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseProvider } from "@/lib/db/database-url";
+import { hostnameOfHostHeader } from "@/lib/security/host-allowlist";
 import { AUTH_SECRET_MIN_LENGTH, parseTokenEncryptionKeys } from "./secret-formats";
 
 const flag = (fallback: boolean) =>
@@ -87,6 +88,14 @@ export const serverEnvSchema = z
     PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65_535).default(3000),
     // Unset: every interface, like `next start`.
     HOST: z.string().trim().min(1).optional(),
+    // Host names the app answers besides APP_URL's (comma-separated; loopback names are added outside
+    // production): e.g. the address a load balancer's health check uses. Any other Host gets 421.
+    ALLOWED_HOSTS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ?? "").split(",").map((name) => name.trim()).filter(Boolean))
+      .refine((names) => names.every((name) => hostnameOfHostHeader(name) !== null), "must be comma-separated host names, e.g. switchboard.internal,10.0.0.5"),
     // Reverse proxies in front of the server that append to X-Forwarded-For (server/client-address.ts).
     // 0 (default) trusts only the socket: whatever a client writes in X-Forwarded-For changes nothing.
     // A count higher than the proxies really in front lets clients choose their own address.

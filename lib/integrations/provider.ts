@@ -1,6 +1,6 @@
 // The seam between pages/flows and a CRM provider. HubSpot implements it today; Salesforce or
 // Zoho would implement the same shape and register in registry.ts, without touching the pages.
-import type { ContactUpsertInput, ContactUpsertReply } from "./contact-upsert";
+import type { ContactUpsertInput, ContactUpsertReply, RateLimitObservation } from "./contact-upsert";
 
 export type { ContactUpsertInput, ContactUpsertOutcome, ContactUpsertReply, RateLimitObservation } from "./contact-upsert";
 
@@ -37,6 +37,19 @@ export type ApiCheckResult = {
 
 export type TestRecordResult = { id: string; created: boolean };
 
+/** A contact as the CRM holds it, for agents and support: never more than these fields. */
+export type FoundContact = {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  /** Whether the CRM counts it as a marketing contact; null when the CRM did not say. */
+  marketingContact: boolean | null;
+  createdAt: string | null;
+};
+
+export type ContactLookup = { contact: FoundContact | null; rateLimit: RateLimitObservation | null };
+
 export interface IntegrationProvider {
   readonly id: string;
   readonly displayName: string;
@@ -57,6 +70,8 @@ export interface IntegrationProvider {
   upsertTestRecord(accessToken: string, email: string): Promise<TestRecordResult>;
   /** Creates or updates contacts by email in one call (≤ 100); never throws for HTTP answers. */
   upsertContacts(accessToken: string, batch: readonly ContactUpsertInput[]): Promise<ContactUpsertReply>;
+  /** One contact by email (null when there is none); throws the error kinds of ./errors. */
+  findContact(accessToken: string, email: string): Promise<ContactLookup>;
 }
 
 export function scopeReport(provider: IntegrationProvider, granted: readonly string[]): ScopeReport {

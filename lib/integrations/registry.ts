@@ -1,35 +1,51 @@
 // Which providers exist and how each is built from configuration. Adding Salesforce means adding
-// one entry here (and its folder); pages and flows only ever see IntegrationProvider.
-import { serverEnv, type ServerEnv } from "@/lib/env/server";
+// one entry here (and its folder); pages, flows and the sync only ever see IntegrationProvider.
+import type { ServerEnv } from "@/lib/env/server";
 import { hubspotConfigFromEnv } from "./hubspot/config";
 import { createHubspotProvider, HUBSPOT_PROVIDER_ID } from "./hubspot/provider";
 import type { ConsentProvider } from "./consent-calls";
 import type { IntegrationProvider } from "./provider";
 
-const factories: Record<string, (env: ServerEnv) => IntegrationProvider> = {
-  [HUBSPOT_PROVIDER_ID]: (env) => createHubspotProvider(hubspotConfigFromEnv(env)),
+// HubSpot is also the consent provider (subscription statuses, marketing status, lists).
+type ProviderFactory = (env: ServerEnv, options: { requestTimeoutMs?: number }) => IntegrationProvider & ConsentProvider;
+
+const factories: Record<string, ProviderFactory> = {
+  [HUBSPOT_PROVIDER_ID]: (env, { requestTimeoutMs }) =>
+    createHubspotProvider({ ...hubspotConfigFromEnv(env), ...(requestTimeoutMs ? { requestTimeoutMs } : {}) }),
 };
 
 export class UnknownProviderError extends Error {
   override name = "UnknownProviderError";
 }
 
-const built = new Map<string, IntegrationProvider>();
+/** A process's providers: each built on first use (a worker may idle before HubSpot's client id is
+ * configured) and then kept, so every flow of the process shares one. */
+export type ProviderRegistry = {
+  get(providerId: string): IntegrationProvider;
+  /** The provider signups are pushed to, with the sync's own per-call timeout (a batch upsert may
+   * take longer than a page's token call). One provider today; a per-connection choice later. */
+  contactSync(): IntegrationProvider & ConsentProvider;
+};
 
-export function providerFromEnv(providerId: string): IntegrationProvider {
-  const existing = built.get(providerId);
-  if (existing) return existing;
-  const factory = factories[providerId];
-  if (!factory) throw new UnknownProviderError(`No integration provider named "${providerId}"`);
-  const provider = factory(serverEnv());
-  built.set(providerId, provider);
-  return provider;
-}
-
-/**
- * The provider signups are pushed to, with the sync's own per-call timeout (a batch upsert may
- * take longer than a page's token call). One provider today; a per-connection choice later.
- */
-export function contactSyncProviderFromEnv(requestTimeoutMs: number): IntegrationProvider & ConsentProvider {
-  return createHubspotProvider({ ...hubspotConfigFromEnv(serverEnv()), requestTimeoutMs });
+export function createProviderRegistry(env: ServerEnv): ProviderRegistry {
+  const built = new Map<string, IntegrationProvider>();
+  const build = (providerId: string, options: { requestTimeoutMs?: number }) => {
+    const factory = factories[providerId];
+    if (!factory) throw new UnknownProviderError(`No integration provider named "${providerId}"`);
+    return factory(env, options);
+  };
+  let contactSync: (IntegrationProvider & ConsentProvider) | undefined;
+  return {
+    get(providerId) {
+      const existing = built.get(providerId);
+      if (existing) return existing;
+      const provider = build(providerId, {});
+      built.set(providerId, provider);
+      return provider;
+    },
+    contactSync() {
+      contactSync ??= build(HUBSPOT_PROVIDER_ID, { requestTimeoutMs: env.SYNC_REQUEST_TIMEOUT_MS });
+      return contactSync;
+    },
+  };
 }

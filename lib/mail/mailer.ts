@@ -3,7 +3,7 @@
 // not go out is logged (recipient's domain only — bodies carry single-use links) and reported to
 // the caller, who decides whether that matters.
 import nodemailer, { type Transporter } from "nodemailer";
-import { serverEnv } from "@/lib/env/server";
+import type { ServerEnv } from "@/lib/env/server";
 import { log } from "@/lib/log";
 import { writeToMailbox } from "./local-mailbox";
 import type { MailContent } from "./mail-content";
@@ -46,22 +46,8 @@ export function createMailer(config: MailerConfig): Mailer {
 }
 
 /** Whether this deployment keeps mail in the local mailbox (and serves /dev/mailbox). */
-export function usesLocalMailbox(): boolean {
-  const env = serverEnv();
+export function usesLocalMailbox(env: Pick<ServerEnv, "SMTP_URL" | "NODE_ENV" | "DEMO_MODE">): boolean {
   return !env.SMTP_URL && (env.NODE_ENV === "development" || env.DEMO_MODE);
-}
-
-let cached: Mailer | undefined;
-
-/** The app's mailer, from the validated configuration. */
-export function appMailer(): Mailer {
-  const env = serverEnv();
-  cached ??= createMailer({
-    from: env.MAIL_FROM,
-    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
-    ...(usesLocalMailbox() ? { mailboxDir: env.MAILBOX_DIR } : {}),
-  });
-  return cached;
 }
 
 function domainOf(address: string): string {

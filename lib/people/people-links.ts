@@ -1,10 +1,5 @@
-// Where links in people mails point, from the configuration (APP_URL, the product's name).
-import { serverEnv } from "@/lib/env/server";
-import { clientEnv } from "@/lib/env/client";
+// Where links in people mails point: the product's public address and name (the composition root
+// fills it from APP_URL and NEXT_PUBLIC_PRODUCT_NAME).
 
 /** Where links in mails point and the name they sign with. */
 export type PeopleLinks = { appUrl: string; productName: string };
-
-export function configuredLinks(): PeopleLinks {
-  return { appUrl: serverEnv().APP_URL, productName: clientEnv.NEXT_PUBLIC_PRODUCT_NAME };
-}

@@ -1,6 +1,6 @@
 // What a visitor may send to subscribe, shared by the public page and the public API.
 import { z } from "zod";
-
+import { displayTextSchema } from "@/lib/display-text";
 import { HONEYPOT_FIELD } from "./honeypot";
 
 export { HONEYPOT_FIELD };
@@ -12,24 +12,12 @@ const checkboxSchema = z
   })
   .transform((value) => value === true || value === 1 || /^(on|true|yes|1)$/i.test(String(value ?? "")));
 
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
-// Invisible characters that reorder or hide text: bidirectional embeddings, overrides and isolates
-// (an RLO makes "Eve\u202Etxt.exe" display as "Eveexe.txt" in the dashboard and in HubSpot) and
-// zero-width characters (lookalike names). Removed rather than refused: a pasted name may carry them.
-const INVISIBLE_FORMATTING = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
+// Names follow the one display-text rule (lib/display-text.ts); an empty one counts as absent.
 const optionalText = (max: number, label: string) =>
   z
     .union([z.string(), z.null(), z.undefined()], { error: `${label} must be text.` })
-    .transform((value) => value?.replace(INVISIBLE_FORMATTING, "").trim() ?? "")
-    .pipe(
-      z
-        .string()
-        .max(max, `${label} must be at most ${max} characters.`)
-        // PostgreSQL refuses NUL in text, and no name needs a control character.
-        .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} cannot contain control characters.`),
-    )
+    .transform((value) => value ?? "")
+    .pipe(displayTextSchema({ label, max }))
     .transform((value) => (value === "" ? undefined : value))
     // zod 4 decides key optionality from the outer schema, so say it explicitly.
     .optional();
@@ -52,7 +40,6 @@ export function isHoneypotFilled(raw: Record<string, unknown>): boolean {
 }
 
 export type SignupInput = z.infer<typeof signupInputSchema>;
-export type SignupFieldErrors = Partial<Record<"email" | "firstName" | "consent" | "form", string[]>>;
 
 /** Email identity for de-duplication: HubSpot treats addresses case-insensitively. */
 export function normalizeEmail(email: string): string {

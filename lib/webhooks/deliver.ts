@@ -1,7 +1,8 @@
 // One delivery attempt: sign the stored payload per Standard Webhooks (with the current secret and,
 // during a rotation's grace period, the previous one), POST it, and record the attempt and its
-// outcome under this worker's claim. Redirects are not followed and the URL is checked again, so a
-// receiver cannot steer deliveries to internal addresses.
+// outcome under this worker's claim. Redirects are not followed and the URL is checked again, and
+// the request goes to the address that check approved, so neither a receiver nor its DNS can steer
+// deliveries to internal addresses.
 import { Webhook } from "standardwebhooks";
 import type { KeyRing } from "@/lib/crypto/key-ring";
 import type { Db } from "@/lib/db/create-client";
@@ -9,10 +10,15 @@ import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { log } from "@/lib/log";
 import { countWebhookAttempt } from "@/lib/metrics/registry";
 import { openEndpointSecret } from "./endpoint-secret";
-import { refuseEndpointUrl, type UrlPolicy } from "./endpoint-url";
+import { checkEndpointUrl, type ResolveHost, type UrlPolicy } from "./endpoint-url";
+import { postToAddress } from "./post-to-address";
 import { DISABLE_AFTER_FAILING_MS, nextRetryDelayMs } from "./retry-schedule";
 
-export type DeliverySettings = { keyRing: KeyRing; urlPolicy: UrlPolicy; timeoutMs: number; retryDelaysMs?: readonly number[] };
+export type DeliverySettings = {
+  keyRing: KeyRing; urlPolicy: UrlPolicy; timeoutMs: number; retryDelaysMs?: readonly number[];
+  /** The system resolver unless given (tests of what a name answers). */
+  resolveHost?: ResolveHost;
+};
 
 /** `answer` labels the metrics: the HTTP status, or why there was none. */
 type Attempt = { statusCode: number | null; latencyMs: number; error: string | null; answer: string };
@@ -39,8 +45,9 @@ async function send(
 ): Promise<Attempt> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
-  const refusal = await refuseEndpointUrl(endpoint.url, settings.urlPolicy);
-  if (refusal) return { statusCode: null, latencyMs: latency(), error: refusal, answer: "refused_url" };
+  // Resolved once here; the request goes to the very address this approved.
+  const checked = await checkEndpointUrl(endpoint.url, settings.urlPolicy, settings.resolveHost ? { resolveHost: settings.resolveHost } : {});
+  if (!checked.ok) return { statusCode: null, latencyMs: latency(), error: checked.reason, answer: "refused_url" };
   const timestamp = new Date();
   const secrets = [endpoint.secretCiphertext];
   if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > timestamp) {
@@ -49,28 +56,26 @@ async function send(
   const signature = secrets
     .map((sealed) => new Webhook(openEndpointSecret(settings.keyRing, endpoint, sealed)).sign(messageId, timestamp, event.payload))
     .join(" ");
-  try {
-    const response = await fetch(endpoint.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(settings.timeoutMs),
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Switchboard-Webhooks/1",
-        "webhook-id": messageId,
-        "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-        "webhook-signature": signature,
-      },
-      body: event.payload,
-    });
-    await response.body?.cancel().catch(() => undefined);
-    const ok = response.status >= 200 && response.status < 300;
-    return { statusCode: response.status, latencyMs: latency(), error: ok ? null : `Answered HTTP ${response.status}`, answer: String(response.status) };
-  } catch (error) {
-    const timedOut = (error as Error).name === "TimeoutError";
-    return timedOut
-      ? { statusCode: null, latencyMs: latency(), error: `No answer within ${settings.timeoutMs} ms`, answer: "timeout" }
-      : { statusCode: null, latencyMs: latency(), error: "Could not connect", answer: "network" };
+  const outcome = await postToAddress(checked.url, checked.address, {
+    timeoutMs: settings.timeoutMs,
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "Switchboard-Webhooks/1",
+      "webhook-id": messageId,
+      "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+      "webhook-signature": signature,
+    },
+    body: event.payload,
+  });
+  switch (outcome.kind) {
+    case "answered": {
+      const ok = outcome.status >= 200 && outcome.status < 300;
+      return { statusCode: outcome.status, latencyMs: latency(), error: ok ? null : `Answered HTTP ${outcome.status}`, answer: String(outcome.status) };
+    }
+    case "timeout":
+      return { statusCode: null, latencyMs: latency(), error: `No answer within ${settings.timeoutMs} ms`, answer: "timeout" };
+    case "network":
+      return { statusCode: null, latencyMs: latency(), error: "Could not connect", answer: "network" };
   }
 }
 

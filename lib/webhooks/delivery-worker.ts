@@ -4,8 +4,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
-import { idleWaits } from "@/lib/idle-waits";
-import { log } from "@/lib/log";
+import { startPollingLoops } from "@/lib/polling-loops";
 import { claimDueDeliveries } from "./claim-deliveries";
 import { deliverClaimed, type DeliverySettings } from "./deliver";
 import { fanOutEvents } from "./fan-out";
@@ -29,36 +28,22 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:webhooks:${randomUUID().slice(0, 8)}`;
   const concurrency = options.concurrency ?? 32;
   const leaseMs = options.leaseMs ?? Math.max(30_000, options.timeoutMs * 3);
-  let stopping = false;
-  const idle = idleWaits();
   // Several lanes, each claiming and sending its own small batch: one slow receiver holds up only
   // its lane's batch (up to the timeout), never the whole worker.
   const lanes = Math.max(1, Math.min(LANES, concurrency));
   const perLane = Math.ceil(concurrency / lanes);
-  const lane = async (index: number) => {
-    // Each lane claims under its own id, so two lanes can never both believe they hold a row.
-    const laneId = `${workerId}#${index}`;
-    while (!stopping) {
-      let busy = false;
-      try {
-        if (index === 0) busy = (await fanOutEvents(options.db)) > 0;
-        const claimed = await claimDueDeliveries(options.db, options.provider, laneId, perLane, leaseMs);
-        busy ||= claimed.length > 0;
-        await deliverClaimed(options.db, laneId, claimed, options);
-      } catch (error) {
-        // A database hiccup must not end the loop; claims expire on their own.
-        log.error("webhook delivery pass failed", { workerId, error });
-      }
-      if (!busy && !stopping) await idle.wait(options.idlePollMs);
-    }
-  };
-  const loop = Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
-  return {
-    workerId,
-    async stop() {
-      stopping = true;
-      idle.wakeAll();
-      await loop;
+  const loops = startPollingLoops({
+    loops: lanes,
+    idlePollMs: options.idlePollMs,
+    failure: { message: "webhook delivery pass failed", fields: { workerId } },
+    pass: async (index) => {
+      // Each lane claims under its own id, so two lanes can never both believe they hold a row.
+      const laneId = `${workerId}#${index}`;
+      const fannedOut = index === 0 ? await fanOutEvents(options.db) : 0;
+      const claimed = await claimDueDeliveries(options.db, options.provider, laneId, perLane, leaseMs);
+      await deliverClaimed(options.db, laneId, claimed, options);
+      return fannedOut > 0 || claimed.length > 0;
     },
-  };
+  });
+  return { workerId, stop: () => loops.stop() };
 }

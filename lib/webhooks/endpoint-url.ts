@@ -1,53 +1,72 @@
-// Which URLs may receive webhooks: https only in production, and never loopback, private,
-// link-local or otherwise internal addresses (checked on the literal host and on every address
-// its name resolves to, at creation and again before each delivery), unless the operator allows
-// them with WEBHOOK_ALLOW_PRIVATE_URLS for receivers next to Switchboard.
+// Which URLs may receive webhooks: https only in production, and only hosts on the public internet
+// (lib/webhooks/public-address.ts: global unicast, not this machine), checked on the literal host
+// or on EVERY address its name resolves to, at creation and again before each delivery. The check
+// hands back the address it approved, and the delivery connects to exactly that one
+// (post-to-address.ts): a name that answers differently the second time never gets a
+// second time. WEBHOOK_ALLOW_PRIVATE_URLS lifts the address rule for receivers next to Switchboard.
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
-
-// Two lists: Node's BlockList matches IPv4 addresses against IPv4-mapped IPv6 rules too.
-const internalV4 = new BlockList();
-const internalV6 = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) internalV4.addSubnet(network, prefix, "ipv4");
-for (const [network, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["::ffff:0:0", 96]] as const) {
-  internalV6.addSubnet(network, prefix, "ipv6");
-}
+import { canonicalAddress, isPublicAddress, ownInterfaceAddresses } from "./public-address";
 
 export type UrlPolicy = { production: boolean; allowPrivate: boolean };
 
-export function isInternalAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  return family === 4 ? internalV4.check(address, "ipv4") : internalV6.check(address, "ipv6");
+/** Every address a host name resolves to; the system resolver unless a test gives its own. */
+export type ResolveHost = (hostname: string) => Promise<string[]>;
+
+export type UrlCheckDeps = { resolveHost?: ResolveHost; ownAddresses?: ReadonlySet<string> };
+
+/** An approved URL and the one address to connect to. */
+export type CheckedUrl = { ok: true; url: URL; address: string } | { ok: false; reason: string };
+
+export const systemResolveHost: ResolveHost = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+
+/** The form an endpoint URL is stored in: WHATWG serialisation (lower-case host, no default port). */
+export function normaliseEndpointUrl(raw: string): string {
+  return new URL(raw).href;
 }
 
-/** A reason the URL is refused, or null when it may be used. */
-export async function refuseEndpointUrl(raw: string, policy: UrlPolicy): Promise<string | null> {
+export async function checkEndpointUrl(raw: string, policy: UrlPolicy, deps: UrlCheckDeps = {}): Promise<CheckedUrl> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return "Enter a full URL, like https://example.com/webhooks.";
+    return refused("Enter a full URL, like https://example.com/webhooks.");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "Use an https:// URL.";
-  if (url.username || url.password) return "Leave credentials out of the URL; verify the signature instead.";
-  if (policy.allowPrivate) return null;
-  if (url.protocol !== "https:" && policy.production) return "Use an https:// URL.";
+  if (url.protocol !== "https:" && url.protocol !== "http:") return refused("Use an https:// URL.");
+  if (url.username || url.password) return refused("Leave credentials out of the URL; verify the signature instead.");
+  if (url.protocol !== "https:" && policy.production && !policy.allowPrivate) return refused("Use an https:// URL.");
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal")) return "Loopback and internal hosts are not allowed.";
-  const addresses = isIP(host) ? [host] : await resolve(host);
-  if (addresses === null) return "That host name does not resolve.";
-  if (addresses.some(isInternalAddress)) return "That host points to a loopback or private address, which is not allowed.";
-  return null;
+  if (!policy.allowPrivate && (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal"))) {
+    return refused("Loopback and internal hosts are not allowed.");
+  }
+  const literal = canonicalAddress(host);
+  const addresses = literal ? [literal] : await resolveAll(host, deps.resolveHost ?? systemResolveHost);
+  const first = addresses?.[0];
+  if (!addresses || first === undefined) return refused("That host name does not resolve.");
+  if (!policy.allowPrivate) {
+    const own = deps.ownAddresses ?? ownInterfaceAddresses();
+    if (!addresses.every((address) => isPublicAddress(address, own))) {
+      return refused("That host points to an address that is not on the public internet (private, loopback, reserved or this server's own), which is not allowed.");
+    }
+  }
+  return { ok: true, url, address: first };
 }
 
-async function resolve(host: string): Promise<string[] | null> {
+/** A reason the URL is refused, or null when it may be used. */
+export async function refuseEndpointUrl(raw: string, policy: UrlPolicy, deps: UrlCheckDeps = {}): Promise<string | null> {
+  const checked = await checkEndpointUrl(raw, policy, deps);
+  return checked.ok ? null : checked.reason;
+}
+
+async function resolveAll(host: string, resolveHost: ResolveHost): Promise<string[] | null> {
   try {
-    return (await lookup(host, { all: true })).map((entry) => entry.address);
+    const answers = (await resolveHost(host)).map(canonicalAddress);
+    // An answer that is not an address at all is as good as no answer.
+    return answers.every((answer): answer is string => answer !== null) ? answers : null;
   } catch {
     return null;
   }
+}
+
+function refused(reason: string): CheckedUrl {
+  return { ok: false, reason };
 }

@@ -41,7 +41,6 @@ export type WebhookEventType = keyof typeof webhookEventCatalog;
 export const webhookEventTypes = Object.keys(webhookEventCatalog) as WebhookEventType[];
 /** What endpoints can subscribe to (the test event always reaches the endpoint it is sent to). */
 export const subscribableEventTypes = webhookEventTypes.filter((type) => type !== "webhook.test");
-export const webhookEventTypeSchema = z.enum(webhookEventTypes as [WebhookEventType, ...WebhookEventType[]]);
 
 export type WebhookEventData<T extends WebhookEventType> = z.input<(typeof webhookEventCatalog)[T]["data"]>;
 

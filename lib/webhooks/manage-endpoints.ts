@@ -1,12 +1,15 @@
 // Webhook endpoints of a tenant (tenantId) or of the operator (null), for the dashboard and the API
 // alike. Secrets leave this module only in the return value of create and rotate (shown once).
+// Every change is audited here, with whoever made it (a member, the operator, an API key).
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
+import { displayTextSchema } from "@/lib/display-text";
+import { recordChange, type AuditActor } from "@/lib/audit/record-audit-event";
 import { activeKeyRing } from "@/lib/crypto/active-key-ring";
 import type { Db } from "@/lib/db/create-client";
 import { serverEnv } from "@/lib/env/server";
 import { newEndpointSecret, sealEndpointSecret } from "./endpoint-secret";
-import { refuseEndpointUrl } from "./endpoint-url";
+import { normaliseEndpointUrl, refuseEndpointUrl } from "./endpoint-url";
 import { subscribableEventTypes, type WebhookEventType } from "./event-types";
 
 /** After a rotation the previous secret keeps signing this long, so receivers can switch over. */
@@ -14,7 +17,7 @@ export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
 
 export const endpointFieldsSchema = z.object({
   url: z.string().trim().min(1, "Enter the URL.").max(2000, "At most 2000 characters."),
-  description: z.string().trim().max(200, "At most 200 characters.").optional(),
+  description: displayTextSchema({ label: "Description", max: 200 }).optional(),
   eventTypes: z.array(z.enum(subscribableEventTypes as [WebhookEventType, ...WebhookEventType[]])).max(20).optional()
     .describe("Event types to send; empty or absent = every event"),
 });
@@ -30,10 +33,14 @@ async function checkedUrl(url: string): Promise<string> {
   const env = serverEnv();
   const refusal = await refuseEndpointUrl(url, { production: env.NODE_ENV === "production", allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS });
   if (refusal) throw new AppError("invalid_input", refusal, { fieldErrors: { url: [refusal] } });
-  return url;
+  // Stored as the WHATWG serialisation, so one receiver has one spelling (and the check saw that one).
+  return normaliseEndpointUrl(url);
 }
 
-export async function createEndpoint(db: Db, tenantId: string | null, fields: EndpointFields) {
+const audit = (db: Db, actor: AuditActor, endpoint: { id: string; tenantId: string | null }, detail: string) =>
+  recordChange(db, actor, { tenantId: endpoint.tenantId, action: "webhook_endpoint", subject: `webhook:${endpoint.id}`, detail });
+
+export async function createEndpoint(db: Db, tenantId: string | null, fields: EndpointFields, actor: AuditActor) {
   const url = await checkedUrl(fields.url);
   const secret = newEndpointSecret();
   const id = `we_${crypto.randomUUID().replace(/-/g, "")}`;
@@ -44,12 +51,13 @@ export async function createEndpoint(db: Db, tenantId: string | null, fields: En
     },
     select: endpointSelect,
   });
+  await audit(db, actor, endpoint, `Webhook endpoint ${endpoint.url} added`);
   return { endpoint, secret };
 }
 
-export async function updateEndpoint(db: Db, id: string, changes: Partial<EndpointFields> & { enabled?: boolean }) {
+export async function updateEndpoint(db: Db, id: string, changes: Partial<EndpointFields> & { enabled?: boolean }, actor: AuditActor) {
   const url = changes.url === undefined ? undefined : await checkedUrl(changes.url);
-  return db.webhookEndpoint.update({
+  const endpoint = await db.webhookEndpoint.update({
     where: { id },
     data: {
       ...(url !== undefined ? { url } : {}),
@@ -60,10 +68,20 @@ export async function updateEndpoint(db: Db, id: string, changes: Partial<Endpoi
     },
     select: endpointSelect,
   });
+  const what = Object.keys(changes).filter((key) => key !== "enabled" && changes[key as keyof typeof changes] !== undefined);
+  const toggled = changes.enabled === undefined ? [] : [changes.enabled ? "enabled" : "disabled"];
+  await audit(db, actor, endpoint, `Webhook endpoint ${endpoint.url} ${[...toggled, ...(what.length ? [`changed (${what.join(", ")})`] : [])].join(" and ") || "saved unchanged"}`);
+  return endpoint;
+}
+
+/** Deletes an endpoint with its delivery log. */
+export async function deleteEndpoint(db: Db, endpoint: { id: string; tenantId: string | null; url: string }, actor: AuditActor): Promise<void> {
+  await db.webhookEndpoint.deleteMany({ where: { id: endpoint.id, tenantId: endpoint.tenantId } });
+  await audit(db, actor, endpoint, `Webhook endpoint ${endpoint.url} deleted`);
 }
 
 /** A new signing secret; the previous one keeps signing for PREVIOUS_SECRET_GRACE_MS. */
-export async function rotateEndpointSecret(db: Db, id: string) {
+export async function rotateEndpointSecret(db: Db, id: string, actor: AuditActor) {
   const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: { id: true, tenantId: true, secretCiphertext: true } });
   const secret = newEndpointSecret();
   const endpoint = await db.webhookEndpoint.update({
@@ -75,6 +93,7 @@ export async function rotateEndpointSecret(db: Db, id: string) {
     },
     select: endpointSelect,
   });
+  await audit(db, actor, endpoint, `Signing secret of ${endpoint.url} rotated`);
   return { endpoint, secret };
 }
 

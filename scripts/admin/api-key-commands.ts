@@ -3,14 +3,14 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { AppError } from "@switchboard/lib/app-error";
-import { createApiKey, listApiKeys, revokeApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
+import { createApiKey, listApiKeys, newApiKeySchema, revokeApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
 import { apiScopes, apiScopeSchema } from "@switchboard/lib/api-keys/scopes";
-import { UsageError, type AdminContext } from "./main";
+import { UsageError, type AdminContext } from "./admin-context";
 
 const OPERATOR = { userId: null, label: "Operator (admin CLI)" };
 
 const createArgs = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: newApiKeySchema.shape.name,
   scope: z.array(apiScopeSchema).min(1),
   tenant: z.string().trim().min(1).optional(),
 });

@@ -2,7 +2,7 @@
 // `registerXCommands(program, context)` beside this file and listing it here.
 import type { Command } from "commander";
 import { registerApiKeyCommands } from "./api-key-commands";
-import type { AdminContext } from "./main";
+import type { AdminContext } from "./admin-context";
 import { registerTenantCommands } from "./tenant-commands";
 import { registerUserCommands } from "./user-commands";
 

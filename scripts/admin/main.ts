@@ -2,43 +2,27 @@
 // commander; each group of commands lives in its own file and registers itself below. Exit codes:
 // 0 done, 1 the operation failed, 2 the command line itself was wrong (one line on stderr).
 import { Command, CommanderError } from "commander";
-import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
-import { resolveDatabaseUrl } from "@switchboard/lib/db/database-url";
 import { EnvValidationError, serverEnv } from "@switchboard/lib/env/server";
+import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 import { AppError } from "@switchboard/lib/app-error";
-import { defaultIntegrationServices, type IntegrationServices } from "@switchboard/lib/integrations/services";
-import { appMailer, type Mailer } from "@switchboard/lib/mail/mailer";
-import { configuredLinks, type PeopleLinks } from "@switchboard/lib/people/people-links";
+import { createRuntime, type Runtime } from "@switchboard/lib/runtime/runtime";
+import { UsageError, type AdminContext, type AdminOverrides } from "./admin-context";
 import { registerCommandGroups } from "./command-groups";
 
-/** What every command gets: the database (opened on first use), mail, HubSpot, links, and where to print. */
-export type AdminContext = {
-  db(): Db;
-  mailer(): Mailer;
-  integrations(): IntegrationServices;
-  links(): PeopleLinks;
-  out(line: string): void;
-};
-
-/** Tests hand in their own database, mailer and simulator-backed services. */
-export type AdminOverrides = Partial<Pick<AdminContext, "db" | "mailer" | "integrations" | "links">>;
-
-/** A wrong argument: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+export { UsageError, type AdminContext, type AdminOverrides };
 
 export async function runAdmin(
   argv: string[],
   io: { out(line: string): void; err(line: string): void },
   overrides: AdminOverrides = {},
 ): Promise<number> {
-  let db: Db | undefined;
+  let runtime: Runtime | undefined;
+  const built = () => (runtime ??= createRuntime(serverEnv(), overrides.db ? { db: overrides.db() } : {}));
   const context: AdminContext = {
-    db: () => (db ??= createDbClient(resolveDatabaseUrl(serverEnv().DATABASE_URL))),
-    mailer: appMailer,
-    integrations: defaultIntegrationServices,
-    links: configuredLinks,
+    db: () => built().db,
+    mailer: () => built().mailer,
+    integrations: () => built().integrations,
+    links: () => built().links,
     out: io.out,
     ...overrides,
   };
@@ -63,11 +47,12 @@ export async function runAdmin(
     io.err(`failed: ${(error as Error).message}`);
     return 1;
   } finally {
-    await db?.$disconnect();
+    await runtime?.close();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  loadEnvFiles();
   const code = await runAdmin(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

@@ -1,7 +1,7 @@
 // Validates a command's options with zod; the first problem becomes one UsageError line (exit 2)
 // naming the option as typed on the command line.
 import type { z } from "zod";
-import { UsageError } from "./main";
+import { UsageError } from "./admin-context";
 
 export function parseOptions<Schema extends z.ZodType>(schema: Schema, options: unknown): z.infer<Schema> {
   const parsed = schema.safeParse(options);

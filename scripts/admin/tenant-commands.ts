@@ -3,10 +3,11 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { createTenant } from "@switchboard/lib/people/tenants/create-tenant";
 import { deleteTenant } from "@switchboard/lib/people/tenants/delete-tenant";
+import { OPERATOR_ACTOR } from "@switchboard/lib/people/people-actor";
 import { renameTenant } from "@switchboard/lib/people/tenants/rename-tenant";
 import { tenantNameSchema, tenantSlugSchema } from "@switchboard/lib/people/tenants/tenant-input";
 import { cliEmail, table } from "./cli-fields";
-import { UsageError, type AdminContext } from "./main";
+import { UsageError, type AdminContext } from "./admin-context";
 import { deliveryNote } from "./delivery-note";
 import { parseOptions } from "./parse-options";
 
@@ -49,7 +50,7 @@ export function registerTenantCommands(program: Command, context: AdminContext):
     .requiredOption("--name <name>", "the new name")
     .action(async (raw: unknown) => {
       const options = parseOptions(z.object({ slug: tenantSlugSchema, name: tenantNameSchema }), raw);
-      const result = await renameTenant(context.db(), options.slug, options.name);
+      const result = await renameTenant(context.db(), { slug: options.slug }, options.name, OPERATOR_ACTOR);
       context.out(result.from === result.to ? `Tenant ${options.slug} is already named ${result.to}.` : `Renamed ${options.slug}: ${result.from} → ${result.to}.`);
     });
 
@@ -61,7 +62,7 @@ export function registerTenantCommands(program: Command, context: AdminContext):
     .action(async (raw: unknown) => {
       const options = parseOptions(z.object({ slug: tenantSlugSchema, yes: z.boolean().optional() }), raw);
       if (!options.yes) throw new UsageError(`tenant delete removes ${options.slug} and all its data for good; add --yes to confirm`);
-      const result = await deleteTenant(context.db(), context.integrations(), options.slug);
+      const result = await deleteTenant(context.db(), context.integrations(), options.slug, OPERATOR_ACTOR);
       for (const portal of result.portals) {
         context.out(portal.revoked ? `Revoked HubSpot portal ${portal.portalId}.` : `HubSpot portal ${portal.portalId}: revocation not confirmed; remove the app in HubSpot's connected apps.`);
       }

@@ -7,7 +7,7 @@ import { issuePasswordReset } from "@switchboard/lib/people/passwords/issue-pass
 import { OPERATOR_ACTOR } from "@switchboard/lib/people/people-actor";
 import { tenantSlugSchema } from "@switchboard/lib/people/tenants/tenant-input";
 import { cliEmail, cliRole, table } from "./cli-fields";
-import type { AdminContext } from "./main";
+import type { AdminContext } from "./admin-context";
 import { deliveryNote } from "./delivery-note";
 import { parseOptions } from "./parse-options";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_PORTALS, portalSchema, type Portal } from "./portals";
+import { DEFAULT_PORTALS, portalListSchema, type Portal } from "./portals";
 import { communicationPreferencesScopesSchema, DEFAULT_COMMUNICATION_PREFERENCES_SCOPES, type CommunicationPreferencesScopes } from "./scopes";
 
 export { KNOWN_SCOPES } from "./scopes";
@@ -51,6 +51,8 @@ export interface SimulatorConfig {
   portals: Portal[];
   /** Any portal id named in the consent form, a pinned authorize URL or the control API is created when unknown. */
   createPortalsOnDemand: boolean;
+  /** The app's requiredScopes (app-hsmeta.json): an install URL whose `scope` lacks one is refused. */
+  appRequiredScopes: string[];
   communicationPreferencesScopes: CommunicationPreferencesScopes;
   /** Where app webhooks go (POST, signed v3 with the client secret); null = none configured. */
   webhookTargetUrl: string | null;
@@ -75,6 +77,7 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   latencyMs: 0,
   portals: DEFAULT_PORTALS,
   createPortalsOnDemand: false,
+  appRequiredScopes: [],
   communicationPreferencesScopes: DEFAULT_COMMUNICATION_PREFERENCES_SCOPES,
   webhookTargetUrl: null,
   webhookMaxAttempts: 4,
@@ -96,6 +99,7 @@ export const configPatchSchema = z
     searchLagMs: z.number().int().min(0),
     redirectUris: z.array(z.url()).min(1),
     createPortalsOnDemand: z.boolean(),
+    appRequiredScopes: z.array(z.string().min(1)),
     communicationPreferencesScopes: communicationPreferencesScopesSchema,
     webhookTargetUrl: z.url().nullable(),
     webhookMaxAttempts: z.number().int().min(1).max(10),
@@ -114,7 +118,7 @@ export const simulatorOptionsSchema = z
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
     appId: z.number().int().positive(),
-    portals: z.array(portalSchema).min(1),
+    portals: portalListSchema,
   })
   .partial()
   .extend(configPatchSchema.shape)

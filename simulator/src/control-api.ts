@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { configPatchSchema, type SimulatorConfig } from "./config";
 import { faultInputSchema } from "./faults";
+import { portalListSchema, portalSchema } from "./portals";
 import type { Route } from "./http/context";
 import { portalFromParams, readControlJson } from "./http/control-input";
 import { sendEmpty, sendJson } from "./http/respond";
@@ -57,6 +58,15 @@ export const controlRoutes: Route[] = [
     },
   },
   { method: "GET", path: "/_sim/portals", handler: (ctx) => sendJson(ctx.res, 200, { portals: ctx.state.portals.list() }) },
+  {
+    // POST /_sim/portals — add (or replace) portals: one portal object, or a list of objects / bare ids.
+    method: "POST",
+    path: "/_sim/portals",
+    handler: async (ctx) => {
+      const input = await readControlJson(ctx, z.union([portalListSchema, portalSchema.transform((portal) => [portal])]));
+      if (input) sendJson(ctx.res, 201, { portals: input.map((portal) => ctx.state.portals.add(portal)) });
+    },
+  },
   {
     method: "POST",
     path: "/_sim/portals/:portalId/revoke-all",

@@ -1,9 +1,32 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { portalSchema, RATE_LIMIT_PROFILES, rateLimitProfileSchema, type SimulatorOptions } from "./config";
+import { portalListSchema } from "./portals";
+import { RATE_LIMIT_PROFILES, rateLimitProfileSchema, type SimulatorOptions } from "./config";
 
 // Reads the CLI's HUBSPOT_SIM_* variables; anything malformed stops the CLI with a message naming it.
 
 const integer = (min: number) => z.coerce.number().int().min(min);
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+function parseJson(value: string, ctx: z.RefinementCtx): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "is not valid JSON" });
+    return z.NEVER;
+  }
+}
+
+function readJsonFile(path: string, ctx: z.RefinementCtx): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})` });
+    return z.NEVER;
+  }
+  return parseJson(text, ctx);
+}
 
 /**
  * `off`, `110` (per 10 s), `110/10000` (max per interval in ms), `100/10000/250000` (plus a daily
@@ -44,25 +67,19 @@ const envSchema = z.object({
     .optional(),
   HUBSPOT_SIM_ACCESS_TOKEN_TTL_SECONDS: integer(1).optional(),
   HUBSPOT_SIM_CODE_TTL_SECONDS: integer(1).optional(),
-  HUBSPOT_SIM_ROTATE_REFRESH_TOKENS: z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1").optional(),
+  HUBSPOT_SIM_ROTATE_REFRESH_TOKENS: booleanFlag.optional(),
   HUBSPOT_SIM_RATE_LIMIT: rateLimitFrom(10_000).optional(),
   HUBSPOT_SIM_SEARCH_RATE_LIMIT: rateLimitFrom(1_000).optional(),
   HUBSPOT_SIM_SEARCH_LAG_MS: integer(0).optional(),
   HUBSPOT_SIM_LATENCY_MS: integer(0).optional(),
   HUBSPOT_SIM_WEBHOOK_URL: z.url().optional(),
   HUBSPOT_SIM_WEBHOOK_MAX_ATTEMPTS: integer(1).max(10).optional(),
-  HUBSPOT_SIM_PORTALS: z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "is not valid JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(portalSchema).min(1))
-    .optional(),
+  HUBSPOT_SIM_CREATE_PORTALS_ON_DEMAND: booleanFlag.optional(),
+  HUBSPOT_SIM_APP_REQUIRED_SCOPES: z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean)).optional(),
+  // A JSON array of portals (objects with at least `id`, or bare ids). Small lists fit in the
+  // variable; thousands go in a file (one variable that large fails the spawn with E2BIG).
+  HUBSPOT_SIM_PORTALS: z.string().transform(parseJson).pipe(portalListSchema).optional(),
+  HUBSPOT_SIM_PORTALS_FILE: z.string().min(1).transform(readJsonFile).pipe(portalListSchema).optional(),
 });
 
 export function simulatorOptionsFromEnv(env: Record<string, string | undefined>): SimulatorOptions {
@@ -75,6 +92,9 @@ export function simulatorOptionsFromEnv(env: Record<string, string | undefined>)
     throw new Error(`Invalid ${name}: ${issue?.message ?? "invalid value"}`);
   }
   const e = result.data;
+  if (e.HUBSPOT_SIM_PORTALS && e.HUBSPOT_SIM_PORTALS_FILE) {
+    throw new Error("Invalid HUBSPOT_SIM_PORTALS_FILE: set HUBSPOT_SIM_PORTALS or HUBSPOT_SIM_PORTALS_FILE, not both");
+  }
   return {
     host: e.HUBSPOT_SIM_HOST,
     port: e.HUBSPOT_SIM_PORT,
@@ -88,7 +108,9 @@ export function simulatorOptionsFromEnv(env: Record<string, string | undefined>)
     searchRateLimit: e.HUBSPOT_SIM_SEARCH_RATE_LIMIT,
     searchLagMs: e.HUBSPOT_SIM_SEARCH_LAG_MS,
     latencyMs: e.HUBSPOT_SIM_LATENCY_MS,
-    portals: e.HUBSPOT_SIM_PORTALS,
+    portals: e.HUBSPOT_SIM_PORTALS ?? e.HUBSPOT_SIM_PORTALS_FILE,
+    createPortalsOnDemand: e.HUBSPOT_SIM_CREATE_PORTALS_ON_DEMAND,
+    appRequiredScopes: e.HUBSPOT_SIM_APP_REQUIRED_SCOPES,
     webhookTargetUrl: e.HUBSPOT_SIM_WEBHOOK_URL,
     webhookMaxAttempts: e.HUBSPOT_SIM_WEBHOOK_MAX_ATTEMPTS,
   };

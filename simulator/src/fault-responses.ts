@@ -15,7 +15,7 @@ const MESSAGES: Record<FaultStatus, { category: string; message: string }> = {
   401: { category: "INVALID_AUTHENTICATION", message: "" },
   403: { category: "FORBIDDEN", message: "This request is not allowed for this account right now (simulated fault)" },
   404: { category: "OBJECT_NOT_FOUND", message: "resource not found" },
-  423: { category: "LOCKED", message: "Locked" },
+  423: { category: "INTERNAL_ERROR", message: "Locked" },
   429: { category: "RATE_LIMIT", message: "" },
   500: { category: "INTERNAL_ERROR", message: "internal error" },
   502: { category: "INTERNAL_ERROR", message: "Bad Gateway" },

@@ -185,3 +185,12 @@ describe("scope names", () => {
     expect(optional).toContain("<code>communication_preferences.statuses.batch.read</code>");
   });
 });
+
+describe("request log", () => {
+  it("keeps no email address from status paths", async () => {
+    await call(await token(), "/statuses/private.person@example.com?channel=EMAIL");
+    const log = (await (await control(sim, "GET", "/requests")).json()) as { requests: { path: string }[] };
+    expect(log.requests.map((entry) => entry.path)).toContain(`${BASE}/statuses/[email]`);
+    expect(JSON.stringify(log)).not.toContain("private.person");
+  });
+});

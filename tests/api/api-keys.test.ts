@@ -34,6 +34,16 @@ describe.each(testProviders)("API keys on %s", (provider) => {
     expect(await database.db.auditEvent.count({ where: { tenantId: tenant.id, action: "api_key_created" } })).toBe(1);
   });
 
+  it("names keys by the one display-text rule: invisible characters stripped, control characters refused", async () => {
+    const { tenant } = await seedTenant(database.db);
+    const { summary } = await createApiKey(database.db, { tenantId: tenant.id, name: "\u202Ebackend\u200b", scopes: ["signups:read"], creator });
+    expect(summary.name).toBe("backend");
+    await expect(createApiKey(database.db, { tenantId: tenant.id, name: "back\nend", scopes: ["signups:read"], creator })).rejects.toMatchObject({
+      code: "invalid_input", details: { fieldErrors: { name: [expect.stringMatching(/control characters/)] } },
+    });
+    await expect(createApiKey(database.db, { tenantId: tenant.id, name: "\u2066\u2069", scopes: ["signups:read"], creator })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
   it("refuses a wrong secret behind a real prefix, a malformed key and a revoked key with 401", async () => {
     const { tenant } = await seedTenant(database.db);
     const { key, summary } = await createApiKey(database.db, { tenantId: tenant.id, name: "k", scopes: ["signups:read"], creator });

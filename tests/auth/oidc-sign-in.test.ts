@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import NextAuth from "next-auth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadServerEnv } from "@switchboard/lib/env/load-server-env";
-import { parseRoleClaim } from "@switchboard/lib/auth/oidc-sign-in";
+import { parseRoleClaim, signInWithOidcClaims } from "@switchboard/lib/auth/oidc-sign-in";
 import { appAuthConfig } from "@/web/app-auth-config";
 import { CookieJar } from "@/tests/helpers/cookie-jar";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
@@ -114,6 +114,14 @@ describe.each(testProviders)("single sign-on on %s", (provider) => {
     expect((await sessionOf(app, jar))?.user?.id).toBe(existing.userId);
     expect(await db.user.count()).toBe(1);
     expect((await db.membership.findFirstOrThrow({ where: { userId: existing.userId } })).role).toBe("OWNER");
+  });
+
+  it("keeps the identity provider's name only under the one display-text rule, and signs in either way", async () => {
+    const { db } = database;
+    const signed = await signInWithOidcClaims(db, { sub: "bidi", email: "bidi@acme.test", email_verified: true, name: "\u202EVera\u200b" });
+    expect(signed).toMatchObject({ name: "Vera" });
+    const controlled = await signInWithOidcClaims(db, { sub: "ctl", email: "ctl@acme.test", email_verified: true, name: "Vera\r\nAdmin" });
+    expect(controlled).toMatchObject({ email: "ctl@acme.test", name: null });
   });
 
   it("refuses an unverified email and creates nothing", async () => {

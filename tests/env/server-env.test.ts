@@ -85,6 +85,13 @@ describe("server configuration", () => {
     expect(loadError({ SIGNUP_RATE_LIMIT_POINTS: "lots" }).message).toMatch(/^Invalid configuration: SIGNUP_RATE_LIMIT_POINTS must be a whole number/);
   });
 
+  it("reads ALLOWED_HOSTS as a list of host names and refuses anything else", () => {
+    expect(loadServerEnv({}, { secretsFile }).ALLOWED_HOSTS).toEqual([]);
+    expect(loadServerEnv({ ALLOWED_HOSTS: " 10.0.0.5, Switchboard.Internal ,[::1]" }, { secretsFile }).ALLOWED_HOSTS).toEqual(["10.0.0.5", "Switchboard.Internal", "[::1]"]);
+    expect(loadError({ ALLOWED_HOSTS: "https://example.com/" }).variable).toBe("ALLOWED_HOSTS");
+    expect(loadError({ ALLOWED_HOSTS: "a b" }).variable).toBe("ALLOWED_HOSTS");
+  });
+
   it("accepts supplied secrets in production", () => {
     const secrets = productionSecrets();
     const env = loadServerEnv(secrets, { secretsFile });

@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from "@switchboard/lib/mail/mailer";
 import { acceptInvitation } from "@switchboard/lib/people/invitations/accept-invitation";
 import { createInvitation } from "@switchboard/lib/people/invitations/create-invitation";
 import { findInvitation } from "@switchboard/lib/people/invitations/find-invitation";
+import { INVITATION_WINDOW_MS, MAX_INVITATIONS_PER_ADDRESS, MAX_INVITATIONS_PER_TENANT } from "@switchboard/lib/people/invitations/invitation-rate-limit";
 import { revokeInvitation } from "@switchboard/lib/people/invitations/revoke-invitation";
 import { listPendingInvitations } from "@switchboard/lib/people/members/list-people";
 import { linkIn, startSmtpCatcher, type SmtpCatcher } from "@/scripts/lib/smtp-catcher";
@@ -51,7 +52,7 @@ describe.each(testProviders)("invitations on %s", (provider) => {
     expect(accepted.tenant.slug).toBe("acme");
     const membership = await db.membership.findFirstOrThrow({ where: { userId: accepted.userId } });
     expect(membership).toMatchObject({ tenantId: tenant.id, role: "ADMIN" });
-    expect((await authenticateWithPassword(db, { email: "new.person@acme.test", password: "a long new password", ip: null })).ok).toBe(true);
+    expect(await authenticateWithPassword(db, { email: "new.person@acme.test", password: "a long new password", ip: null })).toMatchObject({ email: "new.person@acme.test" });
 
     expect((await findInvitation(db, token)).state).toBe("used");
     await expect(acceptInvitation(db, token, { kind: "new-account", name: "Again", password: "another long password" })).rejects.toThrow(AppError);
@@ -96,6 +97,18 @@ describe.each(testProviders)("invitations on %s", (provider) => {
     expect(await listPendingInvitations(db, tenant.id)).toEqual([]);
   });
 
+  it("names a new person by the one display-text rule: invisible characters stripped, control characters refused", async () => {
+    const { db } = database;
+    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "named@acme.test", role: "MEMBER" }, links);
+    await expect(acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "Eve\r\nAdmin", password: "a long new password" })).rejects.toMatchObject({
+      code: "invalid_input", details: { fieldErrors: { name: [expect.stringMatching(/control characters/)] } },
+    });
+    expect(await db.user.count({ where: { email: "named@acme.test" } })).toBe(0);
+    await acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "\u202EEve\u200d", password: "a long new password" });
+    expect((await db.user.findUniqueOrThrow({ where: { email: "named@acme.test" } })).name).toBe("Eve");
+  });
+
   it("accepts a link submitted twice at once exactly once", async () => {
     const { db } = database;
     const { tenant, people: [owner] } = await seedTenant(db, acme);
@@ -128,5 +141,31 @@ describe.each(testProviders)("invitations on %s", (provider) => {
     expect(await db.invitation.count()).toBe(0);
     await createInvitation(db, mailer, admin.actor, tenant, { email: "colleague@acme.test", role: "ADMIN" }, links);
     expect(await db.invitation.count()).toBe(1);
+  });
+
+  it("limits invitation mails per address and per tenant, whoever invites, and says when to come back", async () => {
+    const { db } = database;
+    const { tenant: acmeTenant, people: [acmeOwner] } = await seedTenant(db, acme);
+    const { tenant: globexTenant, people: [globexOwner] } = await seedTenant(db, globex);
+    const now = new Date();
+    const invite = (actor: typeof acmeOwner.actor, tenant: typeof acmeTenant, email: string, at = now) =>
+      createInvitation(db, mailer, actor, tenant, { email, role: "MEMBER" }, links, at);
+    // The same address from two tenants counts together: no inbox gets more than a few an hour.
+    for (let i = 0; i < MAX_INVITATIONS_PER_ADDRESS - 1; i++) await invite(acmeOwner.actor, acmeTenant, "flooded@victim.test");
+    await invite(globexOwner.actor, globexTenant, "Flooded@Victim.test");
+    const limited = await invite(acmeOwner.actor, acmeTenant, "flooded@victim.test").catch((error: unknown) => error);
+    expect(limited).toBeInstanceOf(AppError);
+    expect(limited).toMatchObject({ code: "rate_limited", details: { retryAfterSeconds: 3600, fieldErrors: { email: [expect.stringMatching(/Try again in 60 minutes/)] } } });
+    expect(await db.invitation.count({ where: { email: "flooded@victim.test" } })).toBe(MAX_INVITATIONS_PER_ADDRESS);
+    // An hour later the address may be invited again.
+    await invite(acmeOwner.actor, acmeTenant, "flooded@victim.test", new Date(now.getTime() + INVITATION_WINDOW_MS + 1_000));
+
+    // Per tenant: many different addresses, then a refusal for the next one.
+    const spree = new Date(now.getTime() + 2 * INVITATION_WINDOW_MS);
+    for (let i = 0; i < MAX_INVITATIONS_PER_TENANT; i++) await invite(globexOwner.actor, globexTenant, `person${i}@spree.test`, spree);
+    await expect(invite(globexOwner.actor, globexTenant, "one-more@spree.test", spree)).rejects.toMatchObject({ code: "rate_limited" });
+    // Another tenant is not affected.
+    await invite(acmeOwner.actor, acmeTenant, "one-more@spree.test", spree);
+    expect(await db.invitation.count({ where: { email: "flooded@victim.test" } })).toBe(MAX_INVITATIONS_PER_ADDRESS + 1);
   });
 });

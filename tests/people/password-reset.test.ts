@@ -3,6 +3,7 @@
 // for an unknown address; a change needs the current password.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@switchboard/lib/auth/authenticate";
+import { EMAIL_THROTTLE } from "@switchboard/lib/auth/login-throttle";
 import { createMailer, type Mailer } from "@switchboard/lib/mail/mailer";
 import { changePassword } from "@switchboard/lib/people/passwords/change-password";
 import { issuePasswordReset } from "@switchboard/lib/people/passwords/issue-password-reset";
@@ -14,7 +15,9 @@ import { KNOWN_PASSWORD, seedTenant } from "@/tests/helpers/seed-tenant";
 import { acme, links } from "./support";
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
-const signIn = (database: TestDatabase, password: string) => authenticateWithPassword(database.db, { email: "owner@acme.test", password, ip: "203.0.113.9" });
+/** Whether the sign-in check accepts this password for the owner. */
+const signIn = (database: TestDatabase, password: string) =>
+  authenticateWithPassword(database.db, { email: "owner@acme.test", password, ip: "203.0.113.9" }).then(() => ({ ok: true }), () => ({ ok: false }));
 
 describe.each(testProviders)("password reset on %s", (provider) => {
   let database: TestDatabase;
@@ -51,7 +54,7 @@ describe.each(testProviders)("password reset on %s", (provider) => {
     await seedTenant(db, acme);
     expect(await requestPasswordReset(db, mailer, "nobody@acme.test", links)).toBe("no-account");
     for (let i = 0; i < MAX_RESETS_PER_HOUR; i++) expect(await requestPasswordReset(db, mailer, "owner@acme.test", links)).toBe("sent");
-    expect(await requestPasswordReset(db, mailer, "owner@acme.test", links)).toBe("too-many");
+    await expect(requestPasswordReset(db, mailer, "owner@acme.test", links)).rejects.toMatchObject({ code: "rate_limited" });
     expect(catcher.messages.map((mail) => mail.to)).toEqual(Array(MAX_RESETS_PER_HOUR).fill("owner@acme.test"));
   });
 
@@ -74,12 +77,32 @@ describe.each(testProviders)("password reset on %s", (provider) => {
   it("changes a password only with the right current one, and ends every session", async () => {
     const { db } = database;
     const { people: [owner] } = await seedTenant(db, acme);
-    await expect(changePassword(db, owner.userId, { currentPassword: "wrong", newPassword: "a brand new password" })).rejects.toMatchObject({
+    await expect(changePassword(db, owner.userId, { currentPassword: "wrong", newPassword: "a brand new password", ip: "203.0.113.9" })).rejects.toMatchObject({
       code: "invalid_input", details: { fieldErrors: { currentPassword: ["That is not your current password."] } },
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).sessionVersion).toBe(0);
-    await changePassword(db, owner.userId, { currentPassword: KNOWN_PASSWORD, newPassword: "a brand new password" });
+    await changePassword(db, owner.userId, { currentPassword: KNOWN_PASSWORD, newPassword: "a brand new password", ip: "203.0.113.9" });
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).sessionVersion).toBe(1);
     expect((await signIn(database, "a brand new password")).ok).toBe(true);
+  });
+
+  it("checks the current password under the sign-in throttle: a dozen guesses are not all answered", async () => {
+    const { db } = database;
+    const { people: [owner] } = await seedTenant(db, acme);
+    const now = new Date();
+    const change = (currentPassword: string, at = now) =>
+      changePassword(db, owner.userId, { currentPassword, newPassword: "a brand new password", ip: "198.51.100.20" }, at).then(
+        () => "changed",
+        (error: { code: string }) => error.code,
+      );
+    const answers: string[] = [];
+    for (let guess = 0; guess < 12; guess++) answers.push(await change(`wrong guess ${guess}`));
+    expect(answers.slice(0, EMAIL_THROTTLE.freeFailures + 1)).toEqual(Array(EMAIL_THROTTLE.freeFailures + 1).fill("invalid_input"));
+    expect(answers.slice(EMAIL_THROTTLE.freeFailures + 1)).toEqual(Array(12 - EMAIL_THROTTLE.freeFailures - 1).fill("rate_limited"));
+    // Even the right password is refused while throttled, and nothing changes…
+    expect(await change(KNOWN_PASSWORD)).toBe("rate_limited");
+    expect((await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).sessionVersion).toBe(0);
+    // …until the lock is over.
+    expect(await change(KNOWN_PASSWORD, new Date(now.getTime() + EMAIL_THROTTLE.maxLockMs + 1_000))).toBe("changed");
   });
 });

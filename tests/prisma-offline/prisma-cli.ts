@@ -57,6 +57,9 @@ export function copyPrismaProject(): { dir: string; env: Record<string, string> 
   cpSync(join(projectRoot, "prisma.config.ts"), join(dir, "prisma.config.ts"));
   mkdirSync(join(dir, "lib", "db"), { recursive: true });
   cpSync(join(projectRoot, "lib", "db", "database-url.ts"), join(dir, "lib", "db", "database-url.ts"));
+  // prisma.config.ts reads the copy's `.env` files through this.
+  mkdirSync(join(dir, "lib", "env"), { recursive: true });
+  cpSync(join(projectRoot, "lib", "env", "load-env-files.ts"), join(dir, "lib", "env", "load-env-files.ts"));
   symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "prisma-copy", private: true, type: "module" }));
   return { dir, env: { PRISMA_SCHEMA_ENGINE_BINARY: standInBinary } };

@@ -6,6 +6,7 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serverEnv } from "@switchboard/lib/env/server";
+import { hostAllowlist } from "@switchboard/lib/security/host-allowlist";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
@@ -37,6 +38,21 @@ afterAll(async () => {
 const signup = (email: string) => JSON.stringify({ email, consent: true });
 const send = (url: string, init: RequestInit = {}) => fetch(url, { redirect: "manual", ...init });
 const answeredByNext = (response: Response) => response.headers.get(NEXT_STAND_IN_HEADER) === "1";
+
+type RawAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/** A request with a Host header of our choosing (fetch always sends the URL's own). */
+function sendAs(url: string, host: string, { method = "GET", body, headers = {} }: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method, headers: { ...headers, host } }, (incoming) => {
+      let text = "";
+      incoming.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: text }));
+    });
+    outgoing.on("error", reject);
+    outgoing.end(body);
+  });
+}
 
 describe("production server routing", () => {
   it("answers POST and OPTIONS /api/subscribe/{tenant} itself, query string or not", async () => {
@@ -82,6 +98,46 @@ describe("production server routing", () => {
     const response = await send(`${nextOnly.url}/api/subscribe/${slug}`, { method: "POST", body: signup("next-only@example.com"), headers: { "content-type": "application/json" } });
     expect(answeredByNext(response)).toBe(true);
     expect(await database.db.signup.count({ where: { emailNormalized: "next-only@example.com" } })).toBe(0);
+  });
+});
+
+describe("production server host allowlist", () => {
+  it("refuses a Host it does not serve with 421 before the direct path or Next run anything", async () => {
+    const port = new URL(direct.url).port;
+    for (const host of [`rebind.attacker.test:${port}`, "rebind.attacker.test", `localhost.attacker.test:${port}`, "user@localhost", "192.168.1.9"]) {
+      const page = await sendAs(`${direct.url}/login`, host);
+      expect(page.status, `GET /login as ${JSON.stringify(host)}`).toBe(421);
+      expect(page.headers[NEXT_STAND_IN_HEADER]).toBeUndefined();
+      const post = await sendAs(`${direct.url}/api/subscribe/${slug}`, host, {
+        method: "POST", body: signup("rebound@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.1.1" },
+      });
+      expect(post.status, `POST as ${JSON.stringify(host)}`).toBe(421);
+      expect(post.body).toMatch(/does not serve that host/);
+    }
+    expect(await database.db.signup.count({ where: { emailNormalized: "rebound@example.com" } })).toBe(0);
+  });
+
+  it("answers APP_URL's host and, outside production, the loopback names, whatever the port or case", async () => {
+    const port = new URL(direct.url).port;
+    for (const host of [`localhost:${port}`, "LOCALHOST", `127.0.0.1:${port}`, `[::1]:${port}`, "localhost."]) {
+      const page = await sendAs(`${direct.url}/login`, host);
+      expect(page.headers[NEXT_STAND_IN_HEADER], host).toBe("1");
+    }
+  });
+
+  it("in production answers only APP_URL's host and ALLOWED_HOSTS, not loopback names", async () => {
+    const production = await openServerTransport({
+      allowedHosts: hostAllowlist({ APP_URL: "https://switchboard.example", NODE_ENV: "production", DEMO_MODE: false, ALLOWED_HOSTS: ["10.0.0.5"] }),
+    });
+    try {
+      const answeredBy = async (host: string) => (await sendAs(`${production.url}/api/health`, host)).status;
+      expect(await answeredBy("switchboard.example")).toBe(404); // the stand-in for Next
+      expect(await answeredBy("Switchboard.Example:443")).toBe(404);
+      expect(await answeredBy("10.0.0.5:3000")).toBe(404);
+      for (const host of ["localhost", "127.0.0.1", "[::1]", "evil.example", "switchboard.example.evil.test"]) expect(await answeredBy(host), host).toBe(421);
+    } finally {
+      await production.close();
+    }
   });
 });
 
@@ -206,15 +262,16 @@ describe("production server security headers", () => {
     const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/handle-subscribe");
     const server = createAppServer({
       handleWithNext: async (_request, response) => void response.writeHead(404).end(),
-      context: { ...appSubscribeContext(), appUrl: "https://switchboard.example" },
+      context: { ...appSubscribeContext((await import("@switchboard/lib/runtime/process-runtime")).processRuntime()), appUrl: "https://switchboard.example" },
       intakeDirectPath: true,
       trustedProxyHops: 0,
+      allowedHosts: hostAllowlist({ APP_URL: "https://switchboard.example", NODE_ENV: "production", DEMO_MODE: false }),
     });
     const url = await new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
     try {
       for (const path of ["/login", `/api/subscribe/${slug}`]) {
-        const response = await send(`${url}${path}`, { method: path === "/login" ? "GET" : "OPTIONS" });
-        expect(response.headers.get("strict-transport-security"), path).toMatch(/^max-age=\d+/);
+        const response = await sendAs(`${url}${path}`, "switchboard.example", { method: path === "/login" ? "GET" : "OPTIONS" });
+        expect(response.headers["strict-transport-security"], path).toMatch(/^max-age=\d+/);
       }
     } finally {
       server.closeAllConnections();

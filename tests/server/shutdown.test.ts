@@ -2,7 +2,6 @@
 // outcome is written before we go, so no signup is left claimed (to be re-sent after its lease).
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSignupSync, stopSignupSync } from "@switchboard/lib/signups/start-signup-sync";
 import { shutDown } from "@/server/shutdown";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
@@ -17,7 +16,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopSignupSync();
+  await world?.runtime.workers.stop();
   await world?.close();
 });
 
@@ -30,11 +29,11 @@ describe("shutting the production server down", () => {
     await simJson(world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ latencyMs: 1_000 }) });
     const server = createServer((_request, response) => response.end());
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    startSignupSync();
+    world.runtime.workers.start();
     await waitFor(async () => (await world.database.db.signup.count({ where: { claimedBy: { not: null } } })) > 0, "a batch to be claimed", 20_000);
 
     let nextClosed = false;
-    const clean = await shutDown({ server, stopSync: stopSignupSync, closeNext: async () => void (nextClosed = true), graceMs: 10_000 });
+    const clean = await shutDown({ server, stopSync: () => world.runtime.workers.stop(), closeNext: async () => void (nextClosed = true), graceMs: 10_000 });
 
     expect(clean).toBe(true);
     expect(nextClosed).toBe(true);

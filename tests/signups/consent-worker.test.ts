@@ -8,6 +8,9 @@ import { receiveHubspotWebhook } from "@switchboard/lib/integrations/hubspot-web
 import { signV3 } from "@switchboard/lib/integrations/hubspot-webhooks/signature-v3";
 import { ERASED_EMAIL } from "@switchboard/lib/integrations/hubspot-webhooks/erase-signup";
 import { productionSyncOptions } from "@switchboard/lib/signups/sync/production-wiring";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { createProviderRegistry } from "@switchboard/lib/integrations/registry";
+import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
 import { startSyncWorker, type SyncWorker } from "@switchboard/lib/signups/sync/sync-worker";
 import { startSimulator } from "@/simulator/src/server";
 import { connectPortal } from "@/tests/helpers/connect-portal";
@@ -49,7 +52,8 @@ describe.each(testProviders)("the sync worker's consent loop (%s)", (provider) =
     await connectPortal({ db, tenant }, { actor: owner!.actor });
     await db.tenant.update({ where: { id: tenant.id }, data: { newsletterSubscriptionId: "62515001" } });
     await addSignups(db, tenant.id, 2);
-    const options = productionSyncOptions(db, database.url);
+    const providers = createProviderRegistry(serverEnv());
+    const options = productionSyncOptions({ db, databaseUrl: database.url, env: serverEnv(), integrations: defaultIntegrationServices(), contactSync: () => providers.contactSync() });
     worker = startSyncWorker({ ...options, settings: { ...options.settings, idlePollMs: 50, optOutPollEveryMs: 200 } });
 
     const rows = () => db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { email: "asc" } });

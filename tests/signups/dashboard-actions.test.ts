@@ -37,10 +37,10 @@ describe("signups dashboard data", () => {
     const { tenant: mine } = await seedTenant(database.db);
     const { tenant: theirs } = await seedTenant(database.db);
     const foreign = await failedSignup(theirs.id, "foreign@example.com");
-    expect(await retryFailedSignup(database.db, mine.id, foreign.id)).toBe(false);
+    expect(await retryFailedSignup(database.db, mine.id, foreign.id, { userId: null, label: "test" })).toBe(false);
     expect((await database.db.signup.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("FAILED");
     const own = await failedSignup(mine.id, "own@example.com");
-    expect(await retryFailedSignup(database.db, mine.id, own.id)).toBe(true);
+    expect(await retryFailedSignup(database.db, mine.id, own.id, { userId: null, label: "test" })).toBe(true);
     expect(await database.db.signup.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ status: "PENDING", attempts: 0, lastError: null });
   });
 
@@ -50,7 +50,7 @@ describe("signups dashboard data", () => {
     const good = signupSettingsSchema.parse({ consentText: "Yes, send me the newsletter.", allowedOrigins: "https://Shop.Example.com/\nhttps://shop.example.com\nhttp://localhost:8080" });
     expect(good.allowedOrigins).toEqual(["https://shop.example.com", "http://localhost:8080"]);
     const { tenant } = await seedTenant(database.db);
-    await saveSignupSettings(database.db, tenant.id, good);
+    await saveSignupSettings(database.db, tenant.id, good, { userId: null, label: "test" });
     const publicTenant = await findPublicTenant(database.db, tenant.slug);
     expect(publicTenant).toMatchObject({ consentText: "Yes, send me the newsletter.", allowedOrigins: ["https://shop.example.com", "http://localhost:8080"] });
   });

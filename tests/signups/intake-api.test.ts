@@ -1,6 +1,9 @@
 // The public signup API against a real SQLite database, through both of its front doors: the
 // exported App Router route and the production server's direct path over real HTTP.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_JSON_NESTING } from "@switchboard/lib/json/json-nesting";
+import { deeplyNestedJson } from "@/tests/helpers/deep-json";
 import { configureApp } from "@/tests/helpers/app-env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/databases";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
@@ -99,6 +102,15 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
     expect((await database.db.signup.findUniqueOrThrow({ where: { id } })).firstName).toBe("Evetxt.exe");
   });
 
+  it("refuses control characters in names (CR, LF, TAB, DEL, C1) with a 422 naming the field", async () => {
+    for (const firstName of ["Eve\r\nBcc: x@evil.test", "Eve\tTab", "Eve\u007f", "Eve\u0085"]) {
+      const refused = await postJson({ email: "control@example.com", firstName, consent: true });
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as { fieldErrors: { firstName: string[] } }).fieldErrors.firstName[0]).toMatch(/control characters/);
+    }
+    expect(await database.db.signup.count({ where: { email: "control@example.com" } })).toBe(0);
+  });
+
   it("stores a concurrent burst (repeats included) as one committed row per email, answering every caller alike", async () => {
     const emails = Array.from({ length: 60 }, (_, index) => `burst-${index % 45}@example.com`);
     const responses = await Promise.all(emails.map((email) => postJson({ email, consent: true })));
@@ -129,6 +141,20 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
   it("answers 400 for a body that is not JSON", async () => {
     expect((await post("{not json", { "content-type": "application/json" })).status).toBe(400);
     expect((await post("[1,2]", { "content-type": "application/json" })).status).toBe(400);
+  });
+
+  // Up to 2,000 levels: deeper would not fit in the 16 KB the signup API accepts (413 first).
+  it("answers 422 to JSON nested thousands of levels deep, storing nothing (fast-check)", async () => {
+    const before = await database.db.signup.count({ where: { tenantId } });
+    await fc.assert(
+      fc.asyncProperty(deeplyNestedJson({ minDepth: MAX_JSON_NESTING + 1, maxDepth: 2_000, fields: ["email", "firstName", "consent", "website"] }), async ({ text }) => {
+        const response = await post(text, { "content-type": "application/json" });
+        expect(response.status).toBe(422);
+        expect(await response.json()).toMatchObject({ error: "validation_failed", fieldErrors: { body: [expect.stringMatching(/nests deeper than/)] } });
+      }),
+      { numRuns: 25 },
+    );
+    expect(await database.db.signup.count({ where: { tenantId } })).toBe(before);
   });
 
   it("answers 404 for an unknown tenant", async () => {

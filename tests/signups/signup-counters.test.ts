@@ -68,7 +68,7 @@ describe.each(["sqlite", "postgresql"] as const)("signup counters on %s", (provi
         await releaseWaitingSignups(db, tenant.id);
         return;
       case "retry-failed":
-        await retryAllFailedSignups(db, tenant.id);
+        await retryAllFailedSignups(db, tenant.id, { userId: null, label: "test" });
         return;
       case "delete":
         await db.signup.deleteMany({ where: { tenantId: tenant.id, emailNormalized: `reader${op.address}@example.com` } });

@@ -108,7 +108,7 @@ describe("what HubSpot answers, and what becomes of each signup", () => {
     expect(rows.map((row) => row.status)).toEqual(["FAILED", "FAILED"]);
     expect(rows[0]?.lastError).toBe(`gave up after ${deps.settings.giveUpAfterAttempts} attempts: HubSpot is unavailable for the contacts batch upsert (HTTP 503, INTERNAL_ERROR)`);
     const { retryAllFailedSignups } = await import("@switchboard/lib/signups/dashboard/manage-signups");
-    expect(await retryAllFailedSignups(sync.world.database.db, tenant.id)).toBe(2);
+    expect(await retryAllFailedSignups(sync.world.database.db, tenant.id, { userId: null, label: "test" })).toBe(2);
     await syncUntilIdle(deps);
     expect(await countByStatus(tenant.id)).toEqual({ SYNCED: 2 });
   });

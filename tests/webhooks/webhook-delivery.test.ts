@@ -18,6 +18,8 @@ import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/he
 import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { startReceiver, type Receiver } from "./support/receiver";
 
+const tester = { userId: null, label: "test" };
+
 const FAST_RETRIES = [200, 200, 200, 200, 200, 200, 200, 200];
 
 describe.each(testProviders)("webhook delivery on %s", (provider) => {
@@ -39,7 +41,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await Promise.all(workers.splice(0).map((worker) => worker.stop()));
   };
   const newEndpoint = async (eventTypes?: ("connection.needs_reconnect" | "signup.synced")[]) => {
-    const { endpoint, secret } = await createEndpoint(database.db, tenantId, { url: receiver.url, ...(eventTypes ? { eventTypes } : {}) });
+    const { endpoint, secret } = await createEndpoint(database.db, tenantId, { url: receiver.url, ...(eventTypes ? { eventTypes } : {}) }, tester);
     receiver.secrets = [secret];
     return endpoint;
   };
@@ -98,7 +100,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
   it("keeps retrying while the receiver is down and delivers once it is back, and counts both in the metrics", async () => {
     const [retriedBefore, deliveredBefore] = [await countedAttempts("retrying", "network"), await countedAttempts("delivered", "204")];
     await newEndpoint();
-    await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId });
+    await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId }, tester);
     await receiver.down();
     startWorker();
     await expect.poll(async () => (await database.db.webhookDelivery.findFirstOrThrow()).attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
@@ -132,7 +134,7 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
 
   it("delivers an event a worker held when it was killed with -9, with the same webhook-id", async () => {
     await newEndpoint();
-    const { eventId } = await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId });
+    const { eventId } = await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId }, tester);
     receiver.mode = "hang";
     // Node itself with tsx's loader, not the tsx CLI: SIGKILL must hit the worker, not a wrapper
     // that would leave the real worker running as an orphan.
@@ -158,13 +160,13 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
   it("signs with both secrets during a rotation, and redelivers with the same webhook-id", async () => {
     const endpoint = await newEndpoint();
     const previous = receiver.secrets[0] ?? "";
-    const { secret } = await rotateEndpointSecret(database.db, endpoint.id);
+    const { secret } = await rotateEndpointSecret(database.db, endpoint.id, tester);
     receiver.secrets = [previous, secret];
-    const { deliveryId, eventId } = await sendTestEvent(database.db, endpoint);
+    const { deliveryId, eventId } = await sendTestEvent(database.db, endpoint, tester);
     startWorker();
     await receiver.waitFor(1);
     await expect.poll(async () => (await database.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status).toBe("DELIVERED");
-    await redeliver(database.db, deliveryId);
+    await redeliver(database.db, endpoint, deliveryId, tester);
     const received = await receiver.waitFor(2);
     expect(received.map((item) => item.id)).toEqual([eventId, eventId]);
     expect(received.filter((item) => !(item.verified))).toEqual([]);
@@ -175,13 +177,73 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await recordWebhookEvents(database.db, [{ tenantId, type: "signup.synced", data: { signupId: "s", tenantId, email: "a@example.com", hubspotContactId: "1", reason: null } }]);
     await database.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - 3 * 24 * 3600_000 - 1000) } });
     receiver.mode = "fail";
-    await sendTestEvent(database.db, endpoint);
+    await sendTestEvent(database.db, endpoint, tester);
     startWorker();
     await expect.poll(async () => (await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled, { timeout: 10_000 }).toBe(false);
     const disabled = await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(disabled.disabledReason).toMatch(/3 days/);
-    expect(await database.db.auditEvent.count({ where: { tenantId, action: "webhook_endpoint" } })).toBe(1);
+    // One automatic disable (creating the endpoint and the test event are audited as changes, by "test").
+    expect(await database.db.auditEvent.count({ where: { tenantId, action: "webhook_endpoint", outcome: "failure" } })).toBe(1);
     // The signup.synced event was fanned out to nobody: the endpoint only wants needs_reconnect.
     expect(await database.db.webhookDelivery.count({ where: { event: { type: "signup.synced" } } })).toBe(0);
   });
+
+  it("stores an endpoint URL in its normalised form: lower-case scheme and host, default port dropped", async () => {
+    const { port } = new URL(receiver.url);
+    const created = await createEndpoint(database.db, tenantId, { url: `HTTP://LocalHost:${port}/Hooks?X=1` }, tester);
+    expect(created.endpoint.url).toBe(`http://localhost:${port}/Hooks?X=1`);
+    const bare = await createEndpoint(database.db, tenantId, { url: "HTTP://127.0.0.1:80" }, tester);
+    expect(bare.endpoint.url).toBe("http://127.0.0.1/");
+  });
+
+  describe("connecting to the address the URL check approved", () => {
+    // The endpoint points at a name only the injected resolver knows; the receiver listens on 127.0.0.1.
+    const pointAtName = async (name: string) => {
+      const endpoint = await newEndpoint();
+      const url = new URL(receiver.url);
+      url.hostname = name;
+      // Written directly: creating it would resolve the name with the system resolver, which does not know it.
+      await database.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: url.href } });
+      const { eventId } = await sendTestEvent(database.db, { id: endpoint.id, tenantId }, tester);
+      return { endpoint, eventId };
+    };
+    const startResolvingWorker = (urlPolicy: { production: boolean; allowPrivate: boolean }, resolveHost: (name: string) => Promise<string[]>) => {
+      const worker = startWebhookWorker({
+        db: database.db, provider: databaseProvider(database.url), keyRing: activeKeyRing(),
+        urlPolicy, timeoutMs: 1_000, idlePollMs: 50, retryDelaysMs: FAST_RETRIES, leaseMs: 3_000, resolveHost,
+      });
+      workers.push(worker);
+    };
+
+    it("sends to the checked address with the URL's own host name, without resolving it again", async () => {
+      const resolved: string[] = [];
+      // Answers the receiver's address once; any second lookup would get an address nobody listens on.
+      startResolvingWorker({ production: false, allowPrivate: true }, async (name) => {
+        resolved.push(name);
+        return resolved.length === 1 ? ["127.0.0.1"] : ["127.0.0.9"];
+      });
+      const { eventId } = await pointAtName("hooks.rebind.test");
+      const [received] = await receiver.waitFor(1);
+      expect(received).toMatchObject({ id: eventId, verified: true });
+      expect(resolved).toEqual(["hooks.rebind.test"]);
+    });
+
+    it("a name that answers a public address to the check and a private one after never reaches the private one", async () => {
+      const resolved: string[] = [];
+      startResolvingWorker({ production: false, allowPrivate: false }, async (name) => {
+        resolved.push(name);
+        // TEST-NET-free public address for the check; the receiver's loopback address for anyone who asks again.
+        return resolved.length === 1 ? ["93.184.216.34"] : ["127.0.0.1"];
+      });
+      const { endpoint } = await pointAtName("hooks.rebind.test");
+      // First attempt: approved 93.184.216.34 and went there (unreachable here), not to the receiver.
+      await expect.poll(async () => database.db.webhookAttempt.count({ where: { delivery: { endpointId: endpoint.id } } }), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      const attempts = await database.db.webhookAttempt.findMany({ where: { delivery: { endpointId: endpoint.id } }, orderBy: { attemptedAt: "asc" } });
+      expect(attempts[0]?.error).toMatch(/Could not connect|No answer within/);
+      // Second attempt: the check itself saw the private answer and refused it.
+      expect(attempts[1]?.error).toMatch(/not on the public internet/);
+      expect(receiver.received).toEqual([]);
+    });
+  });
 });
+

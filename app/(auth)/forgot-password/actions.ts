@@ -3,27 +3,23 @@
 // lookup and mail happen after the response (next/server `after`), so its timing says nothing either.
 import { after } from "next/server";
 import { z } from "zod";
-import { fieldErrorsOf } from "@switchboard/lib/app-error";
+import { AppError } from "@switchboard/lib/app-error";
 import { emailAddressSchema } from "@switchboard/lib/auth/password-policy";
-import { db } from "@switchboard/lib/db";
 import { log } from "@switchboard/lib/log";
-import { appMailer } from "@switchboard/lib/mail/mailer";
 import { requestPasswordReset } from "@switchboard/lib/people/passwords/request-password-reset";
-import { configuredLinks } from "@switchboard/lib/people/people-links";
-import type { ForgotFormState } from "./forgot-form-state";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { formAction } from "@/web/form-action";
 
-const forgotSchema = z.object({ email: emailAddressSchema });
-
-export async function requestResetLink(_previous: ForgotFormState, formData: FormData): Promise<ForgotFormState> {
-  const parsed = forgotSchema.safeParse({ email: String(formData.get("email") ?? "") });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
-  const { email } = parsed.data;
+export const requestResetLink = formAction({ name: "forgot-password", schema: z.object({ email: emailAddressSchema }) }, async ({ email }) => {
   after(async () => {
     try {
-      await requestPasswordReset(db, appMailer(), email, configuredLinks());
+      const { db, mailer, links } = processRuntime();
+      await requestPasswordReset(db, mailer, email, links);
     } catch (error) {
-      log.error("password reset request failed", { error });
+      // Past the hourly limit nothing is sent, and the person is told nothing different.
+      if (error instanceof AppError && error.code === "rate_limited") log.info("password reset link withheld", { reason: error.message });
+      else log.error("password reset request failed", { error });
     }
   });
-  return { sentTo: email };
-}
+  return { ok: true, message: `If an account exists for ${email}, we have sent it a link to choose a new password. The link works once, for one hour.` };
+});

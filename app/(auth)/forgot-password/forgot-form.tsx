@@ -2,19 +2,13 @@
 // One field: the account's email. The confirmation reads the same whether or not it exists.
 import { useActionState } from "react";
 import { FieldError } from "@/components/form/field-error";
+import type { ActionState } from "@/web/form-state";
 import { requestResetLink } from "./actions";
-import type { ForgotFormState } from "./forgot-form-state";
 
 export function ForgotForm() {
-  const [state, formAction, pending] = useActionState<ForgotFormState, FormData>(requestResetLink, {});
-  const error = state.fieldErrors?.email;
-  if (state.sentTo) {
-    return (
-      <p role="status" data-testid="reset-requested">
-        If an account exists for {state.sentTo}, we have sent it a link to choose a new password. The link works once, for one hour.
-      </p>
-    );
-  }
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(requestResetLink, null);
+  const error = state?.fieldErrors?.email;
+  if (state?.ok) return <p role="status" data-testid="reset-requested">{state.message}</p>;
   return (
     <form action={formAction} noValidate className="space-y-4">
       <div className="space-y-1">

@@ -2,13 +2,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { AuthCard } from "@/components/shell/auth-card";
 import { ForgotForm } from "./forgot-form";
 
 export const metadata: Metadata = { title: "Forgot password" };
 
-export default function ForgotPasswordPage() {
+// Rendered per request: AUTH_PASSWORD is read when the server runs, not when it was built.
+export default async function ForgotPasswordPage() {
+  await connection();
   if (serverEnv().AUTH_PASSWORD === "off") notFound();
   return (
     <AuthCard title="Reset your password">

@@ -1,27 +1,30 @@
 "use client";
 import { useActionState } from "react";
 import { signInWithPassword } from "./actions";
-import type { LoginFormState } from "./login-state";
 import { FieldError } from "@/components/form/field-error";
+import type { ActionState } from "@/web/form-state";
 
 const inputClass =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm placeholder:text-slate-500 " +
   "focus-visible:border-indigo-600 aria-[invalid=true]:border-red-700";
 
 export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
-  const [state, formAction, pending] = useActionState<LoginFormState, FormData>(signInWithPassword, {
-    message: initialMessage,
-  });
-  const emailError = state.fieldErrors?.email?.[0];
-  const passwordError = state.fieldErrors?.password?.[0];
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(
+    signInWithPassword,
+    initialMessage ? { ok: false, message: initialMessage, at: 0 } : null,
+  );
+  const emailError = state?.fieldErrors?.email?.[0];
+  const passwordError = state?.fieldErrors?.password?.[0];
+  // Field errors sit under their fields; the form-level line is for refusals (wrong password, throttled).
+  const message = state && !state.ok && !state.fieldErrors ? state.message : undefined;
 
   return (
-    <form action={formAction} noValidate className="space-y-5" aria-describedby={state.message ? "login-error" : undefined}>
+    <form action={formAction} noValidate className="space-y-5" aria-describedby={message ? "login-error" : undefined}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div aria-live="polite">
-        {state.message ? (
+        {message ? (
           <p id="login-error" data-testid="login-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {state.message}
+            {message}
           </p>
         ) : null}
       </div>
@@ -36,7 +39,7 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email}
+          defaultValue={state?.values?.email}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? "email-error" : undefined}
           className={inputClass}

@@ -1,19 +1,22 @@
 // /dev/mailbox — the mail Switchboard "sent" while no SMTP_URL is configured, in development and
-// the demo only (everywhere else this page does not exist). Newest first; links are clickable so an
-// invitation or reset can be followed end to end on one machine.
+// the demo only (everywhere else this page does not exist), and only with the token the demo prints
+// (lib/mail/mailbox-token.ts): without it the page does not exist either. Newest first; links are
+// clickable so an invitation or reset can be followed end to end on one machine.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { serverEnv } from "@switchboard/lib/env/server";
 import { listMailbox } from "@switchboard/lib/mail/local-mailbox";
+import { isMailboxToken } from "@switchboard/lib/mail/mailbox-token";
 import { usesLocalMailbox } from "@switchboard/lib/mail/mailer";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 
 export const metadata: Metadata = { title: "Mailbox (development)", robots: { index: false }, referrer: "no-referrer" };
 
-export default async function MailboxPage() {
-  await connection();
-  if (!usesLocalMailbox()) notFound();
-  const messages = await listMailbox(serverEnv().MAILBOX_DIR);
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Rendered per request like every page (app/layout.tsx), never at build time.
+  const { env } = processRuntime();
+  if (!usesLocalMailbox(env)) notFound();
+  if (!isMailboxToken((await searchParams).token, env.AUTH_SECRET)) notFound();
+  const messages = await listMailbox(env.MAILBOX_DIR);
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-4 py-10">
       <header className="space-y-1">

@@ -3,12 +3,11 @@
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { hotPathAuditWriter } from "@/lib/audit/hot-path-audit-writer";
-import { serverEnv } from "@/lib/env/server";
 import { connectionSubject } from "@/lib/audit/record-audit-event";
 import { getFreshAccessToken } from "@/lib/integrations/connection-tokens";
 import { NeedsReconnectError, ProviderUnavailableError } from "@/lib/integrations/errors";
 import { loadTokenRow } from "@/lib/integrations/token-row";
-import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, tenantFilter } from "../tenant-scope";
 import { accessTokenSchema, connectionListSchema, connectionSchema, connectionSelect, connectionView } from "./connection-schemas";
@@ -29,14 +28,8 @@ export const listConnections = defineRoute(
     query: z.object({ tenantId: z.string().min(1).max(100).optional(), ...pageQuerySchema }),
     response: { status: 200, description: "A page of connections, newest first", schema: connectionListSchema }, problems: [404],
   },
-  async ({ query }, { caller, db }) => {
-    const rows = await db.connection.findMany({
-      where: { ...tenantFilter(caller, query.tenantId), ...afterCursor(decodeCursor(query.cursor)) },
-      select: connectionSelect, orderBy: newestFirst, take: query.limit + 1,
-    });
-    const page = pageOf(rows, query.limit);
-    return { items: page.items.map(connectionView), nextCursor: page.nextCursor };
-  },
+  async ({ query }, { caller, db }) =>
+    listPage(query, tenantFilter(caller, query.tenantId), (page) => db.connection.findMany({ ...page, select: connectionSelect }), connectionView),
 );
 
 export const getConnection = defineRoute(
@@ -65,9 +58,9 @@ export const issueAccessToken = defineRoute(
     if (!row || !canReach(context.caller, row.tenantId)) throw AppError.notFound("That connection");
     const subject = connectionSubject(row.provider, row.portalId);
     try {
-      const fresh = await getFreshAccessToken(context.db, row.id, undefined, row);
+      const fresh = await getFreshAccessToken(context.db, row.id, context.runtime.integrations, row);
       // Committed before the answer, by the cheapest write each database allows.
-      await hotPathAuditWriter(context.db, serverEnv().DATABASE_URL)({
+      await hotPathAuditWriter(context.db, context.runtime.databaseUrl)({
         tenantId: row.tenantId, connectionId: row.id, subject, actorLabel: context.caller.label,
         action: "access_token_issued", outcome: "success", detail: `Access token handed to ${context.caller.label}`,
       });

@@ -3,14 +3,12 @@
 // per-address limit, since the key is the caller), lists and reads them, and retries failed ones.
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
-import { serverEnv } from "@/lib/env/server";
-import { appMailer } from "@/lib/mail/mailer";
-import { configuredUnsubscribeLinks } from "@/lib/signups/consent/configured-unsubscribe-links";
+import { unsubscribeLinksOf } from "@/lib/signups/consent/configured-unsubscribe-links";
 import { unsubscribeSignup as recordUnsubscribe } from "@/lib/signups/consent/unsubscribe-signup";
 import { retryFailedSignup } from "@/lib/signups/dashboard/manage-signups";
 import { recordSignup } from "@/lib/signups/intake/record-signup";
 import { normalizeEmail } from "@/lib/signups/signup-input";
-import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, targetTenant, tenantFilter } from "../tenant-scope";
 import { newSignupSchema, signupListSchema, signupSchema, signupSelect, signupStatusSchema, signupView } from "./signup-schemas";
@@ -31,13 +29,13 @@ export const createSignup = defineRoute(
     body: newSignupSchema,
     response: { status: 202, description: "Stored; it will be synced to HubSpot", schema: signupSchema }, problems: [404],
   },
-  async ({ body }, { caller, db }) => {
+  async ({ body }, { caller, db, runtime }) => {
     const tenantId = targetTenant(caller, body.tenantId);
     const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true, name: true, consentText: true, doubleOptIn: true } });
     if (!tenant) throw AppError.notFound("That tenant");
     const firstName = body.firstName?.trim() || null;
-    const { DATABASE_URL: databaseUrl, APP_URL: appUrl } = serverEnv();
-    await recordSignup({ db, databaseUrl, confirmationMailing: { mailer: appMailer(), appUrl } }, tenant, { email: body.email, firstName: firstName ?? undefined, consent: body.consent });
+    const confirmationMailing = { mailer: runtime.mailer, appUrl: runtime.env.APP_URL };
+    await recordSignup({ db, databaseUrl: runtime.databaseUrl, confirmationMailing }, tenant, { email: body.email, firstName: firstName ?? undefined, consent: body.consent });
     // The durable write above never changes a known address (the public intake is anonymous). The
     // host's key vouches for its data, so a repeat here updates the details and, when they differ
     // from what HubSpot has, queues the signup to be sent again.
@@ -53,7 +51,7 @@ export const createSignup = defineRoute(
         data: { firstName, consentGiven: body.consent, consentText: tenant.consentText, status: "PENDING", attempts: 0, lastError: null, nextAttemptAt: new Date(), claimedBy: null, claimedUntil: null },
       });
     }
-    return signupView(await db.signup.findUniqueOrThrow({ where, select: signupSelect }), configuredUnsubscribeLinks());
+    return signupView(await db.signup.findUniqueOrThrow({ where, select: signupSelect }), unsubscribeLinksOf(runtime.env));
   },
 );
 
@@ -70,20 +68,15 @@ export const listSignups = defineRoute(
     }),
     response: { status: 200, description: "A page of signups", schema: signupListSchema }, problems: [404],
   },
-  async ({ query }, { caller, db }) => {
-    const rows = await db.signup.findMany({
-      where: {
-        ...tenantFilter(caller, query.tenantId),
-        ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED" } : {}),
-        ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
-        ...(query.email ? { emailNormalized: normalizeEmail(query.email) } : {}),
-        ...afterCursor(decodeCursor(query.cursor)),
-      },
-      select: signupSelect, orderBy: newestFirst, take: query.limit + 1,
-    });
-    const page = pageOf(rows, query.limit);
-    const links = configuredUnsubscribeLinks();
-    return { items: page.items.map((row) => signupView(row, links)), nextCursor: page.nextCursor };
+  async ({ query }, { caller, db, runtime }) => {
+    const where = {
+      ...tenantFilter(caller, query.tenantId),
+      ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED" } : {}),
+      ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
+      ...(query.email ? { emailNormalized: normalizeEmail(query.email) } : {}),
+    };
+    const links = unsubscribeLinksOf(runtime.env);
+    return listPage(query, where, (page) => db.signup.findMany({ ...page, select: signupSelect }), (row) => signupView(row, links));
   },
 );
 
@@ -93,7 +86,7 @@ export const getSignup = defineRoute(
     summary: "Get one signup", params: signupParams,
     response: { status: 200, description: "The signup", schema: signupSchema }, problems: [404],
   },
-  async ({ params }, context) => signupView(await reachableSignup(context, params.signupId), configuredUnsubscribeLinks()),
+  async ({ params }, context) => signupView(await reachableSignup(context, params.signupId), unsubscribeLinksOf(context.runtime.env)),
 );
 
 export const retrySignup = defineRoute(
@@ -105,10 +98,10 @@ export const retrySignup = defineRoute(
   },
   async ({ params }, context) => {
     const row = await reachableSignup(context, params.signupId);
-    if (!(await retryFailedSignup(context.db, row.tenantId, row.id))) {
+    if (!(await retryFailedSignup(context.db, row.tenantId, row.id, context.actor))) {
       throw new AppError("conflict", `Only failed signups can be retried; this one is ${row.status.toLowerCase()}.`);
     }
-    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }), configuredUnsubscribeLinks());
+    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }), unsubscribeLinksOf(context.runtime.env));
   },
 );
 
@@ -124,6 +117,6 @@ export const unsubscribeSignup = defineRoute(
   async ({ params }, context) => {
     const row = await reachableSignup(context, params.signupId);
     await recordUnsubscribe(context.db, { id: row.id, tenantId: row.tenantId }, "api");
-    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }), configuredUnsubscribeLinks());
+    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }), unsubscribeLinksOf(context.runtime.env));
   },
 );

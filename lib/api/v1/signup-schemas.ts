@@ -1,8 +1,8 @@
 // What /api/v1 says about signups: the body a host sends and the signup it gets back.
 import { z } from "zod";
+import { displayTextSchema } from "@/lib/display-text";
 import { unsubscribeUrl } from "@/lib/signups/consent/unsubscribe-link";
 import type { UnsubscribeLinks } from "@/lib/signups/consent/configured-unsubscribe-links";
-import { CONTROL_CHARACTERS } from "@/lib/signups/signup-input";
 
 export const signupStatusSchema = z
   .enum(["unconfirmed", "pending", "synced", "failed", "unsubscribed"])
@@ -13,7 +13,7 @@ export const newSignupSchema = z
   .object({
     tenantId: z.string().min(1).max(100).optional().describe("Required for operator keys; a tenant key's own tenant otherwise"),
     email: z.email("Enter a valid email address.").max(254, "That email address is too long."),
-    firstName: z.string().max(100, "At most 100 characters.").refine((value) => !CONTROL_CHARACTERS.test(value), "No control characters.").optional(),
+    firstName: displayTextSchema({ label: "First name", max: 100 }).optional(),
     consent: z.literal(true, { error: "The person must have agreed to receive the newsletter (consent: true)." }),
   })
   .meta({ id: "NewSignup" });

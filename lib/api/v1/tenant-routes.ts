@@ -2,16 +2,14 @@
 // read, update and delete tenants. Tenant keys never reach these routes (they cannot hold the scope).
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { CONSENT_TEXT_MAX_LENGTH, CONSENT_TEXT_MIN_LENGTH } from "@/lib/signups/consent/consent-text";
-import { signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
-import { defaultIntegrationServices } from "@/lib/integrations/services";
-import { appMailer } from "@/lib/mail/mailer";
+import { saveSignupSettings, signupSettingsSchema } from "@/lib/signups/dashboard/manage-signups";
 import { createInvitation } from "@/lib/people/invitations/create-invitation";
-import type { PeopleActor } from "@/lib/people/people-actor";
-import { configuredLinks } from "@/lib/people/people-links";
+import { addTenant } from "@/lib/people/tenants/create-tenant";
 import { deleteTenant as deleteTenantEverywhere } from "@/lib/people/tenants/delete-tenant";
-import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { renameTenant } from "@/lib/people/tenants/rename-tenant";
+import { tenantNameSchema } from "@/lib/people/tenants/tenant-input";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
 
 const slugSchema = z
@@ -33,11 +31,11 @@ export const tenantSchema = z
 
 const tenantListSchema = z.object({ items: z.array(tenantSchema), nextCursor: z.string().nullable() }).meta({ id: "TenantList" });
 
-const newTenantSchema = z.object({ name: z.string().trim().min(1).max(100), slug: slugSchema }).meta({ id: "NewTenant" });
+const newTenantSchema = z.object({ name: tenantNameSchema, slug: slugSchema }).meta({ id: "NewTenant" });
 
 const tenantChangesSchema = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: tenantNameSchema.optional(),
     consentText: z.string().trim().min(CONSENT_TEXT_MIN_LENGTH).max(CONSENT_TEXT_MAX_LENGTH).optional(),
     allowedOrigins: z.array(z.string().max(200)).max(50).optional(),
     doubleOptIn: z.boolean().optional(),
@@ -51,10 +49,6 @@ function tenantView(row: { id: string; name: string; slug: string; consentText: 
   return { ...row, allowedOrigins: row.allowedOrigins.split("\n").filter(Boolean), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
-// An operator key acts with an operator's authority (it may even invite an OWNER).
-const API_OPERATOR_ACTOR: PeopleActor = { userId: null, label: "Operator (API key)", role: "OWNER" };
-
-const slugTaken = () => new AppError("conflict", "That slug is taken.", { fieldErrors: { slug: ["Already used by another tenant."] } });
 
 export const listTenants = defineRoute(
   {
@@ -62,11 +56,7 @@ export const listTenants = defineRoute(
     summary: "List tenants, newest first", query: z.object(pageQuerySchema),
     response: { status: 200, description: "A page of tenants", schema: tenantListSchema },
   },
-  async ({ query }, { db }) => {
-    const rows = await db.tenant.findMany({ where: afterCursor(decodeCursor(query.cursor)), select: tenantSelect, orderBy: newestFirst, take: query.limit + 1 });
-    const page = pageOf(rows, query.limit);
-    return { items: page.items.map(tenantView), nextCursor: page.nextCursor };
-  },
+  async ({ query }, { db }) => listPage(query, {}, (page) => db.tenant.findMany({ ...page, select: tenantSelect }), tenantView),
 );
 
 export const createTenant = defineRoute(
@@ -75,13 +65,9 @@ export const createTenant = defineRoute(
     summary: "Create a tenant", body: newTenantSchema,
     response: { status: 201, description: "The new tenant", schema: tenantSchema }, problems: [409],
   },
-  async ({ body }, { db }) => {
-    try {
-      return tenantView(await db.tenant.create({ data: body, select: tenantSelect }));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw slugTaken();
-      throw error;
-    }
+  async ({ body }, { actor, db }) => {
+    const tenant = await addTenant(db, actor, body);
+    return tenantView(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: tenantSelect }));
   },
 );
 
@@ -104,7 +90,7 @@ export const updateTenant = defineRoute(
     summary: "Change a tenant's name or signup settings", params: tenantParams, body: tenantChangesSchema,
     response: { status: 200, description: "The updated tenant", schema: tenantSchema }, problems: [404],
   },
-  async ({ params, body }, { db }) => {
+  async ({ params, body }, { actor, db }) => {
     const current = await db.tenant.findUnique({ where: { id: params.tenantId }, select: tenantSelect });
     if (!current) throw AppError.notFound("That tenant");
     // The dashboard's own rules for consent text and origins, so both doors accept the same values.
@@ -114,12 +100,11 @@ export const updateTenant = defineRoute(
       doubleOptIn: body.doubleOptIn ?? current.doubleOptIn,
     });
     if (!settings.success) throw AppError.invalidInput(settings.error);
-    const row = await db.tenant.update({
-      where: { id: current.id },
-      data: { name: body.name ?? current.name, consentText: settings.data.consentText, allowedOrigins: settings.data.allowedOrigins.join("\n"), doubleOptIn: settings.data.doubleOptIn },
-      select: tenantSelect,
-    });
-    return tenantView(row);
+    // The same domain functions as the CLI's rename and the dashboard's settings form, so the change
+    // is audited the same way, with the key as the actor.
+    if (body.name !== undefined) await renameTenant(db, { id: current.id }, body.name, actor);
+    await saveSignupSettings(db, current.id, settings.data, actor);
+    return tenantView(await db.tenant.findUniqueOrThrow({ where: { id: current.id }, select: tenantSelect }));
   },
 );
 
@@ -130,10 +115,10 @@ export const deleteTenant = defineRoute(
     description: "Each HubSpot grant is revoked first (as `npm run admin -- tenant delete` does); the tenant goes even when HubSpot cannot confirm a revocation.",
     params: tenantParams, response: { status: 204, description: "Deleted" }, problems: [404],
   },
-  async ({ params }, { db }) => {
+  async ({ params }, { actor, db, runtime }) => {
     const tenant = await db.tenant.findUnique({ where: { id: params.tenantId }, select: { slug: true } });
     if (!tenant) throw AppError.notFound("That tenant");
-    await deleteTenantEverywhere(db, defaultIntegrationServices(), tenant.slug);
+    await deleteTenantEverywhere(db, runtime.integrations, tenant.slug, actor);
   },
 );
 
@@ -159,10 +144,10 @@ export const inviteTenantMember = defineRoute(
     params: tenantParams, body: newInvitationSchema,
     response: { status: 201, description: "Invited", schema: invitationSchema }, problems: [404, 409],
   },
-  async ({ params, body }, { db }) => {
+  async ({ params, body }, { actor, db, runtime }) => {
     const tenant = await db.tenant.findUnique({ where: { id: params.tenantId }, select: { id: true, name: true } });
     if (!tenant) throw AppError.notFound("That tenant");
-    const invitation = await createInvitation(db, appMailer(), API_OPERATOR_ACTOR, tenant, body, configuredLinks());
+    const invitation = await createInvitation(db, runtime.mailer, actor, tenant, body, runtime.links);
     return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString(), emailed: invitation.delivery.delivered };
   },
 );

@@ -1,10 +1,9 @@
 // An endpoint's deliveries over /api/v1: the log, "send test event" and "redeliver" — the same
 // operations as the dashboard's, through the same queue (signed, retried, logged).
 import { z } from "zod";
-import { AppError } from "@/lib/app-error";
 import { deliverySelect } from "@/lib/webhooks/list-deliveries";
 import { redeliver, sendTestEvent } from "@/lib/webhooks/test-and-redeliver";
-import { afterCursor, decodeCursor, newestFirst, pageOf, pageQuerySchema } from "../cursor";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
 import { endpointParams, reachableEndpoint } from "./webhook-endpoint-routes";
 import { deliveryListSchema, deliveryView, queuedDeliverySchema } from "./webhook-schemas";
@@ -17,11 +16,7 @@ export const listWebhookDeliveries = defineRoute(
   },
   async ({ params, query }, { caller, db }) => {
     const endpoint = await reachableEndpoint(db, caller, params.endpointId);
-    const rows = await db.webhookDelivery.findMany({
-      where: { endpointId: endpoint.id, ...afterCursor(decodeCursor(query.cursor)) }, select: deliverySelect, orderBy: newestFirst, take: query.limit + 1,
-    });
-    const page = pageOf(rows, query.limit);
-    return { items: page.items.map(deliveryView), nextCursor: page.nextCursor };
+    return listPage(query, { endpointId: endpoint.id }, (page) => db.webhookDelivery.findMany({ ...page, select: deliverySelect }), deliveryView);
   },
 );
 
@@ -31,7 +26,7 @@ export const sendTestWebhook = defineRoute(
     summary: "Send a webhook.test event to this endpoint", params: endpointParams,
     response: { status: 202, description: "Queued for delivery", schema: queuedDeliverySchema }, problems: [404],
   },
-  async ({ params }, { caller, db }) => sendTestEvent(db, await reachableEndpoint(db, caller, params.endpointId)),
+  async ({ params }, { caller, actor, db }) => sendTestEvent(db, await reachableEndpoint(db, caller, params.endpointId), actor),
 );
 
 export const redeliverWebhook = defineRoute(
@@ -41,11 +36,5 @@ export const redeliverWebhook = defineRoute(
     params: endpointParams.extend({ deliveryId: z.string().min(1).max(100) }),
     response: { status: 202, description: "Queued again", schema: queuedDeliverySchema }, problems: [404],
   },
-  async ({ params }, { caller, db }) => {
-    const endpoint = await reachableEndpoint(db, caller, params.endpointId);
-    const delivery = await db.webhookDelivery.findFirst({ where: { id: params.deliveryId, endpointId: endpoint.id }, select: { id: true, eventId: true } });
-    if (!delivery) throw AppError.notFound("That delivery");
-    await redeliver(db, delivery.id);
-    return { deliveryId: delivery.id, eventId: delivery.eventId };
-  },
+  async ({ params }, { caller, actor, db }) => redeliver(db, await reachableEndpoint(db, caller, params.endpointId), params.deliveryId, actor),
 );

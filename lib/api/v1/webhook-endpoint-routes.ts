@@ -5,7 +5,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import type { ApiCaller } from "@/lib/api-keys/authenticate-api-key";
 import type { Db } from "@/lib/db/create-client";
-import { createEndpoint, endpointSelect, rotateEndpointSecret, updateEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { createEndpoint, deleteEndpoint, endpointSelect, rotateEndpointSecret, updateEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
 import { canReach } from "../tenant-scope";
 import { endpointChangesSchema, endpointView, endpointWithSecretSchema, newEndpointSchema, webhookEndpointSchema } from "./webhook-schemas";
@@ -18,20 +19,19 @@ export async function reachableEndpoint(db: Db, caller: ApiCaller, endpointId: s
   return row;
 }
 
-const endpointListSchema = z.object({ items: z.array(webhookEndpointSchema) }).meta({ id: "WebhookEndpointList" });
+const endpointListSchema = z.object({ items: z.array(webhookEndpointSchema), nextCursor: z.string().nullable() }).meta({ id: "WebhookEndpointList" });
 
 export const listWebhookEndpoints = defineRoute(
   {
     method: "get", path: "/api/v1/webhook-endpoints", operationId: "listWebhookEndpoints", tag: "Webhooks", scope: "webhooks:manage",
     summary: "List webhook endpoints",
-    query: z.object({ tenantId: z.string().min(1).max(100).optional().describe("Operator keys: a tenant's endpoints instead of the operator-wide ones") }),
-    response: { status: 200, description: "The endpoints", schema: endpointListSchema }, problems: [404],
+    query: z.object({ tenantId: z.string().min(1).max(100).optional().describe("Operator keys: a tenant's endpoints instead of the operator-wide ones"), ...pageQuerySchema }),
+    response: { status: 200, description: "A page of endpoints, newest first", schema: endpointListSchema }, problems: [404],
   },
   async ({ query }, { caller, db }) => {
     if (caller.tenantId && query.tenantId && query.tenantId !== caller.tenantId) throw AppError.notFound("That tenant");
     const tenantId = caller.tenantId ?? query.tenantId ?? null;
-    const rows = await db.webhookEndpoint.findMany({ where: { tenantId }, select: endpointSelect, orderBy: { createdAt: "desc" }, take: 100 });
-    return { items: rows.map(endpointView) };
+    return listPage(query, { tenantId }, (page) => db.webhookEndpoint.findMany({ ...page, select: endpointSelect }), endpointView);
   },
 );
 
@@ -42,12 +42,12 @@ export const createWebhookEndpoint = defineRoute(
     description: "The answer holds the signing secret, once. URLs must be public https addresses unless the operator allows private ones.",
     response: { status: 201, description: "The endpoint and its signing secret", schema: endpointWithSecretSchema }, problems: [404],
   },
-  async ({ body }, { caller, db }) => {
+  async ({ body }, { caller, actor, db }) => {
     const { tenantId: requested, ...fields } = body;
     if (caller.tenantId && requested && requested !== caller.tenantId) throw AppError.notFound("That tenant");
     const tenantId = caller.tenantId ?? requested ?? null;
     if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) throw AppError.notFound("That tenant");
-    const { endpoint, secret } = await createEndpoint(db, tenantId, fields);
+    const { endpoint, secret } = await createEndpoint(db, tenantId, fields, actor);
     return { endpoint: endpointView(endpoint), secret };
   },
 );
@@ -67,9 +67,9 @@ export const updateWebhookEndpoint = defineRoute(
     summary: "Change or re-enable a webhook endpoint", params: endpointParams, body: endpointChangesSchema,
     response: { status: 200, description: "The endpoint", schema: webhookEndpointSchema }, problems: [404],
   },
-  async ({ params, body }, { caller, db }) => {
+  async ({ params, body }, { caller, actor, db }) => {
     const row = await reachableEndpoint(db, caller, params.endpointId);
-    return endpointView(await updateEndpoint(db, row.id, body));
+    return endpointView(await updateEndpoint(db, row.id, body, actor));
   },
 );
 
@@ -79,9 +79,8 @@ export const deleteWebhookEndpoint = defineRoute(
     summary: "Delete a webhook endpoint and its delivery log", params: endpointParams,
     response: { status: 204, description: "Deleted" }, problems: [404],
   },
-  async ({ params }, { caller, db }) => {
-    const row = await reachableEndpoint(db, caller, params.endpointId);
-    await db.webhookEndpoint.deleteMany({ where: { id: row.id } });
+  async ({ params }, { caller, actor, db }) => {
+    await deleteEndpoint(db, await reachableEndpoint(db, caller, params.endpointId), actor);
   },
 );
 
@@ -92,9 +91,9 @@ export const rotateWebhookSecret = defineRoute(
     description: "Returns the new secret once. For 24 hours deliveries carry signatures with both the new and the previous secret.",
     response: { status: 200, description: "The endpoint and its new secret", schema: endpointWithSecretSchema }, problems: [404],
   },
-  async ({ params }, { caller, db }) => {
+  async ({ params }, { caller, actor, db }) => {
     const row = await reachableEndpoint(db, caller, params.endpointId);
-    const { endpoint, secret } = await rotateEndpointSecret(db, row.id);
+    const { endpoint, secret } = await rotateEndpointSecret(db, row.id, actor);
     return { endpoint: endpointView(endpoint), secret };
   },
 );

@@ -7,6 +7,7 @@ import { addToList, listManualLists, LISTS_READ_SCOPE, LISTS_WRITE_SCOPE } from 
 import type { HubspotConfig } from "./config";
 import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
+import { findHubspotContact } from "./find-contact";
 import { introspectHubspotToken } from "./metadata";
 import { exchangeHubspotCode, hubspotAuthorizeUrl, refreshHubspotToken, revokeHubspotToken } from "./oauth";
 
@@ -38,5 +39,6 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     listStaticLists: (accessToken) => listManualLists(config, accessToken),
     addToList: (accessToken, listId, contactIds) => addToList(config, accessToken, listId, contactIds),
     readMarketingStatus: (accessToken, contactIds) => readMarketingStatus(config, accessToken, contactIds),
+    findContact: (accessToken, email) => findHubspotContact(config, accessToken, email),
   };
 }

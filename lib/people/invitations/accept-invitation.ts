@@ -2,13 +2,17 @@
 // already signed in with the invited email joins. The invitation is claimed with a conditional
 // update inside the same transaction as the membership, so it is used at most once even when
 // the link is submitted twice at the same moment; on any refusal nothing changes.
+import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
+import { personNameSchema } from "@/lib/auth/password-policy";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { roleAtLeast } from "@/lib/tenancy/roles";
 import { findInvitation, invitationStateMessages } from "./find-invitation";
+
+const newAccountName = z.object({ name: personNameSchema });
 
 export type Acceptor = { kind: "new-account"; name: string; password: string } | { kind: "signed-in"; userId: string };
 
@@ -27,10 +31,13 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
   } else if (invitation.accountExists) {
     throw new AppError("conflict", `An account for ${invitation.email} already exists: sign in to accept.`);
   }
+  // A new person's name follows the one display-text rule, whichever door the acceptance came through.
+  const named = acceptor.kind === "new-account" ? newAccountName.safeParse({ name: acceptor.name }) : null;
+  if (named && !named.success) throw AppError.invalidInput(named.error);
   // bcrypt is slow on purpose: hash before the transaction, not inside it.
   const joining: { userId: string } | { account: { email: string; name: string; passwordHash: string } } = acceptor.kind === "signed-in"
     ? { userId: acceptor.userId }
-    : { account: { email: invitation.email, name: acceptor.name, passwordHash: await hashPassword(acceptor.password) } };
+    : { account: { email: invitation.email, name: named?.data?.name ?? acceptor.name, passwordHash: await hashPassword(acceptor.password) } };
 
   let userId: string;
   try {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { shownStatus, type SignupStatusName } from "./signup-overview";
+import { exceedsJsonNesting } from "@/lib/json/json-nesting";
 
 export interface SignupListItem {
   id: string;
@@ -45,7 +46,9 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined;
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    const text = Buffer.from(raw, "base64url").toString("utf8");
+    if (exceedsJsonNesting(text)) return undefined;
+    const parsed = cursorSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

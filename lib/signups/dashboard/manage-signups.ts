@@ -1,23 +1,27 @@
-// Admin actions on a tenant's signups and signup settings (callers check the ADMIN role first).
+// Admin actions on a tenant's signups and signup settings (callers check the ADMIN role first),
+// audited with whoever acted (a member on the dashboard, a key over /api/v1).
 import { z } from "zod";
+import { recordChange, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/create-client";
 import { CONSENT_TEXT_MAX_LENGTH, CONSENT_TEXT_MIN_LENGTH } from "../consent/consent-text";
 import { canonicalOrigin } from "../intake/public-tenant";
 
 /** Failed → Pending, due now. Only FAILED rows of this tenant; returns whether one was found. */
-export async function retryFailedSignup(db: Db, tenantId: string, signupId: string): Promise<boolean> {
+export async function retryFailedSignup(db: Db, tenantId: string, signupId: string, actor: AuditActor): Promise<boolean> {
   const { count } = await db.signup.updateMany({
     where: { id: signupId, tenantId, status: "FAILED" },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null },
   });
+  if (count === 1) await recordChange(db, actor, { tenantId, action: "signup_retry", subject: `signup:${signupId}`, detail: "Failed signup queued for another attempt" });
   return count === 1;
 }
 
-export async function retryAllFailedSignups(db: Db, tenantId: string): Promise<number> {
+export async function retryAllFailedSignups(db: Db, tenantId: string, actor: AuditActor): Promise<number> {
   const { count } = await db.signup.updateMany({
     where: { tenantId, status: "FAILED" },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null },
   });
+  if (count > 0) await recordChange(db, actor, { tenantId, action: "signup_retry", detail: `${count} failed signup${count === 1 ? "" : "s"} queued for another attempt` });
   return count;
 }
 
@@ -47,9 +51,17 @@ export const signupSettingsSchema = z.object({
 
 export type SignupSettings = z.infer<typeof signupSettingsSchema>;
 
-export async function saveSignupSettings(db: Db, tenantId: string, settings: SignupSettings): Promise<void> {
-  await db.tenant.update({
-    where: { id: tenantId },
-    data: { consentText: settings.consentText, allowedOrigins: settings.allowedOrigins.join("\n"), doubleOptIn: settings.doubleOptIn },
-  });
+export async function saveSignupSettings(db: Db, tenantId: string, settings: SignupSettings, actor: AuditActor): Promise<void> {
+  const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { consentText: true, allowedOrigins: true, doubleOptIn: true } });
+  const allowedOrigins = settings.allowedOrigins.join("\n");
+  await db.tenant.update({ where: { id: tenantId }, data: { consentText: settings.consentText, allowedOrigins, doubleOptIn: settings.doubleOptIn } });
+  const changed = [
+    before.consentText !== settings.consentText ? "consent text" : null,
+    before.allowedOrigins !== allowedOrigins ? "allowed origins" : null,
+    before.doubleOptIn !== settings.doubleOptIn ? `double opt-in ${settings.doubleOptIn ? "on" : "off"}` : null,
+  ].filter(Boolean);
+  if (changed.length > 0) {
+    const origins = settings.allowedOrigins.length > 0 ? settings.allowedOrigins.join(", ") : "none";
+    await recordChange(db, actor, { tenantId, action: "signup_settings", detail: `Signup settings changed (${changed.join(", ")}); allowed origins: ${origins}` });
+  }
 }

@@ -1,15 +1,14 @@
 // The public signup API and the public form, in terms of the transport-neutral intake exchange:
 // status codes, CORS and throttling around one submit path (validation, bot check, durable write).
 // The App Router route and the production server's direct path both call answerSubscribe /
-// answerSubscribePreflight; the form's server action calls submitSignup.
-import { fieldErrorsOf } from "@/lib/app-error";
+// answerSubscribePreflight; the form's server action calls submitSignup. Refusals are AppErrors; the
+// API's documented answers (embedded forms depend on them) are built from them in intakeAnswerOf.
+import { AppError, type AppErrorCode } from "@/lib/app-error";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env/server";
+import type { Runtime } from "@/lib/runtime/runtime";
 import { log } from "@/lib/log";
-import { appMailer } from "@/lib/mail/mailer";
 import { countIntakeAnswer } from "@/lib/metrics/registry";
-import { isHoneypotFilled, signupInputSchema, type SignupFieldErrors } from "../signup-input";
+import { isHoneypotFilled, signupInputSchema } from "../signup-input";
 import { readSignupBody, type IntakeAnswer, type IntakeRequest } from "./intake-exchange";
 import { consumeSignupAllowance } from "./intake-rate-limiter";
 import { cachedPublicTenant, checkOrigin, corsHeaders, preflightHeaders } from "./public-tenant";
@@ -25,7 +24,7 @@ export async function answerSubscribe(request: IntakeRequest, tenantSlug: string
     return countIntakeAnswer(await handleSubscribe(request, tenantSlug, context));
   } catch (error) {
     log.error("signup intake failed", { tenantSlug, error });
-    return countIntakeAnswer(json(503, { error: "unavailable", message: "We could not take your signup right now; please try again." }));
+    return countIntakeAnswer(intakeAnswerOf(new AppError("unavailable", "We could not take your signup right now; please try again."), {}));
   }
 }
 
@@ -43,32 +42,52 @@ export async function answerSubscribePreflight(request: IntakeRequest, tenantSlu
 }
 
 async function handleSubscribe(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
-  const tenant = await cachedPublicTenant(context.db, tenantSlug);
-  if (!tenant) return json(404, { error: "not_found", message: "No signup form exists at this address." });
-  const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
-  const headers = corsHeaders(request, verdict);
-  if (verdict === "forbidden") {
-    return json(403, { error: "origin_not_allowed", message: "This website may not submit signups for this newsletter." }, headers);
+  let headers: Record<string, string> = {};
+  try {
+    const tenant = await cachedPublicTenant(context.db, tenantSlug);
+    if (!tenant) throw new AppError("not_found", "No signup form exists at this address.");
+    const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
+    headers = corsHeaders(request, verdict);
+    if (verdict === "forbidden") throw new AppError("forbidden", "This website may not submit signups for this newsletter.");
+    await assertSignupAllowance(context, tenant.id, clientIpFrom(request.headers), (seconds) => `Too many signups from this address; try again in ${seconds} s.`);
+    const body = await readSignupBody(request);
+    if (!body.ok) {
+      // 422 (e.g. nesting too deep) answers like every other refused field set: fieldErrors as they come.
+      throw body.status === 422
+        ? new AppError("invalid_input", body.message, { fieldErrors: { body: [body.message] } })
+        : new AppError(BODY_ERRORS[body.status], body.message);
+    }
+    const { id } = await submitSignup(context, tenant, body.fields);
+    // A plain HTML form on the tenant's site navigates here; send the visitor to a thank-you page.
+    if (wantsHtml(request)) {
+      return { status: 303, headers: { ...headers, Location: `${context.appUrl}/subscribe/${tenant.slug}?subscribed=1` } };
+    }
+    return json(202, { id, status: "accepted" }, headers);
+  } catch (error) {
+    if (error instanceof AppError) return intakeAnswerOf(error, headers);
+    throw error;
   }
-  const allowance = await consumeSignupAllowance(context.databaseUrl, tenant.id, clientIpFrom(request.headers) ?? "unknown");
-  if (!allowance.allowed) {
-    return json(
-      429,
-      { error: "rate_limited", message: `Too many signups from this address; try again in ${allowance.retryAfterSeconds} s.` },
-      { ...headers, "Retry-After": String(allowance.retryAfterSeconds) },
-    );
-  }
-  const body = await readSignupBody(request);
-  if (!body.ok) return json(body.status, { error: errorCode(body.status), message: body.message }, headers);
-  const outcome = await submitSignup(context, tenant, body.fields);
-  if (outcome.kind === "invalid") {
-    return json(422, { error: "validation_failed", message: "Some fields need attention.", fieldErrors: outcome.fieldErrors }, headers);
-  }
-  // A plain HTML form on the tenant's site navigates here; send the visitor to a thank-you page.
-  if (wantsHtml(request)) {
-    return { status: 303, headers: { ...headers, Location: `${context.appUrl}/subscribe/${tenant.slug}?subscribed=1` } };
-  }
-  return json(202, { id: outcome.id, status: "accepted" }, headers);
+}
+
+/** One signup allowance per tenant and client address, for the API and the public form alike. */
+export async function assertSignupAllowance(store: SignupStore, tenantId: string, ip: string | null, message: (seconds: number) => string): Promise<void> {
+  const allowance = await consumeSignupAllowance(store.databaseUrl, tenantId, ip ?? "unknown");
+  if (!allowance.allowed) throw new AppError("rate_limited", message(allowance.retryAfterSeconds), { retryAfterSeconds: allowance.retryAfterSeconds });
+}
+
+// The documented error codes of the public API where they differ from the AppError's own.
+const PUBLIC_CODES: Partial<Record<AppErrorCode, string>> = { invalid_input: "validation_failed", forbidden: "origin_not_allowed" };
+const BODY_ERRORS = { 400: "bad_request", 413: "payload_too_large", 415: "unsupported_media_type" } as const;
+
+/** The public API's documented answer for a refusal: the AppError's status, its documented code,
+ * the message, the messages per field, and Retry-After when the refusal says when to come back. */
+function intakeAnswerOf(error: AppError, headers: Record<string, string>): IntakeAnswer {
+  const retryAfter = error.details.retryAfterSeconds;
+  return json(
+    error.status,
+    { error: PUBLIC_CODES[error.code] ?? error.code, message: error.message, ...(error.details.fieldErrors ? { fieldErrors: error.details.fieldErrors } : {}) },
+    retryAfter ? { ...headers, "Retry-After": String(retryAfter) } : headers,
+  );
 }
 
 function wantsHtml(request: IntakeRequest): boolean {
@@ -77,32 +96,27 @@ function wantsHtml(request: IntakeRequest): boolean {
   return !contentType.includes("json") && accept.includes("text/html");
 }
 
-function errorCode(status: 400 | 413 | 415): string {
-  return status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "bad_request";
-}
-
 function json(status: number, body: unknown, headers: Record<string, string> = {}): IntakeAnswer {
   return { status, json: body, headers: { ...headers, "Cache-Control": "no-store" } };
 }
 
 /** The app's own context: its database client, the URL that picks intake's writer, its public
  * address (for CORS and the thank-you redirect) and the mailer for double opt-in mails. */
-export function appSubscribeContext(): SubscribeContext {
-  const env = serverEnv();
-  return { db, databaseUrl: env.DATABASE_URL, appUrl: env.APP_URL, confirmationMailing: { mailer: appMailer(), appUrl: env.APP_URL } };
+export function appSubscribeContext(runtime: Pick<Runtime, "db" | "databaseUrl" | "env" | "mailer">): SubscribeContext {
+  return {
+    db: runtime.db, databaseUrl: runtime.databaseUrl, appUrl: runtime.env.APP_URL,
+    confirmationMailing: { mailer: runtime.mailer, appUrl: runtime.env.APP_URL },
+  };
 }
 
-export type SubmitOutcome =
-  | { kind: "accepted"; id: string; confirmationMail: Promise<boolean> }
-  | { kind: "invalid"; fieldErrors: SignupFieldErrors };
-
-export async function submitSignup(store: SignupStore, tenant: SignupTenant, fields: Record<string, unknown>): Promise<SubmitOutcome> {
+/** Stores a valid signup and returns its id; bad fields throw an invalid_input AppError. */
+export async function submitSignup(store: SignupStore, tenant: SignupTenant, fields: Record<string, unknown>): Promise<{ id: string }> {
   // Validation first: were the trap checked before it, a bot could fill fields one at a time and
   // see which one turns a 422 into a 202.
   const parsed = signupInputSchema.safeParse(fields);
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) as SignupFieldErrors };
+  if (!parsed.success) throw AppError.invalidInput(parsed.error);
   // A bot gets exactly what a person gets (a fresh id, like every accepted signup), so it cannot
   // learn that it was caught.
-  if (isHoneypotFilled(fields)) return { kind: "accepted", id: newSignupId(), confirmationMail: Promise.resolve(false) };
-  return { kind: "accepted", ...(await recordSignup(store, tenant, parsed.data)) };
+  if (isHoneypotFilled(fields)) return { id: newSignupId() };
+  return recordSignup(store, tenant, parsed.data);
 }

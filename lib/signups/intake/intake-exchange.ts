@@ -2,6 +2,7 @@
 // capped body, an answer is a status, headers and an optional JSON body. The App Router route and
 // the production server's direct path (server/intake-path.ts) each adapt their own transport to it,
 // so both answer every request identically.
+import { exceedsJsonNesting, MAX_JSON_NESTING } from "@/lib/json/json-nesting";
 
 export interface HeaderReader {
   get(name: string): string | null;
@@ -32,12 +33,13 @@ export class BodyReadError extends Error {
 }
 
 // Reading a body: a hard byte cap (checked on Content-Length AND while streaming, since the header
-// can lie or be absent), then JSON or form posts turned into a record.
+// can lie or be absent), then JSON (nested at most MAX_JSON_NESTING levels) or form posts turned
+// into a record.
 export const MAX_SIGNUP_BODY_BYTES = 16 * 1024;
 
 export type BodyResult =
   | { ok: true; fields: Record<string, unknown> }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+  | { ok: false; status: 400 | 413 | 415 | 422; message: string };
 
 export async function readSignupBody(request: IntakeRequest): Promise<BodyResult> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -53,7 +55,9 @@ export async function readSignupBody(request: IntakeRequest): Promise<BodyResult
   const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   try {
     if (contentType === "application/json" || contentType.endsWith("+json")) {
-      const parsed: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      if (exceedsJsonNesting(text)) return { ok: false, status: 422, message: `The body nests deeper than ${MAX_JSON_NESTING} levels.` };
+      const parsed: unknown = JSON.parse(text);
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         return { ok: false, status: 400, message: "The body must be a JSON object." };
       }

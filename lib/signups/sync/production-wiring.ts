@@ -1,32 +1,40 @@
 // The real collaborators of the sync: tokens from the connections layer, contacts pushed through
-// the provider seam (HubSpot, aimed at HUBSPOT_API_BASE_URL), and the give-up limit from the
-// validated configuration. Tests and the bench use the same wiring against the simulator.
+// the provider seam, and the give-up limit from the configuration. Tests and the bench use the same
+// wiring against the simulator.
 import type { Db } from "@/lib/db/create-client";
 import { databaseProvider } from "@/lib/db/database-url";
-import { serverEnv } from "@/lib/env/server";
+import type { ServerEnv } from "@/lib/env/server";
 import { getValidAccessToken } from "@/lib/integrations/connection-tokens";
-import { contactSyncProviderFromEnv } from "@/lib/integrations/registry";
-import { attemptsSpanning } from "./backoff";
-import type { ContactSync } from "./sync-deps";
+import type { IntegrationProvider } from "@/lib/integrations/provider";
 import type { ConsentProvider } from "@/lib/integrations/consent-calls";
 import { SUBSCRIPTION_SCOPE, BATCH_STATUS_READ_SCOPE } from "@/lib/integrations/hubspot/communication-preferences";
 import { LISTS_READ_SCOPE, LISTS_WRITE_SCOPE } from "@/lib/integrations/hubspot/lists";
+import type { IntegrationServices } from "@/lib/integrations/services";
+import { attemptsSpanning } from "./backoff";
 import type { SyncWorkerOptions } from "./sync-worker";
 
-export function productionSyncOptions(db: Db, databaseUrl: string): SyncWorkerOptions {
-  // Built on first use: a worker may start (and idle) before HubSpot's client id is configured.
-  let crm: (ContactSync & ConsentProvider) | undefined;
-  const provider = () => (crm ??= contactSyncProviderFromEnv(serverEnv().SYNC_REQUEST_TIMEOUT_MS));
+export type SyncWiring = {
+  db: Db;
+  databaseUrl: string;
+  env: Pick<ServerEnv, "SYNC_GIVE_UP_AFTER_HOURS" | "SYNC_BATCH_SIZE" | "SYNC_LEASE_SECONDS" | "SYNC_IDLE_POLL_MS" | "SYNC_PORTAL_REQUESTS_PER_10S">;
+  integrations: IntegrationServices;
+  /** Built on first use: a worker may start (and idle) before HubSpot's client id is configured. */
+  contactSync: () => IntegrationProvider & ConsentProvider;
+};
+
+export function productionSyncOptions({ db, databaseUrl, env, integrations, contactSync }: SyncWiring): SyncWorkerOptions {
   return {
     db,
     provider: databaseProvider(databaseUrl),
-    accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
-    crm: {
-      upsertContacts: (accessToken, batch) => provider().upsertContacts(accessToken, batch),
-    },
-    consent: lazyConsentProvider(provider),
+    accessToken: (database, connectionId) => getValidAccessToken(database, connectionId, integrations),
+    crm: { upsertContacts: (accessToken, batch) => contactSync().upsertContacts(accessToken, batch) },
+    consent: lazyConsentProvider(contactSync),
     settings: {
-      giveUpAfterAttempts: attemptsSpanning(serverEnv().SYNC_GIVE_UP_AFTER_HOURS * 3_600_000),
+      batchSize: env.SYNC_BATCH_SIZE,
+      leaseMs: env.SYNC_LEASE_SECONDS * 1000,
+      idlePollMs: env.SYNC_IDLE_POLL_MS,
+      portalRequestsPer10s: env.SYNC_PORTAL_REQUESTS_PER_10S,
+      giveUpAfterAttempts: attemptsSpanning(env.SYNC_GIVE_UP_AFTER_HOURS * 3_600_000),
       // Up to a whole rate window (10 s + guard): waiting in-process for the portal's next slot is
       // far cheaper than handing the rows back and re-claiming the backlog pass after pass.
       maxRateWaitMs: 11_000,

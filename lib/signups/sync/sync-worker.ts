@@ -4,9 +4,8 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
-import { idleWaits } from "@/lib/idle-waits";
+import { startPollingLoops } from "@/lib/polling-loops";
 import { log } from "@/lib/log";
-import { serverEnv } from "@/lib/env/server";
 import { attemptsSpanning } from "./backoff";
 import { STARTING_BUDGET, STARTING_WINDOW_MS } from "./portal-budget-size";
 import { PortalPacer } from "./portal-pacer";
@@ -33,6 +32,7 @@ export interface SyncWorkerOptions {
   crm: SyncDeps["crm"];
   /** Subscription statuses, marketing status, opt-out poll and HubSpot's webhooks; absent: contacts only. */
   consent?: ConsentProvider;
+  /** Defaults are the configuration schema's (lib/env/server-schema.ts). */
   settings?: Partial<SyncSettings> & { idlePollMs?: number; optOutPollEveryMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
   workerId?: string;
 }
@@ -44,67 +44,58 @@ export interface SyncWorker {
 }
 
 export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
-  const config = serverEnv();
   const settings: SyncSettings = {
-    batchSize: config.SYNC_BATCH_SIZE,
-    leaseMs: config.SYNC_LEASE_SECONDS * 1000,
+    batchSize: 100,
+    leaseMs: 60_000,
     batchesPerPass: 4,
     maxBatchesPerPass: 64,
     maxRateWaitMs: 5_000,
     giveUpAfterAttempts: attemptsSpanning(DEFAULT_GIVE_UP_AFTER_MS),
     ...options.settings,
   };
-  const idlePollMs = options.settings?.idlePollMs ?? config.SYNC_IDLE_POLL_MS;
+  const idlePollMs = options.settings?.idlePollMs ?? 500;
   const passesInFlight = options.settings?.passesInFlight ?? 2;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const deps: SyncDeps = {
     db: options.db,
     provider: options.provider,
     workerId,
-    limiter: portalPacer(options.db, options.settings?.portalRequestsPer10s ?? config.SYNC_PORTAL_REQUESTS_PER_10S),
+    limiter: portalPacer(options.db, options.settings?.portalRequestsPer10s),
     settings,
     accessToken: options.accessToken,
     crm: options.crm,
   };
-  let stopping = false;
-  const idle = idleWaits();
   let housekeepingDueAt = 0;
   // Several passes in flight: while one waits on HubSpot's answers or writes outcomes back, the
   // next is already claiming, so a worker is bound by CPU rather than by round trips.
-  const runLoop = async () => {
-    while (!stopping) {
-      let claimed = 0;
-      try {
-        if (Date.now() >= housekeepingDueAt) {
-          housekeepingDueAt = Date.now() + HOUSEKEEPING_EVERY_MS;
-          await housekeeping(deps);
-        }
-        ({ claimed } = await runSyncPass(deps));
-      } catch (error) {
-        // A database hiccup must not end the loop; claims expire on their own if we lost track.
-        log.error("signup sync pass failed", { workerId, error });
+  const loops = startPollingLoops({
+    loops: passesInFlight,
+    idlePollMs,
+    failure: { message: "signup sync pass failed", fields: { workerId } },
+    pass: async () => {
+      if (Date.now() >= housekeepingDueAt) {
+        housekeepingDueAt = Date.now() + HOUSEKEEPING_EVERY_MS;
+        await housekeeping(deps);
       }
-      if (claimed === 0 && !stopping) await idle.wait(idlePollMs);
-    }
-  };
-  // The consent side runs beside the passes, on the same portal budgets (lib/signups/consent).
+      return (await runSyncPass(deps)).claimed > 0;
+    },
+  });
+  // The consent side runs beside the passes, in a loop of its own on the same portal budgets (lib/signups/consent).
   const consent = options.consent;
-  const runConsentLoop = async () => {
-    if (!consent) return;
-    const state = { pollDueAt: 0 };
-    while (!stopping) {
-      const busy = await runConsentRound({ ...deps, consent }, state, options.settings?.optOutPollEveryMs);
-      if (!busy && !stopping) await idle.wait(idlePollMs);
-    }
-  };
-  const loop = Promise.all([...Array.from({ length: passesInFlight }, runLoop), runConsentLoop()]);
+  const consentState = { pollDueAt: 0 };
+  const consentLoops = consent
+    ? startPollingLoops({
+        loops: 1,
+        idlePollMs,
+        failure: { message: "consent round failed", fields: { workerId } },
+        pass: () => runConsentRound({ ...deps, consent }, consentState, options.settings?.optOutPollEveryMs),
+      })
+    : undefined;
   log.info("signup sync started", { workerId });
   return {
     workerId,
     async stop() {
-      stopping = true;
-      idle.wakeAll();
-      await loop;
+      await Promise.all([loops.stop(), consentLoops?.stop()]);
       await flushSyncHealth(deps).catch((error: unknown) => log.warn("could not write the last sync health figures", { workerId, error }));
     },
   };

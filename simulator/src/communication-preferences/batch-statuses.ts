@@ -66,7 +66,8 @@ export async function batchWriteStatuses(ctx: RequestContext): Promise<void> {
   const body = await readCrmBody(ctx, caller, batchWriteSchema);
   if (!body) return;
   const portal = ctx.state.portal(caller.portalId);
-  if (!portal || body.inputs.length > MAX_BATCH_INPUTS) {
+  if (!portal) return sendCrm(ctx, caller, 400, validationError(`unknown portal ${caller.portalId}`));
+  if (body.inputs.length > MAX_BATCH_INPUTS) {
     return sendCrm(ctx, caller, 400, validationError(`Batch input limit exceeded: at most ${MAX_BATCH_INPUTS} inputs`));
   }
   const startedAt = new Date().toISOString();

@@ -36,6 +36,16 @@ export function validateAuthorizeRequest(params: URLSearchParams, config: Simula
   if (unknown.length > 0) {
     return { ok: false, title: "Invalid scopes", message: `This app requests unknown scopes: ${unknown.join(", ")}.` };
   }
+  // The app's configured required scopes "must be present in the scope query parameter in your
+  // app's install URL" (HUBSPOT-2026-03.md §8): e.g. contact webhooks make contacts read required.
+  const notRequested = config.appRequiredScopes.filter((scope) => !scopes.includes(scope));
+  if (notRequested.length > 0) {
+    return {
+      ok: false,
+      title: "Scope mismatch",
+      message: `The install URL's scope parameter must include every scope the app requires; missing: ${notRequested.join(", ")}.`,
+    };
+  }
   return { ok: true, request: { clientId, redirectUri, scopes, optionalScopes, state: params.get("state") } };
 }
 

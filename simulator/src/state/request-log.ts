@@ -1,5 +1,6 @@
 // What the simulator received, for tests that count calls (e.g. how many refreshes happened).
-// Paths are stored without query strings and with token segments redacted: never a secret.
+// Paths are stored without query strings and with token and email segments redacted: never a
+// secret, no personal data.
 
 export interface LoggedRequest {
   method: string;
@@ -17,8 +18,12 @@ export interface LoggedRequest {
 const MAX_ENTRIES = 50_000;
 const TOKEN_PATH = /^(\/oauth\/v1\/(?:access-tokens|refresh-tokens))\/[^/]+/;
 
+// Email addresses in paths (communication-preferences statuses, contacts by email) are personal
+// data: the log and the console keep "[email]" instead.
+const EMAIL_SEGMENT = /\/[^/]*(?:@|%40)[^/]*/gi;
+
 export function redactPath(pathname: string): string {
-  return pathname.replace(TOKEN_PATH, "$1/[redacted]");
+  return pathname.replace(TOKEN_PATH, "$1/[redacted]").replace(EMAIL_SEGMENT, "/[email]");
 }
 
 export class RequestLog {

@@ -7,6 +7,8 @@ import { revokeApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
 import { prefixOf } from "@switchboard/lib/api-keys/api-key-format";
 import { createSignup, listSignups } from "@switchboard/lib/api/v1/signup-routes";
 import { allRoutes } from "@switchboard/lib/api/v1/all-routes";
+import { MAX_JSON_NESTING } from "@switchboard/lib/json/json-nesting";
+import { deeplyNestedJson } from "@/tests/helpers/deep-json";
 import type { ApiWorld } from "../support/api-world";
 
 export function badInputSuite(world: () => ApiWorld) {
@@ -42,6 +44,37 @@ export function badInputSuite(world: () => ApiWorld) {
       // PostgreSQL refuses NUL in text: refused as input, never a 500.
       expect((await w.call(listSignups, { key, query: { email: "a\u0000b@example.com" } })).status).toBe(422);
       expect((await w.call(createSignup, { key, body: { email: "nul@example.com", firstName: "A\u0000", consent: true } })).status).toBe(422);
+    });
+
+    it("answers 422 problem+json to JSON nested thousands of levels deep, on every route with a body (fast-check)", async () => {
+      const w = world();
+      // The operator key holds every scope, so the scope check (before the body) passes on every route.
+      const key = await w.operatorKey();
+      // Exactly the parameters the route's path names (unknown ones are refused first), with ids that exist.
+      const known: Record<string, string> = { connectionId: w.connectionId, tenantId: w.tenant.id };
+      const pathParams = (route: (typeof allRoutes)[number]) =>
+        Object.fromEntries([...route.spec.path.matchAll(/\{(\w+)\}/g)].map(([, name = ""]) => [name, known[name] ?? "none"]));
+      const routesWithBody = allRoutes.filter((route) => route.spec.body !== undefined);
+      expect(routesWithBody.length).toBeGreaterThan(3);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...routesWithBody),
+          deeplyNestedJson({ minDepth: MAX_JSON_NESTING + 1, maxDepth: 6_000 }),
+          async (route, nested) => {
+            const response = await w.call(route, { key, params: pathParams(route), rawBody: nested.text, headers: { "content-type": "application/json" } });
+            expect(response.status, `${route.spec.operationId} at depth ${nested.depth}`).toBe(422);
+            expect(response.headers.get("content-type")).toBe("application/problem+json");
+            expect(((await response.json()) as { errors: Record<string, string[]> }).errors.body?.[0]).toMatch(/Nested deeper than/);
+          },
+        ),
+        { numRuns: 60 },
+      );
+      // One the size the review sent: ~10 KB, 5,000 levels.
+      const review = `{"email":${"[".repeat(5_000)}${"]".repeat(5_000)}}`;
+      for (const route of routesWithBody) {
+        const response = await w.call(route, { key, params: pathParams(route), rawBody: review, headers: { "content-type": "application/json" } });
+        expect(response.status, route.spec.operationId).toBe(422);
+      }
     });
 
     it("never answers 5xx to arbitrary input on any route (fast-check)", async () => {

@@ -1,6 +1,7 @@
 // /api/v1/tenants for operator keys: create, list, get, update, delete; tenant keys cannot reach it.
 import { describe, expect, it } from "vitest";
 import { createTenant, deleteTenant, getTenant, inviteTenantMember, listTenants, updateTenant } from "@switchboard/lib/api/v1/tenant-routes";
+import { MAX_INVITATIONS_PER_ADDRESS } from "@switchboard/lib/people/invitations/invitation-rate-limit";
 import type { ApiWorld } from "../support/api-world";
 
 type TenantBody = { id: string; slug: string; name: string; allowedOrigins: string[] };
@@ -44,6 +45,21 @@ export function tenantsSuite(world: () => ApiWorld) {
       expect(badRole.status).toBe(422);
       expect((await w.call(inviteTenantMember, { key, params: { tenantId: "no-such-tenant" }, body: { email, role: "MEMBER" } })).status).toBe(404);
       expect((await w.call(inviteTenantMember, { key: await w.tenantKey(), params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } })).status).toBe(403);
+    });
+
+    it("limits invitations per address with a 429 problem that says when to come back", async () => {
+      const w = world();
+      const key = await w.operatorKey(["tenants:admin"]);
+      const email = `flooded-${w.provider}-${Date.now()}@example.com`;
+      for (let i = 0; i < MAX_INVITATIONS_PER_ADDRESS; i++) {
+        expect((await w.call(inviteTenantMember, { key, params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } })).status).toBe(201);
+      }
+      const limited = await w.call(inviteTenantMember, { key, params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("content-type")).toBe("application/problem+json");
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3500);
+      expect(await limited.json()).toMatchObject({ code: "rate_limited", detail: expect.stringContaining("invited too often") });
+      expect(await w.database.db.invitation.count({ where: { email } })).toBe(MAX_INVITATIONS_PER_ADDRESS);
     });
 
     it("refuses tenant keys (403) and bad slugs (422)", async () => {

@@ -3,14 +3,17 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import type { TestProvider } from "@/tests/helpers/databases";
 import { startApiWorld, type ApiWorld } from "./api-world";
+import { auditSuite } from "../suites/audit-suite";
 import { badInputSuite } from "../suites/bad-input-suite";
 import { connectionsSuite } from "../suites/connections-suite";
 import { consentSuite } from "../suites/consent-suite";
 import { contractSuite } from "../suites/contract-suite";
+import { displayTextSuite } from "../suites/display-text-suite";
 import { hubspotConsentSuite } from "../suites/hubspot-consent-suite";
 import { signupsSuite } from "../suites/signups-suite";
 import { tenantsSuite } from "../suites/tenants-suite";
 import { tokenStormSuite } from "../suites/token-storm-suite";
+import { unknownPathSuite } from "../suites/unknown-path-suite";
 import { webhooksSuite } from "../suites/webhooks-suite";
 
 export function describeApiV1(provider: TestProvider): void {
@@ -28,6 +31,9 @@ export function describeApiV1(provider: TestProvider): void {
     tenantsSuite(() => world);
     webhooksSuite(() => world);
     badInputSuite(() => world);
+    displayTextSuite(() => world);
+    auditSuite(() => world);
+    unknownPathSuite(() => world);
     // Last: checks every response the suites above received against the published document.
     contractSuite(() => world);
   });

@@ -5,6 +5,7 @@
 // 404 with a marker header), since these tests are about what never reaches Next.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { HostAllowlist } from "@switchboard/lib/security/host-allowlist";
 
 export const NEXT_STAND_IN_HEADER = "x-answered-by-next-stand-in";
 /** The X-Forwarded-For the stand-in for Next received, echoed back. */
@@ -39,18 +40,23 @@ async function openRouteTransport(): Promise<IntakeTransport> {
   };
 }
 
-async function openServerTransport(options: { intakeDirectPath?: boolean; trustedProxyHops?: number } = {}): Promise<IntakeTransport & { url: string }> {
+async function openServerTransport(
+  options: { intakeDirectPath?: boolean; trustedProxyHops?: number; allowedHosts?: HostAllowlist } = {},
+): Promise<IntakeTransport & { url: string }> {
   const { createAppServer } = await import("@/server/create-app-server");
+  const { hostAllowlist } = await import("@switchboard/lib/security/host-allowlist");
+  const { serverEnv } = await import("@switchboard/lib/env/server");
   const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/handle-subscribe");
   const server = createAppServer({
     handleWithNext: async (request, response) => {
       response.writeHead(404, { [NEXT_STAND_IN_HEADER]: "1", [NEXT_SAW_FORWARDED_FOR]: String(request.headers["x-forwarded-for"] ?? "") }).end();
       request.resume();
     },
-    context: appSubscribeContext(),
+    context: appSubscribeContext((await import("@switchboard/lib/runtime/process-runtime")).processRuntime()),
     intakeDirectPath: options.intakeDirectPath ?? true,
     // One reverse proxy in front (a deployment's setting, not the default), so tests can name client addresses.
     trustedProxyHops: options.trustedProxyHops ?? 1,
+    allowedHosts: options.allowedHosts ?? hostAllowlist(serverEnv()),
   });
   const url = await listen(server);
   // redirect: manual — the 303 to the thank-you page is the answer under test, not something to follow.

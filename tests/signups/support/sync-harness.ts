@@ -3,7 +3,8 @@
 import type { Db } from "@switchboard/lib/db/create-client";
 import type { DatabaseProvider } from "@switchboard/lib/db/database-url";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
-import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
+import { serverEnv } from "@switchboard/lib/env/server";
+import { createProviderRegistry } from "@switchboard/lib/integrations/registry";
 import { attemptsSpanning } from "@switchboard/lib/signups/sync/backoff";
 import type { SyncDeps } from "@switchboard/lib/signups/sync/sync-deps";
 import { runSyncPass } from "@switchboard/lib/signups/sync/sync-pass";
@@ -21,7 +22,7 @@ export function syncDeps(db: Db, provider: DatabaseProvider, workerId = "test-wo
     limiter: portalPacer(db),
     settings: { batchSize: 100, leaseMs: 30_000, batchesPerPass: 4, maxBatchesPerPass: 64, maxRateWaitMs: 1_000, giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000) },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
-    crm: contactSyncProviderFromEnv(options.requestTimeoutMs ?? 5_000),
+    crm: createProviderRegistry({ ...serverEnv(), SYNC_REQUEST_TIMEOUT_MS: options.requestTimeoutMs ?? 5_000 }).contactSync(),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { MIN_PASSWORD_LENGTH } from "@switchboard/lib/auth/password-policy";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { auth } from "@/web/auth";
@@ -14,6 +15,8 @@ export const metadata: Metadata = { title: "Change password" };
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ChangePasswordPage({ searchParams }: PageProps) {
+  // Configuration is read at run time, never while building.
+  await connection();
   if (serverEnv().AUTH_PASSWORD === "off") notFound();
   const session = await auth();
   const email = session?.user?.email;

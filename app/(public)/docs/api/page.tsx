@@ -1,6 +1,7 @@
 // /docs/api — a readable reference of the host API, rendered from the same generated OpenAPI document
 // that /api/v1/openapi.json serves, so the page and the machine-readable contract always agree.
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { openApiDocument } from "@switchboard/lib/api/openapi";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { OperationEntry, type OperationView } from "./operation-entry";
@@ -10,17 +11,20 @@ export const metadata: Metadata = { title: "API reference" };
 const PROBLEM_CODES: [string, string][] = [
   ["unauthenticated", "401: the API key is missing, malformed, unknown or revoked."],
   ["forbidden", "403: the key lacks the scope the operation needs."],
-  ["not_found", "404: nothing with that id for this key (another tenant's objects look missing too)."],
+  ["not_found", "404: nothing with that id for this key (another tenant's objects look missing too), or no operation at that path."],
+  ["method_not_allowed", "405: the path does not take this method; `Allow` lists the ones it does."],
   ["conflict", "409: the object's state prevents it; for access tokens, `reason` says why the tenant must reconnect."],
   ["payload_too_large", "413: the body is larger than 64 KB."],
   ["unsupported_media_type", "415: send application/json."],
   ["invalid_input", "422: `errors` lists the messages per field (unknown fields are refused too)."],
-  ["rate_limited", "429: too many requests for this key; wait Retry-After seconds (see the RateLimit header)."],
+  ["rate_limited", "429: too many requests for this key, or too many invitations to one address or from one tenant in an hour; wait Retry-After seconds."],
   ["unavailable", "503: HubSpot or the database did not answer; try again."],
   ["internal", "500: a bug on our side; the details are in the server log, never in the answer."],
 ];
 
-export default function ApiReferencePage() {
+// Rendered per request: the server URLs in it come from APP_URL as the server runs, not as it was built.
+export default async function ApiReferencePage() {
+  await connection();
   const doc = openApiDocument(serverEnv().APP_URL) as unknown as {
     info: { title: string; description?: string };
     paths: Record<string, Record<string, Omit<OperationView, "method" | "path">>>;

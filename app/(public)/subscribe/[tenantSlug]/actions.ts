@@ -1,42 +1,33 @@
 "use server";
-// Server action behind the public signup form. Works as a plain form post without JavaScript.
+// Server action behind the public signup form, through the one form-action wrapper. Works as a
+// plain form post without JavaScript. Refusals (bad fields, too many attempts) are AppErrors, the
+// same ones the public signup API answers with.
 import { headers } from "next/headers";
+import { z } from "zod";
+import { AppError } from "@switchboard/lib/app-error";
 import { clientIpFrom } from "@switchboard/lib/http/client-ip";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
-import { log } from "@switchboard/lib/log";
-import { appMailer } from "@switchboard/lib/mail/mailer";
-import { consumeSignupAllowance } from "@switchboard/lib/signups/intake/intake-rate-limiter";
-import { submitSignup } from "@switchboard/lib/signups/intake/handle-subscribe";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { assertSignupAllowance, submitSignup } from "@switchboard/lib/signups/intake/handle-subscribe";
 import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
-import type { SubscribeFormState } from "./subscribe-form-state";
+import { formAction } from "@/web/form-action";
 
-export async function subscribe(tenantSlug: string, _previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
-  const fields: Record<string, unknown> = {};
-  formData.forEach((value, key) => {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) fields[key] = value;
-  });
-  try {
+const UNAVAILABLE = "We could not take your signup right now. Please try again in a moment.";
+
+// The fields themselves are checked by the one signup schema inside submitSignup.
+const subscribeFields = z.looseObject({ tenantSlug: z.string().max(100) });
+
+export const subscribe = formAction(
+  { name: "subscribe", schema: subscribeFields, refill: ["email", "firstName", "consent"], failure: UNAVAILABLE },
+  async ({ tenantSlug, ...fields }) => {
     const tenant = await findPublicTenant(db, tenantSlug);
     // The page itself 404s for unknown tenants; a stale form gets the same neutral failure.
-    if (!tenant) return { status: "unavailable" };
-    const ip = clientIpFrom(await headers()) ?? "unknown";
+    if (!tenant) throw new AppError("unavailable", UNAVAILABLE);
     const { DATABASE_URL: databaseUrl, APP_URL: appUrl } = serverEnv();
-    const allowance = await consumeSignupAllowance(databaseUrl, tenant.id, ip);
-    if (!allowance.allowed) return { status: "throttled", retryAfterSeconds: allowance.retryAfterSeconds };
-    const outcome = await submitSignup({ db, databaseUrl, confirmationMailing: { mailer: appMailer(), appUrl } }, tenant, fields);
-    if (outcome.kind === "accepted") return { status: "thanks" };
-    return {
-      status: "invalid",
-      fieldErrors: outcome.fieldErrors,
-      values: {
-        email: typeof fields.email === "string" ? fields.email : "",
-        firstName: typeof fields.firstName === "string" ? fields.firstName : "",
-        consent: fields.consent === "on",
-      },
-    };
-  } catch (error) {
-    log.error("signup form failed", { tenantSlug, error });
-    return { status: "unavailable" };
-  }
-}
+    const store = { db, databaseUrl, confirmationMailing: { mailer: processRuntime().mailer, appUrl } };
+    await assertSignupAllowance(store, tenant.id, clientIpFrom(await headers()), (seconds) => `Too many attempts. Please try again in ${seconds} seconds.`);
+    await submitSignup(store, tenant, fields);
+    return { ok: true, message: "Thank you for subscribing." };
+  },
+);

@@ -4,11 +4,12 @@
 import { useActionState } from "react";
 import { HONEYPOT_FIELD } from "@switchboard/lib/signups/honeypot";
 import { FieldError } from "@/components/form/field-error";
-import { initialSubscribeFormState, type SubscribeFormState } from "./subscribe-form-state";
+import type { ActionState } from "@/web/form-state";
 import { ThankYou } from "./thank-you";
 
 type SignupFormProps = {
-  action: (previous: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>;
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  tenantSlug: string;
   consentText: string;
   tenantName: string;
   doubleOptIn: boolean;
@@ -17,18 +18,17 @@ type SignupFormProps = {
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600 aria-[invalid=true]:border-red-700";
 
-export function SignupForm({ action, consentText, tenantName, doubleOptIn }: SignupFormProps) {
-  const [state, formAction, pending] = useActionState(action, initialSubscribeFormState);
-  if (state.status === "thanks") return <ThankYou tenantName={tenantName} doubleOptIn={doubleOptIn} />;
-  const errors = state.status === "invalid" ? state.fieldErrors : {};
-  const values = state.status === "invalid" ? state.values : { email: "", firstName: "", consent: false };
+export function SignupForm({ action, tenantSlug, consentText, tenantName, doubleOptIn }: SignupFormProps) {
+  const [state, formAction, pending] = useActionState(action, null);
+  if (state?.ok) return <ThankYou tenantName={tenantName} doubleOptIn={doubleOptIn} />;
+  const errors = state?.fieldErrors ?? {};
+  const values = { email: state?.values?.email ?? "", firstName: state?.values?.firstName ?? "", consent: state?.values?.consent === "on" };
   return (
     <form action={formAction} noValidate className="space-y-5" aria-describedby="form-status">
       <div id="form-status" data-testid="signup-status" role="status" className="text-sm text-red-800">
-        {state.status === "throttled" && `Too many attempts. Please try again in ${state.retryAfterSeconds} seconds.`}
-        {state.status === "unavailable" && "We could not take your signup right now. Please try again in a moment."}
-        {state.status === "invalid" && "Please correct the highlighted fields."}
+        {state?.message}
       </div>
+      <input type="hidden" name="tenantSlug" value={tenantSlug} />
       <div>
         <label htmlFor="email" className="block font-medium text-slate-900">
           Email address <span aria-hidden="true">*</span>

@@ -3,7 +3,8 @@
 // RFC 8058 one-click unsubscribe (proxy.ts hands it to app/api/unsubscribe/[token]/route.ts).
 import type { Metadata } from "next";
 import { db } from "@switchboard/lib/db";
-import { configuredUnsubscribeLinks } from "@switchboard/lib/signups/consent/configured-unsubscribe-links";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { unsubscribeLinksOf } from "@switchboard/lib/signups/consent/configured-unsubscribe-links";
 import { findUnsubscribe } from "@switchboard/lib/signups/consent/find-unsubscribe";
 import { AuthCard } from "@/components/shell/auth-card";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Unsubscribe", referrer: "no-referrer
 
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const lookup = await findUnsubscribe(db, configuredUnsubscribeLinks().key, token);
+  const lookup = await findUnsubscribe(db, unsubscribeLinksOf(processRuntime().env).key, token);
   if (lookup.state === "invalid") {
     return (
       <AuthCard title="This unsubscribe link is not valid">

@@ -3,13 +3,14 @@
 // at once. Browsers go back to the page, which now says so; mail clients get a plain 200. A forged
 // link changes nothing: 404 (the page explains it to browsers).
 import { db } from "@switchboard/lib/db";
-import { configuredUnsubscribeLinks } from "@switchboard/lib/signups/consent/configured-unsubscribe-links";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { unsubscribeLinksOf } from "@switchboard/lib/signups/consent/configured-unsubscribe-links";
 import { findUnsubscribe } from "@switchboard/lib/signups/consent/find-unsubscribe";
 import { unsubscribeSignup } from "@switchboard/lib/signups/consent/unsubscribe-signup";
 
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await params;
-  const { appUrl, key } = configuredUnsubscribeLinks();
+  const { appUrl, key } = unsubscribeLinksOf(processRuntime().env);
   const lookup = await findUnsubscribe(db, key, token);
   if (lookup.state === "subscribed") await unsubscribeSignup(db, { id: lookup.signupId, tenantId: lookup.tenantId }, "link");
   const fromBrowser = (request.headers.get("accept") ?? "").includes("text/html");

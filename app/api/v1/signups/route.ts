@@ -1,5 +1,5 @@
 // POST/GET /api/v1/signups — the host pushes and lists signups (lib/api/v1/signup-routes.ts).
 import { createSignup, listSignups } from "@switchboard/lib/api/v1/signup-routes";
+import { pathHandlers } from "@switchboard/lib/api/route-methods";
 
-export const POST = createSignup.handle;
-export const GET = listSignups.handle;
+export const { GET, POST, PUT, PATCH, DELETE } = pathHandlers(createSignup, listSignups);

@@ -3,10 +3,12 @@
 import type { Metadata } from "next";
 import { listApiKeys } from "@switchboard/lib/api-keys/manage-api-keys";
 import { describeScope, tenantKeyScopes } from "@switchboard/lib/api-keys/scopes";
+import { DEVELOPER_AUDIT_ACTIONS, listTenantActivity } from "@switchboard/lib/audit/list-audit-events";
 import { db } from "@switchboard/lib/db";
 import { subscribableEventTypes } from "@switchboard/lib/webhooks/event-types";
 import { listRecentDeliveries } from "@switchboard/lib/webhooks/list-deliveries";
 import { requireTenantAccess } from "@/web/tenant-guard";
+import { ActivityFeed } from "../activity-feed";
 import { ApiKeyList } from "./api-key-list";
 import { CreateKeyForm } from "./create-key-form";
 import { CreateEndpointForm } from "./create-endpoint-form";
@@ -20,12 +22,13 @@ export const metadata: Metadata = { title: "Developers" };
 export default async function DevelopersPage({ params }: { params: Promise<{ tenantSlug: string }> }) {
   const { tenantSlug } = await params;
   const { tenant } = await requireTenantAccess(tenantSlug, { minRole: "ADMIN" });
-  const [keys, endpoints] = await Promise.all([
+  const [keys, endpoints, activity] = await Promise.all([
     listApiKeys(db, tenant.id),
     db.webhookEndpoint.findMany({
       where: { tenantId: tenant.id }, orderBy: { createdAt: "desc" },
       select: { id: true, url: true, description: true, eventTypes: true, enabled: true, disabledReason: true, failingSince: true },
     }),
+    listTenantActivity(db, tenant.id, DEVELOPER_AUDIT_ACTIONS),
   ]);
   const deliveries = await Promise.all(endpoints.map((endpoint) => listRecentDeliveries(db, endpoint.id, 10)));
   // Refresh while something is on its way, so the log shows it land without a reload.
@@ -55,6 +58,8 @@ export default async function DevelopersPage({ params }: { params: Promise<{ ten
         ))}
         <CreateEndpointForm action={createTenantWebhookEndpoint} tenantSlug={tenant.slug} eventTypes={subscribableEventTypes} />
       </section>
+      <ActivityFeed events={activity} headingId="developer-activity-heading" testId="developer-activity"
+        actionNames={{ webhook_endpoint: "Webhook endpoint", api_key_created: "API key created", api_key_revoked: "API key revoked" }} />
     </div>
   );
 }

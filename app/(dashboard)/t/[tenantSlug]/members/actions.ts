@@ -5,13 +5,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { emailAddressSchema } from "@switchboard/lib/auth/password-policy";
 import { db } from "@switchboard/lib/db";
-import { appMailer } from "@switchboard/lib/mail/mailer";
 import { createInvitation } from "@switchboard/lib/people/invitations/create-invitation";
 import { revokeInvitation } from "@switchboard/lib/people/invitations/revoke-invitation";
 import { changeMemberRole } from "@switchboard/lib/people/members/change-member-role";
 import { removeMember } from "@switchboard/lib/people/members/remove-member";
 import { memberActor } from "@switchboard/lib/people/people-actor";
-import { configuredLinks } from "@switchboard/lib/people/people-links";
 import { roles } from "@switchboard/lib/tenancy/roles";
 import { tenantAction, type TenantActionContext } from "@/web/tenant-action";
 
@@ -21,7 +19,8 @@ const pageOf = (tenant: { slug: string }) => `/t/${tenant.slug}/members`;
 const actorOf = ({ access }: TenantActionContext) => memberActor(access.user, access.role);
 
 export const inviteMember = tenantAction({ minRole: "ADMIN", fields: { email: emailAddressSchema, role: roleField } }, async (input, context) => {
-  const invitation = await createInvitation(db, appMailer(), actorOf(context), context.access.tenant, input, configuredLinks());
+  const { mailer, links } = context.runtime;
+  const invitation = await createInvitation(db, mailer, actorOf(context), context.access.tenant, input, links);
   revalidatePath(pageOf(context.tenant));
   return invitation.delivery.delivered
     ? { ok: true, message: `Invitation sent to ${invitation.email}.` }

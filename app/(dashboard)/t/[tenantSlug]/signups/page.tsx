@@ -3,6 +3,7 @@
 // and (admins) the public form's settings and embeddable snippets.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { listTenantActivity, SIGNUP_AUDIT_ACTIONS } from "@switchboard/lib/audit/list-audit-events";
 import { db } from "@switchboard/lib/db";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { listSignups, signupListQuerySchema } from "@switchboard/lib/signups/dashboard/list-signups";
@@ -12,6 +13,7 @@ import { CONSENT_TEXT_MAX_LENGTH } from "@switchboard/lib/signups/consent/consen
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
 import { requireTenantAccess } from "@/web/tenant-guard";
 import { ActionButton } from "@/components/form/action-button";
+import { ActivityFeed } from "../activity-feed";
 import { retryAllFailed, updateSignupSettings } from "./actions";
 import { EmbedSnippet } from "./embed-snippet";
 import { LiveRefresh } from "./live-refresh";
@@ -22,7 +24,7 @@ import { SignupTable } from "./signup-table";
 import { StatusCountsPanel } from "./status-counts";
 import { HubspotConsentSection } from "./hubspot-consent-section";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
-import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { marketingSentence, marketingSummary, MARKETING_CONTACTS_EXPLANATION } from "@switchboard/lib/signups/consent/consent-summary";
 import { loadSubscriptionTypeChoice, type SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
 import { loadListChoice, type ListChoice } from "@switchboard/lib/signups/consent/newsletter-list";
@@ -103,6 +105,8 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
             <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} publicPage={publicPage} consentText={settings.consentText}
               allowedOrigins={parseAllowedOrigins(settings.allowedOrigins)} />
           </section>
+          <ActivityFeed events={await listTenantActivity(db, tenant.id, SIGNUP_AUDIT_ACTIONS)} headingId="signup-activity-heading" testId="signup-activity"
+            actionNames={{ signup_retry: "Retry", signup_settings: "Settings changed" }} />
         </>
       )}
     </div>
@@ -111,7 +115,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
 
 // The portal's subscription types and static lists (one HubSpot call each); HubSpot not configured means nothing to choose.
 function hubspotCollaborators() {
-  const consent = contactSyncProviderFromEnv(serverEnv().HUBSPOT_REQUEST_TIMEOUT_MS);
+  const consent = processRuntime().providers.contactSync();
   return { consent, accessToken: (database: typeof db, connectionId: string) => getValidAccessToken(database, connectionId) };
 }
 

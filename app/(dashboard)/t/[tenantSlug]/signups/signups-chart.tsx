@@ -25,7 +25,10 @@ export function SignupsChart({ days }: { days: DailySignups[] }) {
         <span className="flex gap-3">
           {layers.map((layer) => (
             <span key={layer.key} className="flex items-center gap-1">
-              <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: layer.fill }} />
+              {/* An SVG fill, not a style attribute: the page's CSP refuses inline styles. */}
+              <svg aria-hidden width="12" height="12" viewBox="0 0 12 12" data-testid="legend-swatch">
+                <rect width="12" height="12" rx="2" fill={layer.fill} />
+              </svg>
               {layer.label}
             </span>
           ))}

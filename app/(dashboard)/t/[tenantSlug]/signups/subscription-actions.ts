@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
 import { getValidAccessToken } from "@switchboard/lib/integrations/connection-tokens";
-import { contactSyncProviderFromEnv } from "@switchboard/lib/integrations/registry";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { chooseNewsletterList } from "@switchboard/lib/signups/consent/newsletter-list";
 import { chooseSubscriptionType } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
 import { tenantAction } from "@/web/tenant-action";
@@ -14,7 +13,7 @@ const hubspotId = z.string().trim().max(40).regex(/^\d*$/, "Choose one from the 
 
 function collaborators() {
   return {
-    consent: contactSyncProviderFromEnv(serverEnv().HUBSPOT_REQUEST_TIMEOUT_MS),
+    consent: processRuntime().providers.contactSync(),
     accessToken: (database: typeof db, connectionId: string) => getValidAccessToken(database, connectionId),
   };
 }

@@ -1,0 +1,78 @@
+// The composition root: everything one process holds — database, key ring, providers, mailer,
+// metrics, background workers — built once from the validated configuration and handed down.
+// Entry points (npm start, Next's instrumentation, npm run worker, the admin CLI, keys:rotate) make
+// one; the modules below receive what they need as arguments and never read configuration.
+import { parseKeyRing, type KeyRing } from "@/lib/crypto/key-ring";
+import { createDbClient, type Db } from "@/lib/db/create-client";
+import { resolveDatabaseUrl } from "@/lib/db/database-url";
+import type { ServerEnv } from "@/lib/env/server";
+import { createProviderRegistry, type ProviderRegistry } from "@/lib/integrations/registry";
+import type { IntegrationServices } from "@/lib/integrations/services";
+import { createMailer, usesLocalMailbox, type Mailer } from "@/lib/mail/mailer";
+import { metrics, type SwitchboardMetrics } from "@/lib/metrics/registry";
+import type { PeopleLinks } from "@/lib/people/people-links";
+import { clientEnv } from "@/lib/env/client";
+import { databaseProvider } from "@/lib/db/database-url";
+import { log } from "@/lib/log";
+import type { PortalPacer } from "@/lib/signups/sync/portal-pacer";
+import { portalPacer } from "@/lib/signups/sync/sync-worker";
+import { backgroundWorkers, type BackgroundWorkers } from "./background-workers";
+
+export type Runtime = {
+  env: ServerEnv;
+  databaseUrl: string;
+  db: Db;
+  keyRing: KeyRing;
+  providers: ProviderRegistry;
+  /** What the connection flows take: the key ring and the provider lookup. */
+  integrations: IntegrationServices;
+  mailer: Mailer;
+  /** Where links in mails point and the name they sign with. */
+  links: PeopleLinks;
+  metrics: SwitchboardMetrics;
+  /** Pace for calls made on demand (an agent's contact lookup) to a portal the sync also calls:
+   * the same budget every worker shares, so together they never exceed the portal's limit. */
+  portalPacer: PortalPacer;
+  /** The signup sync and webhook deliveries; started by the processes that run them. */
+  workers: BackgroundWorkers;
+  /** Stops the workers, then closes the database. */
+  close(): Promise<void>;
+};
+
+/** Parts a test or tool brings itself (its own database, a mail catcher); the rest comes from `env`. */
+export type RuntimeParts = Partial<Pick<Runtime, "db" | "mailer">>;
+
+export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime {
+  const databaseUrl = resolveDatabaseUrl(env.DATABASE_URL);
+  const db = parts.db ?? createDbClient(databaseUrl);
+  // Once per process: a second line in one server's log would mean a second runtime.
+  if (!parts.db) log.info("database client opened", { database: databaseProvider(databaseUrl) });
+  const keyRing = parseKeyRing(env.TOKEN_ENCRYPTION_KEYS);
+  const providers = createProviderRegistry(env);
+  const integrations: IntegrationServices = { keyRing, provider: (id) => providers.get(id) };
+  const mailer =
+    parts.mailer ??
+    createMailer({
+      from: env.MAIL_FROM,
+      ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+      ...(usesLocalMailbox(env) ? { mailboxDir: env.MAILBOX_DIR } : {}),
+    });
+  const workers = backgroundWorkers({ env, db, databaseUrl, keyRing, providers, integrations });
+  return {
+    env,
+    databaseUrl,
+    db,
+    keyRing,
+    providers,
+    integrations,
+    mailer,
+    links: { appUrl: env.APP_URL, productName: clientEnv.NEXT_PUBLIC_PRODUCT_NAME },
+    metrics: metrics(),
+    portalPacer: portalPacer(db, env.SYNC_PORTAL_REQUESTS_PER_10S),
+    workers,
+    async close() {
+      await workers.stop();
+      if (!parts.db) await db.$disconnect();
+    },
+  };
+}
