@@ -48,8 +48,10 @@ export const serverEnvSchema = z
     SESSION_MAX_AGE_HOURS: z.coerce.number({ message: "must be a number of hours" }).positive("must be more than 0").max(24 * 30, "must be at most 720 (30 days)").default(8),
     HUBSPOT_CLIENT_ID: z.string().trim().min(1).optional(),
     HUBSPOT_CLIENT_SECRET: z.string().trim().min(1).optional(),
-    HUBSPOT_SCOPES: z.string().trim().min(1).default("oauth crm.objects.contacts.write"),
-    HUBSPOT_OPTIONAL_SCOPES: z.string().trim().default("crm.objects.contacts.read"),
+    // Webhook subscriptions on contacts (privacy deletion, merge) make the contacts read scope required.
+    HUBSPOT_SCOPES: z.string().trim().min(1).default("oauth crm.objects.contacts.write crm.objects.contacts.read"),
+    // Subscription statuses (definitions, read, write; the batch read needs Marketing Hub Enterprise) and lists.
+    HUBSPOT_OPTIONAL_SCOPES: z.string().trim().default("communication_preferences.read_write communication_preferences.statuses.batch.read crm.lists.read crm.lists.write"),
     HUBSPOT_AUTH_BASE_URL: httpUrl("https://app.hubspot.com"),
     HUBSPOT_API_BASE_URL: httpUrl("https://api.hubapi.com"),
     SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),

@@ -3,9 +3,11 @@
 import type { ServerEnv } from "@/lib/env/server";
 import { hubspotConfigFromEnv } from "./hubspot/config";
 import { createHubspotProvider, HUBSPOT_PROVIDER_ID } from "./hubspot/provider";
+import type { ConsentProvider } from "./consent-calls";
 import type { IntegrationProvider } from "./provider";
 
-type ProviderFactory = (env: ServerEnv, options: { requestTimeoutMs?: number }) => IntegrationProvider;
+// HubSpot is also the consent provider (subscription statuses, marketing status, lists).
+type ProviderFactory = (env: ServerEnv, options: { requestTimeoutMs?: number }) => IntegrationProvider & ConsentProvider;
 
 const factories: Record<string, ProviderFactory> = {
   [HUBSPOT_PROVIDER_ID]: (env, { requestTimeoutMs }) =>
@@ -22,7 +24,7 @@ export type ProviderRegistry = {
   get(providerId: string): IntegrationProvider;
   /** The provider signups are pushed to, with the sync's own per-call timeout (a batch upsert may
    * take longer than a page's token call). One provider today; a per-connection choice later. */
-  contactSync(): IntegrationProvider;
+  contactSync(): IntegrationProvider & ConsentProvider;
 };
 
 export function createProviderRegistry(env: ServerEnv): ProviderRegistry {
@@ -32,7 +34,7 @@ export function createProviderRegistry(env: ServerEnv): ProviderRegistry {
     if (!factory) throw new UnknownProviderError(`No integration provider named "${providerId}"`);
     return factory(env, options);
   };
-  let contactSync: IntegrationProvider | undefined;
+  let contactSync: (IntegrationProvider & ConsentProvider) | undefined;
   return {
     get(providerId) {
       const existing = built.get(providerId);

@@ -20,6 +20,9 @@ const signupData = z.object({
   reason: z.string().nullable().describe("HubSpot's reason, for signup.failed; how the person unsubscribed (link, api, hubspot), for signup.unsubscribed"),
 });
 
+// An erased signup's event names no person: the address is what was erased.
+const erasedData = z.object({ signupId: z.string(), tenantId: z.string(), hubspotContactId: z.string().nullable() });
+
 const testData = z.object({ endpointId: z.string(), message: z.string() });
 
 export const webhookEventCatalog = {
@@ -31,6 +34,7 @@ export const webhookEventCatalog = {
   "signup.synced": { data: signupData, summary: "A signup is now a HubSpot contact" },
   "signup.failed": { data: signupData, summary: "HubSpot rejected a signup (e.g. an invalid address)" },
   "signup.unsubscribed": { data: signupData, summary: "The person unsubscribed: send them nothing more" },
+  "signup.erased": { data: erasedData, summary: "HubSpot asked for the person's data to be erased (privacy deletion); the signup is an anonymous tombstone now" },
   "webhook.test": { data: testData, summary: "Sent by “Send test event”" },
 } as const;
 

@@ -39,3 +39,7 @@ export function signupFailedEvent(signup: { id: string; tenantId: string; email:
 export function signupUnsubscribedEvent(signup: { id: string; tenantId: string; email: string; hubspotContactId: string | null }, via: string): OutboxEvent {
   return { tenantId: signup.tenantId, type: "signup.unsubscribed", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: signup.hubspotContactId, reason: via } };
 }
+
+export function signupErasedEvent(signup: { id: string; tenantId: string; hubspotContactId: string | null }): OutboxEvent {
+  return { tenantId: signup.tenantId, type: "signup.erased", data: { signupId: signup.id, tenantId: signup.tenantId, hubspotContactId: signup.hubspotContactId } };
+}

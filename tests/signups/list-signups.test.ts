@@ -86,7 +86,7 @@ describe("signup CSV rows", () => {
   it("quotes separators and defuses spreadsheet formulas", () => {
     const row = signupCsvRow({
       id: "s1", email: "a@example.com", firstName: '=HYPERLINK("x"), Bob', status: "FAILED", createdAt: new Date("2026-11-20T10:00:00.000Z"),
-      syncedAt: null, attempts: 2, lastError: "-bad", hubspotContactId: null, portalId: null,
+      syncedAt: null, attempts: 2, lastError: "-bad", hubspotContactId: null, portalId: null, subscriptionState: null, marketingContact: null, erased: false,
     });
     expect(row).toBe(`a@example.com,"'=HYPERLINK(""x""), Bob",failed,2026-11-20T10:00:00.000Z,,2,,,'-bad\r\n`);
   });

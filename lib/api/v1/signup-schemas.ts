@@ -37,6 +37,11 @@ export const signupSchema = z
     unsubscribeUrl: z
       .url()
       .describe("Put it in every newsletter to this person, as a link and in the List-Unsubscribe header (with List-Unsubscribe-Post: List-Unsubscribe=One-Click): a GET shows a confirmation page, a POST unsubscribes at once (RFC 8058)"),
+    hubspotSubscription: z.enum(["subscribed", "opted_out", "failed"]).nullable()
+      .describe("The newsletter subscription in HubSpot: subscribed (with consent), opted_out (the contact had opted out in HubSpot: nothing written), failed; null until synced and checked"),
+    marketingContact: z.boolean().nullable()
+      .describe("HubSpot's hs_marketable_status of the contact (read-only in HubSpot); null until read"),
+    erased: z.boolean().describe("The person's data was erased on HubSpot's privacy deletion; the signup is an anonymous tombstone"),
   })
   .meta({ id: "Signup" });
 
@@ -45,6 +50,7 @@ export const signupListSchema = z.object({ items: z.array(signupSchema), nextCur
 export const signupSelect = {
   id: true, tenantId: true, email: true, firstName: true, consentGiven: true, status: true, attempts: true, lastError: true,
   hubspotContactId: true, createdAt: true, updatedAt: true, syncedAt: true, confirmedAt: true, unsubscribedAt: true,
+  subscriptionState: true, marketingContact: true, erasedAt: true,
 } as const;
 
 type SignupRow = {
@@ -52,7 +58,10 @@ type SignupRow = {
   status: "PENDING" | "WAITING" | "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED";
   attempts: number; lastError: string | null; hubspotContactId: string | null; createdAt: Date; updatedAt: Date; syncedAt: Date | null;
   confirmedAt: Date | null; unsubscribedAt: Date | null;
+  subscriptionState: string | null; marketingContact: boolean | null; erasedAt: Date | null;
 };
+
+const subscriptionOf = { SUBSCRIBED: "subscribed", OPTED_OUT: "opted_out", FAILED: "failed" } as const;
 
 export function signupView(row: SignupRow, links: UnsubscribeLinks): z.input<typeof signupSchema> {
   return {
@@ -63,5 +72,7 @@ export function signupView(row: SignupRow, links: UnsubscribeLinks): z.input<typ
     syncedAt: row.syncedAt?.toISOString() ?? null,
     confirmedAt: row.confirmedAt?.toISOString() ?? null, unsubscribedAt: row.unsubscribedAt?.toISOString() ?? null,
     unsubscribeUrl: unsubscribeUrl(links.appUrl, links.key, row.id),
+    hubspotSubscription: subscriptionOf[row.subscriptionState as keyof typeof subscriptionOf] ?? null,
+    marketingContact: row.marketingContact, erased: row.erasedAt !== null,
   };
 }

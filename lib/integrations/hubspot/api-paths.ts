@@ -10,4 +10,12 @@ export const hubspotPaths = {
   contacts: `/crm/objects/${HUBSPOT_API_VERSION}/contacts`,
   contactsBatchUpsert: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/batch/upsert`,
   uninstall: `/appinstalls/${HUBSPOT_API_VERSION}/external-install`,
+  listsSearch: `/crm/lists/${HUBSPOT_API_VERSION}/search`,
+  listMembershipsAdd: (listId: string) => `/crm/lists/${HUBSPOT_API_VERSION}/${encodeURIComponent(listId)}/memberships/add`,
+  contactsSearch: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/search`,
+  subscriptionDefinitions: `/communication-preferences/${HUBSPOT_API_VERSION}/definitions`,
+  subscriptionStatuses: (email: string) => `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}`,
+  unsubscribeAllStatus: (email: string) => `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}/unsubscribe-all`,
+  subscriptionStatusesBatchRead: `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/batch/read`,
+  unsubscribeAllBatchRead: `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/batch/unsubscribe-all/read`,
 } as const;

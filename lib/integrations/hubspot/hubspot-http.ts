@@ -13,7 +13,7 @@ export type HubspotReply = {
 };
 
 export type HubspotRequest = {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   accessToken?: string;
   json?: unknown;

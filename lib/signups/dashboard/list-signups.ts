@@ -18,6 +18,10 @@ export interface SignupListItem {
   lastError: string | null;
   hubspotContactId: string | null;
   portalId: string | null;
+  /** The newsletter subscription in HubSpot: SUBSCRIBED, OPTED_OUT (left untouched), FAILED; null = not yet. */
+  subscriptionState: string | null;
+  marketingContact: boolean | null;
+  erased: boolean;
 }
 
 export const signupListQuerySchema = z.object({
@@ -58,7 +62,7 @@ const storedStatuses = {
 
 const select = {
   id: true, email: true, emailNormalized: true, firstName: true, status: true, createdAt: true, syncedAt: true, attempts: true,
-  lastError: true, hubspotContactId: true, connection: { select: { portalId: true } },
+  lastError: true, hubspotContactId: true, connection: { select: { portalId: true } }, subscriptionState: true, marketingContact: true, erasedAt: true,
 } as const;
 
 export async function listSignups(db: Db, tenantId: string, query: SignupListQuery, take = 50): Promise<{ items: SignupListItem[]; next: string | null }> {
@@ -83,6 +87,7 @@ export async function listSignups(db: Db, tenantId: string, query: SignupListQue
     items: page.map((row) => ({
       id: row.id, email: row.email, firstName: row.firstName, status: shownStatus(row.status), createdAt: row.createdAt, syncedAt: row.syncedAt,
       attempts: row.attempts, lastError: row.lastError, hubspotContactId: row.hubspotContactId, portalId: row.connection?.portalId ?? null,
+      subscriptionState: row.subscriptionState, marketingContact: row.marketingContact, erased: row.erasedAt !== null,
     })),
     next,
   };

@@ -5,6 +5,9 @@ import type { Store } from "@/lib/db/store";
 import type { ServerEnv } from "@/lib/env/server";
 import { getValidAccessToken } from "@/lib/integrations/tokens/access-token";
 import type { IntegrationProvider } from "@/lib/integrations/provider";
+import type { ConsentProvider } from "@/lib/integrations/consent-calls";
+import { SUBSCRIPTION_SCOPE, BATCH_STATUS_READ_SCOPE } from "@/lib/integrations/hubspot/communication-preferences";
+import { LISTS_READ_SCOPE, LISTS_WRITE_SCOPE } from "@/lib/integrations/hubspot/lists";
 import type { IntegrationServices } from "@/lib/integrations/services";
 import { attemptsSpanning } from "./backoff";
 import type { SyncWorkerOptions } from "./sync-worker";
@@ -14,7 +17,7 @@ export type SyncWiring = {
   env: Pick<ServerEnv, "SYNC_GIVE_UP_AFTER_HOURS" | "SYNC_BATCH_SIZE" | "SYNC_LEASE_SECONDS" | "SYNC_IDLE_POLL_MS" | "SYNC_PORTAL_REQUESTS_PER_10S">;
   integrations: IntegrationServices;
   /** Built on first use: a worker may start (and idle) before HubSpot's client id is configured. */
-  contactSync: () => IntegrationProvider;
+  contactSync: () => IntegrationProvider & ConsentProvider;
 };
 
 export function productionSyncOptions({ store, env, integrations, contactSync }: SyncWiring): SyncWorkerOptions {
@@ -22,6 +25,7 @@ export function productionSyncOptions({ store, env, integrations, contactSync }:
     store,
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId, integrations),
     crm: { upsertContacts: (accessToken, batch) => contactSync().upsertContacts(accessToken, batch) },
+    consent: lazyConsentProvider(contactSync),
     settings: {
       batchSize: env.SYNC_BATCH_SIZE,
       leaseMs: env.SYNC_LEASE_SECONDS * 1000,
@@ -32,5 +36,22 @@ export function productionSyncOptions({ store, env, integrations, contactSync }:
       // far cheaper than handing the rows back and re-claiming the backlog pass after pass.
       maxRateWaitMs: 11_000,
     },
+  };
+}
+
+// The consent calls of the same provider, built on first use like the upserts.
+function lazyConsentProvider(provider: () => ConsentProvider): ConsentProvider {
+  return {
+    subscriptionScope: SUBSCRIPTION_SCOPE,
+    batchStatusScopes: [BATCH_STATUS_READ_SCOPE],
+    listSubscriptionTypes: (accessToken) => provider().listSubscriptionTypes(accessToken),
+    readSubscription: (accessToken, email, id) => provider().readSubscription(accessToken, email, id),
+    readSubscriptionsBatch: (accessToken, emails, id) => provider().readSubscriptionsBatch(accessToken, emails, id),
+    subscribe: (accessToken, email, id, text) => provider().subscribe(accessToken, email, id, text),
+    unsubscribe: (accessToken, email, id, reason) => provider().unsubscribe(accessToken, email, id, reason),
+    listScopes: [LISTS_READ_SCOPE, LISTS_WRITE_SCOPE],
+    listStaticLists: (accessToken) => provider().listStaticLists(accessToken),
+    addToList: (accessToken, listId, ids) => provider().addToList(accessToken, listId, ids),
+    readMarketingStatus: (accessToken, ids) => provider().readMarketingStatus(accessToken, ids),
   };
 }

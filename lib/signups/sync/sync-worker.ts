@@ -16,6 +16,8 @@ import { flushSyncHealth } from "./sync-health";
 import { runSyncPass } from "./sync-pass";
 import { refreshPlannerStatistics } from "@/lib/db/statements/signup-queue";
 import { releaseStrandedSignups } from "./waiting-signups";
+import type { ConsentProvider } from "@/lib/integrations/consent-calls";
+import { runConsentRound } from "../consent/consent-loop";
 
 // How often the worker re-checks for WAITING signups whose tenant can send again (a race the
 // connect flow cannot close on PostgreSQL) and refreshes SQLite's planner statistics.
@@ -27,8 +29,10 @@ export interface SyncWorkerOptions {
   store: Store;
   accessToken: SyncDeps["accessToken"];
   crm: SyncDeps["crm"];
+  /** Subscription statuses, marketing status, opt-out poll and HubSpot's webhooks; absent: contacts only. */
+  consent?: ConsentProvider;
   /** Defaults are the configuration schema's (lib/env/server-schema.ts). */
-  settings?: Partial<SyncSettings> & { idlePollMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
+  settings?: Partial<SyncSettings> & { idlePollMs?: number; optOutPollEveryMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
   workerId?: string;
 }
 
@@ -75,11 +79,22 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
       return (await runSyncPass(deps)).claimed > 0;
     },
   });
+  // The consent side runs beside the passes, in a loop of its own on the same portal budgets (lib/signups/consent).
+  const consent = options.consent;
+  const consentState = { pollDueAt: 0 };
+  const consentLoops = consent
+    ? startPollingLoops({
+        loops: 1,
+        idlePollMs,
+        failure: { message: "consent round failed", fields: { workerId } },
+        pass: () => runConsentRound({ ...deps, consent }, consentState, options.settings?.optOutPollEveryMs),
+      })
+    : undefined;
   log.info("signup sync started", { workerId });
   return {
     workerId,
     async stop() {
-      await loops.stop();
+      await Promise.all([loops.stop(), consentLoops?.stop()]);
       await flushSyncHealth(deps).catch((error: unknown) => log.warn("could not write the last sync health figures", { workerId, error }));
     },
   };

@@ -9,6 +9,7 @@ import { connectionsSuite } from "../suites/connections-suite";
 import { consentSuite } from "../suites/consent-suite";
 import { contractSuite } from "../suites/contract-suite";
 import { displayTextSuite } from "../suites/display-text-suite";
+import { hubspotConsentSuite } from "../suites/hubspot-consent-suite";
 import { signupsSuite } from "../suites/signups-suite";
 import { tenantsSuite } from "../suites/tenants-suite";
 import { tokenStormSuite } from "../suites/token-storm-suite";
@@ -26,6 +27,7 @@ export function describeApiV1(provider: TestProvider): void {
     tokenStormSuite(() => world);
     signupsSuite(() => world);
     consentSuite(() => world);
+    hubspotConsentSuite(() => world);
     tenantsSuite(() => world);
     webhooksSuite(() => world);
     badInputSuite(() => world);

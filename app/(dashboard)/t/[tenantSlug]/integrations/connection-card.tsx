@@ -4,13 +4,15 @@ import { ActivityList } from "./activity-list";
 import { ConnectionActions } from "./connection-actions";
 import { ConnectionDetails } from "./connection-details";
 import { HealthTimeline } from "./health-timeline";
+import { ConsentPanel, type ConsentPanelView } from "./consent-panel";
 import { StatusBadge } from "./status-badge";
 import { SyncHealthLine } from "./sync-health-line";
 
-export function ConnectionCard({ connection, tenantSlug, canManage }: {
+export function ConnectionCard({ connection, tenantSlug, canManage, consent }: {
   connection: ConnectionView;
   tenantSlug: string;
   canManage: boolean;
+  consent?: ConsentPanelView;
 }) {
   const headingId = `connection-${connection.id}-heading`;
   return (
@@ -31,6 +33,7 @@ export function ConnectionCard({ connection, tenantSlug, canManage }: {
       ) : null}
       <ConnectionDetails connection={connection} />
       <SyncHealthLine health={connection.syncHealth} />
+      {consent ? <ConsentPanel view={consent} /> : null}
       {canManage ? (
         <ConnectionActions
           tenantSlug={tenantSlug}

@@ -12,6 +12,7 @@ import { ConnectionCard } from "./connection-card";
 import { ConnectForm } from "./connect-form";
 import { ConnectLinkForm } from "./connect-link-form";
 import { PageNotice } from "./page-notice";
+import { loadConsentPanels, type ConsentPanelFacts } from "@switchboard/lib/signups/consent/consent-panels";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -29,9 +30,11 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
 
   let connections: ConnectionView[] = [];
   let configured = true;
+  let consentPanels = new Map<string, ConsentPanelFacts>();
   try {
     const services = defaultIntegrationServices();
     connections = await loadIntegrationsView(db, tenant.id, services.provider);
+    consentPanels = await loadConsentPanels(db, tenant.id, connections);
   } catch (error) {
     if (!(error instanceof HubspotNotConfiguredError)) throw error;
     configured = false;
@@ -61,7 +64,7 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
         <ul className="space-y-6" aria-label="HubSpot connections">
           {connections.map((connection) => (
             <li key={connection.id}>
-              <ConnectionCard connection={connection} tenantSlug={tenant.slug} canManage={canManage} />
+              <ConnectionCard connection={connection} tenantSlug={tenant.slug} canManage={canManage} consent={consentPanels.get(connection.id)} />
             </li>
           ))}
         </ul>

@@ -22,6 +22,12 @@ import { SignupFilters } from "./signup-filters";
 import { SignupsChart } from "./signups-chart";
 import { SignupTable } from "./signup-table";
 import { StatusCountsPanel } from "./status-counts";
+import { HubspotConsentSection } from "./hubspot-consent-section";
+import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { marketingSentence, marketingSummary, MARKETING_CONTACTS_EXPLANATION } from "@switchboard/lib/signups/consent/consent-summary";
+import { loadSubscriptionTypeChoice, type SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
+import { loadListChoice, type ListChoice } from "@switchboard/lib/signups/consent/newsletter-list";
 
 export const metadata: Metadata = { title: "Signups" };
 
@@ -42,6 +48,11 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
     db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true, doubleOptIn: true } }),
   ]);
   const publicPage = `${env.APP_URL}/subscribe/${tenant.slug}`;
+  const [marketing, subscriptionChoice, listChoice] = await Promise.all([
+    marketingSummary(db, { tenantId: tenant.id }),
+    canManage ? subscriptionTypeChoice(tenant.id) : Promise.resolve(null),
+    canManage ? newsletterListChoice(tenant.id) : Promise.resolve(null),
+  ]);
   return (
     <div className="space-y-8">
       <LiveRefresh />
@@ -59,6 +70,11 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
         )}
       </header>
       <StatusCountsPanel counts={counts} />
+      {marketingSentence(marketing) ? (
+        <p data-testid="marketing-summary" className="text-sm text-slate-800">
+          <strong>{marketingSentence(marketing)}.</strong> {MARKETING_CONTACTS_EXPLANATION}
+        </p>
+      ) : null}
       <SignupsChart days={days} />
       <section aria-labelledby="recent-heading" className="space-y-3">
         <div className="flex items-center justify-between">
@@ -83,6 +99,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
             <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} doubleOptIn={settings.doubleOptIn}
               allowedOrigins={settings.allowedOrigins} consentTextMaxLength={CONSENT_TEXT_MAX_LENGTH} />
           </section>
+          <HubspotConsentSection tenantSlug={tenant.slug} choice={subscriptionChoice} lists={listChoice} />
           <section aria-labelledby="embed-heading" className="space-y-3">
             <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>
             <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} publicPage={publicPage} consentText={settings.consentText}
@@ -94,6 +111,20 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
       )}
     </div>
   );
+}
+
+// The portal's subscription types and static lists (one HubSpot call each); HubSpot not configured means nothing to choose.
+function hubspotCollaborators() {
+  const consent = processRuntime().providers.contactSync();
+  return { consent, accessToken: (database: typeof db, connectionId: string) => getValidAccessToken(database, connectionId) };
+}
+
+async function subscriptionTypeChoice(tenantId: string): Promise<SubscriptionTypeChoice | null> {
+  return serverEnv().HUBSPOT_CLIENT_ID ? loadSubscriptionTypeChoice(db, tenantId, hubspotCollaborators()) : null;
+}
+
+async function newsletterListChoice(tenantId: string): Promise<ListChoice | null> {
+  return serverEnv().HUBSPOT_CLIENT_ID ? loadListChoice(db, tenantId, hubspotCollaborators()) : null;
 }
 
 function first(value: string | string[] | undefined): string | undefined {

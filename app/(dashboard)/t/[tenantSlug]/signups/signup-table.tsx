@@ -11,6 +11,8 @@ const statusTone = {
   SYNCED: "bg-emerald-100 text-emerald-950",
   FAILED: "bg-red-100 text-red-950",
 } as const;
+// The newsletter subscription as HubSpot holds it (lib/signups/consent).
+const subscriptionNote: Record<string, string> = { SUBSCRIBED: "Subscribed in HubSpot", OPTED_OUT: "Opted out in HubSpot", FAILED: "HubSpot refused the subscription" };
 
 type SignupTableProps = { signups: SignupListItem[]; tenantSlug: string; canManage: boolean; hubspotAppUrl: string };
 
@@ -39,6 +41,11 @@ export function SignupTable({ signups, tenantSlug, canManage, hubspotAppUrl }: S
               </td>
               <td className="px-4 py-2">
                 <span data-testid="signup-status" className={`rounded px-2 py-0.5 font-medium ${statusTone[signup.status]}`}>{statusLabel[signup.status]}</span>
+                {signup.subscriptionState && subscriptionNote[signup.subscriptionState] && (
+                  <p className="mt-1 text-xs text-slate-700" data-testid="signup-subscription">{subscriptionNote[signup.subscriptionState]}</p>
+                )}
+                {signup.marketingContact === false && <p className="mt-1 text-xs text-slate-700" data-testid="signup-non-marketing">Not a marketing contact</p>}
+                {signup.erased && <p className="mt-1 text-xs text-slate-700" data-testid="signup-erased">Erased on request (HubSpot privacy deletion)</p>}
                 {signup.lastError && signup.status !== "SYNCED" && (
                   <p className="mt-1 max-w-md text-xs text-slate-700" data-testid="signup-error">{signup.lastError}</p>
                 )}

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Signup" ADD COLUMN "listAddedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN "newsletterListId" TEXT;
