@@ -10,14 +10,13 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/web/auth-config";
-import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { cachedPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@switchboard/lib/security/content-security-policy";
 import { hostAllowlist, isAllowedHost, MISDIRECTED_MESSAGE, MISDIRECTED_STATUS, type HostAllowlist } from "@switchboard/lib/security/host-allowlist";
 
 // The provider-free config: decoding the session JWT needs no database.
-const { auth } = NextAuth(() => baseAuthConfig(serverEnv()));
+const { auth } = NextAuth(() => baseAuthConfig(processRuntime().env));
 
 let allowedHosts: HostAllowlist | undefined;
 
@@ -30,7 +29,7 @@ function refuseMisdirected(): NextResponse {
 
 /** Lets the request through to rendering, with the CSP Next reads its nonce from. */
 function renderWithSecurityHeaders(request: NextRequest, frameAncestors: readonly string[] = []): NextResponse {
-  const env = serverEnv();
+  const env = processRuntime().env;
   const nonce = newNonce();
   const policy = pageContentSecurityPolicy({
     nonce,
@@ -62,7 +61,7 @@ const PUBLIC_FORM = /^\/subscribe\/([a-z0-9][a-z0-9-]{0,62})\/?$/i;
 const UNSUBSCRIBE = /^\/unsubscribe\/([^/]+)$/;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  allowedHosts ??= hostAllowlist(serverEnv());
+  allowedHosts ??= hostAllowlist(processRuntime().env);
   if (!isAllowedHost(request.headers.get("host"), allowedHosts)) return refuseMisdirected();
   const { pathname } = request.nextUrl;
   const unsubscribe = UNSUBSCRIBE.exec(pathname);

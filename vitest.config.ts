@@ -14,7 +14,6 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) },
       // Tests run the domain package from source, as `next dev` does.
-      { find: /^@switchboard\/lib\/db$/, replacement: fileURLToPath(new URL("./lib/db/index.ts", import.meta.url)) },
       { find: /^@switchboard\/lib\//, replacement: fileURLToPath(new URL("./lib/", import.meta.url)) },
     ],
   },

@@ -4,7 +4,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/web/auth";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { listTenantsForUserIn, type TenantSummary } from "@switchboard/lib/tenancy/list-tenants";
 import { resolveTenantAccess, type TenantAccess } from "@switchboard/lib/tenancy/resolve-tenant-access";
 import type { Role } from "@switchboard/lib/tenancy/roles";

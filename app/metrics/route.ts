@@ -1,15 +1,14 @@
 // GET /metrics — Prometheus metrics of this process; off (404) unless METRICS_TOKEN is set,
 // and then only for `Authorization: Bearer <METRICS_TOKEN>`.
 import { createHash, timingSafeEqual } from "node:crypto";
-import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { metrics } from "@switchboard/lib/metrics/registry";
 import { registerDatabaseGauges } from "@switchboard/lib/metrics/database-gauges";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const token = serverEnv().METRICS_TOKEN;
+  const token = processRuntime().env.METRICS_TOKEN;
   if (!token) return new Response("Not found\n", { status: 404 });
   if (!bearerMatches(request.headers.get("authorization"), token)) {
     return new Response("Unauthorized\n", { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="metrics"' } });

@@ -2,6 +2,7 @@
 // loads on its own (route handlers, server actions, pages) takes it from here. Built from the
 // validated configuration on first use only when no entry point installed one (plain `next dev`
 // before instrumentation finished, or a script that never called installRuntime).
+import type { Db } from "@/lib/db/create-client";
 import { serverEnv } from "@/lib/env/server";
 import { createRuntime, type Runtime } from "./runtime";
 
@@ -31,3 +32,16 @@ export async function closeProcessRuntime(only?: Runtime): Promise<void> {
 export function hasProcessRuntime(): boolean {
   return current !== undefined;
 }
+
+/** The runtime's Prisma client for pages and actions, resolved per use (never at import, so a build
+ * needs no configuration). Methods are bound to the real client, so `$transaction` etc. behave normally. */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = processRuntime().db;
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+  has(_target, property) {
+    return Reflect.has(processRuntime().db, property);
+  },
+});

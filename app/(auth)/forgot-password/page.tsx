@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { AuthCard } from "@/components/shell/auth-card";
 import { ForgotForm } from "./forgot-form";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Forgot password" };
 // Rendered per request: AUTH_PASSWORD is read when the server runs, not when it was built.
 export default async function ForgotPasswordPage() {
   await connection();
-  if (serverEnv().AUTH_PASSWORD === "off") notFound();
+  if (processRuntime().env.AUTH_PASSWORD === "off") notFound();
   return (
     <AuthCard title="Reset your password">
       <ForgotForm />

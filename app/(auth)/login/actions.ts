@@ -5,7 +5,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { AppError } from "@switchboard/lib/app-error";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { signIn } from "@/web/auth";
 import { formAction } from "@/web/form-action";
 import { OIDC_PROVIDER_ID } from "@/web/oidc-provider";
@@ -21,7 +21,7 @@ const loginFormSchema = z.object({
 export const signInWithPassword = formAction(
   { name: "sign-in", schema: loginFormSchema, refill: ["email"], failure: UNEXPECTED_MESSAGE },
   async ({ email, password }, formData) => {
-    if (serverEnv().AUTH_PASSWORD === "off") throw new AppError("forbidden", PASSWORD_OFF_MESSAGE);
+    if (processRuntime().env.AUTH_PASSWORD === "off") throw new AppError("forbidden", PASSWORD_OFF_MESSAGE);
     try {
       // Success is Next's redirect, which the wrapper lets through untouched.
       await signIn("credentials", { email, password, redirectTo: safeRedirectPath(formData.get("callbackUrl")) });

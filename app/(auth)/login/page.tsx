@@ -5,7 +5,7 @@ import { auth } from "@/web/auth";
 import { safeRedirectPath } from "@switchboard/lib/auth/safe-redirect";
 import { clientEnv } from "@switchboard/lib/env/client";
 import { LoginForm } from "./login-form";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { signInWithSso } from "./actions";
 import { INVALID_CREDENTIALS_MESSAGE, SSO_REFUSED_MESSAGE, THROTTLED_MESSAGE, UNEXPECTED_MESSAGE } from "./login-state";
 
@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   // next-auth sends failures of direct API sign-ins here as ?error=…&code=…; same wording as the form.
   const initialMessage = messageForAuthError(params.error, params.code);
   const notice = typeof params.notice === "string" ? notices[params.notice] : undefined;
-  const env = serverEnv();
+  const env = processRuntime().env;
   const passwordSignIn = env.AUTH_PASSWORD === "on";
   const ssoName = env.OIDC_ISSUER ? env.OIDC_NAME : null;
 

@@ -1,6 +1,6 @@
 // GET /api/health — liveness for load balancers and the e2e runner: the app answers and the database responds.
 import { NextResponse } from "next/server";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { pingDatabase } from "@switchboard/lib/db/statements/health-check";
 import { log } from "@switchboard/lib/log";
 

@@ -1,7 +1,6 @@
 // /api/v1/connect-sessions: the host's backend asks for a single-use link to the hosted connect page,
 // so its own user can connect (or reconnect) HubSpot without a Switchboard account.
 import { z } from "zod";
-import { serverEnv } from "@/lib/env/server";
 import { CONNECT_SESSION_TTL_MS, createConnectSession } from "@/lib/integrations/connect-sessions/create-connect-session";
 import { defineRoute } from "../define-route";
 import { targetTenant } from "../tenant-scope";
@@ -32,9 +31,9 @@ export const createConnectSessionRoute = defineRoute(
       "Open it with `?mode=popup` to get the same result posted to the opener (only to returnUrl's origin).",
     response: { status: 201, description: "The session and its link", schema: connectSessionSchema }, problems: [404],
   },
-  async ({ body }, { caller, db }) => {
+  async ({ body }, { caller, db, runtime }) => {
     const tenantId = targetTenant(caller, body.tenantId);
-    const created = await createConnectSession(db, serverEnv().APP_URL, {
+    const created = await createConnectSession(db, runtime.env.APP_URL, {
       tenantId, returnUrl: body.returnUrl, connectionId: body.connectionId, endUserRef: body.endUserRef, createdByLabel: caller.label,
     });
     return { id: created.id, url: created.url, expiresAt: created.expiresAt.toISOString() };

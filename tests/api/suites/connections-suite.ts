@@ -162,14 +162,16 @@ export function connectionsSuite(world: () => ApiWorld) {
     it("disconnects through DELETE and says whether the app was uninstalled; another tenant's key gets 404", async () => {
       const w = world();
       const owner = await w.database.db.membership.findFirstOrThrow({ where: { tenantId: w.tenant.id }, include: { user: true } });
-      const { connectionId } = await connectPortal({ db: w.database.db, tenant: w.tenant }, { actor: { id: owner.userId, label: owner.user.email }, portalId: 70001 });
+      // A portal of its own (every scope granted), so disconnecting it is the portal's last installation.
+      const added = await fetch(`${w.sim.url}/_sim/portals`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify([70009]) });
+      expect(added.status).toBe(201);
+      const { connectionId } = await connectPortal({ db: w.database.db, tenant: w.tenant }, { actor: { id: owner.userId, label: owner.user.email }, portalId: 70009 });
       const stranger = await w.call(deleteConnection, { key: await w.otherTenantKey(["connections:write"]), params: { connectionId } });
       expect(stranger.status).toBe(404);
       const response = await w.call(deleteConnection, { key: await w.tenantKey(["connections:write"]), params: { connectionId } });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { revoked: boolean; uninstalled: boolean; portalId: string };
-      expect(body).toMatchObject({ portalId: "70001", revoked: true });
-      expect(typeof body.uninstalled).toBe("boolean");
+      expect(body).toMatchObject({ portalId: "70009", revoked: true, uninstalled: true });
       expect(await w.database.db.connection.count({ where: { id: connectionId } })).toBe(0);
     });
   });

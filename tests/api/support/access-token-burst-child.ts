@@ -3,7 +3,7 @@
 // route handler and prints the distinct tokens it got (as SHA-256 only) and the statuses.
 import { createHash } from "node:crypto";
 import { issueAccessToken } from "@switchboard/lib/api/v1/connection-routes";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 
 const input = JSON.parse(process.env.API_BURST_INPUT ?? "{}") as { key: string; connectionId: string; calls: number };
 

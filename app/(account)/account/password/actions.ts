@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { newPasswordSchema } from "@switchboard/lib/auth/password-policy";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { clientIpFrom } from "@switchboard/lib/http/client-ip";
 import { changePassword } from "@switchboard/lib/people/passwords/change-password";
 import { auth, signIn } from "@/web/auth";

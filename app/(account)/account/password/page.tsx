@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { MIN_PASSWORD_LENGTH } from "@switchboard/lib/auth/password-policy";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { auth } from "@/web/auth";
 import { AuthCard } from "@/components/shell/auth-card";
 import { NewPasswordForm } from "@/components/form/new-password-form";
@@ -17,7 +17,7 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 export default async function ChangePasswordPage({ searchParams }: PageProps) {
   // Configuration is read at run time, never while building.
   await connection();
-  if (serverEnv().AUTH_PASSWORD === "off") notFound();
+  if (processRuntime().env.AUTH_PASSWORD === "off") notFound();
   const session = await auth();
   const email = session?.user?.email;
   if (!session?.user?.id || !email) redirect("/login?callbackUrl=/account/password");

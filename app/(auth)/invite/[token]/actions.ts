@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AppError } from "@switchboard/lib/app-error";
 import { newPasswordSchema, personNameSchema } from "@switchboard/lib/auth/password-policy";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { acceptInvitation } from "@switchboard/lib/people/invitations/accept-invitation";
 import { oneTimeTokenSchema } from "@switchboard/lib/people/one-time-token";
 import { auth, signIn } from "@/web/auth";

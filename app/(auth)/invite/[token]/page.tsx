@@ -4,8 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MIN_PASSWORD_LENGTH } from "@switchboard/lib/auth/password-policy";
-import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { findInvitation, invitationStateMessages } from "@switchboard/lib/people/invitations/find-invitation";
 import { auth } from "@/web/auth";
 import { AuthCard } from "@/components/shell/auth-card";
@@ -51,7 +50,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </p>
           <SignOutButton className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100" />
         </>
-      ) : invitation.accountExists || serverEnv().AUTH_PASSWORD === "off" ? (
+      ) : invitation.accountExists || processRuntime().env.AUTH_PASSWORD === "off" ? (
         <p>
           <Link href={signInHere} className="font-medium text-indigo-800 underline">Sign in as {invitation.email}</Link> to accept.
         </p>

@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { newPasswordSchema } from "@switchboard/lib/auth/password-policy";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { oneTimeTokenSchema } from "@switchboard/lib/people/one-time-token";
 import { resetPassword } from "@switchboard/lib/people/passwords/reset-password";
 import { formAction } from "@/web/form-action";

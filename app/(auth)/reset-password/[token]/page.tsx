@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MIN_PASSWORD_LENGTH } from "@switchboard/lib/auth/password-policy";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { findPasswordReset, resetLinkMessages } from "@switchboard/lib/people/passwords/reset-password";
 import { AuthCard } from "@/components/shell/auth-card";
 import { NewPasswordForm } from "@/components/form/new-password-form";

@@ -3,7 +3,7 @@
 // and from which client address; an unusable link changes nothing and the page says why.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { clientIpFrom } from "@switchboard/lib/http/client-ip";
 import { oneTimeTokenSchema } from "@switchboard/lib/people/one-time-token";
 import { confirmSignup } from "@switchboard/lib/signups/consent/confirm-signup";

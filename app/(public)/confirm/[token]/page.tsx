@@ -2,7 +2,7 @@
 // scanners follow links); the button posts the confirmation. Every unusable link gets a page
 // saying why.
 import type { Metadata } from "next";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { confirmationStateMessages, findConfirmation } from "@switchboard/lib/signups/consent/confirm-signup";
 import { AuthCard } from "@/components/shell/auth-card";
 import { confirmSubscription } from "./actions";

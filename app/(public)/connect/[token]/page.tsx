@@ -2,11 +2,10 @@
 // the tenant, what will be connected and why each HubSpot permission is asked for; "Connect HubSpot"
 // is a plain form post (works without JavaScript). Reading the page never uses up the link.
 import type { Metadata } from "next";
-import { db } from "@switchboard/lib/db";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { explainScopes } from "@switchboard/lib/integrations/connect-sessions/scope-reasons";
 import { readConnectSession } from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
 import { HUBSPOT_PROVIDER_ID } from "@switchboard/lib/integrations/hubspot/provider";
-import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
 import { SessionProblemNotice } from "./session-problem";
 
 export const metadata: Metadata = { title: "Connect HubSpot", referrer: "no-referrer", robots: { index: false } };
@@ -19,7 +18,7 @@ export default async function ConnectPage({ params, searchParams }: PageProps) {
   const read = await readConnectSession(db, token);
   if (!read.ok) return <SessionProblemNotice problem={read.problem} />;
   const { session } = read;
-  const provider = defaultIntegrationServices().provider(HUBSPOT_PROVIDER_ID);
+  const provider = processRuntime().integrations.provider(HUBSPOT_PROVIDER_ID);
   const scopes = explainScopes(provider.requiredScopes, provider.optionalScopes);
   return (
     <main className="mx-auto flex min-h-screen max-w-lg flex-col justify-center px-4 py-12">

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { openApiDocument } from "@switchboard/lib/api/openapi";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { OperationEntry, type OperationView } from "./operation-entry";
 
 export const metadata: Metadata = { title: "API reference" };
@@ -25,7 +25,7 @@ const PROBLEM_CODES: [string, string][] = [
 // Rendered per request: the server URLs in it come from APP_URL as the server runs, not as it was built.
 export default async function ApiReferencePage() {
   await connection();
-  const doc = openApiDocument(serverEnv().APP_URL) as unknown as {
+  const doc = openApiDocument(processRuntime().env.APP_URL) as unknown as {
     info: { title: string; description?: string };
     paths: Record<string, Record<string, Omit<OperationView, "method" | "path">>>;
     webhooks?: Record<string, Record<string, { summary?: string; requestBody?: unknown }>>;

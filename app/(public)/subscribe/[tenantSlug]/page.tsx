@@ -3,7 +3,7 @@
 // with &origin= naming one of those origins it keeps the frame sized to its content.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { subscribe } from "./actions";
 import { FrameResizer } from "./frame-resizer";

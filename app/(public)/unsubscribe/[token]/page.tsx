@@ -2,8 +2,7 @@
 // the button is a plain form POST to this same URL, the very request a mail client sends for
 // RFC 8058 one-click unsubscribe (proxy.ts hands it to app/api/unsubscribe/[token]/route.ts).
 import type { Metadata } from "next";
-import { db } from "@switchboard/lib/db";
-import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { unsubscribeLinksOf } from "@switchboard/lib/signups/consent/configured-unsubscribe-links";
 import { findUnsubscribe } from "@switchboard/lib/signups/consent/find-unsubscribe";
 import { AuthCard } from "@/components/shell/auth-card";

@@ -2,8 +2,7 @@
 // client's POST (body List-Unsubscribe=One-Click) or the unsubscribe page's button unsubscribes
 // at once. Browsers go back to the page, which now says so; mail clients get a plain 200. A forged
 // link changes nothing: 404 (the page explains it to browsers).
-import { db } from "@switchboard/lib/db";
-import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { unsubscribeLinksOf } from "@switchboard/lib/signups/consent/configured-unsubscribe-links";
 import { findUnsubscribe } from "@switchboard/lib/signups/consent/find-unsubscribe";
 import { unsubscribeSignup } from "@switchboard/lib/signups/consent/unsubscribe-signup";

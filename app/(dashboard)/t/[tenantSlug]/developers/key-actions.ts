@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiKey, revokeApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
 import { tenantKeyScopes } from "@switchboard/lib/api-keys/scopes";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { tenantAction } from "@/web/tenant-action";
 
 const scopeFields = Object.fromEntries(tenantKeyScopes.map((scope) => [`scope:${scope}`, z.literal("on").optional()]));

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { listApiKeys } from "@switchboard/lib/api-keys/manage-api-keys";
 import { describeScope, tenantKeyScopes } from "@switchboard/lib/api-keys/scopes";
 import { DEVELOPER_AUDIT_ACTIONS, listTenantActivity } from "@switchboard/lib/audit/list-audit-events";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { subscribableEventTypes } from "@switchboard/lib/webhooks/event-types";
 import { listRecentDeliveries } from "@switchboard/lib/webhooks/list-deliveries";
 import { requireTenantAccess } from "@/web/tenant-guard";

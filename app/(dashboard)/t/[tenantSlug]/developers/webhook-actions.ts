@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AppError } from "@switchboard/lib/app-error";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { subscribableEventTypes } from "@switchboard/lib/webhooks/event-types";
 import { memberActor } from "@switchboard/lib/people/people-actor";
 import { createEndpoint, deleteEndpoint, endpointFieldsSchema, rotateEndpointSecret, updateEndpoint } from "@switchboard/lib/webhooks/manage-endpoints";

@@ -4,7 +4,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@switchboard/lib/db";
 import { chooseNewsletterDestination } from "@switchboard/lib/integrations/flows/choose-newsletter-destination";
 import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
 import { sendTestContact } from "@switchboard/lib/integrations/flows/send-test-contact";
@@ -12,9 +11,8 @@ import { ConnectionNotFoundError, startConnect } from "@switchboard/lib/integrat
 import { testConnection } from "@switchboard/lib/integrations/flows/test-connection";
 import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
 import { HUBSPOT_PROVIDER_ID } from "@switchboard/lib/integrations/hubspot/provider";
-import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
 import { createConnectSession } from "@switchboard/lib/integrations/connect-sessions/create-connect-session";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { tenantAction, type TenantActionContext } from "@/web/tenant-action";
 
 const connection = { connectionId: z.string().trim().min(1).max(100) };
@@ -25,7 +23,7 @@ async function beginAuthorization({ actor, tenant }: TenantActionContext, connec
   let authorizeUrl: string;
   try {
     ({ authorizeUrl } = await startConnect(
-      db, actor, tenant, { provider: HUBSPOT_PROVIDER_ID, ...(connectionId ? { connectionId } : {}) }, defaultIntegrationServices(),
+      db, actor, tenant, { provider: HUBSPOT_PROVIDER_ID, ...(connectionId ? { connectionId } : {}) }, processRuntime().integrations,
     ));
   } catch (error) {
     if (error instanceof HubspotNotConfiguredError) redirect(`${pageOf(tenant)}?notice=not_configured`);
@@ -42,7 +40,7 @@ export const reconnectHubspot = tenantAction({ minRole: "ADMIN", fields: connect
 );
 
 export const disconnectHubspot = tenantAction({ minRole: "ADMIN", fields: connection }, async ({ connectionId }, { actor, tenant }) => {
-  const result = await disconnectConnection(db, actor, tenant, { connectionId }, defaultIntegrationServices());
+  const result = await disconnectConnection(db, actor, tenant, { connectionId }, processRuntime().integrations);
   revalidatePath(pageOf(tenant));
   if (!result.ok) redirect(`${pageOf(tenant)}?notice=connection_missing`);
   const notice = result.uninstalled ? "disconnected_uninstalled" : result.revoked ? "disconnected" : "disconnected_unconfirmed";
@@ -50,13 +48,13 @@ export const disconnectHubspot = tenantAction({ minRole: "ADMIN", fields: connec
 });
 
 export const testHubspotConnection = tenantAction({ minRole: "ADMIN", fields: connection }, async ({ connectionId }, { actor, tenant }) => {
-  const result = await testConnection(db, actor, tenant, { connectionId }, defaultIntegrationServices());
+  const result = await testConnection(db, actor, tenant, { connectionId }, processRuntime().integrations);
   revalidatePath(pageOf(tenant));
   return result;
 });
 
 export const sendHubspotTestContact = tenantAction({ minRole: "ADMIN", fields: connection }, async ({ connectionId }, { actor, tenant }) => {
-  const result = await sendTestContact(db, actor, tenant, { connectionId }, defaultIntegrationServices());
+  const result = await sendTestContact(db, actor, tenant, { connectionId }, processRuntime().integrations);
   revalidatePath(pageOf(tenant));
   return result;
 });
@@ -71,7 +69,7 @@ export const chooseNewsletterPortal = tenantAction({ minRole: "ADMIN", fields: c
 export const createConnectLink = tenantAction(
   { minRole: "ADMIN", fields: { connectionId: z.string().trim().max(100).optional() } },
   async ({ connectionId }, { actor, tenant }) => {
-    const appUrl = serverEnv().APP_URL;
+    const appUrl = processRuntime().env.APP_URL;
     const created = await createConnectSession(db, appUrl, {
       tenantId: tenant.id, connectionId: connectionId || undefined, returnUrl: new URL("/connect/finished", appUrl).toString(), createdByLabel: actor.label,
     });

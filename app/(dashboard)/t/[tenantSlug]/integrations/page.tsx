@@ -1,10 +1,9 @@
 // /t/{tenant}/integrations — the tenant's HubSpot connections: status, details, recent activity,
 // and (for owners and admins only) connect, reconnect, disconnect, test and test-contact actions.
 import type { Metadata } from "next";
-import { db } from "@switchboard/lib/db";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { requireTenantAccess } from "@/web/tenant-guard";
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";
-import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
 import { HubspotNotConfiguredError } from "@switchboard/lib/integrations/hubspot/config";
 import { loadIntegrationsView, type ConnectionView } from "@switchboard/lib/integrations/view/load-integrations-view";
 import { noticeFor } from "./notices";
@@ -32,7 +31,7 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
   let configured = true;
   let consentPanels = new Map<string, ConsentPanelFacts>();
   try {
-    const services = defaultIntegrationServices();
+    const services = processRuntime().integrations;
     connections = await loadIntegrationsView(db, tenant.id, services.provider);
     consentPanels = await loadConsentPanels(db, tenant.id, connections);
   } catch (error) {

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { emailAddressSchema } from "@switchboard/lib/auth/password-policy";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { createInvitation } from "@switchboard/lib/people/invitations/create-invitation";
 import { revokeInvitation } from "@switchboard/lib/people/invitations/revoke-invitation";
 import { changeMemberRole } from "@switchboard/lib/people/members/change-member-role";

@@ -1,7 +1,7 @@
 // Members of a tenant. Everyone sees who belongs and with which role; OWNER and ADMIN also see the
 // pending invitations and the people activity, invite, change roles and remove members.
 import type { Metadata } from "next";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { listMembers, listPendingInvitations } from "@switchboard/lib/people/members/list-people";
 import { listPeopleActivity } from "@switchboard/lib/people/members/list-people-activity";
 import { roleAtLeast } from "@switchboard/lib/tenancy/roles";

@@ -3,7 +3,7 @@
 // scoped by the tenant id the wrapper resolved.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { memberActor } from "@switchboard/lib/people/people-actor";
 import { retryAllFailedSignups, retryFailedSignup, saveSignupSettings, signupSettingsSchema } from "@switchboard/lib/signups/dashboard/manage-signups";
 import { tenantAction, type TenantActionContext } from "@/web/tenant-action";

@@ -4,8 +4,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listTenantActivity, SIGNUP_AUDIT_ACTIONS } from "@switchboard/lib/audit/list-audit-events";
-import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
 import { listSignups, signupListQuerySchema } from "@switchboard/lib/signups/dashboard/list-signups";
 import { parseAllowedOrigins } from "@switchboard/lib/signups/intake/public-tenant";
 import { countSignupsByStatus, destinationSummary, signupsPerDay } from "@switchboard/lib/signups/dashboard/signup-overview";
@@ -24,7 +22,7 @@ import { SignupTable } from "./signup-table";
 import { StatusCountsPanel } from "./status-counts";
 import { HubspotConsentSection } from "./hubspot-consent-section";
 import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
-import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { marketingSentence, marketingSummary, MARKETING_CONTACTS_EXPLANATION } from "@switchboard/lib/signups/consent/consent-summary";
 import { loadSubscriptionTypeChoice, type SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
 import { loadListChoice, type ListChoice } from "@switchboard/lib/signups/consent/newsletter-list";
@@ -39,7 +37,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
   const query = signupListQuerySchema.parse({ status: first(raw.status), q: first(raw.q), after: first(raw.after) });
   const { tenant, role } = await requireTenantAccess(tenantSlug);
   const canManage = roleAtLeast(role, "ADMIN");
-  const env = serverEnv();
+  const env = processRuntime().env;
   const [counts, days, signups, destination, settings] = await Promise.all([
     countSignupsByStatus(db, tenant.id),
     signupsPerDay(db, tenant.id),
@@ -120,11 +118,11 @@ function hubspotCollaborators() {
 }
 
 async function subscriptionTypeChoice(tenantId: string): Promise<SubscriptionTypeChoice | null> {
-  return serverEnv().HUBSPOT_CLIENT_ID ? loadSubscriptionTypeChoice(db, tenantId, hubspotCollaborators()) : null;
+  return processRuntime().env.HUBSPOT_CLIENT_ID ? loadSubscriptionTypeChoice(db, tenantId, hubspotCollaborators()) : null;
 }
 
 async function newsletterListChoice(tenantId: string): Promise<ListChoice | null> {
-  return serverEnv().HUBSPOT_CLIENT_ID ? loadListChoice(db, tenantId, hubspotCollaborators()) : null;
+  return processRuntime().env.HUBSPOT_CLIENT_ID ? loadListChoice(db, tenantId, hubspotCollaborators()) : null;
 }
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -2,9 +2,8 @@
 // The newsletter's HubSpot subscription type and list (admins only), through the one tenant-action wrapper.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@switchboard/lib/db";
 import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
-import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { chooseNewsletterList } from "@switchboard/lib/signups/consent/newsletter-list";
 import { chooseSubscriptionType } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
 import { tenantAction } from "@/web/tenant-action";

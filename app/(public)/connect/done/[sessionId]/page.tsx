@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { finishedPopupSession, returnLocation, type SessionResult } from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
 
 export const metadata: Metadata = { title: "Connecting HubSpot", referrer: "no-referrer", robots: { index: false } };

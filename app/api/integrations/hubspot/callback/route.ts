@@ -2,12 +2,10 @@
 // signed-in admin or for a hosted connect session (no sign-in; the session's cookie instead).
 import type { NextRequest } from "next/server";
 import { auth } from "@/web/auth";
-import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { log } from "@switchboard/lib/log";
 import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
 import { integrationsLocation } from "@switchboard/lib/integrations/flows/callback-outcome";
-import { defaultIntegrationServices } from "@switchboard/lib/integrations/services";
 import { finishConnectSession, isSessionCallback, returnLocation } from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
 import { clearConnectSessionCookie, CONNECT_SESSION_COOKIE } from "@/web/connect-session-cookie";
 import { callbackErrorPage } from "./error-page";
@@ -25,9 +23,9 @@ export async function GET(request: NextRequest): Promise<Response> {
       "Your session ended before HubSpot sent you back. Sign in and start again from the Integrations page.", privateHeaders);
   }
   try {
-    const outcome = await completeOAuthCallback(db, userId, query, defaultIntegrationServices());
+    const outcome = await completeOAuthCallback(db, userId, query, processRuntime().integrations);
     if (outcome.kind === "error") return callbackErrorPage(outcome.status, outcome.title, outcome.message, privateHeaders);
-    const location = new URL(integrationsLocation(outcome), serverEnv().APP_URL);
+    const location = new URL(integrationsLocation(outcome), processRuntime().env.APP_URL);
     return new Response(null, { status: 303, headers: { ...privateHeaders, Location: location.toString() } });
   } catch (error) {
     log.error("hubspot callback failed", { error });
@@ -41,10 +39,10 @@ export async function GET(request: NextRequest): Promise<Response> {
 async function finishHostedConnect(request: NextRequest, query: Record<string, string>): Promise<Response> {
   const headers = { ...privateHeaders, "Set-Cookie": clearConnectSessionCookie() };
   try {
-    const outcome = await finishConnectSession(db, query, request.cookies.get(CONNECT_SESSION_COOKIE)?.value, defaultIntegrationServices());
+    const outcome = await finishConnectSession(db, query, request.cookies.get(CONNECT_SESSION_COOKIE)?.value, processRuntime().integrations);
     if (outcome.kind === "refused") return callbackErrorPage(400, outcome.title, outcome.message, privateHeaders);
     const location = outcome.mode === "popup"
-      ? `${new URL(`/connect/done/${encodeURIComponent(outcome.sessionId)}`, serverEnv().APP_URL)}?${new URLSearchParams(outcome.result)}`
+      ? `${new URL(`/connect/done/${encodeURIComponent(outcome.sessionId)}`, processRuntime().env.APP_URL)}?${new URLSearchParams(outcome.result)}`
       : returnLocation(outcome.returnUrl, outcome.result);
     return new Response(null, { status: 303, headers: { ...headers, Location: location } });
   } catch (error) {

@@ -1,13 +1,12 @@
 // POST /api/integrations/hubspot/webhooks — HubSpot's app webhooks (privacy deletions, merges): verified, stored, answered.
-import { db } from "@switchboard/lib/db";
-import { serverEnv } from "@switchboard/lib/env/server";
+import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { log } from "@switchboard/lib/log";
 import { MAX_WEBHOOK_BODY_BYTES, receiveHubspotWebhook } from "@switchboard/lib/integrations/hubspot-webhooks/receive-webhook";
 
 const noStore = { "Cache-Control": "no-store" };
 
 export async function POST(request: Request): Promise<Response> {
-  const env = serverEnv();
+  const env = processRuntime().env;
   if (!env.HUBSPOT_CLIENT_SECRET) return new Response(null, { status: 401, headers: noStore });
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_WEBHOOK_BODY_BYTES) return new Response(null, { status: 401, headers: noStore });

@@ -1,6 +1,6 @@
 // GET /t/{tenant}/signups/export — the tenant's signups (same filters as the page) as CSV,
 // streamed page by page along the keyset, so a million rows never sit in memory at once.
-import { db } from "@switchboard/lib/db";
+import { db } from "@switchboard/lib/runtime/process-runtime";
 import { listSignups, signupListQuerySchema } from "@switchboard/lib/signups/dashboard/list-signups";
 import { csvLine, SIGNUP_CSV_HEADER, signupCsvRow } from "@switchboard/lib/signups/dashboard/signups-csv";
 import { findTenantAccess } from "@/web/tenant-guard";
