@@ -1,4 +1,4 @@
-// `npm test`: the whole suite in the order that fails fastest — lint, type-check, unit and
+// `npm test`: the whole suite in the order that fails fastest — lint, formatting, type-check, unit and
 // integration tests (SQLite and PostgreSQL), then the browser tests. Ends with one line
 // "tests: N passed, N failed" summing the Vitest and Playwright results.
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const playwrightReport = join(reports, "playwright.json");
   let failedSteps = 0;
 
-  for (const [name, args] of [["lint", ["run", "lint"]], ["typecheck", ["run", "typecheck"]]] as const) {
+  for (const [name, args] of [["lint", ["run", "lint"]], ["format", ["run", "format:check"]], ["typecheck", ["run", "typecheck"]]] as const) {
     if ((await run("npm", [...args])) === 0) continue;
     failedSteps++;
     console.error(`\n${name} failed`);
