@@ -17,7 +17,15 @@ const eslintConfig = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next*/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "packages/*/dist/**"],
+    ignores: [
+      ".next*/**",
+      "node_modules/**",
+      "lib/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "packages/*/dist/**",
+    ],
   },
   {
     files: ["**/*.{ts,tsx,mjs,js}"],

@@ -10,9 +10,7 @@ loadEnvFiles();
 
 // The CLI normally downloads a native schema engine, which is impossible offline. Our stand-in
 // runs Prisma's own wasm build of that engine; an explicit override still wins.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
-  new URL("./tools/prisma-schema-engine/bin/schema-engine", import.meta.url),
-);
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("./tools/prisma-schema-engine/bin/schema-engine", import.meta.url));
 
 const url = resolveDatabaseUrl(process.env.DATABASE_URL);
 const provider = databaseProvider(url);

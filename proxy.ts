@@ -13,7 +13,13 @@ import { baseAuthConfig } from "@/web/auth-config";
 import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { cachedPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
 import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@switchboard/lib/security/content-security-policy";
-import { hostAllowlist, isAllowedHost, MISDIRECTED_MESSAGE, MISDIRECTED_STATUS, type HostAllowlist } from "@switchboard/lib/security/host-allowlist";
+import {
+  hostAllowlist,
+  isAllowedHost,
+  MISDIRECTED_MESSAGE,
+  MISDIRECTED_STATUS,
+  type HostAllowlist,
+} from "@switchboard/lib/security/host-allowlist";
 
 // The provider-free config: decoding the session JWT needs no database.
 const { auth } = NextAuth(() => baseAuthConfig(processRuntime().env));

@@ -7,10 +7,7 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-indigo-700">404</p>
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="text-slate-700">This page doesn&apos;t exist, or you don&apos;t have access to it.</p>
-      <Link
-        href="/"
-        className="self-start rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
-      >
+      <Link href="/" className="self-start rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
         Go to your dashboard
       </Link>
     </main>

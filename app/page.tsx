@@ -19,9 +19,7 @@ export default async function HomePage() {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 px-6">
       <h1 className="text-2xl font-semibold">You don&apos;t belong to a tenant yet</h1>
-      <p className="text-slate-700">
-        Signed in as {session?.user?.email}. Ask an owner of your organization to add you as a member.
-      </p>
+      <p className="text-slate-700">Signed in as {session?.user?.email}. Ask an owner of your organization to add you as a member.</p>
       <SignOutButton className="self-start rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100" />
     </main>
   );

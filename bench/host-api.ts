@@ -35,16 +35,36 @@ export async function benchHostApi(durationMs: number, concurrency: number, webh
     const connectionId = randomBytes(12).toString("hex");
     await database.db.connection.create({
       data: {
-        id: connectionId, tenantId: tenant.id, provider: "hubspot", portalId: "62515", grantedScopes: "oauth crm.objects.contacts.write",
-        ...sealTokenSet(parseKeyRing(keyRingText), { id: connectionId, tenantId: tenant.id }, { accessToken: `bench-access-${randomBytes(16).toString("hex")}`, refreshToken: "bench-refresh" }),
+        id: connectionId,
+        tenantId: tenant.id,
+        provider: "hubspot",
+        portalId: "62515",
+        grantedScopes: "oauth crm.objects.contacts.write",
+        ...sealTokenSet(
+          parseKeyRing(keyRingText),
+          { id: connectionId, tenantId: tenant.id },
+          { accessToken: `bench-access-${randomBytes(16).toString("hex")}`, refreshToken: "bench-refresh" },
+        ),
         // Warm: hours from expiry, so no call needs a refresh.
-        accessTokenExpiresAt: new Date(Date.now() + 6 * 3600_000), lastRefreshedAt: new Date(),
+        accessTokenExpiresAt: new Date(Date.now() + 6 * 3600_000),
+        lastRefreshedAt: new Date(),
       },
     });
-    const { key } = await createApiKey(database.db, { tenantId: tenant.id, name: "bench", scopes: ["connections:token", "connections:read"], creator: { userId: null, label: "bench" } });
+    const { key } = await createApiKey(database.db, {
+      tenantId: tenant.id,
+      name: "bench",
+      scopes: ["connections:token", "connections:read"],
+      creator: { userId: null, label: "bench" },
+    });
     const env = {
-      NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64"), AUTH_TRUST_HOST: "true",
-      TOKEN_ENCRYPTION_KEYS: keyRingText, SYNC_IN_PROCESS: "false", API_RATE_LIMIT_POINTS: "1000000000", LOG_LEVEL: "error",
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      AUTH_TRUST_HOST: "true",
+      TOKEN_ENCRYPTION_KEYS: keyRingText,
+      SYNC_IN_PROCESS: "false",
+      API_RATE_LIMIT_POINTS: "1000000000",
+      LOG_LEVEL: "error",
     };
     await ensureProductionBuild(DIST_DIR, env);
     const server = await startAppServer(DIST_DIR, env);
@@ -65,9 +85,23 @@ export async function benchHostApi(durationMs: number, concurrency: number, webh
       const readRounds: LoadResult[] = [];
       const connectionUrl = `${server.url}/api/v1/connections/${connectionId}`;
       for (let round = 0; round < rounds; round++) {
-        whoamiRounds.push(await runLoad({ url: whoamiUrl, concurrency, durationMs: durationMs / rounds, body: null, headers, okStatus: 200 }));
-        tokenRounds.push(await runLoad({ url: tokenUrl, concurrency, durationMs: durationMs / rounds, body: null, method: "POST", headers, okStatus: 200 }));
-        readRounds.push(await runLoad({ url: connectionUrl, concurrency, durationMs: durationMs / rounds / 2, body: null, headers, okStatus: 200 }));
+        whoamiRounds.push(
+          await runLoad({ url: whoamiUrl, concurrency, durationMs: durationMs / rounds, body: null, headers, okStatus: 200 }),
+        );
+        tokenRounds.push(
+          await runLoad({
+            url: tokenUrl,
+            concurrency,
+            durationMs: durationMs / rounds,
+            body: null,
+            method: "POST",
+            headers,
+            okStatus: 200,
+          }),
+        );
+        readRounds.push(
+          await runLoad({ url: connectionUrl, concurrency, durationMs: durationMs / rounds / 2, body: null, headers, okStatus: 200 }),
+        );
       }
       whoami = combine(whoamiRounds);
       accessToken = combine(tokenRounds);
@@ -98,17 +132,38 @@ async function benchWebhookDeliveries(store: Store, tenantId: string, keyRingTex
   try {
     // Sealed with this run's keys directly: earlier benches may have cached another configuration.
     const endpoint = { id: "we_bench", tenantId };
-    await db.webhookEndpoint.create({ data: { ...endpoint, url, secretCiphertext: sealEndpointSecret(parseKeyRing(keyRingText), endpoint, newEndpointSecret()) } });
-    const data = (i: number) => ({ signupId: `s${i}`, tenantId, email: `reader${i}@example.com`, hubspotContactId: String(i), reason: null });
+    await db.webhookEndpoint.create({
+      data: { ...endpoint, url, secretCiphertext: sealEndpointSecret(parseKeyRing(keyRingText), endpoint, newEndpointSecret()) },
+    });
+    const data = (i: number) => ({
+      signupId: `s${i}`,
+      tenantId,
+      email: `reader${i}@example.com`,
+      hubspotContactId: String(i),
+      reason: null,
+    });
     for (let start = 0; start < events; start += 500) {
-      await recordWebhookEvents(db, Array.from({ length: Math.min(500, events - start) }, (_, i) => ({ tenantId, type: "signup.synced" as const, data: data(start + i) })));
+      await recordWebhookEvents(
+        db,
+        Array.from({ length: Math.min(500, events - start) }, (_, i) => ({
+          tenantId,
+          type: "signup.synced" as const,
+          data: data(start + i),
+        })),
+      );
     }
     const started = performance.now();
     const worker = startWebhookWorker({
-      store, keyRing: parseKeyRing(keyRingText), urlPolicy: { production: false, allowPrivate: true },
-      timeoutMs: 10_000, idlePollMs: 20, concurrency, workerId: `bench:${databaseUrl.length}`,
+      store,
+      keyRing: parseKeyRing(keyRingText),
+      urlPolicy: { production: false, allowPrivate: true },
+      timeoutMs: 10_000,
+      idlePollMs: 20,
+      concurrency,
+      workerId: `bench:${databaseUrl.length}`,
     });
-    while ((await db.webhookDelivery.count({ where: { status: "DELIVERED" } })) < events) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((await db.webhookDelivery.count({ where: { status: "DELIVERED" } })) < events)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const deliveredPerSecond = round(events / ((performance.now() - started) / 1000));
     await worker.stop();
 
@@ -117,15 +172,23 @@ async function benchWebhookDeliveries(store: Store, tenantId: string, keyRingTex
     const body = JSON.stringify({ type: "signup.synced", timestamp: new Date().toISOString(), data: data(0) });
     const bareStarted = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < events) {
-        next++;
-        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-        await response.body?.cancel();
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < events) {
+          next++;
+          const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+          await response.body?.cancel();
+        }
+      }),
+    );
     const barePostsPerSecond = round(received / ((performance.now() - bareStarted) / 1000));
-    return { events, deliveredPerSecond, barePostsPerSecond, ratio: round(deliveredPerSecond / Math.max(barePostsPerSecond, 0.001)), concurrency };
+    return {
+      events,
+      deliveredPerSecond,
+      barePostsPerSecond,
+      ratio: round(deliveredPerSecond / Math.max(barePostsPerSecond, 0.001)),
+      concurrency,
+    };
   } finally {
     receiver.close();
   }
@@ -136,11 +199,17 @@ function combine(rounds: LoadResult[]): LoadResult {
   const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
   const okResponses = rounds.reduce((sum, r) => sum + r.okResponses, 0);
   const statusCounts: Record<string, number> = {};
-  for (const r of rounds) for (const [status, count] of Object.entries(r.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + count;
+  for (const r of rounds)
+    for (const [status, count] of Object.entries(r.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + count;
   const p50s = rounds.map((r) => r.p50Ms).sort((a, b) => a - b);
   return {
-    requests: rounds.reduce((sum, r) => sum + r.requests, 0), okResponses, statusCounts, seconds: round(seconds),
-    perSecond: round(okResponses / seconds), p50Ms: p50s[Math.floor(p50s.length / 2)] ?? 0,
-    p95Ms: Math.max(...rounds.map((r) => r.p95Ms)), p99Ms: Math.max(...rounds.map((r) => r.p99Ms)),
+    requests: rounds.reduce((sum, r) => sum + r.requests, 0),
+    okResponses,
+    statusCounts,
+    seconds: round(seconds),
+    perSecond: round(okResponses / seconds),
+    p50Ms: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    p95Ms: Math.max(...rounds.map((r) => r.p95Ms)),
+    p99Ms: Math.max(...rounds.map((r) => r.p99Ms)),
   };
 }

@@ -63,7 +63,9 @@ export async function benchIntakeWithBacklog(durationMs: number, concurrency: nu
     await sleep(2_000);
     const before = [processCpuSeconds(empty.pid), processCpuSeconds(backlog.pid)];
     await sleep(IDLE_SAMPLE_MS);
-    const idle = [processCpuSeconds(empty.pid) - before[0]!, processCpuSeconds(backlog.pid) - before[1]!].map((seconds) => round((seconds / (IDLE_SAMPLE_MS / 1000)) * 100));
+    const idle = [processCpuSeconds(empty.pid) - before[0]!, processCpuSeconds(backlog.pid) - before[1]!].map((seconds) =>
+      round((seconds / (IDLE_SAMPLE_MS / 1000)) * 100),
+    );
     const sliceMs = Math.max(2_000, Math.round(durationMs / 3));
     const slices: [LoadResult[], LoadResult[]] = [[], []];
     for (const server of [empty, backlog]) await load(server, concurrency, 1_500, "warmup");
@@ -77,7 +79,11 @@ export async function benchIntakeWithBacklog(durationMs: number, concurrency: nu
       }
     }
     const run = (server: PreparedServer, own: LoadResult[], idleCpuPercent: number): BacklogIntakeRun => ({
-      waiting: server.waiting, load: median(own), slices: own, idleCpuPercent, fixtureSeconds: server.fixtureSeconds,
+      waiting: server.waiting,
+      load: median(own),
+      slices: own,
+      idleCpuPercent,
+      fixtureSeconds: server.fixtureSeconds,
     });
     const emptyRun = run(empty, slices[0], idle[0]!);
     const backlogRun = run(backlog, slices[1], idle[1]!);
@@ -134,7 +140,12 @@ async function prepare(simUrl: string, portalId: number, waiting: number, remova
   const fixtureStarted = performance.now();
   if (waiting > 0) {
     const tenantIds = await insertBenchTenants(database.db, 1_000, "unconnected");
-    await insertBulkSignups(database.db, "sqlite", { tenantIds, perTenant: Math.ceil(waiting / tenantIds.length), status: "WAITING", prefix: "w" });
+    await insertBulkSignups(database.db, "sqlite", {
+      tenantIds,
+      perTenant: Math.ceil(waiting / tenantIds.length),
+      status: "WAITING",
+      prefix: "w",
+    });
   }
   const fixtureSeconds = round((performance.now() - fixtureStarted) / 1000);
   await ensureProductionBuild(DIST_DIR, { ...env, DATABASE_URL: database.url });

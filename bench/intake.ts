@@ -46,13 +46,26 @@ export async function benchIntake(durationMs: number, concurrency: number): Prom
     };
     const build = await ensureProductionBuild(DIST_DIR, env);
     const app = await loadSubscribe(DIST_DIR, env, tenant.slug, "app", durationMs, concurrency);
-    const throughNext = await loadSubscribe(DIST_DIR, { ...env, INTAKE_DIRECT_PATH: "false" }, tenant.slug, "next", durationMs, concurrency, true);
+    const throughNext = await loadSubscribe(
+      DIST_DIR,
+      { ...env, INTAKE_DIRECT_PATH: "false" },
+      tenant.slug,
+      "next",
+      durationMs,
+      concurrency,
+      true,
+    );
     const appRows = await appDatabase.db.signup.count({ where: { email: { startsWith: "app" } } });
     const nextRows = await appDatabase.db.signup.count({ where: { email: { startsWith: "next" } } });
 
     const port = await freePort();
     const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "bench/support/reference-intake-server.ts"], {
-      env: { ...process.env, REFERENCE_DB_PATH: referenceDatabase.path, REFERENCE_TENANT_ID: referenceTenant.id, REFERENCE_PORT: String(port) },
+      env: {
+        ...process.env,
+        REFERENCE_DB_PATH: referenceDatabase.path,
+        REFERENCE_TENANT_ID: referenceTenant.id,
+        REFERENCE_PORT: String(port),
+      },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     });
@@ -87,13 +100,23 @@ export async function benchIntake(durationMs: number, concurrency: number): Prom
 }
 
 /** Starts the production server, warms it up, loads POST /api/subscribe (and optionally GET /api/health), stops it. */
-async function loadSubscribe(distDir: string, env: Record<string, string>, slug: string, label: string, durationMs: number, concurrency: number, withFloor = false) {
+async function loadSubscribe(
+  distDir: string,
+  env: Record<string, string>,
+  slug: string,
+  label: string,
+  durationMs: number,
+  concurrency: number,
+  withFloor = false,
+) {
   const server = await startAppServer(distDir, env);
   try {
     const url = `${server.url}/api/subscribe/${slug}`;
     await runLoad({ url, concurrency, durationMs: 1_500, body: signupBody(`warmup-${label}`), okStatus: 202 });
     const load = await runLoad({ url, concurrency, durationMs, body: signupBody(label), okStatus: 202 });
-    const floor = withFloor ? await runLoad({ url: `${server.url}/api/health`, concurrency, durationMs: durationMs / 2, body: null, okStatus: 200 }) : null;
+    const floor = withFloor
+      ? await runLoad({ url: `${server.url}/api/health`, concurrency, durationMs: durationMs / 2, body: null, okStatus: 200 })
+      : null;
     return { load, floor };
   } finally {
     await server.stop();

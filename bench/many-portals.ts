@@ -143,7 +143,11 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     for (const child of children) await stopGroup(child);
     const workerCpuSeconds = stopInProcess ? (ownCpu.user + ownCpu.system) / 1e6 : childCpu;
 
-    const { requests } = await simControl<{ requests: { path: string; status: number | null; time: string; portalId?: number }[] }>(sim.url, "GET", "/_sim/requests");
+    const { requests } = await simControl<{ requests: { path: string; status: number | null; time: string; portalId?: number }[] }>(
+      sim.url,
+      "GET",
+      "/_sim/requests",
+    );
     const upserts = requests.filter((entry) => entry.path.endsWith("/batch/upsert"));
     const contacts = await countSimContacts(sim.url, portalIds);
     return {
@@ -156,11 +160,14 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
       contactsPerSecond: round(synced / seconds),
       steadyContactsPerSecond,
       upsertCalls: upserts.length,
-      contactsPerCall: round(synced / Math.max(1, upserts.filter((entry) => entry.status === 200 || entry.status === 201 || entry.status === 207).length)),
+      contactsPerCall: round(
+        synced / Math.max(1, upserts.filter((entry) => entry.status === 200 || entry.status === 201 || entry.status === 207).length),
+      ),
       rateLimited429: upserts.filter((entry) => entry.status === 429).length,
       workerCpuMsPerContact: round((workerCpuSeconds * 1000) / Math.max(1, synced)),
       simulatorCpuMsPerContact: round((simCpuSeconds * 1000) / Math.max(1, synced)),
-      databaseCpuMsPerContact: options.provider === "postgresql" ? round((cpuSecondsSince(databaseCpuBefore, databaseCpu) * 1000) / Math.max(1, synced)) : null,
+      databaseCpuMsPerContact:
+        options.provider === "postgresql" ? round((cpuSecondsSince(databaseCpuBefore, databaseCpu) * 1000) / Math.max(1, synced)) : null,
       eventLoopDelayMs,
       firstContactSeconds: firstCallSpread(upserts, portalIds, startedAt),
       lost: synced >= signups ? signups - contacts.unique : 0,
@@ -179,11 +186,17 @@ async function syncedCount(db: Db): Promise<number> {
 }
 
 // How long each portal waited for its first contact: fairness across tenants in one number pair.
-function firstCallSpread(upserts: { time: string; portalId?: number }[], portalIds: number[], startedAt: number): { median: number; last: number } {
-  const first = portalIds.map((portalId) => {
-    const entry = upserts.find((request) => request.portalId === portalId);
-    return entry ? (Date.parse(entry.time) - startedAt) / 1000 : Number.POSITIVE_INFINITY;
-  }).sort((a, b) => a - b);
+function firstCallSpread(
+  upserts: { time: string; portalId?: number }[],
+  portalIds: number[],
+  startedAt: number,
+): { median: number; last: number } {
+  const first = portalIds
+    .map((portalId) => {
+      const entry = upserts.find((request) => request.portalId === portalId);
+      return entry ? (Date.parse(entry.time) - startedAt) / 1000 : Number.POSITIVE_INFINITY;
+    })
+    .sort((a, b) => a - b);
   return { median: round(first[Math.floor(first.length / 2)] ?? 0), last: round(first.at(-1) ?? 0) };
 }
 
@@ -191,7 +204,11 @@ async function countSimContacts(simUrl: string, portalIds: number[]): Promise<{ 
   let total = 0;
   let unique = 0;
   for (const portalId of portalIds) {
-    const { results } = await simControl<{ results: { properties: { email?: string } }[] }>(simUrl, "GET", `/_sim/portals/${portalId}/contacts`);
+    const { results } = await simControl<{ results: { properties: { email?: string } }[] }>(
+      simUrl,
+      "GET",
+      `/_sim/portals/${portalId}/contacts`,
+    );
     total += results.length;
     unique += new Set(results.map((contact) => contact.properties.email)).size;
   }

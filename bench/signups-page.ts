@@ -49,9 +49,27 @@ export async function benchSignupsPage(rows: number, durationMs: number): Promis
     const fixtureStarted = performance.now();
     // Mostly synced, some waiting and failed, arriving over the last ~12 days (1 row per ms).
     const startAt = new Date(Date.now() - rows);
-    await insertBulkSignups(database.db, "sqlite", { tenantIds: [bigTenant.id], perTenant: Math.round(rows * 0.8), status: "SYNCED", prefix: "s", startAt });
-    await insertBulkSignups(database.db, "sqlite", { tenantIds: [bigTenant.id], perTenant: Math.round(rows * 0.15), status: "WAITING", prefix: "w", startAt });
-    await insertBulkSignups(database.db, "sqlite", { tenantIds: [bigTenant.id], perTenant: rows - Math.round(rows * 0.8) - Math.round(rows * 0.15), status: "FAILED", prefix: "f", startAt });
+    await insertBulkSignups(database.db, "sqlite", {
+      tenantIds: [bigTenant.id],
+      perTenant: Math.round(rows * 0.8),
+      status: "SYNCED",
+      prefix: "s",
+      startAt,
+    });
+    await insertBulkSignups(database.db, "sqlite", {
+      tenantIds: [bigTenant.id],
+      perTenant: Math.round(rows * 0.15),
+      status: "WAITING",
+      prefix: "w",
+      startAt,
+    });
+    await insertBulkSignups(database.db, "sqlite", {
+      tenantIds: [bigTenant.id],
+      perTenant: rows - Math.round(rows * 0.8) - Math.round(rows * 0.15),
+      status: "FAILED",
+      prefix: "f",
+      startAt,
+    });
     await database.db.$queryRawUnsafe("PRAGMA analysis_limit = 1000");
     await database.db.$queryRawUnsafe("PRAGMA optimize = 0x10002");
     const fixtureSeconds = (performance.now() - fixtureStarted) / 1000;
@@ -71,7 +89,8 @@ export async function benchSignupsPage(rows: number, durationMs: number): Promis
         await runLoad({ url, concurrency: 2, durationMs: 1_000, body: null, okStatus: 200, headers });
         const result = await runLoad({ url, concurrency: 2, durationMs, body: null, okStatus: 200, headers });
         // A redirect to the login page is fast and measures nothing: only a page served counts.
-        if (result.okResponses !== result.requests) throw new Error(`${path} answered ${JSON.stringify(result.statusCounts)}, not only 200`);
+        if (result.okResponses !== result.requests)
+          throw new Error(`${path} answered ${JSON.stringify(result.statusCounts)}, not only 200`);
         return result;
       };
       const pages = async (slug: string): Promise<PageTimings> => ({
@@ -83,7 +102,14 @@ export async function benchSignupsPage(rows: number, durationMs: number): Promis
       const empty = await pages(emptyTenant.slug);
       const million = await pages(bigTenant.slug);
       const csv = await downloadCsv(`${server.url}/t/${bigTenant.slug}/signups/export`, headers.cookie);
-      return { rows, fixtureSeconds: round(fixtureSeconds), empty, million, p95Ratio: round(million.signups.p95Ms / Math.max(empty.signups.p95Ms, 0.001)), csv };
+      return {
+        rows,
+        fixtureSeconds: round(fixtureSeconds),
+        empty,
+        million,
+        p95Ratio: round(million.signups.p95Ms / Math.max(empty.signups.p95Ms, 0.001)),
+        csv,
+      };
     } finally {
       await server.stop();
     }
@@ -110,7 +136,12 @@ function downloadCsv(url: string, cookie: string): Promise<{ rows: number; secon
         for (const byte of chunk) if (byte === 10) lines++;
       });
       incoming.on("end", () =>
-        resolve({ rows: Math.max(0, lines - 1), seconds: round((performance.now() - started) / 1000), firstByteMs: round(firstByteMs), megabytes: round(bytes / 1e6) }),
+        resolve({
+          rows: Math.max(0, lines - 1),
+          seconds: round((performance.now() - started) / 1000),
+          firstByteMs: round(firstByteMs),
+          megabytes: round(bytes / 1e6),
+        }),
       );
       incoming.on("error", reject);
     });

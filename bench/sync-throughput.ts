@@ -44,7 +44,14 @@ export interface SyncBenchResult {
 const PROFILE_PORTALS: Record<"marketplace" | "private-starter", number> = { marketplace: 62515, "private-starter": 90001 };
 
 export async function benchSyncThroughput(signups: number, naiveSeconds: number): Promise<SyncBenchResult> {
-  const privatePortal = { ...DEFAULT_PORTALS[0]!, id: PROFILE_PORTALS["private-starter"], name: "Privately distributed app's portal", hubDomain: "private-90001.hubspot.test", userEmail: "admin@private-90001.hubspot.test", scopes: [...KNOWN_SCOPES] };
+  const privatePortal = {
+    ...DEFAULT_PORTALS[0]!,
+    id: PROFILE_PORTALS["private-starter"],
+    name: "Privately distributed app's portal",
+    hubDomain: "private-90001.hubspot.test",
+    userEmail: "admin@private-90001.hubspot.test",
+    scopes: [...KNOWN_SCOPES],
+  };
   const sim = await startSimulator({ port: 0, rateLimit: "marketplace", portals: [...DEFAULT_PORTALS, privatePortal] });
   const database = await createBenchDatabase("sync");
   configureAppForSimulator(sim.url, database.url, { NODE_ENV: "production", AUTH_TRUST_HOST: "true" });
@@ -65,7 +72,13 @@ export async function benchSyncThroughput(signups: number, naiveSeconds: number)
   }
 }
 
-async function benchProfile(simUrl: string, database: BenchDatabase, profile: RateLimitProfile, portalId: number, signups: number): Promise<ProfileResult> {
+async function benchProfile(
+  simUrl: string,
+  database: BenchDatabase,
+  profile: RateLimitProfile,
+  portalId: number,
+  signups: number,
+): Promise<ProfileResult> {
   const limit = RATE_LIMIT_PROFILES[profile];
   const { tenant, admin } = await createBenchTenant(database.db, `sync-bench-${profile}`);
   await connectPortal({ db: database.db, tenant }, { actor: admin.actor, portalId });

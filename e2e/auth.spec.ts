@@ -43,7 +43,9 @@ test.describe("sign-in", () => {
   test("a Contoso admin lands on Contoso's integrations, is kept out of Fabrikam, and signs out", async ({ page, db }) => {
     // An admin of its own: signing out ends every session of the user, the fixtures' saved ones too.
     const email = `contoso-admin-${Date.now()}@contoso.test`;
-    const user = await db.user.create({ data: { email, name: "Contoso Admin", passwordHash: await hashPassword("contoso-admin-password") } });
+    const user = await db.user.create({
+      data: { email, name: "Contoso Admin", passwordHash: await hashPassword("contoso-admin-password") },
+    });
     const contoso = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
     await db.membership.create({ data: { userId: user.id, tenantId: contoso.id, role: "ADMIN" } });
     await signInThroughForm(page, email, "contoso-admin-password");

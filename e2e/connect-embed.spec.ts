@@ -19,7 +19,10 @@ async function startHost(db: import("@switchboard/lib/db/create-client").Db, app
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
   await db.tenant.update({ where: { id: tenant.id }, data: { allowedOrigins: `http://localhost:${hostPort}` } });
   const { key } = await createApiKey(db, {
-    tenantId: tenant.id, name: "example host", scopes: ["connections:write", "connections:read"], creator: { userId: null, label: "e2e" },
+    tenantId: tenant.id,
+    name: "example host",
+    scopes: ["connections:write", "connections:read"],
+    creator: { userId: null, label: "e2e" },
   });
   return startConnectHost({ port: hostPort, switchboardUrl: appUrl, apiKey: key });
 }
@@ -33,7 +36,12 @@ async function consentInPopup(popup: Page, heading: RegExp, portalId = PORTAL): 
   await popup.getByRole("button", { name: "Grant access" }).click();
 }
 
-test("host page → popup → consent → the host page shows the connection; a reconnect keeps its id", async ({ page, db, simulator, runtime }) => {
+test("host page → popup → consent → the host page shows the connection; a reconnect keeps its id", async ({
+  page,
+  db,
+  simulator,
+  runtime,
+}) => {
   await db.connection.deleteMany({ where: { tenant: { slug: "contoso" } } });
   await simulator.reset();
   host ??= await startHost(db, runtime.appUrl);

@@ -122,7 +122,9 @@ test("connect, test, send a test contact, reconnect, cancel and disconnect", asy
   await expect(page.getByTestId("connection-status")).toHaveText("Not connected");
   const requests = (await simulator.requests()) as { requests: Array<{ method: string; path: string; status: number }> };
   expect(requests.requests).toContainEqual(expect.objectContaining({ method: "POST", path: "/oauth/2026-03/token/revoke", status: 204 }));
-  expect(requests.requests).toContainEqual(expect.objectContaining({ method: "DELETE", path: "/appinstalls/2026-03/external-install", status: 204 }));
+  expect(requests.requests).toContainEqual(
+    expect.objectContaining({ method: "DELETE", path: "/appinstalls/2026-03/external-install", status: 204 }),
+  );
   expect(await db.connection.count({ where: { tenant: { slug: "contoso" } } })).toBe(0);
   await expectNoAxeViolations(page);
 });

@@ -15,7 +15,10 @@ async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
   if (await db.connection.count({ where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } })) return;
   await adminPage.goto("/t/contoso/integrations");
-  await adminPage.getByRole("button", { name: /^Connect (HubSpot|another portal)$/ }).first().click();
+  await adminPage
+    .getByRole("button", { name: /^Connect (HubSpot|another portal)$/ })
+    .first()
+    .click();
   await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
   await adminPage.getByRole("button", { name: "Grant access" }).click();
   await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
@@ -24,11 +27,20 @@ async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
 const rowOf = (page: Page, email: string) => page.locator(`[data-testid="signup-row"][data-email="${email}"]`);
 
 test.describe("newsletter consent in HubSpot", () => {
-  test("subscribed with consent, opted out in HubSpot, erased on HubSpot's privacy deletion", async ({ adminPage, page, runtime, db, simulator }) => {
+  test("subscribed with consent, opted out in HubSpot, erased on HubSpot's privacy deletion", async ({
+    adminPage,
+    page,
+    runtime,
+    db,
+    simulator,
+  }) => {
     // The opt-out poll runs once a minute: this journey waits for one round.
     test.setTimeout(180_000);
     await ensureConnected(adminPage, db);
-    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true, consentText: true, doubleOptIn: true } });
+    const tenant = await db.tenant.findUniqueOrThrow({
+      where: { slug: "contoso" },
+      select: { id: true, consentText: true, doubleOptIn: true },
+    });
     expect(tenant.doubleOptIn).toBe(false);
 
     await adminPage.goto("/t/contoso/signups");
@@ -50,7 +62,9 @@ test.describe("newsletter consent in HubSpot", () => {
       statuses: { subscriptionId: number; status: string; legalBasis: string; legalBasisExplanation: string }[];
     };
     expect(inHubspot.statuses.find((status) => status.subscriptionId === NEWSLETTER)).toMatchObject({
-      status: "SUBSCRIBED", legalBasis: "CONSENT_WITH_NOTICE", legalBasisExplanation: tenant.consentText,
+      status: "SUBSCRIBED",
+      legalBasis: "CONSENT_WITH_NOTICE",
+      legalBasisExplanation: tenant.consentText,
     });
 
     // The connection card: what the consent side costs, and who is not a marketing contact (and why).
@@ -58,14 +72,22 @@ test.describe("newsletter consent in HubSpot", () => {
       await adminPage.goto("/t/contoso/integrations");
       const panel = adminPage.getByTestId("consent-panel").first();
       await expect(panel.getByTestId("calls-per-signup")).toContainText("HubSpot requests per new signup", { timeout: 1_000 });
-      await expect(panel.getByTestId("marketing-summary")).toContainText(/\d+ of \d+ synced contacts are not marketing contacts/, { timeout: 1_000 });
+      await expect(panel.getByTestId("marketing-summary")).toContainText(/\d+ of \d+ synced contacts are not marketing contacts/, {
+        timeout: 1_000,
+      });
       await expect(panel.getByTestId("marketing-summary")).toContainText("Create as marketing contacts", { timeout: 1_000 });
     }).toPass({ timeout: 45_000 });
     await adminPage.goto("/t/contoso/signups");
 
     // The reader unsubscribes in HubSpot; an hour passes (the poll rereads recent contacts hourly).
-    await simulator.call("POST", `/_sim/portals/${PORTAL}/subscription-statuses/${encodeURIComponent(email)}`, { subscriptionId: NEWSLETTER, status: "UNSUBSCRIBED" });
-    await db.signup.updateMany({ where: { emailNormalized: email }, data: { subscriptionCheckedAt: new Date(Date.now() - 2 * 3_600_000) } });
+    await simulator.call("POST", `/_sim/portals/${PORTAL}/subscription-statuses/${encodeURIComponent(email)}`, {
+      subscriptionId: NEWSLETTER,
+      status: "UNSUBSCRIBED",
+    });
+    await db.signup.updateMany({
+      where: { emailNormalized: email },
+      data: { subscriptionCheckedAt: new Date(Date.now() - 2 * 3_600_000) },
+    });
     await expect(async () => {
       await adminPage.reload();
       await expect(rowOf(adminPage, email).getByTestId("signup-status")).toHaveText("Unsubscribed", { timeout: 1_000 });
@@ -74,11 +96,15 @@ test.describe("newsletter consent in HubSpot", () => {
     // HubSpot's privacy deletion, signed and sent by the simulator to the app's webhook endpoint.
     const signup = await db.signup.findFirstOrThrow({ where: { emailNormalized: email } });
     const sent = (await simulator.call("POST", "/_sim/webhooks/send", {
-      portalId: PORTAL, events: [{ type: "contact.privacyDeletion", objectId: signup.hubspotContactId }],
-      targetUrl: `${runtime.appUrl}/api/integrations/hubspot/webhooks`, wait: true,
+      portalId: PORTAL,
+      events: [{ type: "contact.privacyDeletion", objectId: signup.hubspotContactId }],
+      targetUrl: `${runtime.appUrl}/api/integrations/hubspot/webhooks`,
+      wait: true,
     })) as { delivery: { state: string } };
     expect(sent.delivery.state).toBe("delivered");
-    await expect.poll(async () => (await db.signup.findUniqueOrThrow({ where: { id: signup.id } })).erasedAt, { timeout: 30_000 }).not.toBeNull();
+    await expect
+      .poll(async () => (await db.signup.findUniqueOrThrow({ where: { id: signup.id } })).erasedAt, { timeout: 30_000 })
+      .not.toBeNull();
     await adminPage.reload();
     await expect(rowOf(adminPage, email)).toHaveCount(0);
     await expect(adminPage.getByTestId("signup-erased").first()).toBeVisible();

@@ -15,19 +15,31 @@ async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
   if (await db.connection.count({ where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } })) return;
   await adminPage.goto("/t/contoso/integrations");
-  await adminPage.getByRole("button", { name: /^Connect (HubSpot|another portal)$/ }).first().click();
+  await adminPage
+    .getByRole("button", { name: /^Connect (HubSpot|another portal)$/ })
+    .first()
+    .click();
   await expect(adminPage.getByRole("heading", { name: "Connect Switchboard to HubSpot" })).toBeVisible();
   await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
   await adminPage.getByRole("button", { name: "Grant access" }).click();
   await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
 }
 
-const statusOf = (page: Page, email: string) => page.locator(`[data-testid="signup-row"][data-email="${email}"]`).getByTestId("signup-status");
+const statusOf = (page: Page, email: string) =>
+  page.locator(`[data-testid="signup-row"][data-email="${email}"]`).getByTestId("signup-status");
 
 test.describe("newsletter consent", () => {
-  test("double opt-in: subscribe, confirm from the mail, sync, then unsubscribe from the link", async ({ adminPage, page, runtime, db }) => {
+  test("double opt-in: subscribe, confirm from the mail, sync, then unsubscribe from the link", async ({
+    adminPage,
+    page,
+    runtime,
+    db,
+  }) => {
     await ensureConnected(adminPage, db);
-    const before = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true, doubleOptIn: true, consentText: true } });
+    const before = await db.tenant.findUniqueOrThrow({
+      where: { slug: "contoso" },
+      select: { id: true, doubleOptIn: true, consentText: true },
+    });
     try {
       await adminPage.goto("/t/contoso/signups");
       await adminPage.getByLabel("Double opt-in").check();
@@ -63,7 +75,12 @@ test.describe("newsletter consent", () => {
       await expect(page.getByRole("heading", { name: "This subscription is already confirmed" })).toBeVisible();
 
       // The host reads the signup's unsubscribe URL from the API and puts it in its newsletter.
-      const { key } = await createApiKey(db, { tenantId: before.id, name: "e2e consent", scopes: ["signups:read"], creator: { userId: null, label: "e2e" } });
+      const { key } = await createApiKey(db, {
+        tenantId: before.id,
+        name: "e2e consent",
+        scopes: ["signups:read"],
+        creator: { userId: null, label: "e2e" },
+      });
       const answer = await fetch(`${runtime.appUrl}/api/v1/signups/${confirmed.id}`, { headers: { authorization: `Bearer ${key}` } });
       const { unsubscribeUrl } = (await answer.json()) as { unsubscribeUrl: string };
       await page.goto(unsubscribeUrl);
@@ -122,7 +139,10 @@ test.describe("newsletter consent", () => {
         const other = await page.request.get(`${runtime.appUrl}${path}`, { maxRedirects: 0 });
         // A signed-out dashboard request is only a redirect to /login, which has no page to frame.
         if (other.status() >= 300 && other.status() < 400) continue;
-        const frameAncestors = other.headers()["content-security-policy"]?.split("; ").find((directive) => directive.startsWith("frame-ancestors"));
+        const frameAncestors = other
+          .headers()
+          ["content-security-policy"]?.split("; ")
+          .find((directive) => directive.startsWith("frame-ancestors"));
         expect(frameAncestors, path).toBe("frame-ancestors 'none'");
         expect(other.headers()["x-frame-options"], path).toBe("DENY");
       }

@@ -14,7 +14,9 @@ test.describe("developers", () => {
       const chunks: Buffer[] = [];
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
-        const headers = Object.fromEntries(["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(request.headers[name] ?? "")]));
+        const headers = Object.fromEntries(
+          ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(request.headers[name] ?? "")]),
+        );
         let verified = true;
         try {
           new Webhook(secret).verify(Buffer.concat(chunks).toString("utf8"), headers);
@@ -51,7 +53,9 @@ test.describe("developers", () => {
       const endpoint = page.getByTestId("webhook-endpoint").filter({ hasText: receiverUrl });
       await endpoint.getByRole("button", { name: "Send test event" }).click();
       await expect(endpoint.getByText("Test event queued")).toBeVisible();
-      await expect(endpoint.getByTestId("webhook-delivery").filter({ hasText: "webhook.test" }).filter({ hasText: "Delivered" })).toBeVisible({ timeout: 20_000 });
+      await expect(
+        endpoint.getByTestId("webhook-delivery").filter({ hasText: "webhook.test" }).filter({ hasText: "Delivered" }),
+      ).toBeVisible({ timeout: 20_000 });
       expect(received).toHaveLength(1);
       expect(received[0]?.verified).toBe(true);
       await expect(endpoint.getByTestId("webhook-delivery").first()).toContainText(received[0]?.id ?? "missing");
@@ -63,11 +67,15 @@ test.describe("developers", () => {
   });
 
   test("the API reference at /docs/api lists the operations from the published document", async ({ page, runtime }) => {
-    const document = (await (await page.request.get(`${runtime.appUrl}/api/v1/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const document = (await (await page.request.get(`${runtime.appUrl}/api/v1/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(document.openapi).toBe("3.1.0");
     await page.goto("/docs/api");
     await expect(page.getByRole("heading", { name: "Switchboard API" })).toBeVisible();
-    for (const path of Object.keys(document.paths)) await expect(page.getByRole("heading", { name: path, exact: false }).first()).toBeVisible();
+    for (const path of Object.keys(document.paths))
+      await expect(page.getByRole("heading", { name: path, exact: false }).first()).toBeVisible();
     await expect(page.locator("#problem-invalid_input")).toBeVisible();
     await expectNoAxeViolations(page);
   });

@@ -14,13 +14,22 @@ type TenantAction = { id: string; exportedName: string; page: string };
 
 /** Each tenant action with a page that serves it (Next runs an action only on a page that imports it). */
 function tenantActions(distDir: string): TenantAction[] {
-  const manifest = JSON.parse(readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
   return Object.entries(manifest.node)
     .filter(([, entry]) => entry.filename.startsWith("app/(dashboard)/t/"))
     .map(([id, entry]) => {
       const worker = Object.keys(entry.workers).find((name) => name.startsWith("app/(dashboard)/t/[tenantSlug]/"));
       if (!worker) throw new Error(`${entry.exportedName} is served by no tenant page`);
-      return { id, exportedName: entry.exportedName, page: worker.replace(/^app\/\(dashboard\)/, "").replace("[tenantSlug]", "contoso").replace(/\/page$/, "") };
+      return {
+        id,
+        exportedName: entry.exportedName,
+        page: worker
+          .replace(/^app\/\(dashboard\)/, "")
+          .replace("[tenantSlug]", "contoso")
+          .replace(/\/page$/, ""),
+      };
     });
 }
 
@@ -34,13 +43,22 @@ function forgedBody(fields: Record<string, string>): Array<[string, string]> {
 }
 
 /** Posts from inside the signed-in page, as the browser's own action call would (cookies included). */
-async function postAction(page: Page, action: TenantAction, fields: Record<string, string>): Promise<{ status: number; contentType: string; text: string }> {
+async function postAction(
+  page: Page,
+  action: TenantAction,
+  fields: Record<string, string>,
+): Promise<{ status: number; contentType: string; text: string }> {
   if (page.url() === "about:blank") await page.goto("/");
   return page.evaluate(
     async ({ path, id, body }) => {
       const form = new FormData();
       for (const [name, value] of body) form.append(name, value);
-      const response = await fetch(path, { method: "POST", headers: { "Next-Action": id, Accept: "text/x-component" }, body: form, redirect: "manual" });
+      const response = await fetch(path, {
+        method: "POST",
+        headers: { "Next-Action": id, Accept: "text/x-component" },
+        body: form,
+        redirect: "manual",
+      });
       return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
     },
     { path: action.page, id: action.id, body: forgedBody(fields) },
@@ -49,29 +67,68 @@ async function postAction(page: Page, action: TenantAction, fields: Record<strin
 
 async function snapshot(db: Db, tenantId: string) {
   const [tenant, connections, signups, states, audit, memberships, invitations, apiKeys, endpoints, deliveries] = await Promise.all([
-    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { consentText: true, allowedOrigins: true, newsletterConnectionId: true } }),
-    db.connection.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, status: true, lastTestAt: true, updatedAt: true } }),
-    db.signup.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true, nextAttemptAt: true } }),
+    db.tenant.findUniqueOrThrow({
+      where: { id: tenantId },
+      select: { consentText: true, allowedOrigins: true, newsletterConnectionId: true },
+    }),
+    db.connection.findMany({
+      where: { tenantId },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, lastTestAt: true, updatedAt: true },
+    }),
+    db.signup.findMany({
+      where: { tenantId },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, attempts: true, nextAttemptAt: true },
+    }),
     db.oAuthState.count(),
     db.auditEvent.count({ where: { tenantId } }),
     db.membership.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, userId: true, role: true } }),
     db.invitation.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true, acceptedAt: true } }),
     db.apiKey.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
-    db.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true, enabled: true, secretCiphertext: true, url: true } }),
-    db.webhookDelivery.findMany({ where: { endpoint: { tenantId } }, orderBy: { id: "asc" }, select: { id: true, status: true, attempts: true } }),
+    db.webhookEndpoint.findMany({
+      where: { tenantId },
+      orderBy: { id: "asc" },
+      select: { id: true, enabled: true, secretCiphertext: true, url: true },
+    }),
+    db.webhookDelivery.findMany({
+      where: { endpoint: { tenantId } },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, attempts: true },
+    }),
   ]);
   return { tenant, connections, signups, states, audit, memberships, invitations, apiKeys, endpoints, deliveries };
 }
 
 test.describe("forged server actions", () => {
-  test("every tenant action refuses a member and another tenant's admin, and changes nothing", async ({ memberPage, fabrikamAdminPage, adminPage, db, runtime }) => {
+  test("every tenant action refuses a member and another tenant's admin, and changes nothing", async ({
+    memberPage,
+    fabrikamAdminPage,
+    adminPage,
+    db,
+    runtime,
+  }) => {
     const actions = tenantActions(runtime.distDir);
     expect(actions.map((action) => action.exportedName).sort()).toEqual(
       expect.arrayContaining([
-        "connectHubspot", "disconnectHubspot", "retryAllFailed", "retrySignup", "testHubspotConnection", "updateSignupSettings",
-        "inviteMember", "changeRole", "removeMembership", "revokePendingInvitation",
-        "createTenantApiKey", "revokeTenantApiKey", "createTenantWebhookEndpoint", "sendTenantTestEvent", "rotateTenantWebhookSecret",
-        "setTenantWebhookEnabled", "deleteTenantWebhookEndpoint", "redeliverTenantWebhook",
+        "connectHubspot",
+        "disconnectHubspot",
+        "retryAllFailed",
+        "retrySignup",
+        "testHubspotConnection",
+        "updateSignupSettings",
+        "inviteMember",
+        "changeRole",
+        "removeMembership",
+        "revokePendingInvitation",
+        "createTenantApiKey",
+        "revokeTenantApiKey",
+        "createTenantWebhookEndpoint",
+        "sendTenantTestEvent",
+        "rotateTenantWebhookSecret",
+        "setTenantWebhookEnabled",
+        "deleteTenantWebhookEndpoint",
+        "redeliverTenantWebhook",
       ]),
     );
     const contoso = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
@@ -79,18 +136,45 @@ test.describe("forged server actions", () => {
       data: { tenantId: contoso.id, provider: "hubspot", portalId: "990001", accountDomain: "forged.example", status: "CONNECTED" },
     });
     const signup = await db.signup.create({
-      data: { tenantId: contoso.id, email: "forged@example.com", emailNormalized: "forged@example.com", consentGiven: true, status: "FAILED", lastError: "arranged" },
+      data: {
+        tenantId: contoso.id,
+        email: "forged@example.com",
+        emailNormalized: "forged@example.com",
+        consentGiven: true,
+        status: "FAILED",
+        lastError: "arranged",
+      },
     });
     const memberMembership = await db.membership.findFirstOrThrow({ where: { tenantId: contoso.id, role: "MEMBER" } });
     const invitation = await db.invitation.create({
-      data: { tokenHash: "forged-invitation-hash", tenantId: contoso.id, email: "pending@contoso.test", role: "ADMIN", expiresAt: new Date(Date.now() + 86_400_000), invitedByLabel: "e2e" },
+      data: {
+        tokenHash: "forged-invitation-hash",
+        tenantId: contoso.id,
+        email: "pending@contoso.test",
+        role: "ADMIN",
+        expiresAt: new Date(Date.now() + 86_400_000),
+        invitedByLabel: "e2e",
+      },
     });
     const apiKey = await db.apiKey.create({
-      data: { tenantId: contoso.id, name: "forged", prefix: "sb_live_forgedforged", secretHash: "0".repeat(64), scopes: "signups:read", createdByLabel: "e2e" },
+      data: {
+        tenantId: contoso.id,
+        name: "forged",
+        prefix: "sb_live_forgedforged",
+        secretHash: "0".repeat(64),
+        scopes: "signups:read",
+        createdByLabel: "e2e",
+      },
     });
-    const endpoint = await db.webhookEndpoint.create({ data: { tenantId: contoso.id, url: "https://hooks.contoso.test/x", secretCiphertext: "v1.arranged", enabled: false } });
-    const event = await db.webhookEvent.create({ data: { id: "msg_forged", tenantId: contoso.id, type: "webhook.test", payload: "{}", fannedOutAt: new Date() } });
-    const delivery = await db.webhookDelivery.create({ data: { eventId: event.id, endpointId: endpoint.id, status: "FAILED", attempts: 8, nextAttemptAt: new Date(Date.now() + 86_400_000) } });
+    const endpoint = await db.webhookEndpoint.create({
+      data: { tenantId: contoso.id, url: "https://hooks.contoso.test/x", secretCiphertext: "v1.arranged", enabled: false },
+    });
+    const event = await db.webhookEvent.create({
+      data: { id: "msg_forged", tenantId: contoso.id, type: "webhook.test", payload: "{}", fannedOutAt: new Date() },
+    });
+    const delivery = await db.webhookDelivery.create({
+      data: { eventId: event.id, endpointId: endpoint.id, status: "FAILED", attempts: 8, nextAttemptAt: new Date(Date.now() + 86_400_000) },
+    });
     const fields = {
       tenantSlug: "contoso",
       membershipId: memberMembership.id,
@@ -111,7 +195,10 @@ test.describe("forged server actions", () => {
     };
     const before = await snapshot(db, contoso.id);
 
-    for (const [who, page] of [["member", memberPage], ["Fabrikam admin", fabrikamAdminPage]] as Array<[string, Page]>) {
+    for (const [who, page] of [
+      ["member", memberPage],
+      ["Fabrikam admin", fabrikamAdminPage],
+    ] as Array<[string, Page]>) {
       for (const action of actions) {
         const response = await postAction(page, action, fields);
         expect(response.status, `${action.exportedName} as ${who}`).toBe(200);

@@ -17,7 +17,13 @@ function getAs(url: string, host: string, method = "GET"): Promise<{ status: num
 
 test("a request naming another host is refused with 421 on pages and the API", async ({ runtime }) => {
   const port = new URL(runtime.appUrl).port;
-  for (const [method, path] of [["GET", "/forgot-password"], ["POST", "/forgot-password"], ["GET", "/api/v1/whoami"], ["POST", "/api/subscribe/contoso"], ["GET", "/dev/mailbox"]] as const) {
+  for (const [method, path] of [
+    ["GET", "/forgot-password"],
+    ["POST", "/forgot-password"],
+    ["GET", "/api/v1/whoami"],
+    ["POST", "/api/subscribe/contoso"],
+    ["GET", "/dev/mailbox"],
+  ] as const) {
     const answer = await getAs(`${runtime.appUrl}${path}`, `rebind.attacker.test:${port}`, method);
     expect(answer.status, `${method} ${path}`).toBe(421);
     expect(answer.body).toMatch(/does not serve that host/);

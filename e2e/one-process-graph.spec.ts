@@ -12,7 +12,12 @@ function logLines(path: string, message: string): number {
     .filter((line) => line.includes(`"message":"${message}"`)).length;
 }
 
-test("the direct intake path and Next share one database client, one limiter and one metrics registry", async ({ page, adminPage, runtime, request }) => {
+test("the direct intake path and Next share one database client, one limiter and one metrics registry", async ({
+  page,
+  adminPage,
+  runtime,
+  request,
+}) => {
   const direct = await request.post(`${runtime.appUrl}/api/subscribe/fabrikam`, {
     data: { email: `graph-direct-${Date.now()}@example.com`, consent: true },
   });
@@ -38,5 +43,7 @@ test("the direct intake path and Next share one database client, one limiter and
 
 test("/metrics refuses a scrape without the bearer token", async ({ request, runtime }) => {
   expect((await request.get(`${runtime.appUrl}/metrics`)).status()).toBe(401);
-  expect((await request.get(`${runtime.appUrl}/metrics`, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status()).toBe(401);
+  expect((await request.get(`${runtime.appUrl}/metrics`, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status()).toBe(
+    401,
+  );
 });

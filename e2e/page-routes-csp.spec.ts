@@ -23,7 +23,11 @@ async function visit(page: Page, path: string, expectedStatus: number): Promise<
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(expectedStatus);
   expect(response?.headers()["content-security-policy"], path).toMatch(/'nonce-/);
-  await page.waitForFunction(() => "next" in window && Boolean((window as unknown as { next?: { version?: string } }).next?.version), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => "next" in window && Boolean((window as unknown as { next?: { version?: string } }).next?.version),
+    undefined,
+    { timeout: 15_000 },
+  );
   // Every script in the served HTML carries this response's nonce (none was rendered at build time).
   const nonce = /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
   const scripts = (await response?.text())?.match(/<script\b[^>]*>/g) ?? [];
@@ -67,9 +71,9 @@ test.describe("every page under the CSP", () => {
 
   test("the signups legend's swatches show their colours", async ({ adminPage }) => {
     await visit(adminPage, "/t/contoso/signups", 200);
-    const fills = await adminPage.getByTestId("legend-swatch").evaluateAll((swatches) =>
-      swatches.map((swatch) => getComputedStyle(swatch.querySelector("rect") as Element).fill),
-    );
+    const fills = await adminPage
+      .getByTestId("legend-swatch")
+      .evaluateAll((swatches) => swatches.map((swatch) => getComputedStyle(swatch.querySelector("rect") as Element).fill));
     expect(fills).toEqual(["rgb(5, 150, 105)", "rgb(217, 119, 6)", "rgb(220, 38, 38)"]);
   });
 });

@@ -23,7 +23,9 @@ test("a forgotten password is reset from the mailed link, then changed while sig
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByTestId("reset-requested")).toBeVisible();
-  expect((await page.getByTestId("reset-requested").textContent())?.replace(email, "X")).toBe(unknownAnswer?.replace("nobody-here@contoso.test", "X"));
+  expect((await page.getByTestId("reset-requested").textContent())?.replace(email, "X")).toBe(
+    unknownAnswer?.replace("nobody-here@contoso.test", "X"),
+  );
   await expectNoAxeViolations(page);
 
   const link = linkIn(await waitForMail(email), `${runtime.appUrl}/reset-password/`);

@@ -28,7 +28,8 @@ teardown("the app logged no OAuth code, token, client secret or password", async
   teardown.info().annotations.push({ type: "secrets audited", description: `${fingerprints.length} issued codes and tokens` });
   // The whole suite (CI, `npm test`) always connects portals; an audit of nothing must not pass
   // there. A hand-run of a few specs may issue no token at all.
-  if (process.env.CI || process.env.E2E_FULL_RUN === "1") expect(fingerprints.length, "no OAuth code or token was issued, so nothing was audited").toBeGreaterThan(0);
+  if (process.env.CI || process.env.E2E_FULL_RUN === "1")
+    expect(fingerprints.length, "no OAuth code or token was issued, so nothing was audited").toBeGreaterThan(0);
 
   const issued = new Set(fingerprints);
   const leaked = [...tokenShapedStrings(log)].filter((candidate) => issued.has(sha256(candidate)));

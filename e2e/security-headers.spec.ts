@@ -30,7 +30,10 @@ function expectPageSecurityHeaders(response: Response | null): string {
 }
 
 test.describe("security headers", () => {
-  test("login, dashboard and the public form send a nonce CSP that Next's scripts carry, and render without violations", async ({ page, adminPage }) => {
+  test("login, dashboard and the public form send a nonce CSP that Next's scripts carry, and render without violations", async ({
+    page,
+    adminPage,
+  }) => {
     const violations = [page, adminPage].map(collectCspViolations);
     const login = await page.goto("/login");
     const loginNonce = expectPageSecurityHeaders(login);

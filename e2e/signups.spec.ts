@@ -19,7 +19,10 @@ async function subscribe(page: Page, email: string, firstName = "Vera"): Promise
 
 async function connectThroughConsent(adminPage: Page): Promise<void> {
   await adminPage.goto("/t/contoso/integrations");
-  await adminPage.getByRole("button", { name: /^Connect (HubSpot|another portal)$/ }).first().click();
+  await adminPage
+    .getByRole("button", { name: /^Connect (HubSpot|another portal)$/ })
+    .first()
+    .click();
   // Wait for the consent page itself: the integrations page also names the portal in its labels.
   await expect(adminPage.getByRole("heading", { name: "Connect Switchboard to HubSpot" })).toBeVisible();
   await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
@@ -29,7 +32,9 @@ async function connectThroughConsent(adminPage: Page): Promise<void> {
 
 async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
-  const usable = await db.connection.count({ where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } });
+  const usable = await db.connection.count({
+    where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } },
+  });
   if (usable === 0) await connectThroughConsent(adminPage);
 }
 
@@ -84,7 +89,13 @@ test.describe("newsletter signups", () => {
     await expectNoAxeViolations(adminPage);
   });
 
-  test("an address HubSpot rejects shows as Failed with the reason, and admins can retry it", async ({ adminPage, memberPage, page, simulator, db }) => {
+  test("an address HubSpot rejects shows as Failed with the reason, and admins can retry it", async ({
+    adminPage,
+    memberPage,
+    page,
+    simulator,
+    db,
+  }) => {
     await ensureConnected(adminPage, db);
     // Valid for our form, but HubSpot refuses a domain label ending in "-" (INVALID_EMAIL).
     const email = `odd-${Date.now()}@example-.com`;
@@ -104,16 +115,24 @@ test.describe("newsletter signups", () => {
     await row.getByRole("button", { name: `Retry ${email}` }).click();
     // Retried: HubSpot is asked again (it refuses the batch: 400, or a 207 naming this contact), and it fails again.
     await expect
-      .poll(async () => {
-        const { requests } = (await simulator.requests()) as { requests: { path: string; status: number | null }[] };
-        return requests.some((request) => request.path.endsWith("/batch/upsert") && (request.status === 400 || request.status === 207));
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const { requests } = (await simulator.requests()) as { requests: { path: string; status: number | null }[] };
+          return requests.some((request) => request.path.endsWith("/batch/upsert") && (request.status === 400 || request.status === 207));
+        },
+        { timeout: 20_000 },
+      )
       .toBe(true);
     await expect(row.getByTestId("signup-status")).toHaveText("Failed", { timeout: 20_000 });
     expect((await db.signup.findFirstOrThrow({ where: { emailNormalized: email } })).attempts).toBe(1);
   });
 
-  test("a tenant's own website signs a visitor up through the public API (CORS in a real browser) and it syncs", async ({ adminPage, page, runtime, db }) => {
+  test("a tenant's own website signs a visitor up through the public API (CORS in a real browser) and it syncs", async ({
+    adminPage,
+    page,
+    runtime,
+    db,
+  }) => {
     await ensureConnected(adminPage, db);
     // The simulator's address stands in for the tenant's website: a different origin than the app.
     const siteOrigin = new URL(runtime.simulatorUrl).origin;
@@ -122,7 +141,11 @@ test.describe("newsletter signups", () => {
       page.evaluate(
         async ({ url, email }) => {
           try {
-            const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, firstName: "Web", consent: true }) });
+            const response = await fetch(url, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ email, firstName: "Web", consent: true }),
+            });
             return { status: response.status, body: (await response.json()) as { id?: string } };
           } catch {
             return { status: 0, body: {} }; // the browser refused: CORS
@@ -142,11 +165,14 @@ test.describe("newsletter signups", () => {
       // The server remembers a tenant's settings for two seconds.
       let id: string | undefined;
       await expect
-        .poll(async () => {
-          const answer = await subscribeFromSite(email);
-          id = answer.body.id;
-          return answer.status;
-        }, { timeout: 10_000 })
+        .poll(
+          async () => {
+            const answer = await subscribeFromSite(email);
+            id = answer.body.id;
+            return answer.status;
+          },
+          { timeout: 10_000 },
+        )
         .toBe(202);
       expect((await db.signup.findUniqueOrThrow({ where: { id } })).emailNormalized).toBe(email);
       await adminPage.goto("/t/contoso/signups");
@@ -156,7 +182,12 @@ test.describe("newsletter signups", () => {
     }
   });
 
-  test("with HubSpot disconnected a signup waits as Pending and syncs after connecting again", async ({ adminPage, page, simulator, db }) => {
+  test("with HubSpot disconnected a signup waits as Pending and syncs after connecting again", async ({
+    adminPage,
+    page,
+    simulator,
+    db,
+  }) => {
     await ensureConnected(adminPage, db);
     await adminPage.goto("/t/contoso/integrations");
     // Disconnect every card, so the tenant truly has nowhere to send signups.

@@ -31,7 +31,10 @@ export function displayTextSchema(rule: DisplayTextRule) {
   const schema = z
     .string({ error: `${rule.label} must be text.` })
     .overwrite(stripInvisibleFormatting)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { message: `${rule.label} cannot contain control characters (such as line breaks or tabs).`, abort: true })
+    .refine((value) => !CONTROL_CHARACTERS.test(value), {
+      message: `${rule.label} cannot contain control characters (such as line breaks or tabs).`,
+      abort: true,
+    })
     .trim()
     .max(rule.max, `${rule.label} must be at most ${rule.max} characters.`);
   return rule.min ? schema.min(rule.min, rule.tooShort ?? `${rule.label} must not be empty.`) : schema;

@@ -34,7 +34,8 @@ if (stale) {
   if (!step("npm", ["rebuild", "better-sqlite3"]) || !nativeDriverLoads()) process.exit(1);
 }
 // node_modules from before lib/ became a package (npm ci builds it in postinstall).
-if (!existsSync(join(projectDir, "node_modules", "@switchboard", "lib", "package.json")) && !step("npm", ["run", "build:lib"])) process.exit(1);
+if (!existsSync(join(projectDir, "node_modules", "@switchboard", "lib", "package.json")) && !step("npm", ["run", "build:lib"]))
+  process.exit(1);
 
 if (command.length > 0) runCommand(command);
 

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   const playwrightReport = join(reports, "playwright.json");
   let failedSteps = 0;
 
-  for (const [name, args] of [["lint", ["run", "lint"]], ["format", ["run", "format:check"]], ["typecheck", ["run", "typecheck"]]] as const) {
+  for (const [name, args] of [
+    ["lint", ["run", "lint"]],
+    ["format", ["run", "format:check"]],
+    ["typecheck", ["run", "typecheck"]],
+  ] as const) {
     if ((await run("npm", [...args])) === 0) continue;
     failedSteps++;
     console.error(`\n${name} failed`);
@@ -47,12 +51,17 @@ async function main(): Promise<void> {
   const unit = readCounts(vitestCounts, vitestReport, vitestExit);
 
   await ensureBrowser();
-  const playwrightExit = await run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, E2E_FULL_RUN: "1" });
+  const playwrightExit = await run("npx", ["playwright", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+    E2E_FULL_RUN: "1",
+  });
   const e2e = readCounts(playwrightCounts, playwrightReport, playwrightExit);
 
   const passed = unit.passed + e2e.passed;
   const failed = unit.failed + e2e.failed + failedSteps;
-  console.log(`\nunit+integration: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed; lint/typecheck failures: ${failedSteps}`);
+  console.log(
+    `\nunit+integration: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed; lint/typecheck failures: ${failedSteps}`,
+  );
   console.log(`tests: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }

@@ -3,7 +3,11 @@
 // of them the client is the Nth entry from the right of [...X-Forwarded-For, socket peer]; whatever
 // stands further left was written by the client itself and proves nothing.
 
-export function clientAddressOf(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, trustedProxyHops: number): string | null {
+export function clientAddressOf(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedProxyHops: number,
+): string | null {
   const listed = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")
     .map((hop) => hop.trim())

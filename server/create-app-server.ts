@@ -33,7 +33,12 @@ export function createAppServer({ handleWithNext, context, intakeDirectPath, tru
     // server's address still sends that name as Host.
     if (!isAllowedHost(request.headers.host, allowedHosts)) {
       request.resume();
-      response.writeHead(MISDIRECTED_STATUS, { ...BASELINE_SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+      response.writeHead(MISDIRECTED_STATUS, {
+        ...BASELINE_SECURITY_HEADERS,
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+        Connection: "close",
+      });
       return void response.end(MISDIRECTED_MESSAGE);
     }
     // Next answers a path with a broken %-escape with a bare 500; it is the client's mistake.

@@ -22,9 +22,15 @@ export function intakeSlugOf(request: IncomingMessage): string | null {
   }
 }
 
-export async function serveIntake(request: IncomingMessage, response: ServerResponse, slug: string, context: SubscribeContext): Promise<void> {
+export async function serveIntake(
+  request: IncomingMessage,
+  response: ServerResponse,
+  slug: string,
+  context: SubscribeContext,
+): Promise<void> {
   const exchange = intakeRequestFromNode(request);
-  const answer = request.method === "OPTIONS" ? await answerSubscribePreflight(exchange, slug, context) : await answerSubscribe(exchange, slug, context);
+  const answer =
+    request.method === "OPTIONS" ? await answerSubscribePreflight(exchange, slug, context) : await answerSubscribe(exchange, slug, context);
   sendAnswer(response, answer);
 }
 

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     allowedHosts: hostAllowlist(env),
   });
   server.listen(PORT, HOST, () => {
-    process.stdout.write(`Switchboard ready on http://${HOST ?? "localhost"}:${PORT} (intake direct path ${INTAKE_DIRECT_PATH ? "on" : "off"})\n`);
+    process.stdout.write(
+      `Switchboard ready on http://${HOST ?? "localhost"}:${PORT} (intake direct path ${INTAKE_DIRECT_PATH ? "on" : "off"})\n`,
+    );
   });
 
   let stopping = false;
@@ -45,7 +47,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info("server stopping", { signal });
-    const clean = await shutDown({ server, stopSync: () => runtime.workers.stop(), closeNext: () => app.close(), graceMs: SHUTDOWN_GRACE_MS });
+    const clean = await shutDown({
+      server,
+      stopSync: () => runtime.workers.stop(),
+      closeNext: () => app.close(),
+      graceMs: SHUTDOWN_GRACE_MS,
+    });
     if (!clean) log.warn("server stopped before everything had finished", { graceMs: SHUTDOWN_GRACE_MS });
     process.exit(0);
   };

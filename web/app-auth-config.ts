@@ -21,7 +21,15 @@ const VERSION_CLAIM = "sessionVersion";
 /** The settings sign-in depends on. */
 export type AuthEnv = Pick<
   ServerEnv,
-  "AUTH_SECRET" | "AUTH_TRUST_HOST" | "SESSION_MAX_AGE_HOURS" | "AUTH_PASSWORD" | "OIDC_ISSUER" | "OIDC_CLIENT_ID" | "OIDC_CLIENT_SECRET" | "OIDC_NAME" | "OIDC_ROLES_CLAIM"
+  | "AUTH_SECRET"
+  | "AUTH_TRUST_HOST"
+  | "SESSION_MAX_AGE_HOURS"
+  | "AUTH_PASSWORD"
+  | "OIDC_ISSUER"
+  | "OIDC_CLIENT_ID"
+  | "OIDC_CLIENT_SECRET"
+  | "OIDC_NAME"
+  | "OIDC_ROLES_CLAIM"
 >;
 
 export function appAuthConfig(env: AuthEnv, getDb: () => Db): NextAuthConfig {

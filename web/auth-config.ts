@@ -6,7 +6,13 @@ import type { NextAuthConfig } from "next-auth";
 import { encode } from "next-auth/jwt";
 import { log } from "@switchboard/lib/log";
 import type { ServerEnv } from "@switchboard/lib/env/server";
-import { isWithinLifetime, remainingSeconds, sessionEndsAtMs, sessionMaxAgeSeconds, stampSignIn } from "@switchboard/lib/auth/session-lifetime";
+import {
+  isWithinLifetime,
+  remainingSeconds,
+  sessionEndsAtMs,
+  sessionMaxAgeSeconds,
+  stampSignIn,
+} from "@switchboard/lib/auth/session-lifetime";
 
 type JwtCallback = NonNullable<NonNullable<NextAuthConfig["callbacks"]>["jwt"]>;
 

@@ -22,7 +22,9 @@ export const GENERIC_FAILURE = "Something went wrong on our side; nothing was ch
 
 export function refusalState(error: AppError, at: number, values?: Record<string, string>): ActionState {
   return {
-    ok: false, message: error.message, at,
+    ok: false,
+    message: error.message,
+    at,
     ...(error.details.fieldErrors ? { fieldErrors: error.details.fieldErrors } : {}),
     ...(error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {}),
     ...(values ? { values } : {}),
@@ -32,6 +34,7 @@ export function refusalState(error: AppError, at: number, values?: Record<string
 /** Only text fields, first value wins: a file part has no business in these forms. */
 export function formEntries(formData: FormData): Record<string, string> {
   const entries: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$ACTION") && !(key in entries)) entries[key] = value;
+  for (const [key, value] of formData)
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !(key in entries)) entries[key] = value;
   return entries;
 }

@@ -8,7 +8,9 @@ import type { ServerEnv } from "@switchboard/lib/env/server";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
-export function oidcProvider(env: Pick<ServerEnv, "OIDC_ISSUER" | "OIDC_CLIENT_ID" | "OIDC_CLIENT_SECRET" | "OIDC_NAME">): OIDCConfig<Record<string, unknown>> | null {
+export function oidcProvider(
+  env: Pick<ServerEnv, "OIDC_ISSUER" | "OIDC_CLIENT_ID" | "OIDC_CLIENT_SECRET" | "OIDC_NAME">,
+): OIDCConfig<Record<string, unknown>> | null {
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
   return {
     id: OIDC_PROVIDER_ID,

@@ -37,8 +37,13 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase>
 
 /** A tenant with one admin who has no password (the benchmarks never sign in, and bcrypt is slow). */
 export async function createBenchTenant(db: Db, slug: string) {
-  const { tenant, people: [admin] } = await seedTenant(db, {
-    slug, name: `Bench ${slug}`, people: [{ role: "ADMIN", email: `bench-admin@${slug}.test`, name: "Bench Admin", password: null }],
+  const {
+    tenant,
+    people: [admin],
+  } = await seedTenant(db, {
+    slug,
+    name: `Bench ${slug}`,
+    people: [{ role: "ADMIN", email: `bench-admin@${slug}.test`, name: "Bench Admin", password: null }],
   });
   return { tenant, admin };
 }

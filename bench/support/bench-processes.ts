@@ -17,10 +17,21 @@ export async function startSimulatorProcess(portalIds: number[]): Promise<{ url:
   const port = await freePort();
   const scopes = DEFAULT_PORTALS[0]!.scopes;
   const portals = portalIds.map((id, index) => ({
-    id, name: `Bench portal ${id}`, hubDomain: `bench-${id}.hubspot.test`, userEmail: `admin@bench-${id}.hubspot.test`, userId: 5000 + index, scopes,
+    id,
+    name: `Bench portal ${id}`,
+    hubDomain: `bench-${id}.hubspot.test`,
+    userEmail: `admin@bench-${id}.hubspot.test`,
+    userId: 5000 + index,
+    scopes,
   }));
   const child = spawn(process.execPath, tsNode("simulator/src/main.ts"), {
-    env: { ...process.env, HUBSPOT_SIM_PORT: String(port), HUBSPOT_SIM_HOST: "127.0.0.1", HUBSPOT_SIM_PORTALS: JSON.stringify(portals), HUBSPOT_SIM_RATE_LIMIT: "110" },
+    env: {
+      ...process.env,
+      HUBSPOT_SIM_PORT: String(port),
+      HUBSPOT_SIM_HOST: "127.0.0.1",
+      HUBSPOT_SIM_PORTALS: JSON.stringify(portals),
+      HUBSPOT_SIM_RATE_LIMIT: "110",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -62,10 +62,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 function send(agent: Agent, target: URL, body: string | null, extraHeaders: Record<string, string>, method?: string): Promise<number> {
-  const headers = { ...extraHeaders, ...(body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }) };
+  const headers = {
+    ...extraHeaders,
+    ...(body === null ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }),
+  };
   return new Promise((resolve) => {
     const outgoing = request(
-      { agent, host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: method ?? (body === null ? "GET" : "POST"), headers },
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: method ?? (body === null ? "GET" : "POST"),
+        headers,
+      },
       (incoming) => {
         incoming.resume();
         incoming.on("end", () => resolve(incoming.statusCode ?? 0));

@@ -12,7 +12,10 @@ import { round } from "./load-generator";
 const NAIVE_PORTAL = 70001;
 
 export async function runNaiveSync(db: Db, tenantId: string, seconds: number, apiBaseUrl: string) {
-  const admin = await db.membership.findFirstOrThrow({ where: { tenantId }, select: { tenant: { select: { id: true, slug: true } }, user: true } });
+  const admin = await db.membership.findFirstOrThrow({
+    where: { tenantId },
+    select: { tenant: { select: { id: true, slug: true } }, user: true },
+  });
   const { connectionId } = await connectPortal({ db, tenant: admin.tenant }, { actor: actorFromUser(admin.user), portalId: NAIVE_PORTAL });
   const accessToken = await getValidAccessToken(db, connectionId);
   const http = { apiBaseUrl, requestTimeoutMs: 15_000 };
@@ -20,7 +23,7 @@ export async function runNaiveSync(db: Db, tenantId: string, seconds: number, ap
   const deadline = started + seconds * 1000;
   let contacts = 0;
   let rateLimited429 = 0;
-  for (let index = 0; performance.now() < deadline; ) {
+  for (let index = 0; performance.now() < deadline;) {
     const reply = await hubspotRequest(http, {
       method: "POST",
       path: hubspotPaths.contacts,

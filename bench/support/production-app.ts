@@ -17,7 +17,12 @@ export async function ensureProductionBuild(distDir: string, env: Record<string,
   // `next build` appends its dist folder's type globs to tsconfig.json; don't leave that behind.
   const tsconfig = readFileSync("tsconfig.json", "utf8");
   try {
-    await run(spawn(nextBin, ["build"], { env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_BUILD_SKIP_TYPECHECK: "1" }, stdio: ["ignore", "pipe", "pipe"] }));
+    await run(
+      spawn(nextBin, ["build"], {
+        env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_BUILD_SKIP_TYPECHECK: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
   } finally {
     if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
   }
@@ -37,11 +42,22 @@ function sourcesNewerThan(time: number): boolean {
   );
 }
 
-export async function startAppServer(distDir: string, env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+export async function startAppServer(
+  distDir: string,
+  env: Record<string, string>,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, APP_SERVER_ARGS, {
     // Production mode answers only APP_URL's host; the bench calls it by its loopback address.
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", ALLOWED_HOSTS: "127.0.0.1", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ALLOWED_HOSTS: "127.0.0.1",
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });

@@ -50,7 +50,8 @@ const bySource = new Map<string, number>();
 const inclusive = new Map<string, number>();
 // Each sample charged to the innermost frame of our own code (lib/, bench/, server/, scripts/).
 const nearestOwn = new Map<string, number>();
-const isOwn = (node: ProfileNode) => /\/(lib|bench|server|scripts)\//.test(node.callFrame.url) && !node.callFrame.url.includes("node_modules/");
+const isOwn = (node: ProfileNode) =>
+  /\/(lib|bench|server|scripts)\//.test(node.callFrame.url) && !node.callFrame.url.includes("node_modules/");
 let total = 0;
 profile.samples.forEach((sample, index) => {
   const delta = (profile.timeDeltas[index] ?? 0) / 1000;

@@ -33,7 +33,16 @@ createServer((request, response) => {
       }
       // Stored like the app stores DateTime (Prisma's SQLite text form), so both write the same rows.
       const now = prismaSqliteTimestamp(new Date());
-      const row = upsert.get(randomUUID(), tenantId, body.email, body.email.toLowerCase(), typeof body.firstName === "string" ? body.firstName : null, now, now, now) as { id: string };
+      const row = upsert.get(
+        randomUUID(),
+        tenantId,
+        body.email,
+        body.email.toLowerCase(),
+        typeof body.firstName === "string" ? body.firstName : null,
+        now,
+        now,
+        now,
+      ) as { id: string };
       response.writeHead(202, { "content-type": "application/json" }).end(JSON.stringify({ id: row.id, status: "accepted" }));
     } catch {
       response.writeHead(400, { "content-type": "application/json" }).end('{"error":"bad_request"}');

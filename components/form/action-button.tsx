@@ -23,7 +23,11 @@ export function ActionButton({ action, fields, className, buttonClassName, child
       <button type="submit" disabled={pending} className={buttonClassName}>
         {children}
       </button>
-      {state && !state.ok ? <span role="status" className="ml-2 text-xs text-red-800">{state.message}</span> : null}
+      {state && !state.ok ? (
+        <span role="status" className="ml-2 text-xs text-red-800">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -23,24 +23,47 @@ export function NewPasswordForm({ action, hidden = {}, email, minLength, askCurr
     const describedBy = [hint ? `${name}-hint` : "", errors[name] ? `${name}-error` : ""].filter(Boolean).join(" ");
     return (
       <div className="space-y-1">
-        <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
-        {hint && <p id={`${name}-hint`} className="text-xs text-slate-700">{hint}</p>}
-        <input id={name} name={name} type="password" autoComplete={autoComplete} required
-          aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy || undefined}
-          className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700" />
+        <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {hint && (
+          <p id={`${name}-hint`} className="text-xs text-slate-700">
+            {hint}
+          </p>
+        )}
+        <input
+          id={name}
+          name={name}
+          type="password"
+          autoComplete={autoComplete}
+          required
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700"
+        />
         <FieldError id={`${name}-error`} messages={errors[name]} />
       </div>
     );
   };
   return (
     <form action={formAction} noValidate className="space-y-4">
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="username" autoComplete="username" value={email} />
-      {message && <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
+      {message && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      )}
       {askCurrent && field("currentPassword", "Current password", "current-password")}
       {field("password", "New password", "new-password", `At least ${minLength} characters.`)}
       {field("confirmPassword", "Repeat the new password", "new-password")}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-70"
+      >
         {submitLabel}
       </button>
     </form>

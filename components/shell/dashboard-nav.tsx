@@ -23,7 +23,9 @@ export function DashboardNav({ tenantSlug, canManage }: { tenantSlug: string; ca
             href={link.href}
             aria-current={current ? "page" : undefined}
             className={`whitespace-nowrap border-b-2 px-1 pb-3 text-sm font-medium ${
-              current ? "border-indigo-600 text-indigo-800" : "border-transparent text-slate-700 hover:border-slate-400 hover:text-slate-900"
+              current
+                ? "border-indigo-600 text-indigo-800"
+                : "border-transparent text-slate-700 hover:border-slate-400 hover:text-slate-900"
             }`}
           >
             {link.label}

@@ -19,10 +19,7 @@ export function TenantSwitcher({ current, tenants }: TenantSwitcherProps) {
           ▾
         </span>
       </summary>
-      <ul
-        aria-label="Switch tenant"
-        className="absolute left-0 z-20 mt-2 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
-      >
+      <ul aria-label="Switch tenant" className="absolute left-0 z-20 mt-2 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
         {tenants.map((tenant) => (
           <li key={tenant.id}>
             <Link

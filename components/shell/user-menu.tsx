@@ -6,7 +6,10 @@ export function UserMenu({ email, roleLabel }: { email: string; roleLabel: strin
   return (
     <details className="relative" data-testid="user-menu">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100">
-        <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold uppercase text-white">
+        <span
+          aria-hidden="true"
+          className="flex size-6 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold uppercase text-white"
+        >
           {email.charAt(0)}
         </span>
         <span className="hidden max-w-[14rem] truncate sm:inline">{email}</span>

@@ -20,7 +20,10 @@ const files: Record<string, { path: string; type: string }> = {
 export async function startConnectHost(options: ConnectHostOptions): Promise<RunningConnectHost> {
   const origin = `http://localhost:${options.port}`;
   const switchboard = (path: string, init: RequestInit = {}) =>
-    fetch(new URL(path, options.switchboardUrl), { ...init, headers: { authorization: `Bearer ${options.apiKey}`, "content-type": "application/json" } });
+    fetch(new URL(path, options.switchboardUrl), {
+      ...init,
+      headers: { authorization: `Bearer ${options.apiKey}`, "content-type": "application/json" },
+    });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", origin);
@@ -34,7 +37,11 @@ export async function startConnectHost(options: ConnectHostOptions): Promise<Run
       const body = JSON.parse((await readBody(request)) || "{}") as { connectionId?: string };
       const answer = await switchboard("/api/v1/connect-sessions", {
         method: "POST",
-        body: JSON.stringify({ returnUrl: `${origin}/`, endUserRef: "example-host-user", ...(body.connectionId ? { connectionId: body.connectionId } : {}) }),
+        body: JSON.stringify({
+          returnUrl: `${origin}/`,
+          endUserRef: "example-host-user",
+          ...(body.connectionId ? { connectionId: body.connectionId } : {}),
+        }),
       });
       return relay(response, answer);
     }

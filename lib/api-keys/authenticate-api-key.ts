@@ -36,5 +36,11 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { keyId: row.id, prefix, tenantId: row.tenantId, scopes: new Set(parseStoredScopes(row.scopes)), label: `API key "${row.name}" (${row.id})` };
+  return {
+    keyId: row.id,
+    prefix,
+    tenantId: row.tenantId,
+    scopes: new Set(parseStoredScopes(row.scopes)),
+    label: `API key "${row.name}" (${row.id})`,
+  };
 }

@@ -28,7 +28,15 @@ export type ApiKeySummary = {
 };
 
 const summarySelect = {
-  id: true, tenantId: true, name: true, prefix: true, scopes: true, createdByLabel: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+  id: true,
+  tenantId: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdByLabel: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
 } as const;
 
 export async function createApiKey(
@@ -39,17 +47,28 @@ export async function createApiKey(
   if (!parsed.success) throw AppError.invalidInput(parsed.error);
   const scopes = [...new Set(parsed.data.scopes)];
   if (input.tenantId && scopes.some((scope) => OPERATOR_ONLY_SCOPES.includes(scope))) {
-    throw new AppError("invalid_input", "Only operator keys may hold tenants:admin.", { fieldErrors: { scopes: ["tenants:admin is for operator keys only."] } });
+    throw new AppError("invalid_input", "Only operator keys may hold tenants:admin.", {
+      fieldErrors: { scopes: ["tenants:admin is for operator keys only."] },
+    });
   }
   const minted = mintApiKey();
   const row = await db.apiKey.create({
     data: {
-      tenantId: input.tenantId, name: parsed.data.name, prefix: minted.prefix, secretHash: minted.secretHash,
-      scopes: scopes.join(" "), createdByUserId: input.creator.userId, createdByLabel: input.creator.label,
+      tenantId: input.tenantId,
+      name: parsed.data.name,
+      prefix: minted.prefix,
+      secretHash: minted.secretHash,
+      scopes: scopes.join(" "),
+      createdByUserId: input.creator.userId,
+      createdByLabel: input.creator.label,
     },
     select: summarySelect,
   });
-  await recordChange(db, input.creator, { tenantId: row.tenantId, action: "api_key_created", detail: `Key ${row.prefix}… "${row.name}" created with ${scopes.join(", ")}` });
+  await recordChange(db, input.creator, {
+    tenantId: row.tenantId,
+    action: "api_key_created",
+    detail: `Key ${row.prefix}… "${row.name}" created with ${scopes.join(", ")}`,
+  });
   return { key: minted.key, summary: toSummary(row) };
 }
 

@@ -15,7 +15,11 @@ export function apiLimiter(store: Store, points: number, duration: number): Rate
 /** A limiter of its own on this store (tests compare two instances sharing counters). */
 export function newApiLimiter(store: Store, points: number, duration: number): RateLimiterAbstract {
   return counterTableLimiter(store, {
-    tableName: "api_rate_limits", keyPrefix: "api", points, duration, clearExpiredByTimeout: true,
+    tableName: "api_rate_limits",
+    keyPrefix: "api",
+    points,
+    duration,
+    clearExpiredByTimeout: true,
     insurance: new RateLimiterMemory({ keyPrefix: "api", points, duration }),
   });
 }

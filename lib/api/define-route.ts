@@ -20,7 +20,12 @@ import { readJsonBody } from "./read-json-body";
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
-export type RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends AnyObject | undefined, R extends z.ZodType | undefined> = {
+export type RouteSpec<
+  P extends AnyObject | undefined,
+  Q extends AnyObject | undefined,
+  B extends AnyObject | undefined,
+  R extends z.ZodType | undefined,
+> = {
   method: "get" | "post" | "patch" | "delete";
   /** OpenAPI style: /api/v1/connections/{connectionId} */
   path: string;
@@ -63,7 +68,12 @@ export type ApiRoute = {
 
 export type RouteParts = { params?: unknown; query?: unknown; body?: unknown };
 
-export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends AnyObject | undefined, R extends z.ZodType | undefined>(
+export function defineRoute<
+  P extends AnyObject | undefined,
+  Q extends AnyObject | undefined,
+  B extends AnyObject | undefined,
+  R extends z.ZodType | undefined,
+>(
   spec: RouteSpec<P, Q, B, R>,
   handler: (input: RouteInput<P, Q, B>, context: RouteContext) => Promise<R extends z.ZodType ? z.input<R> : void>,
 ): ApiRoute {
@@ -83,7 +93,10 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
     let headers: Record<string, string> = {};
     try {
       const caller = await authenticateApiKey(db, request.headers.get("authorization"));
-      const verdict = await consumeApiAllowance(apiLimiter(store, env.API_RATE_LIMIT_POINTS, env.API_RATE_LIMIT_WINDOW_SECONDS), caller.keyId);
+      const verdict = await consumeApiAllowance(
+        apiLimiter(store, env.API_RATE_LIMIT_POINTS, env.API_RATE_LIMIT_WINDOW_SECONDS),
+        caller.keyId,
+      );
       headers = rateLimitHeaders(verdict);
       if (!verdict.allowed) {
         throw new AppError("rate_limited", `This API key made too many requests; try again in ${verdict.resetSeconds} s.`);
@@ -94,7 +107,8 @@ export function defineRoute<P extends AnyObject | undefined, Q extends AnyObject
         body: spec.body ? await readJsonBody(request) : undefined,
       };
       const result = await invoke(routeContext(caller, runtime, request), parts);
-      if (!spec.response.schema) return new Response(null, { status: spec.response.status, headers: { ...headers, "Cache-Control": "no-store" } });
+      if (!spec.response.schema)
+        return new Response(null, { status: spec.response.status, headers: { ...headers, "Cache-Control": "no-store" } });
       return json(spec.response.status, result, headers);
     } catch (error) {
       if (error instanceof AppError) {

@@ -27,14 +27,20 @@ export function openApiDocument(appUrl: string) {
   if (cached) return { ...cached, servers: [{ url: appUrl }] };
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "apiKey", {
-    type: "http", scheme: "bearer", bearerFormat: "sb_live_…",
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "sb_live_…",
     description: "An API key from the tenant's Developers page, or an operator key from `npm run admin -- api-key create`.",
   });
   for (const route of allRoutes) registerRoute(registry, route);
   for (const event of webhookEventDocs) {
     registry.registerWebhook({
-      method: "post", path: event.type, summary: event.summary, tags: ["Webhooks"],
-      description: "Signed per Standard Webhooks: verify `webhook-id`, `webhook-timestamp` and `webhook-signature` with the endpoint's secret.",
+      method: "post",
+      path: event.type,
+      summary: event.summary,
+      tags: ["Webhooks"],
+      description:
+        "Signed per Standard Webhooks: verify `webhook-id`, `webhook-timestamp` and `webhook-signature` with the endpoint's secret.",
       request: { body: { content: { "application/json": { schema: event.schema } } } },
       responses: { 200: { description: "Any 2xx acknowledges the event; anything else is retried with backoff for 3 days" } },
     });
@@ -42,8 +48,10 @@ export function openApiDocument(appUrl: string) {
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
-      title: "Switchboard API", version: "1.0.0",
-      description: "Use your tenants' HubSpot connections from your backend, manage signups and tenants, and hear about changes through webhooks. Errors are RFC 9457 problem documents.",
+      title: "Switchboard API",
+      version: "1.0.0",
+      description:
+        "Use your tenants' HubSpot connections from your backend, manage signups and tenants, and hear about changes through webhooks. Errors are RFC 9457 problem documents.",
     },
     security: [{ apiKey: [] }],
   });
@@ -53,10 +61,17 @@ export function openApiDocument(appUrl: string) {
 function registerRoute(registry: OpenAPIRegistry, { spec }: ApiRoute): void {
   const statuses = [...COMMON_PROBLEMS, ...(spec.body ? BODY_PROBLEMS : []), ...(spec.problems ?? [])].sort();
   const problems = Object.fromEntries(
-    statuses.map((status) => [status, { description: PROBLEM_DESCRIPTIONS[status] ?? "Problem", content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } }]),
+    statuses.map((status) => [
+      status,
+      { description: PROBLEM_DESCRIPTIONS[status] ?? "Problem", content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } },
+    ]),
   );
   registry.registerPath({
-    method: spec.method, path: spec.path, operationId: spec.operationId, summary: spec.summary, tags: [spec.tag],
+    method: spec.method,
+    path: spec.path,
+    operationId: spec.operationId,
+    summary: spec.summary,
+    tags: [spec.tag],
     description: [spec.description, spec.scope ? `Scope: \`${spec.scope}\`.` : "Any valid key."].filter(Boolean).join("\n\n"),
     request: {
       ...(spec.params ? { params: spec.params } : {}),

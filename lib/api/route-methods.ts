@@ -18,7 +18,8 @@ export function pathHandlers(...routes: ApiRoute[]): Record<Method, Handler> {
 /** A 405 problem with the Allow header, for a path that does not take the request's method. */
 export function methodNotAllowed(allowed: string[]): Handler {
   const allow = allowed.join(", ");
-  return async (request) => problem(problemOf(new AppError("method_not_allowed", `${request.method} is not supported here; use ${allow}.`)), { Allow: allow });
+  return async (request) =>
+    problem(problemOf(new AppError("method_not_allowed", `${request.method} is not supported here; use ${allow}.`)), { Allow: allow });
 }
 
 export async function unknownApiPath(): Promise<Response> {

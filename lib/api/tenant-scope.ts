@@ -19,7 +19,9 @@ export function targetTenant(caller: ApiCaller, requestedTenantId?: string): str
     return caller.tenantId;
   }
   if (!requestedTenantId) {
-    throw new AppError("invalid_input", "Operator keys must name the tenant.", { fieldErrors: { tenantId: ["Required for operator keys."] } });
+    throw new AppError("invalid_input", "Operator keys must name the tenant.", {
+      fieldErrors: { tenantId: ["Required for operator keys."] },
+    });
   }
   return requestedTenantId;
 }

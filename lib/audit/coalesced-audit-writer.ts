@@ -30,8 +30,14 @@ async function flush(db: Db, batch: Pending[]): Promise<void> {
   try {
     await db.auditEvent.createMany({
       data: batch.map(({ event }) => ({
-        tenantId: event.tenantId, connectionId: event.connectionId ?? null, subject: event.subject ?? null, actorUserId: event.actorUserId ?? null,
-        actorLabel: event.actorLabel, action: event.action, outcome: event.outcome, detail: event.detail?.slice(0, 500) ?? null,
+        tenantId: event.tenantId,
+        connectionId: event.connectionId ?? null,
+        subject: event.subject ?? null,
+        actorUserId: event.actorUserId ?? null,
+        actorLabel: event.actorLabel,
+        action: event.action,
+        outcome: event.outcome,
+        detail: event.detail?.slice(0, 500) ?? null,
       })),
     });
   } catch (error) {

@@ -20,10 +20,17 @@ export function hotPathAuditWriter(store: Store): AuditWriter {
   return store.shared("audit:hot-path-writer", () => {
     const insert = preparedAuditInsert(store);
     const write: AuditWriter = insert
-      ? (event) => insert({
-          tenantId: event.tenantId, connectionId: event.connectionId ?? null, subject: event.subject ?? null, actorUserId: event.actorUserId ?? null,
-          actorLabel: event.actorLabel, action: event.action, outcome: event.outcome, detail: event.detail?.slice(0, 500) ?? null,
-        })
+      ? (event) =>
+          insert({
+            tenantId: event.tenantId,
+            connectionId: event.connectionId ?? null,
+            subject: event.subject ?? null,
+            actorUserId: event.actorUserId ?? null,
+            actorLabel: event.actorLabel,
+            action: event.action,
+            outcome: event.outcome,
+            detail: event.detail?.slice(0, 500) ?? null,
+          })
       : (event) => recordAuditEventCoalesced(store.db, event);
     return async (event) => {
       try {

@@ -64,12 +64,24 @@ export async function recordChange(
 ): Promise<void> {
   const outcome = change.outcome ?? "success";
   if (!change.tenantId) {
-    log.info("operator audit", { audit: true, action: change.action, actor: actor.label, subject: change.subject, detail: change.detail, outcome });
+    log.info("operator audit", {
+      audit: true,
+      action: change.action,
+      actor: actor.label,
+      subject: change.subject,
+      detail: change.detail,
+      outcome,
+    });
     return;
   }
   await recordAuditEvent(db, {
-    tenantId: change.tenantId, actorUserId: actor.userId, actorLabel: actor.label, action: change.action, outcome,
-    subject: change.subject ?? null, detail: change.detail,
+    tenantId: change.tenantId,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: change.action,
+    outcome,
+    subject: change.subject ?? null,
+    detail: change.detail,
   });
 }
 

@@ -26,10 +26,16 @@ const grantableRoles = ["ADMIN", "MEMBER"] as const satisfies readonly Role[];
 export type OidcUser = { id: string; email: string; name: string | null };
 
 /** The account these claims sign in to; claims without a verified email throw an "unauthenticated" AppError. */
-export async function signInWithOidcClaims(db: Db, rawClaims: unknown, options: { rolesClaim?: string | undefined } = {}): Promise<OidcUser> {
+export async function signInWithOidcClaims(
+  db: Db,
+  rawClaims: unknown,
+  options: { rolesClaim?: string | undefined } = {},
+): Promise<OidcUser> {
   const claims = claimsSchema.safeParse(rawClaims);
   if (!claims.success || !claims.data.email || claims.data.email_verified !== true) {
-    throw new AppError("unauthenticated", "Your identity provider did not confirm a verified email address.", { reason: "no-verified-email" });
+    throw new AppError("unauthenticated", "Your identity provider did not confirm a verified email address.", {
+      reason: "no-verified-email",
+    });
   }
   const email = normalizeEmail(claims.data.email);
   const user = await db.user.upsert({
@@ -49,7 +55,9 @@ export function parseRoleClaim(value: unknown): Array<{ slug: string; role: (typ
     if (typeof entry !== "string") return [];
     const [slug, role] = entry.trim().split(":");
     const upper = role?.toUpperCase();
-    return slug && (grantableRoles as readonly string[]).includes(upper ?? "") ? [{ slug: slug.toLowerCase(), role: upper as (typeof grantableRoles)[number] }] : [];
+    return slug && (grantableRoles as readonly string[]).includes(upper ?? "")
+      ? [{ slug: slug.toLowerCase(), role: upper as (typeof grantableRoles)[number] }]
+      : [];
   });
 }
 
@@ -70,8 +78,13 @@ async function grantClaimedMemberships(db: Db, user: { id: string; email: string
       }
     }
     await recordAuditEvent(db, {
-      tenantId: tenant.id, actorUserId: user.id, actorLabel: "Single sign-on", action: "member_sso_grant", outcome: "success",
-      subject: `person:${user.email}`, detail: `${user.email} ${existing ? `raised from ${existing.role} to` : "joined as"} ${role} (identity provider claim)`,
+      tenantId: tenant.id,
+      actorUserId: user.id,
+      actorLabel: "Single sign-on",
+      action: "member_sso_grant",
+      outcome: "success",
+      subject: `person:${user.email}`,
+      detail: `${user.email} ${existing ? `raised from ${existing.role} to` : "joined as"} ${role} (identity provider claim)`,
     });
   }
 }

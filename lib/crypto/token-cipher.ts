@@ -60,10 +60,7 @@ export function ciphertextKeyId(sealed: string): string | undefined {
 
 function associatedData(keyId: string, binding: CiphertextBinding): Buffer {
   // JSON keeps the fields unambiguous (no delimiter games between tenant and connection ids).
-  return Buffer.from(
-    JSON.stringify([FORMAT_VERSION, keyId, binding.tenantId, binding.connectionId, binding.field]),
-    "utf8",
-  );
+  return Buffer.from(JSON.stringify([FORMAT_VERSION, keyId, binding.tenantId, binding.connectionId, binding.field]), "utf8");
 }
 
 function b64(bytes: Buffer): string {

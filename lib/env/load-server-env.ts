@@ -24,10 +24,7 @@ export class EnvValidationError extends Error {
 
 export type LoadServerEnvOptions = { secretsFile?: string };
 
-export function loadServerEnv(
-  source: Record<string, string | undefined>,
-  options: LoadServerEnvOptions = {},
-): ServerEnv {
+export function loadServerEnv(source: Record<string, string | undefined>, options: LoadServerEnvOptions = {}): ServerEnv {
   const raw = withoutBlankValues(source);
   const parsed = serverEnvSchema.safeParse(raw);
   if (!parsed.success) throw toEnvError(parsed.error);
@@ -39,7 +36,8 @@ export function loadServerEnv(
   let usesGeneratedSecrets = false;
   if (mustBeSupplied) {
     if (!authSecret) throw new EnvValidationError("AUTH_SECRET", "is missing (required in production; e.g. openssl rand -base64 32)");
-    if (!tokenKeys) throw new EnvValidationError("TOKEN_ENCRYPTION_KEYS", "is missing (required in production; format k1:<base64 of 32 random bytes>)");
+    if (!tokenKeys)
+      throw new EnvValidationError("TOKEN_ENCRYPTION_KEYS", "is missing (required in production; format k1:<base64 of 32 random bytes>)");
   } else if (!authSecret || !tokenKeys) {
     const generated = loadOrCreateDevSecrets(options.secretsFile ?? DEFAULT_SECRETS_FILE);
     authSecret ??= generated.AUTH_SECRET;

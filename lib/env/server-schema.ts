@@ -45,13 +45,20 @@ export const serverEnvSchema = z
     APP_URL: httpUrl("http://localhost:3000"),
     AUTH_TRUST_HOST: flag(false),
     // Absolute lifetime of a sign-in: activity does not extend it; after it, sign in again.
-    SESSION_MAX_AGE_HOURS: z.coerce.number({ message: "must be a number of hours" }).positive("must be more than 0").max(24 * 30, "must be at most 720 (30 days)").default(8),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number({ message: "must be a number of hours" })
+      .positive("must be more than 0")
+      .max(24 * 30, "must be at most 720 (30 days)")
+      .default(8),
     HUBSPOT_CLIENT_ID: z.string().trim().min(1).optional(),
     HUBSPOT_CLIENT_SECRET: z.string().trim().min(1).optional(),
     // Webhook subscriptions on contacts (privacy deletion, merge) make the contacts read scope required.
     HUBSPOT_SCOPES: z.string().trim().min(1).default("oauth crm.objects.contacts.write crm.objects.contacts.read"),
     // Subscription statuses (definitions, read, write; the batch read needs Marketing Hub Enterprise) and lists.
-    HUBSPOT_OPTIONAL_SCOPES: z.string().trim().default("communication_preferences.read_write communication_preferences.statuses.batch.read crm.lists.read crm.lists.write"),
+    HUBSPOT_OPTIONAL_SCOPES: z
+      .string()
+      .trim()
+      .default("communication_preferences.read_write communication_preferences.statuses.batch.read crm.lists.read crm.lists.write"),
     HUBSPOT_AUTH_BASE_URL: httpUrl("https://app.hubspot.com"),
     HUBSPOT_API_BASE_URL: httpUrl("https://api.hubapi.com"),
     SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("switchboard-demo"),
@@ -60,16 +67,18 @@ export const serverEnvSchema = z
     // A signup that keeps failing transiently (HubSpot down, 429, 423, timeouts) is retried with
     // backoff for this long, then marked Failed (retryable from the dashboard). Waiting for a usable
     // connection never counts.
-    SYNC_GIVE_UP_AFTER_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
+    SYNC_GIVE_UP_AFTER_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(72),
     // Unset: GET /metrics answers 404. Set: Prometheus scrapes it with this bearer token.
     METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
     LOG_LEVEL: z.enum(logLevels).default("info"),
 
     // Outgoing mail (invitations, password resets). smtp://user:pass@host:587 or smtps://…:465. Unset in
     // development and the demo: mail is kept in MAILBOX_DIR and shown at /dev/mailbox instead.
-    SMTP_URL: z
-      .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })
-      .optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().trim().min(3).default("Switchboard <no-reply@switchboard.localhost>"),
     MAILBOX_DIR: z.string().trim().min(1).default(".data/mailbox"),
 
@@ -94,8 +103,16 @@ export const serverEnvSchema = z
       .string()
       .trim()
       .optional()
-      .transform((value) => (value ?? "").split(",").map((name) => name.trim()).filter(Boolean))
-      .refine((names) => names.every((name) => hostnameOfHostHeader(name) !== null), "must be comma-separated host names, e.g. switchboard.internal,10.0.0.5"),
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((name) => name.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (names) => names.every((name) => hostnameOfHostHeader(name) !== null),
+        "must be comma-separated host names, e.g. switchboard.internal,10.0.0.5",
+      ),
     // Reverse proxies in front of the server that append to X-Forwarded-For (server/client-address.ts).
     // 0 (default) trusts only the socket: whatever a client writes in X-Forwarded-For changes nothing.
     // A count higher than the proxies really in front lets clients choose their own address.
@@ -139,7 +156,11 @@ export const serverEnvSchema = z
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc !== 0 && oidc !== 3) {
       const missing = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).find((name) => !env[name]);
-      context.addIssue({ code: "custom", path: [missing ?? "OIDC_ISSUER"], message: "is required when single sign-on is configured (set all three OIDC_* or none)" });
+      context.addIssue({
+        code: "custom",
+        path: [missing ?? "OIDC_ISSUER"],
+        message: "is required when single sign-on is configured (set all three OIDC_* or none)",
+      });
     }
     if (env.AUTH_PASSWORD === "off" && oidc !== 3) {
       context.addIssue({ code: "custom", path: ["AUTH_PASSWORD"], message: "can only be off when single sign-on (OIDC_*) is configured" });

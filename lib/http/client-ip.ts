@@ -4,7 +4,11 @@
 // are whatever the client chose to send.
 export function clientIpFrom(headers: { get(name: string): string | null }): string | null {
   const forwarded = headers.get("x-forwarded-for");
-  const hops = forwarded?.split(",").map((hop) => hop.trim()).filter(Boolean) ?? [];
+  const hops =
+    forwarded
+      ?.split(",")
+      .map((hop) => hop.trim())
+      .filter(Boolean) ?? [];
   const ip = hops.at(-1) ?? headers.get("x-real-ip")?.trim();
   return ip ? ip.slice(0, 64) : null;
 }

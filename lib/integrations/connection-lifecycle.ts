@@ -43,11 +43,16 @@ export async function changeConnectionStatus(db: Db, change: ConnectionChange): 
     const current = change.create ? null : await tx.connection.findUnique({ where: { id: connection.id }, select: { status: true } });
     const from = current?.status ?? null;
     if (change.create) {
-      await tx.connection.create({ data: { ...change.create, status: to === "DISCONNECTED" ? "CONNECTED" : to, statusReason: change.reason } });
+      await tx.connection.create({
+        data: { ...change.create, status: to === "DISCONNECTED" ? "CONNECTED" : to, statusReason: change.reason },
+      });
     } else if (!from || (change.onlyFrom && !change.onlyFrom.includes(from))) {
       return { applied: false, from };
     } else if (to === "DISCONNECTED") {
-      await tx.tenant.updateMany({ where: { id: connection.tenantId, newsletterConnectionId: connection.id }, data: { newsletterConnectionId: null } });
+      await tx.tenant.updateMany({
+        where: { id: connection.tenantId, newsletterConnectionId: connection.id },
+        data: { newsletterConnectionId: null },
+      });
       await tx.connection.deleteMany({ where: { id: connection.id, tenantId: connection.tenantId } });
     } else {
       // `status: from` makes the write conditional: of two racing changes only the first applies.
@@ -58,11 +63,20 @@ export async function changeConnectionStatus(db: Db, change: ConnectionChange): 
       if (count !== 1) return { applied: false, from };
     }
     const type = eventTypeOf(from, to);
-    if (type) await recordWebhookEvents(tx, [connectionEvent(type, connection, type === "connection.recovered" ? null : change.reason, to, change.eventExtras)]);
+    if (type)
+      await recordWebhookEvents(tx, [
+        connectionEvent(type, connection, type === "connection.recovered" ? null : change.reason, to, change.eventExtras),
+      ]);
     const entry = timelineEntryOf(type, change);
     if (entry) {
       await tx.connectionEvent.create({
-        data: { tenantId: connection.tenantId, connectionId: connection.id, type: entry, reason: change.reason, actorLabel: (change.actor ?? SYSTEM).label },
+        data: {
+          tenantId: connection.tenantId,
+          connectionId: connection.id,
+          type: entry,
+          reason: change.reason,
+          actorLabel: (change.actor ?? SYSTEM).label,
+        },
       });
     }
     return { applied: true, from };

@@ -20,7 +20,10 @@ export async function markNeedsReconnect(db: Db, connectionId: string, reason: s
   const row = await db.connection.findUnique({ where: { id: connectionId }, select: identitySelect });
   if (!row) return;
   await changeConnectionStatus(db, {
-    connection: row, to: "NEEDS_RECONNECT", reason, actor,
+    connection: row,
+    to: "NEEDS_RECONNECT",
+    reason,
+    actor,
     data: { refreshLeaseOwner: null, refreshLeaseExpiresAt: null },
   });
 }
@@ -51,9 +54,16 @@ export async function recordProviderSuccess(db: Db, connectionId: string) {
   if (!row || row.status === "NEEDS_RECONNECT") return;
   if (row.status === "DEGRADED") {
     await changeConnectionStatus(db, {
-      connection: row, to: "CONNECTED", reason: "HubSpot answered again", onlyFrom: ["DEGRADED"], data: { consecutiveFailures: 0, failingSince: null },
+      connection: row,
+      to: "CONNECTED",
+      reason: "HubSpot answered again",
+      onlyFrom: ["DEGRADED"],
+      data: { consecutiveFailures: 0, failingSince: null },
     });
   } else if (row.consecutiveFailures > 0) {
-    await db.connection.updateMany({ where: { id: connectionId, status: "CONNECTED" }, data: { consecutiveFailures: 0, failingSince: null } });
+    await db.connection.updateMany({
+      where: { id: connectionId, status: "CONNECTED" },
+      data: { consecutiveFailures: 0, failingSince: null },
+    });
   }
 }

@@ -41,7 +41,11 @@ export interface ConsentProvider {
   /** Two reads: the type's status and the unsubscribe-from-all status. */
   readSubscription(accessToken: string, email: string, subscriptionId: string): Promise<ConsentReply<SubscriptionReading>>;
   /** Reads many contacts' statuses in one call; only with batchStatusScopes. Keyed by lowercased email. */
-  readSubscriptionsBatch(accessToken: string, emails: readonly string[], subscriptionId: string): Promise<ConsentReply<Map<string, SubscriptionReading>>>;
+  readSubscriptionsBatch(
+    accessToken: string,
+    emails: readonly string[],
+    subscriptionId: string,
+  ): Promise<ConsentReply<Map<string, SubscriptionReading>>>;
   /** Subscribes with consent given after notice, the consent text as the explanation. */
   subscribe(accessToken: string, email: string, subscriptionId: string, consentText: string): Promise<ConsentReply<void>>;
   /** Unsubscribes from the type: the person asked through Switchboard (link, API); `reason` says how. */

@@ -17,7 +17,8 @@ export function exceedsJsonNesting(text: string, limit: number = MAX_JSON_NESTIN
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 0x5c /* \ */) index++; // the escaped character cannot end the string
+      if (code === 0x5c /* \ */)
+        index++; // the escaped character cannot end the string
       else if (code === 0x22 /* " */) inString = false;
     } else if (code === 0x22) {
       inString = true;

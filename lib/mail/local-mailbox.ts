@@ -27,5 +27,7 @@ export async function listMailbox(dir: string, limit = 50): Promise<MailboxEntry
     throw error;
   }
   const newest = names.sort().reverse().slice(0, limit);
-  return Promise.all(newest.map(async (name) => ({ id: name.replace(/\.eml$/, ""), ...readMimeMessage(await readFile(join(folder, name), "utf8")) })));
+  return Promise.all(
+    newest.map(async (name) => ({ id: name.replace(/\.eml$/, ""), ...readMimeMessage(await readFile(join(folder, name), "utf8")) })),
+  );
 }

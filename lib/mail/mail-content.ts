@@ -16,7 +16,15 @@ export type ActionMail = {
 };
 
 export function renderActionMail(mail: ActionMail): MailContent {
-  const text = [mail.heading, "", ...mail.paragraphs.flatMap((p) => [p, ""]), `${mail.actionLabel}: ${mail.actionUrl}`, "", mail.footer, ""].join("\n");
+  const text = [
+    mail.heading,
+    "",
+    ...mail.paragraphs.flatMap((p) => [p, ""]),
+    `${mail.actionLabel}: ${mail.actionUrl}`,
+    "",
+    mail.footer,
+    "",
+  ].join("\n");
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title></head>
 <body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">

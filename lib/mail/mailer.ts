@@ -8,9 +8,7 @@ import { log } from "@/lib/log";
 import { writeToMailbox } from "./local-mailbox";
 import type { MailContent } from "./mail-content";
 
-export type MailDelivery =
-  | { delivered: true; via: "smtp" | "mailbox" }
-  | { delivered: false; reason: "not_configured" | "failed" };
+export type MailDelivery = { delivered: true; via: "smtp" | "mailbox" } | { delivered: false; reason: "not_configured" | "failed" };
 
 export interface Mailer {
   send(to: string, content: MailContent): Promise<MailDelivery>;
@@ -38,7 +36,11 @@ export function createMailer(config: MailerConfig): Mailer {
         await writeToMailbox(config.mailboxDir as string, (info as { message: Buffer }).message);
         return { delivered: true, via: "mailbox" };
       } catch (error) {
-        log.error("mail could not be sent", { toDomain: domainOf(to), subject: content.subject, error: (error as NodeJS.ErrnoException).code ?? (error as Error).name });
+        log.error("mail could not be sent", {
+          toDomain: domainOf(to),
+          subject: content.subject,
+          error: (error as NodeJS.ErrnoException).code ?? (error as Error).name,
+        });
         return { delivered: false, reason: "failed" };
       }
     },

@@ -40,7 +40,11 @@ function createMetrics(): SwitchboardMetrics {
       labelNames: ["status"],
       registers,
     }),
-    contactsSynced: new Counter({ name: "switchboard_sync_contacts_synced_total", help: "Signups HubSpot confirmed as contacts", registers }),
+    contactsSynced: new Counter({
+      name: "switchboard_sync_contacts_synced_total",
+      help: "Signups HubSpot confirmed as contacts",
+      registers,
+    }),
     contactsFailed: new Counter({ name: "switchboard_sync_contacts_failed_total", help: "Signups HubSpot rejected for good", registers }),
     rateLimitPauses: new Counter({ name: "switchboard_sync_rate_limit_pauses_total", help: "429 answers that paused a portal", registers }),
     tokenRefreshes: new Counter({

@@ -57,7 +57,10 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
   const integrations: IntegrationServices = {
     keyRing,
     provider: (id) => providers.get(id),
-    health: { degradedAfterFailures: env.CONNECTION_DEGRADED_AFTER_FAILURES, degradedAfterMs: env.CONNECTION_DEGRADED_AFTER_MINUTES * 60_000 },
+    health: {
+      degradedAfterFailures: env.CONNECTION_DEGRADED_AFTER_FAILURES,
+      degradedAfterMs: env.CONNECTION_DEGRADED_AFTER_MINUTES * 60_000,
+    },
   };
   const mailer =
     parts.mailer ??

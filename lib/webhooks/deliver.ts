@@ -18,7 +18,10 @@ import { postToAddress } from "./post-to-address";
 import { DISABLE_AFTER_FAILING_MS, nextRetryDelayMs } from "./retry-schedule";
 
 export type DeliverySettings = {
-  keyRing: KeyRing; urlPolicy: UrlPolicy; timeoutMs: number; retryDelaysMs?: readonly number[];
+  keyRing: KeyRing;
+  urlPolicy: UrlPolicy;
+  timeoutMs: number;
+  retryDelaysMs?: readonly number[];
   /** The system resolver unless given (tests of what a name answers). */
   resolveHost?: ResolveHost;
 };
@@ -31,11 +34,23 @@ export async function deliverClaimed(store: Store, workerId: string, deliveryIds
   if (deliveryIds.length === 0) return;
   const deliveries = await selectClaimedDeliveries(store, workerId, deliveryIds);
   const attempts = await Promise.all(deliveries.map((delivery) => send(delivery.endpoint, delivery.eventId, delivery, settings)));
-  await recordAttempts(store, workerId, deliveries.map((delivery, index) => ({ delivery, attempt: attempts[index] as Attempt })), settings);
+  await recordAttempts(
+    store,
+    workerId,
+    deliveries.map((delivery, index) => ({ delivery, attempt: attempts[index] as Attempt })),
+    settings,
+  );
 }
 
 async function send(
-  endpoint: { id: string; tenantId: string | null; url: string; secretCiphertext: string; previousSecretCiphertext: string | null; previousSecretExpiresAt: Date | null },
+  endpoint: {
+    id: string;
+    tenantId: string | null;
+    url: string;
+    secretCiphertext: string;
+    previousSecretCiphertext: string | null;
+    previousSecretExpiresAt: Date | null;
+  },
   messageId: string,
   event: { payload: string },
   settings: DeliverySettings,
@@ -43,7 +58,11 @@ async function send(
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   // Resolved once here; the request goes to the very address this approved.
-  const checked = await checkEndpointUrl(endpoint.url, settings.urlPolicy, settings.resolveHost ? { resolveHost: settings.resolveHost } : {});
+  const checked = await checkEndpointUrl(
+    endpoint.url,
+    settings.urlPolicy,
+    settings.resolveHost ? { resolveHost: settings.resolveHost } : {},
+  );
   if (!checked.ok) return { statusCode: null, latencyMs: latency(), error: checked.reason, answer: "refused_url" };
   const timestamp = new Date();
   const secrets = [endpoint.secretCiphertext];
@@ -68,7 +87,12 @@ async function send(
   switch (outcome.kind) {
     case "answered": {
       const ok = outcome.status >= 200 && outcome.status < 300;
-      return { statusCode: outcome.status, latencyMs: latency(), error: ok ? null : `Answered HTTP ${outcome.status}`, answer: String(outcome.status) };
+      return {
+        statusCode: outcome.status,
+        latencyMs: latency(),
+        error: ok ? null : `Answered HTTP ${outcome.status}`,
+        answer: String(outcome.status),
+      };
     }
     case "timeout":
       return { statusCode: null, latencyMs: latency(), error: `No answer within ${settings.timeoutMs} ms`, answer: "timeout" };
@@ -93,10 +117,16 @@ function signatureOf(
   keyRing: KeyRing,
 ): string | null {
   try {
-    return secrets.map((sealed) => new Webhook(openEndpointSecret(keyRing, endpoint, sealed)).sign(messageId, timestamp, payload)).join(" ");
+    return secrets
+      .map((sealed) => new Webhook(openEndpointSecret(keyRing, endpoint, sealed)).sign(messageId, timestamp, payload))
+      .join(" ");
   } catch (error) {
     // Whatever the cause (a TokenDecryptionError, a malformed secret), only this endpoint is affected.
-    log.warn("webhook endpoint secret cannot be opened", { endpointId: endpoint.id, tenantId: endpoint.tenantId, reason: error instanceof TokenDecryptionError ? error.message : "unreadable secret" });
+    log.warn("webhook endpoint secret cannot be opened", {
+      endpointId: endpoint.id,
+      tenantId: endpoint.tenantId,
+      reason: error instanceof TokenDecryptionError ? error.message : "unreadable secret",
+    });
     return null;
   }
 }
@@ -108,14 +138,23 @@ async function recordAttempts(store: Store, workerId: string, outcomes: Outcome[
     const delivered = attempt.error === null;
     const delay = delivered ? null : nextRetryDelayMs(attempts, settings.retryDelaysMs);
     const outcome: DeliveryOutcome = {
-      id: delivery.id, status: delivered ? "DELIVERED" : delay === null ? "FAILED" : "PENDING", attempts,
-      statusCode: attempt.statusCode, error: attempt.error, latencyMs: attempt.latencyMs,
+      id: delivery.id,
+      status: delivered ? "DELIVERED" : delay === null ? "FAILED" : "PENDING",
+      attempts,
+      statusCode: attempt.statusCode,
+      error: attempt.error,
+      latencyMs: attempt.latencyMs,
       nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay),
     };
     return { delivered, delay, outcome };
   });
   // Only under our claim: a delivery whose lease lapsed may be another worker's by now.
-  const written = await recordDeliveryOutcomes(store, workerId, results.map((result) => result.outcome), now);
+  const written = await recordDeliveryOutcomes(
+    store,
+    workerId,
+    results.map((result) => result.outcome),
+    now,
+  );
   const db = store.db;
   // Endpoint health: a success ends a run of failures; failures start or extend it.
   const endpoints = new Map<string, { endpoint: Outcome["delivery"]["endpoint"]; succeeded: boolean }>();
@@ -143,12 +182,19 @@ async function noteFailure(db: Db, endpoint: { id: string; tenantId: string | nu
   }
   if (now.getTime() - endpoint.failingSince.getTime() < DISABLE_AFTER_FAILING_MS) return;
   const reason = `Disabled on ${now.toISOString().slice(0, 10)}: every delivery failed for 3 days. Fix the receiver, then enable it again.`;
-  const { count } = await db.webhookEndpoint.updateMany({ where: { id: endpoint.id, enabled: true }, data: { enabled: false, disabledReason: reason } });
+  const { count } = await db.webhookEndpoint.updateMany({
+    where: { id: endpoint.id, enabled: true },
+    data: { enabled: false, disabledReason: reason },
+  });
   if (count === 0) return;
   log.warn("webhook endpoint disabled after 3 days of failures", { endpointId: endpoint.id, tenantId: endpoint.tenantId });
   if (endpoint.tenantId) {
     await recordAuditEvent(db, {
-      tenantId: endpoint.tenantId, subject: `webhook:${endpoint.id}`, actorLabel: SYSTEM_ACTOR, action: "webhook_endpoint", outcome: "failure",
+      tenantId: endpoint.tenantId,
+      subject: `webhook:${endpoint.id}`,
+      actorLabel: SYSTEM_ACTOR,
+      action: "webhook_endpoint",
+      outcome: "failure",
       detail: `Webhook endpoint ${endpoint.url} disabled: every delivery failed for 3 days`,
     });
   }

@@ -17,7 +17,8 @@ export type UrlCheckDeps = { resolveHost?: ResolveHost; ownAddresses?: ReadonlyS
 /** An approved URL and the one address to connect to. */
 export type CheckedUrl = { ok: true; url: URL; address: string } | { ok: false; reason: string };
 
-export const systemResolveHost: ResolveHost = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+export const systemResolveHost: ResolveHost = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /** The form an endpoint URL is stored in: WHATWG serialisation (lower-case host, no default port). */
 export function normaliseEndpointUrl(raw: string): string {
@@ -45,7 +46,9 @@ export async function checkEndpointUrl(raw: string, policy: UrlPolicy, deps: Url
   if (!policy.allowPrivate) {
     const own = deps.ownAddresses ?? ownInterfaceAddresses();
     if (!addresses.every((address) => isPublicAddress(address, own))) {
-      return refused("That host points to an address that is not on the public internet (private, loopback, reserved or this server's own), which is not allowed.");
+      return refused(
+        "That host points to an address that is not on the public internet (private, loopback, reserved or this server's own), which is not allowed.",
+      );
     }
   }
   return { ok: true, url, address: first };

@@ -9,7 +9,12 @@ const connectionData = z.object({
   portalId: z.string(),
   status: z.enum(["connected", "needs_reconnect", "degraded", "disconnected"]),
   reason: z.string().nullable().describe("Why, for showing to the tenant"),
-  uninstalled: z.boolean().optional().describe("connection.disconnected only: whether the app was also uninstalled from the portal (no other tenant used it) or only this grant revoked"),
+  uninstalled: z
+    .boolean()
+    .optional()
+    .describe(
+      "connection.disconnected only: whether the app was also uninstalled from the portal (no other tenant used it) or only this grant revoked",
+    ),
 });
 
 const signupData = z.object({
@@ -17,7 +22,10 @@ const signupData = z.object({
   tenantId: z.string(),
   email: z.string(),
   hubspotContactId: z.string().nullable(),
-  reason: z.string().nullable().describe("HubSpot's reason, for signup.failed; how the person unsubscribed (link, api, hubspot), for signup.unsubscribed"),
+  reason: z
+    .string()
+    .nullable()
+    .describe("HubSpot's reason, for signup.failed; how the person unsubscribed (link, api, hubspot), for signup.unsubscribed"),
 });
 
 // An erased signup's event names no person: the address is what was erased.
@@ -34,7 +42,10 @@ export const webhookEventCatalog = {
   "signup.synced": { data: signupData, summary: "A signup is now a HubSpot contact" },
   "signup.failed": { data: signupData, summary: "HubSpot rejected a signup (e.g. an invalid address)" },
   "signup.unsubscribed": { data: signupData, summary: "The person unsubscribed: send them nothing more" },
-  "signup.erased": { data: erasedData, summary: "HubSpot asked for the person's data to be erased (privacy deletion); the signup is an anonymous tombstone now" },
+  "signup.erased": {
+    data: erasedData,
+    summary: "HubSpot asked for the person's data to be erased (privacy deletion); the signup is an anonymous tombstone now",
+  },
   "webhook.test": { data: testData, summary: "Sent by “Send test event”" },
 } as const;
 

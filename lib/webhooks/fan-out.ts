@@ -30,6 +30,10 @@ export async function fanOutEvents(store: Store, limit = 200): Promise<number> {
   // ON CONFLICT DO NOTHING: a second fan-out of the same event (another worker) writes nothing twice.
   await insertDeliveries(store, rows, new Date());
   // Only events still open: a second worker that read the same ones writes nothing twice.
-  await markEventsFannedOut(db, events.map((event) => event.id), new Date());
+  await markEventsFannedOut(
+    db,
+    events.map((event) => event.id),
+    new Date(),
+  );
   return events.length;
 }

@@ -18,15 +18,27 @@ export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
 export const endpointFieldsSchema = z.object({
   url: z.string().trim().min(1, "Enter the URL.").max(2000, "At most 2000 characters."),
   description: displayTextSchema({ label: "Description", max: 200 }).optional(),
-  eventTypes: z.array(z.enum(subscribableEventTypes as [WebhookEventType, ...WebhookEventType[]])).max(20).optional()
+  eventTypes: z
+    .array(z.enum(subscribableEventTypes as [WebhookEventType, ...WebhookEventType[]]))
+    .max(20)
+    .optional()
     .describe("Event types to send; empty or absent = every event"),
 });
 
 export type EndpointFields = z.infer<typeof endpointFieldsSchema>;
 
 export const endpointSelect = {
-  id: true, tenantId: true, url: true, description: true, eventTypes: true, enabled: true, disabledReason: true,
-  failingSince: true, previousSecretExpiresAt: true, createdAt: true, updatedAt: true,
+  id: true,
+  tenantId: true,
+  url: true,
+  description: true,
+  eventTypes: true,
+  enabled: true,
+  disabledReason: true,
+  failingSince: true,
+  previousSecretExpiresAt: true,
+  createdAt: true,
+  updatedAt: true,
 } as const;
 
 async function checkedUrl(url: string): Promise<string> {
@@ -46,7 +58,11 @@ export async function createEndpoint(db: Db, tenantId: string | null, fields: En
   const id = `we_${crypto.randomUUID().replace(/-/g, "")}`;
   const endpoint = await db.webhookEndpoint.create({
     data: {
-      id, tenantId, url, description: fields.description ?? "", eventTypes: (fields.eventTypes ?? []).join(" "),
+      id,
+      tenantId,
+      url,
+      description: fields.description ?? "",
+      eventTypes: (fields.eventTypes ?? []).join(" "),
       secretCiphertext: sealEndpointSecret(activeKeyRing(), { id, tenantId }, secret),
     },
     select: endpointSelect,
@@ -70,12 +86,21 @@ export async function updateEndpoint(db: Db, id: string, changes: Partial<Endpoi
   });
   const what = Object.keys(changes).filter((key) => key !== "enabled" && changes[key as keyof typeof changes] !== undefined);
   const toggled = changes.enabled === undefined ? [] : [changes.enabled ? "enabled" : "disabled"];
-  await audit(db, actor, endpoint, `Webhook endpoint ${endpoint.url} ${[...toggled, ...(what.length ? [`changed (${what.join(", ")})`] : [])].join(" and ") || "saved unchanged"}`);
+  await audit(
+    db,
+    actor,
+    endpoint,
+    `Webhook endpoint ${endpoint.url} ${[...toggled, ...(what.length ? [`changed (${what.join(", ")})`] : [])].join(" and ") || "saved unchanged"}`,
+  );
   return endpoint;
 }
 
 /** Deletes an endpoint with its delivery log. */
-export async function deleteEndpoint(db: Db, endpoint: { id: string; tenantId: string | null; url: string }, actor: AuditActor): Promise<void> {
+export async function deleteEndpoint(
+  db: Db,
+  endpoint: { id: string; tenantId: string | null; url: string },
+  actor: AuditActor,
+): Promise<void> {
   await db.webhookEndpoint.deleteMany({ where: { id: endpoint.id, tenantId: endpoint.tenantId } });
   await audit(db, actor, endpoint, `Webhook endpoint ${endpoint.url} deleted`);
 }

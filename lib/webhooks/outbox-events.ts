@@ -3,7 +3,8 @@
 import type { OutboxEvent } from "./record-webhook-events";
 
 type ConnectionIdentity = { id: string; tenantId: string; provider: string; portalId: string };
-export type ConnectionEventType = "connection.created" | "connection.needs_reconnect" | "connection.degraded" | "connection.recovered" | "connection.disconnected";
+export type ConnectionEventType =
+  "connection.created" | "connection.needs_reconnect" | "connection.degraded" | "connection.recovered" | "connection.disconnected";
 const STATUS_OF = {
   "connection.created": "connected",
   "connection.needs_reconnect": "needs_reconnect",
@@ -29,17 +30,36 @@ export function connectionEvent(
 }
 
 export function signupSyncedEvent(signup: { id: string; tenantId: string; email: string }, contactId: string): OutboxEvent {
-  return { tenantId: signup.tenantId, type: "signup.synced", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: contactId, reason: null } };
+  return {
+    tenantId: signup.tenantId,
+    type: "signup.synced",
+    data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: contactId, reason: null },
+  };
 }
 
 export function signupFailedEvent(signup: { id: string; tenantId: string; email: string }, reason: string): OutboxEvent {
-  return { tenantId: signup.tenantId, type: "signup.failed", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: null, reason } };
+  return {
+    tenantId: signup.tenantId,
+    type: "signup.failed",
+    data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: null, reason },
+  };
 }
 
-export function signupUnsubscribedEvent(signup: { id: string; tenantId: string; email: string; hubspotContactId: string | null }, via: string): OutboxEvent {
-  return { tenantId: signup.tenantId, type: "signup.unsubscribed", data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: signup.hubspotContactId, reason: via } };
+export function signupUnsubscribedEvent(
+  signup: { id: string; tenantId: string; email: string; hubspotContactId: string | null },
+  via: string,
+): OutboxEvent {
+  return {
+    tenantId: signup.tenantId,
+    type: "signup.unsubscribed",
+    data: { signupId: signup.id, tenantId: signup.tenantId, email: signup.email, hubspotContactId: signup.hubspotContactId, reason: via },
+  };
 }
 
 export function signupErasedEvent(signup: { id: string; tenantId: string; hubspotContactId: string | null }): OutboxEvent {
-  return { tenantId: signup.tenantId, type: "signup.erased", data: { signupId: signup.id, tenantId: signup.tenantId, hubspotContactId: signup.hubspotContactId } };
+  return {
+    tenantId: signup.tenantId,
+    type: "signup.erased",
+    data: { signupId: signup.id, tenantId: signup.tenantId, hubspotContactId: signup.hubspotContactId },
+  };
 }

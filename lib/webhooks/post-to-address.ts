@@ -9,16 +9,14 @@ import { isIPv6 } from "node:net";
 
 export type WebhookPost = { headers: Record<string, string>; body: string; timeoutMs: number };
 
-export type PostOutcome =
-  | { kind: "answered"; status: number }
-  | { kind: "timeout" }
-  | { kind: "network" };
+export type PostOutcome = { kind: "answered"; status: number } | { kind: "timeout" } | { kind: "network" };
 
 function pinnedLookup(address: string): LookupFunction {
   const family = isIPv6(address) ? 6 : 4;
   return (_hostname, options, callback) => {
     // With autoSelectFamily (Node's default) net asks for every address at once.
-    if ((options as { all?: boolean }).all) (callback as (error: null, addresses: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+    if ((options as { all?: boolean }).all)
+      (callback as (error: null, addresses: { address: string; family: number }[]) => void)(null, [{ address, family }]);
     else callback(null, address, family);
   };
 }

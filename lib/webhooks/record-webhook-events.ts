@@ -48,7 +48,14 @@ export function recordWebhookEvents(tx: OutboxWriter, events: OutboxEvent[]) {
 
 /** The events as rows for a raw SQL writer (lib/db/statements/), each tied by `key` to the row it reports. */
 export function keyedWebhookEventRows(events: { key: string; event: OutboxEvent }[], now = new Date()): OutboxRow[] {
-  return webhookEventRows(events.map(({ event }) => event), now).map((row, index) => ({
-    id: row.id, tenantId: row.tenantId, type: row.type, payload: row.payload, key: events[index]!.key,
+  return webhookEventRows(
+    events.map(({ event }) => event),
+    now,
+  ).map((row, index) => ({
+    id: row.id,
+    tenantId: row.tenantId,
+    type: row.type,
+    payload: row.payload,
+    key: events[index]!.key,
   }));
 }

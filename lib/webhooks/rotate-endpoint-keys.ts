@@ -7,7 +7,9 @@ import type { Db } from "@/lib/db/create-client";
 import { openEndpointSecret, sealEndpointSecret } from "./endpoint-secret";
 
 export async function rotateEndpointKeys(db: Db, ring: KeyRing): Promise<{ reencrypted: number; failed: string[] }> {
-  const rows = await db.webhookEndpoint.findMany({ select: { id: true, tenantId: true, secretCiphertext: true, previousSecretCiphertext: true } });
+  const rows = await db.webhookEndpoint.findMany({
+    select: { id: true, tenantId: true, secretCiphertext: true, previousSecretCiphertext: true },
+  });
   const report = { reencrypted: 0, failed: [] as string[] };
   const reseal = (row: (typeof rows)[number], sealed: string) =>
     ciphertextKeyId(sealed) === ring.active.id ? sealed : sealEndpointSecret(ring, row, openEndpointSecret(ring, row, sealed));

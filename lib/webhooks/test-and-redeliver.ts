@@ -18,20 +18,36 @@ export async function sendTestEvent(db: Db, endpoint: EndpointRef, actor: AuditA
     db.webhookEvent.create({ data: { ...row, fannedOutAt: new Date() } }),
     db.webhookDelivery.create({ data: { eventId: row.id, endpointId: endpoint.id }, select: { id: true } }),
   ]);
-  await recordChange(db, actor, { tenantId: endpoint.tenantId, action: "webhook_endpoint", subject: `webhook:${endpoint.id}`, detail: `Test event ${row.id} queued` });
+  await recordChange(db, actor, {
+    tenantId: endpoint.tenantId,
+    action: "webhook_endpoint",
+    subject: `webhook:${endpoint.id}`,
+    detail: `Test event ${row.id} queued`,
+  });
   return { deliveryId: delivery.id, eventId: row.id };
 }
 
 /** Puts a delivery of this endpoint back in the queue, due now, with a fresh attempt budget. */
-export async function redeliver(db: Db, endpoint: EndpointRef, deliveryId: string, actor: AuditActor): Promise<{ deliveryId: string; eventId: string }> {
-  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, endpointId: endpoint.id }, select: { id: true, eventId: true } });
+export async function redeliver(
+  db: Db,
+  endpoint: EndpointRef,
+  deliveryId: string,
+  actor: AuditActor,
+): Promise<{ deliveryId: string; eventId: string }> {
+  const delivery = await db.webhookDelivery.findFirst({
+    where: { id: deliveryId, endpointId: endpoint.id },
+    select: { id: true, eventId: true },
+  });
   if (!delivery) throw AppError.notFound("That delivery");
   await db.webhookDelivery.update({
     where: { id: delivery.id },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), claimedBy: null, claimedUntil: null },
   });
   await recordChange(db, actor, {
-    tenantId: endpoint.tenantId, action: "webhook_endpoint", subject: `webhook:${endpoint.id}`, detail: `Event ${delivery.eventId} queued for redelivery`,
+    tenantId: endpoint.tenantId,
+    action: "webhook_endpoint",
+    subject: `webhook:${endpoint.id}`,
+    detail: `Event ${delivery.eventId} queued for redelivery`,
   });
   return { deliveryId: delivery.id, eventId: delivery.eventId };
 }

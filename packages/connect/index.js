@@ -54,5 +54,9 @@ export function openConnect({ url, mode = "popup", width = 520, height = 720 }) 
 
 export function readConnectResult(search = window.location.search) {
   const params = new URLSearchParams(search);
-  return toResult({ connection_id: params.get("connection_id") ?? undefined, status: params.get("status") ?? undefined, error: params.get("error") ?? undefined });
+  return toResult({
+    connection_id: params.get("connection_id") ?? undefined,
+    status: params.get("status") ?? undefined,
+    error: params.get("error") ?? undefined,
+  });
 }

@@ -23,4 +23,3 @@ export type AdminOverrides = Partial<Pick<AdminContext, "db" | "mailer" | "integ
 export class UsageError extends Error {
   override name = "UsageError";
 }
-

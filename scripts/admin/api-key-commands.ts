@@ -15,7 +15,10 @@ const createArgs = z.object({
   tenant: z.string().trim().min(1).optional(),
 });
 const ownerArgs = z.object({ tenant: z.string().trim().min(1).optional() });
-const keyRef = z.string().trim().regex(/^[A-Za-z0-9_]{6,80}$/, "expected a key id or its sb_live_… prefix");
+const keyRef = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_]{6,80}$/, "expected a key id or its sb_live_… prefix");
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -49,7 +52,9 @@ export function registerApiKeyCommands(program: Command, context: AdminContext):
       try {
         const { key, summary } = await createApiKey(context.db(), { tenantId, name: args.name, scopes: args.scope, creator: OPERATOR });
         context.out(key);
-        context.out(`created ${summary.prefix} (${summary.id}) scopes=${summary.scopes.join(",")} — store the key now, it is not shown again`);
+        context.out(
+          `created ${summary.prefix} (${summary.id}) scopes=${summary.scopes.join(",")} — store the key now, it is not shown again`,
+        );
       } catch (error) {
         if (error instanceof AppError && error.code === "invalid_input") throw new UsageError(error.message);
         throw error;

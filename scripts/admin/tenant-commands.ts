@@ -17,13 +17,20 @@ export function registerTenantCommands(program: Command, context: AdminContext):
   tenant
     .command("create")
     .description("create a tenant and invite its first owner (prints the invitation link)")
-    .requiredOption("--name <name>", "display name, e.g. \"Acme\"")
+    .requiredOption("--name <name>", 'display name, e.g. "Acme"')
     .requiredOption("--slug <slug>", "URL name, e.g. acme (the dashboard lives at /t/<slug>)")
     .requiredOption("--owner <email>", "email of the first owner")
     .action(async (raw: unknown) => {
       const options = parseOptions(z.object({ name: tenantNameSchema, slug: tenantSlugSchema, owner: cliEmail }), raw);
-      const result = await createTenant(context.db(), context.mailer(), { name: options.name, slug: options.slug, ownerEmail: options.owner }, context.links());
-      context.out(result.created ? `Created tenant ${result.tenant.name} (${result.tenant.slug}).` : `Tenant ${result.tenant.slug} already exists.`);
+      const result = await createTenant(
+        context.db(),
+        context.mailer(),
+        { name: options.name, slug: options.slug, ownerEmail: options.owner },
+        context.links(),
+      );
+      context.out(
+        result.created ? `Created tenant ${result.tenant.name} (${result.tenant.slug}).` : `Tenant ${result.tenant.slug} already exists.`,
+      );
       if (!result.invitation) return context.out(`${options.owner} already owns it.`);
       context.out(`Invitation for ${options.owner} (OWNER), valid until ${result.invitation.expiresAt.toISOString()}:`);
       context.out(`  ${result.invitation.acceptUrl}`);
@@ -39,7 +46,13 @@ export function registerTenantCommands(program: Command, context: AdminContext):
         select: { slug: true, name: true, createdAt: true, _count: { select: { memberships: true, connections: true } } },
       });
       if (tenants.length === 0) return context.out("No tenants yet. Create one with: tenant create --name … --slug … --owner …");
-      const rows = tenants.map((t) => [t.slug, t.name, String(t._count.memberships), String(t._count.connections), t.createdAt.toISOString().slice(0, 10)]);
+      const rows = tenants.map((t) => [
+        t.slug,
+        t.name,
+        String(t._count.memberships),
+        String(t._count.connections),
+        t.createdAt.toISOString().slice(0, 10),
+      ]);
       for (const line of table([["SLUG", "NAME", "MEMBERS", "CONNECTIONS", "CREATED"], ...rows])) context.out(line);
     });
 
@@ -51,7 +64,11 @@ export function registerTenantCommands(program: Command, context: AdminContext):
     .action(async (raw: unknown) => {
       const options = parseOptions(z.object({ slug: tenantSlugSchema, name: tenantNameSchema }), raw);
       const result = await renameTenant(context.db(), { slug: options.slug }, options.name, OPERATOR_ACTOR);
-      context.out(result.from === result.to ? `Tenant ${options.slug} is already named ${result.to}.` : `Renamed ${options.slug}: ${result.from} → ${result.to}.`);
+      context.out(
+        result.from === result.to
+          ? `Tenant ${options.slug} is already named ${result.to}.`
+          : `Renamed ${options.slug}: ${result.from} → ${result.to}.`,
+      );
     });
 
   tenant
@@ -64,7 +81,11 @@ export function registerTenantCommands(program: Command, context: AdminContext):
       if (!options.yes) throw new UsageError(`tenant delete removes ${options.slug} and all its data for good; add --yes to confirm`);
       const result = await deleteTenant(context.db(), context.integrations(), options.slug, OPERATOR_ACTOR);
       for (const portal of result.portals) {
-        context.out(portal.revoked ? `Revoked HubSpot portal ${portal.portalId}.` : `HubSpot portal ${portal.portalId}: revocation not confirmed; remove the app in HubSpot's connected apps.`);
+        context.out(
+          portal.revoked
+            ? `Revoked HubSpot portal ${portal.portalId}.`
+            : `HubSpot portal ${portal.portalId}: revocation not confirmed; remove the app in HubSpot's connected apps.`,
+        );
       }
       context.out(`Deleted tenant ${result.name} (${options.slug}) and its data.`);
     });

@@ -24,8 +24,17 @@ export function registerUserCommands(program: Command, context: AdminContext): v
       const options = parseOptions(z.object({ tenant: tenantSlugSchema, email: cliEmail, role: cliRole }), raw);
       const tenant = await context.db().tenant.findUnique({ where: { slug: options.tenant }, select: { id: true, name: true } });
       if (!tenant) throw AppError.notFound(`The tenant ${options.tenant}`);
-      const invitation = await createInvitation(context.db(), context.mailer(), OPERATOR_ACTOR, tenant, { email: options.email, role: options.role }, context.links());
-      context.out(`Invitation for ${invitation.email} to ${tenant.name} as ${invitation.role}, valid until ${invitation.expiresAt.toISOString()}:`);
+      const invitation = await createInvitation(
+        context.db(),
+        context.mailer(),
+        OPERATOR_ACTOR,
+        tenant,
+        { email: options.email, role: options.role },
+        context.links(),
+      );
+      context.out(
+        `Invitation for ${invitation.email} to ${tenant.name} as ${invitation.role}, valid until ${invitation.expiresAt.toISOString()}:`,
+      );
       context.out(`  ${invitation.acceptUrl}`);
       context.out(deliveryNote(invitation.delivery, context.links().appUrl));
     });
@@ -52,11 +61,19 @@ export function registerUserCommands(program: Command, context: AdminContext): v
       const users = await context.db().user.findMany({
         where: options.tenant ? { memberships: { some: { tenant: { slug: options.tenant } } } } : {},
         orderBy: { email: "asc" },
-        select: { email: true, name: true, passwordHash: true, memberships: { select: { role: true, tenant: { select: { slug: true } } }, orderBy: { tenant: { slug: "asc" } } } },
+        select: {
+          email: true,
+          name: true,
+          passwordHash: true,
+          memberships: { select: { role: true, tenant: { select: { slug: true } } }, orderBy: { tenant: { slug: "asc" } } },
+        },
       });
-      if (users.length === 0) return context.out(options.tenant ? `No members in ${options.tenant} (or no such tenant).` : "No accounts yet.");
+      if (users.length === 0)
+        return context.out(options.tenant ? `No members in ${options.tenant} (or no such tenant).` : "No accounts yet.");
       const rows = users.map((u) => [
-        u.email, u.name ?? "", u.passwordHash ? "password" : "sso only",
+        u.email,
+        u.name ?? "",
+        u.passwordHash ? "password" : "sso only",
         u.memberships.map((m) => `${m.tenant.slug}:${m.role}`).join(", ") || "(no tenant)",
       ]);
       for (const line of table([["EMAIL", "NAME", "SIGN-IN", "MEMBERSHIPS"], ...rows])) context.out(line);

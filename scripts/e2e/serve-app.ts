@@ -90,7 +90,13 @@ function spawnBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
     // Built without the app's configuration (no secrets, URLs or database), as a container image is:
     // a page that reads configuration while building fails this build rather than someone's deployment.
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, NEXT_BUILD_SKIP_TYPECHECK: "1" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: distDir,
+      NEXT_BUILD_SKIP_TYPECHECK: "1",
+    };
     const build = spawn(nextBin, ["build"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     build.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

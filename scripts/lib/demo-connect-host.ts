@@ -6,18 +6,32 @@ import { createDbClient } from "@switchboard/lib/db/create-client";
 import { parseAllowedOrigins } from "@switchboard/lib/signups/intake/public-tenant";
 import { startConnectHost } from "@/examples/connect-host/server";
 
-export async function startDemoConnectHost(input: { databaseUrl: string; appUrl: string; port: number; listenHost?: string }): Promise<string | null> {
+export async function startDemoConnectHost(input: {
+  databaseUrl: string;
+  appUrl: string;
+  port: number;
+  listenHost?: string;
+}): Promise<string | null> {
   const db = createDbClient(input.databaseUrl);
   try {
     const tenant = await db.tenant.findUnique({ where: { slug: "contoso" }, select: { id: true, allowedOrigins: true } });
     if (!tenant) return null;
     const origin = `http://localhost:${input.port}`;
     const origins = parseAllowedOrigins(tenant.allowedOrigins);
-    if (!origins.includes(origin)) await db.tenant.update({ where: { id: tenant.id }, data: { allowedOrigins: [...origins, origin].join("\n") } });
+    if (!origins.includes(origin))
+      await db.tenant.update({ where: { id: tenant.id }, data: { allowedOrigins: [...origins, origin].join("\n") } });
     const { key } = await createApiKey(db, {
-      tenantId: tenant.id, name: "Demo example host", scopes: ["connections:write", "connections:read"], creator: { userId: null, label: "demo" },
+      tenantId: tenant.id,
+      name: "Demo example host",
+      scopes: ["connections:write", "connections:read"],
+      creator: { userId: null, label: "demo" },
     });
-    const host = await startConnectHost({ port: input.port, switchboardUrl: input.appUrl, apiKey: key, ...(input.listenHost ? { listenHost: input.listenHost } : {}) });
+    const host = await startConnectHost({
+      port: input.port,
+      switchboardUrl: input.appUrl,
+      apiKey: key,
+      ...(input.listenHost ? { listenHost: input.listenHost } : {}),
+    });
     return host.url;
   } finally {
     await db.$disconnect();

@@ -34,7 +34,10 @@ export function fetchedNodeEnv(projectDir) {
     console.log(`Node ${found} is older than 22.12: using Node ${FETCHED_NODE_VERSION} from ${shown}.`);
   } else {
     const name = nodePackageName();
-    if (!name) stop(`Switchboard needs Node.js 22.12 or newer (found ${found}), and the npm registry has no Node for ${process.platform}-${process.arch}: install Node 24 LTS (https://nodejs.org).`);
+    if (!name)
+      stop(
+        `Switchboard needs Node.js 22.12 or newer (found ${found}), and the npm registry has no Node for ${process.platform}-${process.arch}: install Node 24 LTS (https://nodejs.org).`,
+      );
     console.log(`Node ${found} is older than 22.12: fetching Node ${FETCHED_NODE_VERSION} from the npm registry (${name}) into ${shown}…`);
     mkdirSync(cacheDir, { recursive: true });
     unpackInto(home, name, mkdtempSync(join(cacheDir, `.download-${FETCHED_NODE_VERSION}-`)));
@@ -52,9 +55,15 @@ export function fetchedNodeEnv(projectDir) {
 // Unpacked in a scratch folder and renamed into place, so a broken download is never taken for a Node.
 function unpackInto(home, name, scratch) {
   try {
-    const pack = spawnSync("npm", ["pack", "--silent", `${name}@${FETCHED_NODE_VERSION}`], { cwd: scratch, encoding: "utf8", shell: process.platform === "win32" });
+    const pack = spawnSync("npm", ["pack", "--silent", `${name}@${FETCHED_NODE_VERSION}`], {
+      cwd: scratch,
+      encoding: "utf8",
+      shell: process.platform === "win32",
+    });
     if (pack.status !== 0) {
-      stop(`Switchboard needs Node.js 22.12 or newer (found ${process.versions.node}), and \`npm pack ${name}@${FETCHED_NODE_VERSION}\` failed (${firstLine(pack.stderr)}): install Node 24 LTS (https://nodejs.org).`);
+      stop(
+        `Switchboard needs Node.js 22.12 or newer (found ${process.versions.node}), and \`npm pack ${name}@${FETCHED_NODE_VERSION}\` failed (${firstLine(pack.stderr)}): install Node 24 LTS (https://nodejs.org).`,
+      );
     }
     const tarball = pack.stdout.trim().split(/\r?\n/).pop();
     const untar = spawnSync("tar", ["xzf", tarball], { cwd: scratch, encoding: "utf8" });
@@ -75,7 +84,13 @@ function executable() {
 }
 
 function firstLine(text) {
-  return (text ?? "").trim().split(/\r?\n/).find((line) => line.trim() !== "")?.replace(/^npm error /, "") ?? "no output";
+  return (
+    (text ?? "")
+      .trim()
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== "")
+      ?.replace(/^npm error /, "") ?? "no output"
+  );
 }
 
 function stop(line) {

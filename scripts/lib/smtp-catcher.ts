@@ -28,7 +28,10 @@ export async function startSmtpCatcher(options: { port?: number; mailboxDir?: st
         const raw = Buffer.concat(chunks);
         messages.push(readMimeMessage(raw.toString("utf8")));
         const stored = options.mailboxDir ? writeToMailbox(options.mailboxDir, raw) : Promise.resolve("");
-        stored.then(() => callback(), (error: Error) => callback(error));
+        stored.then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
       });
     },
   });

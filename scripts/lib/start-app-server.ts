@@ -9,7 +9,10 @@ type StartAppServerOptions = { port: number; env: Record<string, string | undefi
 export const APP_SERVER_ARGS = ["--import", "tsx", "server/main.ts"];
 
 export function startAppServer({ port, env, onReady }: StartAppServerOptions): Promise<number> {
-  const child = spawn(process.execPath, APP_SERVER_ARGS, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, APP_SERVER_ARGS, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   child.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (chunk.toString().includes("Switchboard ready")) onReady?.();

@@ -30,7 +30,12 @@ function startSimulatorProcess(): Promise<{ child: ChildProcess; url: string }> 
   });
 }
 
-function send(url: string, method: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string; location?: string }> {
+function send(
+  url: string,
+  method: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string; location?: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, agent, headers: { ...headers, "Content-Length": Buffer.byteLength(body) } }, (res) => {
       let text = "";
@@ -46,10 +51,22 @@ function send(url: string, method: string, body: string, headers: Record<string,
 async function connect(url: string): Promise<string> {
   const form = "application/x-www-form-urlencoded";
   const redirectUri = "http://localhost:3000/api/integrations/hubspot/callback";
-  const decision = new URLSearchParams({ client_id: "switchboard-local", redirect_uri: redirectUri, scope: "oauth crm.objects.contacts.write", portal_id: "62515", decision: "grant" });
+  const decision = new URLSearchParams({
+    client_id: "switchboard-local",
+    redirect_uri: redirectUri,
+    scope: "oauth crm.objects.contacts.write",
+    portal_id: "62515",
+    decision: "grant",
+  });
   const consent = await send(`${url}/oauth/authorize/decision`, "POST", decision.toString(), { "Content-Type": form });
   const code = new URL(consent.location ?? "").searchParams.get("code") ?? "";
-  const grant = new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, client_id: "switchboard-local", client_secret: "switchboard-local-secret" });
+  const grant = new URLSearchParams({
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: redirectUri,
+    client_id: "switchboard-local",
+    client_secret: "switchboard-local-secret",
+  });
   const tokens = await send(`${url}/oauth/v3/token`, "POST", grant.toString(), { "Content-Type": form });
   return (JSON.parse(tokens.text) as { access_token: string }).access_token;
 }
@@ -62,11 +79,14 @@ async function upsertPhase(url: string, token: string, label: string) {
     while (next < BATCHES) {
       const batch = next++;
       const inputs = Array.from({ length: BATCH_SIZE }, (_, i) => ({
-        id: `bench-${batch * BATCH_SIZE + i}@example.com`, idProperty: "email", properties: { firstname: `F${i}`, lastname: label },
+        id: `bench-${batch * BATCH_SIZE + i}@example.com`,
+        idProperty: "email",
+        properties: { firstname: `F${i}`, lastname: label },
       }));
       const sent = performance.now();
       const response = await send(`${url}/crm/v3/objects/contacts/batch/upsert`, "POST", JSON.stringify({ inputs }), {
-        Authorization: `Bearer ${token}`, "Content-Type": "application/json",
+        Authorization: `Bearer ${token}`,
+        "Content-Type": "application/json",
       });
       if (response.status !== 200) throw new Error(`batch ${batch} answered ${response.status}`);
       latencies.push(performance.now() - sent);
@@ -77,8 +97,12 @@ async function upsertPhase(url: string, token: string, label: string) {
   latencies.sort((a, b) => a - b);
   const pick = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
   return {
-    phase: label, batches: BATCHES, contacts: BATCHES * BATCH_SIZE, seconds: Math.round(seconds * 1000) / 1000,
-    contactsPerSecond: Math.round((BATCHES * BATCH_SIZE) / seconds), batchLatencyMs: { p50: pick(0.5), p95: pick(0.95), max: pick(1) },
+    phase: label,
+    batches: BATCHES,
+    contacts: BATCHES * BATCH_SIZE,
+    seconds: Math.round(seconds * 1000) / 1000,
+    contactsPerSecond: Math.round((BATCHES * BATCH_SIZE) / seconds),
+    batchLatencyMs: { p50: pick(0.5), p95: pick(0.95), max: pick(1) },
   };
 }
 
@@ -103,7 +127,9 @@ async function main(): Promise<void> {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     for (const phase of phases) {
-      console.log(`${phase.phase}: ${phase.contacts} contacts in ${phase.seconds} s = ${phase.contactsPerSecond} contacts/s (batch p50 ${phase.batchLatencyMs.p50} ms, p95 ${phase.batchLatencyMs.p95} ms)`);
+      console.log(
+        `${phase.phase}: ${phase.contacts} contacts in ${phase.seconds} s = ${phase.contactsPerSecond} contacts/s (batch p50 ${phase.batchLatencyMs.p50} ms, p95 ${phase.batchLatencyMs.p95} ms)`,
+      );
     }
     console.log(`HubSpot's own ceiling is 1,100 contacts/s per portal; results saved to ${file}`);
   } finally {

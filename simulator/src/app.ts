@@ -22,7 +22,12 @@ export function createRequestListener(state: SimulatorState, listeningHost: stri
     const refusal = refuseUntrustedRequest(req, listeningHost);
     if (refusal) {
       req.resume();
-      return sendJson(res, refusal.status, { status: "error", message: refusal.message, correlationId: randomUUID(), category: "FORBIDDEN" });
+      return sendJson(res, refusal.status, {
+        status: "error",
+        message: refusal.message,
+        correlationId: randomUUID(),
+        category: "FORBIDDEN",
+      });
     }
     void handle(state, req, res);
   };
@@ -48,7 +53,9 @@ async function handle(state: SimulatorState, req: IncomingMessage, res: ServerRe
     const notFound = route.kind === "not-found";
     sendJson(res, notFound ? 404 : 405, {
       status: "error",
-      message: notFound ? `No route for ${method} ${redactPath(url.pathname)}` : `Method ${method} not allowed; use ${route.allowed.join(", ")}`,
+      message: notFound
+        ? `No route for ${method} ${redactPath(url.pathname)}`
+        : `Method ${method} not allowed; use ${route.allowed.join(", ")}`,
       correlationId: randomUUID(),
       category: notFound ? "OBJECT_NOT_FOUND" : "VALIDATION_ERROR",
     });

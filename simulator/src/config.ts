@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_PORTALS, portalListSchema, type Portal } from "./portals";
-import { communicationPreferencesScopesSchema, DEFAULT_COMMUNICATION_PREFERENCES_SCOPES, type CommunicationPreferencesScopes } from "./scopes";
+import {
+  communicationPreferencesScopesSchema,
+  DEFAULT_COMMUNICATION_PREFERENCES_SCOPES,
+  type CommunicationPreferencesScopes,
+} from "./scopes";
 
 export { KNOWN_SCOPES } from "./scopes";
 export { portalSchema, DEFAULT_PORTALS, type Portal } from "./portals";

@@ -62,7 +62,12 @@ const envSchema = z.object({
   HUBSPOT_SIM_CLIENT_SECRET: z.string().min(1).optional(),
   HUBSPOT_SIM_REDIRECT_URIS: z
     .string()
-    .transform((value) => value.split(",").map((uri) => uri.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((uri) => uri.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url()).min(1))
     .optional(),
   HUBSPOT_SIM_ACCESS_TOKEN_TTL_SECONDS: integer(1).optional(),
@@ -75,7 +80,10 @@ const envSchema = z.object({
   HUBSPOT_SIM_WEBHOOK_URL: z.url().optional(),
   HUBSPOT_SIM_WEBHOOK_MAX_ATTEMPTS: integer(1).max(10).optional(),
   HUBSPOT_SIM_CREATE_PORTALS_ON_DEMAND: booleanFlag.optional(),
-  HUBSPOT_SIM_APP_REQUIRED_SCOPES: z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean)).optional(),
+  HUBSPOT_SIM_APP_REQUIRED_SCOPES: z
+    .string()
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .optional(),
   // A JSON array of portals (objects with at least `id`, or bare ids). Small lists fit in the
   // variable; thousands go in a file (one variable that large fails the spawn with E2BIG).
   HUBSPOT_SIM_PORTALS: z.string().transform(parseJson).pipe(portalListSchema).optional(),

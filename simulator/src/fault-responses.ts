@@ -26,7 +26,8 @@ const MESSAGES: Record<FaultStatus, { category: string; message: string }> = {
 const TOKEN_PATH = /^\/oauth\/(v1|v3|2026-03)\/token\/?$/;
 
 function faultBody(status: FaultStatus, pathname: string, grantType: string | undefined): unknown {
-  if (status === 400 && TOKEN_PATH.test(pathname)) return tokenErrorBody(grantType === "authorization_code" ? "BAD_AUTH_CODE" : "BAD_REFRESH_TOKEN");
+  if (status === 400 && TOKEN_PATH.test(pathname))
+    return tokenErrorBody(grantType === "authorization_code" ? "BAD_AUTH_CODE" : "BAD_REFRESH_TOKEN");
   if (status === 401) return invalidAuthentication();
   if (status === 429) return rateLimited("TEN_SECONDLY_ROLLING");
   const { category, message } = MESSAGES[status];

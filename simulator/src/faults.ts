@@ -12,7 +12,9 @@ export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 export const faultInputSchema = z
   .object({
-    status: z.union(FAULT_STATUSES.map((status) => z.literal(status)) as [z.ZodLiteral<FaultStatus>, ...z.ZodLiteral<FaultStatus>[]]).optional(),
+    status: z
+      .union(FAULT_STATUSES.map((status) => z.literal(status)) as [z.ZodLiteral<FaultStatus>, ...z.ZodLiteral<FaultStatus>[]])
+      .optional(),
     mode: z.literal("hang").optional(),
     count: z.number().int().positive().optional(),
     fraction: z.number().gt(0).max(1).optional(),

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const config = sim.config();
   console.log(`[hubspot-sim] listening on ${sim.url}`);
   console.log(`[hubspot-sim] client_id=${config.clientId} redirect_uris=${config.redirectUris.join(",")}`);
-  const listed = config.portals.slice(0, 10).map((portal) => `${portal.id} (${portal.hubDomain})`).join(", ");
+  const listed = config.portals
+    .slice(0, 10)
+    .map((portal) => `${portal.id} (${portal.hubDomain})`)
+    .join(", ");
   const more = config.portals.length > 10 ? ` and ${config.portals.length - 10} more` : "";
   console.log(`[hubspot-sim] portals: ${listed}${more}${config.createPortalsOnDemand ? " (others created on demand)" : ""}`);
 

@@ -23,7 +23,16 @@ export const portalSchema = z
 
 /** A list of portals as the env, a portals file or `POST /_sim/portals` give it: objects, or bare ids. */
 export const portalListSchema = z
-  .array(z.union([z.number().int().positive().transform((id) => portalFor(id)), portalSchema]))
+  .array(
+    z.union([
+      z
+        .number()
+        .int()
+        .positive()
+        .transform((id) => portalFor(id)),
+      portalSchema,
+    ]),
+  )
   .min(1)
   .refine((portals) => new Set(portals.map((portal) => portal.id)).size === portals.length, "portal ids must be unique");
 

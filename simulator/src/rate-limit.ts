@@ -50,7 +50,8 @@ export class RollingRateLimiter {
       window.dailyCount = 0;
     }
     window.prune(now - limit.intervalMs);
-    const daily = (used: number) => (limit.daily === undefined ? {} : { daily: { max: limit.daily, remaining: Math.max(0, limit.daily - used) } });
+    const daily = (used: number) =>
+      limit.daily === undefined ? {} : { daily: { max: limit.daily, remaining: Math.max(0, limit.daily - used) } };
     const base = { max: limit.max, intervalMs: limit.intervalMs };
     if (limit.daily !== undefined && window.dailyCount >= limit.daily) {
       return { allowed: false, policy: "DAILY", ...base, remaining: Math.max(0, limit.max - window.size), ...daily(window.dailyCount) };

@@ -28,4 +28,14 @@ const oauthRoutes: Route[] = [
   ]),
 ];
 
-export const routes: Route[] = [...oauthRoutes, ...crmRoutes, ...propertyRoutes, ...listRoutes, ...communicationPreferencesRoutes, ...controlRoutes, ...portalSettingsRoutes, ...webhookControlRoutes, ...uninstallRoutes];
+export const routes: Route[] = [
+  ...oauthRoutes,
+  ...crmRoutes,
+  ...propertyRoutes,
+  ...listRoutes,
+  ...communicationPreferencesRoutes,
+  ...controlRoutes,
+  ...portalSettingsRoutes,
+  ...webhookControlRoutes,
+  ...uninstallRoutes,
+];

@@ -35,9 +35,7 @@ export const KNOWN_SCOPES = [
 const anyOf = z.array(z.string().min(1)).min(1);
 
 /** For each kind of call, the scopes of which a token needs any one. */
-export const communicationPreferencesScopesSchema = z
-  .object({ read: anyOf, write: anyOf, batchRead: anyOf, batchWrite: anyOf })
-  .strict();
+export const communicationPreferencesScopesSchema = z.object({ read: anyOf, write: anyOf, batchRead: anyOf, batchWrite: anyOf }).strict();
 export type CommunicationPreferencesScopes = z.infer<typeof communicationPreferencesScopesSchema>;
 
 export const DEFAULT_COMMUNICATION_PREFERENCES_SCOPES: CommunicationPreferencesScopes = {

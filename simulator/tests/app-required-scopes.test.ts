@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const authorizePage = (scope: string) => fetch(`${sim.url}/oauth/authorize?${new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, scope })}`);
+const authorizePage = (scope: string) =>
+  fetch(`${sim.url}/oauth/authorize?${new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, scope })}`);
 
 describe("app required scopes", () => {
   it("refuses an install URL that leaves one out, on the page and on the decision", async () => {
@@ -31,6 +32,9 @@ describe("app required scopes", () => {
   it("is configurable at runtime and from HUBSPOT_SIM_APP_REQUIRED_SCOPES", async () => {
     expect((await control(sim, "PATCH", "/config", { appRequiredScopes: [] })).status).toBe(200);
     expect((await authorizePage("oauth")).status).toBe(200);
-    expect(simulatorOptionsFromEnv({ HUBSPOT_SIM_APP_REQUIRED_SCOPES: "oauth, crm.objects.contacts.read" }).appRequiredScopes).toEqual(["oauth", "crm.objects.contacts.read"]);
+    expect(simulatorOptionsFromEnv({ HUBSPOT_SIM_APP_REQUIRED_SCOPES: "oauth, crm.objects.contacts.read" }).appRequiredScopes).toEqual([
+      "oauth",
+      "crm.objects.contacts.read",
+    ]);
   });
 });

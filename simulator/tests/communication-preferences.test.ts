@@ -17,7 +17,13 @@ beforeEach(async () => {
 const BASE = "/communication-preferences/2026-03";
 
 type Result = { subscriptionId: number; status: string; setStatusSuccessReason?: string; statuses: Result[]; [key: string]: unknown };
-type Body = { results: Result[]; errors: { context: { requiredGranularScopes: string[] } }[]; category?: string; message?: string; [key: string]: unknown };
+type Body = {
+  results: Result[];
+  errors: { context: { requiredGranularScopes: string[] } }[];
+  category?: string;
+  message?: string;
+  [key: string]: unknown;
+};
 const NEWSLETTER = 62515001;
 const INACTIVE = 62515004;
 
@@ -44,7 +50,13 @@ describe("definitions", () => {
     const { status, body } = await call(await token(), "/definitions");
     expect(status).toBe(200);
     expect(body.results).toHaveLength(4);
-    expect(body.results[0]).toMatchObject({ id: String(NEWSLETTER), name: "Newsletter", isActive: true, isInternal: false, communicationMethod: "Email" });
+    expect(body.results[0]).toMatchObject({
+      id: String(NEWSLETTER),
+      name: "Newsletter",
+      isActive: true,
+      isInternal: false,
+      communicationMethod: "Email",
+    });
     expect(body.results.filter((d) => d.isInternal === true)).toHaveLength(1);
     expect(body.results.find((d) => d.isActive === false)).toMatchObject({ id: String(INACTIVE) });
   });
@@ -53,7 +65,10 @@ describe("definitions", () => {
     const { status, body } = await call(await token("oauth crm.objects.contacts.write"), "/definitions");
     expect(status).toBe(403);
     expect(body.category).toBe("MISSING_SCOPES");
-    expect(body.errors[0]?.context.requiredGranularScopes).toEqual(["communication_preferences.read", "communication_preferences.read_write"]);
+    expect(body.errors[0]?.context.requiredGranularScopes).toEqual([
+      "communication_preferences.read",
+      "communication_preferences.read_write",
+    ]);
   });
 });
 
@@ -63,12 +78,28 @@ describe("statuses", () => {
     expect(await newsletterStatus(accessToken, "reader@example.com")).toMatchObject({ status: "NOT_SPECIFIED", channel: "EMAIL" });
     const first = await subscribe(accessToken, "Reader@Example.com");
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ status: "COMPLETE", results: [{ subscriberIdString: "reader@example.com", subscriptionId: NEWSLETTER, status: "SUBSCRIBED", setStatusSuccessReason: "REQUESTED_CHANGE_OCCURRED" }] });
+    expect(first.body).toMatchObject({
+      status: "COMPLETE",
+      results: [
+        {
+          subscriberIdString: "reader@example.com",
+          subscriptionId: NEWSLETTER,
+          status: "SUBSCRIBED",
+          setStatusSuccessReason: "REQUESTED_CHANGE_OCCURRED",
+        },
+      ],
+    });
     expect((await subscribe(accessToken, "reader@example.com")).body.results[0]?.setStatusSuccessReason).toBe("NO_STATUS_CHANGE");
 
-    const optOut = await control(sim, "POST", "/portals/62515/subscription-statuses/reader@example.com", { subscriptionId: NEWSLETTER, status: "UNSUBSCRIBED" });
+    const optOut = await control(sim, "POST", "/portals/62515/subscription-statuses/reader@example.com", {
+      subscriptionId: NEWSLETTER,
+      status: "UNSUBSCRIBED",
+    });
     expect(optOut.status).toBe(200);
-    expect(await newsletterStatus(accessToken, "reader@example.com")).toMatchObject({ status: "UNSUBSCRIBED", source: "HubSpot UI (simulated)" });
+    expect(await newsletterStatus(accessToken, "reader@example.com")).toMatchObject({
+      status: "UNSUBSCRIBED",
+      source: "HubSpot UI (simulated)",
+    });
     const again = await subscribe(accessToken, "reader@example.com");
     expect(again.body.results[0]).toMatchObject({ status: "SUBSCRIBED", setStatusSuccessReason: "RESUBSCRIBE_OCCURRED" });
   });
@@ -98,7 +129,10 @@ describe("statuses", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/legalBasis/);
     expect((await subscribe(accessToken, "gdpr@example.com", { legalBasis: "CONSENT_WITH_NOTICE" })).status).toBe(400);
-    const accepted = await subscribe(accessToken, "gdpr@example.com", { legalBasis: "CONSENT_WITH_NOTICE", legalBasisExplanation: "Opted in via form" });
+    const accepted = await subscribe(accessToken, "gdpr@example.com", {
+      legalBasis: "CONSENT_WITH_NOTICE",
+      legalBasisExplanation: "Opted in via form",
+    });
     expect(accepted.body.results[0]).toMatchObject({ legalBasis: "CONSENT_WITH_NOTICE", legalBasisExplanation: "Opted in via form" });
     await control(sim, "PATCH", "/portals/62515/settings", { dataPrivacy: false });
     expect((await subscribe(accessToken, "other@example.com")).status).toBe(200);
@@ -115,7 +149,9 @@ describe("unsubscribe-all", () => {
     ]);
     const quiet = await call(accessToken, "/statuses/all@example.com/unsubscribe-all?channel=EMAIL", {});
     expect(quiet).toMatchObject({ status: 200, body: { status: "COMPLETE", results: [] } });
-    expect((await call(accessToken, "/statuses/all@example.com/unsubscribe-all?channel=EMAIL")).body.results[0]?.status).toBe("UNSUBSCRIBED");
+    expect((await call(accessToken, "/statuses/all@example.com/unsubscribe-all?channel=EMAIL")).body.results[0]?.status).toBe(
+      "UNSUBSCRIBED",
+    );
     expect(await newsletterStatus(accessToken, "all@example.com")).toMatchObject({ status: "UNSUBSCRIBED" });
     const verbose = await call(accessToken, "/statuses/all@example.com/unsubscribe-all?channel=EMAIL&verbose=true", {});
     expect(verbose.body.results).toHaveLength(3);
@@ -127,7 +163,9 @@ describe("unsubscribe-all", () => {
     const accessToken = await token();
     const snapshot = await control(sim, "POST", "/portals/62515/subscription-statuses/ui@example.com", { unsubscribeFromAll: true });
     expect(await snapshot.json()).toMatchObject({ unsubscribedFromAll: true });
-    expect((await call(accessToken, "/statuses/ui@example.com/unsubscribe-all?channel=EMAIL")).body.results[0]?.status).toBe("UNSUBSCRIBED");
+    expect((await call(accessToken, "/statuses/ui@example.com/unsubscribe-all?channel=EMAIL")).body.results[0]?.status).toBe(
+      "UNSUBSCRIBED",
+    );
   });
 });
 
@@ -163,8 +201,10 @@ describe("scope names", () => {
   it("come from one configurable list", async () => {
     const patched = await control(sim, "PATCH", "/config", {
       communicationPreferencesScopes: {
-        read: ["subscriptions-status-read"], write: ["subscriptions-status-write"],
-        batchRead: ["communication_preferences.statuses.batch.read"], batchWrite: ["communication_preferences.statuses.batch.write"],
+        read: ["subscriptions-status-read"],
+        write: ["subscriptions-status-write"],
+        batchRead: ["communication_preferences.statuses.batch.read"],
+        batchWrite: ["communication_preferences.statuses.batch.write"],
       },
     });
     expect(patched.status).toBe(200);
@@ -174,7 +214,8 @@ describe("scope names", () => {
 
   it("are shown on the consent screen as required and optional access", async () => {
     const query = new URLSearchParams({
-      client_id: CLIENT_ID, redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
       scope: "oauth communication_preferences.read_write crm.lists.write",
       optional_scope: "communication_preferences.statuses.batch.read",
     });

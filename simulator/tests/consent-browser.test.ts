@@ -25,7 +25,18 @@ beforeAll(async () => {
   sim = await startTestSimulator({ redirectUris: [callbackUrl] });
   browser = await chromium.launch(
     existsSync(SYSTEM_CHROMIUM)
-      ? { executablePath: SYSTEM_CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] }
+      ? {
+          executablePath: SYSTEM_CHROMIUM,
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        }
       : {},
   );
 });
@@ -36,7 +47,13 @@ afterAll(async () => {
 });
 
 function authorizeUrl(): string {
-  const query = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: callbackUrl, scope: REQUIRED_SCOPES, optional_scope: OPTIONAL_SCOPES, state: "browser-state" });
+  const query = new URLSearchParams({
+    client_id: CLIENT_ID,
+    redirect_uri: callbackUrl,
+    scope: REQUIRED_SCOPES,
+    optional_scope: OPTIONAL_SCOPES,
+    state: "browser-state",
+  });
   return `${sim.url}/oauth/authorize?${query}`;
 }
 

@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
-import {
-  CLIENT_ID, CLIENT_SECRET, connectPortal, control, hubspot, JSON_TYPE, startTestSimulator, tokenRequest,
-} from "./helpers";
+import { CLIENT_ID, CLIENT_SECRET, connectPortal, control, hubspot, JSON_TYPE, startTestSimulator, tokenRequest } from "./helpers";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -12,7 +10,14 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => control(sim, "POST", "/reset"));
 
-interface Logged { method: string; path: string; status: number | null; time: string; grantType?: string; portalId?: number }
+interface Logged {
+  method: string;
+  path: string;
+  status: number | null;
+  time: string;
+  grantType?: string;
+  portalId?: number;
+}
 const requestLog = async () => ((await (await control(sim, "GET", "/requests")).json()) as { requests: Logged[] }).requests;
 
 describe("inspection", () => {
@@ -40,7 +45,12 @@ describe("inspection", () => {
 
   it("logs every HubSpot request with method, path, status and time, so tests can count refreshes", async () => {
     const tokens = await connectPortal(sim);
-    const refresh = { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: CLIENT_ID, client_secret: CLIENT_SECRET };
+    const refresh = {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token,
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+    };
     await tokenRequest(sim, refresh);
     await tokenRequest(sim, refresh, "/oauth/v1/token");
     await fetch(`${sim.url}/oauth/v1/access-tokens/${tokens.access_token}?hint=x`);
@@ -73,7 +83,9 @@ describe("inspection", () => {
     const client = hubspot(sim, (await connectPortal(sim)).access_token);
     await client.crm.contacts.basicApi.create({ properties: { email: "seen@example.com", firstname: "Seen" }, associations: [] });
     const listing = (await (await control(sim, "GET", "/portals/62515/contacts")).json()) as {
-      portalId: number; total: number; results: { id: string; properties: Record<string, string> }[];
+      portalId: number;
+      total: number;
+      results: { id: string; properties: Record<string, string> }[];
     };
     expect(listing).toMatchObject({ portalId: 62515, total: 1 });
     expect(listing.results[0]?.properties).toMatchObject({ email: "seen@example.com", firstname: "Seen" });
@@ -84,7 +96,12 @@ describe("inspection", () => {
 describe("configuration and state", () => {
   it("shows the config without the client secret and patches it", async () => {
     const before = (await (await control(sim, "GET", "/config")).json()) as Record<string, unknown>;
-    expect(before).toMatchObject({ clientId: CLIENT_ID, accessTokenTtlSeconds: 1800, codeTtlSeconds: 30, rateLimit: { max: 110, intervalMs: 10_000 } });
+    expect(before).toMatchObject({
+      clientId: CLIENT_ID,
+      accessTokenTtlSeconds: 1800,
+      codeTtlSeconds: 30,
+      rateLimit: { max: 110, intervalMs: 10_000 },
+    });
     expect(JSON.stringify(before)).not.toContain(CLIENT_SECRET);
     const patched = await control(sim, "PATCH", "/config", { accessTokenTtlSeconds: 5, rateLimit: null, latencyMs: 0 });
     expect(patched.status).toBe(200);
@@ -98,7 +115,11 @@ describe("configuration and state", () => {
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: expect.any(String) });
     }
-    const malformed = await fetch(`${sim.url}/_sim/config`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: "{" });
+    const malformed = await fetch(`${sim.url}/_sim/config`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: "{",
+    });
     expect(malformed.status).toBe(400);
   });
 
@@ -121,7 +142,9 @@ describe("configuration and state", () => {
     expect((await fetch(`${sim.url}/oauth/v1/access-tokens/${tokens.access_token}`)).status).toBe(404);
     expect(await (await control(sim, "GET", "/faults")).json()).toEqual({ faults: [] });
     expect(await (await control(sim, "GET", "/config")).json()).toMatchObject({ accessTokenTtlSeconds: 1800 });
-    expect(await requestLog()).toEqual([{ method: "GET", path: "/oauth/v1/access-tokens/[redacted]", status: 404, time: expect.any(String), durationMs: expect.any(Number) }]);
+    expect(await requestLog()).toEqual([
+      { method: "GET", path: "/oauth/v1/access-tokens/[redacted]", status: 404, time: expect.any(String), durationMs: expect.any(Number) },
+    ]);
   });
 
   it("answers unknown HubSpot paths with a JSON 404 and wrong methods with 405", async () => {

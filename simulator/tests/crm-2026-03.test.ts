@@ -28,7 +28,9 @@ const input = (email: string, traceId?: string) => ({
   ...(traceId ? { objectWriteTraceId: traceId } : {}),
 });
 const storedEmails = async () =>
-  ((await (await control(sim, "GET", "/portals/62515/contacts")).json()) as { results: { properties: { email: string } }[] }).results.map((c) => c.properties.email);
+  ((await (await control(sim, "GET", "/portals/62515/contacts")).json()) as { results: { properties: { email: string } }[] }).results.map(
+    (c) => c.properties.email,
+  );
 
 describe("contacts on 2026-03 and v3 paths", () => {
   it("serves create, read, list and batch upsert on both path families against one store", async () => {
@@ -49,7 +51,9 @@ describe("contacts on 2026-03 and v3 paths", () => {
 
 describe("batch upsert by email (HubSpot's documented semantics, the default)", () => {
   it("echoes each input's objectWriteTraceId and returns emails lowercased", async () => {
-    const response = await call(`${V2026}/batch/upsert`, { inputs: [input("Mixed.Case@Example.COM", "sig-1"), input("plain@example.com", "sig-2")] });
+    const response = await call(`${V2026}/batch/upsert`, {
+      inputs: [input("Mixed.Case@Example.COM", "sig-1"), input("plain@example.com", "sig-2")],
+    });
     expect(response.status).toBe(200);
     const results = response.body.results as { objectWriteTraceId: string; properties: { email: string }; new: boolean }[];
     expect(results.map((result) => [result.objectWriteTraceId, result.properties.email, result.new]).sort()).toEqual([
@@ -59,20 +63,31 @@ describe("batch upsert by email (HubSpot's documented semantics, the default)", 
   });
 
   it("fails the whole batch with 400 VALIDATION_ERROR for one invalid address and writes nothing", async () => {
-    const response = await call(`${V2026}/batch/upsert`, { inputs: [input("fine@example.com", "a"), input("odd@example-.com", "b"), input("also@example.com", "c")] });
+    const response = await call(`${V2026}/batch/upsert`, {
+      inputs: [input("fine@example.com", "a"), input("odd@example-.com", "b"), input("also@example.com", "c")],
+    });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ status: "error", category: "VALIDATION_ERROR", message: expect.stringContaining("Email address odd@example-.com is invalid") });
+    expect(response.body).toMatchObject({
+      status: "error",
+      category: "VALIDATION_ERROR",
+      message: expect.stringContaining("Email address odd@example-.com is invalid"),
+    });
     expect(await storedEmails()).toEqual([]);
   });
 
   it("fails the whole batch with 409 when an address is another contact's additional email", async () => {
     const owner = await call(V2026, { properties: { email: "owner@example.com" } });
-    const added = await control(sim, "POST", `/portals/62515/contacts/${String(owner.body.id)}/additional-emails`, { email: "Alias@Example.com" });
+    const added = await control(sim, "POST", `/portals/62515/contacts/${String(owner.body.id)}/additional-emails`, {
+      email: "Alias@Example.com",
+    });
     expect(added.status).toBe(200);
     expect(((await added.json()) as { properties: Record<string, string> }).properties.hs_additional_emails).toBe("alias@example.com");
     const response = await call(`${V2026}/batch/upsert`, { inputs: [input("new@example.com", "a"), input("ALIAS@example.com", "b")] });
     expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ category: "OBJECT_ALREADY_EXISTS", message: `Contact already exists. Existing ID: ${String(owner.body.id)}` });
+    expect(response.body).toMatchObject({
+      category: "OBJECT_ALREADY_EXISTS",
+      message: `Contact already exists. Existing ID: ${String(owner.body.id)}`,
+    });
     expect(await storedEmails()).toEqual(["owner@example.com"]);
     // Creating it as a contact of its own is refused the same way.
     expect((await call(V3, { properties: { email: "alias@example.com" } })).status).toBe(409);
@@ -82,7 +97,9 @@ describe("batch upsert by email (HubSpot's documented semantics, the default)", 
     await control(sim, "PATCH", "/config", { upsertFailureMode: "multi-status" });
     const owner = await call(V2026, { properties: { email: "owner@example.com" } });
     await control(sim, "POST", `/portals/62515/contacts/${String(owner.body.id)}/additional-emails`, { email: "alias@example.com" });
-    const response = await call(`${V2026}/batch/upsert`, { inputs: [input("ok@example.com", "a"), input("bad@", "b"), input("alias@example.com", "c")] });
+    const response = await call(`${V2026}/batch/upsert`, {
+      inputs: [input("ok@example.com", "a"), input("bad@", "b"), input("alias@example.com", "c")],
+    });
     expect(response.status).toBe(207);
     expect(response.body.numErrors).toBe(2);
     expect(response.body.errors).toEqual([

@@ -55,7 +55,11 @@ describe("401 authentication errors", () => {
 describe("403 MISSING_SCOPES", () => {
   it("names crm.objects.contacts.write when a token can't write", async () => {
     // Portal 80002 lacks the write scope, so it can only be connected when write isn't required.
-    const tokens = await connectPortal(sim, { portalId: 80002, scope: "oauth", optionalScope: "crm.objects.contacts.read crm.objects.contacts.write" });
+    const tokens = await connectPortal(sim, {
+      portalId: 80002,
+      scope: "oauth",
+      optionalScope: "crm.objects.contacts.read crm.objects.contacts.write",
+    });
     expect(tokens.scopes).toEqual(["oauth", "crm.objects.contacts.read"]);
     const client = hubspot(sim, tokens.access_token);
     for (const call of [
@@ -69,7 +73,12 @@ describe("403 MISSING_SCOPES", () => {
       expect(error.body).toMatchObject({
         category: "MISSING_SCOPES",
         message: expect.stringContaining("This app hasn't been granted all required scopes to make this call."),
-        errors: [{ message: "One or more of the following scopes are required.", context: { requiredGranularScopes: ["crm.objects.contacts.write"] } }],
+        errors: [
+          {
+            message: "One or more of the following scopes are required.",
+            context: { requiredGranularScopes: ["crm.objects.contacts.write"] },
+          },
+        ],
       });
     }
     expect((await client.crm.contacts.basicApi.getPage()).results).toEqual([]);

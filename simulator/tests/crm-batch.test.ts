@@ -16,7 +16,11 @@ describe("batch/create", () => {
       inputs: [1, 2, 3].map((n) => ({ properties: { email: `c${n}@example.com` }, associations: [] })),
     });
     expect(response.status).toBe("COMPLETE");
-    expect(response.results.map((contact) => contact.properties.email).sort()).toEqual(["c1@example.com", "c2@example.com", "c3@example.com"]);
+    expect(response.results.map((contact) => contact.properties.email).sort()).toEqual([
+      "c1@example.com",
+      "c2@example.com",
+      "c3@example.com",
+    ]);
     expect(response.startedAt).toBeInstanceOf(Date);
     expect(response.completedAt).toBeInstanceOf(Date);
     expect(await storedTotal()).toBe(3);
@@ -26,7 +30,10 @@ describe("batch/create", () => {
     const existing = await client.crm.contacts.basicApi.create({ properties: { email: "taken@example.com" }, associations: [] });
     const error = await sdkError(
       client.crm.contacts.batchApi.create({
-        inputs: [{ properties: { email: "fresh@example.com" }, associations: [] }, { properties: { email: "taken@example.com" }, associations: [] }],
+        inputs: [
+          { properties: { email: "fresh@example.com" }, associations: [] },
+          { properties: { email: "taken@example.com" }, associations: [] },
+        ],
       }),
     );
     expect(error.code).toBe(409);
@@ -90,7 +97,9 @@ describe("batch/upsert by email", () => {
   });
 
   it("rejects duplicate ids, a non-email idProperty and more than 100 inputs", async () => {
-    const duplicate = await sdkError(client.crm.contacts.batchApi.upsert({ inputs: [upsertInput("a@example.com"), upsertInput("A@example.com")] }));
+    const duplicate = await sdkError(
+      client.crm.contacts.batchApi.upsert({ inputs: [upsertInput("a@example.com"), upsertInput("A@example.com")] }),
+    );
     expect(duplicate.code).toBe(400);
     expect(String(duplicate.body.message)).toContain("Duplicate IDs found in batch input");
     const wrongId = await sdkError(client.crm.contacts.batchApi.upsert({ inputs: [{ id: "1", idProperty: "phone", properties: {} }] }));

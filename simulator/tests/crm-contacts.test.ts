@@ -31,8 +31,13 @@ describe("create and read", () => {
     expect(body).toEqual({
       id: expect.stringMatching(/^\d+$/),
       properties: {
-        createdate: body.createdAt, email: "ada@example.com", firstname: "Ada", hs_marketable_status: "false",
-        hs_object_id: body.id, lastmodifieddate: body.createdAt, lastname: "Lovelace",
+        createdate: body.createdAt,
+        email: "ada@example.com",
+        firstname: "Ada",
+        hs_marketable_status: "false",
+        hs_object_id: body.id,
+        lastmodifieddate: body.createdAt,
+        lastname: "Lovelace",
       },
       createdAt: expect.stringMatching(ISO),
       updatedAt: body.createdAt,
@@ -45,10 +50,20 @@ describe("create and read", () => {
     expect(created.createdAt).toBeInstanceOf(Date);
     const byId = await client.crm.contacts.basicApi.getById(created.id);
     expect(byId.properties).toEqual({
-      createdate: expect.stringMatching(ISO), email: "b@example.com", firstname: "B", hs_object_id: created.id,
+      createdate: expect.stringMatching(ISO),
+      email: "b@example.com",
+      firstname: "B",
+      hs_object_id: created.id,
       lastmodifieddate: expect.stringMatching(ISO),
     });
-    const byEmail = await client.crm.contacts.basicApi.getById("B@example.com", ["firstname", "phone"], undefined, undefined, false, "email");
+    const byEmail = await client.crm.contacts.basicApi.getById(
+      "B@example.com",
+      ["firstname", "phone"],
+      undefined,
+      undefined,
+      false,
+      "email",
+    );
     expect(byEmail.id).toBe(created.id);
     expect(byEmail.properties).toMatchObject({ firstname: "B", phone: null, hs_object_id: created.id });
     expect(byEmail.properties).not.toHaveProperty("email");
@@ -102,7 +117,10 @@ describe("create errors", () => {
     expect(error.headers["x-hubspot-ratelimit-remaining"]).toBeDefined();
     const raw = await rawCreate({ email: "dup@example.com" });
     expect(await raw.json()).toEqual({
-      status: "error", message: `Contact already exists. Existing ID: ${existing.id}`, correlationId: expect.any(String), category: "CONFLICT",
+      status: "error",
+      message: `Contact already exists. Existing ID: ${existing.id}`,
+      correlationId: expect.any(String),
+      category: "CONFLICT",
     });
   });
 
@@ -125,7 +143,9 @@ describe("create errors", () => {
     expect(error.code).toBe(400);
     expect(String(error.body.message)).toContain('"error":"PROPERTY_DOESNT_EXIST","name":"favourite_colour"');
     const raw = await fetch(`${sim.url}/crm/v3/objects/contacts`, {
-      method: "POST", headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" }, body: "{nope",
+      method: "POST",
+      headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" },
+      body: "{nope",
     });
     expect(raw.status).toBe(400);
     expect(await raw.json()).toMatchObject({ category: "VALIDATION_ERROR" });
@@ -135,11 +155,17 @@ describe("create errors", () => {
 describe("search", () => {
   const byEmail = (email: string) => ({
     filterGroups: [{ filters: [{ propertyName: "email", operator: FilterOperatorEnum.Eq, value: email }] }],
-    properties: ["email", "firstname"], limit: 10, after: "0", sorts: [],
+    properties: ["email", "firstname"],
+    limit: 10,
+    after: "0",
+    sorts: [],
   });
 
   it("finds a contact by email, case-insensitively", async () => {
-    const created = await client.crm.contacts.basicApi.create({ properties: { email: "find@example.com", firstname: "F" }, associations: [] });
+    const created = await client.crm.contacts.basicApi.create({
+      properties: { email: "find@example.com", firstname: "F" },
+      associations: [],
+    });
     const result = await client.crm.contacts.searchApi.doSearch(byEmail("FIND@example.com"));
     expect(result.total).toBe(1);
     expect(result.results[0]?.id).toBe(created.id);
@@ -156,13 +182,17 @@ describe("search", () => {
   });
 
   it("pages through OR-ed filter groups", async () => {
-    for (const n of [1, 2, 3]) await client.crm.contacts.basicApi.create({ properties: { email: `s${n}@example.com`, lastname: "Same" }, associations: [] });
+    for (const n of [1, 2, 3])
+      await client.crm.contacts.basicApi.create({ properties: { email: `s${n}@example.com`, lastname: "Same" }, associations: [] });
     const request = {
       filterGroups: [
         { filters: [{ propertyName: "lastname", operator: FilterOperatorEnum.Eq, value: "same" }] },
         { filters: [{ propertyName: "email", operator: FilterOperatorEnum.Eq, value: "nobody@example.com" }] },
       ],
-      properties: [], limit: 2, after: "0", sorts: [],
+      properties: [],
+      limit: 2,
+      after: "0",
+      sorts: [],
     };
     const first = await client.crm.contacts.searchApi.doSearch(request);
     expect(first.total).toBe(3);

@@ -3,7 +3,17 @@
 // MISSING_SCOPES, 429 and 401 bodies), leaving other portals alone.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
-import { CLIENT_ID, CLIENT_SECRET, connectPortal, control, REDIRECT_URI, startTestSimulator, tokenRequest, authorizationCode, type TokenBody } from "./helpers";
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  connectPortal,
+  control,
+  REDIRECT_URI,
+  startTestSimulator,
+  tokenRequest,
+  authorizationCode,
+  type TokenBody,
+} from "./helpers";
 
 let sim: RunningSimulator;
 let demo: TokenBody;
@@ -19,7 +29,11 @@ beforeEach(async () => {
 });
 
 const refresh = (grant: TokenBody) =>
-  tokenRequest(sim, { grant_type: "refresh_token", refresh_token: grant.refresh_token, client_id: CLIENT_ID, client_secret: CLIENT_SECRET }, "/oauth/2026-03/token");
+  tokenRequest(
+    sim,
+    { grant_type: "refresh_token", refresh_token: grant.refresh_token, client_id: CLIENT_ID, client_secret: CLIENT_SECRET },
+    "/oauth/2026-03/token",
+  );
 const contacts = (grant: TokenBody, signal?: AbortSignal) =>
   fetch(`${sim.url}/crm/objects/2026-03/contacts`, { headers: { Authorization: `Bearer ${grant.access_token}` }, signal });
 const addFault = async (fault: Record<string, unknown>) => {
@@ -42,7 +56,13 @@ describe("faults scoped to a portal and grant type", () => {
   it("fails refreshes with 500 without touching code exchanges or API calls", async () => {
     await addFault({ status: 500, count: 1, grantType: "refresh_token" });
     const code = await authorizationCode(sim, { scope: "oauth", optionalScope: "" });
-    const exchanged = await tokenRequest(sim, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+    const exchanged = await tokenRequest(sim, {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+    });
     expect(exchanged.status).toBe(200);
     expect((await contacts(demo)).status).toBe(200);
     const failed = await refresh(demo);
@@ -79,7 +99,11 @@ describe("faults scoped to a portal and grant type", () => {
   });
 
   it("validates the new fields", async () => {
-    for (const bad of [{ status: 400, grantType: "client_credentials" }, { status: 500, portalId: -1 }, { status: 418, portalId: 62515 }]) {
+    for (const bad of [
+      { status: 400, grantType: "client_credentials" },
+      { status: 500, portalId: -1 },
+      { status: 418, portalId: 62515 },
+    ]) {
       expect((await control(sim, "POST", "/faults", bad)).status).toBe(400);
     }
   });

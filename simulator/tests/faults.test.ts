@@ -9,7 +9,12 @@ withConnectedPortal((portal) => ({ sim, accessToken } = portal));
 const list = (signal?: AbortSignal) =>
   fetch(`${sim.url}/crm/v3/objects/contacts`, { headers: { Authorization: `Bearer ${accessToken}` }, signal });
 
-interface Logged { method: string; path: string; status: number | null; durationMs: number }
+interface Logged {
+  method: string;
+  path: string;
+  status: number | null;
+  durationMs: number;
+}
 const requestLog = async () => ((await (await control(sim, "GET", "/requests")).json()) as { requests: Logged[] }).requests;
 
 describe("injected faults", () => {
@@ -59,7 +64,12 @@ describe("injected faults", () => {
   it("never faults the control API and validates fault input", async () => {
     await control(sim, "POST", "/faults", { status: 500, fraction: 1 });
     expect((await control(sim, "GET", "/health")).status).toBe(200);
-    for (const bad of [{ status: 418 }, { status: 500, mode: "hang" }, { status: 500, count: 1, fraction: 0.5 }, { mode: "hang", pathPrefix: "crm" }]) {
+    for (const bad of [
+      { status: 418 },
+      { status: 500, mode: "hang" },
+      { status: 500, count: 1, fraction: 0.5 },
+      { mode: "hang", pathPrefix: "crm" },
+    ]) {
       const response = await control(sim, "POST", "/faults", bad);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: expect.any(String) });

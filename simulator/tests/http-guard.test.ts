@@ -17,12 +17,16 @@ type Sent = { method: string; path: string; headers?: Record<string, string>; bo
 /** node:http rather than fetch: the tests need to send any Host header, as a rebound browser would. */
 function send({ method, path, headers = {}, body }: Sent): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(`${sim.url}${path}`, { method, headers: body === undefined ? headers : { ...headers, "Content-Length": Buffer.byteLength(body) } }, (incoming) => {
-      let text = "";
-      incoming.setEncoding("utf8");
-      incoming.on("data", (chunk: string) => (text += chunk));
-      incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, text }));
-    });
+    const outgoing = request(
+      `${sim.url}${path}`,
+      { method, headers: body === undefined ? headers : { ...headers, "Content-Length": Buffer.byteLength(body) } },
+      (incoming) => {
+        let text = "";
+        incoming.setEncoding("utf8");
+        incoming.on("data", (chunk: string) => (text += chunk));
+        incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, text }));
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(body);
   });
@@ -35,7 +39,10 @@ const ownHost = () => new URL(sim.url).host;
 describe("control API from a browser", () => {
   it("refuses a cross-origin text/plain POST (a form on any page) and creates no fault", async () => {
     const response = await send({
-      method: "POST", path: "/_sim/faults", body: fault, headers: { Host: ownHost(), Origin: "http://localhost:3000", "Content-Type": "text/plain" },
+      method: "POST",
+      path: "/_sim/faults",
+      body: fault,
+      headers: { Host: ownHost(), Origin: "http://localhost:3000", "Content-Type": "text/plain" },
     });
     expect(response.status).toBe(403);
     expect(await faultCount()).toBe(0);
@@ -79,19 +86,33 @@ describe("every route", () => {
   it("refuses OAuth and CRM calls that a page on another origin makes", async () => {
     const tokens = await connectPortal(sim);
     const crm = await send({
-      method: "GET", path: "/crm/v3/objects/contacts", headers: { Origin: "http://localhost:3000", Authorization: `Bearer ${tokens.access_token}` },
+      method: "GET",
+      path: "/crm/v3/objects/contacts",
+      headers: { Origin: "http://localhost:3000", Authorization: `Bearer ${tokens.access_token}` },
     });
     expect(crm.status).toBe(403);
     const token = await send({
-      method: "POST", path: "/oauth/v3/token", body: "grant_type=refresh_token", headers: { Origin: "null", "Content-Type": "application/x-www-form-urlencoded" },
+      method: "POST",
+      path: "/oauth/v3/token",
+      body: "grant_type=refresh_token",
+      headers: { Origin: "null", "Content-Type": "application/x-www-form-urlencoded" },
     });
     expect(token.status).toBe(403);
   });
 
   it("accepts the consent form posted from the simulator's own page", async () => {
-    const form = new URLSearchParams({ client_id: "switchboard-local", redirect_uri: "http://localhost:3000/api/integrations/hubspot/callback", scope: "oauth crm.objects.contacts.write", state: "s", portal_id: "62515", decision: "grant" });
+    const form = new URLSearchParams({
+      client_id: "switchboard-local",
+      redirect_uri: "http://localhost:3000/api/integrations/hubspot/callback",
+      scope: "oauth crm.objects.contacts.write",
+      state: "s",
+      portal_id: "62515",
+      decision: "grant",
+    });
     const own = await send({
-      method: "POST", path: "/oauth/authorize/decision", body: form.toString(),
+      method: "POST",
+      path: "/oauth/authorize/decision",
+      body: form.toString(),
       headers: { Origin: `http://${ownHost()}`, "Content-Type": "application/x-www-form-urlencoded" },
     });
     expect(own.status).toBe(302);

@@ -25,22 +25,32 @@ const portalIds = async (running: RunningSimulator) =>
 describe("many portals", () => {
   it("reads 10,000 portals from HUBSPOT_SIM_PORTALS_FILE (bare ids or objects) and connects any of them", async () => {
     const ids = Array.from({ length: 10_000 }, (_, index) => 1_000_000 + index);
-    const options = simulatorOptionsFromEnv({ HUBSPOT_SIM_PORTALS_FILE: portalsFile([...ids.slice(0, -1), { id: ids.at(-1), name: "Last one" }]) });
+    const options = simulatorOptionsFromEnv({
+      HUBSPOT_SIM_PORTALS_FILE: portalsFile([...ids.slice(0, -1), { id: ids.at(-1), name: "Last one" }]),
+    });
     sim = await startTestSimulator({ portals: options.portals });
     expect((await portalIds(sim)).length).toBe(10_000);
     const grant = await connectPortal(sim, { portalId: 1_009_999 });
     expect(grant.hub_id).toBe(1_009_999);
-    const pinned = await fetch(`${sim.url}/oauth/1005000/authorize?${new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, scope: "oauth" })}`);
+    const pinned = await fetch(
+      `${sim.url}/oauth/1005000/authorize?${new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, scope: "oauth" })}`,
+    );
     expect(await pinned.text()).toContain("Hub ID 1005000");
-    const unpinned = await (await fetch(`${sim.url}/oauth/authorize?${new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, scope: "oauth" })}`)).text();
+    const unpinned = await (
+      await fetch(`${sim.url}/oauth/authorize?${new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, scope: "oauth" })}`)
+    ).text();
     expect(unpinned.match(/name="portal_id"/g)).toHaveLength(50);
   });
 
   it("stops on an unreadable or invalid portals file, and on both sources at once", () => {
-    expect(() => simulatorOptionsFromEnv({ HUBSPOT_SIM_PORTALS_FILE: "/nonexistent/portals.json" })).toThrow(/^Invalid HUBSPOT_SIM_PORTALS_FILE: cannot read/);
+    expect(() => simulatorOptionsFromEnv({ HUBSPOT_SIM_PORTALS_FILE: "/nonexistent/portals.json" })).toThrow(
+      /^Invalid HUBSPOT_SIM_PORTALS_FILE: cannot read/,
+    );
     expect(() => simulatorOptionsFromEnv({ HUBSPOT_SIM_PORTALS_FILE: portalsFile([1, 1]) })).toThrow(/^Invalid HUBSPOT_SIM_PORTALS_FILE/);
     expect(() => simulatorOptionsFromEnv({ HUBSPOT_SIM_PORTALS: "[5]", HUBSPOT_SIM_PORTALS_FILE: portalsFile([6]) })).toThrow(/not both/);
-    expect(simulatorOptionsFromEnv({ HUBSPOT_SIM_PORTALS: "[5]" }).portals).toEqual([expect.objectContaining({ id: 5, hubDomain: "portal-5.hubspot.test", userEmail: "admin@portal-5.hubspot.test" })]);
+    expect(simulatorOptionsFromEnv({ HUBSPOT_SIM_PORTALS: "[5]" }).portals).toEqual([
+      expect.objectContaining({ id: 5, hubDomain: "portal-5.hubspot.test", userEmail: "admin@portal-5.hubspot.test" }),
+    ]);
   });
 
   it("creates portals named in the consent form or the control API when createPortalsOnDemand is on", async () => {

@@ -10,7 +10,13 @@ let accessToken: string;
 withConnectedPortal((portal) => ({ sim, accessToken } = portal));
 
 const CONTACTS = "/crm/objects/2026-03/contacts";
-type Body = { id?: string; message?: string; category?: string; properties?: Record<string, string>; results?: { id: string; properties: Record<string, string> }[] };
+type Body = {
+  id?: string;
+  message?: string;
+  category?: string;
+  properties?: Record<string, string>;
+  results?: { id: string; properties: Record<string, string> }[];
+};
 
 async function call(path: string, body?: unknown, method = body === undefined ? "GET" : "POST") {
   const response = await fetch(`${sim.url}${path}`, {
@@ -20,7 +26,8 @@ async function call(path: string, body?: unknown, method = body === undefined ? 
   });
   return { status: response.status, body: (await response.json()) as Body };
 }
-const marketable = async (id: string) => (await call(`${CONTACTS}/${id}?properties=hs_marketable_status`)).body.properties?.hs_marketable_status;
+const marketable = async (id: string) =>
+  (await call(`${CONTACTS}/${id}?properties=hs_marketable_status`)).body.properties?.hs_marketable_status;
 const create = async (email: string) => String((await call(CONTACTS, { properties: { email } })).body.id);
 const upsert = (email: string, properties: Record<string, unknown> = {}) =>
   call(`${CONTACTS}/batch/upsert`, { inputs: [{ id: email, idProperty: "email", properties }] });
@@ -67,7 +74,9 @@ describe("hs_marketable_status", () => {
     await create("other@example.com");
     const set = await control(sim, "PATCH", `/portals/62515/contacts/${id}/marketing-status`, { marketable: true });
     expect(set.status).toBe(200);
-    const found = await call(`${CONTACTS}/search`, { filterGroups: [{ filters: [{ propertyName: "hs_marketable_status", operator: "EQ", value: "true" }] }] });
+    const found = await call(`${CONTACTS}/search`, {
+      filterGroups: [{ filters: [{ propertyName: "hs_marketable_status", operator: "EQ", value: "true" }] }],
+    });
     expect(found.body.results?.map((contact) => contact.id)).toEqual([id]);
   });
 });

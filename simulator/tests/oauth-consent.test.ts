@@ -30,7 +30,9 @@ describe("consent page", () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<form method="post" action="/oauth/authorize/decision">');
     for (const portalId of [62515, 70001, 80002]) {
-      expect(html).toMatch(new RegExp(`<label for="portal-${portalId}"><input type="radio" id="portal-${portalId}" name="portal_id" value="${portalId}"`));
+      expect(html).toMatch(
+        new RegExp(`<label for="portal-${portalId}"><input type="radio" id="portal-${portalId}" name="portal_id" value="${portalId}"`),
+      );
     }
     for (const scope of ["oauth", "crm.objects.contacts.write", "crm.objects.contacts.read"]) {
       expect(html).toContain(`<li><code>${scope}</code></li>`);

@@ -2,8 +2,17 @@ import { Client } from "@hubspot/api-client";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningSimulator } from "../src/server";
 import {
-  authorizationCode, CLIENT_ID, CLIENT_SECRET, connectPortal, control, hubspot, JSON_TYPE, REDIRECT_URI,
-  sdkError, startTestSimulator, tokenRequest,
+  authorizationCode,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  connectPortal,
+  control,
+  hubspot,
+  JSON_TYPE,
+  REDIRECT_URI,
+  sdkError,
+  startTestSimulator,
+  tokenRequest,
 } from "./helpers";
 
 let sim: RunningSimulator;
@@ -28,8 +37,14 @@ describe("v1 token calls through @hubspot/api-client", () => {
     expect(tokens.expiresIn).toBe(1800);
     const info = await anonymous.oauth.accessTokensApi.get(tokens.accessToken);
     expect(info).toMatchObject({
-      token: tokens.accessToken, user: "admin@noread-70001.hubspot.test", hubDomain: "noread-70001.hubspot.test",
-      scopes: ["oauth", "crm.objects.contacts.write"], hubId: 70001, appId: 456789, userId: 1002, tokenType: "access",
+      token: tokens.accessToken,
+      user: "admin@noread-70001.hubspot.test",
+      hubDomain: "noread-70001.hubspot.test",
+      scopes: ["oauth", "crm.objects.contacts.write"],
+      hubId: 70001,
+      appId: 456789,
+      userId: 1002,
+      tokenType: "access",
     });
     expect(info.expiresIn).toBe(1800);
   });
@@ -38,8 +53,13 @@ describe("v1 token calls through @hubspot/api-client", () => {
     const tokens = await connectPortal(sim);
     const info = await anonymous.oauth.refreshTokensApi.get(tokens.refresh_token);
     expect(info).toMatchObject({
-      token: tokens.refresh_token, hubId: 62515, clientId: CLIENT_ID, userId: 1001, tokenType: "refresh",
-      user: "admin@demo-62515.hubspot.test", hubDomain: "demo-62515.hubspot.test",
+      token: tokens.refresh_token,
+      hubId: 62515,
+      clientId: CLIENT_ID,
+      userId: 1001,
+      tokenType: "refresh",
+      user: "admin@demo-62515.hubspot.test",
+      hubDomain: "demo-62515.hubspot.test",
     });
     await anonymous.oauth.refreshTokensApi.archive(tokens.refresh_token);
     // Revoking the refresh token ends the grant: its access token and the refresh token are dead.
@@ -77,12 +97,24 @@ describe("v3 / 2026-03 introspection and revocation", () => {
     expect(access.status).toBe(200);
     expect(access.headers.get("content-type")).toMatch(JSON_TYPE);
     expect(await access.json()).toEqual({
-      active: true, client_id: CLIENT_ID, token_use: "access_token", token: tokens.access_token,
-      user: "admin@demo-62515.hubspot.test", hub_domain: "demo-62515.hubspot.test", scopes: tokens.scopes,
-      hub_id: 62515, app_id: 456789, expires_in: 1800, user_id: 1001, token_type: "access",
+      active: true,
+      client_id: CLIENT_ID,
+      token_use: "access_token",
+      token: tokens.access_token,
+      user: "admin@demo-62515.hubspot.test",
+      hub_domain: "demo-62515.hubspot.test",
+      scopes: tokens.scopes,
+      hub_id: 62515,
+      app_id: 456789,
+      expires_in: 1800,
+      user_id: 1001,
+      token_type: "access",
     });
     expect(await (await introspect(tokens.refresh_token)).json()).toMatchObject({
-      active: true, token_use: "refresh_token", client_id: CLIENT_ID, hub_id: 62515,
+      active: true,
+      token_use: "refresh_token",
+      client_id: CLIENT_ID,
+      hub_id: 62515,
     });
     expect(await (await introspect("not-a-token")).json()).toEqual({ active: false });
   });
@@ -94,8 +126,12 @@ describe("v3 / 2026-03 introspection and revocation", () => {
     const tokens = await connectPortal(sim);
     expect(tokens.expires_in).toBe(600);
     const introspected = async (version: string) =>
-      (await (await tokenRequest(sim, { token: tokens.access_token, ...clientFields }, `/oauth/${version}/token/introspect`)).json()) as { active: boolean; expires_in?: number };
-    const metadata = async () => ((await (await fetch(`${sim.url}/oauth/v1/access-tokens/${tokens.access_token}`)).json()) as { expires_in: number }).expires_in;
+      (await (await tokenRequest(sim, { token: tokens.access_token, ...clientFields }, `/oauth/${version}/token/introspect`)).json()) as {
+        active: boolean;
+        expires_in?: number;
+      };
+    const metadata = async () =>
+      ((await (await fetch(`${sim.url}/oauth/v1/access-tokens/${tokens.access_token}`)).json()) as { expires_in: number }).expires_in;
 
     vi.setSystemTime(issuedAt + 250_400);
     expect(await metadata()).toBe(349);
@@ -112,20 +148,32 @@ describe("v3 / 2026-03 introspection and revocation", () => {
     const path = "/oauth/2026-03/token/introspect";
     const access = await tokenRequest(sim, { access_token: tokens.access_token, token_type_hint: "access_token", ...clientFields }, path);
     expect(await access.json()).toMatchObject({ active: true, token_use: "access_token", hub_id: 62515 });
-    const refresh = await tokenRequest(sim, { refresh_token: tokens.refresh_token, token_type_hint: "refresh_token", ...clientFields }, path);
+    const refresh = await tokenRequest(
+      sim,
+      { refresh_token: tokens.refresh_token, token_type_hint: "refresh_token", ...clientFields },
+      path,
+    );
     expect(await refresh.json()).toMatchObject({ active: true, token_use: "refresh_token", hub_id: 62515 });
   });
 
   it("requires the client credentials", async () => {
     const tokens = await connectPortal(sim);
-    const response = await tokenRequest(sim, { token: tokens.access_token, client_id: CLIENT_ID, client_secret: "x" }, "/oauth/v3/token/introspect");
+    const response = await tokenRequest(
+      sim,
+      { token: tokens.access_token, client_id: CLIENT_ID, client_secret: "x" },
+      "/oauth/v3/token/introspect",
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "invalid_client" });
   });
 
   it.each(["v3", "2026-03"])("revokes a refresh token with 204 and ends the grant (%s)", async (version) => {
     const tokens = await connectPortal(sim);
-    const revoke = await tokenRequest(sim, { token: tokens.refresh_token, token_type_hint: "refresh_token", ...clientFields }, `/oauth/${version}/token/revoke`);
+    const revoke = await tokenRequest(
+      sim,
+      { token: tokens.refresh_token, token_type_hint: "refresh_token", ...clientFields },
+      `/oauth/${version}/token/revoke`,
+    );
     expect(revoke.status).toBe(204);
     expect(await revoke.text()).toBe("");
     const introspect = await tokenRequest(sim, { token: tokens.access_token, ...clientFields }, `/oauth/${version}/token/introspect`);

@@ -2,8 +2,16 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
 import {
-  authorizationCode, CLIENT_ID, CLIENT_SECRET, connectPortal, control, JSON_TYPE, REDIRECT_URI,
-  startTestSimulator, tokenRequest, type TokenBody,
+  authorizationCode,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  connectPortal,
+  control,
+  JSON_TYPE,
+  REDIRECT_URI,
+  startTestSimulator,
+  tokenRequest,
+  type TokenBody,
 } from "./helpers";
 
 let sim: RunningSimulator;
@@ -14,17 +22,28 @@ afterAll(() => sim.close());
 beforeEach(() => control(sim, "POST", "/reset"));
 
 const codeGrant = (code: string) => ({
-  grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, client_secret: CLIENT_SECRET,
+  grant_type: "authorization_code",
+  code,
+  redirect_uri: REDIRECT_URI,
+  client_id: CLIENT_ID,
+  client_secret: CLIENT_SECRET,
 });
 const refreshGrant = (refreshToken: string) => ({
-  grant_type: "refresh_token", refresh_token: refreshToken, client_id: CLIENT_ID, client_secret: CLIENT_SECRET,
+  grant_type: "refresh_token",
+  refresh_token: refreshToken,
+  client_id: CLIENT_ID,
+  client_secret: CLIENT_SECRET,
 });
 
 async function expectTokenError(response: Response, status: string, error: string, message: string) {
   expect(response.status).toBe(400);
   expect(response.headers.get("content-type")).toMatch(JSON_TYPE);
   expect(await response.json()).toEqual({
-    status, message, error, error_description: message, correlationId: expect.stringMatching(/.+/),
+    status,
+    message,
+    error,
+    error_description: message,
+    correlationId: expect.stringMatching(/.+/),
   });
 }
 
@@ -70,11 +89,15 @@ describe("authorization_code grant", () => {
     const code = await authorizationCode(sim);
     await expectTokenError(
       await tokenRequest(sim, { ...codeGrant(code), client_secret: "wrong" }),
-      "BAD_CLIENT_SECRET", "invalid_client", "missing or invalid client secret",
+      "BAD_CLIENT_SECRET",
+      "invalid_client",
+      "missing or invalid client secret",
     );
     await expectTokenError(
       await tokenRequest(sim, { ...codeGrant(code), client_id: "other" }),
-      "BAD_CLIENT_ID", "invalid_client", "missing or unknown client id",
+      "BAD_CLIENT_ID",
+      "invalid_client",
+      "missing or unknown client id",
     );
   });
 
@@ -126,7 +149,9 @@ describe("refresh_token grant", () => {
     expect(second.expires_in).toBe(60);
     await expectTokenError(
       await tokenRequest(sim, refreshGrant(first.refresh_token)),
-      "BAD_REFRESH_TOKEN", "invalid_grant", "refresh token is invalid, expired or revoked",
+      "BAD_REFRESH_TOKEN",
+      "invalid_grant",
+      "refresh token is invalid, expired or revoked",
     );
     expect((await tokenRequest(sim, refreshGrant(second.refresh_token), "/oauth/2026-03/token")).status).toBe(200);
   });
@@ -134,14 +159,18 @@ describe("refresh_token grant", () => {
   it("answers BAD_REFRESH_TOKEN for an unknown refresh token and after an app uninstall", async () => {
     await expectTokenError(
       await tokenRequest(sim, refreshGrant("unknown")),
-      "BAD_REFRESH_TOKEN", "invalid_grant", "refresh token is invalid, expired or revoked",
+      "BAD_REFRESH_TOKEN",
+      "invalid_grant",
+      "refresh token is invalid, expired or revoked",
     );
     const tokens = await connectPortal(sim);
     const revoked = await control(sim, "POST", "/portals/62515/revoke-all");
     expect(await revoked.json()).toEqual({ portalId: 62515, revokedAccessTokens: 1, revokedRefreshTokens: 1 });
     await expectTokenError(
       await tokenRequest(sim, refreshGrant(tokens.refresh_token), "/oauth/v1/token"),
-      "BAD_REFRESH_TOKEN", "invalid_grant", "refresh token is invalid, expired or revoked",
+      "BAD_REFRESH_TOKEN",
+      "invalid_grant",
+      "refresh token is invalid, expired or revoked",
     );
   });
 

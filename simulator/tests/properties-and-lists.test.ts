@@ -29,7 +29,17 @@ async function call(path: string, body?: unknown, method = body === undefined ? 
 }
 const PROPERTIES = "/crm/properties/2026-03/contacts";
 const LISTS = "/crm/lists/2026-03";
-const tier = { name: "tier", label: "Tier", type: "enumeration", fieldType: "select", groupName: "contactinformation", options: [{ label: "Gold", value: "gold" }, { label: "Silver", value: "silver" }] };
+const tier = {
+  name: "tier",
+  label: "Tier",
+  type: "enumeration",
+  fieldType: "select",
+  groupName: "contactinformation",
+  options: [
+    { label: "Gold", value: "gold" },
+    { label: "Silver", value: "silver" },
+  ],
+};
 const createContact = async (properties: Record<string, string>) => call("/crm/objects/2026-03/contacts", { properties });
 
 describe("properties", () => {
@@ -37,7 +47,11 @@ describe("properties", () => {
     const { status, body } = await call(PROPERTIES);
     expect(status).toBe(200);
     const byName = new Map(body.results?.map((property) => [property.name, property]));
-    expect(byName.get("hs_marketable_status")).toMatchObject({ type: "enumeration", hubspotDefined: true, modificationMetadata: { readOnlyValue: true } });
+    expect(byName.get("hs_marketable_status")).toMatchObject({
+      type: "enumeration",
+      hubspotDefined: true,
+      modificationMetadata: { readOnlyValue: true },
+    });
     expect(byName.get("email")).toMatchObject({ type: "string", fieldType: "text", modificationMetadata: { readOnlyValue: false } });
     expect(byName.get("lifecyclestage")?.options).toContainEqual(expect.objectContaining({ value: "subscriber", label: "Subscriber" }));
     expect((await call(PROPERTIES, undefined, "GET", await token("oauth crm.schemas.contacts.read"))).status).toBe(200);
@@ -48,13 +62,23 @@ describe("properties", () => {
     const created = await call(PROPERTIES, tier);
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe(`${PROPERTIES}/tier`);
-    expect(created.body).toMatchObject({ name: "tier", hubspotDefined: false, options: [expect.objectContaining({ value: "gold" }), expect.objectContaining({ value: "silver" })] });
+    expect(created.body).toMatchObject({
+      name: "tier",
+      hubspotDefined: false,
+      options: [expect.objectContaining({ value: "gold" }), expect.objectContaining({ value: "silver" })],
+    });
     expect((await call(`${PROPERTIES}/tier`)).body.name).toBe("tier");
     expect((await call(PROPERTIES, tier)).status).toBe(409);
     expect((await call(PROPERTIES, { ...tier, name: "other", options: [] })).status).toBe(400);
     expect((await call(PROPERTIES, { ...tier, name: "hs_mine" })).status).toBe(400);
     expect((await call(PROPERTIES, { ...tier, name: "third" }, "POST", await token("oauth crm.objects.contacts.read"))).status).toBe(403);
-    const viaControl = await control(sim, "POST", "/portals/62515/properties", { ...tier, name: "region", type: "string", fieldType: "text", options: undefined });
+    const viaControl = await control(sim, "POST", "/portals/62515/properties", {
+      ...tier,
+      name: "region",
+      type: "string",
+      fieldType: "text",
+      options: undefined,
+    });
     expect(viaControl.status).toBe(201);
     expect((await createContact({ email: "r@example.com", region: "north" })).status).toBe(201);
   });
@@ -75,8 +99,20 @@ describe("lists", () => {
   it("creates MANUAL and DYNAMIC lists (200 {list}) and refuses bad or duplicate ones", async () => {
     const manual = await call(LISTS, { name: "Newsletter", objectTypeId: "0-1", processingType: "MANUAL" });
     expect(manual.status).toBe(200);
-    expect(manual.body.list).toMatchObject({ listId: expect.any(String), listVersion: 1, name: "Newsletter", objectTypeId: "0-1", processingType: "MANUAL", processingStatus: "COMPLETE" });
-    const dynamic = await call(LISTS, { name: "Gold", objectTypeId: "0-1", processingType: "DYNAMIC", filterBranch: { filterBranchType: "OR", filterBranches: [], filters: [] } });
+    expect(manual.body.list).toMatchObject({
+      listId: expect.any(String),
+      listVersion: 1,
+      name: "Newsletter",
+      objectTypeId: "0-1",
+      processingType: "MANUAL",
+      processingStatus: "COMPLETE",
+    });
+    const dynamic = await call(LISTS, {
+      name: "Gold",
+      objectTypeId: "0-1",
+      processingType: "DYNAMIC",
+      filterBranch: { filterBranchType: "OR", filterBranches: [], filters: [] },
+    });
     expect(dynamic.body.list?.processingType).toBe("DYNAMIC");
     expect((await call(LISTS, { name: "No filter", objectTypeId: "0-1", processingType: "DYNAMIC" })).status).toBe(400);
     expect((await call(LISTS, { name: "newsletter", objectTypeId: "0-1", processingType: "MANUAL" })).status).toBe(409);
@@ -100,19 +136,35 @@ describe("lists", () => {
     const b = String((await createContact({ email: "b@example.com" })).body.id);
     const added = await call(`${LISTS}/${listId}/memberships/add`, [a, b, "999999"], "PUT");
     expect(added).toMatchObject({ status: 200, body: { recordsIdsAdded: [a, b], recordIdsRemoved: [], recordIdsMissing: ["999999"] } });
-    expect((await call(`${LISTS}/${listId}/memberships/add`, [a], "PUT")).body).toEqual({ recordsIdsAdded: [], recordIdsRemoved: [], recordIdsMissing: [] });
+    expect((await call(`${LISTS}/${listId}/memberships/add`, [a], "PUT")).body).toEqual({
+      recordsIdsAdded: [],
+      recordIdsRemoved: [],
+      recordIdsMissing: [],
+    });
     const members = await control(sim, "GET", `/portals/62515/lists/${listId}/memberships`);
     expect(await members.json()).toEqual({ portalId: 62515, listId, recordIds: [a, b] });
     expect((await call(`${LISTS}/${listId}/memberships`)).body).toMatchObject({ total: 2, results: [{ recordId: a }, { recordId: b }] });
     expect((await call(`${LISTS}/424242/memberships/add`, [a], "PUT")).status).toBe(404);
 
     // A privacy deletion takes the contact out of its lists.
-    await control(sim, "POST", "/webhooks/send", { portalId: 62515, targetUrl: "http://127.0.0.1:9/unreachable", wait: false, events: [{ type: "contact.privacyDeletion", objectId: a }] });
-    expect(((await (await control(sim, "GET", "/portals/62515/lists")).json()) as { lists: { recordIds: string[] }[] }).lists[0]?.recordIds).toEqual([b]);
+    await control(sim, "POST", "/webhooks/send", {
+      portalId: 62515,
+      targetUrl: "http://127.0.0.1:9/unreachable",
+      wait: false,
+      events: [{ type: "contact.privacyDeletion", objectId: a }],
+    });
+    expect(
+      ((await (await control(sim, "GET", "/portals/62515/lists")).json()) as { lists: { recordIds: string[] }[] }).lists[0]?.recordIds,
+    ).toEqual([b]);
   });
 
   it("refuses manual membership changes on DYNAMIC lists", async () => {
-    const dynamic = await call(LISTS, { name: "Dyn", objectTypeId: "0-1", processingType: "DYNAMIC", filterBranch: { filterBranchType: "OR" } });
+    const dynamic = await call(LISTS, {
+      name: "Dyn",
+      objectTypeId: "0-1",
+      processingType: "DYNAMIC",
+      filterBranch: { filterBranchType: "OR" },
+    });
     const contact = String((await createContact({ email: "x@example.com" })).body.id);
     expect((await call(`${LISTS}/${String(dynamic.body.list?.listId)}/memberships/add`, [contact], "PUT")).status).toBe(400);
   });

@@ -47,13 +47,28 @@ describe("rate-limit profiles", () => {
     const refused = await read();
     expect(refused.status).toBe(429);
     expect(refused.headers.get("x-hubspot-ratelimit-daily-remaining")).toBe("0");
-    expect(await refused.json()).toMatchObject({ errorType: "RATE_LIMIT", policyName: "DAILY", message: "You have reached your daily limit." });
+    expect(await refused.json()).toMatchObject({
+      errorType: "RATE_LIMIT",
+      policyName: "DAILY",
+      message: "You have reached your daily limit.",
+    });
   });
 
   it("takes a profile name or max/interval/daily from HUBSPOT_SIM_RATE_LIMIT", () => {
-    expect(resolveConfig(simulatorOptionsFromEnv({ HUBSPOT_SIM_RATE_LIMIT: "private-starter" })).rateLimit).toEqual({ max: 100, intervalMs: 10_000, daily: 250_000 });
-    expect(resolveConfig(simulatorOptionsFromEnv({ HUBSPOT_SIM_RATE_LIMIT: "marketplace" })).rateLimit).toEqual({ max: 110, intervalMs: 10_000 });
-    expect(resolveConfig(simulatorOptionsFromEnv({ HUBSPOT_SIM_RATE_LIMIT: "190/10000/625000" })).rateLimit).toEqual({ max: 190, intervalMs: 10_000, daily: 625_000 });
+    expect(resolveConfig(simulatorOptionsFromEnv({ HUBSPOT_SIM_RATE_LIMIT: "private-starter" })).rateLimit).toEqual({
+      max: 100,
+      intervalMs: 10_000,
+      daily: 250_000,
+    });
+    expect(resolveConfig(simulatorOptionsFromEnv({ HUBSPOT_SIM_RATE_LIMIT: "marketplace" })).rateLimit).toEqual({
+      max: 110,
+      intervalMs: 10_000,
+    });
+    expect(resolveConfig(simulatorOptionsFromEnv({ HUBSPOT_SIM_RATE_LIMIT: "190/10000/625000" })).rateLimit).toEqual({
+      max: 190,
+      intervalMs: 10_000,
+      daily: 625_000,
+    });
     expect(() => simulatorOptionsFromEnv({ HUBSPOT_SIM_RATE_LIMIT: "enterprise-plus" })).toThrow();
   });
 });

@@ -8,7 +8,8 @@ let accessToken: string;
 let client: Client;
 withConnectedPortal((portal) => ({ sim, client, accessToken } = portal));
 
-const listRaw = (token = accessToken) => fetch(`${sim.url}/crm/v3/objects/contacts?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
+const listRaw = (token = accessToken) =>
+  fetch(`${sim.url}/crm/v3/objects/contacts?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
 const searchRequest = { filterGroups: [], properties: [], limit: 1, after: "0", sorts: [] };
 
 describe("ten-secondly rolling limit per portal", () => {
@@ -34,7 +35,9 @@ describe("ten-secondly rolling limit per portal", () => {
       correlationId: expect.any(String),
       policyName: "TEN_SECONDLY_ROLLING",
     });
-    const error = await sdkError(client.crm.contacts.batchApi.upsert({ inputs: [{ id: "x@example.com", idProperty: "email", properties: {} }] }));
+    const error = await sdkError(
+      client.crm.contacts.batchApi.upsert({ inputs: [{ id: "x@example.com", idProperty: "email", properties: {} }] }),
+    );
     expect(error.code).toBe(429);
     expect(error.body).toMatchObject({ message: "You have reached your ten_secondly_rolling limit." });
   });

@@ -15,11 +15,18 @@ beforeEach(async () => {
 });
 
 const UNINSTALL = "/appinstalls/2026-03/external-install";
-const uninstallWith = (accessToken: string) => fetch(`${sim.url}${UNINSTALL}`, { method: "DELETE", headers: { Authorization: `Bearer ${accessToken}` } });
+const uninstallWith = (accessToken: string) =>
+  fetch(`${sim.url}${UNINSTALL}`, { method: "DELETE", headers: { Authorization: `Bearer ${accessToken}` } });
 const refresh = (refreshToken: string) =>
-  tokenRequest(sim, { grant_type: "refresh_token", refresh_token: refreshToken, client_id: CLIENT_ID, client_secret: CLIENT_SECRET }, "/oauth/2026-03/token");
-const contactsWith = (accessToken: string) => fetch(`${sim.url}/crm/objects/2026-03/contacts`, { headers: { Authorization: `Bearer ${accessToken}` } });
-const mails = async () => ((await (await control(sim, "GET", "/mails")).json()) as { mails: { to: string; subject: string; portalId: number }[] }).mails;
+  tokenRequest(
+    sim,
+    { grant_type: "refresh_token", refresh_token: refreshToken, client_id: CLIENT_ID, client_secret: CLIENT_SECRET },
+    "/oauth/2026-03/token",
+  );
+const contactsWith = (accessToken: string) =>
+  fetch(`${sim.url}/crm/objects/2026-03/contacts`, { headers: { Authorization: `Bearer ${accessToken}` } });
+const mails = async () =>
+  ((await (await control(sim, "GET", "/mails")).json()) as { mails: { to: string; subject: string; portalId: number }[] }).mails;
 
 describe("uninstall", () => {
   it("by the app: 204, every grant in the portal ends, other portals keep theirs, the admins are mailed", async () => {
@@ -38,9 +45,17 @@ describe("uninstall", () => {
     }
     expect((await refresh(elsewhere.refresh_token)).status).toBe(200);
 
-    const log = (await (await control(sim, "GET", "/requests")).json()) as { requests: { method: string; path: string; status: number; mail?: { to: string } }[] };
-    expect(log.requests.find((entry) => entry.path === UNINSTALL)).toMatchObject({ method: "DELETE", status: 204, mail: { to: "admin@demo-62515.hubspot.test" } });
-    expect(await mails()).toEqual([expect.objectContaining({ to: "admin@demo-62515.hubspot.test", portalId: 62515, subject: expect.stringMatching(/uninstalled/) })]);
+    const log = (await (await control(sim, "GET", "/requests")).json()) as {
+      requests: { method: string; path: string; status: number; mail?: { to: string } }[];
+    };
+    expect(log.requests.find((entry) => entry.path === UNINSTALL)).toMatchObject({
+      method: "DELETE",
+      status: 204,
+      mail: { to: "admin@demo-62515.hubspot.test" },
+    });
+    expect(await mails()).toEqual([
+      expect.objectContaining({ to: "admin@demo-62515.hubspot.test", portalId: 62515, subject: expect.stringMatching(/uninstalled/) }),
+    ]);
   });
 
   it("needs a live access token", async () => {
@@ -51,9 +66,20 @@ describe("uninstall", () => {
   it("in HubSpot's UI (control API): same effect, no call from the app; webhooks stop until a new install", async () => {
     const grant = await connectPortal(sim);
     const response = await control(sim, "POST", "/portals/62515/uninstall");
-    expect(await response.json()).toMatchObject({ portalId: 62515, revokedAccessTokens: 1, revokedRefreshTokens: 1, mail: { to: "admin@demo-62515.hubspot.test" } });
+    expect(await response.json()).toMatchObject({
+      portalId: 62515,
+      revokedAccessTokens: 1,
+      revokedRefreshTokens: 1,
+      mail: { to: "admin@demo-62515.hubspot.test" },
+    });
     expect((await refresh(grant.refresh_token)).status).toBe(400);
-    const send = () => control(sim, "POST", "/webhooks/send", { portalId: 62515, targetUrl: "http://127.0.0.1:9/x", wait: false, events: [{ type: "contact.creation", properties: { email: "a@example.com" } }] });
+    const send = () =>
+      control(sim, "POST", "/webhooks/send", {
+        portalId: 62515,
+        targetUrl: "http://127.0.0.1:9/x",
+        wait: false,
+        events: [{ type: "contact.creation", properties: { email: "a@example.com" } }],
+      });
     expect((await send()).status).toBe(409);
     await connectPortal(sim);
     expect((await send()).status).toBe(202);

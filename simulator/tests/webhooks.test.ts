@@ -7,7 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/server";
 import { CLIENT_SECRET, connectPortal, control, startTestSimulator } from "./helpers";
 
-interface Received { method: string; url: string; headers: IncomingHttpHeaders; body: string }
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 type Event = Record<string, unknown> & { objectId: number; subscriptionType?: string; eventType?: string; attemptNumber: number };
 
 let sim: RunningSimulator;
@@ -42,7 +47,9 @@ beforeEach(async () => {
   script = [];
   await control(sim, "POST", "/reset");
   await control(sim, "PATCH", "/config", { webhookTargetUrl: targetUrl, webhookRetryDelayMs: 5, webhookTimeoutMs: 300 });
-  accessToken = (await connectPortal(sim, { scope: "oauth crm.objects.contacts.write crm.objects.contacts.read communication_preferences.read_write" })).access_token;
+  accessToken = (
+    await connectPortal(sim, { scope: "oauth crm.objects.contacts.write crm.objects.contacts.read communication_preferences.read_write" })
+  ).access_token;
 });
 
 async function api(path: string, body?: unknown) {
@@ -51,20 +58,33 @@ async function api(path: string, body?: unknown) {
     headers: { Authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { id: string; properties: Record<string, string>; results: { status: string }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { id: string; properties: Record<string, string>; results: { status: string }[] },
+  };
 }
 const createContact = async (email: string, extra: Record<string, string> = {}) =>
   (await api("/crm/objects/2026-03/contacts", { properties: { email, ...extra } })).body.id;
 async function send(body: Record<string, unknown>) {
   const response = await control(sim, "POST", "/webhooks/send", { portalId: 62515, ...body });
-  return { status: response.status, body: (await response.json()) as { delivery: { state: string; attempts: { attemptNumber: number; status: number | null; error?: string }[] }; error?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      delivery: { state: string; attempts: { attemptNumber: number; status: number | null; error?: string }[] };
+      error?: string;
+    },
+  };
 }
 const events = (request: Received | undefined) => JSON.parse(request?.body ?? "[]") as Event[];
 
 describe("webhook batches", () => {
   it("privacy deletion: sends contact.privacyDeletion and contact.deletion, signed v3, and deletes the contact", async () => {
     const id = await createContact("gone@example.com");
-    await api("/communication-preferences/2026-03/statuses/gone@example.com", { subscriptionId: 62515001, statusState: "SUBSCRIBED", channel: "EMAIL" });
+    await api("/communication-preferences/2026-03/statuses/gone@example.com", {
+      subscriptionId: 62515001,
+      statusState: "SUBSCRIBED",
+      channel: "EMAIL",
+    });
     const sent = await send({ events: [{ type: "contact.privacyDeletion", objectId: id }] });
     expect(sent.status).toBe(200);
     expect(sent.body.delivery.state).toBe("delivered");
@@ -81,7 +101,14 @@ describe("webhook batches", () => {
     const batch = events(request);
     expect(batch.map((event) => event.subscriptionType).sort()).toEqual(["contact.deletion", "contact.privacyDeletion"]);
     for (const event of batch) {
-      expect(event).toMatchObject({ objectId: Number(id), portalId: 62515, appId: 456789, attemptNumber: 0, eventId: expect.any(Number), subscriptionId: expect.any(Number) });
+      expect(event).toMatchObject({
+        objectId: Number(id),
+        portalId: 62515,
+        appId: 456789,
+        attemptNumber: 0,
+        eventId: expect.any(Number),
+        subscriptionId: expect.any(Number),
+      });
       expect(event.occurredAt).toBeGreaterThan(Date.now() - 60_000);
     }
     expect((await api(`/crm/objects/2026-03/contacts/${id}`)).status).toBe(404);
@@ -94,8 +121,12 @@ describe("webhook batches", () => {
     const merged = await createContact("old@example.com", { firstname: "Old" });
     await send({ events: [{ type: "contact.merge", primaryObjectId: primary, mergedObjectIds: [merged] }] });
     expect(events(received[0])[0]).toMatchObject({
-      subscriptionType: "contact.merge", objectId: Number(primary), primaryObjectId: Number(primary),
-      mergedObjectIds: [Number(merged)], newObjectId: Number(primary), numberOfPropertiesMoved: 1,
+      subscriptionType: "contact.merge",
+      objectId: Number(primary),
+      primaryObjectId: Number(primary),
+      mergedObjectIds: [Number(merged)],
+      newObjectId: Number(primary),
+      numberOfPropertiesMoved: 1,
     });
     expect((await api(`/crm/objects/2026-03/contacts/${merged}`)).status).toBe(404);
     const kept = await api(`/crm/objects/2026-03/contacts/${primary}?properties=firstname,hs_additional_emails`);
@@ -113,7 +144,13 @@ describe("webhook batches", () => {
       ],
     });
     const [change, creation] = events(received[0]);
-    expect(change).toMatchObject({ subscriptionType: "contact.propertyChange", eventType: "contact.propertyChange", propertyName: "firstname", propertyValue: "Changed", objectId: Number(id) });
+    expect(change).toMatchObject({
+      subscriptionType: "contact.propertyChange",
+      eventType: "contact.propertyChange",
+      propertyName: "firstname",
+      propertyValue: "Changed",
+      objectId: Number(id),
+    });
     expect(creation).toMatchObject({ subscriptionType: "contact.creation", eventType: "contact.creation" });
     expect((await api(`/crm/objects/2026-03/contacts/${id}`)).body.properties.firstname).toBe("Changed");
     expect((await api(`/crm/objects/2026-03/contacts/made-in-ui@example.com?idProperty=email`)).body.id).toBe(String(creation?.objectId));

@@ -32,7 +32,13 @@ describe.each(testProviders)("npm run admin on %s", (provider) => {
   beforeAll(async () => {
     database = await createTestDatabase(provider);
     const mailer = createMailer({ from: "ops@switchboard.test", smtpUrl: catcher.url });
-    overrides = { store: () => database.store, db: () => database.db, mailer: () => mailer, links: () => links, integrations: defaultIntegrationServices };
+    overrides = {
+      store: () => database.store,
+      db: () => database.db,
+      mailer: () => mailer,
+      links: () => links,
+      integrations: defaultIntegrationServices,
+    };
   });
   afterAll(async () => database?.drop());
   beforeEach(async () => database.reset());
@@ -59,7 +65,9 @@ describe.each(testProviders)("npm run admin on %s", (provider) => {
 
     const latest = /http:\/\/localhost:3000\/invite\/\S+/.exec(again.out)?.[0] ?? "";
     await acceptInvitation(database.db, tokenOf(latest), { kind: "new-account", name: "Owner", password: "a long new password" });
-    expect((await admin("tenant", "create", "--name", "Acme", "--slug", "acme", "--owner", "owner@acme.test")).out).toContain("owner@acme.test already owns it.");
+    expect((await admin("tenant", "create", "--name", "Acme", "--slug", "acme", "--owner", "owner@acme.test")).out).toContain(
+      "owner@acme.test already owns it.",
+    );
     const listed = await admin("user", "list", "--tenant", "acme");
     expect(listed.out).toMatch(/owner@acme\.test\s+Owner\s+password\s+acme:OWNER/);
     expect((await admin("tenant", "list")).out).toMatch(/acme\s+Acme\s+1\s+0/);
@@ -67,11 +75,26 @@ describe.each(testProviders)("npm run admin on %s", (provider) => {
 
   it("refuses a clashing slug, bad arguments (exit 2, one line) and unknown tenants (exit 1)", async () => {
     await admin("tenant", "create", "--name", "Acme", "--slug", "acme", "--owner", "owner@acme.test");
-    expect(await admin("tenant", "create", "--name", "Other", "--slug", "acme", "--owner", "o@x.test")).toMatchObject({ code: 1, err: 'failed: A tenant with the slug acme already exists (named "Acme").' });
-    expect(await admin("tenant", "create", "--name", "Bad", "--slug", "Bad Slug", "--owner", "o@x.test")).toMatchObject({ code: 2, err: expect.stringMatching(/^--slug may only hold/) });
-    expect(await admin("user", "invite", "--tenant", "acme", "--email", "not-an-email")).toMatchObject({ code: 2, err: "--email must be an email address" });
-    expect(await admin("user", "invite", "--tenant", "acme", "--email", "a@x.test", "--role", "KING")).toMatchObject({ code: 2, err: "--role must be one of MEMBER, ADMIN, OWNER" });
-    expect(await admin("user", "invite", "--tenant", "nope", "--email", "a@x.test")).toMatchObject({ code: 1, err: "failed: The tenant nope was not found." });
+    expect(await admin("tenant", "create", "--name", "Other", "--slug", "acme", "--owner", "o@x.test")).toMatchObject({
+      code: 1,
+      err: 'failed: A tenant with the slug acme already exists (named "Acme").',
+    });
+    expect(await admin("tenant", "create", "--name", "Bad", "--slug", "Bad Slug", "--owner", "o@x.test")).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^--slug may only hold/),
+    });
+    expect(await admin("user", "invite", "--tenant", "acme", "--email", "not-an-email")).toMatchObject({
+      code: 2,
+      err: "--email must be an email address",
+    });
+    expect(await admin("user", "invite", "--tenant", "acme", "--email", "a@x.test", "--role", "KING")).toMatchObject({
+      code: 2,
+      err: "--role must be one of MEMBER, ADMIN, OWNER",
+    });
+    expect(await admin("user", "invite", "--tenant", "nope", "--email", "a@x.test")).toMatchObject({
+      code: 1,
+      err: "failed: The tenant nope was not found.",
+    });
     expect((await admin("tenant", "create", "--name", "X")).code).toBe(2);
     expect(await database.db.tenant.count()).toBe(1);
   });
@@ -89,7 +112,10 @@ describe.each(testProviders)("npm run admin on %s", (provider) => {
     const resetLink = /http:\/\/localhost:3000\/reset-password\/\S+/.exec(reset.out)?.[0] ?? "";
     await resetPassword(database.db, tokenOf(resetLink), "another long password");
     await expect(resetPassword(database.db, tokenOf(resetLink), "a third long password")).rejects.toMatchObject({ code: "conflict" });
-    expect(await admin("user", "reset-password", "--email", "nobody@acme.test")).toMatchObject({ code: 1, err: "failed: An account for nobody@acme.test was not found." });
+    expect(await admin("user", "reset-password", "--email", "nobody@acme.test")).toMatchObject({
+      code: 1,
+      err: "failed: An account for nobody@acme.test was not found.",
+    });
   });
 
   it("deletes a tenant only with --yes, revoking its HubSpot grant first, and keeps other tenants", async () => {
@@ -117,7 +143,8 @@ describe.each(testProviders)("npm run admin on %s", (provider) => {
 });
 
 describe("the admin process", () => {
-  const run = (...args: string[]) => spawnSync("npm", ["run", "-s", "admin", "--", ...args], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "error" } });
+  const run = (...args: string[]) =>
+    spawnSync("npm", ["run", "-s", "admin", "--", ...args], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "error" } });
 
   it("prints help for every group and exits 0", () => {
     const help = run("tenant", "--help");

@@ -21,7 +21,12 @@ describe.each(testProviders)("API keys on %s", (provider) => {
 
   it("stores only the hash, and the key authenticates with its tenant and scopes", async () => {
     const { tenant } = await seedTenant(database.db);
-    const { key, summary } = await createApiKey(database.db, { tenantId: tenant.id, name: "backend", scopes: ["connections:read", "signups:read"], creator });
+    const { key, summary } = await createApiKey(database.db, {
+      tenantId: tenant.id,
+      name: "backend",
+      scopes: ["connections:read", "signups:read"],
+      creator,
+    });
     expect(key).toMatch(/^sb_live_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{40}$/);
     expect(key.startsWith(summary.prefix)).toBe(true);
     const row = await database.db.apiKey.findUniqueOrThrow({ where: { id: summary.id } });
@@ -36,12 +41,22 @@ describe.each(testProviders)("API keys on %s", (provider) => {
 
   it("names keys by the one display-text rule: invisible characters stripped, control characters refused", async () => {
     const { tenant } = await seedTenant(database.db);
-    const { summary } = await createApiKey(database.db, { tenantId: tenant.id, name: "\u202Ebackend\u200b", scopes: ["signups:read"], creator });
-    expect(summary.name).toBe("backend");
-    await expect(createApiKey(database.db, { tenantId: tenant.id, name: "back\nend", scopes: ["signups:read"], creator })).rejects.toMatchObject({
-      code: "invalid_input", details: { fieldErrors: { name: [expect.stringMatching(/control characters/)] } },
+    const { summary } = await createApiKey(database.db, {
+      tenantId: tenant.id,
+      name: "\u202Ebackend\u200b",
+      scopes: ["signups:read"],
+      creator,
     });
-    await expect(createApiKey(database.db, { tenantId: tenant.id, name: "\u2066\u2069", scopes: ["signups:read"], creator })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(summary.name).toBe("backend");
+    await expect(
+      createApiKey(database.db, { tenantId: tenant.id, name: "back\nend", scopes: ["signups:read"], creator }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      details: { fieldErrors: { name: [expect.stringMatching(/control characters/)] } },
+    });
+    await expect(
+      createApiKey(database.db, { tenantId: tenant.id, name: "\u2066\u2069", scopes: ["signups:read"], creator }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
   });
 
   it("refuses a wrong secret behind a real prefix, a malformed key and a revoked key with 401", async () => {
@@ -60,7 +75,9 @@ describe.each(testProviders)("API keys on %s", (provider) => {
   it("keeps tenants:admin for operator keys and never revokes another tenant's key", async () => {
     const { tenant } = await seedTenant(database.db);
     const other = await seedTenant(database.db);
-    await expect(createApiKey(database.db, { tenantId: tenant.id, name: "x", scopes: ["tenants:admin"], creator })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(createApiKey(database.db, { tenantId: tenant.id, name: "x", scopes: ["tenants:admin"], creator })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     const { summary } = await createApiKey(database.db, { tenantId: other.tenant.id, name: "theirs", scopes: ["signups:read"], creator });
     await expect(revokeApiKey(database.db, tenant.id, summary.id, creator)).rejects.toMatchObject({ code: "not_found" });
     expect((await listApiKeys(database.db, other.tenant.id))[0]?.revokedAt).toBeNull();

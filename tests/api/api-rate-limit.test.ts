@@ -30,7 +30,6 @@ describe.each(testProviders)("API rate limit on %s", (provider) => {
     expect(refused["RateLimit-Policy"]).toBe('"per-key";q=3;w=60');
     expect((await consumeApiAllowance(limiter, "key-b")).allowed).toBe(true);
   });
-
 });
 
 describe("API rate limit shared on postgresql", () => {
@@ -61,7 +60,12 @@ describe("a route over its key's budget", () => {
   afterAll(async () => database?.drop());
 
   it("answers 429 problem+json with RateLimit and Retry-After headers", async () => {
-    const { key } = await createApiKey(database.db, { tenantId: null, name: "busy", scopes: ["signups:read"], creator: { userId: null, label: "test" } });
+    const { key } = await createApiKey(database.db, {
+      tenantId: null,
+      name: "busy",
+      scopes: ["signups:read"],
+      creator: { userId: null, label: "test" },
+    });
     const statuses = [];
     let last: Response | undefined;
     for (let i = 0; i < 3; i++) {

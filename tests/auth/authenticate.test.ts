@@ -44,7 +44,8 @@ describe.each(testProviders)("password sign-in on %s", (provider) => {
 
   it("locks one client guessing one account, and only that client", async () => {
     const now = new Date();
-    for (let i = 0; i <= EMAIL_THROTTLE.freeFailures; i++) await attempt("admin@contoso.test", "wrong", "198.51.100.1", now).catch(() => undefined);
+    for (let i = 0; i <= EMAIL_THROTTLE.freeFailures; i++)
+      await attempt("admin@contoso.test", "wrong", "198.51.100.1", now).catch(() => undefined);
     await expect(attempt("admin@contoso.test", PASSWORD, "198.51.100.1", now)).rejects.toMatchObject({ code: "rate_limited" });
     const later = new Date(now.getTime() + EMAIL_THROTTLE.baseLockMs + 1_000);
     expect(await attempt("admin@contoso.test", PASSWORD, "198.51.100.1", later)).toMatchObject({ email: "admin@contoso.test" });

@@ -19,9 +19,13 @@ const REDIRECT_URI = `${APP}/api/auth/callback/oidc`;
 describe("the roles claim", () => {
   it("reads tenant:role entries from an array or a string, and never grants OWNER", () => {
     expect(parseRoleClaim(["acme:ADMIN", "Globex:member", "initech:OWNER", 42, "broken"])).toEqual([
-      { slug: "acme", role: "ADMIN" }, { slug: "globex", role: "MEMBER" },
+      { slug: "acme", role: "ADMIN" },
+      { slug: "globex", role: "MEMBER" },
     ]);
-    expect(parseRoleClaim("acme:ADMIN, globex:MEMBER")).toEqual([{ slug: "acme", role: "ADMIN" }, { slug: "globex", role: "MEMBER" }]);
+    expect(parseRoleClaim("acme:ADMIN, globex:MEMBER")).toEqual([
+      { slug: "acme", role: "ADMIN" },
+      { slug: "globex", role: "MEMBER" },
+    ]);
     expect(parseRoleClaim(undefined)).toEqual([]);
   });
 });
@@ -31,7 +35,12 @@ describe.each(testProviders)("single sign-on on %s", (provider) => {
   let idp: TestIdp;
   beforeAll(async () => {
     [database, idp] = await Promise.all([createTestDatabase(provider), startTestIdp(REDIRECT_URI)]);
-    idp.accounts.set("u-ver", { email: "Ver@Acme.test", email_verified: true, name: "Vera", switchboard_roles: ["acme:ADMIN", "acme-eu:OWNER"] });
+    idp.accounts.set("u-ver", {
+      email: "Ver@Acme.test",
+      email_verified: true,
+      name: "Vera",
+      switchboard_roles: ["acme:ADMIN", "acme-eu:OWNER"],
+    });
     idp.accounts.set("u-unver", { email: "unver@acme.test", email_verified: false, name: "Una" });
   });
   afterAll(async () => Promise.all([database?.drop(), idp?.close()]));
@@ -39,15 +48,24 @@ describe.each(testProviders)("single sign-on on %s", (provider) => {
 
   function handlers(issuer = idp.issuer) {
     const env = loadServerEnv({
-      NODE_ENV: "test", AUTH_SECRET: randomBytes(32).toString("base64"), TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
-      APP_URL: APP, OIDC_ISSUER: issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_ROLES_CLAIM: "switchboard_roles",
+      NODE_ENV: "test",
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+      APP_URL: APP,
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: idp.clientSecret,
+      OIDC_ROLES_CLAIM: "switchboard_roles",
     });
     return NextAuth(() => appAuthConfig(env, () => database.db)).handlers;
   }
   type Handlers = ReturnType<typeof handlers>;
 
   async function call(app: Handlers, jar: CookieJar, path: string, init: RequestInit = {}): Promise<Response> {
-    const request = new Request(path.startsWith("http") ? path : `${APP}${path}`, { ...init, headers: { ...init.headers, cookie: jar.header() } });
+    const request = new Request(path.startsWith("http") ? path : `${APP}${path}`, {
+      ...init,
+      headers: { ...init.headers, cookie: jar.header() },
+    });
     const response = await (init.method === "POST" ? app.POST : app.GET)(request as never);
     jar.store(response);
     return response;
@@ -102,12 +120,16 @@ describe.each(testProviders)("single sign-on on %s", (provider) => {
     expect(user).toMatchObject({ name: "Vera", passwordHash: null });
     expect((await sessionOf(app, jar))?.user).toMatchObject({ id: user.id, email: "ver@acme.test" });
     // ADMIN in acme from the claim; OWNER is never granted by a claim.
-    expect(await db.membership.findMany({ where: { userId: user.id }, select: { tenantId: true, role: true } })).toEqual([{ tenantId: acme.id, role: "ADMIN" }]);
+    expect(await db.membership.findMany({ where: { userId: user.id }, select: { tenantId: true, role: true } })).toEqual([
+      { tenantId: acme.id, role: "ADMIN" },
+    ]);
   });
 
   it("matches an existing account by verified email and never lowers its role", async () => {
     const { db } = database;
-    const { people: [existing] } = await seedTenant(db, { slug: "acme", people: [{ role: "OWNER", email: "ver@acme.test", name: "Vera Existing" }] });
+    const {
+      people: [existing],
+    } = await seedTenant(db, { slug: "acme", people: [{ role: "OWNER", email: "ver@acme.test", name: "Vera Existing" }] });
     const app = handlers();
     const jar = new CookieJar();
     await call(app, jar, await atIdp(await startSignIn(app, jar), "u-ver"));

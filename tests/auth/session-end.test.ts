@@ -39,9 +39,13 @@ function authClient(handlers: Handlers) {
   };
   const post = async (path: string, cookies: Cookies, fields: Record<string, string>) => {
     const body = new URLSearchParams({ ...fields, csrfToken: await csrf(cookies) });
-    const response = await handlers.POST(new NextRequest(`${BASE}${path}`, {
-      method: "POST", body, headers: { cookie: header(cookies), "content-type": "application/x-www-form-urlencoded" },
-    }));
+    const response = await handlers.POST(
+      new NextRequest(`${BASE}${path}`, {
+        method: "POST",
+        body,
+        headers: { cookie: header(cookies), "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
     remember(cookies, response);
   };
   return {
@@ -64,10 +68,21 @@ function authClient(handlers: Handlers) {
 describe.each(testProviders)("session end on %s", (provider) => {
   let database: TestDatabase;
   const instance = (extra: { SESSION_MAX_AGE_HOURS?: number } = {}) =>
-    authClient(NextAuth(appAuthConfig(
-      { AUTH_SECRET: randomBytes(32).toString("base64"), AUTH_TRUST_HOST: true, SESSION_MAX_AGE_HOURS: 8, AUTH_PASSWORD: "on", OIDC_NAME: "single sign-on", ...extra },
-      () => database.db,
-    )).handlers);
+    authClient(
+      NextAuth(
+        appAuthConfig(
+          {
+            AUTH_SECRET: randomBytes(32).toString("base64"),
+            AUTH_TRUST_HOST: true,
+            SESSION_MAX_AGE_HOURS: 8,
+            AUTH_PASSWORD: "on",
+            OIDC_NAME: "single sign-on",
+            ...extra,
+          },
+          () => database.db,
+        ),
+      ).handlers,
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase(provider);

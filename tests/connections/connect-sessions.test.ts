@@ -6,7 +6,11 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@switchboard/lib/app-error";
 import { createConnectSession } from "@switchboard/lib/integrations/connect-sessions/create-connect-session";
-import { beginConnectSession, finishConnectSession, readConnectSession } from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
+import {
+  beginConnectSession,
+  finishConnectSession,
+  readConnectSession,
+} from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { decideConsent } from "@/tests/helpers/consent-decision";
 import { testProviders } from "@/tests/helpers/databases";
@@ -28,7 +32,12 @@ describe.each(testProviders)("connect sessions on %s", (provider) => {
 
   const tokenOf = (url: string) => new URL(url).pathname.split("/").pop() ?? "";
   const newSession = async (extra: { connectionId?: string; endUserRef?: string } = {}) => {
-    const created = await createConnectSession(fx.db, APP_URL, { tenantId: fx.tenant.id, returnUrl: `${HOST}/settings?tab=crm`, createdByLabel: "API key test", ...extra });
+    const created = await createConnectSession(fx.db, APP_URL, {
+      tenantId: fx.tenant.id,
+      returnUrl: `${HOST}/settings?tab=crm`,
+      createdByLabel: "API key test",
+      ...extra,
+    });
     return { ...created, token: tokenOf(created.url) };
   };
   /** The person presses Connect, answers HubSpot, and HubSpot sends this browser back to the callback. */
@@ -52,7 +61,12 @@ describe.each(testProviders)("connect sessions on %s", (provider) => {
 
   it("refuses a returnUrl outside the allowed origins, and another tenant's connection, creating nothing", async () => {
     const create = (returnUrl: string, connectionId?: string) =>
-      createConnectSession(fx.db, APP_URL, { tenantId: fx.tenant.id, returnUrl, createdByLabel: "k", ...(connectionId ? { connectionId } : {}) });
+      createConnectSession(fx.db, APP_URL, {
+        tenantId: fx.tenant.id,
+        returnUrl,
+        createdByLabel: "k",
+        ...(connectionId ? { connectionId } : {}),
+      });
     for (const url of ["https://evil.example/cb", "javascript:alert(1)", "https://user:pw@host.example/", "not a url"]) {
       await expect(create(url)).rejects.toMatchObject({ code: "invalid_input" });
     }
@@ -78,7 +92,9 @@ describe.each(testProviders)("connect sessions on %s", (provider) => {
 
   it("lets only one of two tabs racing with one link go on to HubSpot", async () => {
     const session = await newSession();
-    const results = await Promise.all(Array.from({ length: 2 }, () => beginConnectSession(fx.db, session.token, "redirect", fx.services, "hubspot")));
+    const results = await Promise.all(
+      Array.from({ length: 2 }, () => beginConnectSession(fx.db, session.token, "redirect", fx.services, "hubspot")),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, problem: "used" }]);
     expect(await fx.db.oAuthState.count()).toBe(1);
@@ -87,7 +103,12 @@ describe.each(testProviders)("connect sessions on %s", (provider) => {
   it("connects without a Switchboard user, ends at returnUrl's result, and audits the host's end user", async () => {
     const session = await newSession({ endUserRef: "user-42@host.example" });
     const outcome = await runFlow(session.token);
-    expect(outcome).toMatchObject({ kind: "return", mode: "redirect", returnUrl: `${HOST}/settings?tab=crm`, result: { status: "connected" } });
+    expect(outcome).toMatchObject({
+      kind: "return",
+      mode: "redirect",
+      returnUrl: `${HOST}/settings?tab=crm`,
+      result: { status: "connected" },
+    });
     const connection = await fx.db.connection.findFirstOrThrow({ where: { tenantId: fx.tenant.id } });
     expect(outcome.kind === "return" && outcome.result).toEqual({ connection_id: connection.id, status: "connected" });
     expect(connection.connectedByUserId).toBeNull();
@@ -98,7 +119,10 @@ describe.each(testProviders)("connect sessions on %s", (provider) => {
   it("reconnects in place from a session, and refuses another portal leaving everything as it was", async () => {
     const first = await runFlow((await newSession()).token);
     const connectionId = first.kind === "return" && "connection_id" in first.result ? first.result.connection_id : "";
-    await fx.db.connection.update({ where: { id: connectionId }, data: { status: "NEEDS_RECONNECT", statusReason: "uninstalled or revoked in HubSpot" } });
+    await fx.db.connection.update({
+      where: { id: connectionId },
+      data: { status: "NEEDS_RECONNECT", statusReason: "uninstalled or revoked in HubSpot" },
+    });
     await fx.db.tenant.update({ where: { id: fx.tenant.id }, data: { newsletterConnectionId: connectionId } });
     const before = await fx.db.connection.findUniqueOrThrow({ where: { id: connectionId } });
 
@@ -125,7 +149,11 @@ describe.each(testProviders)("connect sessions on %s", (provider) => {
     expect(await finishConnectSession(fx.db, answer, theirs.token, fx.services)).toMatchObject({ kind: "refused" });
     expect(await finishConnectSession(fx.db, answer, undefined, fx.services)).toMatchObject({ kind: "refused" });
     expect(await fx.db.connection.count()).toBe(0);
-    expect(await finishConnectSession(fx.db, answer, mine.token, fx.services)).toMatchObject({ kind: "return", mode: "popup", result: { status: "connected" } });
+    expect(await finishConnectSession(fx.db, answer, mine.token, fx.services)).toMatchObject({
+      kind: "return",
+      mode: "popup",
+      result: { status: "connected" },
+    });
   });
 
   it("ends with error=access_denied when the person cancels at HubSpot", async () => {

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testConnection } from "@switchboard/lib/integrations/flows/test-connection";
 import { sendTestContact, testContactEmail } from "@switchboard/lib/integrations/flows/send-test-contact";
 import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
-import { chooseNewsletterDestination, resolveNewsletterConnectionId } from "@switchboard/lib/integrations/flows/choose-newsletter-destination";
+import {
+  chooseNewsletterDestination,
+  resolveNewsletterConnectionId,
+} from "@switchboard/lib/integrations/flows/choose-newsletter-destination";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { expireSoon } from "./support/expire-soon";

@@ -49,7 +49,10 @@ describe.each(testProviders)("connection health on %s", (provider) => {
     await failRefreshes(1);
     await expireSoon(fx.db, connectionId, 10);
     expect(await getValidAccessToken(fx.db, connectionId, fx.services)).toMatch(/^CN/);
-    expect(await fx.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ status: "CONNECTED", consecutiveFailures: 0 });
+    expect(await fx.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({
+      status: "CONNECTED",
+      consecutiveFailures: 0,
+    });
     expect(await eventTypes()).toEqual(["connection.created"]);
     expect(await timeline()).toEqual(["connected"]);
   });
@@ -86,13 +89,21 @@ describe.each(testProviders)("connection health on %s", (provider) => {
     expect(row).toMatchObject({ status: "NEEDS_RECONNECT", statusReason: "uninstalled or revoked in HubSpot" });
     expect(await eventTypes()).toEqual(["connection.created", "connection.needs_reconnect"]);
     const [, needsReconnect] = await fx.db.webhookEvent.findMany({ where: { tenantId: fx.tenant.id }, orderBy: { createdAt: "asc" } });
-    expect(JSON.parse(needsReconnect?.payload ?? "{}").data).toMatchObject({ status: "needs_reconnect", reason: "uninstalled or revoked in HubSpot" });
+    expect(JSON.parse(needsReconnect?.payload ?? "{}").data).toMatchObject({
+      status: "needs_reconnect",
+      reason: "uninstalled or revoked in HubSpot",
+    });
     expect(await timeline()).toEqual(["connected", "needs_reconnect"]);
   });
 });
 
 describe("a 403 that is not about scopes", () => {
-  const reply = (category: string) => ({ status: 403, body: { status: "error", category, message: "no" }, headers: new Headers(), rateLimit: null });
+  const reply = (category: string) => ({
+    status: 403,
+    body: { status: "error", category, message: "no" },
+    headers: new Headers(),
+    rateLimit: null,
+  });
   it("is retried later like an outage, never treated as a refused token", () => {
     expect(classifyReply(reply("FORBIDDEN"), "contact upsert").kind).toBe("transient");
     expect(classifyReply(reply("MISSING_SCOPES"), "contact upsert").kind).toBe("missing-scope");

@@ -63,7 +63,10 @@ describe("getValidAccessToken", () => {
     expect(row.refreshLeaseOwner).toBeNull();
     const events = await fx.db.auditEvent.findMany({ where: { connectionId } });
     expect(events.map((e) => [e.action, e.outcome])).toEqual(
-      expect.arrayContaining([["refresh", "failure"], ["status_change", "failure"]]),
+      expect.arrayContaining([
+        ["refresh", "failure"],
+        ["status_change", "failure"],
+      ]),
     );
     // Later callers are refused without bothering HubSpot again.
     await expect(getValidAccessToken(fx.db, connectionId, fx.services)).rejects.toBeInstanceOf(NeedsReconnectError);
@@ -88,8 +91,9 @@ describe("getValidAccessToken", () => {
     const recovered = await stored();
     expect(token).toBe(openToken(fx.keyRing, recovered, "accessToken", recovered.accessTokenCiphertext ?? ""));
     expect(recovered).toMatchObject({ status: "CONNECTED", consecutiveFailures: 0, failingSince: null });
-    const changes = (await fx.db.auditEvent.findMany({ where: { connectionId, action: "status_change" }, orderBy: { createdAt: "asc" } }))
-      .map((e) => e.detail);
+    const changes = (
+      await fx.db.auditEvent.findMany({ where: { connectionId, action: "status_change" }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.detail);
     expect(changes).toEqual([expect.stringContaining("CONNECTED → DEGRADED"), expect.stringContaining("DEGRADED → CONNECTED")]);
   });
 
@@ -106,7 +110,12 @@ describe("getValidAccessToken", () => {
   it("releases the refresh lease when the refresh fails in an unplanned way, so others need not wait it out", async () => {
     await expireSoon(fx.db, connectionId, 4 * 60);
     // The real error the provider registry raises on a server without HubSpot credentials.
-    const unconfigured = { ...fx.services, provider: () => { throw new HubspotNotConfiguredError(); } };
+    const unconfigured = {
+      ...fx.services,
+      provider: () => {
+        throw new HubspotNotConfiguredError();
+      },
+    };
     await expect(getValidAccessToken(fx.db, connectionId, unconfigured)).rejects.toBeInstanceOf(HubspotNotConfiguredError);
     const row = await stored();
     expect(row.refreshLeaseOwner).toBeNull();

@@ -53,10 +53,15 @@ describe("connect", () => {
     expect(expiresAt - connectStarted).toBeGreaterThanOrEqual(3_600_000);
     expect(expiresAt - connectEnded).toBeLessThanOrEqual(3_600_000);
     expect(row).toMatchObject({
-      provider: "hubspot", status: "CONNECTED", accountDomain: "demo-62515.hubspot.test",
-      authorizedUserEmail: "admin@demo-62515.hubspot.test", connectedByUserId: fx.admin.id,
+      provider: "hubspot",
+      status: "CONNECTED",
+      accountDomain: "demo-62515.hubspot.test",
+      authorizedUserEmail: "admin@demo-62515.hubspot.test",
+      connectedByUserId: fx.admin.id,
     });
-    expect(row.grantedScopes.split(" ")).toEqual(expect.arrayContaining(["oauth", "crm.objects.contacts.write", "crm.objects.contacts.read"]));
+    expect(row.grantedScopes.split(" ")).toEqual(
+      expect.arrayContaining(["oauth", "crm.objects.contacts.write", "crm.objects.contacts.read"]),
+    );
     expect(row.accessTokenCiphertext).toMatch(/^v1\.test1\./);
     expect(row.refreshTokenCiphertext).toMatch(/^v1\.test1\./);
     const access = openToken(fx.keyRing, row, "accessToken", row.accessTokenCiphertext ?? "");
@@ -178,8 +183,9 @@ describe("reconnect", () => {
     expect(after.tokenVersion).toBeGreaterThan(before.tokenVersion);
     expect(after.refreshTokenCiphertext).not.toBe(before.refreshTokenCiphertext);
     expect(after.connectedByUserId).toBe(fx.owner.id);
-    const actions = (await fx.db.auditEvent.findMany({ where: { connectionId: before.id }, orderBy: { createdAt: "asc" } }))
-      .map((e) => e.action);
+    const actions = (await fx.db.auditEvent.findMany({ where: { connectionId: before.id }, orderBy: { createdAt: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["connect", "reconnect", "status_change"]));
     expect(await fx.db.connection.count()).toBe(1);
   });
@@ -191,7 +197,11 @@ describe("reconnect", () => {
     const { outcome } = await connectPortal(fx, { actor: fx.admin, connectionId: first.id, portalId: 70001, expect: "any" });
     expect(outcome).toMatchObject({ kind: "redirect", notice: "wrong_portal", portal: "70001" });
     expect(await fx.db.connection.count()).toBe(1);
-    expect(await connectionFor(fx, 62515)).toMatchObject({ id: first.id, tokenVersion: first.tokenVersion, refreshTokenCiphertext: first.refreshTokenCiphertext });
+    expect(await connectionFor(fx, 62515)).toMatchObject({
+      id: first.id,
+      tokenVersion: first.tokenVersion,
+      refreshTokenCiphertext: first.refreshTokenCiphertext,
+    });
     expect(await fx.db.webhookEvent.count()).toBe(eventsBefore);
     const revocations = (await simRequests(fx.sim.url)).filter((request) => request.path === "/oauth/2026-03/token/revoke");
     expect(revocations).toHaveLength(1);

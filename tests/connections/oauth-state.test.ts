@@ -45,7 +45,9 @@ describe("OAuth state", () => {
 
   it("lets only one of many concurrent consumers win", async () => {
     const state = await createOAuthState(database.db, binding);
-    const results = await Promise.all(Array.from({ length: 10 }, () => reasonOf(consumeOAuthState(database.db, state, { userId: "user-1" }))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => reasonOf(consumeOAuthState(database.db, state, { userId: "user-1" }))),
+    );
     expect(results.filter((r) => r === "accepted")).toHaveLength(1);
     expect(results.filter((r) => r === "unknown")).toHaveLength(9);
   });

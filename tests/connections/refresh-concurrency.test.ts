@@ -47,12 +47,14 @@ describe.each(["sqlite", "postgresql"] as const)("refresh lease on %s", (provide
     await simControl(fx.sim.url, "DELETE", "/_sim/requests");
     const burstStarted = Date.now();
     const child = await spawnTokenBurst({
-      databaseUrl: fx.databaseUrl, connectionId, calls: 100, keyRing: fx.keyRingText, config: fx.config,
+      databaseUrl: fx.databaseUrl,
+      connectionId,
+      calls: 100,
+      keyRing: fx.keyRingText,
+      config: fx.config,
     });
     child.go();
-    const local = await Promise.all(
-      Array.from({ length: 100 }, () => getValidAccessToken(fx.db, connectionId, fx.services)),
-    );
+    const local = await Promise.all(Array.from({ length: 100 }, () => getValidAccessToken(fx.db, connectionId, fx.services)));
     const remote = await child.result;
     const burstEnded = Date.now();
     await simControl(fx.sim.url, "PATCH", "/_sim/config", { latencyMs: 0, accessTokenTtlSeconds: 1_800 });

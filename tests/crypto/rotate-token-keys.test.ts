@@ -29,15 +29,21 @@ describe("npm run keys:rotate", () => {
       const id = `conn-${portal}`;
       await db.connection.create({
         data: {
-          id, tenantId: tenant.id, provider: "hubspot", portalId: portal,
+          id,
+          tenantId: tenant.id,
+          provider: "hubspot",
+          portalId: portal,
           ...sealTokenSet(oldRing, { id, tenantId: tenant.id }, { accessToken: `access-${portal}`, refreshToken: `refresh-${portal}` }),
         },
       });
     }
     const { stdout } = await run("node_modules/.bin/tsx", ["--conditions=source", "scripts/rotate-token-keys.ts"], {
       env: {
-        ...process.env, NODE_ENV: "production", DATABASE_URL: database.url,
-        AUTH_SECRET: randomBytes(32).toString("base64"), TOKEN_ENCRYPTION_KEYS: formatKeyRing([newKey, oldKey]),
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        AUTH_SECRET: randomBytes(32).toString("base64"),
+        TOKEN_ENCRYPTION_KEYS: formatKeyRing([newKey, oldKey]),
       },
     });
     expect(stdout).toContain('Active key "new": 2 connection(s) re-encrypted');
@@ -51,7 +57,13 @@ describe("npm run keys:rotate", () => {
 
   it("refuses to start without a key in production", async () => {
     const failure = await run("node_modules/.bin/tsx", ["--conditions=source", "scripts/rotate-token-keys.ts"], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64"), TOKEN_ENCRYPTION_KEYS: "" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        AUTH_SECRET: randomBytes(32).toString("base64"),
+        TOKEN_ENCRYPTION_KEYS: "",
+      },
     }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("TOKEN_ENCRYPTION_KEYS") });
   });

@@ -33,7 +33,11 @@ function loadInChild(shell: Record<string, string>, options = "{}"): Record<stri
   const script = `const { loadEnvFiles } = await import(${JSON.stringify(loader)});
     loadEnvFiles({ dir: ${JSON.stringify(dir)}, ...${options} });
     process.stdout.write(JSON.stringify(process.env));`;
-  const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: projectRoot, env: bareEnv(shell), encoding: "utf8" });
+  const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: projectRoot,
+    env: bareEnv(shell),
+    encoding: "utf8",
+  });
   if (child.status !== 0) throw new Error(`child failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as Record<string, string | undefined>;
 }
@@ -58,10 +62,17 @@ describe("loadEnvFiles", () => {
   });
 
   it("runs `npm start` as production, reading .env.production, whatever NODE_ENV a file sets", () => {
-    writeFiles({ ".env": "NODE_ENV=development\nMODE=.env", ".env.production": "MODE=.env.production", ".env.development": "MODE=.env.development" });
+    writeFiles({
+      ".env": "NODE_ENV=development\nMODE=.env",
+      ".env.production": "MODE=.env.production",
+      ".env.development": "MODE=.env.development",
+    });
     expect(loadInChild({}, "{ production: true }")).toMatchObject({ NODE_ENV: "production", MODE: ".env.production" });
     // NODE_ENV from the shell still chooses.
-    expect(loadInChild({ NODE_ENV: "development" }, "{ production: true }")).toMatchObject({ NODE_ENV: "development", MODE: ".env.development" });
+    expect(loadInChild({ NODE_ENV: "development" }, "{ production: true }")).toMatchObject({
+      NODE_ENV: "development",
+      MODE: ".env.development",
+    });
   });
 
   it("skips .env.local under NODE_ENV=test, as Next does", () => {
@@ -83,14 +94,23 @@ describe("loadEnvFiles", () => {
       const { spawnSync } = await import("node:child_process");
       const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", ${JSON.stringify(`const { loadEnvFiles } = await import(${JSON.stringify(loader)}); loadEnvFiles({ dir: ${JSON.stringify(dir)} }); process.stdout.write(process.env.DATABASE_URL ?? "unset");`)}], { encoding: "utf8" });
       process.stdout.write(child.stdout + child.stderr);`;
-    const parent = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: projectRoot, env: bareEnv(), encoding: "utf8" });
+    const parent = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: projectRoot,
+      env: bareEnv(),
+      encoding: "utf8",
+    });
     expect(parent.stdout).toBe("unset");
   });
 });
 
 // Each command runs from the folder holding the `.env`, as npm runs scripts from the project folder.
 const runIn = (cwd: string, entry: string, ...args: string[]) =>
-  spawnSync(tsx, ["--tsconfig", join(projectRoot, "tsconfig.json"), "--conditions=source", join(projectRoot, entry), ...args], { cwd, env: bareEnv(), encoding: "utf8", timeout: 120_000 });
+  spawnSync(tsx, ["--tsconfig", join(projectRoot, "tsconfig.json"), "--conditions=source", join(projectRoot, entry), ...args], {
+    cwd,
+    env: bareEnv(),
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 
 describe("the commands read .env before validating their configuration", () => {
   // Each exits at the startup check, before Next or a database is touched: no build needed.

@@ -37,7 +37,8 @@ describe("server configuration", () => {
       DATABASE_URL: "file:./.data/switchboard.db",
       APP_URL: "http://localhost:3000",
       HUBSPOT_SCOPES: "oauth crm.objects.contacts.write crm.objects.contacts.read",
-      HUBSPOT_OPTIONAL_SCOPES: "communication_preferences.read_write communication_preferences.statuses.batch.read crm.lists.read crm.lists.write",
+      HUBSPOT_OPTIONAL_SCOPES:
+        "communication_preferences.read_write communication_preferences.statuses.batch.read crm.lists.read crm.lists.write",
       HUBSPOT_AUTH_BASE_URL: "https://app.hubspot.com",
       HUBSPOT_API_BASE_URL: "https://api.hubapi.com",
       SEED_PASSWORD: "switchboard-demo",
@@ -82,12 +83,18 @@ describe("server configuration", () => {
     expect(loadError({ INTAKE_DIRECT_PATH: "maybe" }).message).toMatch(/^Invalid configuration: INTAKE_DIRECT_PATH must be true or false/);
     expect(loadError({ TRUSTED_PROXY_HOPS: "-1" }).variable).toBe("TRUSTED_PROXY_HOPS");
     expect(loadError({ SYNC_BATCH_SIZE: "500" }).variable).toBe("SYNC_BATCH_SIZE");
-    expect(loadError({ SIGNUP_RATE_LIMIT_POINTS: "lots" }).message).toMatch(/^Invalid configuration: SIGNUP_RATE_LIMIT_POINTS must be a whole number/);
+    expect(loadError({ SIGNUP_RATE_LIMIT_POINTS: "lots" }).message).toMatch(
+      /^Invalid configuration: SIGNUP_RATE_LIMIT_POINTS must be a whole number/,
+    );
   });
 
   it("reads ALLOWED_HOSTS as a list of host names and refuses anything else", () => {
     expect(loadServerEnv({}, { secretsFile }).ALLOWED_HOSTS).toEqual([]);
-    expect(loadServerEnv({ ALLOWED_HOSTS: " 10.0.0.5, Switchboard.Internal ,[::1]" }, { secretsFile }).ALLOWED_HOSTS).toEqual(["10.0.0.5", "Switchboard.Internal", "[::1]"]);
+    expect(loadServerEnv({ ALLOWED_HOSTS: " 10.0.0.5, Switchboard.Internal ,[::1]" }, { secretsFile }).ALLOWED_HOSTS).toEqual([
+      "10.0.0.5",
+      "Switchboard.Internal",
+      "[::1]",
+    ]);
     expect(loadError({ ALLOWED_HOSTS: "https://example.com/" }).variable).toBe("ALLOWED_HOSTS");
     expect(loadError({ ALLOWED_HOSTS: "a b" }).variable).toBe("ALLOWED_HOSTS");
   });

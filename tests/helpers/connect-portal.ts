@@ -28,14 +28,20 @@ export type ConnectAttempt = { outcome: CallbackOutcome; connectionId: string | 
 
 const connectedNotices = new Set(["connected", "reconnected", "already_connected"]);
 
-export async function connectPortal(target: ConnectTarget, options: ConnectPortalOptions & { expect?: "connected" }): Promise<ConnectedPortal>;
+export async function connectPortal(
+  target: ConnectTarget,
+  options: ConnectPortalOptions & { expect?: "connected" },
+): Promise<ConnectedPortal>;
 export async function connectPortal(target: ConnectTarget, options: ConnectPortalOptions & { expect: "any" }): Promise<ConnectAttempt>;
 export async function connectPortal(target: ConnectTarget, options: ConnectPortalOptions): Promise<ConnectAttempt> {
   const services = target.services ?? defaultIntegrationServices();
   const portalId = options.portalId ?? 62515;
   const { authorizeUrl } = await startConnect(
-    target.db, options.actor, target.tenant,
-    { provider: "hubspot", ...(options.connectionId ? { connectionId: options.connectionId } : {}) }, services,
+    target.db,
+    options.actor,
+    target.tenant,
+    { provider: "hubspot", ...(options.connectionId ? { connectionId: options.connectionId } : {}) },
+    services,
   );
   const answer = await decideConsent(authorizeUrl, options.decision ?? "grant", portalId);
   const outcome = await completeOAuthCallback(target.db, options.actor.id, Object.fromEntries(answer), services);

@@ -1,10 +1,6 @@
 // Drives the simulator's consent screen over plain HTTP, exactly as the browser form would:
 // POST /oauth/authorize/decision echoing the authorize query, then read the 302 back to us.
-export async function decideConsent(
-  authorizeUrl: string,
-  decision: "grant" | "cancel",
-  portalId = 62515,
-): Promise<URLSearchParams> {
+export async function decideConsent(authorizeUrl: string, decision: "grant" | "cancel", portalId = 62515): Promise<URLSearchParams> {
   const url = new URL(authorizeUrl);
   const form = new URLSearchParams(url.searchParams);
   form.set("portal_id", String(portalId));

@@ -25,7 +25,15 @@ export async function startTestIdp(redirectUri: string): Promise<TestIdp> {
   const clientSecret = "switchboard-test-secret-0123456789";
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "switchboard_roles"] },
     cookies: { keys: ["test-idp-cookie-key-0123456789"] },
     features: { devInteractions: { enabled: false } },
@@ -58,7 +66,11 @@ export async function startTestIdp(redirectUri: string): Promise<TestIdp> {
   });
 
   return {
-    issuer, clientId, clientSecret, accounts, nextLogin,
+    issuer,
+    clientId,
+    clientSecret,
+    accounts,
+    nextLogin,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,9 +4,15 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export async function spawnReleasableChild<Result>(scriptUrl: URL, env: Record<string, string>): Promise<{ go(): void; result: Promise<Result> }> {
+export async function spawnReleasableChild<Result>(
+  scriptUrl: URL,
+  env: Record<string, string>,
+): Promise<{ go(): void; result: Promise<Result> }> {
   const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
-  const child = spawn(tsx, ["--conditions=source", fileURLToPath(scriptUrl)], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(tsx, ["--conditions=source", fileURLToPath(scriptUrl)], {
+    env: { ...process.env, ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

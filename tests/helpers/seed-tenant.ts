@@ -52,10 +52,17 @@ export async function seedTenant<const P extends readonly PersonSpec[] = [{ role
 
 /** A membership in an existing tenant, for a new user or the existing one with that email. */
 export async function seedPerson(db: Db, tenantId: string, spec: PersonSpec): Promise<SeededPerson> {
-  const user = await seedUser(db, { ...spec, email: spec.email ?? `${spec.role.toLowerCase()}-${randomBytes(3).toString("hex")}@example.test` });
+  const user = await seedUser(db, {
+    ...spec,
+    email: spec.email ?? `${spec.role.toLowerCase()}-${randomBytes(3).toString("hex")}@example.test`,
+  });
   const membership = await db.membership.create({ data: { userId: user.id, tenantId, role: spec.role } });
   return {
-    userId: user.id, membershipId: membership.id, email: user.email, name: user.name, role: spec.role,
+    userId: user.id,
+    membershipId: membership.id,
+    email: user.email,
+    name: user.name,
+    role: spec.role,
     actor: { ...actorFromUser(user), ...memberActor(user, spec.role) },
   };
 }

@@ -18,7 +18,10 @@ function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
   seen.push({ path, body });
   const reply = replies[path] ?? { status: 404, body: { status: "error", category: "OBJECT_NOT_FOUND" } };
   const payload = reply.rawBody ?? (reply.body === undefined ? "" : JSON.stringify(reply.body));
-  res.writeHead(reply.status, { ...(reply.rawBody === undefined && payload ? { "content-type": "application/json" } : {}), ...reply.headers });
+  res.writeHead(reply.status, {
+    ...(reply.rawBody === undefined && payload ? { "content-type": "application/json" } : {}),
+    ...reply.headers,
+  });
   res.end(payload);
 }
 
@@ -39,8 +42,14 @@ beforeEach(() => {
 function provider() {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config: HubspotConfig = {
-    clientId: "our-app", clientSecret: "our-secret", requiredScopes: ["oauth"], optionalScopes: [],
-    authBaseUrl: url, apiBaseUrl: url, redirectUri: "http://localhost:3000/cb", requestTimeoutMs: 2_000,
+    clientId: "our-app",
+    clientSecret: "our-secret",
+    requiredScopes: ["oauth"],
+    optionalScopes: [],
+    authBaseUrl: url,
+    apiBaseUrl: url,
+    redirectUri: "http://localhost:3000/cb",
+    requestTimeoutMs: 2_000,
   };
   return createHubspotProvider(config);
 }
@@ -55,7 +64,11 @@ describe("token responses", () => {
     replies[TOKEN] = { status: 200, body: { ...tokenBody, id_token: "eyJhbGciOi.x.y", hub_id: 62515, scopes: ["oauth"] } };
     const tokens = await provider().exchangeCode("code-1");
     expect(tokens).toMatchObject({ accessToken: "at-1", refreshToken: "rt-1", accountHint: { portalId: "62515", scopes: ["oauth"] } });
-    expect(Object.fromEntries(new URLSearchParams(seen[0]?.body))).toMatchObject({ grant_type: "authorization_code", code: "code-1", client_id: "our-app" });
+    expect(Object.fromEntries(new URLSearchParams(seen[0]?.body))).toMatchObject({
+      grant_type: "authorization_code",
+      code: "code-1",
+      client_id: "our-app",
+    });
   });
 
   it.each([
@@ -75,13 +88,19 @@ describe("token responses", () => {
 
 describe("introspection", () => {
   it("tolerates null user, hub_domain and scopes", async () => {
-    replies[INTROSPECT] = { status: 200, body: { active: true, hub_id: 62515, client_id: "our-app", user: null, hub_domain: null, scopes: null } };
+    replies[INTROSPECT] = {
+      status: 200,
+      body: { active: true, hub_id: 62515, client_id: "our-app", user: null, hub_domain: null, scopes: null },
+    };
     expect(await provider().introspect("at-1")).toEqual({ active: true, portalId: "62515", scopes: [], clientId: "our-app" });
   });
 
   it("falls back to the token response's hub_id and scopes once client_id says the token is ours", async () => {
     replies[INTROSPECT] = { status: 200, body: { active: true, client_id: "our-app", token_use: "access_token" } };
-    expect(await provider().introspect("at-1", { portalId: "62515", scopes: ["oauth"] })).toMatchObject({ portalId: "62515", scopes: ["oauth"] });
+    expect(await provider().introspect("at-1", { portalId: "62515", scopes: ["oauth"] })).toMatchObject({
+      portalId: "62515",
+      scopes: ["oauth"],
+    });
     replies[INTROSPECT] = { status: 200, body: { active: true } };
     await expect(provider().introspect("at-1", { portalId: "62515" })).rejects.toBeInstanceOf(ProviderResponseError);
     replies[INTROSPECT] = { status: 200, body: { active: true, hub_id: 62515, client_id: "another-app" } };
@@ -106,36 +125,68 @@ describe("batch upsert answers", () => {
       status: 207,
       body: {
         status: "COMPLETE",
-        results: [{ id: "7", new: true, properties: { email: "ada@example.com" } }, { id: "8", new: false, objectWriteTraceId: "s3", properties: { email: "grace@example.com" } }],
+        results: [
+          { id: "7", new: true, properties: { email: "ada@example.com" } },
+          { id: "8", new: false, objectWriteTraceId: "s3", properties: { email: "grace@example.com" } },
+        ],
         numErrors: 1,
-        errors: [{ status: "error", category: "VALIDATION_ERROR", message: "Property values were not valid: [{\"message\":\"Email address bad@example-.com is invalid\"}]", context: { ids: ["BAD@example-.com"] } }],
+        errors: [
+          {
+            status: "error",
+            category: "VALIDATION_ERROR",
+            message: 'Property values were not valid: [{"message":"Email address bad@example-.com is invalid"}]',
+            context: { ids: ["BAD@example-.com"] },
+          },
+        ],
       },
     };
     const { outcome } = await provider().upsertContacts("at-1", batch);
     expect(outcome).toEqual({
       kind: "answered",
-      synced: new Map([["s1", "7"], ["s3", "8"]]),
+      synced: new Map([
+        ["s1", "7"],
+        ["s3", "8"],
+      ]),
       rejected: new Map([["s2", "VALIDATION_ERROR: Email address bad@example-.com is invalid"]]),
     });
     const sent = JSON.parse(seen[0]?.body ?? "{}") as { inputs: unknown[] };
-    expect(sent.inputs[0]).toEqual({ id: "Ada@Example.com", idProperty: "email", objectWriteTraceId: "s1", properties: { email: "Ada@Example.com", firstname: "Ada" } });
+    expect(sent.inputs[0]).toEqual({
+      id: "Ada@Example.com",
+      idProperty: "email",
+      objectWriteTraceId: "s1",
+      properties: { email: "Ada@Example.com", firstname: "Ada" },
+    });
   });
 
   it("classifies whole-batch refusals, limits and locks", async () => {
-    const headers = { "x-hubspot-ratelimit-max": "100", "x-hubspot-ratelimit-interval-milliseconds": "10000", "x-hubspot-ratelimit-daily": "250000", "x-hubspot-ratelimit-daily-remaining": "12" };
+    const headers = {
+      "x-hubspot-ratelimit-max": "100",
+      "x-hubspot-ratelimit-interval-milliseconds": "10000",
+      "x-hubspot-ratelimit-daily": "250000",
+      "x-hubspot-ratelimit-daily-remaining": "12",
+    };
     const outcomeOf = async (reply: Scripted) => {
       replies[UPSERT] = reply;
       return provider().upsertContacts("at-1", batch);
     };
-    expect((await outcomeOf({ status: 409, body: { category: "OBJECT_ALREADY_EXISTS", message: "Contact already exists. Existing ID: 5" } })).outcome).toEqual({
-      kind: "batch-rejected", reason: "OBJECT_ALREADY_EXISTS: Contact already exists. Existing ID: 5",
+    expect(
+      (await outcomeOf({ status: 409, body: { category: "OBJECT_ALREADY_EXISTS", message: "Contact already exists. Existing ID: 5" } }))
+        .outcome,
+    ).toEqual({
+      kind: "batch-rejected",
+      reason: "OBJECT_ALREADY_EXISTS: Contact already exists. Existing ID: 5",
     });
     const limited = await outcomeOf({ status: 429, body: { errorType: "RATE_LIMIT", policyName: "TEN_SECONDLY_ROLLING" }, headers });
     expect(limited.outcome).toMatchObject({ kind: "rate-limited", waitMs: 10_000, daily: false });
     expect(limited.rateLimit).toEqual({ maxPerWindow: 100, windowMs: 10_000, daily: 250_000, dailyRemaining: 12 });
     expect((await outcomeOf({ status: 429, body: { policyName: "DAILY" } })).outcome).toMatchObject({ kind: "rate-limited", daily: true });
-    expect((await outcomeOf({ status: 423, body: { category: "LOCKED" } })).outcome).toMatchObject({ kind: "transient", minDelayMs: 2_000 });
-    expect((await outcomeOf({ status: 401, body: { category: "EXPIRED_AUTHENTICATION" } })).outcome).toMatchObject({ kind: "token-rejected" });
+    expect((await outcomeOf({ status: 423, body: { category: "LOCKED" } })).outcome).toMatchObject({
+      kind: "transient",
+      minDelayMs: 2_000,
+    });
+    expect((await outcomeOf({ status: 401, body: { category: "EXPIRED_AUTHENTICATION" } })).outcome).toMatchObject({
+      kind: "token-rejected",
+    });
     expect((await outcomeOf({ status: 403, body: { category: "MISSING_SCOPES" } })).outcome).toMatchObject({ kind: "missing-scope" });
     expect((await outcomeOf({ status: 200, rawBody: "<html>proxy</html>" })).outcome).toMatchObject({ kind: "unexpected" });
   });

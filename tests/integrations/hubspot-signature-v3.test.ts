@@ -9,7 +9,9 @@ const hubspotSigns = (source: string) => createHmac("sha256", SECRET).update(sou
 
 describe("HubSpot signature v3", () => {
   it("decodes exactly the documented escapes, and keeps every other one", () => {
-    expect(signatureUri("https://a.example/hook?mail=x%40y.com&t=%3A%2F%3F%21%24%27%28%29%2A%2C%3B")).toBe("https://a.example/hook?mail=x@y.com&t=:/?!$'()*,;");
+    expect(signatureUri("https://a.example/hook?mail=x%40y.com&t=%3A%2F%3F%21%24%27%28%29%2A%2C%3B")).toBe(
+      "https://a.example/hook?mail=x@y.com&t=:/?!$'()*,;",
+    );
     expect(signatureUri("https://a.example/hook?q=a%20b%26c%3d")).toBe("https://a.example/hook?q=a%20b%26c%3d");
   });
 

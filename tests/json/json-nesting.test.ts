@@ -36,7 +36,7 @@ describe("exceedsJsonNesting", () => {
   });
 
   it("does not count brackets inside strings, escaped quotes included", () => {
-    expect(exceedsJsonNesting(JSON.stringify({ a: "[[[[[[\\\"{{{{{{" }), 1)).toBe(false);
+    expect(exceedsJsonNesting(JSON.stringify({ a: '[[[[[[\\"{{{{{{' }), 1)).toBe(false);
     expect(exceedsJsonNesting('{"a":"\\"","b":[[1]]}', 2)).toBe(true);
   });
 });

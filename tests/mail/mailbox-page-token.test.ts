@@ -17,7 +17,10 @@ beforeAll(async () => {
   // What the demo runs with: no SMTP_URL, so mail is kept locally and the page exists.
   configureApp("file:./.data/unused-by-mailbox-test.db", { DEMO_MODE: "true", MAILBOX_DIR: mailboxDir });
   authSecret = process.env.AUTH_SECRET as string;
-  await writeToMailbox(mailboxDir, "To: someone@example.com\r\nSubject: Reset your password\r\n\r\nhttp://localhost:3000/reset-password/secret-reset-link\r\n");
+  await writeToMailbox(
+    mailboxDir,
+    "To: someone@example.com\r\nSubject: Reset your password\r\n\r\nhttp://localhost:3000/reset-password/secret-reset-link\r\n",
+  );
   MailboxPage = (await import("@/app/dev/mailbox/page")).default;
 });
 

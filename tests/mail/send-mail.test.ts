@@ -12,7 +12,14 @@ import { linkIn, startSmtpCatcher, type SmtpCatcher } from "@/scripts/lib/smtp-c
 
 const acceptUrl = `http://localhost:3000/invite/${"A".repeat(43)}`;
 const invitation = () =>
-  invitationMail({ productName: "Switchboard", tenantName: "Acme <Corp>", role: "ADMIN", inviterLabel: "Ann (ann@acme.test)", acceptUrl, expiresAt: new Date("2026-12-08T00:00:00Z") });
+  invitationMail({
+    productName: "Switchboard",
+    tenantName: "Acme <Corp>",
+    role: "ADMIN",
+    inviterLabel: "Ann (ann@acme.test)",
+    acceptUrl,
+    expiresAt: new Date("2026-12-08T00:00:00Z"),
+  });
 
 describe("sending mail over SMTP", () => {
   let catcher: SmtpCatcher;
@@ -54,7 +61,10 @@ describe("the local mailbox", () => {
   it("keeps each message as a private file and lists the newest first", async () => {
     const mailer = createMailer({ from: "x@switchboard.test", mailboxDir: dir });
     expect(await mailer.send("first@acme.test", invitation())).toEqual({ delivered: true, via: "mailbox" });
-    await mailer.send("second@acme.test", passwordResetMail({ productName: "Switchboard", resetUrl: "http://localhost:3000/reset-password/abc" }));
+    await mailer.send(
+      "second@acme.test",
+      passwordResetMail({ productName: "Switchboard", resetUrl: "http://localhost:3000/reset-password/abc" }),
+    );
     const files = readdirSync(dir);
     expect(files).toHaveLength(2);
     expect(statSync(join(dir, files[0]!)).mode & 0o077).toBe(0);

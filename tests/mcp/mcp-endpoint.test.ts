@@ -32,10 +32,16 @@ describe.each(testProviders)("the MCP endpoint on %s", (provider) => {
   it("offers the tools the key's scopes allow, and get_access_token only with connections:token", async () => {
     const toolsOf = async (client: Client) => (await client.listTools()).tools.map((tool) => tool.name).sort();
     expect(await toolsOf(await agent(await world.tenantKey(["connections:read"])))).toEqual(["get_connection", "list_connections"]);
-    expect(await toolsOf(await agent(await world.tenantKey(["signups:read", "signups:write"])))).toEqual(
-      ["add_subscriber", "find_contact", "get_signup", "list_signups", "retry_signup"],
+    expect(await toolsOf(await agent(await world.tenantKey(["signups:read", "signups:write"])))).toEqual([
+      "add_subscriber",
+      "find_contact",
+      "get_signup",
+      "list_signups",
+      "retry_signup",
+    ]);
+    const everything = await toolsOf(
+      await agent(await world.tenantKey(["connections:read", "connections:token", "signups:read", "signups:write"])),
     );
-    const everything = await toolsOf(await agent(await world.tenantKey(["connections:read", "connections:token", "signups:read", "signups:write"])));
     expect(everything).toContain("get_access_token");
     const withoutToken = await toolsOf(await agent(await world.tenantKey(["connections:read", "signups:read", "signups:write"])));
     expect(withoutToken).not.toContain("get_access_token");
@@ -51,9 +57,15 @@ describe.each(testProviders)("the MCP endpoint on %s", (provider) => {
     const seen = await callTool(mine, "get_connection", { connectionId: world.connectionId });
     expect(seen).toMatchObject({ ok: true, data: { id: world.connectionId, status: "connected", missingScopes: { required: [] } } });
     expect((seen.ok && (seen.data.timeline as { action: string }[]).map((event) => event.action)) || []).toContain("connect");
-    expect(await callTool(theirs, "get_connection", { connectionId: world.connectionId })).toMatchObject({ ok: false, problem: { code: "not_found", status: 404 } });
+    expect(await callTool(theirs, "get_connection", { connectionId: world.connectionId })).toMatchObject({
+      ok: false,
+      problem: { code: "not_found", status: 404 },
+    });
     expect(await callTool(theirs, "list_connections")).toMatchObject({ ok: true, data: { items: [] } });
-    expect(await callTool(theirs, "get_access_token", { connectionId: world.connectionId })).toMatchObject({ ok: false, problem: { code: "not_found" } });
+    expect(await callTool(theirs, "get_access_token", { connectionId: world.connectionId })).toMatchObject({
+      ok: false,
+      problem: { code: "not_found" },
+    });
   });
 
   it("lets an operator key act only for the tenant it names, and refuses it without one", async () => {
@@ -61,13 +73,21 @@ describe.each(testProviders)("the MCP endpoint on %s", (provider) => {
     const refused = await fetch(endpoint.url, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "application/json, text/event-stream" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "1" } } }),
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "1" } },
+      }),
     });
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ code: "invalid_input" });
     const forOther = await agent(key, world.otherTenant.slug);
     expect(await callTool(forOther, "list_connections")).toMatchObject({ ok: true, data: { items: [] } });
-    expect(await callTool(forOther, "get_connection", { connectionId: world.connectionId })).toMatchObject({ ok: false, problem: { code: "not_found" } });
+    expect(await callTool(forOther, "get_connection", { connectionId: world.connectionId })).toMatchObject({
+      ok: false,
+      problem: { code: "not_found" },
+    });
     const forTenant = await agent(key, world.tenant.id);
     expect(await callTool(forTenant, "list_connections")).toMatchObject({ ok: true, data: { items: [{ id: world.connectionId }] } });
   });
@@ -83,9 +103,15 @@ describe.each(testProviders)("the MCP endpoint on %s", (provider) => {
     const added = await callTool(client, "add_subscriber", { email: "Agent.Added@Example.com", firstName: "Ada", consent: true });
     expect(added).toMatchObject({ ok: true, data: { email: "Agent.Added@Example.com", consent: true, status: "pending" } });
     const signupId = added.ok ? String(added.data.id) : "";
-    expect(await callTool(client, "get_signup", { signupId })).toMatchObject({ ok: true, data: { id: signupId, tenantId: world.tenant.id } });
+    expect(await callTool(client, "get_signup", { signupId })).toMatchObject({
+      ok: true,
+      data: { id: signupId, tenantId: world.tenant.id },
+    });
     expect(await callTool(client, "retry_signup", { signupId })).toMatchObject({ ok: false, problem: { code: "conflict", status: 409 } });
-    const events = await db.auditEvent.findMany({ where: { tenantId: world.tenant.id, action: "mcp_tool_call" }, orderBy: { createdAt: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { tenantId: world.tenant.id, action: "mcp_tool_call" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.length - auditedBefore).toBe(4);
     const keyRow = await db.apiKey.findUniqueOrThrow({ where: { prefix: prefixOf(key) ?? "" } });
     expect(events.slice(auditedBefore).map((event) => [event.actorLabel.includes(keyRow.id), event.detail, event.outcome])).toEqual([
@@ -111,8 +137,19 @@ describe.each(testProviders)("the MCP endpoint on %s", (provider) => {
     const found = await callTool(client, "find_contact", { email: "known@example.com" });
     // The lookup took one of the portal's shared slots, as the sync's calls do.
     expect(await world.database.db.portalCallSlot.count({ where: { portalId: "62515", usedAt: { gte: lookupStarted } } })).toBe(1);
-    expect(found).toMatchObject({ ok: true, data: { connectionId: world.connectionId, portalId: "62515", found: true, contact: { email: "known@example.com", firstName: "Kim", lastName: "Known" } } });
-    expect(await callTool(client, "find_contact", { email: "nobody@example.com" })).toMatchObject({ ok: true, data: { found: false, contact: null } });
+    expect(found).toMatchObject({
+      ok: true,
+      data: {
+        connectionId: world.connectionId,
+        portalId: "62515",
+        found: true,
+        contact: { email: "known@example.com", firstName: "Kim", lastName: "Known" },
+      },
+    });
+    expect(await callTool(client, "find_contact", { email: "nobody@example.com" })).toMatchObject({
+      ok: true,
+      data: { found: false, contact: null },
+    });
     expect(await callTool(client, "find_contact", { email: "not an email" })).toMatchObject({ ok: false });
   });
 

@@ -8,7 +8,11 @@ import { createMailer, type Mailer } from "@switchboard/lib/mail/mailer";
 import { acceptInvitation } from "@switchboard/lib/people/invitations/accept-invitation";
 import { createInvitation } from "@switchboard/lib/people/invitations/create-invitation";
 import { findInvitation } from "@switchboard/lib/people/invitations/find-invitation";
-import { INVITATION_WINDOW_MS, MAX_INVITATIONS_PER_ADDRESS, MAX_INVITATIONS_PER_TENANT } from "@switchboard/lib/people/invitations/invitation-rate-limit";
+import {
+  INVITATION_WINDOW_MS,
+  MAX_INVITATIONS_PER_ADDRESS,
+  MAX_INVITATIONS_PER_TENANT,
+} from "@switchboard/lib/people/invitations/invitation-rate-limit";
 import { revokeInvitation } from "@switchboard/lib/people/invitations/revoke-invitation";
 import { listPendingInvitations } from "@switchboard/lib/people/members/list-people";
 import { linkIn, startSmtpCatcher, type SmtpCatcher } from "@/scripts/lib/smtp-catcher";
@@ -32,7 +36,10 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("mails a link a new person uses once to create an account and join with the invited role", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "New.Person@Acme.test", role: "ADMIN" }, links);
     expect(created.delivery).toEqual({ delivered: true, via: "smtp" });
 
@@ -46,16 +53,24 @@ describe.each(testProviders)("invitations on %s", (provider) => {
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBeGreaterThan(7 * DAY - 60_000);
 
     const lookup = await findInvitation(db, token);
-    expect(lookup.state === "pending" && lookup.invitation).toMatchObject({ email: "new.person@acme.test", role: "ADMIN", accountExists: false });
+    expect(lookup.state === "pending" && lookup.invitation).toMatchObject({
+      email: "new.person@acme.test",
+      role: "ADMIN",
+      accountExists: false,
+    });
 
     const accepted = await acceptInvitation(db, token, { kind: "new-account", name: "New Person", password: "a long new password" });
     expect(accepted.tenant.slug).toBe("acme");
     const membership = await db.membership.findFirstOrThrow({ where: { userId: accepted.userId } });
     expect(membership).toMatchObject({ tenantId: tenant.id, role: "ADMIN" });
-    expect(await authenticateWithPassword(db, { email: "new.person@acme.test", password: "a long new password", ip: null })).toMatchObject({ email: "new.person@acme.test" });
+    expect(await authenticateWithPassword(db, { email: "new.person@acme.test", password: "a long new password", ip: null })).toMatchObject({
+      email: "new.person@acme.test",
+    });
 
     expect((await findInvitation(db, token)).state).toBe("used");
-    await expect(acceptInvitation(db, token, { kind: "new-account", name: "Again", password: "another long password" })).rejects.toThrow(AppError);
+    await expect(acceptInvitation(db, token, { kind: "new-account", name: "Again", password: "another long password" })).rejects.toThrow(
+      AppError,
+    );
     expect(await db.user.count()).toBe(2);
     const audit = await db.auditEvent.findMany({ where: { tenantId: tenant.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((event) => event.action)).toEqual(["member_invite", "invitation_accept"]);
@@ -63,26 +78,46 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("lets an existing user join only while signed in as the invited email", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const other = await seedTenant(db, globex);
     const invited = await seedPerson(db, other.tenant.id, { role: "MEMBER", email: "dana@globex.test" });
     const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "dana@globex.test", role: "MEMBER" }, links);
     const token = tokenOf(created.acceptUrl);
 
-    await expect(acceptInvitation(db, token, { kind: "signed-in", userId: other.people[0].userId })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(acceptInvitation(db, token, { kind: "new-account", name: "Dana", password: "a long new password" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(acceptInvitation(db, token, { kind: "signed-in", userId: other.people[0].userId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(acceptInvitation(db, token, { kind: "new-account", name: "Dana", password: "a long new password" })).rejects.toMatchObject(
+      { code: "conflict" },
+    );
     expect(await db.membership.count({ where: { tenantId: tenant.id } })).toBe(1);
     expect((await findInvitation(db, token)).state).toBe("pending");
 
     await acceptInvitation(db, token, { kind: "signed-in", userId: invited.userId });
-    expect(await db.membership.findUnique({ where: { userId_tenantId: { userId: invited.userId, tenantId: tenant.id } } })).toMatchObject({ role: "MEMBER" });
+    expect(await db.membership.findUnique({ where: { userId_tenantId: { userId: invited.userId, tenantId: tenant.id } } })).toMatchObject({
+      role: "MEMBER",
+    });
   });
 
   it("refuses expired, revoked, malformed and unknown links and changes nothing", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const now = new Date();
-    const expired = await createInvitation(db, mailer, owner.actor, tenant, { email: "late@acme.test", role: "MEMBER" }, links, new Date(now.getTime() - 8 * DAY));
+    const expired = await createInvitation(
+      db,
+      mailer,
+      owner.actor,
+      tenant,
+      { email: "late@acme.test", role: "MEMBER" },
+      links,
+      new Date(now.getTime() - 8 * DAY),
+    );
     const revoked = await createInvitation(db, mailer, owner.actor, tenant, { email: "gone@acme.test", role: "MEMBER" }, links);
     await revokeInvitation(db, owner.actor, tenant.id, revoked.id);
 
@@ -91,7 +126,9 @@ describe.each(testProviders)("invitations on %s", (provider) => {
     expect((await findInvitation(db, "not-a-token")).state).toBe("invalid");
     expect((await findInvitation(db, "A".repeat(43))).state).toBe("invalid");
     for (const token of [tokenOf(expired.acceptUrl), tokenOf(revoked.acceptUrl), "x".repeat(43)]) {
-      await expect(acceptInvitation(db, token, { kind: "new-account", name: "X", password: "a long new password" })).rejects.toMatchObject({ code: "conflict" });
+      await expect(acceptInvitation(db, token, { kind: "new-account", name: "X", password: "a long new password" })).rejects.toMatchObject({
+        code: "conflict",
+      });
     }
     expect(await db.user.count()).toBe(1);
     expect(await listPendingInvitations(db, tenant.id)).toEqual([]);
@@ -99,19 +136,32 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("names a new person by the one display-text rule: invisible characters stripped, control characters refused", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "named@acme.test", role: "MEMBER" }, links);
-    await expect(acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "Eve\r\nAdmin", password: "a long new password" })).rejects.toMatchObject({
-      code: "invalid_input", details: { fieldErrors: { name: [expect.stringMatching(/control characters/)] } },
+    await expect(
+      acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "Eve\r\nAdmin", password: "a long new password" }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      details: { fieldErrors: { name: [expect.stringMatching(/control characters/)] } },
     });
     expect(await db.user.count({ where: { email: "named@acme.test" } })).toBe(0);
-    await acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "\u202EEve\u200d", password: "a long new password" });
+    await acceptInvitation(db, tokenOf(created.acceptUrl), {
+      kind: "new-account",
+      name: "\u202EEve\u200d",
+      password: "a long new password",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { email: "named@acme.test" } })).name).toBe("Eve");
   });
 
   it("accepts a link submitted twice at once exactly once", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const created = await createInvitation(db, mailer, owner.actor, tenant, { email: "twice@acme.test", role: "MEMBER" }, links);
     const results = await Promise.allSettled([
       acceptInvitation(db, tokenOf(created.acceptUrl), { kind: "new-account", name: "One", password: "a long new password" }),
@@ -123,12 +173,17 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("replaces a pending invitation for the same address and refuses to invite a member", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const first = await createInvitation(db, mailer, owner.actor, tenant, { email: "eve@acme.test", role: "MEMBER" }, links);
     const second = await createInvitation(db, mailer, owner.actor, tenant, { email: "eve@acme.test", role: "ADMIN" }, links);
     expect((await findInvitation(db, tokenOf(first.acceptUrl))).state).toBe("revoked");
     expect((await listPendingInvitations(db, tenant.id)).map((i) => [i.id, i.role])).toEqual([[second.id, "ADMIN"]]);
-    await expect(createInvitation(db, mailer, owner.actor, tenant, { email: "owner@acme.test", role: "MEMBER" }, links)).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      createInvitation(db, mailer, owner.actor, tenant, { email: "owner@acme.test", role: "MEMBER" }, links),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("lets only an owner invite an owner, and no member invite anyone", async () => {
@@ -136,8 +191,12 @@ describe.each(testProviders)("invitations on %s", (provider) => {
     const { tenant } = await seedTenant(db, acme);
     const admin = await seedPerson(db, tenant.id, { role: "ADMIN", email: "admin@acme.test" });
     const member = await seedPerson(db, tenant.id, { role: "MEMBER", email: "member@acme.test" });
-    await expect(createInvitation(db, mailer, admin.actor, tenant, { email: "boss@acme.test", role: "OWNER" }, links)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createInvitation(db, mailer, member.actor, tenant, { email: "x@acme.test", role: "MEMBER" }, links)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      createInvitation(db, mailer, admin.actor, tenant, { email: "boss@acme.test", role: "OWNER" }, links),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createInvitation(db, mailer, member.actor, tenant, { email: "x@acme.test", role: "MEMBER" }, links)).rejects.toMatchObject(
+      { code: "forbidden" },
+    );
     expect(await db.invitation.count()).toBe(0);
     await createInvitation(db, mailer, admin.actor, tenant, { email: "colleague@acme.test", role: "ADMIN" }, links);
     expect(await db.invitation.count()).toBe(1);
@@ -145,8 +204,14 @@ describe.each(testProviders)("invitations on %s", (provider) => {
 
   it("limits invitation mails per address and per tenant, whoever invites, and says when to come back", async () => {
     const { db } = database;
-    const { tenant: acmeTenant, people: [acmeOwner] } = await seedTenant(db, acme);
-    const { tenant: globexTenant, people: [globexOwner] } = await seedTenant(db, globex);
+    const {
+      tenant: acmeTenant,
+      people: [acmeOwner],
+    } = await seedTenant(db, acme);
+    const {
+      tenant: globexTenant,
+      people: [globexOwner],
+    } = await seedTenant(db, globex);
     const now = new Date();
     const invite = (actor: typeof acmeOwner.actor, tenant: typeof acmeTenant, email: string, at = now) =>
       createInvitation(db, mailer, actor, tenant, { email, role: "MEMBER" }, links, at);
@@ -155,7 +220,10 @@ describe.each(testProviders)("invitations on %s", (provider) => {
     await invite(globexOwner.actor, globexTenant, "Flooded@Victim.test");
     const limited = await invite(acmeOwner.actor, acmeTenant, "flooded@victim.test").catch((error: unknown) => error);
     expect(limited).toBeInstanceOf(AppError);
-    expect(limited).toMatchObject({ code: "rate_limited", details: { retryAfterSeconds: 3600, fieldErrors: { email: [expect.stringMatching(/Try again in 60 minutes/)] } } });
+    expect(limited).toMatchObject({
+      code: "rate_limited",
+      details: { retryAfterSeconds: 3600, fieldErrors: { email: [expect.stringMatching(/Try again in 60 minutes/)] } },
+    });
     expect(await db.invitation.count({ where: { email: "flooded@victim.test" } })).toBe(MAX_INVITATIONS_PER_ADDRESS);
     // An hour later the address may be invited again.
     await invite(acmeOwner.actor, acmeTenant, "flooded@victim.test", new Date(now.getTime() + INVITATION_WINDOW_MS + 1_000));

@@ -20,18 +20,29 @@ describe.each(testProviders)("member roles on %s", (provider) => {
 
   it("lets an admin change members and admins, but not grant or take away OWNER", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const admin = await seedPerson(db, tenant.id, { role: "ADMIN", email: "admin@acme.test" });
     const member = await seedPerson(db, tenant.id, { role: "MEMBER", email: "member@acme.test" });
 
     expect(await changeMemberRole(db, admin.actor, tenant.id, { membershipId: member.membershipId, role: "ADMIN" })).toEqual({
-      email: "member@acme.test", from: "MEMBER", to: "ADMIN",
+      email: "member@acme.test",
+      from: "MEMBER",
+      to: "ADMIN",
     });
-    await expect(changeMemberRole(db, admin.actor, tenant.id, { membershipId: member.membershipId, role: "OWNER" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(changeMemberRole(db, admin.actor, tenant.id, { membershipId: owner.membershipId, role: "ADMIN" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changeMemberRole(db, admin.actor, tenant.id, { membershipId: member.membershipId, role: "OWNER" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(changeMemberRole(db, admin.actor, tenant.id, { membershipId: owner.membershipId, role: "ADMIN" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(removeMember(db, admin.actor, tenant.id, owner.membershipId)).rejects.toMatchObject({ code: "forbidden" });
     expect((await listMembers(db, tenant.id)).map((m) => [m.email, m.role])).toEqual([
-      ["owner@acme.test", "OWNER"], ["admin@acme.test", "ADMIN"], ["member@acme.test", "ADMIN"],
+      ["owner@acme.test", "OWNER"],
+      ["admin@acme.test", "ADMIN"],
+      ["member@acme.test", "ADMIN"],
     ]);
   });
 
@@ -40,22 +51,33 @@ describe.each(testProviders)("member roles on %s", (provider) => {
     const { tenant } = await seedTenant(db, acme);
     const member = await seedPerson(db, tenant.id, { role: "MEMBER", email: "member@acme.test" });
     const other = await seedPerson(db, tenant.id, { role: "MEMBER", email: "other@acme.test" });
-    await expect(changeMemberRole(db, member.actor, tenant.id, { membershipId: other.membershipId, role: "ADMIN" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changeMemberRole(db, member.actor, tenant.id, { membershipId: other.membershipId, role: "ADMIN" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(removeMember(db, member.actor, tenant.id, other.membershipId)).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.membership.count({ where: { tenantId: tenant.id } })).toBe(3);
   });
 
   it("never demotes or removes the last owner, and lets an owner hand over first", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const admin = await seedPerson(db, tenant.id, { role: "ADMIN", email: "admin@acme.test" });
-    await expect(changeMemberRole(db, owner.actor, tenant.id, { membershipId: owner.membershipId, role: "ADMIN" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(changeMemberRole(db, owner.actor, tenant.id, { membershipId: owner.membershipId, role: "ADMIN" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     await expect(removeMember(db, owner.actor, tenant.id, owner.membershipId)).rejects.toMatchObject({ code: "conflict" });
 
     await changeMemberRole(db, owner.actor, tenant.id, { membershipId: admin.membershipId, role: "OWNER" });
     await changeMemberRole(db, owner.actor, tenant.id, { membershipId: owner.membershipId, role: "MEMBER" });
     expect((await listMembers(db, tenant.id)).map((m) => m.role)).toEqual(["MEMBER", "OWNER"]);
-    const audit = await db.auditEvent.findMany({ where: { tenantId: tenant.id }, orderBy: { createdAt: "asc" }, select: { action: true, detail: true } });
+    const audit = await db.auditEvent.findMany({
+      where: { tenantId: tenant.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, detail: true },
+    });
     expect(audit).toEqual([
       { action: "member_role_change", detail: "Changed admin@acme.test from ADMIN to OWNER" },
       { action: "member_role_change", detail: "Changed owner@acme.test from OWNER to MEMBER" },
@@ -64,7 +86,10 @@ describe.each(testProviders)("member roles on %s", (provider) => {
 
   it("keeps one owner when two owners demote each other at the same moment", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const second = await seedPerson(db, tenant.id, { role: "OWNER", email: "second@acme.test" });
     // Each change demotes the other owner, then waits (up to 1 s) for the other change to have done
     // the same before checking "an owner remains". Without the per-tenant lock both would see the
@@ -90,11 +115,16 @@ describe.each(testProviders)("member roles on %s", (provider) => {
 
   it("removes a member of this tenant only, keeps the account, and answers another tenant's id as not found", async () => {
     const { db } = database;
-    const { tenant, people: [owner] } = await seedTenant(db, acme);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db, acme);
     const other = await seedTenant(db, globex);
     const member = await seedPerson(db, tenant.id, { role: "MEMBER", email: "member@acme.test" });
     await expect(removeMember(db, owner.actor, tenant.id, other.people[0].membershipId)).rejects.toMatchObject({ code: "not_found" });
-    await expect(changeMemberRole(db, owner.actor, tenant.id, { membershipId: other.people[0].membershipId, role: "MEMBER" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      changeMemberRole(db, owner.actor, tenant.id, { membershipId: other.people[0].membershipId, role: "MEMBER" }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await removeMember(db, owner.actor, tenant.id, member.membershipId)).toEqual({ email: "member@acme.test" });
     expect(await db.user.count({ where: { email: "member@acme.test" } })).toBe(1);
     expect(await db.membership.count({ where: { tenantId: other.tenant.id } })).toBe(1);

@@ -17,7 +17,10 @@ import { acme, links } from "./support";
 const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 /** Whether the sign-in check accepts this password for the owner. */
 const signIn = (database: TestDatabase, password: string) =>
-  authenticateWithPassword(database.db, { email: "owner@acme.test", password, ip: "203.0.113.9" }).then(() => ({ ok: true }), () => ({ ok: false }));
+  authenticateWithPassword(database.db, { email: "owner@acme.test", password, ip: "203.0.113.9" }).then(
+    () => ({ ok: true }),
+    () => ({ ok: false }),
+  );
 
 describe.each(testProviders)("password reset on %s", (provider) => {
   let database: TestDatabase;
@@ -35,7 +38,9 @@ describe.each(testProviders)("password reset on %s", (provider) => {
 
   it("mails a link that sets a new password once and ends every session", async () => {
     const { db } = database;
-    const { people: [owner] } = await seedTenant(db, acme);
+    const {
+      people: [owner],
+    } = await seedTenant(db, acme);
     expect(await requestPasswordReset(db, mailer, " Owner@Acme.test ", links)).toBe("sent");
     const link = linkIn(await catcher.waitForMail("owner@acme.test"), `${links.appUrl}/reset-password/`);
     expect(await findPasswordReset(db, tokenOf(link))).toEqual({ state: "valid", email: "owner@acme.test" });
@@ -60,7 +65,9 @@ describe.each(testProviders)("password reset on %s", (provider) => {
 
   it("refuses expired, malformed and unknown links, and voids other links after a reset", async () => {
     const { db } = database;
-    const { people: [owner] } = await seedTenant(db, acme);
+    const {
+      people: [owner],
+    } = await seedTenant(db, acme);
     const old = await issuePasswordReset(db, owner.userId, links.appUrl, new Date(Date.now() - 61 * 60_000));
     expect((await findPasswordReset(db, tokenOf(old.resetUrl))).state).toBe("expired");
     await expect(resetPassword(db, tokenOf(old.resetUrl), "a brand new password")).rejects.toMatchObject({ code: "conflict" });
@@ -76,9 +83,14 @@ describe.each(testProviders)("password reset on %s", (provider) => {
 
   it("changes a password only with the right current one, and ends every session", async () => {
     const { db } = database;
-    const { people: [owner] } = await seedTenant(db, acme);
-    await expect(changePassword(db, owner.userId, { currentPassword: "wrong", newPassword: "a brand new password", ip: "203.0.113.9" })).rejects.toMatchObject({
-      code: "invalid_input", details: { fieldErrors: { currentPassword: ["That is not your current password."] } },
+    const {
+      people: [owner],
+    } = await seedTenant(db, acme);
+    await expect(
+      changePassword(db, owner.userId, { currentPassword: "wrong", newPassword: "a brand new password", ip: "203.0.113.9" }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      details: { fieldErrors: { currentPassword: ["That is not your current password."] } },
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).sessionVersion).toBe(0);
     await changePassword(db, owner.userId, { currentPassword: KNOWN_PASSWORD, newPassword: "a brand new password", ip: "203.0.113.9" });
@@ -88,7 +100,9 @@ describe.each(testProviders)("password reset on %s", (provider) => {
 
   it("checks the current password under the sign-in throttle: a dozen guesses are not all answered", async () => {
     const { db } = database;
-    const { people: [owner] } = await seedTenant(db, acme);
+    const {
+      people: [owner],
+    } = await seedTenant(db, acme);
     const now = new Date();
     const change = (currentPassword: string, at = now) =>
       changePassword(db, owner.userId, { currentPassword, newPassword: "a brand new password", ip: "198.51.100.20" }, at).then(

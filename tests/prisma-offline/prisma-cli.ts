@@ -16,7 +16,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runPrisma(args: string[], options: { databaseUrl: string; cwd?: string; env?: Record<string, string> }): Promise<CliResult> {
+export function runPrisma(
+  args: string[],
+  options: { databaseUrl: string; cwd?: string; env?: Record<string, string> },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [prismaCli, ...args], {
       cwd: options.cwd ?? projectRoot,

@@ -24,7 +24,9 @@ describe("page Content-Security-Policy", () => {
   });
 
   it("lets exactly the given origins frame a page (the public form's embed), and no one otherwise", () => {
-    const embeddable = directives(pageContentSecurityPolicy({ ...options, frameAncestors: ["https://www.contoso.test", "https://shop.contoso.test"] }));
+    const embeddable = directives(
+      pageContentSecurityPolicy({ ...options, frameAncestors: ["https://www.contoso.test", "https://shop.contoso.test"] }),
+    );
     expect(embeddable.get("frame-ancestors")).toBe("frame-ancestors https://www.contoso.test https://shop.contoso.test");
     expect(directives(pageContentSecurityPolicy({ ...options, frameAncestors: [] })).get("frame-ancestors")).toBe("frame-ancestors 'none'");
   });

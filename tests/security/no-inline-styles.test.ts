@@ -18,7 +18,9 @@ function sourceFiles(folder: string): string[] {
 
 describe("markup under the page CSP", () => {
   it("draws the legend swatches with their colours as SVG fills, with no style attribute", () => {
-    const html = renderToStaticMarkup(SignupsChart({ days: [{ day: "2026-12-01", SYNCED: 3, PENDING: 2, FAILED: 1, UNCONFIRMED: 1, UNSUBSCRIBED: 1 }] }));
+    const html = renderToStaticMarkup(
+      SignupsChart({ days: [{ day: "2026-12-01", SYNCED: 3, PENDING: 2, FAILED: 1, UNCONFIRMED: 1, UNSUBSCRIBED: 1 }] }),
+    );
     expect(html).not.toContain("style=");
     const swatches = html.match(/<svg[^>]*data-testid="legend-swatch"[^>]*>.*?<\/svg>/g) ?? [];
     expect(swatches.map((swatch) => /fill="([^"]+)"/.exec(swatch)?.[1])).toEqual(["#059669", "#d97706", "#dc2626", "#6366f1", "#64748b"]);

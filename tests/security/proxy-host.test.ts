@@ -24,12 +24,25 @@ async function runProxy(request: NextRequest): Promise<Response> {
 const requestAs = (host: string, path: string, init: { method?: string; body?: string } = {}) =>
   new NextRequest(`http://localhost:3000${path}`, { ...init, headers: { host, "content-type": "application/json" } });
 
-const paths = ["/login", "/forgot-password", "/docs/api", "/t/contoso/integrations", "/dev/mailbox", "/api/v1/whoami", "/api/v1/webhook-endpoints", "/api/subscribe/contoso", "/api/auth/session", "/api/health", "/metrics"];
+const paths = [
+  "/login",
+  "/forgot-password",
+  "/docs/api",
+  "/t/contoso/integrations",
+  "/dev/mailbox",
+  "/api/v1/whoami",
+  "/api/v1/webhook-endpoints",
+  "/api/subscribe/contoso",
+  "/api/auth/session",
+  "/api/health",
+  "/metrics",
+];
 
 describe("proxy.ts host check", () => {
   it("runs for every page and API route, and not for static files", () => {
     for (const path of paths) expect(unstable_doesMiddlewareMatch({ config: proxyModule.config, url: path }), path).toBe(true);
-    for (const path of ["/_next/static/chunks/app.js", "/favicon.svg"]) expect(unstable_doesMiddlewareMatch({ config: proxyModule.config, url: path }), path).toBe(false);
+    for (const path of ["/_next/static/chunks/app.js", "/favicon.svg"])
+      expect(unstable_doesMiddlewareMatch({ config: proxyModule.config, url: path }), path).toBe(false);
   });
 
   it("refuses a Host the app does not serve with 421, on pages and the API alike", async () => {

@@ -42,7 +42,11 @@ const answeredByNext = (response: Response) => response.headers.get(NEXT_STAND_I
 type RawAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
 /** A request with a Host header of our choosing (fetch always sends the URL's own). */
-function sendAs(url: string, host: string, { method = "GET", body, headers = {} }: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
+function sendAs(
+  url: string,
+  host: string,
+  { method = "GET", body, headers = {} }: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(url, { method, headers: { ...headers, host } }, (incoming) => {
       let text = "";
@@ -57,11 +61,16 @@ function sendAs(url: string, host: string, { method = "GET", body, headers = {} 
 describe("production server routing", () => {
   it("answers POST and OPTIONS /api/subscribe/{tenant} itself, query string or not", async () => {
     const post = await send(`${direct.url}/api/subscribe/${slug}?utm_source=site`, {
-      method: "POST", body: signup("routed@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.1" },
+      method: "POST",
+      body: signup("routed@example.com"),
+      headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.1" },
     });
     expect(post.status).toBe(202);
     expect(answeredByNext(post)).toBe(false);
-    const preflight = await send(`${direct.url}/api/subscribe/${slug}`, { method: "OPTIONS", headers: { origin: "https://elsewhere.test" } });
+    const preflight = await send(`${direct.url}/api/subscribe/${slug}`, {
+      method: "OPTIONS",
+      headers: { origin: "https://elsewhere.test" },
+    });
     expect(preflight.status).toBe(204);
     expect(answeredByNext(preflight)).toBe(false);
   });
@@ -95,7 +104,11 @@ describe("production server routing", () => {
   });
 
   it("sends the signup API through Next as well when the direct path is switched off", async () => {
-    const response = await send(`${nextOnly.url}/api/subscribe/${slug}`, { method: "POST", body: signup("next-only@example.com"), headers: { "content-type": "application/json" } });
+    const response = await send(`${nextOnly.url}/api/subscribe/${slug}`, {
+      method: "POST",
+      body: signup("next-only@example.com"),
+      headers: { "content-type": "application/json" },
+    });
     expect(answeredByNext(response)).toBe(true);
     expect(await database.db.signup.count({ where: { emailNormalized: "next-only@example.com" } })).toBe(0);
   });
@@ -104,12 +117,20 @@ describe("production server routing", () => {
 describe("production server host allowlist", () => {
   it("refuses a Host it does not serve with 421 before the direct path or Next run anything", async () => {
     const port = new URL(direct.url).port;
-    for (const host of [`rebind.attacker.test:${port}`, "rebind.attacker.test", `localhost.attacker.test:${port}`, "user@localhost", "192.168.1.9"]) {
+    for (const host of [
+      `rebind.attacker.test:${port}`,
+      "rebind.attacker.test",
+      `localhost.attacker.test:${port}`,
+      "user@localhost",
+      "192.168.1.9",
+    ]) {
       const page = await sendAs(`${direct.url}/login`, host);
       expect(page.status, `GET /login as ${JSON.stringify(host)}`).toBe(421);
       expect(page.headers[NEXT_STAND_IN_HEADER]).toBeUndefined();
       const post = await sendAs(`${direct.url}/api/subscribe/${slug}`, host, {
-        method: "POST", body: signup("rebound@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.1.1" },
+        method: "POST",
+        body: signup("rebound@example.com"),
+        headers: { "content-type": "application/json", "x-forwarded-for": "10.7.1.1" },
       });
       expect(post.status, `POST as ${JSON.stringify(host)}`).toBe(421);
       expect(post.body).toMatch(/does not serve that host/);
@@ -127,14 +148,20 @@ describe("production server host allowlist", () => {
 
   it("in production answers only APP_URL's host and ALLOWED_HOSTS, not loopback names", async () => {
     const production = await openServerTransport({
-      allowedHosts: hostAllowlist({ APP_URL: "https://switchboard.example", NODE_ENV: "production", DEMO_MODE: false, ALLOWED_HOSTS: ["10.0.0.5"] }),
+      allowedHosts: hostAllowlist({
+        APP_URL: "https://switchboard.example",
+        NODE_ENV: "production",
+        DEMO_MODE: false,
+        ALLOWED_HOSTS: ["10.0.0.5"],
+      }),
     });
     try {
       const answeredBy = async (host: string) => (await sendAs(`${production.url}/api/health`, host)).status;
       expect(await answeredBy("switchboard.example")).toBe(404); // the stand-in for Next
       expect(await answeredBy("Switchboard.Example:443")).toBe(404);
       expect(await answeredBy("10.0.0.5:3000")).toBe(404);
-      for (const host of ["localhost", "127.0.0.1", "[::1]", "evil.example", "switchboard.example.evil.test"]) expect(await answeredBy(host), host).toBe(421);
+      for (const host of ["localhost", "127.0.0.1", "[::1]", "evil.example", "switchboard.example.evil.test"])
+        expect(await answeredBy(host), host).toBe(421);
     } finally {
       await production.close();
     }
@@ -146,10 +173,14 @@ describe("production server transport", () => {
     // Two clients on different loopback addresses, neither behind a proxy.
     const postFrom = (localAddress: string, email: string) =>
       new Promise<number>((resolve, reject) => {
-        const outgoing = httpRequest(`${direct.url}/api/subscribe/${slug}`, { method: "POST", localAddress, headers: { "content-type": "application/json" } }, (incoming) => {
-          incoming.resume();
-          resolve(incoming.statusCode ?? 0);
-        });
+        const outgoing = httpRequest(
+          `${direct.url}/api/subscribe/${slug}`,
+          { method: "POST", localAddress, headers: { "content-type": "application/json" } },
+          (incoming) => {
+            incoming.resume();
+            resolve(incoming.statusCode ?? 0);
+          },
+        );
         outgoing.on("error", reject);
         outgoing.end(signup(email));
       });
@@ -164,7 +195,9 @@ describe("production server transport", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const response = await send(`${noProxy.url}/api/subscribe/${ownSlug}`, {
-        method: "POST", body: signup(`forged-${i}@example.com`), headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}` },
+        method: "POST",
+        body: signup(`forged-${i}@example.com`),
+        headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}` },
       });
       statuses.push(response.status);
     }
@@ -176,14 +209,20 @@ describe("production server transport", () => {
     const victim = "127.0.0.3";
     for (let i = 0; i < 5; i++) {
       await send(`${noProxy.url}/api/subscribe/${ownSlug}`, {
-        method: "POST", body: signup(`spoofer-${i}@example.com`), headers: { "content-type": "application/json", "x-forwarded-for": victim },
+        method: "POST",
+        body: signup(`spoofer-${i}@example.com`),
+        headers: { "content-type": "application/json", "x-forwarded-for": victim },
       });
     }
     const fromVictim = await new Promise<number>((resolve, reject) => {
-      const outgoing = httpRequest(`${noProxy.url}/api/subscribe/${ownSlug}`, { method: "POST", localAddress: victim, headers: { "content-type": "application/json" } }, (incoming) => {
-        incoming.resume();
-        resolve(incoming.statusCode ?? 0);
-      });
+      const outgoing = httpRequest(
+        `${noProxy.url}/api/subscribe/${ownSlug}`,
+        { method: "POST", localAddress: victim, headers: { "content-type": "application/json" } },
+        (incoming) => {
+          incoming.resume();
+          resolve(incoming.statusCode ?? 0);
+        },
+      );
       outgoing.on("error", reject);
       outgoing.end(signup("victim@example.com"));
     });
@@ -192,7 +231,9 @@ describe("production server transport", () => {
 
   it("hands Next only the client address the trusted proxies vouch for", async () => {
     const seen = async (server: typeof direct, forwardedFor: string | null) =>
-      (await send(`${server.url}/login`, { headers: forwardedFor === null ? {} : { "x-forwarded-for": forwardedFor } })).headers.get(NEXT_SAW_FORWARDED_FOR);
+      (await send(`${server.url}/login`, { headers: forwardedFor === null ? {} : { "x-forwarded-for": forwardedFor } })).headers.get(
+        NEXT_SAW_FORWARDED_FOR,
+      );
     // One proxy (the default): it appended the real client after whatever the client claimed.
     expect(await seen(direct, "6.6.6.6, 203.0.113.9")).toBe("203.0.113.9");
     expect(await seen(direct, null)).toMatch(/127\.0\.0\.1$/);
@@ -205,7 +246,8 @@ describe("production server transport", () => {
     try {
       await new Promise<void>((resolve) => {
         const outgoing = httpRequest(`${direct.url}/api/subscribe/${slug}`, {
-          method: "POST", headers: { "content-type": "application/json", "content-length": "1000", "x-forwarded-for": "10.7.0.4" },
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": "1000", "x-forwarded-for": "10.7.0.4" },
         });
         outgoing.on("error", () => undefined);
         outgoing.write('{"email":"gone-midway@example.com",');
@@ -220,7 +262,11 @@ describe("production server transport", () => {
       written.mockRestore();
     }
     expect(await database.db.signup.count({ where: { emailNormalized: "gone-midway@example.com" } })).toBe(0);
-    const after = await send(`${direct.url}/api/subscribe/${slug}`, { method: "POST", body: signup("after-abort@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.5" } });
+    const after = await send(`${direct.url}/api/subscribe/${slug}`, {
+      method: "POST",
+      body: signup("after-abort@example.com"),
+      headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.5" },
+    });
     expect(after.status).toBe(202);
   });
 
@@ -247,7 +293,9 @@ describe("production server transport", () => {
 describe("production server security headers", () => {
   it("sends on the direct path what next.config.ts sends on every API answer, and no HSTS over http", async () => {
     const response = await send(`${direct.url}/api/subscribe/${slug}`, {
-      method: "POST", body: signup("headers@example.com"), headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.9" },
+      method: "POST",
+      body: signup("headers@example.com"),
+      headers: { "content-type": "application/json", "x-forwarded-for": "10.7.0.9" },
     });
     expect(response.status).toBe(202);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
@@ -262,12 +310,17 @@ describe("production server security headers", () => {
     const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/handle-subscribe");
     const server = createAppServer({
       handleWithNext: async (_request, response) => void response.writeHead(404).end(),
-      context: { ...appSubscribeContext((await import("@switchboard/lib/runtime/process-runtime")).processRuntime()), appUrl: "https://switchboard.example" },
+      context: {
+        ...appSubscribeContext((await import("@switchboard/lib/runtime/process-runtime")).processRuntime()),
+        appUrl: "https://switchboard.example",
+      },
       intakeDirectPath: true,
       trustedProxyHops: 0,
       allowedHosts: hostAllowlist({ APP_URL: "https://switchboard.example", NODE_ENV: "production", DEMO_MODE: false }),
     });
-    const url = await new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    const url = await new Promise<string>((resolve) =>
+      server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+    );
     try {
       for (const path of ["/login", `/api/subscribe/${slug}`]) {
         const response = await sendAs(`${url}${path}`, "switchboard.example", { method: path === "/login" ? "GET" : "OPTIONS" });

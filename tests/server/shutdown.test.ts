@@ -22,7 +22,10 @@ afterAll(async () => {
 
 describe("shutting the production server down", () => {
   it("lets the in-process sync record the batch in flight, then reports a clean stop", async () => {
-    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(world.database.db);
     await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, 30);
     // Slow answers keep the batch in flight while we stop.
@@ -30,10 +33,19 @@ describe("shutting the production server down", () => {
     const server = createServer((_request, response) => response.end());
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
     world.runtime.workers.start();
-    await waitFor(async () => (await world.database.db.signup.count({ where: { claimedBy: { not: null } } })) > 0, "a batch to be claimed", 20_000);
+    await waitFor(
+      async () => (await world.database.db.signup.count({ where: { claimedBy: { not: null } } })) > 0,
+      "a batch to be claimed",
+      20_000,
+    );
 
     let nextClosed = false;
-    const clean = await shutDown({ server, stopSync: () => world.runtime.workers.stop(), closeNext: async () => void (nextClosed = true), graceMs: 10_000 });
+    const clean = await shutDown({
+      server,
+      stopSync: () => world.runtime.workers.stop(),
+      closeNext: async () => void (nextClosed = true),
+      graceMs: 10_000,
+    });
 
     expect(clean).toBe(true);
     expect(nextClosed).toBe(true);

@@ -38,9 +38,18 @@ beforeAll(async () => {
 afterAll(async () => sim.close());
 
 type SimStatus = { subscriptionId: number; status: string; legalBasis: string | null; legalBasisExplanation: string | null };
-const simStatuses = (email: string) => simJson<{ unsubscribedFromAll: boolean; statuses: SimStatus[] }>(sim.url, `/_sim/portals/62515/subscription-statuses/${encodeURIComponent(email)}`);
-const personActs = (email: string, body: unknown) => simJson(sim.url, `/_sim/portals/62515/subscription-statuses/${encodeURIComponent(email)}`, { method: "POST", body: JSON.stringify(body) });
-const simRequests = async () => (await simJson<{ requests: { method: string; path: string; status: number }[] }>(sim.url, "/_sim/requests")).requests;
+const simStatuses = (email: string) =>
+  simJson<{ unsubscribedFromAll: boolean; statuses: SimStatus[] }>(
+    sim.url,
+    `/_sim/portals/62515/subscription-statuses/${encodeURIComponent(email)}`,
+  );
+const personActs = (email: string, body: unknown) =>
+  simJson(sim.url, `/_sim/portals/62515/subscription-statuses/${encodeURIComponent(email)}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
+const simRequests = async () =>
+  (await simJson<{ requests: { method: string; path: string; status: number }[] }>(sim.url, "/_sim/requests")).requests;
 
 describe.each(testProviders)("consent sync (%s)", (provider) => {
   let database: TestDatabase;
@@ -59,7 +68,10 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
   });
 
   async function syncedTenant(count: number) {
-    const { tenant, people: [owner] } = await seedTenant(db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(db);
     const { connectionId } = await connectPortal({ db, tenant }, { actor: owner!.actor });
     await db.tenant.update({ where: { id: tenant.id }, data: { newsletterSubscriptionId: NEWSLETTER } });
     await addSignups(db, tenant.id, count);
@@ -81,15 +93,21 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
 
     const subscribed = (await simStatuses("reader0@example.com")).statuses.find((status) => status.subscriptionId === Number(NEWSLETTER));
     expect(subscribed).toMatchObject({ status: "SUBSCRIBED", legalBasis: "CONSENT_WITH_NOTICE", legalBasisExplanation: CONSENT });
-    expect((await simStatuses("reader1@example.com")).statuses.find((status) => status.subscriptionId === Number(NEWSLETTER))?.status).toBe("UNSUBSCRIBED");
+    expect((await simStatuses("reader1@example.com")).statuses.find((status) => status.subscriptionId === Number(NEWSLETTER))?.status).toBe(
+      "UNSUBSCRIBED",
+    );
     expect((await simStatuses("reader2@example.com")).unsubscribedFromAll).toBe(true);
     // Not one write for the two who opted out: HubSpot would have resubscribed them.
-    const writes = (await simRequests()).filter((request) => request.method === "POST" && /\/statuses\/[^/]+$/.test(request.path) && !request.path.includes("/batch/"));
+    const writes = (await simRequests()).filter(
+      (request) => request.method === "POST" && /\/statuses\/[^/]+$/.test(request.path) && !request.path.includes("/batch/"),
+    );
     // (The simulator's log shows addresses in paths as [email]; the statuses above say whose it was.)
     expect(writes).toHaveLength(1);
     const rows = await db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { email: "asc" } });
     expect(rows.map((row) => [row.email, row.subscriptionState])).toEqual([
-      ["reader0@example.com", "SUBSCRIBED"], ["reader1@example.com", "OPTED_OUT"], ["reader2@example.com", "OPTED_OUT"],
+      ["reader0@example.com", "SUBSCRIBED"],
+      ["reader1@example.com", "OPTED_OUT"],
+      ["reader2@example.com", "OPTED_OUT"],
     ]);
     // Done is done: another round makes no call.
     await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
@@ -113,7 +131,10 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     expect(slotsAfter - slotsBefore).toBe(requests.length);
 
     // Without the batch scope: two single reads and one write per contact.
-    await db.connection.update({ where: { id: connectionId }, data: { grantedScopes: connection.grantedScopes.replace(BATCH_READ, "").trim() } });
+    await db.connection.update({
+      where: { id: connectionId },
+      data: { grantedScopes: connection.grantedScopes.replace(BATCH_READ, "").trim() },
+    });
     await db.signup.updateMany({ data: { subscriptionState: null } });
     await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
     await runSubscriptionStep(consentDeps());
@@ -130,8 +151,14 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
     expect(await runSubscriptionStep(consentDeps())).toBe(0);
     expect(await simRequests()).toEqual([]);
-    const panel = (await loadConsentPanels(db, tenant.id, [{ id: connectionId, scopes: { granted, missingRequired: [] } }])).get(connectionId)!;
-    expect(panel).toMatchObject({ subscriptionScopeGranted: false, subscriptionScope: "communication_preferences.read_write", callsPerSignup: "0.02" });
+    const panel = (await loadConsentPanels(db, tenant.id, [{ id: connectionId, scopes: { granted, missingRequired: [] } }])).get(
+      connectionId,
+    )!;
+    expect(panel).toMatchObject({
+      subscriptionScopeGranted: false,
+      subscriptionScope: "communication_preferences.read_write",
+      callsPerSignup: "0.02",
+    });
   });
 
   it("the opt-out poll brings an opt-out made in HubSpot back as Unsubscribed with signup.unsubscribed", async () => {
@@ -145,7 +172,9 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     expect(rows.map((row) => row.status)).toEqual(["SYNCED", "SYNCED", "UNSUBSCRIBED"]);
     expect(rows.filter((row) => row.subscriptionCheckedAt! < new Date(Date.now() - 60_000))).toEqual([]);
     const events = await db.webhookEvent.findMany({ where: { type: "signup.unsubscribed" } });
-    expect(events.map((event) => JSON.parse(event.payload).data)).toEqual([expect.objectContaining({ signupId: rows[2]!.id, email: "reader2@example.com" })]);
+    expect(events.map((event) => JSON.parse(event.payload).data)).toEqual([
+      expect.objectContaining({ signupId: rows[2]!.id, email: "reader2@example.com" }),
+    ]);
     // Read again within the hour: nothing is due, no call is made, nothing is announced twice.
     await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
     expect(await runOptOutPoll(consentDeps())).toBe(0);
@@ -162,11 +191,17 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     expect(await runMarketingStep(consentDeps())).toBe(3);
     const rows = await db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { email: "asc" } });
     expect(rows.map((row) => [row.email, row.marketingContact])).toEqual([
-      ["later0@example.com", true], ["reader0@example.com", false], ["reader1@example.com", false],
+      ["later0@example.com", true],
+      ["reader0@example.com", false],
+      ["reader1@example.com", false],
     ]);
     // One read for the three, and no write of any kind.
-    expect((await simRequests()).map((request) => `${request.method} ${request.path}`)).toEqual(["POST /crm/objects/2026-03/contacts/search"]);
-    expect(marketingSentence(await marketingSummary(db, { tenantId: tenant.id }))).toBe("2 of 3 synced contacts are not marketing contacts");
+    expect((await simRequests()).map((request) => `${request.method} ${request.path}`)).toEqual([
+      "POST /crm/objects/2026-03/contacts/search",
+    ]);
+    expect(marketingSentence(await marketingSummary(db, { tenantId: tenant.id }))).toBe(
+      "2 of 3 synced contacts are not marketing contacts",
+    );
     expect(await runMarketingStep(consentDeps())).toBe(0);
   });
 
@@ -177,10 +212,14 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     const leaving = await db.signup.findFirstOrThrow({ where: { tenantId: tenant.id, email: "reader1@example.com" } });
     expect(await unsubscribeSignup(db, { id: leaving.id, tenantId: tenant.id }, "link")).toBe("unsubscribed");
     expect(await runUnsubscribePush(consentDeps())).toBe(1);
-    const status = (email: string) => simStatuses(email).then((answer) => answer.statuses.find((one) => one.subscriptionId === Number(NEWSLETTER))?.status);
+    const status = (email: string) =>
+      simStatuses(email).then((answer) => answer.statuses.find((one) => one.subscriptionId === Number(NEWSLETTER))?.status);
     expect(await status("reader1@example.com")).toBe("UNSUBSCRIBED");
     expect(await status("reader0@example.com")).toBe("SUBSCRIBED");
-    expect(await db.signup.findUniqueOrThrow({ where: { id: leaving.id } })).toMatchObject({ status: "UNSUBSCRIBED", hubspotUnsubscribePending: false });
+    expect(await db.signup.findUniqueOrThrow({ where: { id: leaving.id } })).toMatchObject({
+      status: "UNSUBSCRIBED",
+      hubspotUnsubscribePending: false,
+    });
     // Told once: nothing is pending any more.
     await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
     expect(await runUnsubscribePush(consentDeps())).toBe(0);
@@ -194,7 +233,12 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
       const response = await fetch(`${sim.url}/crm/lists/2026-03`, {
         method: "POST",
         headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
-        body: JSON.stringify({ name, objectTypeId: "0-1", processingType, ...(processingType === "DYNAMIC" ? { filterBranch: { filterBranchType: "OR", filterBranches: [], filters: [] } } : {}) }),
+        body: JSON.stringify({
+          name,
+          objectTypeId: "0-1",
+          processingType,
+          ...(processingType === "DYNAMIC" ? { filterBranch: { filterBranchType: "OR", filterBranches: [], filters: [] } } : {}),
+        }),
       });
       expect(response.status).toBe(200);
       return ((await response.json()) as { list: { listId: string } }).list.listId;
@@ -206,8 +250,12 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
     await chooseNewsletterList(db, tenant.id, manual, collaborators);
     await simJson(sim.url, "/_sim/requests", { method: "DELETE" });
     expect(await runListStep(consentDeps())).toBe(3);
-    expect((await simRequests()).map((request) => `${request.method} ${request.path}`)).toEqual([`PUT /crm/lists/2026-03/${manual}/memberships/add`]);
-    const list = await fetch(`${sim.url}/crm/lists/2026-03/${manual}`, { headers: { authorization: `Bearer ${accessToken}` } }).then((response) => response.json() as Promise<{ list: { additionalProperties: { hs_list_size: string | number } } }>);
+    expect((await simRequests()).map((request) => `${request.method} ${request.path}`)).toEqual([
+      `PUT /crm/lists/2026-03/${manual}/memberships/add`,
+    ]);
+    const list = await fetch(`${sim.url}/crm/lists/2026-03/${manual}`, { headers: { authorization: `Bearer ${accessToken}` } }).then(
+      (response) => response.json() as Promise<{ list: { additionalProperties: { hs_list_size: string | number } } }>,
+    );
     expect(Number(list.list.additionalProperties.hs_list_size)).toBe(3);
     expect(await db.signup.count({ where: { tenantId: tenant.id, listAddedAt: null } })).toBe(0);
     expect(await runListStep(consentDeps())).toBe(0);

@@ -18,7 +18,15 @@ afterAll(async () => {
 
 async function failedSignup(tenantId: string, email: string) {
   return database.db.signup.create({
-    data: { tenantId, email, emailNormalized: email, consentGiven: true, status: "FAILED", attempts: 1, lastError: "VALIDATION_ERROR: Email address is invalid" },
+    data: {
+      tenantId,
+      email,
+      emailNormalized: email,
+      consentGiven: true,
+      status: "FAILED",
+      attempts: 1,
+      lastError: "VALIDATION_ERROR: Email address is invalid",
+    },
   });
 }
 
@@ -28,9 +36,14 @@ describe("signups dashboard data", () => {
     const { tenant: theirs } = await seedTenant(database.db);
     await failedSignup(mine.id, "mine@example.com");
     await failedSignup(theirs.id, "theirs@example.com");
-    await database.db.signup.create({ data: { tenantId: mine.id, email: "p@example.com", emailNormalized: "p@example.com", consentGiven: true } });
+    await database.db.signup.create({
+      data: { tenantId: mine.id, email: "p@example.com", emailNormalized: "p@example.com", consentGiven: true },
+    });
     expect(await countSignupsByStatus(database.db, mine.id)).toEqual({ UNCONFIRMED: 0, PENDING: 1, SYNCED: 0, FAILED: 1, UNSUBSCRIBED: 0 });
-    expect((await listSignups(database.db, mine.id, {})).items.map((row) => row.email).sort()).toEqual(["mine@example.com", "p@example.com"]);
+    expect((await listSignups(database.db, mine.id, {})).items.map((row) => row.email).sort()).toEqual([
+      "mine@example.com",
+      "p@example.com",
+    ]);
   });
 
   it("retries a failed signup of the same tenant only", async () => {
@@ -41,17 +54,27 @@ describe("signups dashboard data", () => {
     expect((await database.db.signup.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("FAILED");
     const own = await failedSignup(mine.id, "own@example.com");
     expect(await retryFailedSignup(database.db, mine.id, own.id, { userId: null, label: "test" })).toBe(true);
-    expect(await database.db.signup.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ status: "PENDING", attempts: 0, lastError: null });
+    expect(await database.db.signup.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({
+      status: "PENDING",
+      attempts: 0,
+      lastError: null,
+    });
   });
 
   it("validates settings and stores canonical origins the API then honours", async () => {
     const bad = signupSettingsSchema.safeParse({ consentText: "ok", allowedOrigins: "https://ok.test\nhttps://x.test/path\nftp://y.test" });
     expect(bad.success).toBe(false);
-    const good = signupSettingsSchema.parse({ consentText: "Yes, send me the newsletter.", allowedOrigins: "https://Shop.Example.com/\nhttps://shop.example.com\nhttp://localhost:8080" });
+    const good = signupSettingsSchema.parse({
+      consentText: "Yes, send me the newsletter.",
+      allowedOrigins: "https://Shop.Example.com/\nhttps://shop.example.com\nhttp://localhost:8080",
+    });
     expect(good.allowedOrigins).toEqual(["https://shop.example.com", "http://localhost:8080"]);
     const { tenant } = await seedTenant(database.db);
     await saveSignupSettings(database.db, tenant.id, good, { userId: null, label: "test" });
     const publicTenant = await findPublicTenant(database.db, tenant.slug);
-    expect(publicTenant).toMatchObject({ consentText: "Yes, send me the newsletter.", allowedOrigins: ["https://shop.example.com", "http://localhost:8080"] });
+    expect(publicTenant).toMatchObject({
+      consentText: "Yes, send me the newsletter.",
+      allowedOrigins: ["https://shop.example.com", "http://localhost:8080"],
+    });
   });
 });

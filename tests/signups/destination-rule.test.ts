@@ -33,7 +33,13 @@ describe.each(testProviders)("the destination rule on %s", (provider) => {
     const ids: string[] = [];
     for (const [index, status] of statuses.entries()) {
       const row = await db.connection.create({
-        data: { tenantId: tenant.id, provider: "hubspot", portalId: String(1000 + index), status, createdAt: new Date(Date.UTC(2026, 0, 1 + index)) },
+        data: {
+          tenantId: tenant.id,
+          provider: "hubspot",
+          portalId: String(1000 + index),
+          status,
+          createdAt: new Date(Date.UTC(2026, 0, 1 + index)),
+        },
       });
       ids.push(row.id);
     }
@@ -42,7 +48,9 @@ describe.each(testProviders)("the destination rule on %s", (provider) => {
     const destination = await resolveDestination(db, tenant.id);
     const expectedId = chosen !== null ? ids[chosen] : ids[0];
     expect(destination?.connectionId ?? null).toBe(expectedId ?? null);
-    const [row] = await db.$queryRaw<{ usable: unknown }[]>`SELECT CASE WHEN ${usableDestinationSql(tenant.id)} THEN 1 ELSE 0 END AS usable`;
+    const [row] = await db.$queryRaw<
+      { usable: unknown }[]
+    >`SELECT CASE WHEN ${usableDestinationSql(tenant.id)} THEN 1 ELSE 0 END AS usable`;
     const usable = row?.usable;
     expect(Number(usable) === 1).toBe(isUsable(destination));
     const banner = await destinationSummary(db, tenant.id);
@@ -53,7 +61,9 @@ describe.each(testProviders)("the destination rule on %s", (provider) => {
     const { db } = database;
     const { tenant } = await seedTenant(db);
     await db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", portalId: "1", status: "CONNECTED" } });
-    const broken = await db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", portalId: "2", status: "NEEDS_RECONNECT" } });
+    const broken = await db.connection.create({
+      data: { tenantId: tenant.id, provider: "hubspot", portalId: "2", status: "NEEDS_RECONNECT" },
+    });
     await db.tenant.update({ where: { id: tenant.id }, data: { newsletterConnectionId: broken.id } });
     expect(await destinationSummary(db, tenant.id)).toBe("needs-reconnect");
   });

@@ -59,7 +59,12 @@ describe.each(testProviders)("double opt-in on %s", (provider) => {
     const { id, confirmationMail } = await subscribe("bea@example.com");
     await confirmationMail;
     const token = await tokenIn("bea@example.com");
-    expect(await findConfirmation(database.db, token)).toEqual({ state: "pending", tenantName: "Contoso", email: "bea@example.com", consentText: CONSENT });
+    expect(await findConfirmation(database.db, token)).toEqual({
+      state: "pending",
+      tenantName: "Contoso",
+      email: "bea@example.com",
+      consentText: CONSENT,
+    });
     expect((await database.db.signup.findUniqueOrThrow({ where: { id } })).status).toBe("UNCONFIRMED");
     const counted = await countSignupsByStatus(database.db, tenant.id);
     expect(await confirmSignup(database.db, token, "198.51.100.7")).toEqual({ state: "confirmed", tenantName: "Contoso" });
@@ -84,7 +89,11 @@ describe.each(testProviders)("double opt-in on %s", (provider) => {
     expect(await confirmSignup(database.db, "../../etc", "198.51.100.1")).toEqual({ state: "invalid" });
     const later = new Date(Date.now() + CONFIRMATION_TTL_MS + 1000);
     expect(await confirmSignup(database.db, token, "198.51.100.1", later)).toEqual({ state: "expired" });
-    expect(await database.db.signup.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "UNCONFIRMED", confirmedAt: null, confirmedFromIp: null });
+    expect(await database.db.signup.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "UNCONFIRMED",
+      confirmedAt: null,
+      confirmedFromIp: null,
+    });
   });
 
   it("re-sends to a repeat at most once an hour, with a fresh link that replaces the old one, and keeps one row", async () => {
@@ -94,7 +103,10 @@ describe.each(testProviders)("double opt-in on %s", (provider) => {
     const repeat = await subscribe("DEE@example.com");
     expect(await repeat.confirmationMail).toBe(false);
     expect(mailsTo("dee@example.com")).toHaveLength(1);
-    await database.db.signup.updateMany({ where: { tenantId: tenant.id, emailNormalized: "dee@example.com" }, data: { confirmationSentAt: new Date(Date.now() - 61 * 60_000) } });
+    await database.db.signup.updateMany({
+      where: { tenantId: tenant.id, emailNormalized: "dee@example.com" },
+      data: { confirmationSentAt: new Date(Date.now() - 61 * 60_000) },
+    });
     const [a, b] = await Promise.all([subscribe("dee@example.com"), subscribe("dee@example.com")]);
     expect([await a.confirmationMail, await b.confirmationMail].sort()).toEqual([false, true]);
     expect(mailsTo("dee@example.com")).toHaveLength(2);
@@ -116,12 +128,18 @@ describe.each(testProviders)("double opt-in on %s", (provider) => {
     const plain = (await seedTenant(database.db)).tenant;
     const recorded = await recordSignup(database.store, plain, { email: "fay@example.com", consent: true }, mailing);
     expect(await recorded.confirmationMail).toBe(false);
-    expect(await database.db.signup.findUniqueOrThrow({ where: { id: recorded.id } })).toMatchObject({ status: "PENDING", confirmationTokenHash: null });
+    expect(await database.db.signup.findUniqueOrThrow({ where: { id: recorded.id } })).toMatchObject({
+      status: "PENDING",
+      confirmationTokenHash: null,
+    });
     expect(mailsTo("fay@example.com")).toHaveLength(0);
   });
 
   it("lets the visitor retry at once when the mail could not go out", async () => {
-    const broken: ConfirmationMailing = { mailer: createMailer({ from: "x@switchboard.test", smtpUrl: "smtp://127.0.0.1:1" }), appUrl: APP_URL };
+    const broken: ConfirmationMailing = {
+      mailer: createMailer({ from: "x@switchboard.test", smtpUrl: "smtp://127.0.0.1:1" }),
+      appUrl: APP_URL,
+    };
     const failed = await recordSignup(database.store, tenant, { email: "gus@example.com", consent: true }, broken);
     expect(await failed.confirmationMail).toBe(false);
     expect((await database.db.signup.findUniqueOrThrow({ where: { id: failed.id } })).confirmationSentAt).toBeNull();

@@ -16,10 +16,12 @@ describe("takeTurn", () => {
     const timer = setInterval(() => timerRuns.push(performance.now()), 1);
     const started = performance.now();
     // Twenty units of 5 ms each, all waiting at once, as a pass's tenants do.
-    await Promise.all(Array.from({ length: 20 }, async () => {
-      await takeTurn();
-      busy(5);
-    }));
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        await takeTurn();
+        busy(5);
+      }),
+    );
     clearInterval(timer);
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(100);
@@ -32,10 +34,12 @@ describe("takeTurn", () => {
 
   it("resolves every waiter, in order", async () => {
     const order: number[] = [];
-    await Promise.all([0, 1, 2, 3].map(async (index) => {
-      await takeTurn();
-      order.push(index);
-    }));
+    await Promise.all(
+      [0, 1, 2, 3].map(async (index) => {
+        await takeTurn();
+        order.push(index);
+      }),
+    );
     expect(order).toEqual([0, 1, 2, 3]);
   });
 });

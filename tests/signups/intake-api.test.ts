@@ -94,11 +94,17 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
     const { id } = (await (await postJson({ email: "synced@example.com", firstName: "Sy", consent: true })).json()) as { id: string };
     await database.db.signup.update({ where: { id }, data: { status: "SYNCED", hubspotContactId: "42", syncedAt: new Date() } });
     await postJson({ email: "Synced@Example.com", firstName: "Sylvia", consent: true });
-    expect(await database.db.signup.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SYNCED", firstName: "Sy", email: "synced@example.com" });
+    expect(await database.db.signup.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "SYNCED",
+      firstName: "Sy",
+      email: "synced@example.com",
+    });
   });
 
   it("strips bidirectional overrides and zero-width characters from names", async () => {
-    const { id } = (await (await postJson({ email: "bidi@example.com", firstName: "\u200bEve\u202Etxt.exe\u2066\ufeff", consent: true })).json()) as { id: string };
+    const { id } = (await (
+      await postJson({ email: "bidi@example.com", firstName: "\u200bEve\u202Etxt.exe\u2066\ufeff", consent: true })
+    ).json()) as { id: string };
     expect((await database.db.signup.findUniqueOrThrow({ where: { id } })).firstName).toBe("Evetxt.exe");
   });
 
@@ -147,18 +153,30 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
   it("answers 422 to JSON nested thousands of levels deep, storing nothing (fast-check)", async () => {
     const before = await database.db.signup.count({ where: { tenantId } });
     await fc.assert(
-      fc.asyncProperty(deeplyNestedJson({ minDepth: MAX_JSON_NESTING + 1, maxDepth: 2_000, fields: ["email", "firstName", "consent", "website"] }), async ({ text }) => {
-        const response = await post(text, { "content-type": "application/json" });
-        expect(response.status).toBe(422);
-        expect(await response.json()).toMatchObject({ error: "validation_failed", fieldErrors: { body: [expect.stringMatching(/nests deeper than/)] } });
-      }),
+      fc.asyncProperty(
+        deeplyNestedJson({ minDepth: MAX_JSON_NESTING + 1, maxDepth: 2_000, fields: ["email", "firstName", "consent", "website"] }),
+        async ({ text }) => {
+          const response = await post(text, { "content-type": "application/json" });
+          expect(response.status).toBe(422);
+          expect(await response.json()).toMatchObject({
+            error: "validation_failed",
+            fieldErrors: { body: [expect.stringMatching(/nests deeper than/)] },
+          });
+        },
+      ),
       { numRuns: 25 },
     );
     expect(await database.db.signup.count({ where: { tenantId } })).toBe(before);
   });
 
   it("answers 404 for an unknown tenant", async () => {
-    expect((await postJson({ email: "a@example.com", consent: true }, {}).then(() => post("{}", { "content-type": "application/json" }, "no-such-tenant"))).status).toBe(404);
+    expect(
+      (
+        await postJson({ email: "a@example.com", consent: true }, {}).then(() =>
+          post("{}", { "content-type": "application/json" }, "no-such-tenant"),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("answers 413 when the declared or the actual body is over 16 KB", async () => {
@@ -207,7 +225,11 @@ describe.each(transportNames)("POST /api/subscribe/{tenant} via the %s", (transp
     expect(refused.status).toBe(403);
     expect(refused.headers.get("access-control-allow-origin")).toBeNull();
     const preflight = (origin: string) =>
-      transport.preflight(tenantSlug, { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" });
+      transport.preflight(tenantSlug, {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      });
     const ok = await preflight("https://www.contoso.test");
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-methods")).toContain("POST");

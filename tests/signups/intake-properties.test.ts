@@ -32,8 +32,21 @@ function sendThrough(transport: IntakeTransport) {
 }
 
 const ALLOWED = new Set([202, 400, 404, 413, 415, 422]);
-const weirdString = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary", maxLength: 300 }), fc.constantFrom("", " ", "\u0000", "a@b.co", "ñandú@ejemplo.es", "x".repeat(20_000)));
-const anyValue = fc.oneof(weirdString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+const weirdString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme" }),
+  fc.string({ unit: "binary", maxLength: 300 }),
+  fc.constantFrom("", " ", "\u0000", "a@b.co", "ñandú@ejemplo.es", "x".repeat(20_000)),
+);
+const anyValue = fc.oneof(
+  weirdString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+);
 const signupLike = fc.record(
   { email: fc.oneof(anyValue, fc.emailAddress()), firstName: anyValue, consent: anyValue, website: fc.oneof(fc.constant(""), anyValue) },
   { requiredKeys: [] },
@@ -63,7 +76,14 @@ describe.each(transportNames)("public signup API under arbitrary input, via the 
   });
 
   it("never answers 5xx to raw bytes, broken JSON or odd forms", async () => {
-    const contentTypes = fc.constantFrom("application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "", "application/json; charset=latin1");
+    const contentTypes = fc.constantFrom(
+      "application/json",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "text/plain",
+      "",
+      "application/json; charset=latin1",
+    );
     await fc.assert(
       fc.asyncProperty(fc.oneof(weirdString, fc.uint8Array({ maxLength: 2000 })), contentTypes, async (body, contentType) => {
         const response = await send(body, contentType);

@@ -73,7 +73,13 @@ describe.each(["sqlite", "postgresql"] as const)("signup list on %s", (provider)
   });
 
   it("counts and charts from the counters", async () => {
-    expect(await countSignupsByStatus(database.db, tenantId)).toEqual({ UNCONFIRMED: 0, PENDING: 116, SYNCED: 57, FAILED: 57, UNSUBSCRIBED: 0 });
+    expect(await countSignupsByStatus(database.db, tenantId)).toEqual({
+      UNCONFIRMED: 0,
+      PENDING: 116,
+      SYNCED: 57,
+      FAILED: 57,
+      UNSUBSCRIBED: 0,
+    });
     const days = await signupsPerDay(database.db, tenantId, 30, new Date("2026-11-21T12:00:00.000Z"));
     expect(days).toHaveLength(30);
     expect(days.at(-1)!.day).toBe("2026-11-21");
@@ -85,8 +91,19 @@ describe.each(["sqlite", "postgresql"] as const)("signup list on %s", (provider)
 describe("signup CSV rows", () => {
   it("quotes separators and defuses spreadsheet formulas", () => {
     const row = signupCsvRow({
-      id: "s1", email: "a@example.com", firstName: '=HYPERLINK("x"), Bob', status: "FAILED", createdAt: new Date("2026-11-20T10:00:00.000Z"),
-      syncedAt: null, attempts: 2, lastError: "-bad", hubspotContactId: null, portalId: null, subscriptionState: null, marketingContact: null, erased: false,
+      id: "s1",
+      email: "a@example.com",
+      firstName: '=HYPERLINK("x"), Bob',
+      status: "FAILED",
+      createdAt: new Date("2026-11-20T10:00:00.000Z"),
+      syncedAt: null,
+      attempts: 2,
+      lastError: "-bad",
+      hubspotContactId: null,
+      portalId: null,
+      subscriptionState: null,
+      marketingContact: null,
+      erased: false,
     });
     expect(row).toBe(`a@example.com,"'=HYPERLINK(""x""), Bob",failed,2026-11-20T10:00:00.000Z,,2,,,'-bad\r\n`);
   });

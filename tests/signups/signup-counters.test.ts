@@ -20,8 +20,19 @@ type Operation =
 
 const tenantIndex = fc.integer({ min: 0, max: 1 });
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("intake" as const), tenant: tenantIndex, address: fc.integer({ min: 0, max: 30 }), firstName: fc.constantFrom("Ada", "Grace", "") }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("sync" as const), tenant: tenantIndex, rejectEvery: fc.integer({ min: 2, max: 5 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant("intake" as const),
+      tenant: tenantIndex,
+      address: fc.integer({ min: 0, max: 30 }),
+      firstName: fc.constantFrom("Ada", "Grace", ""),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("sync" as const), tenant: tenantIndex, rejectEvery: fc.integer({ min: 2, max: 5 }) }),
+  },
   fc.record({ kind: fc.constant("retry-later" as const), tenant: tenantIndex }),
   fc.record({ kind: fc.constantFrom("park" as const, "release" as const, "retry-failed" as const), tenant: tenantIndex }),
   fc.record({ kind: fc.constant("delete" as const), tenant: tenantIndex, address: fc.integer({ min: 0, max: 30 }) }),
@@ -36,7 +47,9 @@ describe.each(["sqlite", "postgresql"] as const)("signup counters on %s", (provi
     tenants = [];
     for (let index = 0; index < 2; index++) {
       const { tenant } = await seedTenant(database.db);
-      const connection = await database.db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", portalId: String(9000 + index) } });
+      const connection = await database.db.connection.create({
+        data: { tenantId: tenant.id, provider: "hubspot", portalId: String(9000 + index) },
+      });
       tenants.push({ ...tenant, connectionId: connection.id });
     }
   });
@@ -47,13 +60,22 @@ describe.each(["sqlite", "postgresql"] as const)("signup counters on %s", (provi
     const tenant = tenants[op.tenant]!;
     switch (op.kind) {
       case "intake":
-        await recordSignup(database.store, tenant, { email: `reader${op.address}@example.com`, firstName: op.firstName || undefined, consent: true });
+        await recordSignup(database.store, tenant, {
+          email: `reader${op.address}@example.com`,
+          firstName: op.firstName || undefined,
+          consent: true,
+        });
         return;
       case "sync": {
         const claimed = await claimTenantSignups(database.store, { workerId: worker, tenantId: tenant.id, limit: 10, leaseMs: 60_000 });
         const rejected = claimed.filter((_, index) => index % op.rejectEvery === 0);
         const synced = claimed.filter((_, index) => index % op.rejectEvery !== 0);
-        await recordSynced({ store: database.store, workerId: worker }, tenant.connectionId, synced.map((signup) => ({ signup, contactId: `c-${signup.id}` })), rejected.map((signup) => ({ signup, reason: "INVALID_EMAIL: test" })));
+        await recordSynced(
+          { store: database.store, workerId: worker },
+          tenant.connectionId,
+          synced.map((signup) => ({ signup, contactId: `c-${signup.id}` })),
+          rejected.map((signup) => ({ signup, reason: "INVALID_EMAIL: test" })),
+        );
         return;
       }
       case "retry-later": {

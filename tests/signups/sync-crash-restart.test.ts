@@ -24,7 +24,10 @@ afterAll(async () => {
 
 describe("worker crash and restart", () => {
   it("loses nothing and duplicates nothing when killed mid-batch", async () => {
-    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(world.database.db);
     await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, SIGNUPS);
     // Slow answers keep a batch in flight long enough to kill the worker inside it.

@@ -37,14 +37,26 @@ async function capturingStderr<T>(work: () => Promise<T>): Promise<{ result: T; 
 
 describe("sync observability", () => {
   it("logs every failed HubSpot call as a redacted warning and counts it", async () => {
-    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(world.database.db);
     const { connectionId } = await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, 5, "storm");
     await simJson(world.sim.url, "/_sim/faults", { method: "POST", body: JSON.stringify({ status: 503, count: 1, pathPrefix: "/crm/" }) });
     const token = (await world.database.db.connection.findUniqueOrThrow({ where: { id: connectionId } })).accessTokenCiphertext!;
     const { lines } = await capturingStderr(() => syncUntilIdle(syncDeps(world.database.store)));
     const warnings = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.level === "warn");
-    expect(warnings).toContainEqual(expect.objectContaining({ message: "HubSpot sync call failed", portalId: "62515", status: "503", category: "INTERNAL_ERROR", attempt: 1, contacts: 5 }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({
+        message: "HubSpot sync call failed",
+        portalId: "62515",
+        status: "503",
+        category: "INTERNAL_ERROR",
+        attempt: 1,
+        contacts: 5,
+      }),
+    );
     const text = lines.join("\n");
     expect(text).not.toContain("storm0@example.com");
     expect(text).not.toContain(token);

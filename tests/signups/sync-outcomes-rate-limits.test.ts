@@ -6,10 +6,14 @@ import { addSignups, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from ".
 
 const sync = sharedSyncWorld();
 
-const simRequests = async () => (await simJson<{ requests: { path: string; status: number | null }[] }>(sync.world.sim.url, "/_sim/requests")).requests;
+const simRequests = async () =>
+  (await simJson<{ requests: { path: string; status: number | null }[] }>(sync.world.sim.url, "/_sim/requests")).requests;
 const countByStatus = async (tenantId: string) =>
   Object.fromEntries(
-    (await sync.world.database.db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
+    (await sync.world.database.db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [
+      group.status,
+      group._count._all,
+    ]),
   );
 
 describe("rate limits from HubSpot's headers", () => {
@@ -45,7 +49,10 @@ describe("rate limits from HubSpot's headers", () => {
 
   it("stops calling a portal whose daily allowance is spent, without counting it against the signups", async () => {
     const { tenant } = await sync.connectedTenant();
-    await simJson(sync.world.sim.url, "/_sim/config", { method: "PATCH", body: JSON.stringify({ rateLimit: { max: 100, intervalMs: 10_000, daily: 2 } }) });
+    await simJson(sync.world.sim.url, "/_sim/config", {
+      method: "PATCH",
+      body: JSON.stringify({ rateLimit: { max: 100, intervalMs: 10_000, daily: 2 } }),
+    });
     await addSignups(sync.world.database.db, tenant.id, 400);
     const deps = syncDeps(sync.world.database.store);
     await syncUntilIdle({ ...deps, settings: { ...deps.settings, batchesPerPass: 1 } });

@@ -25,7 +25,10 @@ afterAll(async () => {
 
 describe("two workers on one PostgreSQL database", () => {
   it("sync every signup exactly once between them", async () => {
-    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(world.database.db);
     await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, SIGNUPS);
     // Some latency so both workers are claiming while the other has batches in flight.
@@ -46,7 +49,10 @@ describe("two workers on one PostgreSQL database", () => {
 
   it("share one per-portal budget, so together they never trip HubSpot's rate limit", async () => {
     await simJson(world.sim.url, "/_sim/reset", { method: "POST" });
-    const { tenant, people: [owner] } = await seedTenant(world.database.db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(world.database.db);
     await connectPortal({ db: world.database.db, tenant }, { actor: owner.actor });
     await addSignups(world.database.db, tenant.id, 300, "paced");
     // HubSpot allows 8 calls per 10 s here; each worker allows itself 6. Alone, each would fit;
@@ -60,12 +66,18 @@ describe("two workers on one PostgreSQL database", () => {
     } finally {
       await Promise.all(workers.map((worker) => stopWorker(worker)));
     }
-    const { requests } = await simJson<{ requests: { path: string; status: number | null; time: string }[] }>(world.sim.url, "/_sim/requests");
+    const { requests } = await simJson<{ requests: { path: string; status: number | null; time: string }[] }>(
+      world.sim.url,
+      "/_sim/requests",
+    );
     const upserts = requests.filter((request) => request.path.endsWith("/batch/upsert"));
     expect(upserts.filter((request) => request.status === 429)).toEqual([]);
     expect(upserts.length).toBeGreaterThanOrEqual(6);
     const times = upserts.map((request) => Date.parse(request.time)).sort((a, b) => a - b);
-    for (let index = 0; index + 6 < times.length; index++) expect((times[index + 6] ?? 0) - (times[index] ?? 0)).toBeGreaterThanOrEqual(9_900);
-    expect(await world.database.db.signup.count({ where: { tenantId: tenant.id, status: "SYNCED" } })).toBe(upserts.filter((request) => request.status === 200).length * 5);
+    for (let index = 0; index + 6 < times.length; index++)
+      expect((times[index + 6] ?? 0) - (times[index] ?? 0)).toBeGreaterThanOrEqual(9_900);
+    expect(await world.database.db.signup.count({ where: { tenantId: tenant.id, status: "SYNCED" } })).toBe(
+      upserts.filter((request) => request.status === 200).length * 5,
+    );
   });
 });

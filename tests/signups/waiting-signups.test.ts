@@ -34,11 +34,17 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
 
   const statuses = async (tenantId: string) =>
     Object.fromEntries(
-      (await database().db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
+      (await database().db.signup.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } })).map((group) => [
+        group.status,
+        group._count._all,
+      ]),
     );
 
   it("parks an unconnected tenant's signups where no claim looks, and makes them due on connect", async () => {
-    const { tenant, people: [owner] } = await seedTenant(database().db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(database().db);
     await addSignups(database().db, tenant.id, 30);
     const deps = syncDeps(database().store);
     await syncUntilIdle(deps);
@@ -55,7 +61,10 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
   });
 
   it("stops claiming when the connection needs reconnecting, and resumes after the reconnect", async () => {
-    const { tenant, people: [owner] } = await seedTenant(database().db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(database().db);
     const { connectionId } = await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
     await addSignups(database().db, tenant.id, 12);
     await markNeedsReconnect(database().db, connectionId, "test: grant revoked");
@@ -73,7 +82,10 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
   });
 
   it("parks on disconnect, and the safety sweep releases rows a racing park left behind", async () => {
-    const { tenant, people: [owner] } = await seedTenant(database().db);
+    const {
+      tenant,
+      people: [owner],
+    } = await seedTenant(database().db);
     const { connectionId } = await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
     await addSignups(database().db, tenant.id, 5);
     await disconnectConnection(database().db, owner.actor, tenant, { connectionId }, defaultIntegrationServices());
@@ -89,7 +101,10 @@ describe.each(["sqlite", "postgresql"] as const)("waiting signups on %s", (provi
   it("fills a batch per portal and serves every tenant in the same pass", async () => {
     const tenants = [];
     for (let index = 0; index < 3; index++) {
-      const { tenant, people: [owner] } = await seedTenant(database().db);
+      const {
+        tenant,
+        people: [owner],
+      } = await seedTenant(database().db);
       await connectPortal({ db: database().db, tenant }, { actor: owner.actor });
       tenants.push(tenant);
     }

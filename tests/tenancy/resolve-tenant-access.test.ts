@@ -22,16 +22,30 @@ describe.each(testProviders)("tenant access on %s", (provider) => {
     database = await createTestDatabase(provider);
     const { db } = database;
     const alpha = await seedTenant(db, {
-      slug: "alpha", people: [{ role: "OWNER", email: "owner@alpha.test" }, { role: "MEMBER", email: "member@alpha.test" }],
+      slug: "alpha",
+      people: [
+        { role: "OWNER", email: "owner@alpha.test" },
+        { role: "MEMBER", email: "member@alpha.test" },
+      ],
     });
     const beta = await seedTenant(db, {
       slug: "beta",
       // The owner of Alpha is also a plain member of Beta: roles are per tenant.
-      people: [{ role: "ADMIN", email: "admin@beta.test" }, { role: "MEMBER", email: "owner@alpha.test" }],
+      people: [
+        { role: "ADMIN", email: "admin@beta.test" },
+        { role: "MEMBER", email: "owner@alpha.test" },
+      ],
     });
     const loner = await seedUser(db, { email: "loner@nowhere.test" });
     const [owner, member] = alpha.people;
-    Object.assign(ids, { alpha: alpha.tenant.id, beta: beta.tenant.id, owner: owner.userId, member: member.userId, betaAdmin: beta.people[0].userId, loner: loner.id });
+    Object.assign(ids, {
+      alpha: alpha.tenant.id,
+      beta: beta.tenant.id,
+      owner: owner.userId,
+      member: member.userId,
+      betaAdmin: beta.people[0].userId,
+      loner: loner.id,
+    });
   });
   afterAll(async () => database?.drop());
 

@@ -1,7 +1,12 @@
 // Every change that webhooks report puts its event in the outbox with the change itself: connect,
 // degrade, recover, reconnect, disconnect (real flows against the simulator) and the sync's outcomes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_HEALTH_POLICY, markNeedsReconnect, recordProviderFailure, recordProviderSuccess } from "@switchboard/lib/integrations/connection-status";
+import {
+  DEFAULT_HEALTH_POLICY,
+  markNeedsReconnect,
+  recordProviderFailure,
+  recordProviderSuccess,
+} from "@switchboard/lib/integrations/connection-status";
 import { disconnectConnection } from "@switchboard/lib/integrations/flows/disconnect-connection";
 import { recordRetryLater, recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
 import { startConnectionsFixture, type ConnectionsFixture } from "@/tests/connections/support/connections-fixture";
@@ -19,7 +24,8 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
   });
   afterAll(async () => fx?.close());
 
-  const eventTypes = async () => (await fx.db.webhookEvent.findMany({ where: { tenantId: fx.tenant.id }, orderBy: { createdAt: "asc" } })).map((event) => event.type);
+  const eventTypes = async () =>
+    (await fx.db.webhookEvent.findMany({ where: { tenantId: fx.tenant.id }, orderBy: { createdAt: "asc" } })).map((event) => event.type);
 
   it("reports connect, degrade, recover, needs-reconnect, reconnect and disconnect", async () => {
     const { connectionId: id } = await connectPortal(fx, { actor: fx.admin });
@@ -30,21 +36,46 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
     await connectPortal(fx, { actor: fx.admin, connectionId: id });
     await disconnectConnection(fx.db, fx.admin, fx.tenant, { connectionId: id }, fx.services);
     expect(await eventTypes()).toEqual([
-      "connection.created", "connection.degraded", "connection.recovered", "connection.needs_reconnect", "connection.recovered", "connection.disconnected",
+      "connection.created",
+      "connection.degraded",
+      "connection.recovered",
+      "connection.needs_reconnect",
+      "connection.recovered",
+      "connection.disconnected",
     ]);
     const [created] = await fx.db.webhookEvent.findMany({ where: { type: "connection.created" } });
-    expect(JSON.parse(created?.payload ?? "{}")).toMatchObject({ type: "connection.created", data: { connectionId: id, portalId: "62515", status: "connected" } });
+    expect(JSON.parse(created?.payload ?? "{}")).toMatchObject({
+      type: "connection.created",
+      data: { connectionId: id, portalId: "62515", status: "connected" },
+    });
   });
 
   it("reports signup.synced and signup.failed with the sync's outcomes", async () => {
     const { connectionId } = await connectPortal(fx, { actor: fx.admin });
     const signup = (email: string) =>
-      fx.db.signup.create({ data: { tenantId: fx.tenant.id, email, emailNormalized: email, consentGiven: true, claimedBy: "w", claimedUntil: new Date(Date.now() + 60_000) } });
+      fx.db.signup.create({
+        data: {
+          tenantId: fx.tenant.id,
+          email,
+          emailNormalized: email,
+          consentGiven: true,
+          claimedBy: "w",
+          claimedUntil: new Date(Date.now() + 60_000),
+        },
+      });
     const [good, bad] = await Promise.all([signup("good@example.com"), signup("bad@example.com")]);
-    await recordSynced({ store: fx.store, workerId: "w" }, connectionId, [{ signup: { ...good, attempts: 0 }, contactId: "901" }], [{ signup: { ...bad, attempts: 0 }, reason: "INVALID_EMAIL" }]);
+    await recordSynced(
+      { store: fx.store, workerId: "w" },
+      connectionId,
+      [{ signup: { ...good, attempts: 0 }, contactId: "901" }],
+      [{ signup: { ...bad, attempts: 0 }, reason: "INVALID_EMAIL" }],
+    );
     const events = await fx.db.webhookEvent.findMany({ where: { type: { startsWith: "signup." } }, orderBy: { type: "asc" } });
     expect(events.map((event) => [event.type, JSON.parse(event.payload).data])).toEqual([
-      ["signup.failed", { signupId: bad.id, tenantId: fx.tenant.id, email: "bad@example.com", hubspotContactId: null, reason: "INVALID_EMAIL" }],
+      [
+        "signup.failed",
+        { signupId: bad.id, tenantId: fx.tenant.id, email: "bad@example.com", hubspotContactId: null, reason: "INVALID_EMAIL" },
+      ],
       ["signup.synced", { signupId: good.id, tenantId: fx.tenant.id, email: "good@example.com", hubspotContactId: "901", reason: null }],
     ]);
   });
@@ -52,14 +83,38 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
   it("announces only the signups the worker still held: a lapsed claim taken over by another worker writes no event", async () => {
     const { connectionId } = await connectPortal(fx, { actor: fx.admin });
     const signup = (email: string, claimedBy: string) =>
-      fx.db.signup.create({ data: { tenantId: fx.tenant.id, email, emailNormalized: email, consentGiven: true, claimedBy, claimedUntil: new Date(Date.now() + 60_000) } });
-    const [held, lost, givenUp] = await Promise.all([signup("held@example.com", "w"), signup("lost@example.com", "other"), signup("given-up@example.com", "other")]);
+      fx.db.signup.create({
+        data: {
+          tenantId: fx.tenant.id,
+          email,
+          emailNormalized: email,
+          consentGiven: true,
+          claimedBy,
+          claimedUntil: new Date(Date.now() + 60_000),
+        },
+      });
+    const [held, lost, givenUp] = await Promise.all([
+      signup("held@example.com", "w"),
+      signup("lost@example.com", "other"),
+      signup("given-up@example.com", "other"),
+    ]);
     const store = { store: fx.store, workerId: "w" };
-    await recordSynced(store, connectionId, [{ signup: { ...held, attempts: 0 }, contactId: "901" }, { signup: { ...lost, attempts: 0 }, contactId: "902" }], []);
+    await recordSynced(
+      store,
+      connectionId,
+      [
+        { signup: { ...held, attempts: 0 }, contactId: "901" },
+        { signup: { ...lost, attempts: 0 }, contactId: "902" },
+      ],
+      [],
+    );
     await recordRetryLater(store, [{ ...givenUp, attempts: 9 }], "HubSpot answered 503", { giveUpAfterAttempts: 10 });
     const events = await fx.db.webhookEvent.findMany({ where: { type: { startsWith: "signup." } } });
     expect(events.map((event) => JSON.parse(event.payload).data.signupId)).toEqual([held.id]);
     const rows = await fx.db.signup.findMany({ where: { id: { in: [lost.id, givenUp.id] } }, select: { status: true, claimedBy: true } });
-    expect(rows).toEqual([{ status: "PENDING", claimedBy: "other" }, { status: "PENDING", claimedBy: "other" }]);
+    expect(rows).toEqual([
+      { status: "PENDING", claimedBy: "other" },
+      { status: "PENDING", claimedBy: "other" },
+    ]);
   });
 });

@@ -20,7 +20,12 @@ describe.each(testProviders)("webhook secret key rotation on %s", (provider) => 
     const oldRing = parseKeyRing(formatKeyRing([old]));
     const endpoint = { id: "we_rotate", tenantId: null };
     await database.db.webhookEndpoint.create({
-      data: { ...endpoint, url: "https://example.com/h", secretCiphertext: sealEndpointSecret(oldRing, endpoint, "whsec_current"), previousSecretCiphertext: sealEndpointSecret(oldRing, endpoint, "whsec_previous") },
+      data: {
+        ...endpoint,
+        url: "https://example.com/h",
+        secretCiphertext: sealEndpointSecret(oldRing, endpoint, "whsec_current"),
+        previousSecretCiphertext: sealEndpointSecret(oldRing, endpoint, "whsec_previous"),
+      },
     });
     const newRing = parseKeyRing(formatKeyRing([{ id: "new", key: randomBytes(32) }, old]));
     expect(await rotateEndpointKeys(database.db, newRing)).toEqual({ reencrypted: 1, failed: [] });

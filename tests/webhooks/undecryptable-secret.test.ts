@@ -34,21 +34,38 @@ describe.each(testProviders)("an endpoint with an undecryptable secret on %s", (
     // Sealed for another endpoint: the configured keys open it, but not bound to this row.
     const { secretCiphertext } = await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: good.endpoint.id } });
     await database.db.webhookEndpoint.update({ where: { id: broken.endpoint.id }, data: { secretCiphertext } });
-    await recordWebhookEvents(database.db, [{ tenantId: tenant.id, type: "signup.synced", data: { signupId: "s1", tenantId: tenant.id, email: "a@example.com", hubspotContactId: "1", reason: null } }]);
+    await recordWebhookEvents(database.db, [
+      {
+        tenantId: tenant.id,
+        type: "signup.synced",
+        data: { signupId: "s1", tenantId: tenant.id, email: "a@example.com", hubspotContactId: "1", reason: null },
+      },
+    ]);
     await fanOutEvents(database.store);
     const now = new Date();
     const claimed = await claimDueDeliveries(database.store, "lane", 10, now, new Date(now.getTime() + 60_000));
     expect(claimed).toHaveLength(2);
 
-    await deliverClaimed(database.store, "lane", claimed, { keyRing: activeKeyRing(), urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 2_000 });
+    await deliverClaimed(database.store, "lane", claimed, {
+      keyRing: activeKeyRing(),
+      urlPolicy: { production: false, allowPrivate: true },
+      timeoutMs: 2_000,
+    });
 
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]?.verified).toBe(true);
-    const deliveries = await database.db.webhookDelivery.findMany({ select: { endpointId: true, status: true, lastError: true, claimedBy: true, attempts: true } });
+    const deliveries = await database.db.webhookDelivery.findMany({
+      select: { endpointId: true, status: true, lastError: true, claimedBy: true, attempts: true },
+    });
     const byEndpoint = new Map(deliveries.map((delivery) => [delivery.endpointId, delivery]));
     expect(byEndpoint.get(good.endpoint.id)).toMatchObject({ status: "DELIVERED", claimedBy: null, attempts: 1 });
     // Retried on the usual schedule (a rotation fixes it), with the reason the tenant can act on.
-    expect(byEndpoint.get(broken.endpoint.id)).toMatchObject({ status: "PENDING", lastError: UNDECRYPTABLE_SECRET, claimedBy: null, attempts: 1 });
+    expect(byEndpoint.get(broken.endpoint.id)).toMatchObject({
+      status: "PENDING",
+      lastError: UNDECRYPTABLE_SECRET,
+      claimedBy: null,
+      attempts: 1,
+    });
     const [attempt] = await database.db.webhookAttempt.findMany({ where: { delivery: { endpointId: broken.endpoint.id } } });
     expect(attempt).toMatchObject({ statusCode: null, error: UNDECRYPTABLE_SECRET });
   });

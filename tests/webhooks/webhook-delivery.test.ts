@@ -29,8 +29,13 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
 
   const startWorker = (workerId?: string) => {
     const worker = startWebhookWorker({
-      store: database.store, keyRing: activeKeyRing(),
-      urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 2_000, idlePollMs: 50, retryDelaysMs: FAST_RETRIES, leaseMs: 3_000,
+      store: database.store,
+      keyRing: activeKeyRing(),
+      urlPolicy: { production: false, allowPrivate: true },
+      timeoutMs: 2_000,
+      idlePollMs: 50,
+      retryDelaysMs: FAST_RETRIES,
+      leaseMs: 3_000,
       ...(workerId ? { workerId } : {}),
     });
     workers.push(worker);
@@ -40,7 +45,12 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await Promise.all(workers.splice(0).map((worker) => worker.stop()));
   };
   const newEndpoint = async (eventTypes?: ("connection.needs_reconnect" | "signup.synced")[]) => {
-    const { endpoint, secret } = await createEndpoint(database.db, tenantId, { url: receiver.url, ...(eventTypes ? { eventTypes } : {}) }, tester);
+    const { endpoint, secret } = await createEndpoint(
+      database.db,
+      tenantId,
+      { url: receiver.url, ...(eventTypes ? { eventTypes } : {}) },
+      tester,
+    );
     receiver.secrets = [secret];
     return endpoint;
   };
@@ -72,8 +82,12 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     startWorker();
     const [received] = await receiver.waitFor(1);
     expect(received).toMatchObject({ id: event?.id, type: "connection.needs_reconnect", verified: true });
-    expect(received?.body).toMatchObject({ data: { connectionId: connection.id, portalId: "777", status: "needs_reconnect", reason: "HubSpot rejected the refresh token" } });
-    await expect.poll(async () => (await database.db.webhookDelivery.findFirstOrThrow({ where: { eventId: event?.id } })).status).toBe("DELIVERED");
+    expect(received?.body).toMatchObject({
+      data: { connectionId: connection.id, portalId: "777", status: "needs_reconnect", reason: "HubSpot rejected the refresh token" },
+    });
+    await expect
+      .poll(async () => (await database.db.webhookDelivery.findFirstOrThrow({ where: { eventId: event?.id } })).status)
+      .toBe("DELIVERED");
     const delivery = await database.db.webhookDelivery.findFirstOrThrow({ where: { eventId: event?.id } });
     expect(delivery).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 204 });
     expect(await database.db.webhookAttempt.count({ where: { deliveryId: delivery.id } })).toBe(1);
@@ -83,7 +97,13 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await newEndpoint();
     await expect(
       database.db.$transaction(async (tx) => {
-        await recordWebhookEvents(tx, [{ tenantId, type: "signup.synced", data: { signupId: "s", tenantId, email: "a@example.com", hubspotContactId: "1", reason: null } }]);
+        await recordWebhookEvents(tx, [
+          {
+            tenantId,
+            type: "signup.synced",
+            data: { signupId: "s", tenantId, email: "a@example.com", hubspotContactId: "1", reason: null },
+          },
+        ]);
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -102,7 +122,9 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId }, tester);
     await receiver.down();
     startWorker();
-    await expect.poll(async () => (await database.db.webhookDelivery.findFirstOrThrow()).attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => (await database.db.webhookDelivery.findFirstOrThrow()).attempts, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
     const failing = await database.db.webhookEndpoint.findFirstOrThrow();
     expect(failing.failingSince).not.toBeNull();
     await receiver.up();
@@ -119,7 +141,11 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
 
   it("never delivers an event twice with two workers sharing the queue", async () => {
     await newEndpoint();
-    const events = Array.from({ length: 40 }, (_, i) => ({ tenantId, type: "signup.synced" as const, data: { signupId: `s${i}`, tenantId, email: `p${i}@example.com`, hubspotContactId: String(i), reason: null } }));
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      tenantId,
+      type: "signup.synced" as const,
+      data: { signupId: `s${i}`, tenantId, email: `p${i}@example.com`, hubspotContactId: String(i), reason: null },
+    }));
     await recordWebhookEvents(database.db, events);
     startWorker("worker-a");
     startWorker("worker-b");
@@ -128,18 +154,25 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     const ids = receiver.received.map((item) => item.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
-    expect(receiver.received.filter((item) => !(item.verified))).toEqual([]);
+    expect(receiver.received.filter((item) => !item.verified)).toEqual([]);
   });
 
   it("delivers an event a worker held when it was killed with -9, with the same webhook-id", async () => {
     await newEndpoint();
-    const { eventId } = await sendTestEvent(database.db, { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId }, tester);
+    const { eventId } = await sendTestEvent(
+      database.db,
+      { id: (await database.db.webhookEndpoint.findFirstOrThrow()).id, tenantId },
+      tester,
+    );
     receiver.mode = "hang";
     // Node itself with tsx's loader, not the tsx CLI: SIGKILL must hit the worker, not a wrapper
     // that would leave the real worker running as an orphan.
     const script = fileURLToPath(new URL("./support/webhook-worker-child.ts", import.meta.url));
     const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", script], {
-      env: { ...process.env, WEBHOOK_CHILD_INPUT: JSON.stringify({ databaseUrl: database.url, keyRing: process.env.TOKEN_ENCRYPTION_KEYS, leaseMs: 2_000 }) },
+      env: {
+        ...process.env,
+        WEBHOOK_CHILD_INPUT: JSON.stringify({ databaseUrl: database.url, keyRing: process.env.TOKEN_ENCRYPTION_KEYS, leaseMs: 2_000 }),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     await new Promise<void>((resolve, reject) => {
@@ -164,21 +197,30 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     const { deliveryId, eventId } = await sendTestEvent(database.db, endpoint, tester);
     startWorker();
     await receiver.waitFor(1);
-    await expect.poll(async () => (await database.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status).toBe("DELIVERED");
+    await expect
+      .poll(async () => (await database.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status)
+      .toBe("DELIVERED");
     await redeliver(database.db, endpoint, deliveryId, tester);
     const received = await receiver.waitFor(2);
     expect(received.map((item) => item.id)).toEqual([eventId, eventId]);
-    expect(received.filter((item) => !(item.verified))).toEqual([]);
+    expect(received.filter((item) => !item.verified)).toEqual([]);
   });
 
   it("sends only subscribed types, and disables an endpoint that has failed for 3 days", async () => {
     const endpoint = await newEndpoint(["connection.needs_reconnect"]);
-    await recordWebhookEvents(database.db, [{ tenantId, type: "signup.synced", data: { signupId: "s", tenantId, email: "a@example.com", hubspotContactId: "1", reason: null } }]);
-    await database.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - 3 * 24 * 3600_000 - 1000) } });
+    await recordWebhookEvents(database.db, [
+      { tenantId, type: "signup.synced", data: { signupId: "s", tenantId, email: "a@example.com", hubspotContactId: "1", reason: null } },
+    ]);
+    await database.db.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { failingSince: new Date(Date.now() - 3 * 24 * 3600_000 - 1000) },
+    });
     receiver.mode = "fail";
     await sendTestEvent(database.db, endpoint, tester);
     startWorker();
-    await expect.poll(async () => (await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled, { timeout: 10_000 }).toBe(false);
+    await expect
+      .poll(async () => (await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled, { timeout: 10_000 })
+      .toBe(false);
     const disabled = await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(disabled.disabledReason).toMatch(/3 days/);
     // One automatic disable (creating the endpoint and the test event are audited as changes, by "test").
@@ -206,10 +248,19 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
       const { eventId } = await sendTestEvent(database.db, { id: endpoint.id, tenantId }, tester);
       return { endpoint, eventId };
     };
-    const startResolvingWorker = (urlPolicy: { production: boolean; allowPrivate: boolean }, resolveHost: (name: string) => Promise<string[]>) => {
+    const startResolvingWorker = (
+      urlPolicy: { production: boolean; allowPrivate: boolean },
+      resolveHost: (name: string) => Promise<string[]>,
+    ) => {
       const worker = startWebhookWorker({
-        store: database.store, keyRing: activeKeyRing(),
-        urlPolicy, timeoutMs: 1_000, idlePollMs: 50, retryDelaysMs: FAST_RETRIES, leaseMs: 3_000, resolveHost,
+        store: database.store,
+        keyRing: activeKeyRing(),
+        urlPolicy,
+        timeoutMs: 1_000,
+        idlePollMs: 50,
+        retryDelaysMs: FAST_RETRIES,
+        leaseMs: 3_000,
+        resolveHost,
       });
       workers.push(worker);
     };
@@ -236,8 +287,13 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
       });
       const { endpoint } = await pointAtName("hooks.rebind.test");
       // First attempt: approved 93.184.216.34 and went there (unreachable here), not to the receiver.
-      await expect.poll(async () => database.db.webhookAttempt.count({ where: { delivery: { endpointId: endpoint.id } } }), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-      const attempts = await database.db.webhookAttempt.findMany({ where: { delivery: { endpointId: endpoint.id } }, orderBy: { attemptedAt: "asc" } });
+      await expect
+        .poll(async () => database.db.webhookAttempt.count({ where: { delivery: { endpointId: endpoint.id } } }), { timeout: 15_000 })
+        .toBeGreaterThanOrEqual(2);
+      const attempts = await database.db.webhookAttempt.findMany({
+        where: { delivery: { endpointId: endpoint.id } },
+        orderBy: { attemptedAt: "asc" },
+      });
       expect(attempts[0]?.error).toMatch(/Could not connect|No answer within/);
       // Second attempt: the check itself saw the private answer and refused it.
       expect(attempts[1]?.error).toMatch(/not on the public internet/);
@@ -245,4 +301,3 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     });
   });
 });
-

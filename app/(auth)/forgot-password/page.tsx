@@ -16,7 +16,9 @@ export default async function ForgotPasswordPage() {
   return (
     <AuthCard title="Reset your password">
       <ForgotForm />
-      <Link href="/login" className="block text-sm font-medium text-indigo-800 underline">Back to sign-in</Link>
+      <Link href="/login" className="block text-sm font-medium text-indigo-800 underline">
+        Back to sign-in
+      </Link>
     </AuthCard>
   );
 }

@@ -28,7 +28,9 @@ export const signInWithPassword = formAction(
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       if (error instanceof CredentialsSignin) {
-        throw error.code === "throttled" ? new AppError("rate_limited", THROTTLED_MESSAGE) : new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
+        throw error.code === "throttled"
+          ? new AppError("rate_limited", THROTTLED_MESSAGE)
+          : new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
       }
       log.error("sign-in failed unexpectedly", { error, type: error.type });
       throw new AppError("unavailable", UNEXPECTED_MESSAGE);

@@ -23,7 +23,11 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div aria-live="polite">
         {message ? (
-          <p id="login-error" data-testid="login-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p
+            id="login-error"
+            data-testid="login-error"
+            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
             {message}
           </p>
         ) : null}

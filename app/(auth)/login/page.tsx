@@ -34,7 +34,11 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
           <h1 className="text-2xl font-semibold text-slate-900">Sign in to your dashboard</h1>
         </div>
         {notice && (
-          <p role="status" data-testid="login-notice" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          <p
+            role="status"
+            data-testid="login-notice"
+            className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+          >
             {notice}
           </p>
         )}
@@ -42,19 +46,26 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
           {ssoName && (
             <form action={signInWithSso}>
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
-              <button type="submit" className="w-full rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="w-full rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100"
+              >
                 Sign in with {ssoName}
               </button>
             </form>
           )}
           {!passwordSignIn && initialMessage && (
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{initialMessage}</p>
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {initialMessage}
+            </p>
           )}
           {passwordSignIn && (
             <>
               <LoginForm callbackUrl={callbackUrl} initialMessage={initialMessage} />
               <p className="text-center text-sm">
-                <Link href="/forgot-password" className="font-medium text-indigo-800 underline">Forgot password?</Link>
+                <Link href="/forgot-password" className="font-medium text-indigo-800 underline">
+                  Forgot password?
+                </Link>
               </p>
             </>
           )}

@@ -32,14 +32,27 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           {messages.map((message) => (
             <li key={message.id} data-testid="mailbox-message" className="rounded-lg border border-slate-200 bg-white p-4">
               <article aria-labelledby={`subject-${message.id}`} className="space-y-2">
-                <h2 id={`subject-${message.id}`} className="font-semibold text-slate-900">{message.subject}</h2>
+                <h2 id={`subject-${message.id}`} className="font-semibold text-slate-900">
+                  {message.subject}
+                </h2>
                 <p className="text-sm text-slate-700">
                   To {message.to}
-                  {message.date ? <> · <time dateTime={message.date.toISOString()}>{message.date.toUTCString()}</time></> : null}
+                  {message.date ? (
+                    <>
+                      {" "}
+                      · <time dateTime={message.date.toISOString()}>{message.date.toUTCString()}</time>
+                    </>
+                  ) : null}
                 </p>
                 <p className="whitespace-pre-wrap break-words text-sm text-slate-900">
                   {message.text.split(/(https?:\/\/\S+)/).map((piece, index) =>
-                    index % 2 === 1 ? <a key={index} href={piece} className="text-indigo-800 underline">{piece}</a> : piece,
+                    index % 2 === 1 ? (
+                      <a key={index} href={piece} className="text-indigo-800 underline">
+                        {piece}
+                      </a>
+                    ) : (
+                      piece
+                    ),
                   )}
                 </p>
               </article>

@@ -20,12 +20,21 @@ export const connectionStatusSchema = connectionSchema.extend({
 
 export type ConnectionStatusDocument = z.infer<typeof connectionStatusSchema>;
 
-export async function connectionStatusDocument(runtime: Runtime, tenantId: string, connectionId: string): Promise<ConnectionStatusDocument> {
+export async function connectionStatusDocument(
+  runtime: Runtime,
+  tenantId: string,
+  connectionId: string,
+): Promise<ConnectionStatusDocument> {
   const row = await runtime.db.connection.findFirst({ where: { id: connectionId, tenantId }, select: connectionSelect });
   if (!row) throw AppError.notFound("That connection");
   const view = connectionSchema.parse(connectionView(row));
   const report = scopeReport(runtime.providers.get(row.provider), view.scopes);
-  const events = await listConnectionAuditEvents(runtime.db, tenantId, { id: row.id, subject: connectionSubject(row.provider, row.portalId) }, 20);
+  const events = await listConnectionAuditEvents(
+    runtime.db,
+    tenantId,
+    { id: row.id, subject: connectionSubject(row.provider, row.portalId) },
+    20,
+  );
   return {
     ...view,
     missingScopes: { required: report.missingRequired, optional: report.missingOptional },

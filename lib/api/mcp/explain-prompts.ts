@@ -18,11 +18,15 @@ const GUIDANCE = [
 ].join("\n");
 
 function connectionFacts(document: ConnectionStatusDocument): string {
-  const timeline = document.timeline.map((event) => `  ${event.at} ${event.action} (${event.outcome}) by ${event.actor}${event.detail ? `: ${event.detail}` : ""}`);
+  const timeline = document.timeline.map(
+    (event) => `  ${event.at} ${event.action} (${event.outcome}) by ${event.actor}${event.detail ? `: ${event.detail}` : ""}`,
+  );
   return [
     `Connection ${document.id} to HubSpot portal ${document.portalId}${document.domain ? ` (${document.domain})` : ""}: status ${document.status}${document.statusReason ? ` — ${document.statusReason}` : ""}.`,
     `Missing required scopes: ${document.missingScopes.required.join(", ") || "none"}; missing optional scopes: ${document.missingScopes.optional.join(", ") || "none"}.`,
-    document.lastTest ? `Last test at ${document.lastTest.at}: ${document.lastTest.ok ? "passed" : "failed"}${document.lastTest.message ? ` — ${document.lastTest.message}` : ""}.` : "Never tested.",
+    document.lastTest
+      ? `Last test at ${document.lastTest.at}: ${document.lastTest.ok ? "passed" : "failed"}${document.lastTest.message ? ` — ${document.lastTest.message}` : ""}.`
+      : "Never tested.",
     `Timeline, newest first:\n${timeline.join("\n") || "  (nothing recorded)"}`,
   ].join("\n");
 }
@@ -32,25 +36,46 @@ const prompt = (text: string) => ({ messages: [{ role: "user" as const, content:
 export function registerExplainPrompts(server: McpServer, runtime: Runtime, caller: TenantCaller): void {
   server.registerPrompt(
     "explain_connection",
-    { title: "Explain a connection's health", description: "Why a HubSpot connection is unhealthy and what to do", argsSchema: { connectionId: z.string().min(1).max(100) } },
-    async ({ connectionId }) => prompt(`${connectionFacts(await connectionStatusDocument(runtime, caller.tenantId, connectionId))}\n\n${GUIDANCE}`),
+    {
+      title: "Explain a connection's health",
+      description: "Why a HubSpot connection is unhealthy and what to do",
+      argsSchema: { connectionId: z.string().min(1).max(100) },
+    },
+    async ({ connectionId }) =>
+      prompt(`${connectionFacts(await connectionStatusDocument(runtime, caller.tenantId, connectionId))}\n\n${GUIDANCE}`),
   );
   server.registerPrompt(
     "explain_signup",
-    { title: "Explain a signup's sync state", description: "Why a newsletter signup has not reached HubSpot yet, and what to do", argsSchema: { signupId: z.string().min(1).max(100) } },
+    {
+      title: "Explain a signup's sync state",
+      description: "Why a newsletter signup has not reached HubSpot yet, and what to do",
+      argsSchema: { signupId: z.string().min(1).max(100) },
+    },
     async ({ signupId }) => {
       const signup = await runtime.db.signup.findFirst({
         where: { id: signupId, tenantId: caller.tenantId },
-        select: { id: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, createdAt: true, syncedAt: true, hubspotContactId: true },
+        select: {
+          id: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          nextAttemptAt: true,
+          createdAt: true,
+          syncedAt: true,
+          hubspotContactId: true,
+        },
       });
       if (!signup) return prompt(`There is no signup ${signupId} in this tenant.`);
       const destination = await resolveDestination(runtime.db, caller.tenantId);
       const facts = [
         `Signup ${signup.id}, received ${signup.createdAt.toISOString()}: status ${signup.status}, ${signup.attempts} attempt(s)` +
           (signup.status === "PENDING" ? `, next attempt at ${signup.nextAttemptAt.toISOString()}` : "") +
-          (signup.syncedAt ? `, synced at ${signup.syncedAt.toISOString()} as HubSpot contact ${signup.hubspotContactId}` : "") + ".",
+          (signup.syncedAt ? `, synced at ${signup.syncedAt.toISOString()} as HubSpot contact ${signup.hubspotContactId}` : "") +
+          ".",
         signup.lastError ? `Last error: ${signup.lastError}` : "No error recorded.",
-        destination ? connectionFacts(await connectionStatusDocument(runtime, caller.tenantId, destination.connectionId)) : "The tenant has no HubSpot connection: signups wait until one is connected.",
+        destination
+          ? connectionFacts(await connectionStatusDocument(runtime, caller.tenantId, destination.connectionId))
+          : "The tenant has no HubSpot connection: signups wait until one is connected.",
       ];
       return prompt(`${facts.join("\n")}\n\n${GUIDANCE}`);
     },

@@ -20,13 +20,24 @@ export async function handleMcp(runtime: Runtime, request: Request): Promise<Res
   try {
     const key = await authenticateApiKey(runtime.db, request.headers.get("authorization"));
     const { env } = runtime;
-    const verdict = await consumeApiAllowance(apiLimiter(runtime.store, env.API_RATE_LIMIT_POINTS, env.API_RATE_LIMIT_WINDOW_SECONDS), key.keyId);
+    const verdict = await consumeApiAllowance(
+      apiLimiter(runtime.store, env.API_RATE_LIMIT_POINTS, env.API_RATE_LIMIT_WINDOW_SECONDS),
+      key.keyId,
+    );
     headers = rateLimitHeaders(verdict);
-    if (!verdict.allowed) throw new AppError("rate_limited", `This API key made too many requests; try again in ${verdict.resetSeconds} s.`);
+    if (!verdict.allowed)
+      throw new AppError("rate_limited", `This API key made too many requests; try again in ${verdict.resetSeconds} s.`);
     // No sessions, so no stream to open (GET) or session to end (DELETE).
     if (request.method !== "POST") {
       headers.Allow = "POST";
-      return problemResponse({ ...problemOf(new AppError("invalid_input", "This MCP endpoint is stateless: send each JSON-RPC message as a POST.")), status: 405, title: "Method not allowed" }, headers);
+      return problemResponse(
+        {
+          ...problemOf(new AppError("invalid_input", "This MCP endpoint is stateless: send each JSON-RPC message as a POST.")),
+          status: 405,
+          title: "Method not allowed",
+        },
+        headers,
+      );
     }
     const caller = await tenantCallerOf(runtime.db, key, request.headers.get(TENANT_HEADER));
     const parsedBody = await readJsonBody(request);
@@ -39,7 +50,10 @@ export async function handleMcp(runtime: Runtime, request: Request): Promise<Res
       const tool = calledToolOf(parsedBody);
       let body = await answer.text();
       if (tool && session.toolRuns === 0) body = await settleSdkRefusal(runtime.db, caller, tool, body);
-      return new Response(body || null, { status: answer.status, headers: { ...Object.fromEntries(answer.headers), ...headers, "Cache-Control": "no-store" } });
+      return new Response(body || null, {
+        status: answer.status,
+        headers: { ...Object.fromEntries(answer.headers), ...headers, "Cache-Control": "no-store" },
+      });
     } finally {
       await server.close();
     }

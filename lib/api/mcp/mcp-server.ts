@@ -69,14 +69,32 @@ export function buildMcpServer(session: Session): McpServer {
       "connection",
       new ResourceTemplate("switchboard://connections/{connectionId}", {
         list: async () => ({
-          resources: (await runtime.db.connection.findMany({ where: { tenantId: caller.tenantId }, select: { id: true, portalId: true }, orderBy: { createdAt: "asc" } })).map(
-            (connection) => ({ uri: `switchboard://connections/${connection.id}`, name: `HubSpot portal ${connection.portalId}`, mimeType: "application/json" }),
-          ),
+          resources: (
+            await runtime.db.connection.findMany({
+              where: { tenantId: caller.tenantId },
+              select: { id: true, portalId: true },
+              orderBy: { createdAt: "asc" },
+            })
+          ).map((connection) => ({
+            uri: `switchboard://connections/${connection.id}`,
+            name: `HubSpot portal ${connection.portalId}`,
+            mimeType: "application/json",
+          })),
         }),
       }),
-      { title: "Connection status", description: "A connection's status document: health, missing scopes, timeline", mimeType: "application/json" },
+      {
+        title: "Connection status",
+        description: "A connection's status document: health, missing scopes, timeline",
+        mimeType: "application/json",
+      },
       async (uri, variables) => ({
-        contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await connectionStatusDocument(runtime, caller.tenantId, String(variables.connectionId))) }],
+        contents: [
+          {
+            uri: uri.href,
+            mimeType: "application/json",
+            text: JSON.stringify(await connectionStatusDocument(runtime, caller.tenantId, String(variables.connectionId))),
+          },
+        ],
       }),
     );
     registerExplainPrompts(server, runtime, caller);

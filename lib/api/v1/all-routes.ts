@@ -7,15 +7,41 @@ import { createSignup, getSignup, listSignups, retrySignup, unsubscribeSignup } 
 import { createTenant, deleteTenant, getTenant, inviteTenantMember, listTenants, updateTenant } from "./tenant-routes";
 import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "./webhook-delivery-routes";
 import {
-  createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookEndpoints,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
 } from "./webhook-endpoint-routes";
 import { whoami } from "./whoami-route";
 
 export const allRoutes: ApiRoute[] = [
   whoami,
-  listConnections, getConnection, deleteConnection, listConnectionEvents, issueAccessToken, createConnectSessionRoute,
-  createSignup, listSignups, getSignup, retrySignup, unsubscribeSignup,
-  listTenants, createTenant, getTenant, updateTenant, deleteTenant, inviteTenantMember,
-  listWebhookEndpoints, createWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret,
-  listWebhookDeliveries, sendTestWebhook, redeliverWebhook,
+  listConnections,
+  getConnection,
+  deleteConnection,
+  listConnectionEvents,
+  issueAccessToken,
+  createConnectSessionRoute,
+  createSignup,
+  listSignups,
+  getSignup,
+  retrySignup,
+  unsubscribeSignup,
+  listTenants,
+  createTenant,
+  getTenant,
+  updateTenant,
+  deleteTenant,
+  inviteTenantMember,
+  listWebhookEndpoints,
+  createWebhookEndpoint,
+  getWebhookEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecret,
+  listWebhookDeliveries,
+  sendTestWebhook,
+  redeliverWebhook,
 ];

@@ -30,24 +30,49 @@ export const accessTokenSchema = z
   .object({
     connectionId: z.string(),
     portalId: z.string(),
-    accessToken: z.string().describe("A HubSpot OAuth access token valid until expiresAt; use it as `Authorization: Bearer …` against HubSpot"),
+    accessToken: z
+      .string()
+      .describe("A HubSpot OAuth access token valid until expiresAt; use it as `Authorization: Bearer …` against HubSpot"),
     expiresAt: z.iso.datetime().nullable(),
     tokenType: z.literal("bearer"),
   })
   .meta({ id: "AccessToken" });
 
 type ConnectionRow = {
-  id: string; tenantId: string; provider: string; portalId: string; accountDomain: string | null;
-  status: "CONNECTED" | "NEEDS_RECONNECT" | "DEGRADED"; statusReason: string | null; grantedScopes: string;
-  accessTokenExpiresAt: Date | null; lastTestAt: Date | null; lastTestOk: boolean | null; lastTestLatencyMs: number | null;
-  lastTestMessage: string | null; connectedAt: Date; createdAt: Date;
+  id: string;
+  tenantId: string;
+  provider: string;
+  portalId: string;
+  accountDomain: string | null;
+  status: "CONNECTED" | "NEEDS_RECONNECT" | "DEGRADED";
+  statusReason: string | null;
+  grantedScopes: string;
+  accessTokenExpiresAt: Date | null;
+  lastTestAt: Date | null;
+  lastTestOk: boolean | null;
+  lastTestLatencyMs: number | null;
+  lastTestMessage: string | null;
+  connectedAt: Date;
+  createdAt: Date;
 };
 
 /** Exactly the columns the API shows: never a ciphertext, a lease or a user id. */
 export const connectionSelect = {
-  id: true, tenantId: true, provider: true, portalId: true, accountDomain: true, status: true, statusReason: true,
-  grantedScopes: true, accessTokenExpiresAt: true, lastTestAt: true, lastTestOk: true, lastTestLatencyMs: true,
-  lastTestMessage: true, connectedAt: true, createdAt: true,
+  id: true,
+  tenantId: true,
+  provider: true,
+  portalId: true,
+  accountDomain: true,
+  status: true,
+  statusReason: true,
+  grantedScopes: true,
+  accessTokenExpiresAt: true,
+  lastTestAt: true,
+  lastTestOk: true,
+  lastTestLatencyMs: true,
+  lastTestMessage: true,
+  connectedAt: true,
+  createdAt: true,
 } as const;
 
 export function connectionView(row: ConnectionRow): z.input<typeof connectionSchema> {
@@ -88,7 +113,9 @@ export const disconnectionSchema = z
     connectionId: z.string(),
     portalId: z.string(),
     revoked: z.boolean().describe("HubSpot confirmed Switchboard's grant was revoked"),
-    uninstalled: z.boolean().describe("The app was also uninstalled from the portal (no other tenant used its installation); false: revoked only"),
+    uninstalled: z
+      .boolean()
+      .describe("The app was also uninstalled from the portal (no other tenant used its installation); false: revoked only"),
     message: z.string().describe("What happened, in a sentence to show the tenant"),
   })
   .meta({ id: "Disconnection" });

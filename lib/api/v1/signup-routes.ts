@@ -23,15 +23,24 @@ async function reachableSignup({ caller, db }: RouteContext, signupId: string) {
 
 export const createSignup = defineRoute(
   {
-    method: "post", path: "/api/v1/signups", operationId: "createSignup", tag: "Signups", scope: "signups:write",
+    method: "post",
+    path: "/api/v1/signups",
+    operationId: "createSignup",
+    tag: "Signups",
+    scope: "signups:write",
     summary: "Add a signup (server to server)",
-    description: "Stored before the answer, then synced to HubSpot in the background. The same address again keeps one signup with the latest details (idempotent). For a tenant with double opt-in the signup is `unconfirmed` and the person gets the confirmation mail, as from the public form; an unsubscribed signup stays unsubscribed.",
+    description:
+      "Stored before the answer, then synced to HubSpot in the background. The same address again keeps one signup with the latest details (idempotent). For a tenant with double opt-in the signup is `unconfirmed` and the person gets the confirmation mail, as from the public form; an unsubscribed signup stays unsubscribed.",
     body: newSignupSchema,
-    response: { status: 202, description: "Stored; it will be synced to HubSpot", schema: signupSchema }, problems: [404],
+    response: { status: 202, description: "Stored; it will be synced to HubSpot", schema: signupSchema },
+    problems: [404],
   },
   async ({ body }, { caller, db, store, runtime }) => {
     const tenantId = targetTenant(caller, body.tenantId);
-    const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true, name: true, consentText: true, doubleOptIn: true } });
+    const tenant = await db.tenant.findUnique({
+      where: { id: tenantId },
+      select: { id: true, name: true, consentText: true, doubleOptIn: true },
+    });
     if (!tenant) throw AppError.notFound("That tenant");
     const firstName = body.firstName?.trim() || null;
     const confirmationMailing = { mailer: runtime.mailer, appUrl: runtime.env.APP_URL };
@@ -48,7 +57,17 @@ export const createSignup = defineRoute(
       await db.signup.update({
         where,
         // Taking the claim back too: a worker pushing the old details then records nothing for it.
-        data: { firstName, consentGiven: body.consent, consentText: tenant.consentText, status: "PENDING", attempts: 0, lastError: null, nextAttemptAt: new Date(), claimedBy: null, claimedUntil: null },
+        data: {
+          firstName,
+          consentGiven: body.consent,
+          consentText: tenant.consentText,
+          status: "PENDING",
+          attempts: 0,
+          lastError: null,
+          nextAttemptAt: new Date(),
+          claimedBy: null,
+          claimedUntil: null,
+        },
       });
     }
     return signupView(await db.signup.findUniqueOrThrow({ where, select: signupSelect }), unsubscribeLinksOf(runtime.env));
@@ -57,66 +76,106 @@ export const createSignup = defineRoute(
 
 export const listSignups = defineRoute(
   {
-    method: "get", path: "/api/v1/signups", operationId: "listSignups", tag: "Signups", scope: "signups:read",
+    method: "get",
+    path: "/api/v1/signups",
+    operationId: "listSignups",
+    tag: "Signups",
+    scope: "signups:read",
     summary: "List signups, newest first",
     query: z.object({
       tenantId: z.string().min(1).max(100).optional(),
       status: signupStatusSchema.optional(),
-      since: z.iso.datetime({ message: "Use an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z." }).optional().describe("Only signups created at or after this time"),
+      since: z.iso
+        .datetime({ message: "Use an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z." })
+        .optional()
+        .describe("Only signups created at or after this time"),
       email: z.string().min(1).max(254).optional().describe("Exact address (case-insensitive)"),
       ...pageQuerySchema,
     }),
-    response: { status: 200, description: "A page of signups", schema: signupListSchema }, problems: [404],
+    response: { status: 200, description: "A page of signups", schema: signupListSchema },
+    problems: [404],
   },
   async ({ query }, { caller, db, runtime }) => {
     const where = {
       ...tenantFilter(caller, query.tenantId),
-      ...(query.status === "pending" ? { status: { in: ["PENDING" as const, "WAITING" as const] } } : query.status ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED" } : {}),
+      ...(query.status === "pending"
+        ? { status: { in: ["PENDING" as const, "WAITING" as const] } }
+        : query.status
+          ? { status: query.status.toUpperCase() as "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED" }
+          : {}),
       ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
       ...(query.email ? { emailNormalized: normalizeEmail(query.email) } : {}),
     };
     const links = unsubscribeLinksOf(runtime.env);
-    return listPage(query, where, (page) => db.signup.findMany({ ...page, select: signupSelect }), (row) => signupView(row, links));
+    return listPage(
+      query,
+      where,
+      (page) => db.signup.findMany({ ...page, select: signupSelect }),
+      (row) => signupView(row, links),
+    );
   },
 );
 
 export const getSignup = defineRoute(
   {
-    method: "get", path: "/api/v1/signups/{signupId}", operationId: "getSignup", tag: "Signups", scope: "signups:read",
-    summary: "Get one signup", params: signupParams,
-    response: { status: 200, description: "The signup", schema: signupSchema }, problems: [404],
+    method: "get",
+    path: "/api/v1/signups/{signupId}",
+    operationId: "getSignup",
+    tag: "Signups",
+    scope: "signups:read",
+    summary: "Get one signup",
+    params: signupParams,
+    response: { status: 200, description: "The signup", schema: signupSchema },
+    problems: [404],
   },
   async ({ params }, context) => signupView(await reachableSignup(context, params.signupId), unsubscribeLinksOf(context.runtime.env)),
 );
 
 export const retrySignup = defineRoute(
   {
-    method: "post", path: "/api/v1/signups/{signupId}/retry", operationId: "retrySignup", tag: "Signups", scope: "signups:write",
-    summary: "Retry a failed signup", params: signupParams,
+    method: "post",
+    path: "/api/v1/signups/{signupId}/retry",
+    operationId: "retrySignup",
+    tag: "Signups",
+    scope: "signups:write",
+    summary: "Retry a failed signup",
+    params: signupParams,
     description: "Puts a failed signup back in the queue. Signups that are not failed answer 409.",
-    response: { status: 202, description: "Queued again", schema: signupSchema }, problems: [404, 409],
+    response: { status: 202, description: "Queued again", schema: signupSchema },
+    problems: [404, 409],
   },
   async ({ params }, context) => {
     const row = await reachableSignup(context, params.signupId);
     if (!(await retryFailedSignup(context.db, row.tenantId, row.id, context.actor))) {
       throw new AppError("conflict", `Only failed signups can be retried; this one is ${row.status.toLowerCase()}.`);
     }
-    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }), unsubscribeLinksOf(context.runtime.env));
+    return signupView(
+      await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }),
+      unsubscribeLinksOf(context.runtime.env),
+    );
   },
 );
 
 export const unsubscribeSignup = defineRoute(
   {
-    method: "post", path: "/api/v1/signups/{signupId}/unsubscribe", operationId: "unsubscribeSignup", tag: "Signups", scope: "signups:write",
+    method: "post",
+    path: "/api/v1/signups/{signupId}/unsubscribe",
+    operationId: "unsubscribeSignup",
+    tag: "Signups",
+    scope: "signups:write",
     summary: "Unsubscribe a signup",
     description:
       "For an unsubscribe the person made on your side. The signup becomes `unsubscribed` (never synced again), HubSpot is told (UNSUBSCRIBED for the tenant's subscription type) and `signup.unsubscribed` goes to your webhooks. Unsubscribing twice changes nothing the second time.",
     params: signupParams,
-    response: { status: 200, description: "Unsubscribed", schema: signupSchema }, problems: [404],
+    response: { status: 200, description: "Unsubscribed", schema: signupSchema },
+    problems: [404],
   },
   async ({ params }, context) => {
     const row = await reachableSignup(context, params.signupId);
     await recordUnsubscribe(context.db, { id: row.id, tenantId: row.tenantId }, "api");
-    return signupView(await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }), unsubscribeLinksOf(context.runtime.env));
+    return signupView(
+      await context.db.signup.findUniqueOrThrow({ where: { id: row.id }, select: signupSelect }),
+      unsubscribeLinksOf(context.runtime.env),
+    );
   },
 );

@@ -36,10 +36,18 @@ export const signupSchema = z
     unsubscribedAt: z.iso.datetime().nullable(),
     unsubscribeUrl: z
       .url()
-      .describe("Put it in every newsletter to this person, as a link and in the List-Unsubscribe header (with List-Unsubscribe-Post: List-Unsubscribe=One-Click): a GET shows a confirmation page, a POST unsubscribes at once (RFC 8058)"),
-    hubspotSubscription: z.enum(["subscribed", "opted_out", "failed"]).nullable()
-      .describe("The newsletter subscription in HubSpot: subscribed (with consent), opted_out (the contact had opted out in HubSpot: nothing written), failed; null until synced and checked"),
-    marketingContact: z.boolean().nullable()
+      .describe(
+        "Put it in every newsletter to this person, as a link and in the List-Unsubscribe header (with List-Unsubscribe-Post: List-Unsubscribe=One-Click): a GET shows a confirmation page, a POST unsubscribes at once (RFC 8058)",
+      ),
+    hubspotSubscription: z
+      .enum(["subscribed", "opted_out", "failed"])
+      .nullable()
+      .describe(
+        "The newsletter subscription in HubSpot: subscribed (with consent), opted_out (the contact had opted out in HubSpot: nothing written), failed; null until synced and checked",
+      ),
+    marketingContact: z
+      .boolean()
+      .nullable()
       .describe("HubSpot's hs_marketable_status of the contact (read-only in HubSpot); null until read"),
     erased: z.boolean().describe("The person's data was erased on HubSpot's privacy deletion; the signup is an anonymous tombstone"),
   })
@@ -48,31 +56,67 @@ export const signupSchema = z
 export const signupListSchema = z.object({ items: z.array(signupSchema), nextCursor: z.string().nullable() }).meta({ id: "SignupList" });
 
 export const signupSelect = {
-  id: true, tenantId: true, email: true, firstName: true, consentGiven: true, status: true, attempts: true, lastError: true,
-  hubspotContactId: true, createdAt: true, updatedAt: true, syncedAt: true, confirmedAt: true, unsubscribedAt: true,
-  subscriptionState: true, marketingContact: true, erasedAt: true,
+  id: true,
+  tenantId: true,
+  email: true,
+  firstName: true,
+  consentGiven: true,
+  status: true,
+  attempts: true,
+  lastError: true,
+  hubspotContactId: true,
+  createdAt: true,
+  updatedAt: true,
+  syncedAt: true,
+  confirmedAt: true,
+  unsubscribedAt: true,
+  subscriptionState: true,
+  marketingContact: true,
+  erasedAt: true,
 } as const;
 
 type SignupRow = {
-  id: string; tenantId: string; email: string; firstName: string | null; consentGiven: boolean;
+  id: string;
+  tenantId: string;
+  email: string;
+  firstName: string | null;
+  consentGiven: boolean;
   status: "PENDING" | "WAITING" | "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED";
-  attempts: number; lastError: string | null; hubspotContactId: string | null; createdAt: Date; updatedAt: Date; syncedAt: Date | null;
-  confirmedAt: Date | null; unsubscribedAt: Date | null;
-  subscriptionState: string | null; marketingContact: boolean | null; erasedAt: Date | null;
+  attempts: number;
+  lastError: string | null;
+  hubspotContactId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  syncedAt: Date | null;
+  confirmedAt: Date | null;
+  unsubscribedAt: Date | null;
+  subscriptionState: string | null;
+  marketingContact: boolean | null;
+  erasedAt: Date | null;
 };
 
 const subscriptionOf = { SUBSCRIBED: "subscribed", OPTED_OUT: "opted_out", FAILED: "failed" } as const;
 
 export function signupView(row: SignupRow, links: UnsubscribeLinks): z.input<typeof signupSchema> {
   return {
-    id: row.id, tenantId: row.tenantId, email: row.email, firstName: row.firstName, consent: row.consentGiven,
+    id: row.id,
+    tenantId: row.tenantId,
+    email: row.email,
+    firstName: row.firstName,
+    consent: row.consentGiven,
     // WAITING (no usable connection yet) is pending to the host, as on the dashboard.
-    status: (row.status === "WAITING" ? "pending" : row.status.toLowerCase()) as z.infer<typeof signupStatusSchema>, attempts: row.attempts, lastError: row.lastError,
-    hubspotContactId: row.hubspotContactId, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    status: (row.status === "WAITING" ? "pending" : row.status.toLowerCase()) as z.infer<typeof signupStatusSchema>,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    hubspotContactId: row.hubspotContactId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     syncedAt: row.syncedAt?.toISOString() ?? null,
-    confirmedAt: row.confirmedAt?.toISOString() ?? null, unsubscribedAt: row.unsubscribedAt?.toISOString() ?? null,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null,
+    unsubscribedAt: row.unsubscribedAt?.toISOString() ?? null,
     unsubscribeUrl: unsubscribeUrl(links.appUrl, links.key, row.id),
     hubspotSubscription: subscriptionOf[row.subscriptionState as keyof typeof subscriptionOf] ?? null,
-    marketingContact: row.marketingContact, erased: row.erasedAt !== null,
+    marketingContact: row.marketingContact,
+    erased: row.erasedAt !== null,
   };
 }

@@ -22,7 +22,9 @@ export const tenantSchema = z
     name: z.string(),
     slug: z.string().describe("Used in dashboard and signup-form URLs"),
     consentText: z.string().describe("Shown beside the form's checkbox; sent to HubSpot as the subscription's legal basis explanation"),
-    allowedOrigins: z.array(z.string()).describe("Origins whose browsers may call the public signup API, and that may frame the public form"),
+    allowedOrigins: z
+      .array(z.string())
+      .describe("Origins whose browsers may call the public signup API, and that may frame the public form"),
     doubleOptIn: z.boolean().describe("New signups get a confirmation mail and stay unconfirmed (never synced) until the person confirms"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -43,17 +45,44 @@ const tenantChangesSchema = z
   .meta({ id: "TenantChanges" });
 
 const tenantParams = z.object({ tenantId: z.string().min(1).max(100) });
-const tenantSelect = { id: true, name: true, slug: true, consentText: true, allowedOrigins: true, doubleOptIn: true, createdAt: true, updatedAt: true } as const;
+const tenantSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  consentText: true,
+  allowedOrigins: true,
+  doubleOptIn: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
-function tenantView(row: { id: string; name: string; slug: string; consentText: string; allowedOrigins: string; doubleOptIn: boolean; createdAt: Date; updatedAt: Date }) {
-  return { ...row, allowedOrigins: row.allowedOrigins.split("\n").filter(Boolean), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+function tenantView(row: {
+  id: string;
+  name: string;
+  slug: string;
+  consentText: string;
+  allowedOrigins: string;
+  doubleOptIn: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}) {
+  return {
+    ...row,
+    allowedOrigins: row.allowedOrigins.split("\n").filter(Boolean),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
-
 
 export const listTenants = defineRoute(
   {
-    method: "get", path: "/api/v1/tenants", operationId: "listTenants", tag: "Tenants", scope: "tenants:admin",
-    summary: "List tenants, newest first", query: z.object(pageQuerySchema),
+    method: "get",
+    path: "/api/v1/tenants",
+    operationId: "listTenants",
+    tag: "Tenants",
+    scope: "tenants:admin",
+    summary: "List tenants, newest first",
+    query: z.object(pageQuerySchema),
     response: { status: 200, description: "A page of tenants", schema: tenantListSchema },
   },
   async ({ query }, { db }) => listPage(query, {}, (page) => db.tenant.findMany({ ...page, select: tenantSelect }), tenantView),
@@ -61,9 +90,15 @@ export const listTenants = defineRoute(
 
 export const createTenant = defineRoute(
   {
-    method: "post", path: "/api/v1/tenants", operationId: "createTenant", tag: "Tenants", scope: "tenants:admin",
-    summary: "Create a tenant", body: newTenantSchema,
-    response: { status: 201, description: "The new tenant", schema: tenantSchema }, problems: [409],
+    method: "post",
+    path: "/api/v1/tenants",
+    operationId: "createTenant",
+    tag: "Tenants",
+    scope: "tenants:admin",
+    summary: "Create a tenant",
+    body: newTenantSchema,
+    response: { status: 201, description: "The new tenant", schema: tenantSchema },
+    problems: [409],
   },
   async ({ body }, { actor, db }) => {
     const tenant = await addTenant(db, actor, body);
@@ -73,9 +108,15 @@ export const createTenant = defineRoute(
 
 export const getTenant = defineRoute(
   {
-    method: "get", path: "/api/v1/tenants/{tenantId}", operationId: "getTenant", tag: "Tenants", scope: "tenants:admin",
-    summary: "Get a tenant", params: tenantParams,
-    response: { status: 200, description: "The tenant", schema: tenantSchema }, problems: [404],
+    method: "get",
+    path: "/api/v1/tenants/{tenantId}",
+    operationId: "getTenant",
+    tag: "Tenants",
+    scope: "tenants:admin",
+    summary: "Get a tenant",
+    params: tenantParams,
+    response: { status: 200, description: "The tenant", schema: tenantSchema },
+    problems: [404],
   },
   async ({ params }, { db }) => {
     const row = await db.tenant.findUnique({ where: { id: params.tenantId }, select: tenantSelect });
@@ -86,9 +127,16 @@ export const getTenant = defineRoute(
 
 export const updateTenant = defineRoute(
   {
-    method: "patch", path: "/api/v1/tenants/{tenantId}", operationId: "updateTenant", tag: "Tenants", scope: "tenants:admin",
-    summary: "Change a tenant's name or signup settings", params: tenantParams, body: tenantChangesSchema,
-    response: { status: 200, description: "The updated tenant", schema: tenantSchema }, problems: [404],
+    method: "patch",
+    path: "/api/v1/tenants/{tenantId}",
+    operationId: "updateTenant",
+    tag: "Tenants",
+    scope: "tenants:admin",
+    summary: "Change a tenant's name or signup settings",
+    params: tenantParams,
+    body: tenantChangesSchema,
+    response: { status: 200, description: "The updated tenant", schema: tenantSchema },
+    problems: [404],
   },
   async ({ params, body }, { actor, db }) => {
     const current = await db.tenant.findUnique({ where: { id: params.tenantId }, select: tenantSelect });
@@ -110,10 +158,17 @@ export const updateTenant = defineRoute(
 
 export const deleteTenant = defineRoute(
   {
-    method: "delete", path: "/api/v1/tenants/{tenantId}", operationId: "deleteTenant", tag: "Tenants", scope: "tenants:admin",
+    method: "delete",
+    path: "/api/v1/tenants/{tenantId}",
+    operationId: "deleteTenant",
+    tag: "Tenants",
+    scope: "tenants:admin",
     summary: "Delete a tenant with its connections, signups, keys and endpoints",
-    description: "Each HubSpot grant is revoked first (as `npm run admin -- tenant delete` does); the tenant goes even when HubSpot cannot confirm a revocation.",
-    params: tenantParams, response: { status: 204, description: "Deleted" }, problems: [404],
+    description:
+      "Each HubSpot grant is revoked first (as `npm run admin -- tenant delete` does); the tenant goes even when HubSpot cannot confirm a revocation.",
+    params: tenantParams,
+    response: { status: 204, description: "Deleted" },
+    problems: [404],
   },
   async ({ params }, { actor, db, runtime }) => {
     const tenant = await db.tenant.findUnique({ where: { id: params.tenantId }, select: { slug: true } });
@@ -138,16 +193,29 @@ const invitationSchema = z
 
 export const inviteTenantMember = defineRoute(
   {
-    method: "post", path: "/api/v1/tenants/{tenantId}/invitations", operationId: "inviteTenantMember", tag: "Tenants", scope: "tenants:admin",
+    method: "post",
+    path: "/api/v1/tenants/{tenantId}/invitations",
+    operationId: "inviteTenantMember",
+    tag: "Tenants",
+    scope: "tenants:admin",
     summary: "Invite a person into a tenant with a role",
-    description: "Mails a single-use link valid 7 days (a newer invitation to the same address replaces a pending one). The link is never in the answer.",
-    params: tenantParams, body: newInvitationSchema,
-    response: { status: 201, description: "Invited", schema: invitationSchema }, problems: [404, 409],
+    description:
+      "Mails a single-use link valid 7 days (a newer invitation to the same address replaces a pending one). The link is never in the answer.",
+    params: tenantParams,
+    body: newInvitationSchema,
+    response: { status: 201, description: "Invited", schema: invitationSchema },
+    problems: [404, 409],
   },
   async ({ params, body }, { actor, db, runtime }) => {
     const tenant = await db.tenant.findUnique({ where: { id: params.tenantId }, select: { id: true, name: true } });
     if (!tenant) throw AppError.notFound("That tenant");
     const invitation = await createInvitation(db, runtime.mailer, actor, tenant, body, runtime.links);
-    return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString(), emailed: invitation.delivery.delivered };
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+      emailed: invitation.delivery.delivered,
+    };
   },
 );

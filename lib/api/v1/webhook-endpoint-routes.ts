@@ -19,14 +19,24 @@ export async function reachableEndpoint(db: Db, caller: ApiCaller, endpointId: s
   return row;
 }
 
-const endpointListSchema = z.object({ items: z.array(webhookEndpointSchema), nextCursor: z.string().nullable() }).meta({ id: "WebhookEndpointList" });
+const endpointListSchema = z
+  .object({ items: z.array(webhookEndpointSchema), nextCursor: z.string().nullable() })
+  .meta({ id: "WebhookEndpointList" });
 
 export const listWebhookEndpoints = defineRoute(
   {
-    method: "get", path: "/api/v1/webhook-endpoints", operationId: "listWebhookEndpoints", tag: "Webhooks", scope: "webhooks:manage",
+    method: "get",
+    path: "/api/v1/webhook-endpoints",
+    operationId: "listWebhookEndpoints",
+    tag: "Webhooks",
+    scope: "webhooks:manage",
     summary: "List webhook endpoints",
-    query: z.object({ tenantId: z.string().min(1).max(100).optional().describe("Operator keys: a tenant's endpoints instead of the operator-wide ones"), ...pageQuerySchema }),
-    response: { status: 200, description: "A page of endpoints, newest first", schema: endpointListSchema }, problems: [404],
+    query: z.object({
+      tenantId: z.string().min(1).max(100).optional().describe("Operator keys: a tenant's endpoints instead of the operator-wide ones"),
+      ...pageQuerySchema,
+    }),
+    response: { status: 200, description: "A page of endpoints, newest first", schema: endpointListSchema },
+    problems: [404],
   },
   async ({ query }, { caller, db }) => {
     if (caller.tenantId && query.tenantId && query.tenantId !== caller.tenantId) throw AppError.notFound("That tenant");
@@ -37,16 +47,23 @@ export const listWebhookEndpoints = defineRoute(
 
 export const createWebhookEndpoint = defineRoute(
   {
-    method: "post", path: "/api/v1/webhook-endpoints", operationId: "createWebhookEndpoint", tag: "Webhooks", scope: "webhooks:manage",
-    summary: "Add a webhook endpoint", body: newEndpointSchema,
+    method: "post",
+    path: "/api/v1/webhook-endpoints",
+    operationId: "createWebhookEndpoint",
+    tag: "Webhooks",
+    scope: "webhooks:manage",
+    summary: "Add a webhook endpoint",
+    body: newEndpointSchema,
     description: "The answer holds the signing secret, once. URLs must be public https addresses unless the operator allows private ones.",
-    response: { status: 201, description: "The endpoint and its signing secret", schema: endpointWithSecretSchema }, problems: [404],
+    response: { status: 201, description: "The endpoint and its signing secret", schema: endpointWithSecretSchema },
+    problems: [404],
   },
   async ({ body }, { caller, actor, db }) => {
     const { tenantId: requested, ...fields } = body;
     if (caller.tenantId && requested && requested !== caller.tenantId) throw AppError.notFound("That tenant");
     const tenantId = caller.tenantId ?? requested ?? null;
-    if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) throw AppError.notFound("That tenant");
+    if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } })))
+      throw AppError.notFound("That tenant");
     const { endpoint, secret } = await createEndpoint(db, tenantId, fields, actor);
     return { endpoint: endpointView(endpoint), secret };
   },
@@ -54,18 +71,31 @@ export const createWebhookEndpoint = defineRoute(
 
 export const getWebhookEndpoint = defineRoute(
   {
-    method: "get", path: "/api/v1/webhook-endpoints/{endpointId}", operationId: "getWebhookEndpoint", tag: "Webhooks", scope: "webhooks:manage",
-    summary: "Get a webhook endpoint", params: endpointParams,
-    response: { status: 200, description: "The endpoint", schema: webhookEndpointSchema }, problems: [404],
+    method: "get",
+    path: "/api/v1/webhook-endpoints/{endpointId}",
+    operationId: "getWebhookEndpoint",
+    tag: "Webhooks",
+    scope: "webhooks:manage",
+    summary: "Get a webhook endpoint",
+    params: endpointParams,
+    response: { status: 200, description: "The endpoint", schema: webhookEndpointSchema },
+    problems: [404],
   },
   async ({ params }, { caller, db }) => endpointView(await reachableEndpoint(db, caller, params.endpointId)),
 );
 
 export const updateWebhookEndpoint = defineRoute(
   {
-    method: "patch", path: "/api/v1/webhook-endpoints/{endpointId}", operationId: "updateWebhookEndpoint", tag: "Webhooks", scope: "webhooks:manage",
-    summary: "Change or re-enable a webhook endpoint", params: endpointParams, body: endpointChangesSchema,
-    response: { status: 200, description: "The endpoint", schema: webhookEndpointSchema }, problems: [404],
+    method: "patch",
+    path: "/api/v1/webhook-endpoints/{endpointId}",
+    operationId: "updateWebhookEndpoint",
+    tag: "Webhooks",
+    scope: "webhooks:manage",
+    summary: "Change or re-enable a webhook endpoint",
+    params: endpointParams,
+    body: endpointChangesSchema,
+    response: { status: 200, description: "The endpoint", schema: webhookEndpointSchema },
+    problems: [404],
   },
   async ({ params, body }, { caller, actor, db }) => {
     const row = await reachableEndpoint(db, caller, params.endpointId);
@@ -75,9 +105,15 @@ export const updateWebhookEndpoint = defineRoute(
 
 export const deleteWebhookEndpoint = defineRoute(
   {
-    method: "delete", path: "/api/v1/webhook-endpoints/{endpointId}", operationId: "deleteWebhookEndpoint", tag: "Webhooks", scope: "webhooks:manage",
-    summary: "Delete a webhook endpoint and its delivery log", params: endpointParams,
-    response: { status: 204, description: "Deleted" }, problems: [404],
+    method: "delete",
+    path: "/api/v1/webhook-endpoints/{endpointId}",
+    operationId: "deleteWebhookEndpoint",
+    tag: "Webhooks",
+    scope: "webhooks:manage",
+    summary: "Delete a webhook endpoint and its delivery log",
+    params: endpointParams,
+    response: { status: 204, description: "Deleted" },
+    problems: [404],
   },
   async ({ params }, { caller, actor, db }) => {
     await deleteEndpoint(db, await reachableEndpoint(db, caller, params.endpointId), actor);
@@ -86,10 +122,16 @@ export const deleteWebhookEndpoint = defineRoute(
 
 export const rotateWebhookSecret = defineRoute(
   {
-    method: "post", path: "/api/v1/webhook-endpoints/{endpointId}/rotate-secret", operationId: "rotateWebhookSecret", tag: "Webhooks",
-    scope: "webhooks:manage", params: endpointParams, summary: "Rotate the signing secret",
+    method: "post",
+    path: "/api/v1/webhook-endpoints/{endpointId}/rotate-secret",
+    operationId: "rotateWebhookSecret",
+    tag: "Webhooks",
+    scope: "webhooks:manage",
+    params: endpointParams,
+    summary: "Rotate the signing secret",
     description: "Returns the new secret once. For 24 hours deliveries carry signatures with both the new and the previous secret.",
-    response: { status: 200, description: "The endpoint and its new secret", schema: endpointWithSecretSchema }, problems: [404],
+    response: { status: 200, description: "The endpoint and its new secret", schema: endpointWithSecretSchema },
+    problems: [404],
   },
   async ({ params }, { caller, actor, db }) => {
     const row = await reachableEndpoint(db, caller, params.endpointId);

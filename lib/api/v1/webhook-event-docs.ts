@@ -3,5 +3,7 @@ import type { z } from "zod";
 import { envelopeSchema, webhookEventCatalog, webhookEventTypes } from "@/lib/webhooks/event-types";
 
 export const webhookEventDocs: { type: string; summary: string; schema: z.ZodType }[] = webhookEventTypes.map((type) => ({
-  type, summary: webhookEventCatalog[type].summary, schema: envelopeSchema(type),
+  type,
+  summary: webhookEventCatalog[type].summary,
+  schema: envelopeSchema(type),
 }));

@@ -12,8 +12,14 @@ export const webhookEndpointSchema = z
     eventTypes: z.array(z.string()).describe("Subscribed event types; empty = every event"),
     enabled: z.boolean(),
     disabledReason: z.string().nullable(),
-    failingSince: z.iso.datetime().nullable().describe("Start of the current run of failed deliveries (3 days of it disables the endpoint)"),
-    previousSecretExpiresAt: z.iso.datetime().nullable().describe("Until then deliveries are also signed with the secret before the last rotation"),
+    failingSince: z.iso
+      .datetime()
+      .nullable()
+      .describe("Start of the current run of failed deliveries (3 days of it disables the endpoint)"),
+    previousSecretExpiresAt: z.iso
+      .datetime()
+      .nullable()
+      .describe("Until then deliveries are also signed with the secret before the last rotation"),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "WebhookEndpoint" });
@@ -26,7 +32,10 @@ export const newEndpointSchema = endpointFieldsSchema
   .extend({ tenantId: z.string().min(1).max(100).optional().describe("Operator keys: a tenant's endpoint; absent = operator-wide") })
   .meta({ id: "NewWebhookEndpoint" });
 
-export const endpointChangesSchema = endpointFieldsSchema.partial().extend({ enabled: z.boolean().optional() }).meta({ id: "WebhookEndpointChanges" });
+export const endpointChangesSchema = endpointFieldsSchema
+  .partial()
+  .extend({ enabled: z.boolean().optional() })
+  .meta({ id: "WebhookEndpointChanges" });
 
 export const deliverySchema = z
   .object({
@@ -44,27 +53,51 @@ export const deliverySchema = z
   })
   .meta({ id: "WebhookDelivery" });
 
-export const deliveryListSchema = z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }).meta({ id: "WebhookDeliveryList" });
+export const deliveryListSchema = z
+  .object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "WebhookDeliveryList" });
 export const queuedDeliverySchema = z.object({ deliveryId: z.string(), eventId: z.string() }).meta({ id: "QueuedDelivery" });
 
 type EndpointRow = {
-  id: string; tenantId: string | null; url: string; description: string; eventTypes: string; enabled: boolean; disabledReason: string | null;
-  failingSince: Date | null; previousSecretExpiresAt: Date | null; createdAt: Date;
+  id: string;
+  tenantId: string | null;
+  url: string;
+  description: string;
+  eventTypes: string;
+  enabled: boolean;
+  disabledReason: string | null;
+  failingSince: Date | null;
+  previousSecretExpiresAt: Date | null;
+  createdAt: Date;
 };
 
 export function endpointView(row: EndpointRow): z.input<typeof webhookEndpointSchema> {
   return {
-    id: row.id, tenantId: row.tenantId, url: row.url, description: row.description, eventTypes: endpointTypes(row.eventTypes),
-    enabled: row.enabled, disabledReason: row.disabledReason, failingSince: row.failingSince?.toISOString() ?? null,
-    previousSecretExpiresAt: row.previousSecretExpiresAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    tenantId: row.tenantId,
+    url: row.url,
+    description: row.description,
+    eventTypes: endpointTypes(row.eventTypes),
+    enabled: row.enabled,
+    disabledReason: row.disabledReason,
+    failingSince: row.failingSince?.toISOString() ?? null,
+    previousSecretExpiresAt: row.previousSecretExpiresAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
 export function deliveryView(row: DeliveryRow): z.input<typeof deliverySchema> {
   return {
-    id: row.id, eventId: row.eventId, eventType: row.event.type, status: row.status.toLowerCase() as "pending", attempts: row.attempts,
-    lastStatusCode: row.lastStatusCode, lastLatencyMs: row.lastLatencyMs, lastError: row.lastError,
+    id: row.id,
+    eventId: row.eventId,
+    eventType: row.event.type,
+    status: row.status.toLowerCase() as "pending",
+    attempts: row.attempts,
+    lastStatusCode: row.lastStatusCode,
+    lastLatencyMs: row.lastLatencyMs,
+    lastError: row.lastError,
     nextAttemptAt: row.status === "PENDING" ? row.nextAttemptAt.toISOString() : null,
-    deliveredAt: row.deliveredAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString(),
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -14,7 +14,11 @@ export const whoamiSchema = z
 
 export const whoami = defineRoute(
   {
-    method: "get", path: "/api/v1/whoami", operationId: "whoami", tag: "Keys", scope: null,
+    method: "get",
+    path: "/api/v1/whoami",
+    operationId: "whoami",
+    tag: "Keys",
+    scope: null,
     summary: "Describe the calling API key",
     response: { status: 200, description: "The calling key", schema: whoamiSchema },
   },

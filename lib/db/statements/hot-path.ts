@@ -10,9 +10,17 @@ import type { Store } from "../store";
 import { LOCK_WAIT_LIMIT_MS, withLockRetries } from "./sqlite-lock-wait";
 
 export type NewSignupValues = {
-  id: string; tenantId: string; email: string; emailNormalized: string; firstName: string | null; consentGiven: boolean; consentText: string;
+  id: string;
+  tenantId: string;
+  email: string;
+  emailNormalized: string;
+  firstName: string | null;
+  consentGiven: boolean;
+  consentText: string;
   /** UNCONFIRMED (with the confirmation token's hash) for a tenant with double opt-in. */
-  status: "PENDING" | "UNCONFIRMED"; confirmationTokenHash: string | null; confirmationSentAt: Date | null;
+  status: "PENDING" | "UNCONFIRMED";
+  confirmationTokenHash: string | null;
+  confirmationSentAt: Date | null;
 };
 
 const INSERT_SIGNUP = `
@@ -24,24 +32,34 @@ const INSERT_SIGNUP = `
   RETURNING "id"`;
 
 /** A new signup, committed on return; null when the tenant already has the address. */
-export function preparedSignupInsert(store: Store, { lockWaitLimitMs = LOCK_WAIT_LIMIT_MS } = {}): ((row: NewSignupValues) => Promise<{ id: string } | null>) | null {
+export function preparedSignupInsert(
+  store: Store,
+  { lockWaitLimitMs = LOCK_WAIT_LIMIT_MS } = {},
+): ((row: NewSignupValues) => Promise<{ id: string } | null>) | null {
   const connection = store.sqlite();
   if (!connection) return null;
   const insert = store.shared("hot-path:insert-signup", () => connection.prepare<Record<string, unknown>, { id: string }>(INSERT_SIGNUP));
-  return (row) => withLockRetries(lockWaitLimitMs, () => {
-    const inserted = insert.get({
-      ...row,
-      consentGiven: row.consentGiven ? 1 : 0,
-      confirmationSentAt: row.confirmationSentAt ? prismaSqliteTimestamp(row.confirmationSentAt) : null,
-      now: prismaSqliteTimestamp(new Date()),
+  return (row) =>
+    withLockRetries(lockWaitLimitMs, () => {
+      const inserted = insert.get({
+        ...row,
+        consentGiven: row.consentGiven ? 1 : 0,
+        confirmationSentAt: row.confirmationSentAt ? prismaSqliteTimestamp(row.confirmationSentAt) : null,
+        now: prismaSqliteTimestamp(new Date()),
+      });
+      return inserted ? { id: inserted.id } : null;
     });
-    return inserted ? { id: inserted.id } : null;
-  });
 }
 
 export type AuditValues = {
-  tenantId: string; connectionId: string | null; subject: string | null; actorUserId: string | null;
-  actorLabel: string; action: string; outcome: string; detail: string | null;
+  tenantId: string;
+  connectionId: string | null;
+  subject: string | null;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  outcome: string;
+  detail: string | null;
 };
 
 const INSERT_AUDIT = `
@@ -49,19 +67,31 @@ const INSERT_AUDIT = `
   VALUES (@id, @tenantId, @connectionId, @subject, @actorUserId, @actorLabel, @action, @outcome, @detail, @createdAt)`;
 
 /** One audit event, committed on return (or thrown: the caller decides what an unrecorded event means). */
-export function preparedAuditInsert(store: Store, { lockWaitLimitMs = LOCK_WAIT_LIMIT_MS } = {}): ((event: AuditValues) => Promise<void>) | null {
+export function preparedAuditInsert(
+  store: Store,
+  { lockWaitLimitMs = LOCK_WAIT_LIMIT_MS } = {},
+): ((event: AuditValues) => Promise<void>) | null {
   const connection = store.sqlite();
   if (!connection) return null;
   const insert = store.shared("hot-path:insert-audit", () => connection.prepare(INSERT_AUDIT));
-  return (event) => withLockRetries(lockWaitLimitMs, () => {
-    insert.run({ ...event, id: newRowId(), createdAt: prismaSqliteTimestamp(new Date()) });
-  });
+  return (event) =>
+    withLockRetries(lockWaitLimitMs, () => {
+      insert.run({ ...event, id: newRowId(), createdAt: prismaSqliteTimestamp(new Date()) });
+    });
 }
 
 export type TokenRowValues = {
-  id: string; tenantId: string; provider: string; portalId: string; status: "CONNECTED" | "NEEDS_RECONNECT" | "DEGRADED";
-  accessTokenCiphertext: string | null; refreshTokenCiphertext: string | null; accessTokenExpiresAt: Date | null;
-  lastRefreshedAt: Date | null; consecutiveFailures: number; tokenVersion: number;
+  id: string;
+  tenantId: string;
+  provider: string;
+  portalId: string;
+  status: "CONNECTED" | "NEEDS_RECONNECT" | "DEGRADED";
+  accessTokenCiphertext: string | null;
+  refreshTokenCiphertext: string | null;
+  accessTokenExpiresAt: Date | null;
+  lastRefreshedAt: Date | null;
+  consecutiveFailures: number;
+  tokenVersion: number;
 };
 
 const SELECT_TOKEN_ROW = `
@@ -69,7 +99,10 @@ const SELECT_TOKEN_ROW = `
          "accessTokenExpiresAt", "lastRefreshedAt", "consecutiveFailures", "tokenVersion"
   FROM "Connection" WHERE "id" = ?`;
 
-type RawTokenRow = Omit<TokenRowValues, "accessTokenExpiresAt" | "lastRefreshedAt"> & { accessTokenExpiresAt: string | number | null; lastRefreshedAt: string | number | null };
+type RawTokenRow = Omit<TokenRowValues, "accessTokenExpiresAt" | "lastRefreshedAt"> & {
+  accessTokenExpiresAt: string | number | null;
+  lastRefreshedAt: string | number | null;
+};
 
 /** The slice of a Connection the token call reads (a read never waits on WAL writers). */
 export function preparedTokenRowRead(store: Store): ((connectionId: string) => TokenRowValues | null) | null {

@@ -15,14 +15,30 @@ export type ClaimedDelivery = {
   attempts: number;
   eventId: string;
   payload: string;
-  endpoint: { id: string; tenantId: string | null; url: string; secretCiphertext: string; previousSecretCiphertext: string | null; previousSecretExpiresAt: Date | null; failingSince: Date | null };
+  endpoint: {
+    id: string;
+    tenantId: string | null;
+    url: string;
+    secretCiphertext: string;
+    previousSecretCiphertext: string | null;
+    previousSecretExpiresAt: Date | null;
+    failingSince: Date | null;
+  };
 };
 
 /** A row of the claimed deliveries' read, as both drivers return it (dates as Date or stored text). */
 export type ClaimedDeliveryRow = {
-  id: string; attempts: number | bigint; eventId: string; payload: string;
-  endpoint_id: string; endpoint_tenantId: string | null; endpoint_url: string; endpoint_secretCiphertext: string;
-  endpoint_previousSecretCiphertext: string | null; endpoint_previousSecretExpiresAt: Date | string | null; endpoint_failingSince: Date | string | null;
+  id: string;
+  attempts: number | bigint;
+  eventId: string;
+  payload: string;
+  endpoint_id: string;
+  endpoint_tenantId: string | null;
+  endpoint_url: string;
+  endpoint_secretCiphertext: string;
+  endpoint_previousSecretCiphertext: string | null;
+  endpoint_previousSecretExpiresAt: Date | string | null;
+  endpoint_failingSince: Date | string | null;
 };
 
 export type DeliveryOutcome = {
@@ -75,10 +91,17 @@ export async function selectClaimedDeliveries(store: Store, workerId: string, id
         WHERE d."id" IN (${Prisma.join(ids)}) AND d."claimedBy" = ${workerId}`;
   const date = (value: Date | string | null) => (value === null ? null : new Date(value));
   return rows.map((row) => ({
-    id: row.id, attempts: Number(row.attempts), eventId: row.eventId, payload: row.payload,
+    id: row.id,
+    attempts: Number(row.attempts),
+    eventId: row.eventId,
+    payload: row.payload,
     endpoint: {
-      id: row.endpoint_id, tenantId: row.endpoint_tenantId, url: row.endpoint_url, secretCiphertext: row.endpoint_secretCiphertext,
-      previousSecretCiphertext: row.endpoint_previousSecretCiphertext, previousSecretExpiresAt: date(row.endpoint_previousSecretExpiresAt),
+      id: row.endpoint_id,
+      tenantId: row.endpoint_tenantId,
+      url: row.endpoint_url,
+      secretCiphertext: row.endpoint_secretCiphertext,
+      previousSecretCiphertext: row.endpoint_previousSecretCiphertext,
+      previousSecretExpiresAt: date(row.endpoint_previousSecretExpiresAt),
       failingSince: date(row.endpoint_failingSince),
     },
   }));
@@ -89,35 +112,69 @@ export async function selectClaimedDeliveries(store: Store, workerId: string, id
  * whose lease lapsed may be another worker's by now). Returns the ids written. On SQLite one
  * transaction of two statements; on PostgreSQL one statement (a data-modifying WITH).
  */
-export async function recordDeliveryOutcomes(store: Store, workerId: string, outcomes: readonly DeliveryOutcome[], now: Date): Promise<Set<string>> {
+export async function recordDeliveryOutcomes(
+  store: Store,
+  workerId: string,
+  outcomes: readonly DeliveryOutcome[],
+  now: Date,
+): Promise<Set<string>> {
   if (outcomes.length === 0) return new Set();
   const sqlite = sqliteDeliveryStatements(store);
   if (sqlite) {
-    const rows = JSON.stringify(outcomes.map((outcome) => [
-      outcome.id, outcome.status, outcome.attempts, outcome.statusCode, outcome.error, outcome.latencyMs,
-      outcome.nextAttemptAt && prismaSqliteTimestamp(outcome.nextAttemptAt), newRowId(),
-    ]));
-    const written = await withLockRetries(LOCK_WAIT_LIMIT_MS, () => sqlite.recordOutcomes({ rows, workerId, now: prismaSqliteTimestamp(now) }));
+    const rows = JSON.stringify(
+      outcomes.map((outcome) => [
+        outcome.id,
+        outcome.status,
+        outcome.attempts,
+        outcome.statusCode,
+        outcome.error,
+        outcome.latencyMs,
+        outcome.nextAttemptAt && prismaSqliteTimestamp(outcome.nextAttemptAt),
+        newRowId(),
+      ]),
+    );
+    const written = await withLockRetries(LOCK_WAIT_LIMIT_MS, () =>
+      sqlite.recordOutcomes({ rows, workerId, now: prismaSqliteTimestamp(now) }),
+    );
     return new Set(written);
   }
   const { db, dialect } = store;
   const each = (value: (outcome: DeliveryOutcome) => unknown) =>
-    Prisma.sql`CASE "id" ${Prisma.join(outcomes.map((outcome) => Prisma.sql`WHEN ${outcome.id} THEN ${value(outcome)}`), " ")} END`;
+    Prisma.sql`CASE "id" ${Prisma.join(
+      outcomes.map((outcome) => Prisma.sql`WHEN ${outcome.id} THEN ${value(outcome)}`),
+      " ",
+    )} END`;
   const retried = outcomes.filter((outcome) => outcome.nextAttemptAt !== null);
   const delivered = outcomes.filter((outcome) => outcome.status === "DELIVERED").map((outcome) => outcome.id);
   const update = Prisma.sql`UPDATE "WebhookDelivery" SET
-      "status" = ${dialect.asEnum(each((outcome) => outcome.status), "WebhookDeliveryStatus")},
+      "status" = ${dialect.asEnum(
+        each((outcome) => outcome.status),
+        "WebhookDeliveryStatus",
+      )},
       "attempts" = ${dialect.asInteger(each((outcome) => outcome.attempts))},
       "lastStatusCode" = ${dialect.asInteger(each((outcome) => outcome.statusCode))},
       "lastError" = ${each((outcome) => outcome.error)},
       "lastLatencyMs" = ${dialect.asInteger(each((outcome) => outcome.latencyMs))},
       ${delivered.length === 0 ? Prisma.empty : Prisma.sql`"deliveredAt" = CASE WHEN "id" IN (${Prisma.join(delivered)}) THEN ${now} ELSE "deliveredAt" END,`}
-      ${retried.length === 0 ? Prisma.empty : Prisma.sql`"nextAttemptAt" = CASE "id" ${Prisma.join(retried.map((outcome) => Prisma.sql`WHEN ${outcome.id} THEN ${outcome.nextAttemptAt}`), " ")} ELSE "nextAttemptAt" END,`}
+      ${
+        retried.length === 0
+          ? Prisma.empty
+          : Prisma.sql`"nextAttemptAt" = CASE "id" ${Prisma.join(
+              retried.map((outcome) => Prisma.sql`WHEN ${outcome.id} THEN ${outcome.nextAttemptAt}`),
+              " ",
+            )} ELSE "nextAttemptAt" END,`
+      }
       "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${now}
     WHERE "id" IN (${Prisma.join(outcomes.map((outcome) => outcome.id))}) AND "claimedBy" = ${workerId}`;
   const attempts = dialect.jsonRows(
     ["id", "deliveryId", "statusCode", "latencyMs", "error"],
-    outcomes.map((outcome) => [newRowId(), outcome.id, outcome.statusCode === null ? null : String(outcome.statusCode), String(outcome.latencyMs), outcome.error]),
+    outcomes.map((outcome) => [
+      newRowId(),
+      outcome.id,
+      outcome.statusCode === null ? null : String(outcome.statusCode),
+      String(outcome.latencyMs),
+      outcome.error,
+    ]),
   );
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH "written" AS (${update} RETURNING "id"),

@@ -39,7 +39,10 @@ export async function markEventsFannedOut(db: Db, ids: readonly string[], now: D
  */
 export async function insertDeliveries(store: Store, pairs: readonly { eventId: string; endpointId: string }[], now: Date): Promise<void> {
   if (pairs.length === 0) return;
-  const rows = store.dialect.jsonRows(["id", "eventId", "endpointId"], pairs.map((pair) => [newRowId(), pair.eventId, pair.endpointId]));
+  const rows = store.dialect.jsonRows(
+    ["id", "eventId", "endpointId"],
+    pairs.map((pair) => [newRowId(), pair.eventId, pair.endpointId]),
+  );
   await store.db.$executeRaw`
     INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId", "nextAttemptAt", "createdAt", "updatedAt")
     SELECT r."id", r."eventId", r."endpointId", ev."createdAt", ${now}, ${now}

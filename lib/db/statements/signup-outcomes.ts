@@ -13,10 +13,20 @@ export type AnsweredSignup = { id: string; status: "SYNCED" | "FAILED"; contactI
 /** Events to write with an outcome, each keyed (OutboxRow.key) by the signup it announces. */
 export type KeyedEvents = readonly OutboxRow[];
 
-export async function writeAnsweredSignups(store: Store, workerId: string, connectionId: string, rows: readonly AnsweredSignup[], events: KeyedEvents, now: Date): Promise<void> {
+export async function writeAnsweredSignups(
+  store: Store,
+  workerId: string,
+  connectionId: string,
+  rows: readonly AnsweredSignup[],
+  events: KeyedEvents,
+  now: Date,
+): Promise<void> {
   if (rows.length === 0) return;
   const { dialect } = store;
-  const outcomes = dialect.jsonRows(["id", "status", "contactId", "lastError"], rows.map((row) => [row.id, row.status, row.contactId, row.lastError]));
+  const outcomes = dialect.jsonRows(
+    ["id", "status", "contactId", "lastError"],
+    rows.map((row) => [row.id, row.status, row.contactId, row.lastError]),
+  );
   const update = Prisma.sql`UPDATE "Signup" SET
       "status" = ${dialect.asEnum(Prisma.sql`o."status"`, "SignupStatus")},
       "hubspotContactId" = COALESCE(o."contactId", "Signup"."hubspotContactId"),
@@ -36,20 +46,47 @@ export type RetriedSignups = {
   retried: readonly { id: string; nextAttemptAt: Date }[];
 };
 
-export async function writeRetriedSignups(store: Store, workerId: string, rows: RetriedSignups, events: KeyedEvents, now: Date): Promise<void> {
+export async function writeRetriedSignups(
+  store: Store,
+  workerId: string,
+  rows: RetriedSignups,
+  events: KeyedEvents,
+  now: Date,
+): Promise<void> {
   if (rows.ids.length === 0) return;
   const { givenUp, retried } = rows;
   const update = Prisma.sql`UPDATE "Signup" SET
       ${givenUp.length === 0 ? Prisma.empty : Prisma.sql`"status" = CASE WHEN "id" IN (${Prisma.join(givenUp.map((row) => row.id))}) THEN 'FAILED' ELSE "status" END,`}
-      "lastError" = ${givenUp.length === 0 ? rows.lastError : Prisma.sql`CASE "id" ${Prisma.join(givenUp.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row.lastError}`), " ")} ELSE ${rows.lastError} END`},
-      ${retried.length === 0 ? Prisma.empty : Prisma.sql`"nextAttemptAt" = CASE "id" ${Prisma.join(retried.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row.nextAttemptAt}`), " ")} ELSE "nextAttemptAt" END,`}
+      "lastError" = ${
+        givenUp.length === 0
+          ? rows.lastError
+          : Prisma.sql`CASE "id" ${Prisma.join(
+              givenUp.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row.lastError}`),
+              " ",
+            )} ELSE ${rows.lastError} END`
+      },
+      ${
+        retried.length === 0
+          ? Prisma.empty
+          : Prisma.sql`"nextAttemptAt" = CASE "id" ${Prisma.join(
+              retried.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row.nextAttemptAt}`),
+              " ",
+            )} ELSE "nextAttemptAt" END,`
+      }
       "attempts" = "attempts" + 1, "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${now}
     WHERE "claimedBy" = ${workerId} AND "id" IN (${Prisma.join(rows.ids)})`;
   await writeWithEvents(store, workerId, update, events, now);
 }
 
 /** Hands rows back uncounted, due again at `nextAttemptAt`; lastError null keeps each row's own. */
-export async function releaseSignupClaims(db: Db, workerId: string, ids: readonly string[], nextAttemptAt: Date, lastError: string | null, now: Date): Promise<void> {
+export async function releaseSignupClaims(
+  db: Db,
+  workerId: string,
+  ids: readonly string[],
+  nextAttemptAt: Date,
+  lastError: string | null,
+  now: Date,
+): Promise<void> {
   if (ids.length === 0) return;
   await db.$executeRaw`UPDATE "Signup" SET "claimedBy" = NULL, "claimedUntil" = NULL,
       "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${lastError === null ? Prisma.sql`"lastError"` : lastError}, "updatedAt" = ${now}
@@ -73,6 +110,11 @@ async function writeWithEvents(store: Store, workerId: string, update: Prisma.Sq
   }
   // The events first, while the claim is still on the rows; SQLite's one writer keeps the two
   // statements from seeing different rows.
-  const insert = insertWebhookEventsSql(dialect, events, now, Prisma.sql`EXISTS (SELECT 1 FROM "Signup" s WHERE s."id" = e."key" AND s."claimedBy" = ${workerId})`);
+  const insert = insertWebhookEventsSql(
+    dialect,
+    events,
+    now,
+    Prisma.sql`EXISTS (SELECT 1 FROM "Signup" s WHERE s."id" = e."key" AND s."claimedBy" = ${workerId})`,
+  );
   await db.$transaction([db.$executeRaw(insert), db.$executeRaw(update)]);
 }

@@ -52,7 +52,13 @@ export async function claimDueSignups(store: Store, claim: SignupClaim): Promise
 }
 
 /** Extends the worker's live claims on these rows; returns the ids it still holds. Keyed by id and claimedBy only. */
-export async function renewSignupClaims(db: Db, workerId: string, ids: readonly string[], now: Date, leaseUntil: Date): Promise<Set<string>> {
+export async function renewSignupClaims(
+  db: Db,
+  workerId: string,
+  ids: readonly string[],
+  now: Date,
+  leaseUntil: Date,
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const held = await db.$queryRaw<{ id: string }[]>`
     UPDATE "Signup" SET "claimedUntil" = ${leaseUntil}, "nextAttemptAt" = ${leaseUntil}

@@ -31,7 +31,12 @@ export function connectPageUrl(appUrl: string, token: string): string {
   return new URL(`/connect/${token}`, appUrl).toString();
 }
 
-export async function createConnectSession(db: Db, appUrl: string, request: ConnectSessionRequest, now = new Date()): Promise<CreatedConnectSession> {
+export async function createConnectSession(
+  db: Db,
+  appUrl: string,
+  request: ConnectSessionRequest,
+  now = new Date(),
+): Promise<CreatedConnectSession> {
   const tenant = await db.tenant.findUnique({ where: { id: request.tenantId }, select: { id: true, allowedOrigins: true } });
   if (!tenant) throw AppError.notFound("That tenant");
   if (request.connectionId) {
@@ -51,8 +56,13 @@ export async function createConnectSession(db: Db, appUrl: string, request: Conn
   await db.connectSession.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - CONNECT_SESSION_TTL_MS) } } });
   const row = await db.connectSession.create({
     data: {
-      tokenHash: hashConnectToken(token), tenantId: tenant.id, connectionId: request.connectionId ?? null,
-      returnUrl: request.returnUrl, endUserRef: request.endUserRef ?? null, createdByLabel: request.createdByLabel, expiresAt,
+      tokenHash: hashConnectToken(token),
+      tenantId: tenant.id,
+      connectionId: request.connectionId ?? null,
+      returnUrl: request.returnUrl,
+      endUserRef: request.endUserRef ?? null,
+      createdByLabel: request.createdByLabel,
+      expiresAt,
     },
     select: { id: true },
   });

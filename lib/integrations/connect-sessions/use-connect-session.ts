@@ -17,7 +17,11 @@ const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 export type ReadySession = { id: string; tenantName: string; reconnectPortalId: string | null; returnOrigin: string; expiresAt: Date };
 
-export async function readConnectSession(db: Db, token: string, now = new Date()): Promise<{ ok: true; session: ReadySession } | { ok: false; problem: SessionProblem }> {
+export async function readConnectSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<{ ok: true; session: ReadySession } | { ok: false; problem: SessionProblem }> {
   if (!tokenPattern.test(token)) return { ok: false, problem: "unknown" };
   const row = await db.connectSession.findUnique({
     where: { tokenHash: hashConnectToken(token) },
@@ -26,10 +30,18 @@ export async function readConnectSession(db: Db, token: string, now = new Date()
   if (!row) return { ok: false, problem: "unknown" };
   if (row.usedAt) return { ok: false, problem: "used" };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, problem: "expired" };
-  const connection = row.connectionId ? await db.connection.findUnique({ where: { id: row.connectionId }, select: { portalId: true } }) : null;
+  const connection = row.connectionId
+    ? await db.connection.findUnique({ where: { id: row.connectionId }, select: { portalId: true } })
+    : null;
   return {
     ok: true,
-    session: { id: row.id, tenantName: row.tenant.name, reconnectPortalId: connection?.portalId ?? null, returnOrigin: new URL(row.returnUrl).origin, expiresAt: row.expiresAt },
+    session: {
+      id: row.id,
+      tenantName: row.tenant.name,
+      reconnectPortalId: connection?.portalId ?? null,
+      returnOrigin: new URL(row.returnUrl).origin,
+      expiresAt: row.expiresAt,
+    },
   };
 }
 
@@ -50,9 +62,16 @@ export async function beginConnectSession(
     data: { usedAt: now, mode },
   });
   if (count !== 1) return { ok: false, problem: "used" };
-  const session = await db.connectSession.findUniqueOrThrow({ where: { id: read.session.id }, select: { tenantId: true, connectionId: true } });
+  const session = await db.connectSession.findUniqueOrThrow({
+    where: { id: read.session.id },
+    select: { tenantId: true, connectionId: true },
+  });
   const provider = services.provider(providerId);
-  const state = await createOAuthState(db, { provider: provider.id, tenantId: session.tenantId, connectSessionId: read.session.id, connectionId: session.connectionId }, now);
+  const state = await createOAuthState(
+    db,
+    { provider: provider.id, tenantId: session.tenantId, connectSessionId: read.session.id, connectionId: session.connectionId },
+    now,
+  );
   return { ok: true, authorizeUrl: provider.authorizeUrl(state) };
 }
 
@@ -82,23 +101,37 @@ export async function finishConnectSession(
   // The browser that pressed Connect holds the session's token: a state from another session (or
   // browser) is refused without being consumed.
   if (!browserToken || hashConnectToken(browserToken) !== session.tokenHash) {
-    return refused("This connection was started somewhere else", "Finish it in the browser window where Connect HubSpot was pressed, or ask for a new link.");
+    return refused(
+      "This connection was started somewhere else",
+      "Finish it in the browser window where Connect HubSpot was pressed, or ask for a new link.",
+    );
   }
   const back = (result: SessionResult): SessionCallbackOutcome => ({
-    kind: "return", sessionId: session.id, mode: session.mode === "popup" ? "popup" : "redirect", returnUrl: session.returnUrl, result,
+    kind: "return",
+    sessionId: session.id,
+    mode: session.mode === "popup" ? "popup" : "redirect",
+    returnUrl: session.returnUrl,
+    result,
   });
   let state;
   try {
     state = await consumeOAuthState(db, parsed.data.state, { connectSessionId: session.id });
   } catch (failure) {
     if (!(failure instanceof OAuthStateError)) throw failure;
-    return failure.reason === "expired" ? back({ error: "session_expired" }) : refused("This connection link was already used", "Ask for a new link.");
+    return failure.reason === "expired"
+      ? back({ error: "session_expired" })
+      : refused("This connection link was already used", "Ask for a new link.");
   }
   const { code, error, error_description } = parsed.data;
   const result = await authorizeGrant(db, {
     actor: { id: null, label: session.endUserRef ? `${session.endUserRef.slice(0, 200)} (connect link)` : "Connect link" },
-    state, services,
-    answer: { ...(code ? { code } : {}), ...(error ? { error } : {}), ...(error_description ? { errorDescription: error_description } : {}) },
+    state,
+    services,
+    answer: {
+      ...(code ? { code } : {}),
+      ...(error ? { error } : {}),
+      ...(error_description ? { errorDescription: error_description } : {}),
+    },
   });
   return back(resultOf(result));
 }

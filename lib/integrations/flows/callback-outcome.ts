@@ -39,27 +39,39 @@ export function integrationsLocation(outcome: Extract<CallbackOutcome, { kind: "
 
 export const callbackErrors = {
   invalidRequest: {
-    kind: "error", status: 400, title: "This connection link is incomplete",
+    kind: "error",
+    status: 400,
+    title: "This connection link is incomplete",
     message: "The answer from HubSpot was missing its state. Start again from the Integrations page.",
   },
   unknownState: {
-    kind: "error", status: 400, title: "This connection link is not valid",
+    kind: "error",
+    status: 400,
+    title: "This connection link is not valid",
     message: "It was already used, or was never issued by Switchboard. Start again from the Integrations page.",
   },
   expiredState: {
-    kind: "error", status: 400, title: "This connection link expired",
+    kind: "error",
+    status: 400,
+    title: "This connection link expired",
     message: "Connection links last 10 minutes. Start again from the Integrations page.",
   },
   otherUser: {
-    kind: "error", status: 403, title: "This connection was started by someone else",
+    kind: "error",
+    status: 403,
+    title: "This connection was started by someone else",
     message: "Only the admin who pressed Connect can finish it. Start your own connection from the Integrations page.",
   },
   notAdmin: {
-    kind: "error", status: 403, title: "You can no longer manage this tenant's integrations",
+    kind: "error",
+    status: 403,
+    title: "You can no longer manage this tenant's integrations",
     message: "Only owners and admins can connect HubSpot. Nothing was saved.",
   },
   missingCode: {
-    kind: "error", status: 400, title: "HubSpot did not send an authorization code",
+    kind: "error",
+    status: 400,
+    title: "HubSpot did not send an authorization code",
     message: "Nothing was saved. Start again from the Integrations page.",
   },
 } as const satisfies Record<string, CallbackOutcome>;

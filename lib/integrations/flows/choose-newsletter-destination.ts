@@ -18,8 +18,13 @@ export async function chooseNewsletterDestination(
   await db.tenant.update({ where: { id: tenant.id }, data: { newsletterConnectionId: row.id } });
   await reconcileTenantSignups(db, tenant.id);
   await recordAuditEvent(db, {
-    tenantId: tenant.id, connectionId: row.id, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
-    action: "newsletter_destination", outcome: "success",
+    tenantId: tenant.id,
+    connectionId: row.id,
+    subject: row.subject,
+    actorUserId: actor.id,
+    actorLabel: actor.label,
+    action: "newsletter_destination",
+    outcome: "success",
     detail: `Newsletter signups now go to portal ${row.portalId}`,
   });
   return { ok: true, message: `Newsletter signups will now be sent to portal ${row.portalId}.` };

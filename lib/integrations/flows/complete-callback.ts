@@ -35,8 +35,14 @@ export async function completeOAuthCallback(
   if (!error && !code) return callbackErrors.missingCode;
 
   const result = await authorizeGrant(db, {
-    actor: actorFromUser(access.access.user), state, services,
-    answer: { ...(code ? { code } : {}), ...(error ? { error } : {}), ...(error_description ? { errorDescription: error_description } : {}) },
+    actor: actorFromUser(access.access.user),
+    state,
+    services,
+    answer: {
+      ...(code ? { code } : {}),
+      ...(error ? { error } : {}),
+      ...(error_description ? { errorDescription: error_description } : {}),
+    },
   });
   return { kind: "redirect", tenantSlug: tenant.slug, notice: noticeOf(result), ...(result.portalId ? { portal: result.portalId } : {}) };
 }

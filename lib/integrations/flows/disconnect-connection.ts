@@ -72,17 +72,26 @@ export async function disconnectConnection(
     actor: { userId: actor.id, label: actor.label },
     eventExtras: { uninstalled },
     audit: {
-      action: "disconnect", outcome: revoked ? "success" : "warning",
+      action: "disconnect",
+      outcome: revoked ? "success" : "warning",
       detail: `Portal ${row.portalId} disconnected and tokens deleted; ${what}`,
     },
   });
-  return { ok: true, revoked, uninstalled, portalId: row.portalId, message: disconnectMessage(provider.displayName, row.portalId, revoked, uninstalled, sharedWith > 0) };
+  return {
+    ok: true,
+    revoked,
+    uninstalled,
+    portalId: row.portalId,
+    message: disconnectMessage(provider.displayName, row.portalId, revoked, uninstalled, sharedWith > 0),
+  };
 }
 
 function disconnectMessage(providerName: string, portalId: string, revoked: boolean, uninstalled: boolean, shared: boolean): string {
   const start = `Disconnected portal ${portalId} and deleted the stored tokens.`;
-  if (uninstalled) return `${start} Switchboard's access was revoked and the app was uninstalled from the portal; ${providerName} emails the portal's admins about it.`;
-  if (!revoked) return `${start} ${providerName} could not confirm the revocation: remove the app in ${providerName}'s connected apps settings.`;
+  if (uninstalled)
+    return `${start} Switchboard's access was revoked and the app was uninstalled from the portal; ${providerName} emails the portal's admins about it.`;
+  if (!revoked)
+    return `${start} ${providerName} could not confirm the revocation: remove the app in ${providerName}'s connected apps settings.`;
   if (shared) return `${start} Switchboard's access was revoked; the app stays installed because another workspace still uses this portal.`;
   return `${start} Switchboard's access was revoked, but the app could not be uninstalled: remove it in ${providerName}'s connected apps settings.`;
 }

@@ -10,7 +10,10 @@ import { connectionGoneMessage, findTenantConnection } from "./find-tenant-conne
 import type { FlowActor, FlowResult, FlowTenant } from "./types";
 
 export function testContactEmail(tenantSlug: string): string {
-  const local = tenantSlug.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 40);
+  const local = tenantSlug
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, "-")
+    .slice(0, 40);
   return `switchboard-test+${local}@example.com`;
 }
 
@@ -27,8 +30,14 @@ export async function sendTestContact(
   const email = testContactEmail(tenant.slug);
   const audit = (outcome: "success" | "failure", detail: string) =>
     recordAuditEvent(db, {
-      tenantId: tenant.id, connectionId: row.id, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
-      action: "test_contact", outcome, detail,
+      tenantId: tenant.id,
+      connectionId: row.id,
+      subject: row.subject,
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      action: "test_contact",
+      outcome,
+      detail,
     });
   try {
     const record = await withAccessToken(db, row.id, services, (token) => provider.upsertTestRecord(token, email));

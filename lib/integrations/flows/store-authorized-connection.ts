@@ -64,7 +64,8 @@ export async function storeAuthorizedConnection(db: Db, input: StoreInput) {
         audit: {
           action: existing ? "reconnect" : "connect",
           outcome: needsScopes ? "failure" : "success",
-          detail: `Portal ${metadata.portalId}${metadata.accountDomain ? ` (${metadata.accountDomain})` : ""} authorized` +
+          detail:
+            `Portal ${metadata.portalId}${metadata.accountDomain ? ` (${metadata.accountDomain})` : ""} authorized` +
             (missing.length ? `; missing scopes: ${missing.join(", ")}` : "; all scopes granted"),
         },
       });
@@ -75,4 +76,3 @@ export async function storeAuthorizedConnection(db: Db, input: StoreInput) {
     return { connectionId: id, existed: !!existing, ...scopes };
   }
 }
-

@@ -43,7 +43,8 @@ export async function testConnection(
     });
     await recordProviderSuccess(db, row.id);
     ok = true;
-    message = `Connection works. ${check.message}.` +
+    message =
+      `Connection works. ${check.message}.` +
       (missingOptional.length ? ` Optional scopes not granted: ${missingOptional.join(", ")}.` : "");
   } catch (error) {
     if (error instanceof InvalidGrantError) await markNeedsReconnect(db, row.id, error.message, { userId: actor.id, label: actor.label });
@@ -56,8 +57,14 @@ export async function testConnection(
     data: { lastTestAt: new Date(), lastTestOk: ok, lastTestLatencyMs: latencyMs, lastTestMessage: message },
   });
   await recordAuditEvent(db, {
-    tenantId: tenant.id, connectionId: row.id, subject: row.subject, actorUserId: actor.id, actorLabel: actor.label,
-    action: "test", outcome: ok ? "success" : "failure", detail: `${message} (${latencyMs} ms)`,
+    tenantId: tenant.id,
+    connectionId: row.id,
+    subject: row.subject,
+    actorUserId: actor.id,
+    actorLabel: actor.label,
+    action: "test",
+    outcome: ok ? "success" : "failure",
+    detail: `${message} (${latencyMs} ms)`,
   });
   return ok ? { ok, message, latencyMs, missingRequired, missingOptional } : { ok, message };
 }

@@ -5,9 +5,7 @@
 export type FlowActor = { id: string; label: string };
 export type FlowTenant = { id: string; slug: string };
 
-export type FlowResult<T extends object = object> =
-  | ({ ok: true; message: string } & T)
-  | { ok: false; message: string };
+export type FlowResult<T extends object = object> = ({ ok: true; message: string } & T) | { ok: false; message: string };
 
 export function actorFromUser(user: { id: string; email: string; name: string | null }): FlowActor {
   return { id: user.id, label: user.name ? `${user.name} (${user.email})` : user.email };

@@ -32,10 +32,19 @@ export async function eraseSignup(db: Db, signup: ErasableSignup): Promise<boole
     // A tombstone is never pushed again: a resubmission waiting to sync ends where it was.
     await tx.signup.updateMany({ where: { id: signup.id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "SYNCED" } });
     if (signup.email !== ERASED_EMAIL) {
-      await tx.auditEvent.updateMany({ where: { tenantId: signup.tenantId, detail: { contains: signup.email } }, data: { detail: "[personal data erased]" } });
-      const events = await tx.webhookEvent.findMany({ where: { tenantId: signup.tenantId, payload: { contains: `"signupId":"${signup.id}"` } }, select: { id: true, payload: true } });
+      await tx.auditEvent.updateMany({
+        where: { tenantId: signup.tenantId, detail: { contains: signup.email } },
+        data: { detail: "[personal data erased]" },
+      });
+      const events = await tx.webhookEvent.findMany({
+        where: { tenantId: signup.tenantId, payload: { contains: `"signupId":"${signup.id}"` } },
+        select: { id: true, payload: true },
+      });
       for (const event of events) {
-        await tx.webhookEvent.update({ where: { id: event.id }, data: { payload: event.payload.split(JSON.stringify(signup.email).slice(1, -1)).join(ERASED_EMAIL) } });
+        await tx.webhookEvent.update({
+          where: { id: event.id },
+          data: { payload: event.payload.split(JSON.stringify(signup.email).slice(1, -1)).join(ERASED_EMAIL) },
+        });
       }
     }
     await recordWebhookEvents(tx, [signupErasedEvent(signup)]);

@@ -24,18 +24,29 @@ export async function processHubspotWebhooks(db: Db): Promise<number> {
   let processed = 0;
   for (const batch of batches) {
     // A compare-and-swap on attempts: two workers never process one batch at the same time.
-    const claimed = await db.hubspotWebhookBatch.updateMany({ where: { id: batch.id, attempts: batch.attempts, processedAt: null }, data: { attempts: batch.attempts + 1 } });
+    const claimed = await db.hubspotWebhookBatch.updateMany({
+      where: { id: batch.id, attempts: batch.attempts, processedAt: null },
+      data: { attempts: batch.attempts + 1 },
+    });
     if (claimed.count !== 1) continue;
     try {
       const events = hubspotEventBatchSchema.parse(JSON.parse(batch.body ?? "[]"));
       for (const event of events) await applyEvent(db, event);
       // What stays: only the contact ids of privacy deletions (for a merge that arrives later).
-      const kept = events.filter((event) => event.type === PRIVACY_DELETION && event.objectId).map((event) => ({ type: PRIVACY_DELETION, portalId: event.portalId, objectId: event.objectId }));
-      await db.hubspotWebhookBatch.update({ where: { id: batch.id }, data: { processedAt: new Date(), body: kept.length > 0 ? JSON.stringify(kept) : null, lastError: null } });
+      const kept = events
+        .filter((event) => event.type === PRIVACY_DELETION && event.objectId)
+        .map((event) => ({ type: PRIVACY_DELETION, portalId: event.portalId, objectId: event.objectId }));
+      await db.hubspotWebhookBatch.update({
+        where: { id: batch.id },
+        data: { processedAt: new Date(), body: kept.length > 0 ? JSON.stringify(kept) : null, lastError: null },
+      });
       processed++;
     } catch (error) {
       log.warn("a HubSpot webhook batch could not be processed; trying again", { batchId: batch.id, error });
-      await db.hubspotWebhookBatch.update({ where: { id: batch.id }, data: { lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error" } });
+      await db.hubspotWebhookBatch.update({
+        where: { id: batch.id },
+        data: { lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error" },
+      });
     }
   }
   return processed;
@@ -65,11 +76,18 @@ async function erasePortalContact(db: Db, portalId: string, contactId: string): 
 async function remapMergedContacts(db: Db, event: HubspotEvent): Promise<void> {
   const target = event.newObjectId ?? event.primaryObjectId ?? event.objectId;
   if (!target) return;
-  const merged = [...new Set([...(event.mergedObjectIds ?? []), event.primaryObjectId, event.objectId].filter((id): id is string => !!id && id !== target))];
+  const merged = [
+    ...new Set(
+      [...(event.mergedObjectIds ?? []), event.primaryObjectId, event.objectId].filter((id): id is string => !!id && id !== target),
+    ),
+  ];
   const connectionIds = await connectionIdsOf(db, event.portalId);
   if (connectionIds.length === 0) return;
   if (merged.length > 0) {
-    await db.signup.updateMany({ where: { connectionId: { in: connectionIds }, hubspotContactId: { in: merged } }, data: { hubspotContactId: target } });
+    await db.signup.updateMany({
+      where: { connectionId: { in: connectionIds }, hubspotContactId: { in: merged } },
+      data: { hubspotContactId: target },
+    });
   }
   // The merged contact may have been privacy-deleted before this merge was processed.
   const deletedEarlier = await db.hubspotWebhookBatch.findFirst({

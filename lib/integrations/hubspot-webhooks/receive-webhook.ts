@@ -25,15 +25,25 @@ export function publicUrl(appUrl: string, pathAndQuery: string): string {
   return `${appUrl.replace(/\/+$/, "")}${pathAndQuery}`;
 }
 
-export async function receiveHubspotWebhook(db: Db, clientSecret: string, appUrl: string, request: WebhookRequest, now = Date.now()): Promise<WebhookAnswer> {
+export async function receiveHubspotWebhook(
+  db: Db,
+  clientSecret: string,
+  appUrl: string,
+  request: WebhookRequest,
+  now = Date.now(),
+): Promise<WebhookAnswer> {
   if (Buffer.byteLength(request.body, "utf8") > MAX_WEBHOOK_BODY_BYTES) return { status: 401, stored: 0 };
-  const verified = verifySignatureV3(clientSecret, {
-    method: request.method.toUpperCase(),
-    publicUrl: publicUrl(appUrl, request.pathAndQuery),
-    body: request.body,
-    timestamp: request.timestamp,
-    signature: request.signature,
-  }, now);
+  const verified = verifySignatureV3(
+    clientSecret,
+    {
+      method: request.method.toUpperCase(),
+      publicUrl: publicUrl(appUrl, request.pathAndQuery),
+      body: request.body,
+      timestamp: request.timestamp,
+      signature: request.signature,
+    },
+    now,
+  );
   if (!verified) return { status: 401, stored: 0 };
   let json: unknown;
   try {

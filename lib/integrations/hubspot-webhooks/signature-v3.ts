@@ -8,8 +8,18 @@ export const SIGNATURE_WINDOW_MS = 5 * 60_000;
 
 // The escapes HubSpot decodes before signing; every other one stays as sent.
 const DECODED: Record<string, string> = {
-  "%3A": ":", "%2F": "/", "%3F": "?", "%40": "@", "%21": "!", "%24": "$", "%27": "'",
-  "%28": "(", "%29": ")", "%2A": "*", "%2C": ",", "%3B": ";",
+  "%3A": ":",
+  "%2F": "/",
+  "%3F": "?",
+  "%40": "@",
+  "%21": "!",
+  "%24": "$",
+  "%27": "'",
+  "%28": "(",
+  "%29": ")",
+  "%2A": "*",
+  "%2C": ",",
+  "%3B": ";",
 };
 
 export function signatureUri(publicUrl: string): string {
@@ -17,7 +27,9 @@ export function signatureUri(publicUrl: string): string {
 }
 
 export function signV3(secret: string, method: string, publicUrl: string, body: string, timestamp: string): string {
-  return createHmac("sha256", secret).update(`${method}${signatureUri(publicUrl)}${body}${timestamp}`, "utf8").digest("base64");
+  return createHmac("sha256", secret)
+    .update(`${method}${signatureUri(publicUrl)}${body}${timestamp}`, "utf8")
+    .digest("base64");
 }
 
 export type SignatureCheck = { method: string; publicUrl: string; body: string; timestamp: string | null; signature: string | null };

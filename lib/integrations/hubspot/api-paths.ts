@@ -15,7 +15,8 @@ export const hubspotPaths = {
   contactsSearch: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/search`,
   subscriptionDefinitions: `/communication-preferences/${HUBSPOT_API_VERSION}/definitions`,
   subscriptionStatuses: (email: string) => `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}`,
-  unsubscribeAllStatus: (email: string) => `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}/unsubscribe-all`,
+  unsubscribeAllStatus: (email: string) =>
+    `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}/unsubscribe-all`,
   subscriptionStatusesBatchRead: `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/batch/read`,
   unsubscribeAllBatchRead: `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/batch/unsubscribe-all/read`,
 } as const;

@@ -17,14 +17,16 @@ export const CONSENT_LEGAL_BASIS = "CONSENT_WITH_NOTICE";
 export const MAX_CONSENT_EXPLANATION = 1_000;
 
 const definitionsSchema = z.object({
-  results: z.array(z.looseObject({
-    id: z.union([z.string(), z.number()]).transform(String),
-    name: z.string(),
-    description: z.string().nullish(),
-    isActive: z.boolean().nullish(),
-    isInternal: z.boolean().nullish(),
-    communicationMethod: z.string().nullish(),
-  })),
+  results: z.array(
+    z.looseObject({
+      id: z.union([z.string(), z.number()]).transform(String),
+      name: z.string(),
+      description: z.string().nullish(),
+      isActive: z.boolean().nullish(),
+      isInternal: z.boolean().nullish(),
+      communicationMethod: z.string().nullish(),
+    }),
+  ),
 });
 
 const statusSchema = z.looseObject({
@@ -35,43 +37,87 @@ const statusSchema = z.looseObject({
 const statusesSchema = z.object({ results: z.array(statusSchema) });
 // The unsubscribe-all batch read names its list `wideStatuses`; the type batch read `statuses`.
 const batchStatusesSchema = z.object({
-  results: z.array(z.looseObject({ subscriberIdString: z.string(), statuses: z.array(statusSchema).nullish(), wideStatuses: z.array(statusSchema).nullish() })
-    .transform((result) => ({ subscriberIdString: result.subscriberIdString, statuses: result.statuses ?? result.wideStatuses ?? [] }))),
+  results: z.array(
+    z
+      .looseObject({
+        subscriberIdString: z.string(),
+        statuses: z.array(statusSchema).nullish(),
+        wideStatuses: z.array(statusSchema).nullish(),
+      })
+      .transform((result) => ({ subscriberIdString: result.subscriberIdString, statuses: result.statuses ?? result.wideStatuses ?? [] })),
+  ),
 });
 
 export async function listSubscriptionTypes(config: HubspotConfig, accessToken: string): Promise<ConsentReply<SubscriptionType[]>> {
-  const answer = await exchange(config, { method: "GET", path: hubspotPaths.subscriptionDefinitions, accessToken }, "listing subscription types");
+  const answer = await exchange(
+    config,
+    { method: "GET", path: hubspotPaths.subscriptionDefinitions, accessToken },
+    "listing subscription types",
+  );
   if (!answer.ok) return failed(answer.failure, 1, answer.reply);
   const parsed = definitionsSchema.safeParse(answer.reply.body);
   if (!parsed.success) return unexpectedShape("the subscription types", 1, answer.reply);
   // Only types a newsletter can use: active, not HubSpot's internal ones, email (when it says).
   const value = parsed.data.results
-    .filter((type) => type.isActive !== false && type.isInternal !== true && (type.communicationMethod ?? "EMAIL").toUpperCase() === "EMAIL")
+    .filter(
+      (type) => type.isActive !== false && type.isInternal !== true && (type.communicationMethod ?? "EMAIL").toUpperCase() === "EMAIL",
+    )
     .map((type) => ({ id: type.id, name: type.name, description: type.description ?? "" }));
   return { ok: true, value, calls: 1, rateLimit: answer.reply.rateLimit };
 }
 
-export async function readSubscription(config: HubspotConfig, accessToken: string, email: string, subscriptionId: string): Promise<ConsentReply<SubscriptionReading>> {
+export async function readSubscription(
+  config: HubspotConfig,
+  accessToken: string,
+  email: string,
+  subscriptionId: string,
+): Promise<ConsentReply<SubscriptionReading>> {
   const query = { channel: "EMAIL" };
-  const typeAnswer = await exchange(config, { method: "GET", path: hubspotPaths.subscriptionStatuses(email), accessToken, query }, "reading a subscription status");
+  const typeAnswer = await exchange(
+    config,
+    { method: "GET", path: hubspotPaths.subscriptionStatuses(email), accessToken, query },
+    "reading a subscription status",
+  );
   if (!typeAnswer.ok) return failed(typeAnswer.failure, 1, typeAnswer.reply);
   const statuses = statusesSchema.safeParse(typeAnswer.reply.body);
   if (!statuses.success) return unexpectedShape("the subscription statuses", 1, typeAnswer.reply);
-  const allAnswer = await exchange(config, { method: "GET", path: hubspotPaths.unsubscribeAllStatus(email), accessToken, query }, "reading the unsubscribe-all status");
+  const allAnswer = await exchange(
+    config,
+    { method: "GET", path: hubspotPaths.unsubscribeAllStatus(email), accessToken, query },
+    "reading the unsubscribe-all status",
+  );
   if (!allAnswer.ok) return failed(allAnswer.failure, 2, allAnswer.reply);
   const wide = statusesSchema.safeParse(allAnswer.reply.body);
   if (!wide.success) return unexpectedShape("the unsubscribe-all status", 2, allAnswer.reply);
-  return { ok: true, value: reading(statuses.data.results, wide.data.results, subscriptionId), calls: 2, rateLimit: allAnswer.reply.rateLimit ?? typeAnswer.reply.rateLimit };
+  return {
+    ok: true,
+    value: reading(statuses.data.results, wide.data.results, subscriptionId),
+    calls: 2,
+    rateLimit: allAnswer.reply.rateLimit ?? typeAnswer.reply.rateLimit,
+  };
 }
 
 /** One call for many contacts' type statuses and one for their unsubscribe-all statuses. */
-export async function readSubscriptionsBatch(config: HubspotConfig, accessToken: string, emails: readonly string[], subscriptionId: string): Promise<ConsentReply<Map<string, SubscriptionReading>>> {
+export async function readSubscriptionsBatch(
+  config: HubspotConfig,
+  accessToken: string,
+  emails: readonly string[],
+  subscriptionId: string,
+): Promise<ConsentReply<Map<string, SubscriptionReading>>> {
   const request = { method: "POST" as const, accessToken, query: { channel: "EMAIL" }, json: { inputs: emails } };
-  const typeAnswer = await exchange(config, { ...request, path: hubspotPaths.subscriptionStatusesBatchRead }, "reading subscription statuses (batch)");
+  const typeAnswer = await exchange(
+    config,
+    { ...request, path: hubspotPaths.subscriptionStatusesBatchRead },
+    "reading subscription statuses (batch)",
+  );
   if (!typeAnswer.ok) return failed(typeAnswer.failure, 1, typeAnswer.reply);
   const types = batchStatusesSchema.safeParse(typeAnswer.reply.body);
   if (!types.success) return unexpectedShape("the batch status read", 1, typeAnswer.reply);
-  const allAnswer = await exchange(config, { ...request, path: hubspotPaths.unsubscribeAllBatchRead }, "reading unsubscribe-all statuses (batch)");
+  const allAnswer = await exchange(
+    config,
+    { ...request, path: hubspotPaths.unsubscribeAllBatchRead },
+    "reading unsubscribe-all statuses (batch)",
+  );
   if (!allAnswer.ok) return failed(allAnswer.failure, 2, allAnswer.reply);
   const wide = batchStatusesSchema.safeParse(allAnswer.reply.body);
   if (!wide.success) return unexpectedShape("the batch unsubscribe-all read", 2, allAnswer.reply);
@@ -84,16 +130,35 @@ export async function readSubscriptionsBatch(config: HubspotConfig, accessToken:
   return { ok: true, value, calls: 2, rateLimit: allAnswer.reply.rateLimit };
 }
 
-export function subscribe(config: HubspotConfig, accessToken: string, email: string, subscriptionId: string, consentText: string): Promise<ConsentReply<void>> {
+export function subscribe(
+  config: HubspotConfig,
+  accessToken: string,
+  email: string,
+  subscriptionId: string,
+  consentText: string,
+): Promise<ConsentReply<void>> {
   return setStatus(config, accessToken, email, subscriptionId, "SUBSCRIBED", consentText);
 }
 
 /** A portal with data-privacy settings on wants a legal basis with every status write, unsubscribes too. */
-export function unsubscribe(config: HubspotConfig, accessToken: string, email: string, subscriptionId: string, reason: string): Promise<ConsentReply<void>> {
+export function unsubscribe(
+  config: HubspotConfig,
+  accessToken: string,
+  email: string,
+  subscriptionId: string,
+  reason: string,
+): Promise<ConsentReply<void>> {
   return setStatus(config, accessToken, email, subscriptionId, "UNSUBSCRIBED", reason);
 }
 
-async function setStatus(config: HubspotConfig, accessToken: string, email: string, subscriptionId: string, statusState: "SUBSCRIBED" | "UNSUBSCRIBED", explanation: string): Promise<ConsentReply<void>> {
+async function setStatus(
+  config: HubspotConfig,
+  accessToken: string,
+  email: string,
+  subscriptionId: string,
+  statusState: "SUBSCRIBED" | "UNSUBSCRIBED",
+  explanation: string,
+): Promise<ConsentReply<void>> {
   const json = {
     subscriptionId: Number(subscriptionId),
     statusState,
@@ -107,7 +172,11 @@ async function setStatus(config: HubspotConfig, accessToken: string, email: stri
   return { ok: true, value: undefined, calls: 1, rateLimit: answer.reply.rateLimit };
 }
 
-function reading(typeStatuses: z.infer<typeof statusSchema>[], wideStatuses: z.infer<typeof statusSchema>[], subscriptionId: string): SubscriptionReading {
+function reading(
+  typeStatuses: z.infer<typeof statusSchema>[],
+  wideStatuses: z.infer<typeof statusSchema>[],
+  subscriptionId: string,
+): SubscriptionReading {
   const own = typeStatuses.find((status) => status.subscriptionId === subscriptionId)?.status;
   const typeStatus = own === "SUBSCRIBED" || own === "UNSUBSCRIBED" ? own : "NOT_SPECIFIED";
   return { typeStatus, unsubscribedFromAll: wideStatuses.some((status) => status.status === "UNSUBSCRIBED") };

@@ -20,10 +20,14 @@ export async function exchange(config: HubspotConfig, request: HubspotRequest, o
 
 export function toConsentFailure(failure: HubspotFailure): ConsentFailure {
   switch (failure.kind) {
-    case "invalid-grant": return { kind: "unexpected", reason: failure.reason };
-    case "invalid-data": return { kind: "invalid-data", reason: failure.reason };
-    case "unexpected": return { kind: "unexpected", reason: failure.reason };
-    default: return failure;
+    case "invalid-grant":
+      return { kind: "unexpected", reason: failure.reason };
+    case "invalid-data":
+      return { kind: "invalid-data", reason: failure.reason };
+    case "unexpected":
+      return { kind: "unexpected", reason: failure.reason };
+    default:
+      return failure;
   }
 }
 

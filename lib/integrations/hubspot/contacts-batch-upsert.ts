@@ -40,11 +40,20 @@ export function upsertRequestBody(batch: readonly ContactUpsertInput[]) {
   };
 }
 
-export async function upsertContactsByEmail(config: HubspotConfig, accessToken: string, batch: readonly ContactUpsertInput[]): Promise<ContactUpsertReply> {
+export async function upsertContactsByEmail(
+  config: HubspotConfig,
+  accessToken: string,
+  batch: readonly ContactUpsertInput[],
+): Promise<ContactUpsertReply> {
   const operation = "the contacts batch upsert";
   let reply: HubspotReply;
   try {
-    reply = await hubspotRequest(config, { method: "POST", path: hubspotPaths.contactsBatchUpsert, accessToken, json: upsertRequestBody(batch) });
+    reply = await hubspotRequest(config, {
+      method: "POST",
+      path: hubspotPaths.contactsBatchUpsert,
+      accessToken,
+      json: upsertRequestBody(batch),
+    });
   } catch (error) {
     return { outcome: fromFailure(classifyTransportError(error, operation)), rateLimit: null, httpStatus: null };
   }
@@ -86,13 +95,19 @@ function known(traceIds: Set<string>, traceId: string | null | undefined): strin
 
 function fromFailure(failure: HubspotFailure): ContactUpsertOutcome {
   switch (failure.kind) {
-    case "invalid-data": return { kind: "batch-rejected", reason: failure.reason };
-    case "rate-limited": return failure;
-    case "transient": return failure;
-    case "token-rejected": return failure;
-    case "missing-scope": return failure;
+    case "invalid-data":
+      return { kind: "batch-rejected", reason: failure.reason };
+    case "rate-limited":
+      return failure;
+    case "transient":
+      return failure;
+    case "token-rejected":
+      return failure;
+    case "missing-scope":
+      return failure;
     // A token-endpoint verdict cannot come from the CRM; treat it like any answer we cannot use.
     case "invalid-grant":
-    case "unexpected": return { kind: "unexpected", reason: failure.reason };
+    case "unexpected":
+      return { kind: "unexpected", reason: failure.reason };
   }
 }

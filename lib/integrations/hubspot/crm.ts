@@ -18,7 +18,12 @@ export async function checkContactsApi(config: HubspotConfig, accessToken: strin
   const operation = "reading contacts";
   let reply: HubspotReply;
   try {
-    reply = await hubspotRequest(config, { method: "GET", path: hubspotPaths.contacts, accessToken, query: { limit: "1", properties: "email" } });
+    reply = await hubspotRequest(config, {
+      method: "GET",
+      path: hubspotPaths.contacts,
+      accessToken,
+      query: { limit: "1", properties: "email" },
+    });
   } catch (error) {
     throw failureToError(classifyTransportError(error, operation));
   }

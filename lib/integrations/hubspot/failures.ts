@@ -55,7 +55,11 @@ export function classifyReply(reply: HubspotReply, operation: string): HubspotFa
     return { kind: "rate-limited", reason: `HubSpot rate limit reached (${body.policyName ?? "429"}) during ${operation}`, waitMs, daily };
   }
   if (status >= 500 || status === 423) {
-    return { kind: "transient", reason: `HubSpot is unavailable for ${operation} (HTTP ${status}${body.category ? `, ${body.category}` : ""})`, minDelayMs: status === 423 ? LOCKED_MIN_DELAY_MS : 0 };
+    return {
+      kind: "transient",
+      reason: `HubSpot is unavailable for ${operation} (HTTP ${status}${body.category ? `, ${body.category}` : ""})`,
+      minDelayMs: status === 423 ? LOCKED_MIN_DELAY_MS : 0,
+    };
   }
   if (status === 401) return { kind: "token-rejected", reason: `HubSpot rejected the access token during ${operation} (${label})` };
   if (status === 403) {
@@ -66,7 +70,11 @@ export function classifyReply(reply: HubspotReply, operation: string): HubspotFa
   if (status === 400 || status === 409 || status === 422) {
     return { kind: "invalid-data", reason: readableReason(body.message, label), status };
   }
-  return { kind: "unexpected", reason: `HubSpot answered ${operation} with HTTP ${status}${body.category ? ` (${body.category})` : ""}`, status };
+  return {
+    kind: "unexpected",
+    reason: `HubSpot answered ${operation} with HTTP ${status}${body.category ? ` (${body.category})` : ""}`,
+    status,
+  };
 }
 
 export function classifyTransportError(error: unknown, operation: string): HubspotFailure {
@@ -77,11 +85,15 @@ export function classifyTransportError(error: unknown, operation: string): Hubsp
 /** For callers that throw: the error kinds pages and flows tell apart. */
 export function failureToError(failure: HubspotFailure): Error {
   switch (failure.kind) {
-    case "invalid-grant": return new InvalidGrantError(failure.reason);
-    case "token-rejected": return new AccessTokenRejectedError(failure.reason);
+    case "invalid-grant":
+      return new InvalidGrantError(failure.reason);
+    case "token-rejected":
+      return new AccessTokenRejectedError(failure.reason);
     case "rate-limited":
-    case "transient": return new ProviderUnavailableError(failure.reason);
-    default: return new ProviderResponseError(failure.reason);
+    case "transient":
+      return new ProviderUnavailableError(failure.reason);
+    default:
+      return new ProviderResponseError(failure.reason);
   }
 }
 

@@ -51,12 +51,21 @@ export async function hubspotRequest(config: HttpConfig, request: HubspotRequest
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(config.requestTimeoutMs), redirect: "manual" });
+    response = await fetch(url, {
+      method: request.method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(config.requestTimeoutMs),
+      redirect: "manual",
+    });
     text = await response.text();
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     // The URL never goes into the message: a misconfigured base URL is not worth a leak risk.
-    throw new HubspotTransportError(timedOut ? `HubSpot did not answer within ${config.requestTimeoutMs} ms` : "Could not reach HubSpot (network error)", timedOut);
+    throw new HubspotTransportError(
+      timedOut ? `HubSpot did not answer within ${config.requestTimeoutMs} ms` : "Could not reach HubSpot (network error)",
+      timedOut,
+    );
   }
   return { status: response.status, body: parseBody(text), headers: response.headers, rateLimit: readRateLimitHeaders(response.headers) };
 }

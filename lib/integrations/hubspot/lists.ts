@@ -11,7 +11,14 @@ export const LISTS_READ_SCOPE = "crm.lists.read";
 export const LISTS_WRITE_SCOPE = "crm.lists.write";
 
 const listSearchSchema = z.object({
-  lists: z.array(z.looseObject({ listId: z.union([z.string(), z.number()]).transform(String), name: z.string(), processingType: z.string(), objectTypeId: z.string().nullish() })),
+  lists: z.array(
+    z.looseObject({
+      listId: z.union([z.string(), z.number()]).transform(String),
+      name: z.string(),
+      processingType: z.string(),
+      objectTypeId: z.string().nullish(),
+    }),
+  ),
 });
 
 // The spec spells it `recordsIdsAdded`; the plain spelling is accepted too.
@@ -33,8 +40,17 @@ export async function listManualLists(config: HubspotConfig, accessToken: string
   return { ok: true, value, calls: 1, rateLimit: answer.reply.rateLimit };
 }
 
-export async function addToList(config: HubspotConfig, accessToken: string, listId: string, contactIds: readonly string[]): Promise<ConsentReply<ListMembershipResult>> {
-  const answer = await exchange(config, { method: "PUT", path: hubspotPaths.listMembershipsAdd(listId), accessToken, json: [...contactIds] }, "adding contacts to the newsletter list");
+export async function addToList(
+  config: HubspotConfig,
+  accessToken: string,
+  listId: string,
+  contactIds: readonly string[],
+): Promise<ConsentReply<ListMembershipResult>> {
+  const answer = await exchange(
+    config,
+    { method: "PUT", path: hubspotPaths.listMembershipsAdd(listId), accessToken, json: [...contactIds] },
+    "adding contacts to the newsletter list",
+  );
   if (!answer.ok) return failed(answer.failure, 1, answer.reply);
   const parsed = membershipSchema.safeParse(answer.reply.body);
   if (!parsed.success) return unexpectedShape("the list membership change", 1, answer.reply);

@@ -14,13 +14,21 @@ const searchSchema = z.object({
   results: z.array(z.looseObject({ id: z.string(), properties: z.record(z.string(), z.string().nullable()).nullish() })),
 });
 
-export async function readMarketingStatus(config: HubspotConfig, accessToken: string, contactIds: readonly string[]): Promise<ConsentReply<Map<string, boolean>>> {
+export async function readMarketingStatus(
+  config: HubspotConfig,
+  accessToken: string,
+  contactIds: readonly string[],
+): Promise<ConsentReply<Map<string, boolean>>> {
   const json = {
     filterGroups: [{ filters: [{ propertyName: "hs_object_id", operator: "IN", values: [...contactIds] }] }],
     properties: [MARKETABLE_STATUS_PROPERTY],
     limit: 100,
   };
-  const answer = await exchange(config, { method: "POST", path: hubspotPaths.contactsSearch, accessToken, json }, "reading marketing-contact statuses");
+  const answer = await exchange(
+    config,
+    { method: "POST", path: hubspotPaths.contactsSearch, accessToken, json },
+    "reading marketing-contact statuses",
+  );
   if (!answer.ok) return failed(answer.failure, 1, answer.reply);
   const parsed = searchSchema.safeParse(answer.reply.body);
   if (!parsed.success) return unexpectedShape("the contacts search", 1, answer.reply);

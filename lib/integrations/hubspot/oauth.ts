@@ -21,7 +21,12 @@ export function hubspotAuthorizeUrl(config: HubspotConfig, state: string): strin
 }
 
 /** POSTs a form with our client credentials to one of the OAuth endpoints; any HTTP answer comes back. */
-export async function sendOAuthForm(config: HubspotConfig, path: string, form: Record<string, string>, operation: string): Promise<HubspotReply> {
+export async function sendOAuthForm(
+  config: HubspotConfig,
+  path: string,
+  form: Record<string, string>,
+  operation: string,
+): Promise<HubspotReply> {
   try {
     return await hubspotRequest(config, {
       method: "POST",
@@ -42,12 +47,22 @@ async function postOAuthForm(config: HubspotConfig, path: string, form: Record<s
 
 export async function exchangeHubspotCode(config: HubspotConfig, code: string): Promise<TokenSet> {
   const operation = "the authorization code exchange";
-  const reply = await postOAuthForm(config, hubspotPaths.token, { grant_type: "authorization_code", code, redirect_uri: config.redirectUri }, operation);
+  const reply = await postOAuthForm(
+    config,
+    hubspotPaths.token,
+    { grant_type: "authorization_code", code, redirect_uri: config.redirectUri },
+    operation,
+  );
   return toTokenSet(reply.body);
 }
 
 export async function refreshHubspotToken(config: HubspotConfig, refreshToken: string): Promise<TokenSet> {
-  const reply = await postOAuthForm(config, hubspotPaths.token, { grant_type: "refresh_token", refresh_token: refreshToken }, "the token refresh");
+  const reply = await postOAuthForm(
+    config,
+    hubspotPaths.token,
+    { grant_type: "refresh_token", refresh_token: refreshToken },
+    "the token refresh",
+  );
   return toTokenSet(reply.body);
 }
 

@@ -1,7 +1,15 @@
 // HubSpot behind the provider seam.
 import type { ConsentProvider } from "../consent-calls";
 import type { IntegrationProvider } from "../provider";
-import { BATCH_STATUS_READ_SCOPE, listSubscriptionTypes, readSubscription, readSubscriptionsBatch, subscribe, SUBSCRIPTION_SCOPE, unsubscribe } from "./communication-preferences";
+import {
+  BATCH_STATUS_READ_SCOPE,
+  listSubscriptionTypes,
+  readSubscription,
+  readSubscriptionsBatch,
+  subscribe,
+  SUBSCRIPTION_SCOPE,
+  unsubscribe,
+} from "./communication-preferences";
 import { readMarketingStatus } from "./marketing-status";
 import { addToList, listManualLists, LISTS_READ_SCOPE, LISTS_WRITE_SCOPE } from "./lists";
 import type { HubspotConfig } from "./config";

@@ -14,7 +14,9 @@ export function readRateLimitHeaders(headers: Headers): RateLimitObservation | n
   const daily = optional(headers, "x-hubspot-ratelimit-daily");
   const dailyRemaining = optional(headers, "x-hubspot-ratelimit-daily-remaining");
   if (!max.success || !interval.success || max.data === 0 || interval.data === 0) {
-    return dailyRemaining === undefined ? null : { maxPerWindow: 0, windowMs: 0, dailyRemaining, ...(daily === undefined ? {} : { daily }) };
+    return dailyRemaining === undefined
+      ? null
+      : { maxPerWindow: 0, windowMs: 0, dailyRemaining, ...(daily === undefined ? {} : { daily }) };
   }
   const remaining = optional(headers, "x-hubspot-ratelimit-remaining");
   return {

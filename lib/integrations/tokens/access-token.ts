@@ -14,7 +14,11 @@ export { NeedsReconnectError, ProviderUnavailableError };
 /** How long a caller waits for another process's refresh before giving up (> the lease TTL). */
 const WAIT_LIMIT_MS = 75_000;
 
-export async function getValidAccessToken(db: Db, connectionId: string, services: IntegrationServices = defaultIntegrationServices()): Promise<string> {
+export async function getValidAccessToken(
+  db: Db,
+  connectionId: string,
+  services: IntegrationServices = defaultIntegrationServices(),
+): Promise<string> {
   return (await getFreshAccessToken(db, connectionId, services)).token;
 }
 
@@ -56,7 +60,12 @@ export async function forgetAccessToken(db: Db, connectionId: string): Promise<v
  * expiry (revoked early, rotated) is dropped, a fresh one is taken from the refresh token and the
  * call is tried once more; only when that fails too does the caller see the grant as gone.
  */
-export async function withAccessToken<T>(db: Db, connectionId: string, services: IntegrationServices, call: (accessToken: string) => Promise<T>): Promise<T> {
+export async function withAccessToken<T>(
+  db: Db,
+  connectionId: string,
+  services: IntegrationServices,
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
   try {
     return await call(await getValidAccessToken(db, connectionId, services));
   } catch (error) {

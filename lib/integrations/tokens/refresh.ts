@@ -23,11 +23,7 @@ export const REFRESH_AHEAD_MS = 5 * 60_000;
 /** A token this close to expiry is not handed out even as a fallback when a refresh failed. */
 export const LAST_RESORT_MARGIN_MS = 30_000;
 
-export function needsRefresh(
-  expiresAt: Date | null,
-  lastRefreshedAt: Date | null,
-  now: Date = new Date(),
-): boolean {
+export function needsRefresh(expiresAt: Date | null, lastRefreshedAt: Date | null, now: Date = new Date()): boolean {
   if (!expiresAt) return true;
   const remaining = expiresAt.getTime() - now.getTime();
   const lifetime = lastRefreshedAt ? expiresAt.getTime() - lastRefreshedAt.getTime() : Number.POSITIVE_INFINITY;
@@ -93,12 +89,7 @@ export async function refreshHoldingLease(
   }
 }
 
-async function refreshUnderLease(
-  db: Db,
-  connectionId: string,
-  owner: string,
-  services: IntegrationServices,
-): Promise<LeaseOutcome> {
+async function refreshUnderLease(db: Db, connectionId: string, owner: string, services: IntegrationServices): Promise<LeaseOutcome> {
   // Re-read under the lease: another process may have finished a refresh since our last look.
   const row = await loadTokenRow(db, connectionId);
   if (!row || row.status === "NEEDS_RECONNECT" || !row.refreshTokenCiphertext) {
@@ -119,7 +110,9 @@ async function refreshUnderLease(
   }
 
   const result = await refreshWithRetries(services.provider(row.provider), refreshToken);
-  metrics().tokenRefreshes.inc({ outcome: result.ok ? "refreshed" : result.error instanceof InvalidGrantError ? "invalid_grant" : "unavailable" });
+  metrics().tokenRefreshes.inc({
+    outcome: result.ok ? "refreshed" : result.error instanceof InvalidGrantError ? "invalid_grant" : "unavailable",
+  });
   if (result.ok) return persist(db, row, owner, services, result.tokens);
   if (result.error instanceof InvalidGrantError) {
     return failPermanently(db, row, UNINSTALLED_OR_REVOKED);

@@ -23,9 +23,7 @@ export function sealTokenSet(
 ): { accessTokenCiphertext: string; refreshTokenCiphertext?: string } {
   return {
     accessTokenCiphertext: sealToken(ring, connection, "accessToken", tokens.accessToken),
-    ...(tokens.refreshToken
-      ? { refreshTokenCiphertext: sealToken(ring, connection, "refreshToken", tokens.refreshToken) }
-      : {}),
+    ...(tokens.refreshToken ? { refreshTokenCiphertext: sealToken(ring, connection, "refreshToken", tokens.refreshToken) } : {}),
   };
 }
 
@@ -33,9 +31,17 @@ export async function loadTokenRow(db: Db, connectionId: string) {
   return db.connection.findUnique({
     where: { id: connectionId },
     select: {
-      id: true, tenantId: true, provider: true, portalId: true, status: true,
-      accessTokenCiphertext: true, refreshTokenCiphertext: true, accessTokenExpiresAt: true,
-      lastRefreshedAt: true, consecutiveFailures: true, tokenVersion: true,
+      id: true,
+      tenantId: true,
+      provider: true,
+      portalId: true,
+      status: true,
+      accessTokenCiphertext: true,
+      refreshTokenCiphertext: true,
+      accessTokenExpiresAt: true,
+      lastRefreshedAt: true,
+      consecutiveFailures: true,
+      tokenVersion: true,
     },
   });
 }

@@ -46,16 +46,31 @@ export async function loadIntegrationsView(
     where: { tenantId },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, provider: true, portalId: true, accountDomain: true, authorizedUserEmail: true,
-      status: true, statusReason: true, grantedScopes: true, accessTokenExpiresAt: true, lastRefreshedAt: true,
-      lastTestAt: true, lastTestOk: true, lastTestLatencyMs: true, lastTestMessage: true,
-      connectedByUserId: true, connectedAt: true,
+      id: true,
+      provider: true,
+      portalId: true,
+      accountDomain: true,
+      authorizedUserEmail: true,
+      status: true,
+      statusReason: true,
+      grantedScopes: true,
+      accessTokenExpiresAt: true,
+      lastRefreshedAt: true,
+      lastTestAt: true,
+      lastTestOk: true,
+      lastTestLatencyMs: true,
+      lastTestMessage: true,
+      connectedByUserId: true,
+      connectedAt: true,
     },
   });
   const userIds = [...new Set(rows.map((r) => r.connectedByUserId).filter((id): id is string => !!id))];
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } });
   const newsletterId = await resolveNewsletterConnectionId(db, tenantId);
-  const health = await loadSyncHealth(db, rows.map((row) => row.id));
+  const health = await loadSyncHealth(
+    db,
+    rows.map((row) => row.id),
+  );
 
   return Promise.all(
     rows.map(async (row) => {
@@ -74,14 +89,21 @@ export async function loadIntegrationsView(
         connectedAt: row.connectedAt,
         accessTokenExpiresAt: row.accessTokenExpiresAt,
         lastRefreshedAt: row.lastRefreshedAt,
-        lastTest: row.lastTestAt && row.lastTestOk !== null
-          ? { at: row.lastTestAt, ok: row.lastTestOk, latencyMs: row.lastTestLatencyMs, message: row.lastTestMessage }
-          : null,
+        lastTest:
+          row.lastTestAt && row.lastTestOk !== null
+            ? { at: row.lastTestAt, ok: row.lastTestOk, latencyMs: row.lastTestLatencyMs, message: row.lastTestMessage }
+            : null,
         isNewsletterDestination: row.id === newsletterId,
         syncHealth: health.get(row.id) ?? { synced: 0, failed: 0, rateLimited: 0 },
-        activity: await listConnectionAuditEvents(db, tenantId, {
-          id: row.id, subject: connectionSubject(row.provider, row.portalId),
-        }, 8),
+        activity: await listConnectionAuditEvents(
+          db,
+          tenantId,
+          {
+            id: row.id,
+            subject: connectionSubject(row.provider, row.portalId),
+          },
+          8,
+        ),
         timeline: await db.connectionEvent.findMany({
           where: { tenantId, connectionId: row.id },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -35,9 +35,16 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
   const named = acceptor.kind === "new-account" ? newAccountName.safeParse({ name: acceptor.name }) : null;
   if (named && !named.success) throw AppError.invalidInput(named.error);
   // bcrypt is slow on purpose: hash before the transaction, not inside it.
-  const joining: { userId: string } | { account: { email: string; name: string; passwordHash: string } } = acceptor.kind === "signed-in"
-    ? { userId: acceptor.userId }
-    : { account: { email: invitation.email, name: named?.data?.name ?? acceptor.name, passwordHash: await hashPassword(acceptor.password) } };
+  const joining: { userId: string } | { account: { email: string; name: string; passwordHash: string } } =
+    acceptor.kind === "signed-in"
+      ? { userId: acceptor.userId }
+      : {
+          account: {
+            email: invitation.email,
+            name: named?.data?.name ?? acceptor.name,
+            passwordHash: await hashPassword(acceptor.password),
+          },
+        };
 
   let userId: string;
   try {
@@ -51,7 +58,8 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
       const existing = await tx.membership.findUnique({ where: { userId_tenantId: { userId: id, tenantId: invitation.tenant.id } } });
       // Joining never lowers a role someone already holds.
       if (!existing) await tx.membership.create({ data: { userId: id, tenantId: invitation.tenant.id, role: invitation.role } });
-      else if (!roleAtLeast(existing.role, invitation.role)) await tx.membership.update({ where: { id: existing.id }, data: { role: invitation.role } });
+      else if (!roleAtLeast(existing.role, invitation.role))
+        await tx.membership.update({ where: { id: existing.id }, data: { role: invitation.role } });
       return id;
     });
   } catch (error) {
@@ -61,8 +69,13 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
   }
 
   await recordAuditEvent(db, {
-    tenantId: invitation.tenant.id, actorUserId: userId, actorLabel: invitation.email, action: "invitation_accept", outcome: "success",
-    subject: `person:${invitation.email}`, detail: `${invitation.email} accepted the invitation and joined as ${invitation.role}`,
+    tenantId: invitation.tenant.id,
+    actorUserId: userId,
+    actorLabel: invitation.email,
+    action: "invitation_accept",
+    outcome: "success",
+    subject: `person:${invitation.email}`,
+    detail: `${invitation.email} accepted the invitation and joined as ${invitation.role}`,
   });
   return { userId, email: invitation.email, tenant: { slug: invitation.tenant.slug, name: invitation.tenant.name } };
 }

@@ -29,7 +29,8 @@ export async function createInvitation(
   assertMayTouchRole(actor, input.role);
   const email = input.email.trim().toLowerCase();
   const member = await db.membership.findFirst({ where: { tenantId: tenant.id, user: { email } }, select: { id: true } });
-  if (member) throw new AppError("conflict", `${email} is already a member of ${tenant.name}.`, { fieldErrors: { email: ["Already a member."] } });
+  if (member)
+    throw new AppError("conflict", `${email} is already a member of ${tenant.name}.`, { fieldErrors: { email: ["Already a member."] } });
   await assertMayInvite(db, tenant.id, email, now);
 
   const { token, tokenHash } = generateOneTimeToken();
@@ -37,18 +38,38 @@ export async function createInvitation(
   const invitation = await db.$transaction(async (tx) => {
     await tx.invitation.updateMany({ where: { tenantId: tenant.id, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
     return tx.invitation.create({
-      data: { tokenHash, tenantId: tenant.id, email, role: input.role, expiresAt, invitedByUserId: actor.userId, invitedByLabel: actor.label, createdAt: now },
+      data: {
+        tokenHash,
+        tenantId: tenant.id,
+        email,
+        role: input.role,
+        expiresAt,
+        invitedByUserId: actor.userId,
+        invitedByLabel: actor.label,
+        createdAt: now,
+      },
     });
   });
 
   const acceptUrl = `${links.appUrl}/invite/${token}`;
   const delivery = await mailer.send(
     email,
-    invitationMail({ productName: links.productName, tenantName: tenant.name, role: input.role, inviterLabel: actor.label, acceptUrl, expiresAt }),
+    invitationMail({
+      productName: links.productName,
+      tenantName: tenant.name,
+      role: input.role,
+      inviterLabel: actor.label,
+      acceptUrl,
+      expiresAt,
+    }),
   );
   await recordAuditEvent(db, {
-    tenantId: tenant.id, actorUserId: actor.userId, actorLabel: actor.label, action: "member_invite",
-    outcome: delivery.delivered ? "success" : "warning", subject: `person:${email}`,
+    tenantId: tenant.id,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: "member_invite",
+    outcome: delivery.delivered ? "success" : "warning",
+    subject: `person:${email}`,
     detail: `Invited ${email} as ${input.role}${delivery.delivered ? "" : " (the email could not be sent)"}`,
   });
   return { id: invitation.id, email, role: input.role, acceptUrl, expiresAt, delivery };

@@ -15,9 +15,7 @@ export type PendingInvitation = {
   accountExists: boolean;
 };
 
-export type InvitationLookup =
-  | { state: "pending"; invitation: PendingInvitation }
-  | { state: "invalid" | "expired" | "used" | "revoked" };
+export type InvitationLookup = { state: "pending"; invitation: PendingInvitation } | { state: "invalid" | "expired" | "used" | "revoked" };
 
 export async function findInvitation(db: Db, token: string, now: Date = new Date()): Promise<InvitationLookup> {
   if (!oneTimeTokenSchema.safeParse(token).success) return { state: "invalid" };
@@ -33,7 +31,12 @@ export async function findInvitation(db: Db, token: string, now: Date = new Date
   return {
     state: "pending",
     invitation: {
-      id: row.id, email: row.email, role: row.role, expiresAt: row.expiresAt, invitedByLabel: row.invitedByLabel, tenant: row.tenant,
+      id: row.id,
+      email: row.email,
+      role: row.role,
+      expiresAt: row.expiresAt,
+      invitedByLabel: row.invitedByLabel,
+      tenant: row.tenant,
       accountExists: account !== null,
     },
   };
@@ -41,7 +44,16 @@ export async function findInvitation(db: Db, token: string, now: Date = new Date
 
 export const invitationStateMessages: Record<Exclude<InvitationLookup["state"], "pending">, { title: string; body: string }> = {
   invalid: { title: "This invitation link is not valid", body: "Check that you copied the whole link, or ask for a new invitation." },
-  expired: { title: "This invitation has expired", body: "Invitations are valid for 7 days. Ask an owner or admin of the tenant to invite you again." },
-  used: { title: "This invitation was already used", body: "Each invitation works once. If it was you, sign in; otherwise ask for a new invitation." },
-  revoked: { title: "This invitation was withdrawn", body: "An owner or admin revoked it. Ask them for a new invitation if you still need access." },
+  expired: {
+    title: "This invitation has expired",
+    body: "Invitations are valid for 7 days. Ask an owner or admin of the tenant to invite you again.",
+  },
+  used: {
+    title: "This invitation was already used",
+    body: "Each invitation works once. If it was you, sign in; otherwise ask for a new invitation.",
+  },
+  revoked: {
+    title: "This invitation was withdrawn",
+    body: "An owner or admin revoked it. Ask them for a new invitation if you still need access.",
+  },
 };

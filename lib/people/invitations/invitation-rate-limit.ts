@@ -14,11 +14,24 @@ export const MAX_INVITATIONS_PER_TENANT = 30;
 export async function assertMayInvite(db: Db, tenantId: string, email: string, now: Date = new Date()): Promise<void> {
   const since = new Date(now.getTime() - INVITATION_WINDOW_MS);
   const limits = [
-    { where: { email, createdAt: { gt: since } }, max: MAX_INVITATIONS_PER_ADDRESS, message: "This address was invited too often in the last hour." },
-    { where: { tenantId, createdAt: { gt: since } }, max: MAX_INVITATIONS_PER_TENANT, message: "This tenant sent too many invitations in the last hour." },
+    {
+      where: { email, createdAt: { gt: since } },
+      max: MAX_INVITATIONS_PER_ADDRESS,
+      message: "This address was invited too often in the last hour.",
+    },
+    {
+      where: { tenantId, createdAt: { gt: since } },
+      max: MAX_INVITATIONS_PER_TENANT,
+      message: "This tenant sent too many invitations in the last hour.",
+    },
   ];
   for (const limit of limits) {
-    const recent = await db.invitation.findMany({ where: limit.where, select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: limit.max });
+    const recent = await db.invitation.findMany({
+      where: limit.where,
+      select: { createdAt: true },
+      orderBy: { createdAt: "desc" },
+      take: limit.max,
+    });
     if (recent.length < limit.max) continue;
     // The window frees a slot when the oldest of the counted invitations leaves it.
     const oldest = recent[recent.length - 1]!.createdAt.getTime();

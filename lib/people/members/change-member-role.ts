@@ -15,7 +15,10 @@ export async function changeMemberRole(
   input: { membershipId: string; role: Role },
 ): Promise<{ email: string; from: Role; to: Role }> {
   const change = await withTenantPeopleLock(db, tenantId, async (tx) => {
-    const membership = await tx.membership.findFirst({ where: { id: input.membershipId, tenantId }, include: { user: { select: { email: true } } } });
+    const membership = await tx.membership.findFirst({
+      where: { id: input.membershipId, tenantId },
+      include: { user: { select: { email: true } } },
+    });
     if (!membership) throw AppError.notFound("That member");
     assertMayTouchRole(actor, membership.role, input.role);
     if (membership.role !== input.role) await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
@@ -23,8 +26,13 @@ export async function changeMemberRole(
   });
   if (change.from !== change.to) {
     await recordAuditEvent(db, {
-      tenantId, actorUserId: actor.userId, actorLabel: actor.label, action: "member_role_change", outcome: "success",
-      subject: `person:${change.email}`, detail: `Changed ${change.email} from ${change.from} to ${change.to}`,
+      tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: "member_role_change",
+      outcome: "success",
+      subject: `person:${change.email}`,
+      detail: `Changed ${change.email} from ${change.from} to ${change.to}`,
     });
   }
   return change;

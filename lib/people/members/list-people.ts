@@ -13,7 +13,9 @@ export async function listMembers(db: Db, tenantId: string): Promise<MemberView[
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
   });
   return rows.flatMap((row) =>
-    isRole(row.role) ? [{ membershipId: row.id, userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role, joinedAt: row.createdAt }] : [],
+    isRole(row.role)
+      ? [{ membershipId: row.id, userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role, joinedAt: row.createdAt }]
+      : [],
   );
 }
 

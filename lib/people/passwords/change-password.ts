@@ -18,7 +18,9 @@ export async function changePassword(db: Db, userId: string, input: PasswordChan
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "unauthenticated") {
-      throw new AppError("invalid_input", "Some fields need attention.", { fieldErrors: { currentPassword: ["That is not your current password."] } });
+      throw new AppError("invalid_input", "Some fields need attention.", {
+        fieldErrors: { currentPassword: ["That is not your current password."] },
+      });
     }
     throw new AppError(error.code, error.message, { ...error.details, fieldErrors: { currentPassword: [error.message] } });
   }

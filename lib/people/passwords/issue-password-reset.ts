@@ -4,7 +4,12 @@ import type { Db } from "@/lib/db/create-client";
 import { PASSWORD_RESET_TTL_MS } from "../link-lifetimes";
 import { generateOneTimeToken } from "../one-time-token";
 
-export async function issuePasswordReset(db: Db, userId: string, appUrl: string, now: Date = new Date()): Promise<{ resetUrl: string; expiresAt: Date }> {
+export async function issuePasswordReset(
+  db: Db,
+  userId: string,
+  appUrl: string,
+  now: Date = new Date(),
+): Promise<{ resetUrl: string; expiresAt: Date }> {
   const { token, tokenHash } = generateOneTimeToken();
   const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS);
   await db.passwordReset.create({ data: { tokenHash, userId, expiresAt } });

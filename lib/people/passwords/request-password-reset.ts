@@ -14,7 +14,13 @@ export const MAX_RESETS_PER_HOUR = 3;
 
 export type ResetRequestOutcome = "sent" | "no-account" | "not-delivered";
 
-export async function requestPasswordReset(db: Db, mailer: Mailer, email: string, links: PeopleLinks, now: Date = new Date()): Promise<ResetRequestOutcome> {
+export async function requestPasswordReset(
+  db: Db,
+  mailer: Mailer,
+  email: string,
+  links: PeopleLinks,
+  now: Date = new Date(),
+): Promise<ResetRequestOutcome> {
   const user = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, email: true } });
   if (!user) return "no-account";
   const recent = await db.passwordReset.count({ where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - 60 * 60_000) } } });

@@ -12,7 +12,10 @@ export type ResetLinkState = { state: "valid"; email: string } | { state: "inval
 
 export async function findPasswordReset(db: Db, token: string, now: Date = new Date()): Promise<ResetLinkState> {
   if (!oneTimeTokenSchema.safeParse(token).success) return { state: "invalid" };
-  const row = await db.passwordReset.findUnique({ where: { tokenHash: hashOneTimeToken(token) }, include: { user: { select: { email: true } } } });
+  const row = await db.passwordReset.findUnique({
+    where: { tokenHash: hashOneTimeToken(token) },
+    include: { user: { select: { email: true } } },
+  });
   if (!row) return { state: "invalid" };
   if (row.usedAt) return { state: "used" };
   if (row.expiresAt.getTime() <= now.getTime()) return { state: "expired" };
@@ -25,14 +28,22 @@ export const resetLinkMessages: Record<Exclude<ResetLinkState["state"], "valid">
   used: { title: "This reset link was already used", body: "Each link works once. Ask for a new one if you still need it." },
 };
 
-export async function resetPassword(db: Db, token: string, newPassword: string, now: Date = new Date()): Promise<{ userId: string; email: string }> {
+export async function resetPassword(
+  db: Db,
+  token: string,
+  newPassword: string,
+  now: Date = new Date(),
+): Promise<{ userId: string; email: string }> {
   const link = await findPasswordReset(db, token, now);
   if (link.state !== "valid") throw new AppError("conflict", resetLinkMessages[link.state].title);
   const passwordHash = await hashPassword(newPassword);
   const tokenHash = hashOneTimeToken(token);
   const userId = await db.$transaction(async (tx) => {
     const row = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { id: true, userId: true } });
-    const claimed = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const claimed = await tx.passwordReset.updateMany({
+      where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) throw new AppError("conflict", resetLinkMessages.used.title);
     await tx.passwordReset.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });

@@ -30,7 +30,10 @@ export async function createTenant(
     throw new AppError("conflict", `A tenant with the slug ${input.slug} already exists (named "${tenant.name}").`);
   }
   tenant ??= await addTenant(db, OPERATOR_ACTOR, { name: input.name, slug: input.slug });
-  const owns = await db.membership.findFirst({ where: { tenantId: tenant.id, role: "OWNER", user: { email: ownerEmail } }, select: { id: true } });
+  const owns = await db.membership.findFirst({
+    where: { tenantId: tenant.id, role: "OWNER", user: { email: ownerEmail } },
+    select: { id: true },
+  });
   const invitation = owns ? null : await createInvitation(db, mailer, OPERATOR_ACTOR, tenant, { email: ownerEmail, role: "OWNER" }, links);
   return { tenant, created, invitation };
 }
@@ -40,7 +43,8 @@ export async function addTenant(db: Db, actor: AuditActor, input: { name: string
   try {
     tenant = await db.tenant.create({ data: { name: input.name, slug: input.slug }, select: { id: true, slug: true, name: true } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "That slug is taken.", { fieldErrors: { slug: ["Already used by another tenant."] } });
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", "That slug is taken.", { fieldErrors: { slug: ["Already used by another tenant."] } });
     throw error;
   }
   await recordChange(db, actor, { tenantId: tenant.id, action: "tenant_create", detail: `Created tenant ${tenant.name} (${tenant.slug})` });

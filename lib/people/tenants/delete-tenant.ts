@@ -22,6 +22,11 @@ export async function deleteTenant(db: Db, services: IntegrationServices, slug: 
     if (result.ok) portals.push({ portalId: result.portalId, revoked: result.revoked });
   }
   await db.tenant.delete({ where: { id: tenant.id } });
-  await recordChange(db, actor, { tenantId: null, action: "tenant_delete", subject: `tenant:${tenant.id}`, detail: `Deleted tenant ${tenant.name} (${tenant.slug})` });
+  await recordChange(db, actor, {
+    tenantId: null,
+    action: "tenant_delete",
+    subject: `tenant:${tenant.id}`,
+    detail: `Deleted tenant ${tenant.name} (${tenant.slug})`,
+  });
   return { name: tenant.name, portals };
 }

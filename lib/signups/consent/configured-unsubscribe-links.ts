@@ -11,6 +11,7 @@ let cached: { secret: string; links: UnsubscribeLinks } | undefined;
 
 export function unsubscribeLinksOf(env: LinkSettings): UnsubscribeLinks {
   const secret = env.UNSUBSCRIBE_LINK_SECRET ?? env.AUTH_SECRET;
-  if (!cached || cached.secret !== secret || cached.links.appUrl !== env.APP_URL) cached = { secret, links: { appUrl: env.APP_URL, key: unsubscribeLinkKey(secret) } };
+  if (!cached || cached.secret !== secret || cached.links.appUrl !== env.APP_URL)
+    cached = { secret, links: { appUrl: env.APP_URL, key: unsubscribeLinkKey(secret) } };
   return cached.links;
 }

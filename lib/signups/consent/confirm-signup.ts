@@ -15,7 +15,14 @@ export async function findConfirmation(db: Db, token: string, now = new Date()):
   if (!oneTimeTokenSchema.safeParse(token).success) return { state: "invalid" };
   const row = await db.signup.findUnique({
     where: { confirmationTokenHash: hashOneTimeToken(token) },
-    select: { email: true, status: true, consentText: true, confirmedAt: true, confirmationSentAt: true, tenant: { select: { name: true, consentText: true } } },
+    select: {
+      email: true,
+      status: true,
+      consentText: true,
+      confirmedAt: true,
+      confirmationSentAt: true,
+      tenant: { select: { name: true, consentText: true } },
+    },
   });
   if (!row) return { state: "invalid" };
   if (row.confirmedAt || row.status !== "UNCONFIRMED") return { state: "used" };
@@ -35,19 +42,35 @@ export async function confirmSignup(db: Db, token: string, clientIp: string | nu
   if (lookup.state !== "pending") return lookup;
   const { count } = await db.signup.updateMany({
     where: {
-      confirmationTokenHash: hashOneTimeToken(token), status: "UNCONFIRMED", confirmedAt: null,
+      confirmationTokenHash: hashOneTimeToken(token),
+      status: "UNCONFIRMED",
+      confirmedAt: null,
       confirmationSentAt: { gt: new Date(now.getTime() - CONFIRMATION_TTL_MS) },
     },
     data: {
-      status: "PENDING", confirmedAt: now, confirmedFromIp: clientIp?.slice(0, 64) ?? null, consentText: lookup.consentText,
-      nextAttemptAt: now, attempts: 0, lastError: null,
+      status: "PENDING",
+      confirmedAt: now,
+      confirmedFromIp: clientIp?.slice(0, 64) ?? null,
+      consentText: lookup.consentText,
+      nextAttemptAt: now,
+      attempts: 0,
+      lastError: null,
     },
   });
   return count === 1 ? { state: "confirmed", tenantName: lookup.tenantName } : findConfirmation(db, token, now);
 }
 
 export const confirmationStateMessages: Record<"invalid" | "expired" | "used", { title: string; body: string }> = {
-  invalid: { title: "This confirmation link is not valid", body: "Check that you opened the whole link from the newest email we sent; an older link stops working when a new one is sent. Signing up again sends a new link." },
-  expired: { title: "This confirmation link has expired", body: "Links are valid for 7 days. Sign up again on the newsletter's form to get a new one." },
-  used: { title: "This subscription is already confirmed", body: "The link works once, and it has been used. There is nothing more to do." },
+  invalid: {
+    title: "This confirmation link is not valid",
+    body: "Check that you opened the whole link from the newest email we sent; an older link stops working when a new one is sent. Signing up again sends a new link.",
+  },
+  expired: {
+    title: "This confirmation link has expired",
+    body: "Links are valid for 7 days. Sign up again on the newsletter's form to get a new one.",
+  },
+  used: {
+    title: "This subscription is already confirmed",
+    body: "The link works once, and it has been used. There is nothing more to do.",
+  },
 };

@@ -31,7 +31,11 @@ export function marketingSentence({ known, notMarketing }: MarketingSummary): st
 export type SubscriptionSummary = { subscribed: number; optedOut: number; failed: number };
 
 export async function subscriptionSummary(db: Db, connectionId: string): Promise<SubscriptionSummary> {
-  const groups = await db.signup.groupBy({ by: ["subscriptionState"], where: { connectionId, erasedAt: null, subscriptionState: { not: null } }, _count: true });
+  const groups = await db.signup.groupBy({
+    by: ["subscriptionState"],
+    where: { connectionId, erasedAt: null, subscriptionState: { not: null } },
+    _count: true,
+  });
   const count = (state: string) => groups.find((group) => group.subscriptionState === state)?._count ?? 0;
   return { subscribed: count("SUBSCRIBED"), optedOut: count("OPTED_OUT"), failed: count("FAILED") };
 }
@@ -41,7 +45,12 @@ export async function subscriptionSummary(db: Db, connectionId: string): Promise
  * subscription scope, reading the type status and the unsubscribe-all status (two calls, or two
  * per batch with the Enterprise batch scope) and the subscribe call, plus the marketing-status read.
  */
-export function callsPerSignup(grantedScopes: string, subscriptionScope: string, batchScopes: readonly string[], subscriptionChosen: boolean): string {
+export function callsPerSignup(
+  grantedScopes: string,
+  subscriptionScope: string,
+  batchScopes: readonly string[],
+  subscriptionChosen: boolean,
+): string {
   const upsert = 0.01;
   const marketing = hasScope(grantedScopes, "crm.objects.contacts.read") ? 0.01 : 0;
   if (!subscriptionChosen || !hasScope(grantedScopes, subscriptionScope)) return format(upsert + marketing);

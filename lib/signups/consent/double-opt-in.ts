@@ -44,9 +44,15 @@ export async function sendConfirmation(
 ): Promise<boolean> {
   try {
     const expiresAt = new Date(sentAt.getTime() + CONFIRMATION_TTL_MS);
-    const delivery = await mailing.mailer.send(email, subscriptionConfirmationMail({ tenantName: tenant.name, confirmUrl: confirmationUrl(mailing.appUrl, token.token), expiresAt }));
+    const delivery = await mailing.mailer.send(
+      email,
+      subscriptionConfirmationMail({ tenantName: tenant.name, confirmUrl: confirmationUrl(mailing.appUrl, token.token), expiresAt }),
+    );
     if (delivery.delivered) return true;
-    await db.signup.updateMany({ where: { confirmationTokenHash: token.tokenHash, confirmedAt: null }, data: { confirmationSentAt: null } });
+    await db.signup.updateMany({
+      where: { confirmationTokenHash: token.tokenHash, confirmedAt: null },
+      data: { confirmationSentAt: null },
+    });
   } catch (error) {
     log.error("confirmation mail failed", { tenantId: tenant.id, error });
   }
@@ -57,11 +63,19 @@ export async function sendConfirmation(
  * A repeat signup for an address that is still UNCONFIRMED: a fresh link, if the last mail went
  * out more than an hour ago (or never went out). Returns whether a mail was sent.
  */
-export async function resendConfirmationIfDue(db: Db, mailing: ConfirmationMailing, tenant: ConfirmingTenant, emailNormalized: string, now = new Date()): Promise<boolean> {
+export async function resendConfirmationIfDue(
+  db: Db,
+  mailing: ConfirmationMailing,
+  tenant: ConfirmingTenant,
+  emailNormalized: string,
+  now = new Date(),
+): Promise<boolean> {
   const token = newConfirmationToken();
   const { count } = await db.signup.updateMany({
     where: {
-      tenantId: tenant.id, emailNormalized, status: "UNCONFIRMED",
+      tenantId: tenant.id,
+      emailNormalized,
+      status: "UNCONFIRMED",
       OR: [{ confirmationSentAt: null }, { confirmationSentAt: { lte: new Date(now.getTime() - CONFIRMATION_RESEND_INTERVAL_MS) } }],
     },
     data: { confirmationTokenHash: token.tokenHash, confirmationSentAt: now },

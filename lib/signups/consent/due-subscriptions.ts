@@ -25,13 +25,22 @@ export async function takeSubscriptionLeases(deps: ConsentDeps, limit: number): 
       erasedAt: null,
       AND: [
         { OR: [{ subscriptionLeaseUntil: null }, { subscriptionLeaseUntil: { lte: now } }] },
-        { OR: [{ subscriptionState: null }, { subscriptionState: { in: ["OPTED_OUT", "FAILED"] }, syncedAt: { gt: deps.db.signup.fields.subscriptionCheckedAt } }] },
+        {
+          OR: [
+            { subscriptionState: null },
+            { subscriptionState: { in: ["OPTED_OUT", "FAILED"] }, syncedAt: { gt: deps.db.signup.fields.subscriptionCheckedAt } },
+          ],
+        },
       ],
       tenant: { newsletterSubscriptionId: { not: null } },
       connection: { is: { status: { not: "NEEDS_RECONNECT" }, grantedScopes: { contains: deps.consent.subscriptionScope } } },
     },
     select: {
-      id: true, email: true, consentText: true, subscriptionLeaseUntil: true, subscriptionState: true,
+      id: true,
+      email: true,
+      consentText: true,
+      subscriptionLeaseUntil: true,
+      subscriptionState: true,
       tenant: { select: { newsletterSubscriptionId: true, consentText: true } },
       connection: { select: { id: true, portalId: true, grantedScopes: true } },
     },

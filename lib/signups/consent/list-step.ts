@@ -19,9 +19,11 @@ export async function runListStep(deps: ConsentDeps): Promise<number> {
     select: { id: true, portalId: true, grantedScopes: true, tenant: { select: { newsletterListId: true } } },
     take: CONNECTIONS_PER_PASS,
   });
-  const added = await Promise.all(connections
-    .filter((connection) => hasAllScopes(connection.grantedScopes, deps.consent.listScopes))
-    .map((connection) => addPortalContacts(deps, connection.id, connection.portalId, connection.tenant.newsletterListId!)));
+  const added = await Promise.all(
+    connections
+      .filter((connection) => hasAllScopes(connection.grantedScopes, deps.consent.listScopes))
+      .map((connection) => addPortalContacts(deps, connection.id, connection.portalId, connection.tenant.newsletterListId!)),
+  );
   return added.reduce((sum, count) => sum + count, 0);
 }
 
@@ -40,8 +42,13 @@ async function addPortalContacts(deps: ConsentDeps, connectionId: string, portal
     return 0;
   }
   const contactIds = [...new Set(signups.map((signup) => signup.hubspotContactId!))];
-  const reply = await pacedCall(deps, { connectionId, portalId }, 1, deps.settings.maxRateWaitMs, () => deps.consent.addToList(accessToken, listId, contactIds));
+  const reply = await pacedCall(deps, { connectionId, portalId }, 1, deps.settings.maxRateWaitMs, () =>
+    deps.consent.addToList(accessToken, listId, contactIds),
+  );
   if (isNoSlot(reply) || !reply.ok) return 0;
-  await deps.db.signup.updateMany({ where: { id: { in: signups.map((signup) => signup.id) }, listAddedAt: null }, data: { listAddedAt: new Date() } });
+  await deps.db.signup.updateMany({
+    where: { id: { in: signups.map((signup) => signup.id) }, listAddedAt: null },
+    data: { listAddedAt: new Date() },
+  });
   return signups.length;
 }

@@ -11,7 +11,12 @@ const PORTALS_PER_PASS = 50;
 
 export async function runMarketingStep(deps: ConsentDeps): Promise<number> {
   const connections = await deps.db.connection.findMany({
-    where: { status: { not: "NEEDS_RECONNECT" }, signups: { some: { status: { in: ["SYNCED", "UNSUBSCRIBED"] }, marketingContact: null, erasedAt: null, hubspotContactId: { not: null } } } },
+    where: {
+      status: { not: "NEEDS_RECONNECT" },
+      signups: {
+        some: { status: { in: ["SYNCED", "UNSUBSCRIBED"] }, marketingContact: null, erasedAt: null, hubspotContactId: { not: null } },
+      },
+    },
     select: { id: true, portalId: true },
     take: PORTALS_PER_PASS,
   });
@@ -21,7 +26,13 @@ export async function runMarketingStep(deps: ConsentDeps): Promise<number> {
 
 async function readPortal(deps: ConsentDeps, connectionId: string, portalId: string): Promise<number> {
   const signups = await deps.db.signup.findMany({
-    where: { connectionId, status: { in: ["SYNCED", "UNSUBSCRIBED"] }, marketingContact: null, erasedAt: null, hubspotContactId: { not: null } },
+    where: {
+      connectionId,
+      status: { in: ["SYNCED", "UNSUBSCRIBED"] },
+      marketingContact: null,
+      erasedAt: null,
+      hubspotContactId: { not: null },
+    },
     select: { id: true, hubspotContactId: true },
     orderBy: { syncedAt: "asc" },
     take: CONTACTS_PER_READ,
@@ -40,9 +51,14 @@ async function readPortal(deps: ConsentDeps, connectionId: string, portalId: str
   return reply.value.size;
 }
 
-export async function recordMarketingStatus(deps: Pick<ConsentDeps, "db">, connectionId: string, statuses: Map<string, boolean>): Promise<void> {
+export async function recordMarketingStatus(
+  deps: Pick<ConsentDeps, "db">,
+  connectionId: string,
+  statuses: Map<string, boolean>,
+): Promise<void> {
   for (const marketing of [true, false]) {
     const ids = [...statuses].filter(([, value]) => value === marketing).map(([id]) => id);
-    if (ids.length > 0) await deps.db.signup.updateMany({ where: { connectionId, hubspotContactId: { in: ids } }, data: { marketingContact: marketing } });
+    if (ids.length > 0)
+      await deps.db.signup.updateMany({ where: { connectionId, hubspotContactId: { in: ids } }, data: { marketingContact: marketing } });
   }
 }

@@ -36,7 +36,9 @@ export async function chooseNewsletterList(db: Db, tenantId: string, listId: str
     const choice = await loadListChoice(db, tenantId, collaborators);
     if (choice.kind !== "ready") throw new AppError("conflict", "HubSpot's lists could not be read; nothing was changed.");
     if (!choice.lists.some((list) => list.id === listId)) {
-      throw new AppError("invalid_input", "Choose one of the portal's static (MANUAL) lists.", { fieldErrors: { listId: ["Not a static contact list of this portal."] } });
+      throw new AppError("invalid_input", "Choose one of the portal's static (MANUAL) lists.", {
+        fieldErrors: { listId: ["Not a static contact list of this portal."] },
+      });
     }
   }
   await db.$transaction(async (tx) => {

@@ -15,7 +15,11 @@ export type SubscriptionTypeChoice =
 
 type Collaborators = { consent: ConsentProvider; accessToken: (db: Db, connectionId: string) => Promise<string> };
 
-export async function loadSubscriptionTypeChoice(db: Db, tenantId: string, { consent, accessToken }: Collaborators): Promise<SubscriptionTypeChoice> {
+export async function loadSubscriptionTypeChoice(
+  db: Db,
+  tenantId: string,
+  { consent, accessToken }: Collaborators,
+): Promise<SubscriptionTypeChoice> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { newsletterSubscriptionId: true } });
   const destination = await resolveDestination(db, tenantId);
   if (!destination || destination.status === "NEEDS_RECONNECT") return { kind: "no-connection" };
@@ -26,23 +30,37 @@ export async function loadSubscriptionTypeChoice(db: Db, tenantId: string, { con
     if (!reply.ok) return { kind: "unavailable", reason: reply.failure.reason, chosenId: tenant.newsletterSubscriptionId };
     return { kind: "ready", types: reply.value, chosenId: tenant.newsletterSubscriptionId };
   } catch (error) {
-    return { kind: "unavailable", reason: error instanceof Error ? error.message : "HubSpot could not be reached", chosenId: tenant.newsletterSubscriptionId };
+    return {
+      kind: "unavailable",
+      reason: error instanceof Error ? error.message : "HubSpot could not be reached",
+      chosenId: tenant.newsletterSubscriptionId,
+    };
   }
 }
 
 /** `subscriptionId` empty: no subscription type (contacts only). Otherwise it must be one HubSpot lists now. */
-export async function chooseSubscriptionType(db: Db, tenantId: string, subscriptionId: string, collaborators: Collaborators): Promise<void> {
+export async function chooseSubscriptionType(
+  db: Db,
+  tenantId: string,
+  subscriptionId: string,
+  collaborators: Collaborators,
+): Promise<void> {
   if (subscriptionId !== "") {
     const choice = await loadSubscriptionTypeChoice(db, tenantId, collaborators);
     if (choice.kind !== "ready") throw new AppError("conflict", "HubSpot's subscription types could not be read; nothing was changed.");
     if (!choice.types.some((type) => type.id === subscriptionId)) {
-      throw new AppError("invalid_input", "Choose one of the portal's active subscription types.", { fieldErrors: { subscriptionId: ["Not an active subscription type of this portal."] } });
+      throw new AppError("invalid_input", "Choose one of the portal's active subscription types.", {
+        fieldErrors: { subscriptionId: ["Not an active subscription type of this portal."] },
+      });
     }
   }
   await db.$transaction(async (tx) => {
     const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { newsletterSubscriptionId: true } });
     if ((before.newsletterSubscriptionId ?? "") === subscriptionId) return;
     await tx.tenant.update({ where: { id: tenantId }, data: { newsletterSubscriptionId: subscriptionId === "" ? null : subscriptionId } });
-    await tx.signup.updateMany({ where: { tenantId, status: "SYNCED", erasedAt: null }, data: { subscriptionState: null, subscriptionError: null, subscriptionLeaseUntil: null } });
+    await tx.signup.updateMany({
+      where: { tenantId, status: "SYNCED", erasedAt: null },
+      data: { subscriptionState: null, subscriptionError: null, subscriptionLeaseUntil: null },
+    });
   });
 }

@@ -26,11 +26,23 @@ type Polled = { id: string; tenantId: string; email: string; hubspotContactId: s
 
 export async function runOptOutPoll(deps: ConsentDeps): Promise<number> {
   const connections = await deps.db.connection.findMany({
-    where: { status: { not: "NEEDS_RECONNECT" }, grantedScopes: { contains: deps.consent.subscriptionScope }, tenant: { newsletterSubscriptionId: { not: null } } },
+    where: {
+      status: { not: "NEEDS_RECONNECT" },
+      grantedScopes: { contains: deps.consent.subscriptionScope },
+      tenant: { newsletterSubscriptionId: { not: null } },
+    },
     select: { id: true, portalId: true, grantedScopes: true, tenant: { select: { newsletterSubscriptionId: true } } },
   });
-  const found = await Promise.all(connections.map((connection) =>
-    pollPortal(deps, { connectionId: connection.id, portalId: connection.portalId }, connection.grantedScopes, connection.tenant.newsletterSubscriptionId!)));
+  const found = await Promise.all(
+    connections.map((connection) =>
+      pollPortal(
+        deps,
+        { connectionId: connection.id, portalId: connection.portalId },
+        connection.grantedScopes,
+        connection.tenant.newsletterSubscriptionId!,
+      ),
+    ),
+  );
   return found.reduce((sum, count) => sum + count, 0);
 }
 
@@ -46,7 +58,13 @@ async function pollPortal(deps: ConsentDeps, portal: Portal, grantedScopes: stri
   }
   let optedOut = 0;
   if (batch) {
-    const reply = await pacedCall(deps, portal, 2, 0, () => deps.consent.readSubscriptionsBatch(accessToken, signups.map((signup) => signup.email), subscriptionId));
+    const reply = await pacedCall(deps, portal, 2, 0, () =>
+      deps.consent.readSubscriptionsBatch(
+        accessToken,
+        signups.map((signup) => signup.email),
+        subscriptionId,
+      ),
+    );
     if (isNoSlot(reply) || !reply.ok) return 0;
     for (const signup of signups) optedOut += await record(deps, signup, reply.value.get(signup.email.toLowerCase()));
     return optedOut;
@@ -64,13 +82,25 @@ async function dueForPoll(deps: ConsentDeps, connectionId: string, limit: number
   const select = { id: true, tenantId: true, email: true, hubspotContactId: true } as const;
   const base = { connectionId, status: "SYNCED" as const, subscriptionState: "SUBSCRIBED", erasedAt: null };
   const recent = await deps.db.signup.findMany({
-    where: { ...base, syncedAt: { gte: new Date(now - RECENT_DAYS * 86_400_000) }, subscriptionCheckedAt: { lt: new Date(now - RECENT_RECHECK_MS) } },
-    select, orderBy: { subscriptionCheckedAt: "asc" }, take: limit,
+    where: {
+      ...base,
+      syncedAt: { gte: new Date(now - RECENT_DAYS * 86_400_000) },
+      subscriptionCheckedAt: { lt: new Date(now - RECENT_RECHECK_MS) },
+    },
+    select,
+    orderBy: { subscriptionCheckedAt: "asc" },
+    take: limit,
   });
   if (recent.length >= limit) return recent;
   const older = await deps.db.signup.findMany({
-    where: { ...base, syncedAt: { lt: new Date(now - RECENT_DAYS * 86_400_000) }, subscriptionCheckedAt: { lt: new Date(now - OLDER_RECHECK_MS) } },
-    select, orderBy: { subscriptionCheckedAt: "asc" }, take: limit - recent.length,
+    where: {
+      ...base,
+      syncedAt: { lt: new Date(now - RECENT_DAYS * 86_400_000) },
+      subscriptionCheckedAt: { lt: new Date(now - OLDER_RECHECK_MS) },
+    },
+    select,
+    orderBy: { subscriptionCheckedAt: "asc" },
+    take: limit - recent.length,
   });
   return [...recent, ...older];
 }

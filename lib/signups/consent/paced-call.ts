@@ -12,7 +12,13 @@ export type Portal = { connectionId: string; portalId: string };
 /** The call did not leave: no slot within `maxWaitMs` (the poll passes 0: spare capacity only). */
 export type NoSlot = { ok: false; noSlot: true; waitMs: number };
 
-export async function pacedCall<T>(deps: SyncDeps, portal: Portal, requests: number, maxWaitMs: number, call: () => Promise<ConsentReply<T>>): Promise<ConsentReply<T> | NoSlot> {
+export async function pacedCall<T>(
+  deps: SyncDeps,
+  portal: Portal,
+  requests: number,
+  maxWaitMs: number,
+  call: () => Promise<ConsentReply<T>>,
+): Promise<ConsentReply<T> | NoSlot> {
   const taken: number[] = [];
   for (let index = 0; index < requests; index++) {
     const permit = await deps.limiter.acquire(portal.portalId, maxWaitMs);

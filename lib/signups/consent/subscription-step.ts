@@ -26,13 +26,23 @@ async function subscribePortal(deps: ConsentDeps, signups: DueSubscription[]): P
   try {
     accessToken = await cachedAccessToken(deps, portal.connectionId);
   } catch (error) {
-    return release(deps, signups, `Could not get a HubSpot token: ${error instanceof Error ? error.message : "unknown error"}`, SUBSCRIPTION_RETRY_MS);
+    return release(
+      deps,
+      signups,
+      `Could not get a HubSpot token: ${error instanceof Error ? error.message : "unknown error"}`,
+      SUBSCRIPTION_RETRY_MS,
+    );
   }
   // With the Enterprise batch scope, one read pair serves the whole group instead of two per contact.
   let readings = new Map<string, SubscriptionReading>();
   if (signups.length > 1 && hasAllScopes(first.grantedScopes, deps.consent.batchStatusScopes)) {
     const batch = await pacedCall(deps, portal, 2, deps.settings.maxRateWaitMs, () =>
-      deps.consent.readSubscriptionsBatch(accessToken, signups.map((signup) => signup.email), first.subscriptionId));
+      deps.consent.readSubscriptionsBatch(
+        accessToken,
+        signups.map((signup) => signup.email),
+        first.subscriptionId,
+      ),
+    );
     if (!isNoSlot(batch) && batch.ok) readings = batch.value;
   }
   for (const signup of signups) {
@@ -41,10 +51,18 @@ async function subscribePortal(deps: ConsentDeps, signups: DueSubscription[]): P
   }
 }
 
-async function subscribeOne(deps: ConsentDeps, portal: Portal, accessToken: string, signup: DueSubscription, known: SubscriptionReading | undefined): Promise<"next" | "stop"> {
+async function subscribeOne(
+  deps: ConsentDeps,
+  portal: Portal,
+  accessToken: string,
+  signup: DueSubscription,
+  known: SubscriptionReading | undefined,
+): Promise<"next" | "stop"> {
   let reading = known;
   if (!reading) {
-    const read = await pacedCall(deps, portal, 2, deps.settings.maxRateWaitMs, () => deps.consent.readSubscription(accessToken, signup.email, signup.subscriptionId));
+    const read = await pacedCall(deps, portal, 2, deps.settings.maxRateWaitMs, () =>
+      deps.consent.readSubscription(accessToken, signup.email, signup.subscriptionId),
+    );
     if (isNoSlot(read)) return "stop";
     if (!read.ok) return failedStep(deps, signup, read.failure);
     reading = read.value;
@@ -54,7 +72,9 @@ async function subscribeOne(deps: ConsentDeps, portal: Portal, accessToken: stri
     return "next";
   }
   if (reading.typeStatus !== "SUBSCRIBED") {
-    const written = await pacedCall(deps, portal, 1, deps.settings.maxRateWaitMs, () => deps.consent.subscribe(accessToken, signup.email, signup.subscriptionId, signup.consentText));
+    const written = await pacedCall(deps, portal, 1, deps.settings.maxRateWaitMs, () =>
+      deps.consent.subscribe(accessToken, signup.email, signup.subscriptionId, signup.consentText),
+    );
     if (isNoSlot(written)) return "stop";
     if (!written.ok) return failedStep(deps, signup, written.failure);
   }
@@ -75,7 +95,12 @@ async function failedStep(deps: ConsentDeps, signup: DueSubscription, failure: C
   return failure.kind === "unexpected" ? "next" : "stop";
 }
 
-async function settleState(deps: ConsentDeps, signup: DueSubscription, state: "SUBSCRIBED" | "OPTED_OUT" | "FAILED", error: string | null): Promise<void> {
+async function settleState(
+  deps: ConsentDeps,
+  signup: DueSubscription,
+  state: "SUBSCRIBED" | "OPTED_OUT" | "FAILED",
+  error: string | null,
+): Promise<void> {
   const now = new Date();
   await deps.db.signup.updateMany({
     where: { id: signup.id, subscriptionLeaseUntil: signup.leaseUntil },
@@ -87,7 +112,10 @@ async function release(deps: ConsentDeps, signups: DueSubscription[], error: str
   for (const signup of signups) {
     await deps.db.signup.updateMany({
       where: { id: signup.id, subscriptionLeaseUntil: signup.leaseUntil },
-      data: { subscriptionLeaseUntil: new Date(Date.now() + Math.min(delayMs, SUBSCRIPTION_LEASE_MS * 30)), ...(error === null ? {} : { subscriptionError: error.slice(0, 500) }) },
+      data: {
+        subscriptionLeaseUntil: new Date(Date.now() + Math.min(delayMs, SUBSCRIPTION_LEASE_MS * 30)),
+        ...(error === null ? {} : { subscriptionError: error.slice(0, 500) }),
+      },
     });
   }
 }

@@ -10,7 +10,8 @@ import { resolveDestinations } from "../sync/destination";
 import { hasScope, type ConsentDeps } from "./consent-deps";
 
 const UNSUBSCRIBES_PER_PASS = 100;
-export const UNSUBSCRIBE_EXPLANATION = "The person unsubscribed from the newsletter (unsubscribe link or the publisher's API, through Switchboard).";
+export const UNSUBSCRIBE_EXPLANATION =
+  "The person unsubscribed from the newsletter (unsubscribe link or the publisher's API, through Switchboard).";
 
 export async function runUnsubscribePush(deps: ConsentDeps): Promise<number> {
   const now = new Date();
@@ -26,11 +27,17 @@ export async function runUnsubscribePush(deps: ConsentDeps): Promise<number> {
   });
   if (pending.length === 0) return 0;
   const destinations = await resolveDestinations(deps.db, [...new Set(pending.map((row) => row.tenantId))]);
-  const connectionIds = [...new Set(pending.map((row) => row.connectionId ?? destinations.get(row.tenantId)?.connectionId).filter((id): id is string => !!id))];
-  const connections = new Map((await deps.db.connection.findMany({
-    where: { id: { in: connectionIds }, status: { not: "NEEDS_RECONNECT" } },
-    select: { id: true, portalId: true, grantedScopes: true },
-  })).map((connection) => [connection.id, connection]));
+  const connectionIds = [
+    ...new Set(pending.map((row) => row.connectionId ?? destinations.get(row.tenantId)?.connectionId).filter((id): id is string => !!id)),
+  ];
+  const connections = new Map(
+    (
+      await deps.db.connection.findMany({
+        where: { id: { in: connectionIds }, status: { not: "NEEDS_RECONNECT" } },
+        select: { id: true, portalId: true, grantedScopes: true },
+      })
+    ).map((connection) => [connection.id, connection]),
+  );
   let pushed = 0;
   for (const row of pending) {
     const connection = connections.get(row.connectionId ?? destinations.get(row.tenantId)?.connectionId ?? "");
@@ -43,14 +50,22 @@ export async function runUnsubscribePush(deps: ConsentDeps): Promise<number> {
     }
     const portal = { connectionId: connection.id, portalId: connection.portalId };
     const reply = await pacedCall(deps, portal, 1, deps.settings.maxRateWaitMs, () =>
-      deps.consent.unsubscribe(accessToken, row.email, row.tenant.newsletterSubscriptionId!, UNSUBSCRIBE_EXPLANATION));
+      deps.consent.unsubscribe(accessToken, row.email, row.tenant.newsletterSubscriptionId!, UNSUBSCRIBE_EXPLANATION),
+    );
     if (isNoSlot(reply)) break;
     if (!reply.ok) {
       // A verdict on the address (HubSpot refuses it): nothing to unsubscribe there; otherwise try later.
-      if (reply.failure.kind === "invalid-data") await deps.db.signup.updateMany({ where: { id: row.id }, data: { hubspotUnsubscribePending: false, subscriptionError: reply.failure.reason.slice(0, 500) } });
+      if (reply.failure.kind === "invalid-data")
+        await deps.db.signup.updateMany({
+          where: { id: row.id },
+          data: { hubspotUnsubscribePending: false, subscriptionError: reply.failure.reason.slice(0, 500) },
+        });
       continue;
     }
-    await deps.db.signup.updateMany({ where: { id: row.id }, data: { hubspotUnsubscribePending: false, subscriptionState: "OPTED_OUT", subscriptionCheckedAt: new Date() } });
+    await deps.db.signup.updateMany({
+      where: { id: row.id },
+      data: { hubspotUnsubscribePending: false, subscriptionState: "OPTED_OUT", subscriptionCheckedAt: new Date() },
+    });
     pushed++;
   }
   return pushed;

@@ -25,7 +25,14 @@ export async function unsubscribeSignup(
     // Taking any sync claim back too: a worker pushing this row then records nothing for it.
     const { count } = await tx.signup.updateMany({
       where: { ...where, status: { not: "UNSUBSCRIBED" } },
-      data: { status: "UNSUBSCRIBED", unsubscribedAt: now, hubspotUnsubscribePending: tellHubspot, claimedBy: null, claimedUntil: null, lastError: null },
+      data: {
+        status: "UNSUBSCRIBED",
+        unsubscribedAt: now,
+        hubspotUnsubscribePending: tellHubspot,
+        claimedBy: null,
+        claimedUntil: null,
+        lastError: null,
+      },
     });
     const row = await tx.signup.findFirst({ where, select: { id: true, tenantId: true, email: true, hubspotContactId: true } });
     if (!row) return "not_found";

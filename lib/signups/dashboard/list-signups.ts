@@ -27,7 +27,14 @@ export interface SignupListItem {
 export const signupListQuerySchema = z.object({
   status: z.enum(["UNCONFIRMED", "PENDING", "SYNCED", "FAILED", "UNSUBSCRIBED"]).optional().catch(undefined),
   // Searched as typed, lower-cased like the stored normalized address.
-  q: z.string().trim().toLowerCase().max(320).optional().transform((value) => value || undefined).catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(320)
+    .optional()
+    .transform((value) => value || undefined)
+    .catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
 });
 export type SignupListQuery = { status?: SignupStatusName; q?: string; after?: string };
@@ -57,15 +64,36 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
 
 // The dashboard's Pending is two stored statuses; each is its own index range, merged below.
 const storedStatuses = {
-  UNCONFIRMED: ["UNCONFIRMED"], PENDING: ["PENDING", "WAITING"], SYNCED: ["SYNCED"], FAILED: ["FAILED"], UNSUBSCRIBED: ["UNSUBSCRIBED"],
+  UNCONFIRMED: ["UNCONFIRMED"],
+  PENDING: ["PENDING", "WAITING"],
+  SYNCED: ["SYNCED"],
+  FAILED: ["FAILED"],
+  UNSUBSCRIBED: ["UNSUBSCRIBED"],
 } as const;
 
 const select = {
-  id: true, email: true, emailNormalized: true, firstName: true, status: true, createdAt: true, syncedAt: true, attempts: true,
-  lastError: true, hubspotContactId: true, connection: { select: { portalId: true } }, subscriptionState: true, marketingContact: true, erasedAt: true,
+  id: true,
+  email: true,
+  emailNormalized: true,
+  firstName: true,
+  status: true,
+  createdAt: true,
+  syncedAt: true,
+  attempts: true,
+  lastError: true,
+  hubspotContactId: true,
+  connection: { select: { portalId: true } },
+  subscriptionState: true,
+  marketingContact: true,
+  erasedAt: true,
 } as const;
 
-export async function listSignups(db: Db, tenantId: string, query: SignupListQuery, take = 50): Promise<{ items: SignupListItem[]; next: string | null }> {
+export async function listSignups(
+  db: Db,
+  tenantId: string,
+  query: SignupListQuery,
+  take = 50,
+): Promise<{ items: SignupListItem[]; next: string | null }> {
   const cursor = decodeCursor(query.after);
   const byEmail = query.q !== undefined;
   const statuses = query.status ? storedStatuses[query.status] : [undefined];
@@ -79,15 +107,34 @@ export async function listSignups(db: Db, tenantId: string, query: SignupListQue
       }),
     ),
   );
-  const merged = ranges.flat().sort(byEmail ? (a, b) => compare(a.emailNormalized, b.emailNormalized) : (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compare(b.id, a.id));
+  const merged = ranges
+    .flat()
+    .sort(
+      byEmail
+        ? (a, b) => compare(a.emailNormalized, b.emailNormalized)
+        : (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compare(b.id, a.id),
+    );
   const page = merged.slice(0, take);
   const last = page[page.length - 1];
-  const next = merged.length > take && last ? encodeCursor(byEmail ? { e: last.emailNormalized } : { c: last.createdAt.toISOString(), i: last.id }) : null;
+  const next =
+    merged.length > take && last
+      ? encodeCursor(byEmail ? { e: last.emailNormalized } : { c: last.createdAt.toISOString(), i: last.id })
+      : null;
   return {
     items: page.map((row) => ({
-      id: row.id, email: row.email, firstName: row.firstName, status: shownStatus(row.status), createdAt: row.createdAt, syncedAt: row.syncedAt,
-      attempts: row.attempts, lastError: row.lastError, hubspotContactId: row.hubspotContactId, portalId: row.connection?.portalId ?? null,
-      subscriptionState: row.subscriptionState, marketingContact: row.marketingContact, erased: row.erasedAt !== null,
+      id: row.id,
+      email: row.email,
+      firstName: row.firstName,
+      status: shownStatus(row.status),
+      createdAt: row.createdAt,
+      syncedAt: row.syncedAt,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      hubspotContactId: row.hubspotContactId,
+      portalId: row.connection?.portalId ?? null,
+      subscriptionState: row.subscriptionState,
+      marketingContact: row.marketingContact,
+      erased: row.erasedAt !== null,
     })),
     next,
   };

@@ -12,7 +12,13 @@ export async function retryFailedSignup(db: Db, tenantId: string, signupId: stri
     where: { id: signupId, tenantId, status: "FAILED" },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null },
   });
-  if (count === 1) await recordChange(db, actor, { tenantId, action: "signup_retry", subject: `signup:${signupId}`, detail: "Failed signup queued for another attempt" });
+  if (count === 1)
+    await recordChange(db, actor, {
+      tenantId,
+      action: "signup_retry",
+      subject: `signup:${signupId}`,
+      detail: "Failed signup queued for another attempt",
+    });
   return count === 1;
 }
 
@@ -21,7 +27,12 @@ export async function retryAllFailedSignups(db: Db, tenantId: string, actor: Aud
     where: { tenantId, status: "FAILED" },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null, claimedBy: null, claimedUntil: null },
   });
-  if (count > 0) await recordChange(db, actor, { tenantId, action: "signup_retry", detail: `${count} failed signup${count === 1 ? "" : "s"} queued for another attempt` });
+  if (count > 0)
+    await recordChange(db, actor, {
+      tenantId,
+      action: "signup_retry",
+      detail: `${count} failed signup${count === 1 ? "" : "s"} queued for another attempt`,
+    });
   return count;
 }
 
@@ -31,13 +42,21 @@ export const signupSettingsSchema = z.object({
     .trim()
     .min(CONSENT_TEXT_MIN_LENGTH, `Write at least ${CONSENT_TEXT_MIN_LENGTH} characters so visitors know what they agree to.`)
     // It becomes HubSpot's legalBasisExplanation: refused here, not at sync time (consent-text.ts).
-    .max(CONSENT_TEXT_MAX_LENGTH, `Keep the consent text to ${CONSENT_TEXT_MAX_LENGTH} characters: HubSpot records it with each subscription.`)
+    .max(
+      CONSENT_TEXT_MAX_LENGTH,
+      `Keep the consent text to ${CONSENT_TEXT_MAX_LENGTH} characters: HubSpot records it with each subscription.`,
+    )
     // Line breaks are fine; NUL and other control characters are not (PostgreSQL refuses NUL).
     .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), "Remove the control characters from the consent text."),
   allowedOrigins: z
     .string()
     .max(5000, "That is too many origins.")
-    .transform((value) => value.split(/[\s,]+/).map((line) => line.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(/[\s,]+/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .superRefine((origins, context) => {
       const invalid = origins.filter((origin) => canonicalOrigin(origin) === null);
       if (invalid.length > 0) {
@@ -46,15 +65,24 @@ export const signupSettingsSchema = z.object({
     })
     .transform((origins) => [...new Set(origins.map((origin) => canonicalOrigin(origin) ?? origin))]),
   // A checkbox: present ("on") when ticked, absent otherwise; the API sends a boolean.
-  doubleOptIn: z.union([z.boolean(), z.literal("on")]).optional().transform((value) => value === true || value === "on"),
+  doubleOptIn: z
+    .union([z.boolean(), z.literal("on")])
+    .optional()
+    .transform((value) => value === true || value === "on"),
 });
 
 export type SignupSettings = z.infer<typeof signupSettingsSchema>;
 
 export async function saveSignupSettings(db: Db, tenantId: string, settings: SignupSettings, actor: AuditActor): Promise<void> {
-  const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { consentText: true, allowedOrigins: true, doubleOptIn: true } });
+  const before = await db.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { consentText: true, allowedOrigins: true, doubleOptIn: true },
+  });
   const allowedOrigins = settings.allowedOrigins.join("\n");
-  await db.tenant.update({ where: { id: tenantId }, data: { consentText: settings.consentText, allowedOrigins, doubleOptIn: settings.doubleOptIn } });
+  await db.tenant.update({
+    where: { id: tenantId },
+    data: { consentText: settings.consentText, allowedOrigins, doubleOptIn: settings.doubleOptIn },
+  });
   const changed = [
     before.consentText !== settings.consentText ? "consent text" : null,
     before.allowedOrigins !== allowedOrigins ? "allowed origins" : null,
@@ -62,6 +90,10 @@ export async function saveSignupSettings(db: Db, tenantId: string, settings: Sig
   ].filter(Boolean);
   if (changed.length > 0) {
     const origins = settings.allowedOrigins.length > 0 ? settings.allowedOrigins.join(", ") : "none";
-    await recordChange(db, actor, { tenantId, action: "signup_settings", detail: `Signup settings changed (${changed.join(", ")}); allowed origins: ${origins}` });
+    await recordChange(db, actor, {
+      tenantId,
+      action: "signup_settings",
+      detail: `Signup settings changed (${changed.join(", ")}); allowed origins: ${origins}`,
+    });
   }
 }

@@ -27,7 +27,9 @@ export interface DailySignups extends StatusCounts {
 
 /** Signups per day of arrival (UTC) for the last `days` days, by where they stand now. */
 export async function signupsPerDay(db: Db, tenantId: string, days = 30, now = new Date()): Promise<DailySignups[]> {
-  const dayKeys = Array.from({ length: days }, (_, index) => new Date(now.getTime() - (days - 1 - index) * 86_400_000).toISOString().slice(0, 10));
+  const dayKeys = Array.from({ length: days }, (_, index) =>
+    new Date(now.getTime() - (days - 1 - index) * 86_400_000).toISOString().slice(0, 10),
+  );
   const rows = await db.signupDailyCount.findMany({
     where: { tenantId, day: { gte: dayKeys[0] } },
     select: { day: true, status: true, total: true },

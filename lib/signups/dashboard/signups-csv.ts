@@ -3,7 +3,17 @@
 // public form, so anyone could otherwise plant a formula in an admin's spreadsheet.
 import type { SignupListItem } from "./list-signups";
 
-export const SIGNUP_CSV_HEADER = ["email", "first_name", "status", "signed_up_at", "synced_at", "attempts", "hubspot_contact_id", "portal_id", "last_error"];
+export const SIGNUP_CSV_HEADER = [
+  "email",
+  "first_name",
+  "status",
+  "signed_up_at",
+  "synced_at",
+  "attempts",
+  "hubspot_contact_id",
+  "portal_id",
+  "last_error",
+];
 
 export function signupCsvRow(signup: SignupListItem): string {
   return csvLine([

@@ -35,7 +35,9 @@ async function flush(db: Db, batch: Waiting[]): Promise<void> {
   try {
     // ON CONFLICT DO NOTHING: an address the tenant already has is simply not returned, and
     // that caller goes on to update the existing row.
-    const inserted = await db.signup.createManyAndReturn(skipDuplicates({ data: batch.map((waiting) => waiting.row), select: { id: true } }));
+    const inserted = await db.signup.createManyAndReturn(
+      skipDuplicates({ data: batch.map((waiting) => waiting.row), select: { id: true } }),
+    );
     const insertedIds = new Set(inserted.map((row) => row.id));
     for (const waiting of batch) waiting.resolve(insertedIds.has(waiting.row.id) ? { id: waiting.row.id } : null);
     return;
@@ -60,4 +62,3 @@ type CreateManyArgs = { data: NewSignupRow[]; select: { id: true } };
 function skipDuplicates(args: CreateManyArgs): CreateManyArgs {
   return { ...args, skipDuplicates: true } as CreateManyArgs;
 }
-

@@ -37,7 +37,11 @@ export async function answerSubscribe(request: IntakeRequest, tenantSlug: string
 }
 
 /** OPTIONS (CORS preflight): never throws either. */
-export async function answerSubscribePreflight(request: IntakeRequest, tenantSlug: string, context: SubscribeContext): Promise<IntakeAnswer> {
+export async function answerSubscribePreflight(
+  request: IntakeRequest,
+  tenantSlug: string,
+  context: SubscribeContext,
+): Promise<IntakeAnswer> {
   try {
     const tenant = await cachedPublicTenant(context.store.db, tenantSlug);
     if (!tenant) return { status: 404, headers: {} };
@@ -57,7 +61,12 @@ async function handleSubscribe(request: IntakeRequest, tenantSlug: string, conte
     const verdict = checkOrigin(request, tenant.allowedOrigins, new URL(context.appUrl).origin);
     headers = corsHeaders(request, verdict);
     if (verdict === "forbidden") throw new AppError("forbidden", "This website may not submit signups for this newsletter.");
-    await assertSignupAllowance(context.limiter, tenant.id, clientIpFrom(request.headers), (seconds) => `Too many signups from this address; try again in ${seconds} s.`);
+    await assertSignupAllowance(
+      context.limiter,
+      tenant.id,
+      clientIpFrom(request.headers),
+      (seconds) => `Too many signups from this address; try again in ${seconds} s.`,
+    );
     const body = await readSignupBody(request);
     if (!body.ok) {
       // 422 (e.g. nesting too deep) answers like every other refused field set: fieldErrors as they come.
@@ -78,9 +87,15 @@ async function handleSubscribe(request: IntakeRequest, tenantSlug: string, conte
 }
 
 /** One signup allowance per tenant and client address, for the API and the public form alike. */
-export async function assertSignupAllowance(limiter: RateLimiterAbstract, tenantId: string, ip: string | null, message: (seconds: number) => string): Promise<void> {
+export async function assertSignupAllowance(
+  limiter: RateLimiterAbstract,
+  tenantId: string,
+  ip: string | null,
+  message: (seconds: number) => string,
+): Promise<void> {
   const allowance = await consumeSignupAllowance(limiter, tenantId, ip ?? "unknown");
-  if (!allowance.allowed) throw new AppError("rate_limited", message(allowance.retryAfterSeconds), { retryAfterSeconds: allowance.retryAfterSeconds });
+  if (!allowance.allowed)
+    throw new AppError("rate_limited", message(allowance.retryAfterSeconds), { retryAfterSeconds: allowance.retryAfterSeconds });
 }
 
 // The documented error codes of the public API where they differ from the AppError's own.
@@ -93,7 +108,11 @@ function intakeAnswerOf(error: AppError, headers: Record<string, string>): Intak
   const retryAfter = error.details.retryAfterSeconds;
   return json(
     error.status,
-    { error: PUBLIC_CODES[error.code] ?? error.code, message: error.message, ...(error.details.fieldErrors ? { fieldErrors: error.details.fieldErrors } : {}) },
+    {
+      error: PUBLIC_CODES[error.code] ?? error.code,
+      message: error.message,
+      ...(error.details.fieldErrors ? { fieldErrors: error.details.fieldErrors } : {}),
+    },
     retryAfter ? { ...headers, "Retry-After": String(retryAfter) } : headers,
   );
 }
@@ -121,7 +140,12 @@ export function appSubscribeContext(runtime: Pick<Runtime, "store" | "env" | "ma
 }
 
 /** Stores a valid signup and returns its id; bad fields throw an invalid_input AppError. */
-export async function submitSignup(store: Store, tenant: SignupTenant, fields: Record<string, unknown>, mailing?: ConfirmationMailing): Promise<{ id: string }> {
+export async function submitSignup(
+  store: Store,
+  tenant: SignupTenant,
+  fields: Record<string, unknown>,
+  mailing?: ConfirmationMailing,
+): Promise<{ id: string }> {
   // Validation first: were the trap checked before it, a bot could fill fields one at a time and
   // see which one turns a 422 into a 202.
   const parsed = signupInputSchema.safeParse(fields);

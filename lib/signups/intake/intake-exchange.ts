@@ -37,9 +37,7 @@ export class BodyReadError extends Error {
 // into a record.
 export const MAX_SIGNUP_BODY_BYTES = 16 * 1024;
 
-export type BodyResult =
-  | { ok: true; fields: Record<string, unknown> }
-  | { ok: false; status: 400 | 413 | 415 | 422; message: string };
+export type BodyResult = { ok: true; fields: Record<string, unknown> } | { ok: false; status: 400 | 413 | 415 | 422; message: string };
 
 export async function readSignupBody(request: IntakeRequest): Promise<BodyResult> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -67,7 +65,9 @@ export async function readSignupBody(request: IntakeRequest): Promise<BodyResult
       return { ok: true, fields: Object.fromEntries(new URLSearchParams(new TextDecoder().decode(bytes))) };
     }
     if (contentType === "multipart/form-data") {
-      const form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+      const form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
+        headers: { "content-type": request.headers.get("content-type") ?? "" },
+      }).formData();
       const fields: Record<string, unknown> = {};
       form.forEach((value, key) => {
         if (typeof value === "string") fields[key] = value;

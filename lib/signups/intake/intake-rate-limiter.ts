@@ -16,13 +16,20 @@ export function signupLimiter(store: Store, limits: SignupLimits): RateLimiterAb
   return store.shared("limiter:signup", () => {
     const memory = new RateLimiterMemory({ keyPrefix: "signup", points: limits.points, duration: limits.windowSeconds });
     const limiter = counterTableLimiter(store, {
-      tableName: SIGNUP_COUNTER_TABLE, keyPrefix: "signup", points: limits.points, duration: limits.windowSeconds,
+      tableName: SIGNUP_COUNTER_TABLE,
+      keyPrefix: "signup",
+      points: limits.points,
+      duration: limits.windowSeconds,
       // Ours prunes sooner (below).
       clearExpiredByTimeout: false,
       insurance: memory,
     });
     if (limiter !== memory) pruneSignupCountersPeriodically(store);
-    log.info("signup rate limiter ready", { store: limiter === memory ? "memory" : "database", points: limits.points, windowSeconds: limits.windowSeconds });
+    log.info("signup rate limiter ready", {
+      store: limiter === memory ? "memory" : "database",
+      points: limits.points,
+      windowSeconds: limits.windowSeconds,
+    });
     return limiter;
   });
 }

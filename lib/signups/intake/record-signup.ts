@@ -50,7 +50,12 @@ export interface RecordedSignup {
  * answer thus tells a caller neither that the address is known nor which row holds it.
  * `mailing` is how double opt-in mails go out (without it such signups wait UNCONFIRMED, unmailed).
  */
-export async function recordSignup(store: Store, tenant: SignupTenant, input: SignupInput, mailing?: ConfirmationMailing): Promise<RecordedSignup> {
+export async function recordSignup(
+  store: Store,
+  tenant: SignupTenant,
+  input: SignupInput,
+  mailing?: ConfirmationMailing,
+): Promise<RecordedSignup> {
   const id = newSignupId();
   const emailNormalized = normalizeEmail(input.email);
   const token = tenant.doubleOptIn ? newConfirmationToken() : null;

@@ -31,7 +31,14 @@ export async function claimTenantSignups(store: Store, claim: TenantClaim): Prom
   const now = claim.now ?? new Date();
   const leaseUntil = new Date(now.getTime() + claim.leaseMs);
   // Outcomes always release a claim, so a claim still present is one whose holder vanished.
-  return claimDueSignups(store, { workerId: claim.workerId, tenantId: claim.tenantId, limit: claim.limit, now, leaseUntil, reclaimedMessage: RECLAIMED_MESSAGE });
+  return claimDueSignups(store, {
+    workerId: claim.workerId,
+    tenantId: claim.tenantId,
+    limit: claim.limit,
+    now,
+    leaseUntil,
+    reclaimedMessage: RECLAIMED_MESSAGE,
+  });
 }
 
 /**
@@ -42,6 +49,12 @@ export async function claimTenantSignups(store: Store, claim: TenantClaim): Prom
 export async function renewClaims<T extends { id: string }>(db: Db, workerId: string, batch: T[], leaseMs: number): Promise<T[]> {
   if (batch.length === 0) return [];
   const now = new Date();
-  const heldIds = await renewSignupClaims(db, workerId, batch.map((signup) => signup.id), now, new Date(now.getTime() + leaseMs));
+  const heldIds = await renewSignupClaims(
+    db,
+    workerId,
+    batch.map((signup) => signup.id),
+    now,
+    new Date(now.getTime() + leaseMs),
+  );
   return batch.filter((signup) => heldIds.has(signup.id));
 }

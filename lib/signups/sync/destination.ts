@@ -32,7 +32,10 @@ export async function resolveDestinations(db: Db, tenantIds: string[]): Promise<
   const destinations = new Map<string, Destination | null>(tenantIds.map((id) => [id, null]));
   for (const tenant of tenants) {
     const connection = pickDestination(tenant.newsletterConnectionId, tenant.connections);
-    destinations.set(tenant.id, connection ? { connectionId: connection.id, portalId: connection.portalId, status: connection.status } : null);
+    destinations.set(
+      tenant.id,
+      connection ? { connectionId: connection.id, portalId: connection.portalId, status: connection.status } : null,
+    );
   }
   return destinations;
 }

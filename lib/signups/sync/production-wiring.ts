@@ -14,7 +14,10 @@ import type { SyncWorkerOptions } from "./sync-worker";
 
 export type SyncWiring = {
   store: Store;
-  env: Pick<ServerEnv, "SYNC_GIVE_UP_AFTER_HOURS" | "SYNC_BATCH_SIZE" | "SYNC_LEASE_SECONDS" | "SYNC_IDLE_POLL_MS" | "SYNC_PORTAL_REQUESTS_PER_10S">;
+  env: Pick<
+    ServerEnv,
+    "SYNC_GIVE_UP_AFTER_HOURS" | "SYNC_BATCH_SIZE" | "SYNC_LEASE_SECONDS" | "SYNC_IDLE_POLL_MS" | "SYNC_PORTAL_REQUESTS_PER_10S"
+  >;
   integrations: IntegrationServices;
   /** Built on first use: a worker may start (and idle) before HubSpot's client id is configured. */
   contactSync: () => IntegrationProvider & ConsentProvider;

@@ -19,7 +19,13 @@ import { WAITING_MESSAGE } from "./waiting-signups";
 const UNANSWERED = "HubSpot's answer did not mention this contact";
 
 /** `claimedAt`: when these rows were claimed; a claim that young is not renewed before the call. */
-export async function pushSignups(deps: SyncDeps, destination: Destination, accessToken: string, signups: ClaimedSignup[], claimedAt = 0): Promise<void> {
+export async function pushSignups(
+  deps: SyncDeps,
+  destination: Destination,
+  accessToken: string,
+  signups: ClaimedSignup[],
+  claimedAt = 0,
+): Promise<void> {
   const batches: ClaimedSignup[][] = [];
   for (let start = 0; start < signups.length; start += deps.settings.batchSize) {
     batches.push(signups.slice(start, start + deps.settings.batchSize));
@@ -33,7 +39,13 @@ function toInput(signup: ClaimedSignup): ContactUpsertInput {
   return { traceId: signup.id, email: signup.email, firstName: signup.firstName };
 }
 
-async function pushAndRecord(deps: SyncDeps, destination: Destination, accessToken: string, claimedBatch: ClaimedSignup[], claimedAt: number): Promise<void> {
+async function pushAndRecord(
+  deps: SyncDeps,
+  destination: Destination,
+  accessToken: string,
+  claimedBatch: ClaimedSignup[],
+  claimedAt: number,
+): Promise<void> {
   const { db, workerId, limiter, settings } = deps;
   // Claims first, permit last: the call leaves right after its rate slot is taken (the lease outlasts
   // the longest wait for a permit), and the slot counts from HubSpot's answer (settle). A claim
@@ -67,9 +79,17 @@ async function pushAndRecord(deps: SyncDeps, destination: Destination, accessTok
       return retryLater(unanswered, UNANSWERED);
     }
     case "batch-rejected": {
-      if (batch.length === 1) return recordSynced(deps, destination.connectionId, [], batch.map((signup) => ({ signup, reason: outcome.reason })));
+      if (batch.length === 1)
+        return recordSynced(
+          deps,
+          destination.connectionId,
+          [],
+          batch.map((signup) => ({ signup, reason: outcome.reason })),
+        );
       const middle = Math.ceil(batch.length / 2);
-      await Promise.all([batch.slice(0, middle), batch.slice(middle)].map((half) => pushAndRecord(deps, destination, accessToken, half, 0)));
+      await Promise.all(
+        [batch.slice(0, middle), batch.slice(middle)].map((half) => pushAndRecord(deps, destination, accessToken, half, 0)),
+      );
       return;
     }
     case "rate-limited":

@@ -32,10 +32,13 @@ export async function recordSynced(
     ...rejected.map(({ signup, reason }) => ({ id: signup.id, status: "FAILED" as const, contactId: null, lastError: reason })),
   ];
   // signup.synced / signup.failed commit with the outcomes (webhook outbox).
-  const events = keyedWebhookEventRows([
-    ...synced.map(({ signup, contactId }) => ({ key: signup.id, event: signupSyncedEvent(signup, contactId) })),
-    ...rejected.map(({ signup, reason }) => ({ key: signup.id, event: signupFailedEvent(signup, reason) })),
-  ], now);
+  const events = keyedWebhookEventRows(
+    [
+      ...synced.map(({ signup, contactId }) => ({ key: signup.id, event: signupSyncedEvent(signup, contactId) })),
+      ...rejected.map(({ signup, reason }) => ({ key: signup.id, event: signupFailedEvent(signup, reason) })),
+    ],
+    now,
+  );
   await writeAnsweredSignups(owner.store, owner.workerId, connectionId, rows, events, now);
 }
 
@@ -56,18 +59,34 @@ export async function recordRetryLater(owner: OutcomeStore, signups: ClaimedSign
   const nextAttemptAt = (signup: ClaimedSignup) => new Date(now + Math.max(policy.minDelayMs ?? 0, retryDelayMs(signup.attempts + 1)));
   const at = new Date(now);
   // A signup that ends FAILED this way is announced like one HubSpot rejected (webhook outbox).
-  const events = keyedWebhookEventRows(givenUp.map((signup) => ({ key: signup.id, event: signupFailedEvent(signup, giveUpReason(signup)) })), at);
-  await writeRetriedSignups(owner.store, owner.workerId, {
-    ids: signups.map((signup) => signup.id),
-    lastError: reason,
-    givenUp: givenUp.map((signup) => ({ id: signup.id, lastError: giveUpReason(signup) })),
-    retried: retried.map((signup) => ({ id: signup.id, nextAttemptAt: nextAttemptAt(signup) })),
-  }, events, at);
+  const events = keyedWebhookEventRows(
+    givenUp.map((signup) => ({ key: signup.id, event: signupFailedEvent(signup, giveUpReason(signup)) })),
+    at,
+  );
+  await writeRetriedSignups(
+    owner.store,
+    owner.workerId,
+    {
+      ids: signups.map((signup) => signup.id),
+      lastError: reason,
+      givenUp: givenUp.map((signup) => ({ id: signup.id, lastError: giveUpReason(signup) })),
+      retried: retried.map((signup) => ({ id: signup.id, nextAttemptAt: nextAttemptAt(signup) })),
+    },
+    events,
+    at,
+  );
 }
 
 /** Not the signup's fault (no usable connection, our own rate budget): wait without counting. */
 export async function recordWaiting(owner: OutcomeStore, signups: ClaimedSignup[], delayMs: number, reason: string | null): Promise<void> {
   if (signups.length === 0) return;
   const now = new Date();
-  await releaseSignupClaims(owner.store.db, owner.workerId, signups.map((signup) => signup.id), new Date(now.getTime() + delayMs), reason, now);
+  await releaseSignupClaims(
+    owner.store.db,
+    owner.workerId,
+    signups.map((signup) => signup.id),
+    new Date(now.getTime() + delayMs),
+    reason,
+    now,
+  );
 }

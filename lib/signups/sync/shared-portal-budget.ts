@@ -103,4 +103,3 @@ export class SharedPortalBudget {
     this.readyPortals.set(portalId, slots);
   }
 }
-

@@ -10,23 +10,29 @@ import type { SyncDeps } from "./sync-deps";
 import { recordSyncHealth } from "./sync-health";
 
 const CATEGORY_BY_KIND = {
-  "answered": "OK",
+  answered: "OK",
   "batch-rejected": "VALIDATION_ERROR",
   "rate-limited": "RATE_LIMITS",
-  "transient": "TRANSIENT",
+  transient: "TRANSIENT",
   "token-rejected": "TOKEN_REJECTED",
   "missing-scope": "MISSING_SCOPES",
-  "unexpected": "UNEXPECTED",
+  unexpected: "UNEXPECTED",
 } as const;
 
-export async function observeReply(deps: SyncDeps, destination: Destination, batch: ClaimedSignup[], reply: ContactUpsertReply): Promise<void> {
+export async function observeReply(
+  deps: SyncDeps,
+  destination: Destination,
+  batch: ClaimedSignup[],
+  reply: ContactUpsertReply,
+): Promise<void> {
   const { outcome } = reply;
   const status = reply.httpStatus === null ? "no-answer" : String(reply.httpStatus);
   const category = reply.errorCategory ?? CATEGORY_BY_KIND[outcome.kind];
   const counters = metrics();
   counters.syncCalls.inc({ status });
   const synced = outcome.kind === "answered" ? outcome.synced.size : 0;
-  const failed = outcome.kind === "answered" ? batch.filter((signup) => outcome.rejected.has(signup.id) && !outcome.synced.has(signup.id)).length : 0;
+  const failed =
+    outcome.kind === "answered" ? batch.filter((signup) => outcome.rejected.has(signup.id) && !outcome.synced.has(signup.id)).length : 0;
   counters.contactsSynced.inc(synced);
   counters.contactsFailed.inc(failed);
   if (outcome.kind === "rate-limited") counters.rateLimitPauses.inc();

@@ -47,7 +47,10 @@ export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> 
       }
       const claimedAt = Date.now();
       const signups = await claimTenantSignups(deps.store, {
-        workerId: deps.workerId, tenantId, limit: batchesPerTenant * settings.batchSize, leaseMs: settings.leaseMs,
+        workerId: deps.workerId,
+        tenantId,
+        limit: batchesPerTenant * settings.batchSize,
+        leaseMs: settings.leaseMs,
       });
       if (signups.length === 0) return;
       claimed += signups.length;
@@ -72,7 +75,8 @@ function observeClaims(signups: ClaimedSignup[], destination: Destination): void
     if (signup.attempts === 0) metrics().claimLag.observe((now - signup.createdAt.getTime()) / 1000);
     if (signup.lastError === RECLAIMED_MESSAGE) reclaimed++;
   }
-  if (reclaimed > 0) log.warn("signup sync took over signups whose worker stopped mid-batch", { portalId: destination.portalId, signups: reclaimed });
+  if (reclaimed > 0)
+    log.warn("signup sync took over signups whose worker stopped mid-batch", { portalId: destination.portalId, signups: reclaimed });
 }
 
 async function syncTenant(deps: SyncDeps, destination: Destination, signups: ClaimedSignup[], claimedAt: number): Promise<void> {

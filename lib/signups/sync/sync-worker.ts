@@ -32,7 +32,12 @@ export interface SyncWorkerOptions {
   /** Subscription statuses, marketing status, opt-out poll and HubSpot's webhooks; absent: contacts only. */
   consent?: ConsentProvider;
   /** Defaults are the configuration schema's (lib/env/server-schema.ts). */
-  settings?: Partial<SyncSettings> & { idlePollMs?: number; optOutPollEveryMs?: number; portalRequestsPer10s?: number; passesInFlight?: number };
+  settings?: Partial<SyncSettings> & {
+    idlePollMs?: number;
+    optOutPollEveryMs?: number;
+    portalRequestsPer10s?: number;
+    passesInFlight?: number;
+  };
   workerId?: string;
 }
 
@@ -103,7 +108,8 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
 async function housekeeping(deps: SyncDeps): Promise<void> {
   await refreshPlannerStatistics(deps.store);
   const released = await releaseStrandedSignups(deps.db);
-  if (released > 0) log.warn("signup sync released WAITING signups of tenants that can send again", { workerId: deps.workerId, signups: released });
+  if (released > 0)
+    log.warn("signup sync released WAITING signups of tenants that can send again", { workerId: deps.workerId, signups: released });
 }
 
 /**
@@ -112,5 +118,9 @@ async function housekeeping(deps: SyncDeps): Promise<void> {
  */
 export function portalPacer(db: Db, cap?: number): PortalPacer {
   const starting = Math.min(STARTING_BUDGET, cap ?? Infinity);
-  return new PortalPacer(new PortalRateLimiter(starting, STARTING_WINDOW_MS), new SharedPortalBudget(db, starting, STARTING_WINDOW_MS), cap);
+  return new PortalPacer(
+    new PortalRateLimiter(starting, STARTING_WINDOW_MS),
+    new SharedPortalBudget(db, starting, STARTING_WINDOW_MS),
+    cap,
+  );
 }

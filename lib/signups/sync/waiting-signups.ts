@@ -36,8 +36,15 @@ export async function parkPendingSignups(db: Db, tenantId: string): Promise<numb
  * this costs one index probe per connected tenant, never a walk over waiting rows.
  */
 export async function releaseStrandedSignups(db: Db): Promise<number> {
-  const connected = await db.connection.findMany({ where: { status: { not: "NEEDS_RECONNECT" } }, select: { tenantId: true }, distinct: ["tenantId"] });
-  const destinations = await resolveDestinations(db, connected.map((row) => row.tenantId));
+  const connected = await db.connection.findMany({
+    where: { status: { not: "NEEDS_RECONNECT" } },
+    select: { tenantId: true },
+    distinct: ["tenantId"],
+  });
+  const destinations = await resolveDestinations(
+    db,
+    connected.map((row) => row.tenantId),
+  );
   let released = 0;
   for (const [tenantId, destination] of destinations) {
     if (isUsable(destination)) released += await releaseWaitingSignups(db, tenantId);

@@ -42,7 +42,12 @@ export const uninstallRoutes: Route[] = [
       const portal = portalFromParams(ctx);
       if (!portal) return;
       const { revoked, mail } = uninstall(ctx.state, portal);
-      sendJson(ctx.res, 200, { portalId: portal.id, revokedAccessTokens: revoked.accessTokens, revokedRefreshTokens: revoked.refreshTokens, mail });
+      sendJson(ctx.res, 200, {
+        portalId: portal.id,
+        revokedAccessTokens: revoked.accessTokens,
+        revokedRefreshTokens: revoked.refreshTokens,
+        mail,
+      });
     },
   },
   { method: "GET", path: "/_sim/mails", handler: (ctx) => sendJson(ctx.res, 200, { mails: ctx.state.mails.list() }) },

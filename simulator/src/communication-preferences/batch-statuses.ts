@@ -20,7 +20,12 @@ function sendBatch(ctx: RequestContext, caller: CrmCaller, results: unknown[], e
   sendCrm(ctx, caller, 207, {
     ...body,
     numErrors: errors.length,
-    errors: errors.map((error) => ({ status: "error", category: "VALIDATION_ERROR", message: error.message, context: { ids: [error.id] } })),
+    errors: errors.map((error) => ({
+      status: "error",
+      category: "VALIDATION_ERROR",
+      message: error.message,
+      context: { ids: [error.id] },
+    })),
   });
 }
 

@@ -25,7 +25,11 @@ function bearerToken(ctx: RequestContext): string | null {
 
 /** Returns the caller, or null after having answered the request with the error. */
 /** `scope`: the scope the call needs, or a list of which any one will do (HubSpot's requiredGranularScopes); [] = any token. */
-export function authorizeCrmCall(ctx: RequestContext, scope: string | readonly string[], policy: LimitPolicy = "general"): CrmCaller | null {
+export function authorizeCrmCall(
+  ctx: RequestContext,
+  scope: string | readonly string[],
+  policy: LimitPolicy = "general",
+): CrmCaller | null {
   const sim = ctx.state;
   const token = sim.tokens.findAccessToken(bearerToken(ctx) ?? "");
   if (!token || token.revoked) {

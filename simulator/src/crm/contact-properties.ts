@@ -16,9 +16,7 @@ export function invalidEmailProblem(value: string): PropertyProblem {
   return { isValid: false, message: `Email address ${value} is invalid`, error: "INVALID_EMAIL", name: "email" };
 }
 
-export type PropertiesCheck =
-  | { ok: true; properties: Record<string, string> }
-  | { ok: false; problems: PropertyProblem[] };
+export type PropertiesCheck = { ok: true; properties: Record<string, string> } | { ok: false; problems: PropertyProblem[] };
 
 /** Why a value is not one of an enumeration's options (checkbox fields take several, `;`-separated). */
 function optionProblem(name: string, value: string, allowed: string[], multiple: boolean): PropertyProblem | null {
@@ -35,7 +33,12 @@ export function checkProperties(input: Record<string, unknown>, lookup: Property
   for (const [name, raw] of Object.entries(input)) {
     const property = lookup(name);
     if (property?.readOnlyValue) {
-      problems.push({ isValid: false, message: `${name} is a read only property; its value cannot be set.`, error: "READ_ONLY_VALUE", name });
+      problems.push({
+        isValid: false,
+        message: `${name} is a read only property; its value cannot be set.`,
+        error: "READ_ONLY_VALUE",
+        name,
+      });
       continue;
     }
     if (!property) {
@@ -52,7 +55,12 @@ export function checkProperties(input: Record<string, unknown>, lookup: Property
       continue;
     }
     if (property.type === "enumeration") {
-      const problem = optionProblem(name, value, property.options.map((option) => option.value), property.fieldType === "checkbox");
+      const problem = optionProblem(
+        name,
+        value,
+        property.options.map((option) => option.value),
+        property.fieldType === "checkbox",
+      );
       if (problem) {
         problems.push(problem);
         continue;

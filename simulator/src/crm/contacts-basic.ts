@@ -18,7 +18,9 @@ export async function createContact(ctx: RequestContext): Promise<void> {
   const checked = checkProperties(input.properties, ctx.state.properties.lookup(caller.portalId));
   if (!checked.ok) return sendCrm(ctx, caller, 400, validationError(propertyValuesMessage(checked.problems)));
   const email = checked.properties.email;
-  const existing = email ? (ctx.state.contacts.findByEmail(caller.portalId, email) ?? ctx.state.contacts.findByAdditionalEmail(caller.portalId, email)) : undefined;
+  const existing = email
+    ? (ctx.state.contacts.findByEmail(caller.portalId, email) ?? ctx.state.contacts.findByAdditionalEmail(caller.portalId, email))
+    : undefined;
   if (existing) return sendCrm(ctx, caller, 409, contactConflict(existing.id));
   const contact = ctx.state.contacts.create(caller.portalId, checked.properties, ctx.state.createsMarketingContacts(caller.portalId));
   sendCrm(ctx, caller, 201, contactJson(contact, "all"));
@@ -34,8 +36,7 @@ export function getContact(ctx: RequestContext): void {
     return sendCrm(ctx, caller, 400, validationError(`idProperty ${idProperty} is not a unique identifier property`));
   }
   const contacts = ctx.state.contacts;
-  const contact =
-    idProperty === "email" ? contacts.findByEmail(caller.portalId, id) : contacts.findById(caller.portalId, id);
+  const contact = idProperty === "email" ? contacts.findByEmail(caller.portalId, id) : contacts.findById(caller.portalId, id);
   if (!contact) return sendCrm(ctx, caller, 404, objectNotFound());
   sendCrm(ctx, caller, 200, contactJson(contact, selectionFromQuery(ctx.url.searchParams)));
 }

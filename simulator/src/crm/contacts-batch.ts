@@ -36,7 +36,9 @@ export async function batchCreateContacts(ctx: RequestContext): Promise<void> {
     }
     checkedInputs.push(checked.properties);
   }
-  const results = checkedInputs.map((properties) => contactJson(store.create(caller.portalId, properties, ctx.state.createsMarketingContacts(caller.portalId)), "all"));
+  const results = checkedInputs.map((properties) =>
+    contactJson(store.create(caller.portalId, properties, ctx.state.createsMarketingContacts(caller.portalId)), "all"),
+  );
   sendCrm(ctx, caller, 201, { status: "COMPLETE", results, startedAt, completedAt: new Date().toISOString() });
 }
 
@@ -68,7 +70,14 @@ export async function batchUpsertContacts(ctx: RequestContext): Promise<void> {
   const startedAt = new Date().toISOString();
   const unsupported = body.inputs.find((input) => input.idProperty !== "email");
   if (unsupported) {
-    return sendCrm(ctx, caller, 400, validationError(`idProperty must be "email" (got ${JSON.stringify(unsupported.idProperty ?? null)}); the simulator upserts contacts by email only`));
+    return sendCrm(
+      ctx,
+      caller,
+      400,
+      validationError(
+        `idProperty must be "email" (got ${JSON.stringify(unsupported.idProperty ?? null)}); the simulator upserts contacts by email only`,
+      ),
+    );
   }
   const seen = new Set<string>();
   const duplicates = new Set<string>();
@@ -78,7 +87,12 @@ export async function batchUpsertContacts(ctx: RequestContext): Promise<void> {
     seen.add(id);
   }
   if (duplicates.size > 0) {
-    return sendCrm(ctx, caller, 400, validationError(`Duplicate IDs found in batch input: [${[...duplicates].join(", ")}]. IDs must be unique`));
+    return sendCrm(
+      ctx,
+      caller,
+      400,
+      validationError(`Duplicate IDs found in batch input: [${[...duplicates].join(", ")}]. IDs must be unique`),
+    );
   }
 
   const verdicts = body.inputs.map((input) => ({ input, verdict: judgeInput(ctx, caller.portalId, input) }));
@@ -103,7 +117,9 @@ export async function batchUpsertContacts(ctx: RequestContext): Promise<void> {
       continue;
     }
     const existing = store.findByEmail(caller.portalId, input.id);
-    const contact = existing ? store.update(caller.portalId, existing, verdict.properties) : store.create(caller.portalId, verdict.properties, ctx.state.createsMarketingContacts(caller.portalId));
+    const contact = existing
+      ? store.update(caller.portalId, existing, verdict.properties)
+      : store.create(caller.portalId, verdict.properties, ctx.state.createsMarketingContacts(caller.portalId));
     results.push({ ...contactJson(contact, "all"), new: !existing, ...trace });
   }
   const completedAt = new Date().toISOString();

@@ -17,13 +17,20 @@ function matches(contact: Contact, filter: SearchFilter): boolean {
   const expected = filter.value === undefined ? undefined : String(filter.value).toLowerCase();
   const values = (filter.values ?? []).map((value) => String(value).toLowerCase());
   switch (filter.operator) {
-    case "EQ": return actual !== undefined && actual === expected;
-    case "NEQ": return actual !== expected;
-    case "IN": return actual !== undefined && values.includes(actual);
-    case "NOT_IN": return actual === undefined || !values.includes(actual);
-    case "HAS_PROPERTY": return actual !== undefined && actual !== "";
-    case "NOT_HAS_PROPERTY": return actual === undefined || actual === "";
-    case "CONTAINS_TOKEN": return actual !== undefined && expected !== undefined && actual.includes(expected.replace(/\*/g, ""));
+    case "EQ":
+      return actual !== undefined && actual === expected;
+    case "NEQ":
+      return actual !== expected;
+    case "IN":
+      return actual !== undefined && values.includes(actual);
+    case "NOT_IN":
+      return actual === undefined || !values.includes(actual);
+    case "HAS_PROPERTY":
+      return actual !== undefined && actual !== "";
+    case "NOT_HAS_PROPERTY":
+      return actual === undefined || actual === "";
+    case "CONTAINS_TOKEN":
+      return actual !== undefined && expected !== undefined && actual.includes(expected.replace(/\*/g, ""));
   }
 }
 

@@ -24,15 +24,12 @@ export function missingScopes(requiredScopes: string[]) {
     "MISSING_SCOPES",
     "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
     {
-      errors: [
-        { message: "One or more of the following scopes are required.", context: { requiredGranularScopes: requiredScopes } },
-      ],
+      errors: [{ message: "One or more of the following scopes are required.", context: { requiredGranularScopes: requiredScopes } }],
     },
   );
 }
 
-export const contactConflict = (existingId: string) =>
-  crmError("CONFLICT", `Contact already exists. Existing ID: ${existingId}`);
+export const contactConflict = (existingId: string) => crmError("CONFLICT", `Contact already exists. Existing ID: ${existingId}`);
 
 /** An address that is another contact's additional email (the body a 2024 community capture shows). */
 export const additionalEmailConflict = (email: string, existingId: string) =>

@@ -32,7 +32,10 @@ const filterSchema = z.looseObject({
 });
 
 export const searchSchema = z.looseObject({
-  filterGroups: z.array(z.looseObject({ filters: z.array(filterSchema).max(6) })).max(5).optional(),
+  filterGroups: z
+    .array(z.looseObject({ filters: z.array(filterSchema).max(6) }))
+    .max(5)
+    .optional(),
   properties: z.array(z.string()).optional(),
   limit: z.number().int().min(1).max(200).optional(),
   after: z.union([z.string(), z.number()]).optional(),

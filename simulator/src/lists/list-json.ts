@@ -21,7 +21,10 @@ export const searchListsSchema = z.looseObject({
 });
 
 export const recordIdsSchema = z.array(z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).transform(String));
-export const addAndRemoveSchema = z.looseObject({ recordIdsToAdd: recordIdsSchema.default([]), recordIdsToRemove: recordIdsSchema.default([]) });
+export const addAndRemoveSchema = z.looseObject({
+  recordIdsToAdd: recordIdsSchema.default([]),
+  recordIdsToRemove: recordIdsSchema.default([]),
+});
 
 export function listJson(list: ContactList) {
   return {

@@ -13,15 +13,29 @@ export async function createList(ctx: RequestContext): Promise<void> {
   const input = await readCrmBody(ctx, caller, createListSchema);
   if (!input) return;
   if (input.objectTypeId !== CONTACT_OBJECT_TYPE_ID) {
-    return sendCrm(ctx, caller, 400, validationError(`objectTypeId ${input.objectTypeId} is not supported; the simulator has contact lists (0-1) only`));
+    return sendCrm(
+      ctx,
+      caller,
+      400,
+      validationError(`objectTypeId ${input.objectTypeId} is not supported; the simulator has contact lists (0-1) only`),
+    );
   }
   if (input.processingType === "DYNAMIC" && !input.filterBranch) {
     return sendCrm(ctx, caller, 400, validationError("filterBranch is required for DYNAMIC lists"));
   }
   if (ctx.state.lists.findByName(caller.portalId, input.name)) {
-    return sendCrm(ctx, caller, 409, { status: "error", message: `A list named "${input.name}" already exists`, correlationId: randomUUID(), category: "CONFLICT" });
+    return sendCrm(ctx, caller, 409, {
+      status: "error",
+      message: `A list named "${input.name}" already exists`,
+      correlationId: randomUUID(),
+      category: "CONFLICT",
+    });
   }
-  const list = ctx.state.lists.create(caller.portalId, { name: input.name, processingType: input.processingType, filterBranch: input.filterBranch });
+  const list = ctx.state.lists.create(caller.portalId, {
+    name: input.name,
+    processingType: input.processingType,
+    filterBranch: input.filterBranch,
+  });
   sendCrm(ctx, caller, 200, { list: listJson(list) });
 }
 
@@ -52,7 +66,8 @@ export function getList(ctx: RequestContext): void {
 export function getListByName(ctx: RequestContext): void {
   const caller = authorizeListRead(ctx);
   if (!caller) return;
-  const list = ctx.params.objectTypeId === CONTACT_OBJECT_TYPE_ID ? ctx.state.lists.findByName(caller.portalId, ctx.params.listName ?? "") : undefined;
+  const list =
+    ctx.params.objectTypeId === CONTACT_OBJECT_TYPE_ID ? ctx.state.lists.findByName(caller.portalId, ctx.params.listName ?? "") : undefined;
   if (!list) return sendCrm(ctx, caller, 404, objectNotFound());
   sendCrm(ctx, caller, 200, { list: listJson(list) });
 }

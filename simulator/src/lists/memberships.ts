@@ -32,7 +32,12 @@ async function writableList(ctx: RequestContext): Promise<{ caller: CrmCaller; l
   const list = caller && listFromParams(ctx, caller);
   if (!caller || !list) return null;
   if (list.processingType === "DYNAMIC") {
-    sendCrm(ctx, caller, 400, validationError(`List ${list.listId} is a DYNAMIC list; memberships can only be changed on MANUAL or SNAPSHOT lists`));
+    sendCrm(
+      ctx,
+      caller,
+      400,
+      validationError(`List ${list.listId} is a DYNAMIC list; memberships can only be changed on MANUAL or SNAPSHOT lists`),
+    );
     return null;
   }
   return { caller, list };
@@ -71,7 +76,9 @@ export function getMembers(ctx: RequestContext): void {
   const limit = Math.min(Number(ctx.url.searchParams.get("limit") ?? "100") || 100, 250);
   const offset = Number(ctx.url.searchParams.get("after") ?? "0") || 0;
   const all = [...list.members.entries()];
-  const results = all.slice(offset, offset + limit).map(([recordId, since]) => ({ recordId, membershipTimestamp: new Date(since).toISOString() }));
+  const results = all
+    .slice(offset, offset + limit)
+    .map(([recordId, since]) => ({ recordId, membershipTimestamp: new Date(since).toISOString() }));
   const next = offset + limit < all.length ? { paging: { next: { after: String(offset + limit) } } } : {};
   sendCrm(ctx, caller, 200, { results, total: all.length, ...next });
 }

@@ -5,9 +5,7 @@ import type { ConsentRequest } from "../pages/consent";
 // Shared by the consent page and the decision endpoint: the decision form echoes the
 // query, so both must apply the same checks (a hand-crafted POST gets no shortcut).
 
-export type AuthorizeValidation =
-  | { ok: true; request: ConsentRequest }
-  | { ok: false; title: string; message: string };
+export type AuthorizeValidation = { ok: true; request: ConsentRequest } | { ok: false; title: string; message: string };
 
 export function splitScopes(value: string | null): string[] {
   return [...new Set((value ?? "").split(/[\s+]+/).filter(Boolean))];

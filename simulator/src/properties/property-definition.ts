@@ -4,7 +4,20 @@ import { z } from "zod";
 // body that creates a custom one.
 
 export const PROPERTY_TYPES = ["bool", "date", "datetime", "enumeration", "number", "phone_number", "string"] as const;
-export const FIELD_TYPES = ["booleancheckbox", "calculation_equation", "checkbox", "date", "file", "html", "number", "phonenumber", "radio", "select", "text", "textarea"] as const;
+export const FIELD_TYPES = [
+  "booleancheckbox",
+  "calculation_equation",
+  "checkbox",
+  "date",
+  "file",
+  "html",
+  "number",
+  "phonenumber",
+  "radio",
+  "select",
+  "text",
+  "textarea",
+] as const;
 
 const optionSchema = z.object({
   label: z.string().min(1),
@@ -17,7 +30,10 @@ export type PropertyOption = z.infer<typeof optionSchema>;
 
 export const propertyCreateSchema = z
   .looseObject({
-    name: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be lowercase letters, digits and underscores, starting with a letter").max(100),
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, "must be lowercase letters, digits and underscores, starting with a letter")
+      .max(100),
     label: z.string().min(1),
     type: z.enum(PROPERTY_TYPES),
     fieldType: z.enum(FIELD_TYPES),
@@ -28,7 +44,10 @@ export const propertyCreateSchema = z
     formField: z.boolean().optional(),
     hidden: z.boolean().optional(),
   })
-  .refine((input) => input.type !== "enumeration" || (input.options?.length ?? 0) > 0, { message: "options are required for enumeration properties", path: ["options"] })
+  .refine((input) => input.type !== "enumeration" || (input.options?.length ?? 0) > 0, {
+    message: "options are required for enumeration properties",
+    path: ["options"],
+  })
   .refine((input) => !input.name.startsWith("hs_"), { message: "names starting with hs_ are reserved for HubSpot", path: ["name"] });
 export type PropertyCreate = z.infer<typeof propertyCreateSchema>;
 

@@ -25,7 +25,10 @@ const duplicate = (name: string) => ({
 function listProperties(ctx: RequestContext): void {
   const caller = authorizeCrmCall(ctx, READ_SCOPES);
   if (!caller) return;
-  const wanted = (ctx.url.searchParams.get("properties") ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  const wanted = (ctx.url.searchParams.get("properties") ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   // Nothing is ever archived here.
   const all = ctx.url.searchParams.get("archived") === "true" ? [] : ctx.state.properties.list(caller.portalId);
   const results = all.filter((property) => wanted.length === 0 || wanted.includes(property.name)).map(propertyJson);

@@ -61,7 +61,14 @@ export class ContactStore {
 
   create(portalId: number, properties: Record<string, string>, marketable = false, now = Date.now()): Contact {
     const contacts = this.portal(portalId);
-    const contact: Contact = { id: String(this.nextId++), properties: normalize(properties), additionalEmails: [], createdAt: now, updatedAt: now, marketable };
+    const contact: Contact = {
+      id: String(this.nextId++),
+      properties: normalize(properties),
+      additionalEmails: [],
+      createdAt: now,
+      updatedAt: now,
+      marketable,
+    };
     contacts.byId.set(contact.id, contact);
     contacts.ordered.push(contact);
     if (contact.properties.email) contacts.byEmail.set(contact.properties.email, contact);

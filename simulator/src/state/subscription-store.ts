@@ -34,9 +34,23 @@ interface PortalPreferences {
 /** Seeded types: two ordinary ones, HubSpot's internal "One to One" and a retired (inactive) one. */
 const SEEDS = [
   { name: "Newsletter", description: "The monthly newsletter", purpose: "Marketing", isActive: true, isDefault: false, isInternal: false },
-  { name: "Product updates", description: "News about the product", purpose: "Marketing", isActive: true, isDefault: false, isInternal: false },
+  {
+    name: "Product updates",
+    description: "News about the product",
+    purpose: "Marketing",
+    isActive: true,
+    isDefault: false,
+    isInternal: false,
+  },
   { name: "One to One", description: "One to one emails", purpose: "Sales", isActive: true, isDefault: true, isInternal: true },
-  { name: "Spring promotions 2024", description: "A retired campaign", purpose: "Marketing", isActive: false, isDefault: false, isInternal: false },
+  {
+    name: "Spring promotions 2024",
+    description: "A retired campaign",
+    purpose: "Marketing",
+    isActive: false,
+    isDefault: false,
+    isInternal: false,
+  },
 ];
 
 /** Ids differ per portal (portalId × 1000 + n), so an app that hard-codes one portal's ids fails elsewhere. */
@@ -85,7 +99,13 @@ export class SubscriptionStore {
   }
 
   /** Sets (or, with NOT_SPECIFIED, clears) one status; returns what was there before. */
-  setStatus(portalId: number, email: string, subscriptionId: number, state: StatusState, fields: Omit<StoredStatus, "status" | "timestamp">): StoredStatus | undefined {
+  setStatus(
+    portalId: number,
+    email: string,
+    subscriptionId: number,
+    state: StatusState,
+    fields: Omit<StoredStatus, "status" | "timestamp">,
+  ): StoredStatus | undefined {
     const statuses = this.portal(portalId).statuses;
     const key = email.toLowerCase();
     let byType = statuses.get(key);

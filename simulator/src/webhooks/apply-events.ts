@@ -24,7 +24,12 @@ function findAll(sim: SimulatorState, portalId: number, ids: string[]): Contact[
 export function checkEvents(sim: SimulatorState, portalId: number, events: EventInput[]): Check {
   const gone = new Set<string>();
   for (const event of events) {
-    const ids = event.type === "contact.merge" ? [event.primaryObjectId, ...event.mergedObjectIds] : event.objectId === undefined ? [] : [event.objectId];
+    const ids =
+      event.type === "contact.merge"
+        ? [event.primaryObjectId, ...event.mergedObjectIds]
+        : event.objectId === undefined
+          ? []
+          : [event.objectId];
     const found = findAll(sim, portalId, ids);
     if (typeof found === "string") return { ok: false, status: 404, error: found };
     const reused = ids.find((id) => gone.has(id));
@@ -35,7 +40,8 @@ export function checkEvents(sim: SimulatorState, portalId: number, events: Event
       const checked = checkProperties(event.properties, sim.properties.lookup(portalId));
       if (!checked.ok) return { ok: false, status: 400, error: checked.problems.map((problem) => problem.message).join("; ") };
       const email = checked.properties.email;
-      if (email && sim.contacts.findByEmail(portalId, email)) return { ok: false, status: 400, error: `${email} already belongs to a contact` };
+      if (email && sim.contacts.findByEmail(portalId, email))
+        return { ok: false, status: 400, error: `${email} already belongs to a contact` };
     }
     if (event.type === "contact.propertyChange" && event.propertyName !== "hs_marketable_status") {
       const checked = checkProperties({ [event.propertyName]: event.propertyValue }, sim.properties.lookup(portalId));
@@ -48,7 +54,9 @@ export function checkEvents(sim: SimulatorState, portalId: number, events: Event
 function mergeInto(sim: SimulatorState, portalId: number, primary: Contact, merged: Contact[]): number {
   let moved = 0;
   for (const contact of merged) {
-    const additions = Object.fromEntries(Object.entries(contact.properties).filter(([name]) => name !== "email" && primary.properties[name] === undefined));
+    const additions = Object.fromEntries(
+      Object.entries(contact.properties).filter(([name]) => name !== "email" && primary.properties[name] === undefined),
+    );
     moved += Object.keys(additions).length;
     sim.contacts.delete(portalId, contact);
     sim.contacts.update(portalId, primary, additions);
@@ -76,7 +84,11 @@ export function applyEvents(sim: SimulatorState, portalId: number, events: Event
         if (event.propertyName === "hs_marketable_status") changed.marketable = event.propertyValue === "true";
         else sim.contacts.update(portalId, changed, { [event.propertyName]: event.propertyValue });
         const { propertyName, propertyValue } = event;
-        happened.push({ type: event.type, objectId: Number(changed.id), fields: { propertyName, propertyValue, changeSource: event.changeSource ?? "CRM_UI" } });
+        happened.push({
+          type: event.type,
+          objectId: Number(changed.id),
+          fields: { propertyName, propertyValue, changeSource: event.changeSource ?? "CRM_UI" },
+        });
         break;
       }
       case "contact.deletion":

@@ -6,15 +6,26 @@ import { z } from "zod";
 const contactId = z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).transform(String);
 
 export const eventInputSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("contact.creation"), objectId: contactId.optional(), properties: z.record(z.string(), z.string()).optional() }).strict()
-    .refine((event) => (event.objectId === undefined) !== (event.properties === undefined), "give objectId (an existing contact) or properties (a new one)"),
-  z.object({
-    type: z.literal("contact.propertyChange"),
-    objectId: contactId,
-    propertyName: z.string().min(1),
-    propertyValue: z.string(),
-    changeSource: z.string().min(1).optional(),
-  }).strict(),
+  z
+    .object({
+      type: z.literal("contact.creation"),
+      objectId: contactId.optional(),
+      properties: z.record(z.string(), z.string()).optional(),
+    })
+    .strict()
+    .refine(
+      (event) => (event.objectId === undefined) !== (event.properties === undefined),
+      "give objectId (an existing contact) or properties (a new one)",
+    ),
+  z
+    .object({
+      type: z.literal("contact.propertyChange"),
+      objectId: contactId,
+      propertyName: z.string().min(1),
+      propertyValue: z.string(),
+      changeSource: z.string().min(1).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal("contact.deletion"), objectId: contactId }).strict(),
   z.object({ type: z.literal("contact.privacyDeletion"), objectId: contactId }).strict(),
   z.object({ type: z.literal("contact.merge"), primaryObjectId: contactId, mergedObjectIds: z.array(contactId).min(1) }).strict(),

@@ -8,7 +8,10 @@ import { retrySignup } from "@switchboard/lib/api/v1/signup-routes";
 import { createTenant, inviteTenantMember, updateTenant } from "@switchboard/lib/api/v1/tenant-routes";
 import { redeliverWebhook, sendTestWebhook } from "@switchboard/lib/api/v1/webhook-delivery-routes";
 import {
-  createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, updateWebhookEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
 } from "@switchboard/lib/api/v1/webhook-endpoint-routes";
 import { listPeopleActivity } from "@switchboard/lib/people/members/list-people-activity";
 import type { ApiWorld } from "../support/api-world";
@@ -34,17 +37,21 @@ export function auditSuite(world: () => ApiWorld) {
       expect((await w.call(rotateWebhookSecret, { key, params })).status).toBe(200);
       expect((await w.call(deleteWebhookEndpoint, { key, params })).status).toBe(204);
 
-      const activity = (await listTenantActivity(w.database.db, w.tenant.id, DEVELOPER_AUDIT_ACTIONS, 100)).filter((event) => event.subject === `webhook:${endpoint.id}`);
+      const activity = (await listTenantActivity(w.database.db, w.tenant.id, DEVELOPER_AUDIT_ACTIONS, 100)).filter(
+        (event) => event.subject === `webhook:${endpoint.id}`,
+      );
       // Order within one millisecond is not defined: compare as a set, and count.
       expect(activity).toHaveLength(6);
-      expect(activity.map((event) => event.detail)).toEqual(expect.arrayContaining([
-        "Webhook endpoint https://127.0.0.1/audited added",
-        "Webhook endpoint https://127.0.0.1/audited disabled and changed (description)",
-        expect.stringMatching(/^Test event \S+ queued$/),
-        expect.stringMatching(/^Event \S+ queued for redelivery$/),
-        "Signing secret of https://127.0.0.1/audited rotated",
-        "Webhook endpoint https://127.0.0.1/audited deleted",
-      ]));
+      expect(activity.map((event) => event.detail)).toEqual(
+        expect.arrayContaining([
+          "Webhook endpoint https://127.0.0.1/audited added",
+          "Webhook endpoint https://127.0.0.1/audited disabled and changed (description)",
+          expect.stringMatching(/^Test event \S+ queued$/),
+          expect.stringMatching(/^Event \S+ queued for redelivery$/),
+          "Signing secret of https://127.0.0.1/audited rotated",
+          "Webhook endpoint https://127.0.0.1/audited deleted",
+        ]),
+      );
       for (const event of activity) {
         expect(event.actorLabel).toBe(actor.label);
         expect(event.actorLabel).toContain(actor.keyId);
@@ -61,15 +68,30 @@ export function auditSuite(world: () => ApiWorld) {
       const actor = await keyActor(w, key);
       const created = await w.call(createTenant, { key, body: { name: "Audited Inc", slug: `audited-${w.provider}-${Date.now()}` } });
       const tenant = (await created.json()) as { id: string };
-      expect((await w.call(updateTenant, { key, params: { tenantId: tenant.id }, body: { name: "Audited Ltd", allowedOrigins: ["https://audited.example"] } })).status).toBe(200);
-      expect((await w.call(inviteTenantMember, { key, params: { tenantId: tenant.id }, body: { email: "boss@audited.example", role: "OWNER" } })).status).toBe(201);
+      expect(
+        (
+          await w.call(updateTenant, {
+            key,
+            params: { tenantId: tenant.id },
+            body: { name: "Audited Ltd", allowedOrigins: ["https://audited.example"] },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await w.call(inviteTenantMember, { key, params: { tenantId: tenant.id }, body: { email: "boss@audited.example", role: "OWNER" } }))
+          .status,
+      ).toBe(201);
 
       const people = await listPeopleActivity(w.database.db, tenant.id);
       expect(people.map((event) => [event.action, event.actorLabel]).sort()).toEqual([
-        ["member_invite", actor.label], ["tenant_create", actor.label], ["tenant_rename", actor.label],
+        ["member_invite", actor.label],
+        ["tenant_create", actor.label],
+        ["tenant_rename", actor.label],
       ]);
       const settings = await listTenantActivity(w.database.db, tenant.id, SIGNUP_AUDIT_ACTIONS);
-      expect(settings).toMatchObject([{ action: "signup_settings", actorLabel: actor.label, detail: expect.stringContaining("https://audited.example") }]);
+      expect(settings).toMatchObject([
+        { action: "signup_settings", actorLabel: actor.label, detail: expect.stringContaining("https://audited.example") },
+      ]);
     });
 
     it("lists a signup retry in the Signups activity", async () => {
@@ -77,11 +99,22 @@ export function auditSuite(world: () => ApiWorld) {
       const key = await w.tenantKey(["signups:write"]);
       const actor = await keyActor(w, key);
       const failed = await w.database.db.signup.create({
-        data: { tenantId: w.tenant.id, email: `audited-${w.provider}@example.com`, emailNormalized: `audited-${w.provider}@example.com`, consentGiven: true, consentText: "I agree to the newsletter.", status: "FAILED", lastError: "HubSpot said no" },
+        data: {
+          tenantId: w.tenant.id,
+          email: `audited-${w.provider}@example.com`,
+          emailNormalized: `audited-${w.provider}@example.com`,
+          consentGiven: true,
+          consentText: "I agree to the newsletter.",
+          status: "FAILED",
+          lastError: "HubSpot said no",
+        },
       });
       expect((await w.call(retrySignup, { key, params: { signupId: failed.id } })).status).toBe(202);
       const activity = await listTenantActivity(w.database.db, w.tenant.id, SIGNUP_AUDIT_ACTIONS, 100);
-      expect(activity.find((event) => event.subject === `signup:${failed.id}`)).toMatchObject({ action: "signup_retry", actorLabel: actor.label });
+      expect(activity.find((event) => event.subject === `signup:${failed.id}`)).toMatchObject({
+        action: "signup_retry",
+        actorLabel: actor.label,
+      });
     });
   });
 }

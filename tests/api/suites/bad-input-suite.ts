@@ -26,11 +26,19 @@ export function badInputSuite(world: () => ApiWorld) {
     it("answers 413 for oversized bodies, 415 for non-JSON, 422 for malformed JSON, wrong types and unknown fields", async () => {
       const w = world();
       const key = await w.tenantKey();
-      const big = await w.call(createSignup, { key, rawBody: JSON.stringify({ email: "a@example.com", consent: true, pad: "x".repeat(70_000) }), headers: { "content-type": "application/json" } });
+      const big = await w.call(createSignup, {
+        key,
+        rawBody: JSON.stringify({ email: "a@example.com", consent: true, pad: "x".repeat(70_000) }),
+        headers: { "content-type": "application/json" },
+      });
       expect(big.status).toBe(413);
-      const form = await w.call(createSignup, { key, rawBody: "email=a@example.com", headers: { "content-type": "application/x-www-form-urlencoded" } });
+      const form = await w.call(createSignup, {
+        key,
+        rawBody: "email=a@example.com",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
       expect(form.status).toBe(415);
-      const malformed = await w.call(createSignup, { key, rawBody: "{\"email\":", headers: { "content-type": "application/json" } });
+      const malformed = await w.call(createSignup, { key, rawBody: '{"email":', headers: { "content-type": "application/json" } });
       expect(malformed.status).toBe(422);
       const wrongTypes = await w.call(createSignup, { key, body: { email: 42, consent: "yes" } });
       expect(wrongTypes.status).toBe(422);
@@ -43,7 +51,9 @@ export function badInputSuite(world: () => ApiWorld) {
       expect(unknownQuery.status).toBe(422);
       // PostgreSQL refuses NUL in text: refused as input, never a 500.
       expect((await w.call(listSignups, { key, query: { email: "a\u0000b@example.com" } })).status).toBe(422);
-      expect((await w.call(createSignup, { key, body: { email: "nul@example.com", firstName: "A\u0000", consent: true } })).status).toBe(422);
+      expect((await w.call(createSignup, { key, body: { email: "nul@example.com", firstName: "A\u0000", consent: true } })).status).toBe(
+        422,
+      );
     });
 
     it("answers 422 problem+json to JSON nested thousands of levels deep, on every route with a body (fast-check)", async () => {
@@ -61,7 +71,12 @@ export function badInputSuite(world: () => ApiWorld) {
           fc.constantFrom(...routesWithBody),
           deeplyNestedJson({ minDepth: MAX_JSON_NESTING + 1, maxDepth: 6_000 }),
           async (route, nested) => {
-            const response = await w.call(route, { key, params: pathParams(route), rawBody: nested.text, headers: { "content-type": "application/json" } });
+            const response = await w.call(route, {
+              key,
+              params: pathParams(route),
+              rawBody: nested.text,
+              headers: { "content-type": "application/json" },
+            });
             expect(response.status, `${route.spec.operationId} at depth ${nested.depth}`).toBe(422);
             expect(response.headers.get("content-type")).toBe("application/problem+json");
             expect(((await response.json()) as { errors: Record<string, string[]> }).errors.body?.[0]).toMatch(/Nested deeper than/);
@@ -72,7 +87,12 @@ export function badInputSuite(world: () => ApiWorld) {
       // One the size the review sent: ~10 KB, 5,000 levels.
       const review = `{"email":${"[".repeat(5_000)}${"]".repeat(5_000)}}`;
       for (const route of routesWithBody) {
-        const response = await w.call(route, { key, params: pathParams(route), rawBody: review, headers: { "content-type": "application/json" } });
+        const response = await w.call(route, {
+          key,
+          params: pathParams(route),
+          rawBody: review,
+          headers: { "content-type": "application/json" },
+        });
         expect(response.status, route.spec.operationId).toBe(422);
       }
     });
@@ -85,9 +105,21 @@ export function badInputSuite(world: () => ApiWorld) {
         fc.asyncProperty(
           fc.constantFrom(...allRoutes),
           fc.constantFrom(...keys),
-          fc.dictionary(fc.constantFrom("connectionId", "signupId", "tenantId"), fc.oneof(fc.string({ maxLength: 120, unit: "binary" }), fc.constant(w.connectionId), fc.constant(w.tenant.id))),
-          fc.dictionary(fc.constantFrom("limit", "cursor", "status", "since", "email", "tenantId", "x"), fc.string({ maxLength: 40, unit: "binary" })),
-          fc.oneof(jsonValue, fc.record({ email: fc.oneof(fc.emailAddress(), fc.string()), consent: fc.oneof(fc.boolean(), fc.string()), tenantId: fc.string() }, { requiredKeys: [] })),
+          fc.dictionary(
+            fc.constantFrom("connectionId", "signupId", "tenantId"),
+            fc.oneof(fc.string({ maxLength: 120, unit: "binary" }), fc.constant(w.connectionId), fc.constant(w.tenant.id)),
+          ),
+          fc.dictionary(
+            fc.constantFrom("limit", "cursor", "status", "since", "email", "tenantId", "x"),
+            fc.string({ maxLength: 40, unit: "binary" }),
+          ),
+          fc.oneof(
+            jsonValue,
+            fc.record(
+              { email: fc.oneof(fc.emailAddress(), fc.string()), consent: fc.oneof(fc.boolean(), fc.string()), tenantId: fc.string() },
+              { requiredKeys: [] },
+            ),
+          ),
           async (route, key, params, query, body) => {
             // Never let the generator change the world's one connection into a state later tests don't expect.
             const safeParams = route.spec.operationId === "deleteTenant" ? { tenantId: "no-such-tenant" } : params;

@@ -35,9 +35,13 @@ export function contractSuite(world: () => ApiWorld) {
     });
 
     it("describes every real response the suites received", () => {
-      const doc = openApiDocument("http://localhost:3000") as unknown as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+      const doc = openApiDocument("http://localhost:3000") as unknown as {
+        paths: Record<string, Record<string, Operation>>;
+        components: { schemas: Record<string, unknown> };
+      };
       const operations = new Map<string, Operation>();
-      for (const methods of Object.values(doc.paths)) for (const operation of Object.values(methods)) operations.set(operation.operationId, operation);
+      for (const methods of Object.values(doc.paths))
+        for (const operation of Object.values(methods)) operations.set(operation.operationId, operation);
       const validators = new Map<string, z.ZodType>();
       const succeeded = new Set<string>();
       const { recorded } = world();

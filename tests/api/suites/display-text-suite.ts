@@ -15,7 +15,10 @@ export function displayTextSuite(world: () => ApiWorld) {
     it("strips bidi and zero-width characters from a signup's first name and refuses control characters", async () => {
       const w = world();
       const key = await w.tenantKey(["signups:write"]);
-      const stored = await w.call(createSignup, { key, body: { email: `bidi-${w.provider}@example.com`, firstName: DISGUISED, consent: true } });
+      const stored = await w.call(createSignup, {
+        key,
+        body: { email: `bidi-${w.provider}@example.com`, firstName: DISGUISED, consent: true },
+      });
       expect(stored.status).toBe(202);
       expect(((await stored.json()) as { firstName: string }).firstName).toBe("Evetxt.exe");
       for (const firstName of ["Eve\r\nBcc: x@evil.test", "Eve\tTab", "Eve\u0085", "Eve\u007f"]) {
@@ -43,7 +46,10 @@ export function displayTextSuite(world: () => ApiWorld) {
     it("applies the rule to webhook endpoint descriptions", async () => {
       const w = world();
       const key = await w.tenantKey(["webhooks:manage"]);
-      const created = await w.call(createWebhookEndpoint, { key, body: { url: "https://127.0.0.1/bidi", description: `CRM ${DISGUISED}` } });
+      const created = await w.call(createWebhookEndpoint, {
+        key,
+        body: { url: "https://127.0.0.1/bidi", description: `CRM ${DISGUISED}` },
+      });
       expect(created.status).toBe(201);
       expect(((await created.json()) as { endpoint: { description: string } }).endpoint.description).toBe("CRM Evetxt.exe");
       const refused = await w.call(createWebhookEndpoint, { key, body: { url: "https://127.0.0.1/ctl", description: "line\rbreak" } });

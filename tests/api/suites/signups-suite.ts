@@ -16,7 +16,9 @@ export function signupsSuite(world: () => ApiWorld) {
       expect(first.status).toBe(202);
       const created = (await first.json()) as SignupBody;
       expect(created).toMatchObject({ tenantId: w.tenant.id, email: "Api@Example.com", firstName: "Ann", status: "pending" });
-      const again = (await (await w.call(createSignup, { key, body: { email: "api@example.com", firstName: "Anne", consent: true } })).json()) as SignupBody;
+      const again = (await (
+        await w.call(createSignup, { key, body: { email: "api@example.com", firstName: "Anne", consent: true } })
+      ).json()) as SignupBody;
       expect(again.id).toBe(created.id);
       const rows = await w.database.db.signup.findMany({ where: { tenantId: w.tenant.id, emailNormalized: "api@example.com" } });
       expect(rows).toHaveLength(1);
@@ -29,9 +31,15 @@ export function signupsSuite(world: () => ApiWorld) {
       const missing = await w.call(createSignup, { key: operator, body: { email: "op@example.com", consent: true } });
       expect(missing.status).toBe(422);
       expect(((await missing.json()) as { errors: Record<string, string[]> }).errors.tenantId).toBeDefined();
-      const ok = await w.call(createSignup, { key: operator, body: { tenantId: w.otherTenant.id, email: "op@example.com", consent: true } });
+      const ok = await w.call(createSignup, {
+        key: operator,
+        body: { tenantId: w.otherTenant.id, email: "op@example.com", consent: true },
+      });
       expect(ok.status).toBe(202);
-      const crossed = await w.call(createSignup, { key: await w.tenantKey(), body: { tenantId: w.otherTenant.id, email: "x@example.com", consent: true } });
+      const crossed = await w.call(createSignup, {
+        key: await w.tenantKey(),
+        body: { tenantId: w.otherTenant.id, email: "x@example.com", consent: true },
+      });
       expect(crossed.status).toBe(404);
     });
 
@@ -49,7 +57,13 @@ export function signupsSuite(world: () => ApiWorld) {
         seen.push(...page.items.map((item) => item.email));
         cursor = page.nextCursor;
       } while (cursor);
-      expect(seen.filter((email) => email.startsWith("page"))).toEqual(["page4@example.com", "page3@example.com", "page2@example.com", "page1@example.com", "page0@example.com"]);
+      expect(seen.filter((email) => email.startsWith("page"))).toEqual([
+        "page4@example.com",
+        "page3@example.com",
+        "page2@example.com",
+        "page1@example.com",
+        "page0@example.com",
+      ]);
       const byEmail = (await (await w.call(listSignups, { key, query: { email: "PAGE3@example.com" } })).json()) as Page;
       expect(byEmail.items.map((item) => item.email)).toEqual(["page3@example.com"]);
       const failed = (await (await w.call(listSignups, { key, query: { status: "failed" } })).json()) as Page;
@@ -62,7 +76,9 @@ export function signupsSuite(world: () => ApiWorld) {
     it("retries a failed signup (202) but not a pending one (409), and hides other tenants' signups", async () => {
       const w = world();
       const key = await w.tenantKey(["signups:write", "signups:read"]);
-      const created = (await (await w.call(createSignup, { key, body: { email: "retry@example.com", consent: true } })).json()) as SignupBody;
+      const created = (await (
+        await w.call(createSignup, { key, body: { email: "retry@example.com", consent: true } })
+      ).json()) as SignupBody;
       expect((await w.call(retrySignup, { key, params: { signupId: created.id } })).status).toBe(409);
       await w.database.db.signup.update({ where: { id: created.id }, data: { status: "FAILED", lastError: "INVALID_EMAIL" } });
       const retried = await w.call(retrySignup, { key, params: { signupId: created.id } });

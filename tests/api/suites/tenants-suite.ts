@@ -1,6 +1,13 @@
 // /api/v1/tenants for operator keys: create, list, get, update, delete; tenant keys cannot reach it.
 import { describe, expect, it } from "vitest";
-import { createTenant, deleteTenant, getTenant, inviteTenantMember, listTenants, updateTenant } from "@switchboard/lib/api/v1/tenant-routes";
+import {
+  createTenant,
+  deleteTenant,
+  getTenant,
+  inviteTenantMember,
+  listTenants,
+  updateTenant,
+} from "@switchboard/lib/api/v1/tenant-routes";
 import { MAX_INVITATIONS_PER_ADDRESS } from "@switchboard/lib/people/invitations/invitation-rate-limit";
 import type { ApiWorld } from "../support/api-world";
 
@@ -17,7 +24,11 @@ export function tenantsSuite(world: () => ApiWorld) {
       const tenant = (await created.json()) as TenantBody;
       expect((await w.call(createTenant, { key, body: { name: "Again", slug } })).status).toBe(409);
       expect(((await (await w.call(getTenant, { key, params: { tenantId: tenant.id } })).json()) as TenantBody).slug).toBe(slug);
-      const updated = await w.call(updateTenant, { key, params: { tenantId: tenant.id }, body: { name: "Initech Ltd", allowedOrigins: ["https://initech.example"] } });
+      const updated = await w.call(updateTenant, {
+        key,
+        params: { tenantId: tenant.id },
+        body: { name: "Initech Ltd", allowedOrigins: ["https://initech.example"] },
+      });
       expect(updated.status).toBe(200);
       expect((await updated.json()) as TenantBody).toMatchObject({ name: "Initech Ltd", allowedOrigins: ["https://initech.example"] });
       const badOrigin = await w.call(updateTenant, { key, params: { tenantId: tenant.id }, body: { allowedOrigins: ["not an origin"] } });
@@ -43,8 +54,13 @@ export function tenantsSuite(world: () => ApiWorld) {
 
       const badRole = await w.call(inviteTenantMember, { key, params: { tenantId: w.tenant.id }, body: { email, role: "KING" } });
       expect(badRole.status).toBe(422);
-      expect((await w.call(inviteTenantMember, { key, params: { tenantId: "no-such-tenant" }, body: { email, role: "MEMBER" } })).status).toBe(404);
-      expect((await w.call(inviteTenantMember, { key: await w.tenantKey(), params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } })).status).toBe(403);
+      expect(
+        (await w.call(inviteTenantMember, { key, params: { tenantId: "no-such-tenant" }, body: { email, role: "MEMBER" } })).status,
+      ).toBe(404);
+      expect(
+        (await w.call(inviteTenantMember, { key: await w.tenantKey(), params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } }))
+          .status,
+      ).toBe(403);
     });
 
     it("limits invitations per address with a 429 problem that says when to come back", async () => {
@@ -52,7 +68,9 @@ export function tenantsSuite(world: () => ApiWorld) {
       const key = await w.operatorKey(["tenants:admin"]);
       const email = `flooded-${w.provider}-${Date.now()}@example.com`;
       for (let i = 0; i < MAX_INVITATIONS_PER_ADDRESS; i++) {
-        expect((await w.call(inviteTenantMember, { key, params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } })).status).toBe(201);
+        expect((await w.call(inviteTenantMember, { key, params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } })).status).toBe(
+          201,
+        );
       }
       const limited = await w.call(inviteTenantMember, { key, params: { tenantId: w.tenant.id }, body: { email, role: "MEMBER" } });
       expect(limited.status).toBe(429);

@@ -12,7 +12,9 @@ import type { ApiWorld } from "../support/api-world";
 type ChildResult = { hashes: string[]; statuses: number[] };
 
 function spawnBurst(input: { key: string; connectionId: string; calls: number }) {
-  return spawnReleasableChild<ChildResult>(new URL("../support/access-token-burst-child.ts", import.meta.url), { API_BURST_INPUT: JSON.stringify(input) });
+  return spawnReleasableChild<ChildResult>(new URL("../support/access-token-burst-child.ts", import.meta.url), {
+    API_BURST_INPUT: JSON.stringify(input),
+  });
 }
 
 export function tokenStormSuite(world: () => ApiWorld) {
@@ -38,7 +40,9 @@ export function tokenStormSuite(world: () => ApiWorld) {
       expect(remote.statuses.filter((status) => !(status === 200))).toEqual([]);
       const hashes = new Set([...local.map((result) => createHash("sha256").update(result.token).digest("hex")), ...remote.hashes]);
       expect(hashes.size).toBe(1);
-      expect(await w.database.db.auditEvent.count({ where: { connectionId: w.connectionId, action: "access_token_issued" } })).toBeGreaterThanOrEqual(200);
+      expect(
+        await w.database.db.auditEvent.count({ where: { connectionId: w.connectionId, action: "access_token_issued" } }),
+      ).toBeGreaterThanOrEqual(200);
     });
   });
 }

@@ -5,7 +5,12 @@ import { activeKeyRing } from "@switchboard/lib/crypto/active-key-ring";
 import { startWebhookWorker, type WebhookWorker } from "@switchboard/lib/webhooks/delivery-worker";
 import { listWebhookDeliveries, redeliverWebhook, sendTestWebhook } from "@switchboard/lib/api/v1/webhook-delivery-routes";
 import {
-  createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookEndpoints,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
 } from "@switchboard/lib/api/v1/webhook-endpoint-routes";
 import { startReceiver, type Receiver } from "@/tests/webhooks/support/receiver";
 import type { ApiWorld } from "../support/api-world";
@@ -22,8 +27,11 @@ export function webhooksSuite(world: () => ApiWorld) {
       receiver = await startReceiver();
       const w = world();
       worker = startWebhookWorker({
-        store: w.database.store, keyRing: activeKeyRing(),
-        urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 2_000, idlePollMs: 50,
+        store: w.database.store,
+        keyRing: activeKeyRing(),
+        urlPolicy: { production: false, allowPrivate: true },
+        timeoutMs: 2_000,
+        idlePollMs: 50,
       });
     });
     afterAll(async () => {
@@ -34,7 +42,10 @@ export function webhooksSuite(world: () => ApiWorld) {
     it("creates an endpoint, delivers a signed test event, logs it, redelivers it with the same webhook-id", async () => {
       const w = world();
       const key = await w.tenantKey(["webhooks:manage"]);
-      const created = await w.call(createWebhookEndpoint, { key, body: { url: receiver.url, eventTypes: ["connection.needs_reconnect", "signup.failed"] } });
+      const created = await w.call(createWebhookEndpoint, {
+        key,
+        body: { url: receiver.url, eventTypes: ["connection.needs_reconnect", "signup.failed"] },
+      });
       expect(created.status).toBe(201);
       const { endpoint, secret } = (await created.json()) as WithSecret;
       expect(secret).toMatch(/^whsec_/);
@@ -47,7 +58,13 @@ export function webhooksSuite(world: () => ApiWorld) {
       const { eventId } = (await queued.json()) as { eventId: string };
       await receiver.waitFor(1);
       expect(receiver.received[0]).toMatchObject({ id: eventId, type: "webhook.test", verified: true });
-      await expect.poll(async () => ((await (await w.call(listWebhookDeliveries, { key, params: { endpointId: endpoint.id } })).json()) as Deliveries).items[0]?.status).toBe("delivered");
+      await expect
+        .poll(
+          async () =>
+            ((await (await w.call(listWebhookDeliveries, { key, params: { endpointId: endpoint.id } })).json()) as Deliveries).items[0]
+              ?.status,
+        )
+        .toBe("delivered");
       const log = (await (await w.call(listWebhookDeliveries, { key, params: { endpointId: endpoint.id } })).json()) as Deliveries;
       expect(log.items[0]).toMatchObject({ eventId, attempts: 1, lastStatusCode: 204 });
       const again = await w.call(redeliverWebhook, { key, params: { endpointId: endpoint.id, deliveryId: log.items[0]?.id ?? "" } });
@@ -60,10 +77,16 @@ export function webhooksSuite(world: () => ApiWorld) {
     it("lists, changes, rotates and deletes; another tenant's key sees nothing", async () => {
       const w = world();
       const key = await w.tenantKey(["webhooks:manage"]);
-      const { endpoint } = (await (await w.call(createWebhookEndpoint, { key, body: { url: receiver.url, description: "crm" } })).json()) as WithSecret;
+      const { endpoint } = (await (
+        await w.call(createWebhookEndpoint, { key, body: { url: receiver.url, description: "crm" } })
+      ).json()) as WithSecret;
       const list = (await (await w.call(listWebhookEndpoints, { key })).json()) as { items: EndpointBody[] };
       expect(list.items.map((item) => item.id)).toContain(endpoint.id);
-      const changed = await w.call(updateWebhookEndpoint, { key, params: { endpointId: endpoint.id }, body: { enabled: false, eventTypes: ["signup.synced"] } });
+      const changed = await w.call(updateWebhookEndpoint, {
+        key,
+        params: { endpointId: endpoint.id },
+        body: { enabled: false, eventTypes: ["signup.synced"] },
+      });
       expect((await changed.json()) as EndpointBody).toMatchObject({ enabled: false, eventTypes: ["signup.synced"] });
       const rotated = await w.call(rotateWebhookSecret, { key, params: { endpointId: endpoint.id } });
       expect(((await rotated.json()) as WithSecret).secret).toMatch(/^whsec_/);
@@ -81,7 +104,10 @@ export function webhooksSuite(world: () => ApiWorld) {
       const created = await w.call(createWebhookEndpoint, { key: operator, body: { url: receiver.url } });
       expect(created.status).toBe(201);
       expect(((await created.json()) as WithSecret).endpoint.tenantId).toBeNull();
-      const bad = await w.call(createWebhookEndpoint, { key: operator, body: { url: "ftp://example.com/x", eventTypes: ["signup.exploded"] } });
+      const bad = await w.call(createWebhookEndpoint, {
+        key: operator,
+        body: { url: "ftp://example.com/x", eventTypes: ["signup.exploded"] },
+      });
       expect(bad.status).toBe(422);
       expect(Object.keys(((await bad.json()) as { errors: object }).errors)).toContain("eventTypes");
       const badUrl = await w.call(createWebhookEndpoint, { key: operator, body: { url: "ftp://example.com/x" } });

@@ -13,13 +13,18 @@ async function main() {
   await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
   const call = async () => {
     const request = new Request(`http://localhost:3000/api/v1/connections/${input.connectionId}/access-token`, {
-      method: "POST", headers: { authorization: `Bearer ${input.key}` },
+      method: "POST",
+      headers: { authorization: `Bearer ${input.key}` },
     });
     const response = await issueAccessToken.handle(request, { params: Promise.resolve({ connectionId: input.connectionId }) });
     return { status: response.status, body: (await response.json()) as { accessToken?: string } };
   };
   const results = await Promise.all(Array.from({ length: input.calls }, call));
-  const hashes = [...new Set(results.flatMap((result) => (result.body.accessToken ? [createHash("sha256").update(result.body.accessToken).digest("hex")] : [])))];
+  const hashes = [
+    ...new Set(
+      results.flatMap((result) => (result.body.accessToken ? [createHash("sha256").update(result.body.accessToken).digest("hex")] : [])),
+    ),
+  ];
   process.stdout.write(`${JSON.stringify({ hashes, statuses: results.map((result) => result.status) })}\n`);
   await db.$disconnect();
 }

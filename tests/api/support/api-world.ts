@@ -25,7 +25,14 @@ export type ApiWorld = SimulatorWorld & {
 
 export type RecordedResponse = { operationId: string; status: number; contentType: string | null; body: string };
 
-export type CallInit = { key?: string; params?: Record<string, string>; query?: Record<string, string>; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> };
+export type CallInit = {
+  key?: string;
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  rawBody?: BodyInit;
+  headers?: Record<string, string>;
+};
 
 const everyTenantScope: ApiScope[] = ["connections:read", "connections:token", "signups:read", "signups:write", "webhooks:manage"];
 const creator = { userId: null, label: "test" };
@@ -33,12 +40,17 @@ const creator = { userId: null, label: "test" };
 export async function startApiWorld(provider: TestProvider, env: Record<string, string> = {}): Promise<ApiWorld> {
   const world = await startSimulatorWorld(provider, { API_RATE_LIMIT_POINTS: "100000", WEBHOOK_ALLOW_PRIVATE_URLS: "true", ...env });
   const { db } = world.database;
-  const { tenant, people: [owner] } = await seedTenant(db);
+  const {
+    tenant,
+    people: [owner],
+  } = await seedTenant(db);
   const other = await seedTenant(db);
   const { connectionId } = await connectPortal({ db, tenant }, { actor: owner.actor });
   const recorded: RecordedResponse[] = [];
-  const keyFor = (tenantId: string | null, fallback: ApiScope[]) => async (scopes: ApiScope[] = fallback) =>
-    (await createApiKey(db, { tenantId, name: "test key", scopes, creator })).key;
+  const keyFor =
+    (tenantId: string | null, fallback: ApiScope[]) =>
+    async (scopes: ApiScope[] = fallback) =>
+      (await createApiKey(db, { tenantId, name: "test key", scopes, creator })).key;
   return {
     ...world,
     provider,
@@ -52,7 +64,12 @@ export async function startApiWorld(provider: TestProvider, env: Record<string, 
     call: async (route, init) => {
       const response = await callRoute(route, init);
       const body = await response.clone().text();
-      recorded.push({ operationId: route.spec.operationId, status: response.status, contentType: response.headers.get("content-type"), body });
+      recorded.push({
+        operationId: route.spec.operationId,
+        status: response.status,
+        contentType: response.headers.get("content-type"),
+        body,
+      });
       return response;
     },
   };

@@ -82,8 +82,13 @@ export async function startConnectionsFixture(provider: "sqlite" | "postgresql" 
 async function seed(db: Db) {
   const suffix = randomBytes(4).toString("hex");
   const acme = await seedTenant(db, {
-    slug: `acme-${suffix}`, name: "Acme",
-    people: [{ role: "OWNER", name: "Olivia Owner" }, { role: "ADMIN", name: "Adam Admin" }, { role: "MEMBER", name: "Mia Member" }],
+    slug: `acme-${suffix}`,
+    name: "Acme",
+    people: [
+      { role: "OWNER", name: "Olivia Owner" },
+      { role: "ADMIN", name: "Adam Admin" },
+      { role: "MEMBER", name: "Mia Member" },
+    ],
   });
   const globex = await seedTenant(db, { slug: `globex-${suffix}`, name: "Globex", people: [{ role: "OWNER", name: "Oscar Outsider" }] });
   const [owner, admin, member] = acme.people.map((person) => person.actor);

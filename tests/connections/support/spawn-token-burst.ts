@@ -5,7 +5,13 @@ import { spawnReleasableChild } from "@/tests/helpers/releasable-child";
 export type BurstResult = { hashes: string[]; failures: number };
 
 export function spawnTokenBurst(input: {
-  databaseUrl: string; connectionId: string; calls: number; keyRing: string; config: HubspotConfig;
+  databaseUrl: string;
+  connectionId: string;
+  calls: number;
+  keyRing: string;
+  config: HubspotConfig;
 }): Promise<{ go(): void; result: Promise<BurstResult> }> {
-  return spawnReleasableChild<BurstResult>(new URL("./token-burst-child.ts", import.meta.url), { TOKEN_BURST_INPUT: JSON.stringify(input) });
+  return spawnReleasableChild<BurstResult>(new URL("./token-burst-child.ts", import.meta.url), {
+    TOKEN_BURST_INPUT: JSON.stringify(input),
+  });
 }

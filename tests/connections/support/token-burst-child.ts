@@ -9,7 +9,11 @@ import { createHubspotProvider } from "@switchboard/lib/integrations/hubspot/pro
 import type { HubspotConfig } from "@switchboard/lib/integrations/hubspot/config";
 
 const input = JSON.parse(process.env.TOKEN_BURST_INPUT ?? "{}") as {
-  databaseUrl: string; connectionId: string; calls: number; keyRing: string; config: HubspotConfig;
+  databaseUrl: string;
+  connectionId: string;
+  calls: number;
+  keyRing: string;
+  config: HubspotConfig;
 };
 
 async function main() {

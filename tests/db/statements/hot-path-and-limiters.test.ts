@@ -15,7 +15,11 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
 
   it("offers the prepared hot path where the database has one (SQLite), so callers fall back to Prisma elsewhere", async () => {
     const { database } = world();
-    for (const statement of [preparedSignupInsert(database.store), preparedAuditInsert(database.store), preparedTokenRowRead(database.store)]) {
+    for (const statement of [
+      preparedSignupInsert(database.store),
+      preparedAuditInsert(database.store),
+      preparedTokenRowRead(database.store),
+    ]) {
       expect(statement === null).toBe(provider === "postgresql");
     }
     expect(database.store.sqlite() === null).toBe(provider === "postgresql");
@@ -28,17 +32,47 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
     const insertAudit = preparedAuditInsert(w.database.store);
     const readTokenRow = preparedTokenRowRead(w.database.store);
     if (!insertSignup || !insertAudit || !readTokenRow) return expect(provider).toBe("postgresql");
-    const signup = { id: "csignup", tenantId: w.tenantId, email: "A@example.com", emailNormalized: "a@example.com", firstName: null, consentGiven: true, consentText: "Yes", status: "PENDING" as const, confirmationTokenHash: null, confirmationSentAt: null };
+    const signup = {
+      id: "csignup",
+      tenantId: w.tenantId,
+      email: "A@example.com",
+      emailNormalized: "a@example.com",
+      firstName: null,
+      consentGiven: true,
+      consentText: "Yes",
+      status: "PENDING" as const,
+      confirmationTokenHash: null,
+      confirmationSentAt: null,
+    };
     expect(await insertSignup(signup)).toEqual({ id: "csignup" });
     expect(await insertSignup({ ...signup, id: "cother" })).toBeNull();
-    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: "csignup" } })).toMatchObject({ status: "PENDING", consentGiven: true, attempts: 0 });
-    await insertAudit({ tenantId: w.tenantId, connectionId: w.connectionId, subject: "hubspot:62515", actorUserId: null, actorLabel: "key", action: "access_token_issued", outcome: "success", detail: null });
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: "csignup" } })).toMatchObject({
+      status: "PENDING",
+      consentGiven: true,
+      attempts: 0,
+    });
+    await insertAudit({
+      tenantId: w.tenantId,
+      connectionId: w.connectionId,
+      subject: "hubspot:62515",
+      actorUserId: null,
+      actorLabel: "key",
+      action: "access_token_issued",
+      outcome: "success",
+      detail: null,
+    });
     const [audit] = await w.database.db.auditEvent.findMany();
     expect(audit).toMatchObject({ tenantId: w.tenantId, connectionId: w.connectionId, action: "access_token_issued", actorLabel: "key" });
     expect(Math.abs(audit!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     await w.database.db.connection.update({
       where: { id: w.connectionId },
-      data: { accessTokenCiphertext: "v1.sealed", refreshTokenCiphertext: "v1.refresh", accessTokenExpiresAt: new Date("2026-12-07T12:00:00.123Z"), lastRefreshedAt: new Date("2026-12-07T06:00:00Z"), tokenVersion: 3 },
+      data: {
+        accessTokenCiphertext: "v1.sealed",
+        refreshTokenCiphertext: "v1.refresh",
+        accessTokenExpiresAt: new Date("2026-12-07T12:00:00.123Z"),
+        lastRefreshedAt: new Date("2026-12-07T06:00:00Z"),
+        tokenVersion: 3,
+      },
     });
     expect(readTokenRow(w.connectionId)).toEqual(await loadTokenRow(w.database.db, w.connectionId));
     expect(readTokenRow("missing")).toBeNull();
@@ -46,13 +80,24 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
 
   it("counts in the shared table on PostgreSQL (two limiters, one budget) and in memory on SQLite, and prunes expired counters", async () => {
     const { database } = world();
-    const limiter = () => counterTableLimiter(database.store, {
-      tableName: "signup_rate_limits", keyPrefix: "signup", points: 3, duration: 60, clearExpiredByTimeout: false,
-      insurance: new RateLimiterMemory({ keyPrefix: "signup", points: 3, duration: 60 }),
-    });
+    const limiter = () =>
+      counterTableLimiter(database.store, {
+        tableName: "signup_rate_limits",
+        keyPrefix: "signup",
+        points: 3,
+        duration: 60,
+        clearExpiredByTimeout: false,
+        insurance: new RateLimiterMemory({ keyPrefix: "signup", points: 3, duration: 60 }),
+      });
     const [first, second] = [limiter(), limiter()];
     const outcomes = [];
-    for (const each of [first, second, first, second]) outcomes.push(await each.consume("t:203.0.113.9").then(() => true, () => false));
+    for (const each of [first, second, first, second])
+      outcomes.push(
+        await each.consume("t:203.0.113.9").then(
+          () => true,
+          () => false,
+        ),
+      );
     expect(outcomes).toEqual(provider === "postgresql" ? [true, true, true, false] : [true, true, true, true]);
     if (provider === "postgresql") {
       await database.db.signupRateLimit.create({ data: { key: "signup:old", points: 1, expire: BigInt(Date.now() - 1) } });
@@ -73,7 +118,9 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
     if (connection) {
       expect(connection.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(connection.pragma("foreign_keys", { simple: true })).toBe(1);
-      expect(await store.db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys")).toEqual([{ foreign_keys: expect.anything() }]);
+      expect(await store.db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys")).toEqual([
+        { foreign_keys: expect.anything() },
+      ]);
     }
     const pool = store.pool();
     if (pool) expect((await pool.pool.query(`SELECT COUNT(*)::int AS n FROM "Signup"`)).rows).toEqual([{ n: 0 }]);

@@ -9,10 +9,17 @@ import { useStatementWorld, type StatementWorld } from "./support/statement-worl
 
 const MINUTE = 60_000;
 
-async function addDelivery(w: StatementWorld, data: { enabled?: boolean; nextAttemptAt?: Date; claimedBy?: string; claimedUntil?: Date; status?: "PENDING" | "DELIVERED" } = {}) {
+async function addDelivery(
+  w: StatementWorld,
+  data: { enabled?: boolean; nextAttemptAt?: Date; claimedBy?: string; claimedUntil?: Date; status?: "PENDING" | "DELIVERED" } = {},
+) {
   const { enabled = true, ...delivery } = data;
-  const endpoint = await w.database.db.webhookEndpoint.create({ data: { tenantId: w.tenantId, url: "https://hooks.example.com/in", secretCiphertext: "sealed", enabled } });
-  const event = await w.database.db.webhookEvent.create({ data: { id: `msg_${endpoint.id}`, tenantId: w.tenantId, type: "signup.synced", payload: '{"n":1}' } });
+  const endpoint = await w.database.db.webhookEndpoint.create({
+    data: { tenantId: w.tenantId, url: "https://hooks.example.com/in", secretCiphertext: "sealed", enabled },
+  });
+  const event = await w.database.db.webhookEvent.create({
+    data: { id: `msg_${endpoint.id}`, tenantId: w.tenantId, type: "signup.synced", payload: '{"n":1}' },
+  });
   return w.database.db.webhookDelivery.create({ data: { eventId: event.id, endpointId: endpoint.id, ...delivery } });
 }
 
@@ -24,7 +31,16 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
     const base = Date.now() - MINUTE;
     const at = (offset: number) => new Date(base + offset);
     for (const [index, id] of ["a", "b", "c"].entries()) {
-      await w.database.db.webhookEvent.create({ data: { id, tenantId: w.tenantId, type: "signup.synced", payload: "{}", createdAt: at(index), ...(id === "b" ? { fannedOutAt: new Date() } : {}) } });
+      await w.database.db.webhookEvent.create({
+        data: {
+          id,
+          tenantId: w.tenantId,
+          type: "signup.synced",
+          payload: "{}",
+          createdAt: at(index),
+          ...(id === "b" ? { fannedOutAt: new Date() } : {}),
+        },
+      });
     }
     const open = await selectUnfannedEvents(w.database.db, 10);
     expect(open.map((event) => event.id)).toEqual(["a", "c"]);
@@ -37,15 +53,37 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
 
   it("inserts one delivery per event and endpoint, due when the event happened, and skips pairs that exist", async () => {
     const w = world();
-    const endpoint = await w.database.db.webhookEndpoint.create({ data: { tenantId: w.tenantId, url: "https://hooks.example.com/in", secretCiphertext: "sealed" } });
+    const endpoint = await w.database.db.webhookEndpoint.create({
+      data: { tenantId: w.tenantId, url: "https://hooks.example.com/in", secretCiphertext: "sealed" },
+    });
     const happened = new Date(Date.now() - MINUTE);
-    for (const id of ["e1", "e2"]) await w.database.db.webhookEvent.create({ data: { id, tenantId: w.tenantId, type: "signup.synced", payload: "{}", createdAt: happened } });
+    for (const id of ["e1", "e2"])
+      await w.database.db.webhookEvent.create({
+        data: { id, tenantId: w.tenantId, type: "signup.synced", payload: "{}", createdAt: happened },
+      });
     const now = new Date();
     await insertDeliveries(w.database.store, [{ eventId: "e1", endpointId: endpoint.id }], now);
-    await insertDeliveries(w.database.store, [{ eventId: "e1", endpointId: endpoint.id }, { eventId: "e2", endpointId: endpoint.id }], now);
+    await insertDeliveries(
+      w.database.store,
+      [
+        { eventId: "e1", endpointId: endpoint.id },
+        { eventId: "e2", endpointId: endpoint.id },
+      ],
+      now,
+    );
     const rows = await w.database.db.webhookDelivery.findMany({ orderBy: { eventId: "asc" } });
-    expect(rows.map((row) => [row.eventId, row.status, row.attempts, row.nextAttemptAt.getTime(), row.createdAt.getTime(), row.updatedAt.getTime()])).toEqual([
-      ["e1", "PENDING", 0, happened.getTime(), now.getTime(), now.getTime()], ["e2", "PENDING", 0, happened.getTime(), now.getTime(), now.getTime()],
+    expect(
+      rows.map((row) => [
+        row.eventId,
+        row.status,
+        row.attempts,
+        row.nextAttemptAt.getTime(),
+        row.createdAt.getTime(),
+        row.updatedAt.getTime(),
+      ]),
+    ).toEqual([
+      ["e1", "PENDING", 0, happened.getTime(), now.getTime(), now.getTime()],
+      ["e2", "PENDING", 0, happened.getTime(), now.getTime(), now.getTime()],
     ]);
   });
 
@@ -53,7 +91,11 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
     const w = world();
     const now = new Date();
     const due = await addDelivery(w, { nextAttemptAt: new Date(now.getTime() - 1) });
-    const lapsed = await addDelivery(w, { claimedBy: "dead", claimedUntil: new Date(now.getTime() - 1), nextAttemptAt: new Date(now.getTime() - 2) });
+    const lapsed = await addDelivery(w, {
+      claimedBy: "dead",
+      claimedUntil: new Date(now.getTime() - 1),
+      nextAttemptAt: new Date(now.getTime() - 2),
+    });
     await addDelivery(w, { nextAttemptAt: new Date(now.getTime() + MINUTE) });
     const past = new Date(now.getTime() - 1);
     await addDelivery(w, { enabled: false, nextAttemptAt: past });
@@ -74,32 +116,77 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
     const [delivery, ...rest] = await selectClaimedDeliveries(w.database.store, "w1", [mine.id, theirs.id]);
     expect(rest).toEqual([]);
     expect(delivery).toMatchObject({
-      id: mine.id, attempts: 0, eventId: mine.eventId, payload: '{"n":1}',
-      endpoint: { id: mine.endpointId, tenantId: w.tenantId, url: "https://hooks.example.com/in", secretCiphertext: "sealed", previousSecretCiphertext: null, previousSecretExpiresAt: null, failingSince: null },
+      id: mine.id,
+      attempts: 0,
+      eventId: mine.eventId,
+      payload: '{"n":1}',
+      endpoint: {
+        id: mine.endpointId,
+        tenantId: w.tenantId,
+        url: "https://hooks.example.com/in",
+        secretCiphertext: "sealed",
+        previousSecretCiphertext: null,
+        previousSecretExpiresAt: null,
+        failingSince: null,
+      },
     });
   });
 
   it("records outcomes and attempts only under the worker's claim", async () => {
     const w = world();
     const claim = (by: string) => ({ claimedBy: by, claimedUntil: new Date(Date.now() + MINUTE) });
-    const [delivered, retried, failed, lost] = await Promise.all([addDelivery(w, claim("w1")), addDelivery(w, claim("w1")), addDelivery(w, claim("w1")), addDelivery(w, claim("w2"))]);
+    const [delivered, retried, failed, lost] = await Promise.all([
+      addDelivery(w, claim("w1")),
+      addDelivery(w, claim("w1")),
+      addDelivery(w, claim("w1")),
+      addDelivery(w, claim("w2")),
+    ]);
     const now = new Date();
     const retryAt = new Date(now.getTime() + 5 * MINUTE);
-    const written = await recordDeliveryOutcomes(w.database.store, "w1", [
-      { id: delivered!.id, status: "DELIVERED", attempts: 1, statusCode: 204, error: null, latencyMs: 12, nextAttemptAt: null },
-      { id: retried!.id, status: "PENDING", attempts: 1, statusCode: 500, error: "Answered HTTP 500", latencyMs: 30, nextAttemptAt: retryAt },
-      { id: failed!.id, status: "FAILED", attempts: 1, statusCode: null, error: "Could not connect", latencyMs: 3, nextAttemptAt: null },
-      { id: lost!.id, status: "DELIVERED", attempts: 1, statusCode: 204, error: null, latencyMs: 1, nextAttemptAt: null },
-    ], now);
+    const written = await recordDeliveryOutcomes(
+      w.database.store,
+      "w1",
+      [
+        { id: delivered!.id, status: "DELIVERED", attempts: 1, statusCode: 204, error: null, latencyMs: 12, nextAttemptAt: null },
+        {
+          id: retried!.id,
+          status: "PENDING",
+          attempts: 1,
+          statusCode: 500,
+          error: "Answered HTTP 500",
+          latencyMs: 30,
+          nextAttemptAt: retryAt,
+        },
+        { id: failed!.id, status: "FAILED", attempts: 1, statusCode: null, error: "Could not connect", latencyMs: 3, nextAttemptAt: null },
+        { id: lost!.id, status: "DELIVERED", attempts: 1, statusCode: 204, error: null, latencyMs: 1, nextAttemptAt: null },
+      ],
+      now,
+    );
     expect([...written].sort()).toEqual([delivered!.id, retried!.id, failed!.id].sort());
     const row = (id: string) => w.database.db.webhookDelivery.findUniqueOrThrow({ where: { id } });
-    expect(await row(delivered!.id)).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 204, lastError: null, lastLatencyMs: 12, claimedBy: null, deliveredAt: now });
-    expect(await row(retried!.id)).toMatchObject({ status: "PENDING", lastStatusCode: 500, lastError: "Answered HTTP 500", nextAttemptAt: retryAt, deliveredAt: null });
+    expect(await row(delivered!.id)).toMatchObject({
+      status: "DELIVERED",
+      attempts: 1,
+      lastStatusCode: 204,
+      lastError: null,
+      lastLatencyMs: 12,
+      claimedBy: null,
+      deliveredAt: now,
+    });
+    expect(await row(retried!.id)).toMatchObject({
+      status: "PENDING",
+      lastStatusCode: 500,
+      lastError: "Answered HTTP 500",
+      nextAttemptAt: retryAt,
+      deliveredAt: null,
+    });
     expect(await row(failed!.id)).toMatchObject({ status: "FAILED", lastStatusCode: null, lastError: "Could not connect" });
     expect(await row(lost!.id)).toMatchObject({ status: "PENDING", claimedBy: "w2", attempts: 0 });
     const attempts = await w.database.db.webhookAttempt.findMany({ orderBy: { latencyMs: "asc" } });
     expect(attempts.map((attempt) => [attempt.deliveryId, attempt.statusCode, attempt.latencyMs, attempt.error])).toEqual([
-      [failed!.id, null, 3, "Could not connect"], [delivered!.id, 204, 12, null], [retried!.id, 500, 30, "Answered HTTP 500"],
+      [failed!.id, null, 3, "Could not connect"],
+      [delivered!.id, 204, 12, null],
+      [retried!.id, 500, 30, "Answered HTTP 500"],
     ]);
     expect(attempts[0]!.attemptedAt.getTime()).toBe(now.getTime());
   });

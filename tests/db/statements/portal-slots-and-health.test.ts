@@ -16,23 +16,34 @@ describe.each(testProviders)("slot, health and counter statements on %s", (provi
   it("takes the slot used longest ago only once it is a window old, and never the same one twice", async () => {
     const { database } = world();
     const now = Date.now();
-    await database.db.portalCallSlot.createMany({ data: [
-      { portalId: "p", slot: 0, usedAt: new Date(now - 2 * WINDOW) },
-      { portalId: "p", slot: 1, usedAt: new Date(now - 3 * WINDOW) },
-      { portalId: "p", slot: 2, usedAt: new Date(0) }, // beyond the portal's current size (2): never taken
-    ] });
+    await database.db.portalCallSlot.createMany({
+      data: [
+        { portalId: "p", slot: 0, usedAt: new Date(now - 2 * WINDOW) },
+        { portalId: "p", slot: 1, usedAt: new Date(now - 3 * WINDOW) },
+        { portalId: "p", slot: 2, usedAt: new Date(0) }, // beyond the portal's current size (2): never taken
+      ],
+    });
     const cutoff = new Date(now - WINDOW);
     expect(await takeOldestSlot(database.db, "p", 2, cutoff, new Date(now))).toBe(true);
-    expect((await database.db.portalCallSlot.findUniqueOrThrow({ where: { portalId_slot: { portalId: "p", slot: 1 } } })).usedAt.getTime()).toBe(now);
+    expect(
+      (await database.db.portalCallSlot.findUniqueOrThrow({ where: { portalId_slot: { portalId: "p", slot: 1 } } })).usedAt.getTime(),
+    ).toBe(now);
     expect(await takeOldestSlot(database.db, "p", 2, cutoff, new Date(now))).toBe(true);
     expect(await takeOldestSlot(database.db, "p", 2, cutoff, new Date(now))).toBe(false);
-    expect((await database.db.portalCallSlot.findUniqueOrThrow({ where: { portalId_slot: { portalId: "p", slot: 2 } } })).usedAt.getTime()).toBe(0);
+    expect(
+      (await database.db.portalCallSlot.findUniqueOrThrow({ where: { portalId_slot: { portalId: "p", slot: 2 } } })).usedAt.getTime(),
+    ).toBe(0);
   });
 
   it("settles a slot to its answer's time unless another call has taken it since", async () => {
     const { database } = world();
     const takenAt = new Date(Date.now() - 500);
-    await database.db.portalCallSlot.createMany({ data: [{ portalId: "p", slot: 0, usedAt: takenAt }, { portalId: "p", slot: 1, usedAt: new Date(takenAt.getTime() + 1) }] });
+    await database.db.portalCallSlot.createMany({
+      data: [
+        { portalId: "p", slot: 0, usedAt: takenAt },
+        { portalId: "p", slot: 1, usedAt: new Date(takenAt.getTime() + 1) },
+      ],
+    });
     const answeredAt = new Date();
     await settleSlot(database.db, "p", takenAt, answeredAt);
     await settleSlot(database.db, "p", new Date(takenAt.getTime() - 1), answeredAt);
@@ -57,10 +68,14 @@ describe.each(testProviders)("slot, health and counter statements on %s", (provi
     await addSignup(w, { status: "WAITING" });
     expect(await countDueSignups(w.database.db, new Date(), 100)).toBe(3);
     expect(await countDueSignups(w.database.db, new Date(), 2)).toBe(2);
-    const endpoint = await w.database.db.webhookEndpoint.create({ data: { tenantId: w.tenantId, url: "https://hooks.example.com/", secretCiphertext: "x" } });
+    const endpoint = await w.database.db.webhookEndpoint.create({
+      data: { tenantId: w.tenantId, url: "https://hooks.example.com/", secretCiphertext: "x" },
+    });
     for (const [index, status] of (["PENDING", "PENDING", "DELIVERED"] as const).entries()) {
       const event = await w.database.db.webhookEvent.create({ data: { id: `e${index}`, type: "signup.synced", payload: "{}" } });
-      await w.database.db.webhookDelivery.create({ data: { eventId: event.id, endpointId: endpoint.id, status, nextAttemptAt: new Date(Date.now() - 1_000) } });
+      await w.database.db.webhookDelivery.create({
+        data: { eventId: event.id, endpointId: endpoint.id, status, nextAttemptAt: new Date(Date.now() - 1_000) },
+      });
     }
     expect(await countDueDeliveries(w.database.db, new Date(), 100)).toBe(2);
     expect(await countDueDeliveries(w.database.db, new Date(), 1)).toBe(1);

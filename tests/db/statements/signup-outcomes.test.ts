@@ -9,7 +9,13 @@ import { addSignup, useStatementWorld } from "./support/statement-world";
 
 const MINUTE = 60_000;
 const held = () => ({ claimedBy: "w1", claimedUntil: new Date(Date.now() + MINUTE) });
-const eventFor = (signupId: string, type: string): OutboxRow => ({ id: `msg_${signupId}`, tenantId: null, type, payload: JSON.stringify({ signupId }), key: signupId });
+const eventFor = (signupId: string, type: string): OutboxRow => ({
+  id: `msg_${signupId}`,
+  tenantId: null,
+  type,
+  payload: JSON.stringify({ signupId }),
+  key: signupId,
+});
 
 describe.each(testProviders)("signup outcome statements on %s", (provider) => {
   const world = useStatementWorld(provider);
@@ -20,19 +26,42 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
     const rejected = await addSignup(w, held());
     const lost = await addSignup(w, { claimedBy: "w2", claimedUntil: new Date(Date.now() + MINUTE) });
     const now = new Date();
-    await writeAnsweredSignups(w.database.store, "w1", w.connectionId, [
-      { id: synced.id, status: "SYNCED", contactId: "901", lastError: null },
-      { id: rejected.id, status: "FAILED", contactId: null, lastError: "INVALID_EMAIL" },
-      { id: lost.id, status: "SYNCED", contactId: "902", lastError: null },
-    ], [eventFor(synced.id, "signup.synced"), eventFor(rejected.id, "signup.failed"), eventFor(lost.id, "signup.synced")], now);
+    await writeAnsweredSignups(
+      w.database.store,
+      "w1",
+      w.connectionId,
+      [
+        { id: synced.id, status: "SYNCED", contactId: "901", lastError: null },
+        { id: rejected.id, status: "FAILED", contactId: null, lastError: "INVALID_EMAIL" },
+        { id: lost.id, status: "SYNCED", contactId: "902", lastError: null },
+      ],
+      [eventFor(synced.id, "signup.synced"), eventFor(rejected.id, "signup.failed"), eventFor(lost.id, "signup.synced")],
+      now,
+    );
     const rows = await w.database.db.signup.findMany({ orderBy: { email: "asc" } });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    expect(byId.get(synced.id)).toMatchObject({ status: "SYNCED", hubspotContactId: "901", attempts: 1, claimedBy: null, connectionId: w.connectionId, lastError: null });
+    expect(byId.get(synced.id)).toMatchObject({
+      status: "SYNCED",
+      hubspotContactId: "901",
+      attempts: 1,
+      claimedBy: null,
+      connectionId: w.connectionId,
+      lastError: null,
+    });
     expect(byId.get(synced.id)!.syncedAt!.getTime()).toBe(now.getTime());
-    expect(byId.get(rejected.id)).toMatchObject({ status: "FAILED", hubspotContactId: null, syncedAt: null, lastError: "INVALID_EMAIL", attempts: 1 });
+    expect(byId.get(rejected.id)).toMatchObject({
+      status: "FAILED",
+      hubspotContactId: null,
+      syncedAt: null,
+      lastError: "INVALID_EMAIL",
+      attempts: 1,
+    });
     expect(byId.get(lost.id)).toMatchObject({ status: "PENDING", claimedBy: "w2", attempts: 0 });
     const events = await w.database.db.webhookEvent.findMany({ orderBy: { type: "asc" } });
-    expect(events.map((event) => [event.type, event.id])).toEqual([["signup.failed", `msg_${rejected.id}`], ["signup.synced", `msg_${synced.id}`]]);
+    expect(events.map((event) => [event.type, event.id])).toEqual([
+      ["signup.failed", `msg_${rejected.id}`],
+      ["signup.synced", `msg_${synced.id}`],
+    ]);
     expect(events[0]!.createdAt.getTime()).toBe(now.getTime());
   });
 
@@ -41,21 +70,48 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
     const retried = await addSignup(w, held());
     const givenUp = await addSignup(w, { ...held(), attempts: 9 });
     const nextAttemptAt = new Date(Date.now() + 10 * MINUTE);
-    await writeRetriedSignups(w.database.store, "w1", {
-      ids: [retried.id, givenUp.id], lastError: "HTTP 503",
-      givenUp: [{ id: givenUp.id, lastError: "gave up after 10 attempts: HTTP 503" }],
-      retried: [{ id: retried.id, nextAttemptAt }],
-    }, [eventFor(givenUp.id, "signup.failed")], new Date());
-    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: retried.id } })).toMatchObject({ status: "PENDING", attempts: 1, lastError: "HTTP 503", claimedBy: null, nextAttemptAt });
-    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: givenUp.id } })).toMatchObject({ status: "FAILED", attempts: 10, lastError: "gave up after 10 attempts: HTTP 503" });
+    await writeRetriedSignups(
+      w.database.store,
+      "w1",
+      {
+        ids: [retried.id, givenUp.id],
+        lastError: "HTTP 503",
+        givenUp: [{ id: givenUp.id, lastError: "gave up after 10 attempts: HTTP 503" }],
+        retried: [{ id: retried.id, nextAttemptAt }],
+      },
+      [eventFor(givenUp.id, "signup.failed")],
+      new Date(),
+    );
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: retried.id } })).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastError: "HTTP 503",
+      claimedBy: null,
+      nextAttemptAt,
+    });
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: givenUp.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 10,
+      lastError: "gave up after 10 attempts: HTTP 503",
+    });
     expect((await w.database.db.webhookEvent.findMany()).map((event) => event.id)).toEqual([`msg_${givenUp.id}`]);
   });
 
   it("writes no retry and no event for a row whose claim moved on", async () => {
     const w = world();
     const lost = await addSignup(w, { claimedBy: "w2", claimedUntil: new Date(Date.now() + MINUTE), attempts: 9 });
-    await writeRetriedSignups(w.database.store, "w1", { ids: [lost.id], lastError: "x", givenUp: [{ id: lost.id, lastError: "gave up" }], retried: [] }, [eventFor(lost.id, "signup.failed")], new Date());
-    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({ status: "PENDING", attempts: 9, claimedBy: "w2" });
+    await writeRetriedSignups(
+      w.database.store,
+      "w1",
+      { ids: [lost.id], lastError: "x", givenUp: [{ id: lost.id, lastError: "gave up" }], retried: [] },
+      [eventFor(lost.id, "signup.failed")],
+      new Date(),
+    );
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({
+      status: "PENDING",
+      attempts: 9,
+      claimedBy: "w2",
+    });
     expect(await w.database.db.webhookEvent.count()).toBe(0);
   });
 
@@ -66,7 +122,15 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
     const until = new Date(Date.now() + 2 * MINUTE);
     await releaseSignupClaims(w.database.db, "w1", [first.id], until, null, new Date());
     await releaseSignupClaims(w.database.db, "w1", [second.id], until, "waiting", new Date());
-    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ claimedBy: null, attempts: 0, lastError: "earlier", nextAttemptAt: until });
-    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ claimedBy: null, lastError: "waiting" });
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      claimedBy: null,
+      attempts: 0,
+      lastError: "earlier",
+      nextAttemptAt: until,
+    });
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      claimedBy: null,
+      lastError: "waiting",
+    });
   });
 });

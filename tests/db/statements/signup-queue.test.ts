@@ -3,7 +3,11 @@
 // that respects a usable destination, and the planner statistics refresh.
 import { describe, expect, it } from "vitest";
 import {
-  claimDueSignups, parkPendingSignups, refreshPlannerStatistics, renewSignupClaims, selectTenantsWithPendingSignups,
+  claimDueSignups,
+  parkPendingSignups,
+  refreshPlannerStatistics,
+  renewSignupClaims,
+  selectTenantsWithPendingSignups,
 } from "@switchboard/lib/db/statements/signup-queue";
 import { testProviders } from "@/tests/helpers/databases";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
@@ -21,7 +25,9 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     await addSignup(w);
     await addSignup(w, { nextAttemptAt: new Date(Date.now() + MINUTE) });
     await w.database.db.signup.create({ data: { tenantId: other.id, email: "o@example.com", emailNormalized: "o@example.com" } });
-    await w.database.db.signup.create({ data: { tenantId: idle.id, email: "i@example.com", emailNormalized: "i@example.com", status: "WAITING" } });
+    await w.database.db.signup.create({
+      data: { tenantId: idle.id, email: "i@example.com", emailNormalized: "i@example.com", status: "WAITING" },
+    });
     expect(await selectTenantsWithPendingSignups(w.database.db)).toEqual([w.tenantId, other.id].sort());
   });
 
@@ -49,8 +55,19 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
   it("marks a row taken over from a worker whose lease ran out", async () => {
     const w = world();
     const now = new Date();
-    const abandoned = await addSignup(w, { claimedBy: "dead", claimedUntil: new Date(now.getTime() - 1), nextAttemptAt: new Date(now.getTime() - 1) });
-    const [claimed] = await claimDueSignups(w.database.store, { workerId: "w1", tenantId: w.tenantId, limit: 10, now, leaseUntil: new Date(now.getTime() + MINUTE), reclaimedMessage: "reclaimed" });
+    const abandoned = await addSignup(w, {
+      claimedBy: "dead",
+      claimedUntil: new Date(now.getTime() - 1),
+      nextAttemptAt: new Date(now.getTime() - 1),
+    });
+    const [claimed] = await claimDueSignups(w.database.store, {
+      workerId: "w1",
+      tenantId: w.tenantId,
+      limit: 10,
+      now,
+      leaseUntil: new Date(now.getTime() + MINUTE),
+      reclaimedMessage: "reclaimed",
+    });
     expect(claimed).toMatchObject({ id: abandoned.id, lastError: "reclaimed" });
   });
 
@@ -62,7 +79,9 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     const taken = await addSignup(w, { claimedBy: "w2", claimedUntil: new Date(now.getTime() + MINUTE) });
     const held = await renewSignupClaims(w.database.db, "w1", [live.id, lapsed.id, taken.id], now, new Date(now.getTime() + 10 * MINUTE));
     expect([...held]).toEqual([live.id]);
-    expect((await w.database.db.signup.findUniqueOrThrow({ where: { id: live.id } })).claimedUntil!.getTime()).toBe(now.getTime() + 10 * MINUTE);
+    expect((await w.database.db.signup.findUniqueOrThrow({ where: { id: live.id } })).claimedUntil!.getTime()).toBe(
+      now.getTime() + 10 * MINUTE,
+    );
   });
 
   it("parks PENDING rows only while the tenant has no usable connection", async () => {
@@ -71,7 +90,10 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     expect(await parkPendingSignups(w.database.db, w.tenantId, "waiting")).toBe(0);
     await w.database.db.connection.update({ where: { id: w.connectionId }, data: { status: "NEEDS_RECONNECT" } });
     expect(await parkPendingSignups(w.database.db, w.tenantId, "waiting")).toBe(1);
-    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "WAITING", lastError: "waiting" });
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "WAITING",
+      lastError: "waiting",
+    });
   });
 
   it("refreshes the planner's statistics where the database needs it, and is harmless where it does not", async () => {

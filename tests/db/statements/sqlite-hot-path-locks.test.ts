@@ -53,7 +53,16 @@ describe("prepared SQLite signup insert", () => {
     const input = row("Reader@Example.com", { consentGiven: false, firstName: null });
     expect(await write(input)).toEqual({ id: input.id });
     const stored = await database.db.signup.findUniqueOrThrow({ where: { id: input.id } });
-    expect(stored).toMatchObject({ tenantId, email: "Reader@Example.com", emailNormalized: "reader@example.com", firstName: null, consentGiven: false, status: "PENDING", attempts: 0, claimedBy: null });
+    expect(stored).toMatchObject({
+      tenantId,
+      email: "Reader@Example.com",
+      emailNormalized: "reader@example.com",
+      firstName: null,
+      consentGiven: false,
+      status: "PENDING",
+      attempts: 0,
+      claimedBy: null,
+    });
     for (const date of [stored.createdAt, stored.updatedAt, stored.nextAttemptAt]) {
       expect(date.getTime()).toBeGreaterThanOrEqual(before - 1);
       expect(date.getTime()).toBeLessThanOrEqual(Date.now() + 1);

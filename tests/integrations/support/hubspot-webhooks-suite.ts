@@ -40,10 +40,14 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
         const chunks: Buffer[] = [];
         req.on("data", (chunk: Buffer) => chunks.push(chunk));
         req.on("end", () => {
-          const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : [])));
-          void POST(new Request(`${INTERNAL_ORIGIN}${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) })).then((answer) => {
-            res.writeHead(answer.status).end();
-          });
+          const headers = Object.fromEntries(
+            Object.entries(req.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : [])),
+          );
+          void POST(new Request(`${INTERNAL_ORIGIN}${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) })).then(
+            (answer) => {
+              res.writeHead(answer.status).end();
+            },
+          );
         });
       });
       await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
@@ -63,7 +67,10 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
     });
 
     /** As HubSpot sends it: signed over the public URL, delivered to the app's internal address. */
-    function hubspotRequest(body: string, options: { timestamp?: number; secret?: string; signedUrl?: string; query?: string } = {}): Request {
+    function hubspotRequest(
+      body: string,
+      options: { timestamp?: number; secret?: string; signedUrl?: string; query?: string } = {},
+    ): Request {
       const timestamp = String(options.timestamp ?? Date.now());
       const query = options.query ?? "";
       const signature = signV3(options.secret ?? SECRET, "POST", options.signedUrl ?? `${PUBLIC_ORIGIN}${PATH}${query}`, body, timestamp);
@@ -74,16 +81,40 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
       });
     }
 
-    const event = (type: string, fields: Record<string, unknown>) => ({ eventId: 1, subscriptionId: 7, portalId: Number(PORTAL), appId: 99, occurredAt: Date.now(), subscriptionType: type, attemptNumber: 0, ...fields });
+    const event = (type: string, fields: Record<string, unknown>) => ({
+      eventId: 1,
+      subscriptionId: 7,
+      portalId: Number(PORTAL),
+      appId: 99,
+      occurredAt: Date.now(),
+      subscriptionType: type,
+      attemptNumber: 0,
+      ...fields,
+    });
 
     async function twoTenantsOnOnePortal() {
       const { db } = database;
       const tenants = [(await seedTenant(db)).tenant, (await seedTenant(db)).tenant];
-      const connections = await Promise.all(tenants.map((tenant) => db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", portalId: PORTAL, grantedScopes: "oauth" } })));
+      const connections = await Promise.all(
+        tenants.map((tenant) =>
+          db.connection.create({ data: { tenantId: tenant.id, provider: "hubspot", portalId: PORTAL, grantedScopes: "oauth" } }),
+        ),
+      );
       const otherPortal = await db.connection.create({ data: { tenantId: tenants[0]!.id, provider: "hubspot", portalId: "99999" } });
-      const signup = (index: number, email: string, contactId: string, connectionId = connections[index]!.id) => db.signup.create({
-        data: { tenantId: tenants[index]!.id, email, emailNormalized: email, firstName: "Ada", consentGiven: true, status: "SYNCED", hubspotContactId: contactId, connectionId, syncedAt: new Date() },
-      });
+      const signup = (index: number, email: string, contactId: string, connectionId = connections[index]!.id) =>
+        db.signup.create({
+          data: {
+            tenantId: tenants[index]!.id,
+            email,
+            emailNormalized: email,
+            firstName: "Ada",
+            consentGiven: true,
+            status: "SYNCED",
+            hubspotContactId: contactId,
+            connectionId,
+            syncedAt: new Date(),
+          },
+        });
       return { tenants, connections, otherPortal, signup };
     }
 
@@ -94,11 +125,23 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
       const second = await signup(1, "ada@example.com", "123");
       const bystander = await signup(0, "bob@example.com", "124");
       // Same contact id, another portal: not the same person.
-      const elsewhere = await db.signup.create({ data: { tenantId: tenants[0]!.id, email: "eve@example.com", emailNormalized: "eve@example.com", status: "SYNCED", hubspotContactId: "123", connectionId: otherPortal.id } });
+      const elsewhere = await db.signup.create({
+        data: {
+          tenantId: tenants[0]!.id,
+          email: "eve@example.com",
+          emailNormalized: "eve@example.com",
+          status: "SYNCED",
+          hubspotContactId: "123",
+          connectionId: otherPortal.id,
+        },
+      });
       await recordWebhookEvents(db, [signupSyncedEvent({ id: first.id, tenantId: tenants[0]!.id, email: first.email }, "123")]);
 
       // The payload's email is someone else's on purpose: matching is by objectId only.
-      const body = JSON.stringify([event("contact.privacyDeletion", { objectId: 123, propertyValue: "bob@example.com" }), event("contact.deletion", { objectId: 123 })]);
+      const body = JSON.stringify([
+        event("contact.privacyDeletion", { objectId: 123, propertyValue: "bob@example.com" }),
+        event("contact.deletion", { objectId: 123 }),
+      ]);
       const response = await POST(hubspotRequest(body));
       expect(response.status).toBe(200);
       expect(await db.hubspotWebhookBatch.count()).toBe(1);
@@ -114,7 +157,12 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
       // The counts hold: the tombstones are still signups.
       expect(await db.signup.count({ where: { tenantId: tenants[0]!.id } })).toBe(3);
       const events = await db.webhookEvent.findMany({ orderBy: { createdAt: "asc" } });
-      expect(events.filter((row) => row.type === "signup.erased").map((row) => JSON.parse(row.payload).data.signupId).sort()).toEqual([first.id, second.id].sort());
+      expect(
+        events
+          .filter((row) => row.type === "signup.erased")
+          .map((row) => JSON.parse(row.payload).data.signupId)
+          .sort(),
+      ).toEqual([first.id, second.id].sort());
       // Nowhere does Switchboard still keep the address: not in the outbox, not in the stored batch.
       expect(events.some((row) => row.payload.includes("ada@example.com"))).toBe(false);
       const stored = await db.hubspotWebhookBatch.findFirstOrThrow();
@@ -124,15 +172,20 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
 
     it("the simulator's signed batches over HTTP: a privacy deletion erases the synced signup, a merge remaps its contact id", async () => {
       const { db } = database;
-      const { tenant, people: [owner] } = await seedTenant(db);
+      const {
+        tenant,
+        people: [owner],
+      } = await seedTenant(db);
       await connectPortal({ db, tenant }, { actor: owner!.actor });
       await addSignups(db, tenant.id, 3);
       await syncUntilIdle(syncDeps(database.store));
       const rows = await db.signup.findMany({ where: { tenantId: tenant.id }, orderBy: { email: "asc" } });
       const [gone, primary, merged] = rows.map((row) => row.hubspotContactId!);
-      const send = (events: unknown[]) => simJson<{ delivery: { state: string; attempts: { status: number }[] } }>(sim.url, "/_sim/webhooks/send", {
-        method: "POST", body: JSON.stringify({ portalId: 62515, events, targetUrl: `${PUBLIC_ORIGIN}${PATH}`, wait: true }),
-      });
+      const send = (events: unknown[]) =>
+        simJson<{ delivery: { state: string; attempts: { status: number }[] } }>(sim.url, "/_sim/webhooks/send", {
+          method: "POST",
+          body: JSON.stringify({ portalId: 62515, events, targetUrl: `${PUBLIC_ORIGIN}${PATH}`, wait: true }),
+        });
       const deletion = await send([{ type: "contact.privacyDeletion", objectId: gone }]);
       expect(deletion.delivery).toMatchObject({ state: "delivered", attempts: [{ status: 200 }] });
       const merge = await send([{ type: "contact.merge", primaryObjectId: primary, mergedObjectIds: [merged] }]);
@@ -172,7 +225,10 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
       const row = await db.signup.findUniqueOrThrow({ where: { id: merged.id } });
       expect(row.hubspotContactId).toBe("400");
       expect(row.erasedAt).not.toBeNull();
-      expect(await db.signup.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ hubspotContactId: "300", email: "bob@example.com" });
+      expect(await db.signup.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({
+        hubspotContactId: "300",
+        email: "bob@example.com",
+      });
     });
 
     it("refuses with 401 and stores nothing: another secret, the internal URL, an old or future timestamp, no headers, a body that is not HubSpot's", async () => {
@@ -216,9 +272,12 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
       );
       // Signed correctly but not HubSpot's event array: refused too.
       await fc.assert(
-        fc.asyncProperty(fc.json().filter((text) => !Array.isArray(JSON.parse(text)) || JSON.parse(text).length === 0), async (body) => {
-          expect((await POST(hubspotRequest(body))).status).toBe(401);
-        }),
+        fc.asyncProperty(
+          fc.json().filter((text) => !Array.isArray(JSON.parse(text)) || JSON.parse(text).length === 0),
+          async (body) => {
+            expect((await POST(hubspotRequest(body))).status).toBe(401);
+          },
+        ),
         { numRuns: 100 },
       );
       expect(await db.hubspotWebhookBatch.count()).toBe(0);

@@ -18,7 +18,13 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     incoming.on("end", () => {
       const body = Buffer.concat(chunks);
       const upstream = httpRequest(
-        { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: target.host } },
+        {
+          host: target.hostname,
+          port: target.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: { ...incoming.headers, host: target.host },
+        },
         (answer) => {
           // Only batches HubSpot accepted count: a 429 or 5xx stored nothing, so resending is no double-send.
           if (incoming.url?.endsWith("/batch/upsert") && (answer.statusCode === 200 || answer.statusCode === 207)) countInputs(body);
@@ -42,6 +48,10 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
   return {
     url: `http://127.0.0.1:${port}`,
     sendsPerEmail,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

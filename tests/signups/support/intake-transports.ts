@@ -32,10 +32,14 @@ async function openRouteTransport(): Promise<IntakeTransport> {
   return {
     name: "App Router route",
     post: (slug, body, headers) =>
-      route.POST(request(slug, { method: "POST", body, headers, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit), {
-        params: Promise.resolve({ tenantSlug: slug }),
-      }),
-    preflight: (slug, headers) => route.OPTIONS(request(slug, { method: "OPTIONS", headers }), { params: Promise.resolve({ tenantSlug: slug }) }),
+      route.POST(
+        request(slug, { method: "POST", body, headers, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit),
+        {
+          params: Promise.resolve({ tenantSlug: slug }),
+        },
+      ),
+    preflight: (slug, headers) =>
+      route.OPTIONS(request(slug, { method: "OPTIONS", headers }), { params: Promise.resolve({ tenantSlug: slug }) }),
     close: async () => undefined,
   };
 }
@@ -49,7 +53,9 @@ async function openServerTransport(
   const { appSubscribeContext } = await import("@switchboard/lib/signups/intake/handle-subscribe");
   const server = createAppServer({
     handleWithNext: async (request, response) => {
-      response.writeHead(404, { [NEXT_STAND_IN_HEADER]: "1", [NEXT_SAW_FORWARDED_FOR]: String(request.headers["x-forwarded-for"] ?? "") }).end();
+      response
+        .writeHead(404, { [NEXT_STAND_IN_HEADER]: "1", [NEXT_SAW_FORWARDED_FOR]: String(request.headers["x-forwarded-for"] ?? "") })
+        .end();
       request.resume();
     },
     context: appSubscribeContext((await import("@switchboard/lib/runtime/process-runtime")).processRuntime()),
@@ -60,11 +66,13 @@ async function openServerTransport(
   });
   const url = await listen(server);
   // redirect: manual — the 303 to the thank-you page is the answer under test, not something to follow.
-  const send = (slug: string, init: RequestInit) => fetch(`${url}/api/subscribe/${encodeURIComponent(slug)}`, { ...init, redirect: "manual" });
+  const send = (slug: string, init: RequestInit) =>
+    fetch(`${url}/api/subscribe/${encodeURIComponent(slug)}`, { ...init, redirect: "manual" });
   return {
     name: "production server direct path",
     url,
-    post: (slug, body, headers) => send(slug, { method: "POST", body, headers, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit),
+    post: (slug, body, headers) =>
+      send(slug, { method: "POST", body, headers, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit),
     preflight: (slug, headers) => send(slug, { method: "OPTIONS", headers }),
     close: () => {
       server.closeAllConnections();
@@ -76,5 +84,7 @@ async function openServerTransport(
 export { openServerTransport };
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }

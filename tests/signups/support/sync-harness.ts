@@ -21,7 +21,14 @@ export function syncDeps(store: Store, workerId = "test-worker", options: { requ
     db: store.db,
     workerId,
     limiter: portalPacer(store.db),
-    settings: { batchSize: 100, leaseMs: 30_000, batchesPerPass: 4, maxBatchesPerPass: 64, maxRateWaitMs: 1_000, giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000) },
+    settings: {
+      batchSize: 100,
+      leaseMs: 30_000,
+      batchesPerPass: 4,
+      maxBatchesPerPass: 64,
+      maxRateWaitMs: 1_000,
+      giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000),
+    },
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
     crm: createProviderRegistry({ ...serverEnv(), SYNC_REQUEST_TIMEOUT_MS: options.requestTimeoutMs ?? 5_000 }).contactSync(),
   };
@@ -61,12 +68,17 @@ export async function simJson<T>(simulatorUrl: string, path: string, init?: Requ
 }
 
 export async function simContacts(simulatorUrl: string, portalId = 62515): Promise<{ id: string; properties: Record<string, string> }[]> {
-  return (await simJson<{ results: { id: string; properties: Record<string, string> }[] }>(simulatorUrl, `/_sim/portals/${portalId}/contacts`)).results;
+  return (
+    await simJson<{ results: { id: string; properties: Record<string, string> }[] }>(simulatorUrl, `/_sim/portals/${portalId}/contacts`)
+  ).results;
 }
 
 /** One simulator + database world for a sync test file: started once, and before each test HubSpot's
  * state, the signups, connections and shared call slots start afresh (so does the rate window). */
-export function sharedSyncWorld(provider: TestProvider = "sqlite"): { readonly world: SimulatorWorld; connectedTenant(): Promise<{ tenant: { id: string; slug: string }; owner: SeededPerson; connectionId: string }> } {
+export function sharedSyncWorld(provider: TestProvider = "sqlite"): {
+  readonly world: SimulatorWorld;
+  connectedTenant(): Promise<{ tenant: { id: string; slug: string }; owner: SeededPerson; connectionId: string }>;
+} {
   let current: SimulatorWorld | undefined;
   beforeAll(async () => {
     current = await startSimulatorWorld(provider);
@@ -91,10 +103,12 @@ export function sharedSyncWorld(provider: TestProvider = "sqlite"): { readonly w
     },
     async connectedTenant() {
       const { db } = started().database;
-      const { tenant, people: [owner] } = await seedTenant(db);
+      const {
+        tenant,
+        people: [owner],
+      } = await seedTenant(db);
       const { connectionId } = await connectPortal({ db, tenant }, { actor: owner.actor });
       return { tenant, owner, connectionId };
     },
   };
 }
-

@@ -27,9 +27,17 @@ export async function startReceiver(): Promise<Receiver> {
     received: [],
     mode: "ok",
     secrets: [],
-    down: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    down: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
     up: () => listen(port),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (receiver.received.length < count) {
@@ -49,14 +57,16 @@ export async function startReceiver(): Promise<Receiver> {
       "webhook-timestamp": String(request.headers["webhook-timestamp"] ?? ""),
       "webhook-signature": String(request.headers["webhook-signature"] ?? ""),
     };
-    const verified = receiver.secrets.length > 0 && receiver.secrets.every((secret) => {
-      try {
-        new Webhook(secret).verify(payload, headers);
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const verified =
+      receiver.secrets.length > 0 &&
+      receiver.secrets.every((secret) => {
+        try {
+          new Webhook(secret).verify(payload, headers);
+          return true;
+        } catch {
+          return false;
+        }
+      });
     if (receiver.mode === "fail") return respond(500);
     const body = JSON.parse(payload) as { type: string };
     receiver.received.push({ id: headers["webhook-id"], type: body.type, verified, body });

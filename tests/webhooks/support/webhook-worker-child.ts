@@ -8,8 +8,13 @@ const input = JSON.parse(process.env.WEBHOOK_CHILD_INPUT ?? "{}") as { databaseU
 const store = createStore(input.databaseUrl);
 const { db } = store;
 startWebhookWorker({
-  store, keyRing: parseKeyRing(input.keyRing),
-  urlPolicy: { production: false, allowPrivate: true }, timeoutMs: 60_000, idlePollMs: 50, leaseMs: input.leaseMs, workerId: "child-worker",
+  store,
+  keyRing: parseKeyRing(input.keyRing),
+  urlPolicy: { production: false, allowPrivate: true },
+  timeoutMs: 60_000,
+  idlePollMs: 50,
+  leaseMs: input.leaseMs,
+  workerId: "child-worker",
 });
 const timer = setInterval(() => {
   void db.webhookDelivery.count({ where: { claimedBy: { startsWith: "child-worker" } } }).then((count) => {

@@ -10,10 +10,7 @@ import { createEnginePool, quoteIdentifier } from "./pg-pool";
 import { provideShadowDatabase } from "./pg-shadow-database";
 import { withQueryableFixes } from "./queryable-fixes";
 
-export function createAdapterFactory(
-  target: DatabaseTarget,
-  shadowDatabaseUrl: string | undefined,
-): SqlMigrationAwareDriverAdapterFactory {
+export function createAdapterFactory(target: DatabaseTarget, shadowDatabaseUrl: string | undefined): SqlMigrationAwareDriverAdapterFactory {
   if (target.provider === "sqlite") {
     const factory = new PrismaBetterSqlite3({ url: target.path });
     const shadowPath = shadowDatabaseUrl ? sqliteShadowPath(shadowDatabaseUrl) : ":memory:";

@@ -7,10 +7,7 @@ export interface DatasourceArg {
   shadowDatabaseUrl?: string;
 }
 
-export type EngineCommand =
-  | { kind: "version" }
-  | { kind: "rpc" }
-  | { kind: "cli"; name: string };
+export type EngineCommand = { kind: "version" } | { kind: "rpc" } | { kind: "cli"; name: string };
 
 export interface EngineArgs {
   datamodelPaths: string[];
@@ -19,13 +16,7 @@ export interface EngineArgs {
   command: EngineCommand;
 }
 
-const flagsWithValue = new Set([
-  "--datamodels",
-  "--datamodel",
-  "--datasource",
-  "--enabled-preview-features",
-  "--extension-types",
-]);
+const flagsWithValue = new Set(["--datamodels", "--datamodel", "--datasource", "--enabled-preview-features", "--extension-types"]);
 
 export function parseEngineArgs(argv: readonly string[]): EngineArgs {
   const result: EngineArgs = {

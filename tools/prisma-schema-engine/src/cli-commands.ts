@@ -58,11 +58,15 @@ function toConnectionError(error: unknown, connectionString: string): EngineUser
   const url = new URL(connectionString);
   const location = `${url.hostname}:${url.port || "5432"}`;
   if (code === "3D000") {
-    return new EngineUserError("P1003", `Database \`${databaseName(connectionString)}\` does not exist on the database server at \`${location}\`.`, {
-      database_name: databaseName(connectionString),
-      database_host: url.hostname,
-      database_port: Number(url.port || 5432),
-    });
+    return new EngineUserError(
+      "P1003",
+      `Database \`${databaseName(connectionString)}\` does not exist on the database server at \`${location}\`.`,
+      {
+        database_name: databaseName(connectionString),
+        database_host: url.hostname,
+        database_port: Number(url.port || 5432),
+      },
+    );
   }
   if (code === "28P01" || code === "28000") {
     return new EngineUserError("P1000", `Authentication failed against database server at \`${location}\`.`);

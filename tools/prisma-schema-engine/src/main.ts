@@ -51,7 +51,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 // native way: an ERROR log line with the panic message, then exit code 101 (the CLI shows it).
 process.on("uncaughtException", (error) => {
   const panic = takePanicMessage();
-  logLine("ERROR", panic ?? (error.stack ?? error.message), { is_panic: Boolean(panic) });
+  logLine("ERROR", panic ?? error.stack ?? error.message, { is_panic: Boolean(panic) });
   void releaseAllShadowDatabases().finally(() => process.exit(panic ? 101 : 1));
 });
 

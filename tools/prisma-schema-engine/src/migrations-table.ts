@@ -32,7 +32,13 @@ export function selectedColumns(sql: string): string[] {
   if (!match?.[1]) return [];
   return match[1]
     .split(",")
-    .map((column) => column.trim().split(/\s+as\s+|\./i).pop() ?? "")
+    .map(
+      (column) =>
+        column
+          .trim()
+          .split(/\s+as\s+|\./i)
+          .pop() ?? "",
+    )
     .map((column) => column.replace(/["`]/g, "").trim())
     .filter(Boolean);
 }

@@ -34,8 +34,7 @@ export function patchClientForCharColumns(client: pg.PoolClient | pg.Client): vo
     const last = args[args.length - 1];
     if (typeof last === "function") {
       const callback = last as (error: unknown, result: unknown) => void;
-      args[args.length - 1] = (error: unknown, result: unknown) =>
-        callback(error, error ? result : rewriteCharColumns(result));
+      args[args.length - 1] = (error: unknown, result: unknown) => callback(error, error ? result : rewriteCharColumns(result));
       return original(...args);
     }
     const returned = original(...args);

@@ -17,17 +17,15 @@ export interface EngineSession {
 }
 
 export async function serveEngine(session: EngineSession): Promise<void> {
-  const target: DatabaseTarget | undefined = session.datasource.url
-    ? parseDatabaseTarget(session.datasource.url)
-    : undefined;
-  const factory = bindFactory(
-    createAdapterFactory(target ?? parseDatabaseTarget("file::memory:"), session.datasource.shadowDatabaseUrl),
-  );
+  const target: DatabaseTarget | undefined = session.datasource.url ? parseDatabaseTarget(session.datasource.url) : undefined;
+  const factory = bindFactory(createAdapterFactory(target ?? parseDatabaseTarget("file::memory:"), session.datasource.shadowDatabaseUrl));
   const channel = new JsonRpcChannel((error) => toRpcError(error, factory.externalError));
   let engine: Promise<SchemaEngine> | undefined;
   let started: SchemaEngine | undefined;
   const getEngine = (): Promise<SchemaEngine> => {
-    engine ??= createWasmEngine(datamodelsOrPlaceholder(session.datamodels, target), factory, forwardEngineLog).then((value) => (started = value));
+    engine ??= createWasmEngine(datamodelsOrPlaceholder(session.datamodels, target), factory, forwardEngineLog).then(
+      (value) => (started = value),
+    );
     return engine;
   };
   await channel.serve(async (method, params) =>
@@ -51,10 +49,7 @@ export async function serveEngine(session: EngineSession): Promise<void> {
  * Commands like `migrate diff` start the engine without --datamodels, but the wasm engine panics
  * on an empty list; native just has no schema. A datasource-only schema is the neutral stand-in.
  */
-export function datamodelsOrPlaceholder(
-  datamodels: Array<[string, string]>,
-  target: DatabaseTarget | undefined,
-): Array<[string, string]> {
+export function datamodelsOrPlaceholder(datamodels: Array<[string, string]>, target: DatabaseTarget | undefined): Array<[string, string]> {
   if (datamodels.length > 0) return datamodels;
   const provider = target?.provider === "postgres" ? "postgresql" : "sqlite";
   return [["schema.prisma", `datasource db {\n  provider = "${provider}"\n}\n`]];

@@ -8,9 +8,7 @@ export async function resetSqliteDatabase(path: string): Promise<void> {
   try {
     db.pragma("foreign_keys = OFF");
     const objects = db
-      .prepare(
-        "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'",
-      )
+      .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'")
       .all() as Array<{ type: "view" | "table"; name: string }>;
     db.transaction(() => {
       for (const { type, name } of objects) {

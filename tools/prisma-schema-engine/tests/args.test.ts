@@ -4,11 +4,16 @@ import { parseEngineArgs } from "../src/args";
 describe("parseEngineArgs", () => {
   it("reads the datamodels, the datasource and the preview features of an RPC session", () => {
     const args = parseEngineArgs([
-      "--datamodels", "/p/a.prisma",
-      "--datamodels", "/p/b.prisma",
-      "--datasource", JSON.stringify({ url: "file:./x.db", shadowDatabaseUrl: "file:./s.db" }),
-      "--enabled-preview-features", "views,relationJoins",
-      "--extension-types", "{\"types\":[]}",
+      "--datamodels",
+      "/p/a.prisma",
+      "--datamodels",
+      "/p/b.prisma",
+      "--datasource",
+      JSON.stringify({ url: "file:./x.db", shadowDatabaseUrl: "file:./s.db" }),
+      "--enabled-preview-features",
+      "views,relationJoins",
+      "--extension-types",
+      '{"types":[]}',
     ]);
     expect(args).toEqual({
       datamodelPaths: ["/p/a.prisma", "/p/b.prisma"],
@@ -20,7 +25,7 @@ describe("parseEngineArgs", () => {
 
   it("recognises --version and the cli subcommands", () => {
     expect(parseEngineArgs(["--version"]).command).toEqual({ kind: "version" });
-    const cli = parseEngineArgs(["--datasource", "{\"url\":\"file:a.db\"}", "cli", "create-database"]);
+    const cli = parseEngineArgs(["--datasource", '{"url":"file:a.db"}', "cli", "create-database"]);
     expect(cli.command).toEqual({ kind: "cli", name: "create-database" });
     expect(cli.datasource.url).toBe("file:a.db");
   });

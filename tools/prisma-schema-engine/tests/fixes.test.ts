@@ -7,7 +7,13 @@ import { datamodelsOrPlaceholder } from "../src/serve-engine";
 
 describe("char OID rewrite (defect A)", () => {
   it("turns OID 18 fields into text and leaves the others alone", () => {
-    const result = { fields: [{ name: "relkind", dataTypeID: CHAR_OID }, { name: "oid", dataTypeID: 26 }], rows: [] };
+    const result = {
+      fields: [
+        { name: "relkind", dataTypeID: CHAR_OID },
+        { name: "oid", dataTypeID: 26 },
+      ],
+      rows: [],
+    };
     rewriteCharColumns(result);
     expect(result.fields.map((f) => f.dataTypeID)).toEqual([TEXT_OID, 26]);
   });
@@ -25,7 +31,7 @@ describe("missing _prisma_migrations table (defect C)", () => {
 
   it("recognises only SELECTs on the migrations table", () => {
     expect(readsMigrationsTable(select)).toBe(true);
-    expect(readsMigrationsTable('SELECT * FROM _prisma_migrations')).toBe(true);
+    expect(readsMigrationsTable("SELECT * FROM _prisma_migrations")).toBe(true);
     expect(readsMigrationsTable('INSERT INTO "_prisma_migrations" VALUES (1)')).toBe(false);
     expect(readsMigrationsTable('SELECT * FROM "User"')).toBe(false);
   });
@@ -33,7 +39,14 @@ describe("missing _prisma_migrations table (defect C)", () => {
   it("answers with the selected column names and no rows", () => {
     const result = emptyMigrationsResult({ sql: select, args: [], argTypes: [] });
     expect(result.columnNames).toEqual([
-      "id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count",
+      "id",
+      "checksum",
+      "finished_at",
+      "migration_name",
+      "logs",
+      "rolled_back_at",
+      "started_at",
+      "applied_steps_count",
     ]);
     expect(result.rows).toEqual([]);
     expect(selectedColumns('SELECT t."a" AS b, c FROM x')).toEqual(["b", "c"]);

@@ -28,7 +28,7 @@ describe("PostgreSQL shadow database", () => {
     expect(left).toHaveLength(0);
   });
 
-  it("reads pg_catalog \"char\" columns as text (defect A)", async () => {
+  it('reads pg_catalog "char" columns as text (defect A)', async () => {
     const factory = createAdapterFactory(parseDatabaseTarget(postgresUrl(name)), undefined);
     const adapter = await factory.connect();
     try {

@@ -28,7 +28,10 @@ describe("schema-engine stand-in executable", () => {
       const missing = await run(["--datasource", datasource, "cli", "can-connect-to-database"]);
       expect(missing.code).toBe(1);
       expect(missing.stdout).toBe("");
-      const lines = missing.stderr.trim().split("\n").map((line) => JSON.parse(line) as { level: string; fields: { error_code?: string } });
+      const lines = missing.stderr
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { level: string; fields: { error_code?: string } });
       expect(lines.at(-1)).toMatchObject({ level: "ERROR", fields: { error_code: "P1003" } });
       expect((await run(["--datasource", datasource, "cli", "create-database"])).code).toBe(0);
       expect(existsSync(join(dir, "sub", "new.db"))).toBe(true);

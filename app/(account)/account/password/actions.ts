@@ -18,7 +18,11 @@ const changeSchema = z
   .refine((form) => form.password === form.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
 export const changeOwnPassword = formAction(
-  { name: "change-password", schema: changeSchema, failure: "Something went wrong on our side; your password was not changed. Please try again." },
+  {
+    name: "change-password",
+    schema: changeSchema,
+    failure: "Something went wrong on our side; your password was not changed. Please try again.",
+  },
   async ({ currentPassword, password }) => {
     const userId = (await auth())?.user?.id;
     if (!userId) redirect("/login?callbackUrl=/account/password");

@@ -25,13 +25,19 @@ export default async function ChangePasswordPage({ searchParams }: PageProps) {
   return (
     <AuthCard title="Change your password">
       {changed && (
-        <p role="status" data-testid="password-changed" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          data-testid="password-changed"
+          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
           Password changed. Your other devices have been signed out.
         </p>
       )}
       <p>Signed in as {email}. Changing the password signs you out on every other device.</p>
       <NewPasswordForm action={changeOwnPassword} email={email} minLength={MIN_PASSWORD_LENGTH} askCurrent submitLabel="Change password" />
-      <Link href="/" className="block text-sm font-medium text-indigo-800 underline">Back to the dashboard</Link>
+      <Link href="/" className="block text-sm font-medium text-indigo-800 underline">
+        Back to the dashboard
+      </Link>
     </AuthCard>
   );
 }

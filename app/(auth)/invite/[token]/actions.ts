@@ -19,22 +19,28 @@ const newAccountSchema = z
 
 const landingOf = (slug: string) => `/t/${slug}/integrations`;
 
-export const acceptWithNewAccount = formAction({ name: "accept-invitation", schema: newAccountSchema, refill: ["name"] }, async ({ token, name, password }) => {
-  const accepted = await acceptInvitation(db, token, { kind: "new-account", name, password });
-  try {
-    await signIn("credentials", { email: accepted.email, password, redirectTo: landingOf(accepted.tenant.slug) });
-  } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
-    // The account exists now; only the automatic sign-in failed (e.g. throttled): send them to sign in.
-    redirect(`/login?callbackUrl=${encodeURIComponent(landingOf(accepted.tenant.slug))}`);
-  }
-  return { ok: true, message: `You joined ${accepted.tenant.name}.` };
-});
+export const acceptWithNewAccount = formAction(
+  { name: "accept-invitation", schema: newAccountSchema, refill: ["name"] },
+  async ({ token, name, password }) => {
+    const accepted = await acceptInvitation(db, token, { kind: "new-account", name, password });
+    try {
+      await signIn("credentials", { email: accepted.email, password, redirectTo: landingOf(accepted.tenant.slug) });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      // The account exists now; only the automatic sign-in failed (e.g. throttled): send them to sign in.
+      redirect(`/login?callbackUrl=${encodeURIComponent(landingOf(accepted.tenant.slug))}`);
+    }
+    return { ok: true, message: `You joined ${accepted.tenant.name}.` };
+  },
+);
 
-export const acceptAsSignedInUser = formAction({ name: "join-tenant", schema: z.object({ token: z.string().max(200) }) }, async ({ token }) => {
-  if (!oneTimeTokenSchema.safeParse(token).success) throw new AppError("invalid_input", "That link is not valid.");
-  const userId = (await auth())?.user?.id;
-  if (!userId) throw new AppError("unauthenticated", "Your session has ended: sign in again, then open the link once more.");
-  const accepted = await acceptInvitation(db, token, { kind: "signed-in", userId });
-  redirect(landingOf(accepted.tenant.slug));
-});
+export const acceptAsSignedInUser = formAction(
+  { name: "join-tenant", schema: z.object({ token: z.string().max(200) }) },
+  async ({ token }) => {
+    if (!oneTimeTokenSchema.safeParse(token).success) throw new AppError("invalid_input", "That link is not valid.");
+    const userId = (await auth())?.user?.id;
+    if (!userId) throw new AppError("unauthenticated", "Your session has ended: sign in again, then open the link once more.");
+    const accepted = await acceptInvitation(db, token, { kind: "signed-in", userId });
+    redirect(landingOf(accepted.tenant.slug));
+  },
+);

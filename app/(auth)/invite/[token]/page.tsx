@@ -22,7 +22,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <AuthCard title={title}>
         <p data-testid="invitation-problem">{body}</p>
-        <Link href="/login" className="text-sm font-medium text-indigo-800 underline">Go to sign-in</Link>
+        <Link href="/login" className="text-sm font-medium text-indigo-800 underline">
+          Go to sign-in
+        </Link>
       </AuthCard>
     );
   }
@@ -52,7 +54,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </>
       ) : invitation.accountExists || processRuntime().env.AUTH_PASSWORD === "off" ? (
         <p>
-          <Link href={signInHere} className="font-medium text-indigo-800 underline">Sign in as {invitation.email}</Link> to accept.
+          <Link href={signInHere} className="font-medium text-indigo-800 underline">
+            Sign in as {invitation.email}
+          </Link>{" "}
+          to accept.
         </p>
       ) : (
         <NewAccountForm token={token} email={invitation.email} minLength={MIN_PASSWORD_LENGTH} />

@@ -14,7 +14,11 @@ const resetSchema = z
   .refine((form) => form.password === form.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
 export const chooseNewPassword = formAction(
-  { name: "reset-password", schema: resetSchema, failure: "Something went wrong on our side; your password was not changed. Please try again." },
+  {
+    name: "reset-password",
+    schema: resetSchema,
+    failure: "Something went wrong on our side; your password was not changed. Please try again.",
+  },
   async ({ token, password }) => {
     await resetPassword(db, token, password);
     redirect("/login?notice=password-reset");

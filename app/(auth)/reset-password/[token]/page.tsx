@@ -19,14 +19,22 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     return (
       <AuthCard title={title}>
         <p data-testid="reset-problem">{body}</p>
-        <Link href="/forgot-password" className="text-sm font-medium text-indigo-800 underline">Ask for a new link</Link>
+        <Link href="/forgot-password" className="text-sm font-medium text-indigo-800 underline">
+          Ask for a new link
+        </Link>
       </AuthCard>
     );
   }
   return (
     <AuthCard title="Choose a new password">
       <p>For {link.email}. Choosing a new password signs this account out everywhere.</p>
-      <NewPasswordForm action={chooseNewPassword} hidden={{ token }} email={link.email} minLength={MIN_PASSWORD_LENGTH} submitLabel="Save the new password" />
+      <NewPasswordForm
+        action={chooseNewPassword}
+        hidden={{ token }}
+        email={link.email}
+        minLength={MIN_PASSWORD_LENGTH}
+        submitLabel="Save the new password"
+      />
     </AuthCard>
   );
 }

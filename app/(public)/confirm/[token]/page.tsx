@@ -17,7 +17,9 @@ export default async function ConfirmPage({ params, searchParams }: ConfirmPageP
   if (lookup.state === "used" && (await searchParams).confirmed === "1") {
     return (
       <AuthCard title="You are subscribed">
-        <p data-testid="confirmation-done">Thank you: your subscription is confirmed. You can unsubscribe at any time from any email you receive.</p>
+        <p data-testid="confirmation-done">
+          Thank you: your subscription is confirmed. You can unsubscribe at any time from any email you receive.
+        </p>
       </AuthCard>
     );
   }
@@ -34,7 +36,9 @@ export default async function ConfirmPage({ params, searchParams }: ConfirmPageP
       <p>
         Subscribe <strong>{lookup.email}</strong> to the {lookup.tenantName} newsletter, agreeing to:
       </p>
-      <blockquote data-testid="consent-text" className="border-l-4 border-indigo-300 pl-3 text-slate-900">{lookup.consentText}</blockquote>
+      <blockquote data-testid="consent-text" className="border-l-4 border-indigo-300 pl-3 text-slate-900">
+        {lookup.consentText}
+      </blockquote>
       <form action={confirmSubscription}>
         <input type="hidden" name="token" value={token} />
         <button type="submit" className="w-full rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800">

@@ -46,7 +46,9 @@ export default async function ConnectPage({ params, searchParams }: PageProps) {
           Connect HubSpot
         </button>
       </form>
-      <p className="mt-4 text-sm text-slate-700">This link works once and expires at {session.expiresAt.toISOString().slice(11, 16)} UTC.</p>
+      <p className="mt-4 text-sm text-slate-700">
+        This link works once and expires at {session.expiresAt.toISOString().slice(11, 16)} UTC.
+      </p>
     </main>
   );
 }

@@ -26,7 +26,8 @@ export function OperationEntry({ operation }: { operation: OperationView }) {
         <ul className="list-disc pl-6 text-sm">
           {operation.parameters.map((parameter) => (
             <li key={`${parameter.in}-${parameter.name}`}>
-              <code>{parameter.name}</code> ({parameter.in}{parameter.required ? ", required" : ""}){parameter.description ? ` — ${parameter.description}` : ""}
+              <code>{parameter.name}</code> ({parameter.in}
+              {parameter.required ? ", required" : ""}){parameter.description ? ` — ${parameter.description}` : ""}
             </li>
           ))}
         </ul>
@@ -39,7 +40,9 @@ export function OperationEntry({ operation }: { operation: OperationView }) {
       )}
       <ul className="text-sm">
         {Object.entries(operation.responses).map(([status, response]) => (
-          <li key={status}><code>{status}</code> {response.description}</li>
+          <li key={status}>
+            <code>{status}</code> {response.description}
+          </li>
         ))}
       </ul>
     </article>

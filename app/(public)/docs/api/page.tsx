@@ -17,7 +17,10 @@ const PROBLEM_CODES: [string, string][] = [
   ["payload_too_large", "413: the body is larger than 64 KB."],
   ["unsupported_media_type", "415: send application/json."],
   ["invalid_input", "422: `errors` lists the messages per field (unknown fields are refused too)."],
-  ["rate_limited", "429: too many requests for this key, or too many invitations to one address or from one tenant in an hour; wait Retry-After seconds."],
+  [
+    "rate_limited",
+    "429: too many requests for this key, or too many invitations to one address or from one tenant in an hour; wait Retry-After seconds.",
+  ],
   ["unavailable", "503: HubSpot or the database did not answer; try again."],
   ["internal", "500: a bug on our side; the details are in the server log, never in the answer."],
 ];
@@ -41,32 +44,51 @@ export default async function ApiReferencePage() {
         <p className="text-slate-700">{doc.info.description}</p>
         <p className="text-slate-700">
           Authenticate with <code>Authorization: Bearer sb_live_…</code>. Machine-readable:{" "}
-          <a className="text-indigo-800 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
+          <a className="text-indigo-800 underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>{" "}
+          (OpenAPI 3.1).
         </p>
       </header>
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="space-y-4">
-          <h2 id={`tag-${tag}`} className="text-2xl font-semibold">{tag}</h2>
-          {operations.filter((operation) => (operation.tags?.[0] ?? "Other") === tag).map((operation) => (
-            <OperationEntry key={operation.operationId} operation={operation} />
-          ))}
+          <h2 id={`tag-${tag}`} className="text-2xl font-semibold">
+            {tag}
+          </h2>
+          {operations
+            .filter((operation) => (operation.tags?.[0] ?? "Other") === tag)
+            .map((operation) => (
+              <OperationEntry key={operation.operationId} operation={operation} />
+            ))}
         </section>
       ))}
       <section aria-labelledby="webhooks" className="space-y-3">
-        <h2 id="webhooks" className="text-2xl font-semibold">Webhook events</h2>
+        <h2 id="webhooks" className="text-2xl font-semibold">
+          Webhook events
+        </h2>
         <p className="text-slate-700">
-          Signed per <a className="text-indigo-800 underline" href="https://www.standardwebhooks.com/">Standard Webhooks</a>{" "}
+          Signed per{" "}
+          <a className="text-indigo-800 underline" href="https://www.standardwebhooks.com/">
+            Standard Webhooks
+          </a>{" "}
           (<code>webhook-id</code>, <code>webhook-timestamp</code>, <code>webhook-signature</code>); a redelivery keeps its webhook-id.
         </p>
         <ul className="list-disc space-y-1 pl-6">
           {Object.entries(doc.webhooks ?? {}).map(([type, methods]) => (
-            <li key={type}><code>{type}</code> — {methods.post?.summary}</li>
+            <li key={type}>
+              <code>{type}</code> — {methods.post?.summary}
+            </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="problems" className="space-y-3">
-        <h2 id="problems" className="text-2xl font-semibold">Problems (RFC 9457)</h2>
-        <p className="text-slate-700">Errors are <code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code> and <code>code</code>.</p>
+        <h2 id="problems" className="text-2xl font-semibold">
+          Problems (RFC 9457)
+        </h2>
+        <p className="text-slate-700">
+          Errors are <code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code>,{" "}
+          <code>detail</code> and <code>code</code>.
+        </p>
         <dl className="space-y-2">
           {PROBLEM_CODES.map(([code, text]) => (
             <div key={code} id={`problem-${code}`}>

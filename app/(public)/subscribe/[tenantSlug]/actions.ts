@@ -23,7 +23,12 @@ export const subscribe = formAction(
     const tenant = await findPublicTenant(store.db, tenantSlug);
     // The page itself 404s for unknown tenants; a stale form gets the same neutral failure.
     if (!tenant) throw new AppError("unavailable", UNAVAILABLE);
-    await assertSignupAllowance(limiter, tenant.id, clientIpFrom(await headers()), (seconds) => `Too many attempts. Please try again in ${seconds} seconds.`);
+    await assertSignupAllowance(
+      limiter,
+      tenant.id,
+      clientIpFrom(await headers()),
+      (seconds) => `Too many attempts. Please try again in ${seconds} seconds.`,
+    );
     await submitSignup(store, tenant, fields, confirmationMailing);
     return { ok: true, message: "Thank you for subscribing." };
   },

@@ -38,7 +38,13 @@ export default async function SubscribePage({ params, searchParams }: PageProps)
       ) : (
         <>
           <p className="mb-6 text-slate-700">Get our updates by email. We only need your address.</p>
-          <SignupForm action={subscribe} tenantSlug={tenant.slug} consentText={tenant.consentText} tenantName={tenant.name} doubleOptIn={tenant.doubleOptIn} />
+          <SignupForm
+            action={subscribe}
+            tenantSlug={tenant.slug}
+            consentText={tenant.consentText}
+            tenantName={tenant.name}
+            doubleOptIn={tenant.doubleOptIn}
+          />
         </>
       )}
     </main>

@@ -33,23 +33,51 @@ export function SignupForm({ action, tenantSlug, consentText, tenantName, double
         <label htmlFor="email" className="block font-medium text-slate-900">
           Email address <span aria-hidden="true">*</span>
         </label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={values.email}
-          aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} className={inputClass} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={values.email}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          className={inputClass}
+        />
         <FieldError id="email-error" messages={errors.email} />
       </div>
       <div>
         <label htmlFor="firstName" className="block font-medium text-slate-900">
           First name <span className="font-normal text-slate-600">(optional)</span>
         </label>
-        <input id="firstName" name="firstName" type="text" autoComplete="given-name" maxLength={100} defaultValue={values.firstName}
-          aria-invalid={errors.firstName ? true : undefined} aria-describedby={errors.firstName ? "firstName-error" : undefined} className={inputClass} />
+        <input
+          id="firstName"
+          name="firstName"
+          type="text"
+          autoComplete="given-name"
+          maxLength={100}
+          defaultValue={values.firstName}
+          aria-invalid={errors.firstName ? true : undefined}
+          aria-describedby={errors.firstName ? "firstName-error" : undefined}
+          className={inputClass}
+        />
         <FieldError id="firstName-error" messages={errors.firstName} />
       </div>
       <div>
         <div className="flex items-start gap-3">
-          <input id="consent" name="consent" type="checkbox" required defaultChecked={values.consent}
-            aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? "consent-error" : undefined} className="mt-1 h-4 w-4" />
-          <label htmlFor="consent" className="text-slate-800">{consentText}</label>
+          <input
+            id="consent"
+            name="consent"
+            type="checkbox"
+            required
+            defaultChecked={values.consent}
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? "consent-error" : undefined}
+            className="mt-1 h-4 w-4"
+          />
+          <label htmlFor="consent" className="text-slate-800">
+            {consentText}
+          </label>
         </div>
         <FieldError id="consent-error" messages={errors.consent} />
       </div>
@@ -58,8 +86,11 @@ export function SignupForm({ action, tenantSlug, consentText, tenantName, double
         <label htmlFor={HONEYPOT_FIELD}>Leave this empty</label>
         <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <button type="submit" disabled={pending}
-        className="w-full rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60"
+      >
         {pending ? "Subscribing…" : "Subscribe"}
       </button>
     </form>

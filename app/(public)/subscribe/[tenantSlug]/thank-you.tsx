@@ -4,8 +4,14 @@
 export function ThankYou({ tenantName, doubleOptIn }: { tenantName: string; doubleOptIn: boolean }) {
   if (doubleOptIn) {
     return (
-      <section aria-labelledby="thanks-heading" data-testid="signup-thanks" className="rounded-lg border border-emerald-300 bg-emerald-50 p-6">
-        <h2 id="thanks-heading" className="text-lg font-semibold text-emerald-900">Check your inbox</h2>
+      <section
+        aria-labelledby="thanks-heading"
+        data-testid="signup-thanks"
+        className="rounded-lg border border-emerald-300 bg-emerald-50 p-6"
+      >
+        <h2 id="thanks-heading" className="text-lg font-semibold text-emerald-900">
+          Check your inbox
+        </h2>
         <p className="mt-2 text-emerald-900">
           To finish subscribing to the {tenantName} newsletter, open the email we sent you and confirm. The link is valid for 7 days.
         </p>
@@ -13,7 +19,11 @@ export function ThankYou({ tenantName, doubleOptIn }: { tenantName: string; doub
     );
   }
   return (
-    <section aria-labelledby="thanks-heading" data-testid="signup-thanks" className="rounded-lg border border-emerald-300 bg-emerald-50 p-6">
+    <section
+      aria-labelledby="thanks-heading"
+      data-testid="signup-thanks"
+      className="rounded-lg border border-emerald-300 bg-emerald-50 p-6"
+    >
       <h2 id="thanks-heading" className="text-lg font-semibold text-emerald-900">
         Thank you!
       </h2>

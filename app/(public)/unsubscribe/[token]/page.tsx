@@ -15,20 +15,27 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
   if (lookup.state === "invalid") {
     return (
       <AuthCard title="This unsubscribe link is not valid">
-        <p data-testid="unsubscribe-problem">Check that you opened the whole link from the email. If you keep getting mail you did not ask for, reply to it and ask to be removed.</p>
+        <p data-testid="unsubscribe-problem">
+          Check that you opened the whole link from the email. If you keep getting mail you did not ask for, reply to it and ask to be
+          removed.
+        </p>
       </AuthCard>
     );
   }
   if (lookup.state === "unsubscribed") {
     return (
       <AuthCard title="You are unsubscribed">
-        <p data-testid="unsubscribe-done">{lookup.email} will get no more of the {lookup.tenantName} newsletter.</p>
+        <p data-testid="unsubscribe-done">
+          {lookup.email} will get no more of the {lookup.tenantName} newsletter.
+        </p>
       </AuthCard>
     );
   }
   return (
     <AuthCard title={`Unsubscribe from ${lookup.tenantName}`}>
-      <p>Stop sending the {lookup.tenantName} newsletter to <strong>{lookup.email}</strong>?</p>
+      <p>
+        Stop sending the {lookup.tenantName} newsletter to <strong>{lookup.email}</strong>?
+      </p>
       <form method="post">
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <button type="submit" className="w-full rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800">

@@ -13,7 +13,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const lookup = await findUnsubscribe(db, key, token);
   if (lookup.state === "subscribed") await unsubscribeSignup(db, { id: lookup.signupId, tenantId: lookup.tenantId }, "link");
   const fromBrowser = (request.headers.get("accept") ?? "").includes("text/html");
-  if (fromBrowser) return new Response(null, { status: 303, headers: { Location: `${appUrl}/unsubscribe/${encodeURIComponent(token)}`, "Cache-Control": "no-store" } });
-  if (lookup.state === "invalid") return new Response("This unsubscribe link is not valid.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response("Unsubscribed.\n", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  if (fromBrowser)
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `${appUrl}/unsubscribe/${encodeURIComponent(token)}`, "Cache-Control": "no-store" },
+    });
+  if (lookup.state === "invalid")
+    return new Response("This unsubscribe link is not valid.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response("Unsubscribed.\n", {
+    status: 200,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

@@ -26,7 +26,18 @@ export function useStatementWorld(provider: TestProvider): () => StatementWorld 
 let sequence = 0;
 
 /** A signup row as intake leaves it (PENDING, due now unless told otherwise). */
-export async function addSignup(world: StatementWorld, data: { nextAttemptAt?: Date; claimedBy?: string; claimedUntil?: Date; status?: "PENDING" | "WAITING" | "FAILED" | "SYNCED"; attempts?: number } = {}) {
+export async function addSignup(
+  world: StatementWorld,
+  data: {
+    nextAttemptAt?: Date;
+    claimedBy?: string;
+    claimedUntil?: Date;
+    status?: "PENDING" | "WAITING" | "FAILED" | "SYNCED";
+    attempts?: number;
+  } = {},
+) {
   const email = `reader${++sequence}@example.com`;
-  return world.database.db.signup.create({ data: { tenantId: world.tenantId, email, emailNormalized: email, consentGiven: true, ...data } });
+  return world.database.db.signup.create({
+    data: { tenantId: world.tenantId, email, emailNormalized: email, consentGiven: true, ...data },
+  });
 }

@@ -18,10 +18,19 @@ export function CreateKeyForm({ action, tenantSlug, scopes }: Props) {
     <form action={formAction} className="space-y-4 rounded-md border border-slate-300 p-4">
       <input type="hidden" name="tenantSlug" value={tenantSlug} />
       <div>
-        <label htmlFor="key-name" className="block font-medium text-slate-900">Key name</label>
-        <input id="key-name" name="name" required maxLength={100} placeholder="e.g. Production backend"
-          aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "key-name-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2" />
+        <label htmlFor="key-name" className="block font-medium text-slate-900">
+          Key name
+        </label>
+        <input
+          id="key-name"
+          name="name"
+          required
+          maxLength={100}
+          placeholder="e.g. Production backend"
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? "key-name-error" : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+        />
         <FieldError id="key-name-error" messages={errors.name} />
       </div>
       <fieldset aria-describedby={errors.scopes ? "key-scopes-error" : undefined}>
@@ -34,7 +43,11 @@ export function CreateKeyForm({ action, tenantSlug, scopes }: Props) {
         ))}
         <FieldError id="key-scopes-error" messages={errors.scopes} />
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60"
+      >
         Create key
       </button>
       <RevealedSecret state={state} />

@@ -15,7 +15,12 @@ export const createTenantApiKey = tenantAction(
   async (input, { tenant, actor }) => {
     const fields = input as Record<string, unknown>;
     const scopes = tenantKeyScopes.filter((scope) => fields[`scope:${scope}`] === "on");
-    const { key, summary } = await createApiKey(db, { tenantId: tenant.id, name: input.name, scopes, creator: { userId: actor.id, label: actor.label } });
+    const { key, summary } = await createApiKey(db, {
+      tenantId: tenant.id,
+      name: input.name,
+      scopes,
+      creator: { userId: actor.id, label: actor.label },
+    });
     revalidatePath(`/t/${tenant.slug}/developers`);
     return { ok: true, message: `Key ${summary.prefix}… created. Copy it now: it will not be shown again.`, reveal: key };
   },

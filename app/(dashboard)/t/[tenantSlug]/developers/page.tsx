@@ -25,7 +25,8 @@ export default async function DevelopersPage({ params }: { params: Promise<{ ten
   const [keys, endpoints, activity] = await Promise.all([
     listApiKeys(db, tenant.id),
     db.webhookEndpoint.findMany({
-      where: { tenantId: tenant.id }, orderBy: { createdAt: "desc" },
+      where: { tenantId: tenant.id },
+      orderBy: { createdAt: "desc" },
       select: { id: true, url: true, description: true, eventTypes: true, enabled: true, disabledReason: true, failingSince: true },
     }),
     listTenantActivity(db, tenant.id, DEVELOPER_AUDIT_ACTIONS),
@@ -39,27 +40,43 @@ export default async function DevelopersPage({ params }: { params: Promise<{ ten
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold text-slate-900">Developers</h1>
         <p className="text-slate-700">
-          Call Switchboard from your backend with an API key (see the <a className="text-indigo-800 underline" href="/docs/api">API reference</a>).
+          Call Switchboard from your backend with an API key (see the{" "}
+          <a className="text-indigo-800 underline" href="/docs/api">
+            API reference
+          </a>
+          ).
         </p>
       </header>
       <section aria-labelledby="keys-heading" className="space-y-4">
-        <h2 id="keys-heading" className="text-lg font-semibold text-slate-900">API keys</h2>
+        <h2 id="keys-heading" className="text-lg font-semibold text-slate-900">
+          API keys
+        </h2>
         <ApiKeyList keys={keys} tenantSlug={tenant.slug} />
-        <CreateKeyForm action={createTenantApiKey} tenantSlug={tenant.slug}
-          scopes={tenantKeyScopes.map((scope) => ({ value: scope, description: describeScope(scope) }))} />
+        <CreateKeyForm
+          action={createTenantApiKey}
+          tenantSlug={tenant.slug}
+          scopes={tenantKeyScopes.map((scope) => ({ value: scope, description: describeScope(scope) }))}
+        />
       </section>
       <section aria-labelledby="webhooks-heading" className="space-y-4">
-        <h2 id="webhooks-heading" className="text-lg font-semibold text-slate-900">Webhook endpoints</h2>
+        <h2 id="webhooks-heading" className="text-lg font-semibold text-slate-900">
+          Webhook endpoints
+        </h2>
         <p className="text-sm text-slate-700">
-          Signed per Standard Webhooks (<code>webhook-id</code>, <code>webhook-timestamp</code>, <code>webhook-signature</code>); failed deliveries are retried for more than a day.
+          Signed per Standard Webhooks (<code>webhook-id</code>, <code>webhook-timestamp</code>, <code>webhook-signature</code>); failed
+          deliveries are retried for more than a day.
         </p>
         {endpoints.map((endpoint, index) => (
           <WebhookEndpointCard key={endpoint.id} endpoint={endpoint} deliveries={deliveries[index] ?? []} tenantSlug={tenant.slug} />
         ))}
         <CreateEndpointForm action={createTenantWebhookEndpoint} tenantSlug={tenant.slug} eventTypes={subscribableEventTypes} />
       </section>
-      <ActivityFeed events={activity} headingId="developer-activity-heading" testId="developer-activity"
-        actionNames={{ webhook_endpoint: "Webhook endpoint", api_key_created: "API key created", api_key_revoked: "API key revoked" }} />
+      <ActivityFeed
+        events={activity}
+        headingId="developer-activity-heading"
+        testId="developer-activity"
+        actionNames={{ webhook_endpoint: "Webhook endpoint", api_key_created: "API key created", api_key_revoked: "API key revoked" }}
+      />
     </div>
   );
 }

@@ -16,8 +16,12 @@ export function SecretActionButton({ action, fields, buttonClassName, children }
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction}>
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <button type="submit" disabled={pending} className={buttonClassName}>{children}</button>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" disabled={pending} className={buttonClassName}>
+        {children}
+      </button>
       <RevealedSecret state={state} />
     </form>
   );

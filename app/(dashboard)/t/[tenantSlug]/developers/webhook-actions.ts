@@ -8,7 +8,13 @@ import { AppError } from "@switchboard/lib/app-error";
 import { db } from "@switchboard/lib/runtime/process-runtime";
 import { subscribableEventTypes } from "@switchboard/lib/webhooks/event-types";
 import { memberActor } from "@switchboard/lib/people/people-actor";
-import { createEndpoint, deleteEndpoint, endpointFieldsSchema, rotateEndpointSecret, updateEndpoint } from "@switchboard/lib/webhooks/manage-endpoints";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  endpointFieldsSchema,
+  rotateEndpointSecret,
+  updateEndpoint,
+} from "@switchboard/lib/webhooks/manage-endpoints";
 import { redeliver, sendTestEvent } from "@switchboard/lib/webhooks/test-and-redeliver";
 import { tenantAction, type TenantActionContext } from "@/web/tenant-action";
 
@@ -33,7 +39,12 @@ export const createTenantWebhookEndpoint = tenantAction(
   async (input, context) => {
     const fields = input as Record<string, unknown>;
     const eventTypes = subscribableEventTypes.filter((type) => fields[`event:${type}`] === "on");
-    const { secret } = await createEndpoint(db, context.tenant.id, { url: input.url.trim(), description: input.description, eventTypes }, actorOf(context));
+    const { secret } = await createEndpoint(
+      db,
+      context.tenant.id,
+      { url: input.url.trim(), description: input.description, eventTypes },
+      actorOf(context),
+    );
     return done(context.tenant, "Endpoint added. Copy its signing secret now: it will not be shown again.", secret);
   },
 );

@@ -23,7 +23,11 @@ async function beginAuthorization({ actor, tenant }: TenantActionContext, connec
   let authorizeUrl: string;
   try {
     ({ authorizeUrl } = await startConnect(
-      db, actor, tenant, { provider: HUBSPOT_PROVIDER_ID, ...(connectionId ? { connectionId } : {}) }, processRuntime().integrations,
+      db,
+      actor,
+      tenant,
+      { provider: HUBSPOT_PROVIDER_ID, ...(connectionId ? { connectionId } : {}) },
+      processRuntime().integrations,
     ));
   } catch (error) {
     if (error instanceof HubspotNotConfiguredError) redirect(`${pageOf(tenant)}?notice=not_configured`);
@@ -53,17 +57,23 @@ export const testHubspotConnection = tenantAction({ minRole: "ADMIN", fields: co
   return result;
 });
 
-export const sendHubspotTestContact = tenantAction({ minRole: "ADMIN", fields: connection }, async ({ connectionId }, { actor, tenant }) => {
-  const result = await sendTestContact(db, actor, tenant, { connectionId }, processRuntime().integrations);
-  revalidatePath(pageOf(tenant));
-  return result;
-});
+export const sendHubspotTestContact = tenantAction(
+  { minRole: "ADMIN", fields: connection },
+  async ({ connectionId }, { actor, tenant }) => {
+    const result = await sendTestContact(db, actor, tenant, { connectionId }, processRuntime().integrations);
+    revalidatePath(pageOf(tenant));
+    return result;
+  },
+);
 
-export const chooseNewsletterPortal = tenantAction({ minRole: "ADMIN", fields: connection }, async ({ connectionId }, { actor, tenant }) => {
-  const result = await chooseNewsletterDestination(db, actor, tenant, { connectionId });
-  revalidatePath(pageOf(tenant));
-  return result;
-});
+export const chooseNewsletterPortal = tenantAction(
+  { minRole: "ADMIN", fields: connection },
+  async ({ connectionId }, { actor, tenant }) => {
+    const result = await chooseNewsletterDestination(db, actor, tenant, { connectionId });
+    revalidatePath(pageOf(tenant));
+    return result;
+  },
+);
 
 // "Copy connect link": a single-use hosted connect page for a colleague without a Switchboard account.
 export const createConnectLink = tenantAction(
@@ -71,8 +81,15 @@ export const createConnectLink = tenantAction(
   async ({ connectionId }, { actor, tenant }) => {
     const appUrl = processRuntime().env.APP_URL;
     const created = await createConnectSession(db, appUrl, {
-      tenantId: tenant.id, connectionId: connectionId || undefined, returnUrl: new URL("/connect/finished", appUrl).toString(), createdByLabel: actor.label,
+      tenantId: tenant.id,
+      connectionId: connectionId || undefined,
+      returnUrl: new URL("/connect/finished", appUrl).toString(),
+      createdByLabel: actor.label,
     });
-    return { ok: true, message: "Connect link created: it works once, for 30 minutes. Send it only to the person who will connect.", reveal: created.url };
+    return {
+      ok: true,
+      message: "Connect link created: it works once, for 30 minutes. Send it only to the person who will connect.",
+      reveal: created.url,
+    };
   },
 );

@@ -22,7 +22,12 @@ export function ConnectLinkForm({ tenantSlug, connectionId, label }: { tenantSlu
         {state?.reveal ? (
           <label className="mt-1 block text-sm text-slate-800">
             Connect link
-            <input readOnly value={state.reveal} data-testid="connect-link" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs" />
+            <input
+              readOnly
+              value={state.reveal}
+              data-testid="connect-link"
+              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs"
+            />
           </label>
         ) : null}
       </div>

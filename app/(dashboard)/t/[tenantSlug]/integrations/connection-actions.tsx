@@ -51,7 +51,9 @@ export function ConnectionActions({ tenantSlug, connectionId, portalId, isNewsle
       </div>
       <div role="status" aria-label={`Updates for portal ${portalId}`} aria-live="polite" data-testid="action-status">
         {latest ? (
-          <p className={`rounded-md border px-3 py-2 text-sm ${latest.ok ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-900"}`}>
+          <p
+            className={`rounded-md border px-3 py-2 text-sm ${latest.ok ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-900"}`}
+          >
             {latest.message}
           </p>
         ) : null}

@@ -8,7 +8,12 @@ import { ConsentPanel, type ConsentPanelView } from "./consent-panel";
 import { StatusBadge } from "./status-badge";
 import { SyncHealthLine } from "./sync-health-line";
 
-export function ConnectionCard({ connection, tenantSlug, canManage, consent }: {
+export function ConnectionCard({
+  connection,
+  tenantSlug,
+  canManage,
+  consent,
+}: {
   connection: ConnectionView;
   tenantSlug: string;
   canManage: boolean;

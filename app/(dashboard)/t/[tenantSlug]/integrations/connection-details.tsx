@@ -5,7 +5,12 @@ import { formatDate, formatScopes } from "./format";
 export function ConnectionDetails({ connection }: { connection: ConnectionView }) {
   const { scopes, lastTest } = connection;
   const rows: Array<[string, React.ReactNode]> = [
-    ["Portal ID", <span key="p" data-testid="portal-id">{connection.portalId}</span>],
+    [
+      "Portal ID",
+      <span key="p" data-testid="portal-id">
+        {connection.portalId}
+      </span>,
+    ],
     ["Domain", connection.domain ?? "unknown"],
     ["Granted scopes", formatScopes(scopes.granted)],
     ["Missing required scopes", formatScopes(scopes.missingRequired)],

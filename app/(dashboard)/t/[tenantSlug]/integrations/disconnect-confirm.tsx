@@ -22,18 +22,26 @@ export function DisconnectConfirm({ tenantSlug, connectionId, portalId }: { tena
     );
   }
   return (
-    <form action={action} className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2" aria-label={`Confirm disconnecting portal ${portalId}`}>
+    <form
+      action={action}
+      className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2"
+      aria-label={`Confirm disconnecting portal ${portalId}`}
+    >
       <input type="hidden" name="tenantSlug" value={tenantSlug} />
       <input type="hidden" name="connectionId" value={connectionId} />
       <p className="text-sm text-red-900">
-        Disconnect portal {portalId}? Switchboard&apos;s tokens are revoked and deleted, and new signups stop syncing to it.
-        Unless another workspace still uses this portal, the app is also uninstalled from it and HubSpot emails the
-        portal&apos;s admins; otherwise it stays installed (a super admin can remove it: {UNINSTALL_PATH}).
+        Disconnect portal {portalId}? Switchboard&apos;s tokens are revoked and deleted, and new signups stop syncing to it. Unless another
+        workspace still uses this portal, the app is also uninstalled from it and HubSpot emails the portal&apos;s admins; otherwise it
+        stays installed (a super admin can remove it: {UNINSTALL_PATH}).
       </p>
       <SubmitButton variant="danger" pendingLabel="Disconnecting…">
         Yes, disconnect
       </SubmitButton>
-      <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-3 py-2 text-sm font-medium text-slate-900 underline">
+      <button
+        type="button"
+        onClick={() => setConfirming(false)}
+        className="rounded-md px-3 py-2 text-sm font-medium text-slate-900 underline"
+      >
         Keep connection
       </button>
       {state && !state.ok ? <p className="w-full text-sm text-red-900">{state.message}</p> : null}

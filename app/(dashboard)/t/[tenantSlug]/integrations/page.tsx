@@ -63,7 +63,12 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
         <ul className="space-y-6" aria-label="HubSpot connections">
           {connections.map((connection) => (
             <li key={connection.id}>
-              <ConnectionCard connection={connection} tenantSlug={tenant.slug} canManage={canManage} consent={consentPanels.get(connection.id)} />
+              <ConnectionCard
+                connection={connection}
+                tenantSlug={tenant.slug}
+                canManage={canManage}
+                consent={consentPanels.get(connection.id)}
+              />
             </li>
           ))}
         </ul>
@@ -79,9 +84,7 @@ function EmptyState({ tenantName, tenantSlug, canManage }: { tenantName: string;
       <p className="mt-1 text-sm font-semibold text-slate-700" data-testid="connection-status">
         Not connected
       </p>
-      <p className="mt-3 text-slate-700">
-        Connect a HubSpot portal so {tenantName}&apos;s newsletter signups become HubSpot contacts.
-      </p>
+      <p className="mt-3 text-slate-700">Connect a HubSpot portal so {tenantName}&apos;s newsletter signups become HubSpot contacts.</p>
       <div className="mt-6 flex justify-center">
         {canManage ? (
           <ConnectForm tenantSlug={tenantSlug} label="Connect HubSpot" variant="primary" />

@@ -24,9 +24,17 @@ export function SyncHealthLine({ health }: { health: SyncHealth }) {
       {attempted > 0 && (
         // An SVG stretched to the line's width, with the failed share drawn from the right: the page's
         // CSP refuses style attributes, and SVG geometry is an attribute, not a style.
-        <svg aria-hidden viewBox="0 0 100 1" preserveAspectRatio="none" className="block h-1.5 w-full max-w-md overflow-hidden rounded" data-testid="sync-health-bar">
+        <svg
+          aria-hidden
+          viewBox="0 0 100 1"
+          preserveAspectRatio="none"
+          className="block h-1.5 w-full max-w-md overflow-hidden rounded"
+          data-testid="sync-health-bar"
+        >
           <rect width="100" height="1" className="fill-emerald-500" />
-          {failedShare > 0 && <rect x={100 - failedWidth} width={failedWidth} height="1" className="fill-red-600" data-testid="sync-health-failed" />}
+          {failedShare > 0 && (
+            <rect x={100 - failedWidth} width={failedWidth} height="1" className="fill-red-600" data-testid="sync-health-failed" />
+          )}
         </svg>
       )}
     </div>

@@ -18,19 +18,28 @@ const id = z.string().trim().min(1).max(100);
 const pageOf = (tenant: { slug: string }) => `/t/${tenant.slug}/members`;
 const actorOf = ({ access }: TenantActionContext) => memberActor(access.user, access.role);
 
-export const inviteMember = tenantAction({ minRole: "ADMIN", fields: { email: emailAddressSchema, role: roleField } }, async (input, context) => {
-  const { mailer, links } = context.runtime;
-  const invitation = await createInvitation(db, mailer, actorOf(context), context.access.tenant, input, links);
-  revalidatePath(pageOf(context.tenant));
-  return invitation.delivery.delivered
-    ? { ok: true, message: `Invitation sent to ${invitation.email}.` }
-    : { ok: false, message: `The invitation for ${invitation.email} was created, but the email could not be sent. Ask your operator to check the mail settings.` };
-});
+export const inviteMember = tenantAction(
+  { minRole: "ADMIN", fields: { email: emailAddressSchema, role: roleField } },
+  async (input, context) => {
+    const { mailer, links } = context.runtime;
+    const invitation = await createInvitation(db, mailer, actorOf(context), context.access.tenant, input, links);
+    revalidatePath(pageOf(context.tenant));
+    return invitation.delivery.delivered
+      ? { ok: true, message: `Invitation sent to ${invitation.email}.` }
+      : {
+          ok: false,
+          message: `The invitation for ${invitation.email} was created, but the email could not be sent. Ask your operator to check the mail settings.`,
+        };
+  },
+);
 
 export const changeRole = tenantAction({ minRole: "ADMIN", fields: { membershipId: id, role: roleField } }, async (input, context) => {
   const change = await changeMemberRole(db, actorOf(context), context.tenant.id, input);
   revalidatePath(pageOf(context.tenant));
-  return { ok: true, message: change.from === change.to ? `${change.email} already is ${change.to}.` : `${change.email} is now ${change.to}.` };
+  return {
+    ok: true,
+    message: change.from === change.to ? `${change.email} already is ${change.to}.` : `${change.email} is now ${change.to}.`,
+  };
 });
 
 export const removeMembership = tenantAction({ minRole: "ADMIN", fields: { membershipId: id } }, async ({ membershipId }, context) => {
@@ -39,8 +48,11 @@ export const removeMembership = tenantAction({ minRole: "ADMIN", fields: { membe
   return { ok: true, message: `Removed ${removed.email}.` };
 });
 
-export const revokePendingInvitation = tenantAction({ minRole: "ADMIN", fields: { invitationId: id } }, async ({ invitationId }, context) => {
-  const revoked = await revokeInvitation(db, actorOf(context), context.tenant.id, invitationId);
-  revalidatePath(pageOf(context.tenant));
-  return { ok: true, message: `Revoked the invitation of ${revoked.email}.` };
-});
+export const revokePendingInvitation = tenantAction(
+  { minRole: "ADMIN", fields: { invitationId: id } },
+  async ({ invitationId }, context) => {
+    const revoked = await revokeInvitation(db, actorOf(context), context.tenant.id, invitationId);
+    revalidatePath(pageOf(context.tenant));
+    return { ok: true, message: `Revoked the invitation of ${revoked.email}.` };
+  },
+);

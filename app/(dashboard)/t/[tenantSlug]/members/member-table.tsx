@@ -17,11 +17,23 @@ export function MemberTable({ members, tenantSlug, viewer, canManage }: MemberTa
         <caption className="sr-only">Members</caption>
         <thead className="bg-slate-50 text-left text-slate-800">
           <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">Name</th>
-            <th scope="col" className="px-4 py-2 font-semibold">Email</th>
-            <th scope="col" className="px-4 py-2 font-semibold">Role</th>
-            <th scope="col" className="px-4 py-2 font-semibold">Joined</th>
-            {canManage && <th scope="col" className="px-4 py-2 font-semibold"><span className="sr-only">Actions</span></th>}
+            <th scope="col" className="px-4 py-2 font-semibold">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              Email
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              Role
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              Joined
+            </th>
+            {canManage && (
+              <th scope="col" className="px-4 py-2 font-semibold">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -36,7 +48,13 @@ export function MemberTable({ members, tenantSlug, viewer, canManage }: MemberTa
                 <td className="px-4 py-2 text-slate-900">{member.email}</td>
                 <td className="px-4 py-2 text-slate-900">
                   {editable ? (
-                    <RoleForm tenantSlug={tenantSlug} membershipId={member.membershipId} email={member.email} role={member.role} canGrantOwner={viewer.role === "OWNER"} />
+                    <RoleForm
+                      tenantSlug={tenantSlug}
+                      membershipId={member.membershipId}
+                      email={member.email}
+                      role={member.role}
+                      canGrantOwner={viewer.role === "OWNER"}
+                    />
                   ) : (
                     <span data-testid="member-role">{roleLabels[member.role]}</span>
                   )}
@@ -47,8 +65,11 @@ export function MemberTable({ members, tenantSlug, viewer, canManage }: MemberTa
                 {canManage && (
                   <td className="px-4 py-2 text-right">
                     {editable && (
-                      <ActionButton action={removeMembership} fields={{ tenantSlug, membershipId: member.membershipId }}
-                        buttonClassName="rounded-md border border-red-300 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50">
+                      <ActionButton
+                        action={removeMembership}
+                        fields={{ tenantSlug, membershipId: member.membershipId }}
+                        buttonClassName="rounded-md border border-red-300 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50"
+                      >
                         Remove<span className="sr-only"> {member.email}</span>
                       </ActionButton>
                     )}

@@ -29,14 +29,18 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold text-slate-900">Members</h1>
         <p className="text-slate-700">
-          {canManage ? `People with access to ${tenant.name}. Only owners can grant or remove the owner role.` : `People with access to ${tenant.name}.`}
+          {canManage
+            ? `People with access to ${tenant.name}. Only owners can grant or remove the owner role.`
+            : `People with access to ${tenant.name}.`}
         </p>
       </header>
       <MemberTable members={members} tenantSlug={tenant.slug} viewer={viewer} canManage={canManage} />
       {canManage && (
         <>
           <section aria-labelledby="invite-heading" className="space-y-3">
-            <h2 id="invite-heading" className="text-lg font-semibold text-slate-900">Invite someone</h2>
+            <h2 id="invite-heading" className="text-lg font-semibold text-slate-900">
+              Invite someone
+            </h2>
             <InviteForm tenantSlug={tenant.slug} canGrantOwner={role === "OWNER"} />
           </section>
           <InvitationList invitations={invitations} tenantSlug={tenant.slug} canTouchOwner={role === "OWNER"} />

@@ -52,7 +52,9 @@ function Snippet({ title, code }: { title: string; code: string }) {
   return (
     <figure>
       <figcaption className="mb-1 text-sm font-medium text-slate-800">{title}</figcaption>
-      <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100"><code>{code}</code></pre>
+      <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100">
+        <code>{code}</code>
+      </pre>
     </figure>
   );
 }

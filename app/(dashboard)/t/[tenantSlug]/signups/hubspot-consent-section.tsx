@@ -5,18 +5,36 @@ import type { SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/ne
 import { saveNewsletterList, saveSubscriptionType } from "./subscription-actions";
 import { HubspotChoiceForm } from "./hubspot-choice-form";
 
-export function HubspotConsentSection({ tenantSlug, choice, lists }: { tenantSlug: string; choice: SubscriptionTypeChoice | null; lists: ListChoice | null }) {
+export function HubspotConsentSection({
+  tenantSlug,
+  choice,
+  lists,
+}: {
+  tenantSlug: string;
+  choice: SubscriptionTypeChoice | null;
+  lists: ListChoice | null;
+}) {
   return (
     <section aria-labelledby="hubspot-consent-heading" className="space-y-3">
-      <h2 id="hubspot-consent-heading" className="text-lg font-semibold text-slate-900">Newsletter in HubSpot</h2>
+      <h2 id="hubspot-consent-heading" className="text-lg font-semibold text-slate-900">
+        Newsletter in HubSpot
+      </h2>
       {choice === null ? null : choice.kind === "ready" ? (
         <>
           <p className="text-sm text-slate-700">
-            Synced contacts are subscribed to this type with the legal basis “consent with notice” and your consent text
-            as the explanation — unless they opted out in HubSpot, which Switchboard never overrides.
+            Synced contacts are subscribed to this type with the legal basis “consent with notice” and your consent text as the explanation
+            — unless they opted out in HubSpot, which Switchboard never overrides.
           </p>
-          <HubspotChoiceForm action={saveSubscriptionType} tenantSlug={tenantSlug} field="subscriptionId" label="Newsletter subscription type"
-            noneLabel="None: create contacts only" buttonLabel="Save subscription type" options={choice.types} chosenId={choice.chosenId} />
+          <HubspotChoiceForm
+            action={saveSubscriptionType}
+            tenantSlug={tenantSlug}
+            field="subscriptionId"
+            label="Newsletter subscription type"
+            noneLabel="None: create contacts only"
+            buttonLabel="Save subscription type"
+            options={choice.types}
+            chosenId={choice.chosenId}
+          />
         </>
       ) : (
         <p className="text-sm text-slate-800" data-testid="subscription-type-unavailable">
@@ -28,8 +46,16 @@ export function HubspotConsentSection({ tenantSlug, choice, lists }: { tenantSlu
         </p>
       )}
       {lists === null || lists.kind === "no-connection" ? null : lists.kind === "ready" ? (
-        <HubspotChoiceForm action={saveNewsletterList} tenantSlug={tenantSlug} field="listId" label="Static list every synced contact joins"
-          noneLabel="No list" buttonLabel="Save list" options={lists.lists} chosenId={lists.chosenId} />
+        <HubspotChoiceForm
+          action={saveNewsletterList}
+          tenantSlug={tenantSlug}
+          field="listId"
+          label="Static list every synced contact joins"
+          noneLabel="No list"
+          buttonLabel="Save list"
+          options={lists.lists}
+          chosenId={lists.chosenId}
+        />
       ) : (
         <p className="text-sm text-slate-800" data-testid="list-unavailable">
           {lists.kind === "scope-missing"

@@ -57,13 +57,19 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold text-slate-900">Signups</h1>
         <p className="text-slate-700">
-          Public form: <a className="text-indigo-800 underline" href={publicPage}>{publicPage}</a>
+          Public form:{" "}
+          <a className="text-indigo-800 underline" href={publicPage}>
+            {publicPage}
+          </a>
         </p>
         {destination !== "connected" && (
           <p data-testid="destination-banner" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
             {destination === "not-connected" ? "HubSpot is not connected: " : "HubSpot needs to be reconnected: "}
             new signups are kept safely as Pending and are sent as soon as you{" "}
-            <Link className="underline" href={`/t/${tenant.slug}/integrations`}>{destination === "not-connected" ? "connect" : "reconnect"} HubSpot</Link>.
+            <Link className="underline" href={`/t/${tenant.slug}/integrations`}>
+              {destination === "not-connected" ? "connect" : "reconnect"} HubSpot
+            </Link>
+            .
           </p>
         )}
       </header>
@@ -76,9 +82,15 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
       <SignupsChart days={days} />
       <section aria-labelledby="recent-heading" className="space-y-3">
         <div className="flex items-center justify-between">
-          <h2 id="recent-heading" className="text-lg font-semibold text-slate-900">{query.after ? "Signups" : "Latest signups"}</h2>
+          <h2 id="recent-heading" className="text-lg font-semibold text-slate-900">
+            {query.after ? "Signups" : "Latest signups"}
+          </h2>
           {canManage && counts.FAILED > 0 && (
-            <ActionButton action={retryAllFailed} fields={{ tenantSlug: tenant.slug }} buttonClassName="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">
+            <ActionButton
+              action={retryAllFailed}
+              fields={{ tenantSlug: tenant.slug }}
+              buttonClassName="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100"
+            >
               Retry all failed
             </ActionButton>
           )}
@@ -86,25 +98,51 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
         <SignupFilters tenantSlug={tenant.slug} query={query} />
         <SignupTable signups={signups.items} tenantSlug={tenant.slug} canManage={canManage} hubspotAppUrl={env.HUBSPOT_AUTH_BASE_URL} />
         <nav aria-label="Signup pages" className="flex gap-4 text-sm font-semibold text-indigo-800">
-          {query.after && <Link className="underline" href={pageHref(tenant.slug, query, undefined)}>First page</Link>}
-          {signups.next && <Link className="underline" href={pageHref(tenant.slug, query, signups.next)} data-testid="signups-next">Next page</Link>}
+          {query.after && (
+            <Link className="underline" href={pageHref(tenant.slug, query, undefined)}>
+              First page
+            </Link>
+          )}
+          {signups.next && (
+            <Link className="underline" href={pageHref(tenant.slug, query, signups.next)} data-testid="signups-next">
+              Next page
+            </Link>
+          )}
         </nav>
       </section>
       {canManage && (
         <>
           <section aria-labelledby="settings-heading" className="space-y-3">
-            <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">Form settings</h2>
-            <SettingsForm action={updateSignupSettings} tenantSlug={tenant.slug} consentText={settings.consentText} doubleOptIn={settings.doubleOptIn}
-              allowedOrigins={settings.allowedOrigins} consentTextMaxLength={CONSENT_TEXT_MAX_LENGTH} />
+            <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">
+              Form settings
+            </h2>
+            <SettingsForm
+              action={updateSignupSettings}
+              tenantSlug={tenant.slug}
+              consentText={settings.consentText}
+              doubleOptIn={settings.doubleOptIn}
+              allowedOrigins={settings.allowedOrigins}
+              consentTextMaxLength={CONSENT_TEXT_MAX_LENGTH}
+            />
           </section>
           <HubspotConsentSection tenantSlug={tenant.slug} choice={subscriptionChoice} lists={listChoice} />
           <section aria-labelledby="embed-heading" className="space-y-3">
-            <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">Embed on your website</h2>
-            <EmbedSnippet endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`} publicPage={publicPage} consentText={settings.consentText}
-              allowedOrigins={parseAllowedOrigins(settings.allowedOrigins)} />
+            <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">
+              Embed on your website
+            </h2>
+            <EmbedSnippet
+              endpoint={`${env.APP_URL}/api/subscribe/${tenant.slug}`}
+              publicPage={publicPage}
+              consentText={settings.consentText}
+              allowedOrigins={parseAllowedOrigins(settings.allowedOrigins)}
+            />
           </section>
-          <ActivityFeed events={await listTenantActivity(db, tenant.id, SIGNUP_AUDIT_ACTIONS)} headingId="signup-activity-heading" testId="signup-activity"
-            actionNames={{ signup_retry: "Retry", signup_settings: "Settings changed" }} />
+          <ActivityFeed
+            events={await listTenantActivity(db, tenant.id, SIGNUP_AUDIT_ACTIONS)}
+            headingId="signup-activity-heading"
+            testId="signup-activity"
+            actionNames={{ signup_retry: "Retry", signup_settings: "Settings changed" }}
+          />
         </>
       )}
     </div>

@@ -10,8 +10,15 @@ export function SignupFilters({ tenantSlug, query }: { tenantSlug: string; query
   return (
     <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter signups">
       <div>
-        <label htmlFor="signup-status" className="block text-sm font-medium text-slate-900">Status</label>
-        <select id="signup-status" name="status" defaultValue={query.status ?? ""} className="mt-1 rounded-md border border-slate-400 px-2 py-1">
+        <label htmlFor="signup-status" className="block text-sm font-medium text-slate-900">
+          Status
+        </label>
+        <select
+          id="signup-status"
+          name="status"
+          defaultValue={query.status ?? ""}
+          className="mt-1 rounded-md border border-slate-400 px-2 py-1"
+        >
           <option value="">All</option>
           <option value="UNCONFIRMED">Unconfirmed</option>
           <option value="PENDING">Pending</option>
@@ -21,12 +28,24 @@ export function SignupFilters({ tenantSlug, query }: { tenantSlug: string; query
         </select>
       </div>
       <div>
-        <label htmlFor="signup-search" className="block text-sm font-medium text-slate-900">Email starts with</label>
-        <input id="signup-search" name="q" type="search" defaultValue={query.q ?? ""} maxLength={320}
-          className="mt-1 rounded-md border border-slate-400 px-2 py-1" />
+        <label htmlFor="signup-search" className="block text-sm font-medium text-slate-900">
+          Email starts with
+        </label>
+        <input
+          id="signup-search"
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          maxLength={320}
+          className="mt-1 rounded-md border border-slate-400 px-2 py-1"
+        />
       </div>
-      <button type="submit" className="rounded-md border border-slate-400 px-3 py-1 font-medium text-slate-900 hover:bg-slate-100">Apply</button>
-      <a href={exportHref} className="ml-auto text-sm font-semibold text-indigo-800 underline" data-testid="signups-export">Export CSV</a>
+      <button type="submit" className="rounded-md border border-slate-400 px-3 py-1 font-medium text-slate-900 hover:bg-slate-100">
+        Apply
+      </button>
+      <a href={exportHref} className="ml-auto text-sm font-semibold text-indigo-800 underline" data-testid="signups-export">
+        Export CSV
+      </a>
     </form>
   );
 }

@@ -34,7 +34,12 @@ export function SignupsChart({ days }: { days: DailySignups[] }) {
           ))}
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-32 w-full" role="img" aria-label={`Signups per day over the last 30 days, ${sum} in all; the table below has the figures`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="h-32 w-full"
+        role="img"
+        aria-label={`Signups per day over the last 30 days, ${sum} in all; the table below has the figures`}
+      >
         {days.map((day, index) => {
           let top = HEIGHT;
           return (
@@ -43,7 +48,9 @@ export function SignupsChart({ days }: { days: DailySignups[] }) {
               {layers.map((layer) => {
                 const height = (day[layer.key] / peak) * (HEIGHT - 4);
                 top -= height;
-                return height > 0 ? <rect key={layer.key} x={index * slot + 1} y={top} width={slot - 2} height={height} fill={layer.fill} /> : null;
+                return height > 0 ? (
+                  <rect key={layer.key} x={index * slot + 1} y={top} width={slot - 2} height={height} fill={layer.fill} />
+                ) : null;
               })}
             </g>
           );
@@ -51,10 +58,24 @@ export function SignupsChart({ days }: { days: DailySignups[] }) {
       </svg>
       <table className="sr-only">
         <caption>Signups per day</caption>
-        <thead><tr><th scope="col">Day</th>{layers.map((layer) => <th key={layer.key} scope="col">{layer.label}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            {layers.map((layer) => (
+              <th key={layer.key} scope="col">
+                {layer.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {days.map((day) => (
-            <tr key={day.day}><th scope="row">{day.day}</th>{layers.map((layer) => <td key={layer.key}>{day[layer.key]}</td>)}</tr>
+            <tr key={day.day}>
+              <th scope="row">{day.day}</th>
+              {layers.map((layer) => (
+                <td key={layer.key}>{day[layer.key]}</td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>

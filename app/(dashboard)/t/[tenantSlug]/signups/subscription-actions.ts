@@ -17,11 +17,14 @@ function collaborators() {
   };
 }
 
-export const saveSubscriptionType = tenantAction({ minRole: "ADMIN", fields: { subscriptionId: hubspotId } }, async ({ subscriptionId }, { tenant }) => {
-  await chooseSubscriptionType(db, tenant.id, subscriptionId, collaborators());
-  revalidatePath(`/t/${tenant.slug}/signups`);
-  return { ok: true, message: subscriptionId === "" ? "Contacts are no longer subscribed to a type." : "Subscription type saved." };
-});
+export const saveSubscriptionType = tenantAction(
+  { minRole: "ADMIN", fields: { subscriptionId: hubspotId } },
+  async ({ subscriptionId }, { tenant }) => {
+    await chooseSubscriptionType(db, tenant.id, subscriptionId, collaborators());
+    revalidatePath(`/t/${tenant.slug}/signups`);
+    return { ok: true, message: subscriptionId === "" ? "Contacts are no longer subscribed to a type." : "Subscription type saved." };
+  },
+);
 
 export const saveNewsletterList = tenantAction({ minRole: "ADMIN", fields: { listId: hubspotId } }, async ({ listId }, { tenant }) => {
   await chooseNewsletterList(db, tenant.id, listId, collaborators());

@@ -18,6 +18,10 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!begun.ok) return new Response(null, { status: 303, headers: { ...headers, Location: pageUrl.toString() } });
   return new Response(null, {
     status: 303,
-    headers: { ...headers, Location: begun.authorizeUrl, "Set-Cookie": `${CONNECT_SESSION_COOKIE}=${connectSessionCookie(token, processRuntime().env.APP_URL)}` },
+    headers: {
+      ...headers,
+      Location: begun.authorizeUrl,
+      "Set-Cookie": `${CONNECT_SESSION_COOKIE}=${connectSessionCookie(token, processRuntime().env.APP_URL)}`,
+    },
   });
 }

@@ -5,7 +5,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { db } from "@switchboard/lib/runtime/process-runtime";
-import { finishedPopupSession, returnLocation, type SessionResult } from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
+import {
+  finishedPopupSession,
+  returnLocation,
+  type SessionResult,
+} from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
 
 export const metadata: Metadata = { title: "Connecting HubSpot", referrer: "no-referrer", robots: { index: false } };
 
@@ -13,8 +17,11 @@ type PageProps = { params: Promise<{ sessionId: string }>; searchParams: Promise
 
 // Only values Switchboard itself puts here; anything else is dropped.
 function resultFrom(query: Record<string, string | string[] | undefined>): SessionResult | null {
-  const id = query.connection_id, status = query.status, error = query.error;
-  if (typeof id === "string" && /^[\w-]{1,100}$/.test(id) && (status === "connected" || status === "reconnected")) return { connection_id: id, status };
+  const id = query.connection_id,
+    status = query.status,
+    error = query.error;
+  if (typeof id === "string" && /^[\w-]{1,100}$/.test(id) && (status === "connected" || status === "reconnected"))
+    return { connection_id: id, status };
   if (typeof error === "string" && /^[a-z_]{1,40}$/.test(error)) return { error };
   return null;
 }
@@ -30,9 +37,14 @@ export default async function ConnectDonePage({ params, searchParams }: PageProp
   const data = JSON.stringify({ origin: session.returnOrigin, message, href }).replace(/</g, "\\u003c");
   return (
     <main className="mx-auto flex min-h-screen max-w-lg flex-col justify-center px-4 py-12">
-      <h1 className="mb-2 text-2xl font-semibold text-slate-900">{"error" in result ? "HubSpot was not connected" : "HubSpot is connected"}</h1>
+      <h1 className="mb-2 text-2xl font-semibold text-slate-900">
+        {"error" in result ? "HubSpot was not connected" : "HubSpot is connected"}
+      </h1>
       <p className="text-slate-800">
-        You can close this window. <a className="underline" href={href}>Return to {session.returnOrigin}</a>
+        You can close this window.{" "}
+        <a className="underline" href={href}>
+          Return to {session.returnOrigin}
+        </a>
       </p>
       <script id="switchboard-connect-result" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: data }} />
       <script

@@ -6,7 +6,11 @@ import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { log } from "@switchboard/lib/log";
 import { completeOAuthCallback } from "@switchboard/lib/integrations/flows/complete-callback";
 import { integrationsLocation } from "@switchboard/lib/integrations/flows/callback-outcome";
-import { finishConnectSession, isSessionCallback, returnLocation } from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
+import {
+  finishConnectSession,
+  isSessionCallback,
+  returnLocation,
+} from "@switchboard/lib/integrations/connect-sessions/use-connect-session";
 import { clearConnectSessionCookie, CONNECT_SESSION_COOKIE } from "@/web/connect-session-cookie";
 import { callbackErrorPage } from "./error-page";
 
@@ -19,8 +23,12 @@ export async function GET(request: NextRequest): Promise<Response> {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) {
-    return callbackErrorPage(401, "Sign in to finish connecting HubSpot",
-      "Your session ended before HubSpot sent you back. Sign in and start again from the Integrations page.", privateHeaders);
+    return callbackErrorPage(
+      401,
+      "Sign in to finish connecting HubSpot",
+      "Your session ended before HubSpot sent you back. Sign in and start again from the Integrations page.",
+      privateHeaders,
+    );
   }
   try {
     const outcome = await completeOAuthCallback(db, userId, query, processRuntime().integrations);
@@ -29,8 +37,12 @@ export async function GET(request: NextRequest): Promise<Response> {
     return new Response(null, { status: 303, headers: { ...privateHeaders, Location: location.toString() } });
   } catch (error) {
     log.error("hubspot callback failed", { error });
-    return callbackErrorPage(500, "Connecting HubSpot failed",
-      "Something went wrong on our side and nothing was saved. Please start again from the Integrations page.", privateHeaders);
+    return callbackErrorPage(
+      500,
+      "Connecting HubSpot failed",
+      "Something went wrong on our side and nothing was saved. Please start again from the Integrations page.",
+      privateHeaders,
+    );
   }
 }
 
@@ -39,14 +51,25 @@ export async function GET(request: NextRequest): Promise<Response> {
 async function finishHostedConnect(request: NextRequest, query: Record<string, string>): Promise<Response> {
   const headers = { ...privateHeaders, "Set-Cookie": clearConnectSessionCookie() };
   try {
-    const outcome = await finishConnectSession(db, query, request.cookies.get(CONNECT_SESSION_COOKIE)?.value, processRuntime().integrations);
+    const outcome = await finishConnectSession(
+      db,
+      query,
+      request.cookies.get(CONNECT_SESSION_COOKIE)?.value,
+      processRuntime().integrations,
+    );
     if (outcome.kind === "refused") return callbackErrorPage(400, outcome.title, outcome.message, privateHeaders);
-    const location = outcome.mode === "popup"
-      ? `${new URL(`/connect/done/${encodeURIComponent(outcome.sessionId)}`, processRuntime().env.APP_URL)}?${new URLSearchParams(outcome.result)}`
-      : returnLocation(outcome.returnUrl, outcome.result);
+    const location =
+      outcome.mode === "popup"
+        ? `${new URL(`/connect/done/${encodeURIComponent(outcome.sessionId)}`, processRuntime().env.APP_URL)}?${new URLSearchParams(outcome.result)}`
+        : returnLocation(outcome.returnUrl, outcome.result);
     return new Response(null, { status: 303, headers: { ...headers, Location: location } });
   } catch (error) {
     log.error("hosted connect callback failed", { error });
-    return callbackErrorPage(500, "Connecting HubSpot failed", "Something went wrong on our side and nothing was saved. Ask for a new link and try again.", headers);
+    return callbackErrorPage(
+      500,
+      "Connecting HubSpot failed",
+      "Something went wrong on our side and nothing was saved. Ask for a new link and try again.",
+      headers,
+    );
   }
 }

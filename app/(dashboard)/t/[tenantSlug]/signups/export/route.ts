@@ -14,7 +14,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   const access = await findTenantAccess(tenantSlug);
   if (!access) return new Response("Not found\n", { status: 404 });
   const url = new URL(request.url);
-  const query = signupListQuerySchema.parse({ status: url.searchParams.get("status") ?? undefined, q: url.searchParams.get("q") ?? undefined });
+  const query = signupListQuerySchema.parse({
+    status: url.searchParams.get("status") ?? undefined,
+    q: url.searchParams.get("q") ?? undefined,
+  });
   const tenantId = access.tenant.id;
   const encoder = new TextEncoder();
   let after: string | undefined;
