@@ -11,12 +11,18 @@ import { test, expect, expectNoAxeViolations } from "./fixtures";
 const PORTAL = 62515;
 const hostPort = Number(process.env.E2E_HOST_PORT ?? 3218);
 let host: RunningConnectHost | undefined;
+// Contoso's allowed origins as they were: other specs expect the seeded tenant unchanged.
+let restoreOrigins: (() => Promise<unknown>) | undefined;
 
 test.describe.configure({ mode: "serial" });
-test.afterAll(async () => host?.close());
+test.afterAll(async () => {
+  await host?.close();
+  await restoreOrigins?.();
+});
 
 async function startHost(db: import("@switchboard/lib/db/create-client").Db, appUrl: string): Promise<RunningConnectHost> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" } });
+  restoreOrigins = () => db.tenant.update({ where: { id: tenant.id }, data: { allowedOrigins: tenant.allowedOrigins } });
   await db.tenant.update({ where: { id: tenant.id }, data: { allowedOrigins: `http://localhost:${hostPort}` } });
   const { key } = await createApiKey(db, {
     tenantId: tenant.id,

@@ -74,6 +74,7 @@ test.describe("every page under the CSP", () => {
     const fills = await adminPage
       .getByTestId("legend-swatch")
       .evaluateAll((swatches) => swatches.map((swatch) => getComputedStyle(swatch.querySelector("rect") as Element).fill));
-    expect(fills).toEqual(["rgb(5, 150, 105)", "rgb(217, 119, 6)", "rgb(220, 38, 38)"]);
+    // Synced, pending, failed, unconfirmed (double opt-in), unsubscribed.
+    expect(fills).toEqual(["rgb(5, 150, 105)", "rgb(217, 119, 6)", "rgb(220, 38, 38)", "rgb(99, 102, 241)", "rgb(100, 116, 139)"]);
   });
 });

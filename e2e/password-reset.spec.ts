@@ -78,6 +78,8 @@ test("change password stops answering guesses of the current password, like sign
   await expect(page).toHaveURL(/\/t\/contoso\/integrations$/);
 
   await page.goto("/account/password");
+  // Typing before the form hydrates can be wiped by hydration; wait until the page has settled.
+  await page.waitForLoadState("networkidle");
   const attempt = async (current: string) => {
     await page.getByLabel("Current password").fill(current);
     await page.getByLabel("New password", { exact: true }).fill("a stolen new password");
