@@ -4,7 +4,7 @@
 import { claimTenantSignups, tenantsWithPendingSignups } from "@switchboard/lib/signups/sync/claim-signups";
 import { resolveDestinations } from "@switchboard/lib/signups/sync/destination";
 import { recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
-import { SharedPortalBudget } from "@switchboard/lib/signups/sync/shared-portal-budget";
+import { SharedPortalBudget } from "@switchboard/lib/integrations/pacing/shared-portal-budget";
 import { refreshPlannerStatistics } from "@switchboard/lib/db/statements/signup-queue";
 import { createBenchDatabase, createBenchTenant } from "./bench-database";
 import { insertBulkSignups } from "./bulk-signups";
@@ -33,7 +33,7 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   (timings.get(name) ?? timings.set(name, []).get(name)!).push(performance.now() - started);
   return result;
 }
-const budget = new SharedPortalBudget(database.db, 105);
+const budget = new SharedPortalBudget(database.db, 105, 10_000);
 for (let round = 0; round < 10; round++) {
   const tenants = await timed("tenantsWithPendingSignups", () => tenantsWithPendingSignups(database.db));
   await timed("resolveDestinations", () => resolveDestinations(database.db, tenants));

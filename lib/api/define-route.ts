@@ -47,11 +47,25 @@ export type RouteInput<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Inf
 /** `actor` is the key as the domain functions audit it: every change made through /api/v1 is in the
  * tenant's activity under the key's name and id. A key acts with full authority over what its
  * scopes reach (an operator key may even invite an OWNER). */
-export type RouteContext = { caller: ApiCaller; actor: PeopleActor; db: Db; store: Store; runtime: Runtime; request: Request };
+export type RouteContext = {
+  caller: ApiCaller;
+  actor: PeopleActor;
+  db: Db;
+  store: Store;
+  runtime: Runtime;
+  request: Request;
+  /** Who is calling with the key: the host's backend (/api/v1) or an agent (/api/v1/mcp). */
+  channel: "api" | "agent";
+};
 
 /** What a handler is given for an authenticated caller (the MCP endpoint builds the same). */
-export function routeContext(caller: ApiCaller, runtime: Runtime, request: Request): RouteContext {
-  return { caller, actor: apiKeyActor(caller), db: runtime.db, store: runtime.store, runtime, request };
+export function routeContext(
+  caller: ApiCaller,
+  runtime: Runtime,
+  request: Request,
+  channel: RouteContext["channel"] = "api",
+): RouteContext {
+  return { caller, actor: apiKeyActor(caller), db: runtime.db, store: runtime.store, runtime, request, channel };
 }
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 

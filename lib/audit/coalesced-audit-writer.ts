@@ -3,7 +3,7 @@
 // its event is committed — so "audited before answered" holds at a fraction of the cost. A failed
 // write rejects every caller of its batch: the caller decides (hot-path-audit-writer.ts refuses).
 import type { Db } from "@/lib/db/create-client";
-import type { AuditEventInput } from "./record-audit-event";
+import { auditRow, type AuditEventInput } from "./record-audit-event";
 
 type Pending = { event: AuditEventInput; done: () => void; fail: (error: unknown) => void };
 
@@ -29,16 +29,7 @@ export function recordAuditEventCoalesced(db: Db, event: AuditEventInput): Promi
 async function flush(db: Db, batch: Pending[]): Promise<void> {
   try {
     await db.auditEvent.createMany({
-      data: batch.map(({ event }) => ({
-        tenantId: event.tenantId,
-        connectionId: event.connectionId ?? null,
-        subject: event.subject ?? null,
-        actorUserId: event.actorUserId ?? null,
-        actorLabel: event.actorLabel,
-        action: event.action,
-        outcome: event.outcome,
-        detail: event.detail?.slice(0, 500) ?? null,
-      })),
+      data: batch.map(({ event }) => auditRow(event)),
     });
   } catch (error) {
     for (const pending of batch) pending.fail(error);

@@ -7,7 +7,7 @@ import { preparedAuditInsert } from "@/lib/db/statements/hot-path";
 import type { Store } from "@/lib/db/store";
 import { log } from "@/lib/log";
 import { recordAuditEventCoalesced } from "./coalesced-audit-writer";
-import type { AuditEventInput } from "./record-audit-event";
+import { auditRow, type AuditEventInput } from "./record-audit-event";
 
 export type AuditWriter = (event: AuditEventInput) => Promise<void>;
 
@@ -19,19 +19,7 @@ export class AuditNotRecordedError extends Error {
 export function hotPathAuditWriter(store: Store): AuditWriter {
   return store.shared("audit:hot-path-writer", () => {
     const insert = preparedAuditInsert(store);
-    const write: AuditWriter = insert
-      ? (event) =>
-          insert({
-            tenantId: event.tenantId,
-            connectionId: event.connectionId ?? null,
-            subject: event.subject ?? null,
-            actorUserId: event.actorUserId ?? null,
-            actorLabel: event.actorLabel,
-            action: event.action,
-            outcome: event.outcome,
-            detail: event.detail?.slice(0, 500) ?? null,
-          })
-      : (event) => recordAuditEventCoalesced(store.db, event);
+    const write: AuditWriter = insert ? (event) => insert(auditRow(event)) : (event) => recordAuditEventCoalesced(store.db, event);
     return async (event) => {
       try {
         await write(event);

@@ -85,19 +85,24 @@ export async function recordChange(
   });
 }
 
+/** The stored row of an event, whichever writer stores it (details are capped at 500 characters). */
+export function auditRow(event: AuditEventInput) {
+  return {
+    tenantId: event.tenantId,
+    connectionId: event.connectionId ?? null,
+    subject: event.subject ?? null,
+    actorUserId: event.actorUserId ?? null,
+    actorLabel: event.actorLabel,
+    action: event.action,
+    outcome: event.outcome,
+    detail: event.detail?.slice(0, 500) ?? null,
+  };
+}
+
 export async function recordAuditEvent(db: Db, event: AuditEventInput): Promise<void> {
   try {
     await db.auditEvent.create({
-      data: {
-        tenantId: event.tenantId,
-        connectionId: event.connectionId ?? null,
-        subject: event.subject ?? null,
-        actorUserId: event.actorUserId ?? null,
-        actorLabel: event.actorLabel,
-        action: event.action,
-        outcome: event.outcome,
-        detail: event.detail?.slice(0, 500) ?? null,
-      },
+      data: auditRow(event),
     });
   } catch (error) {
     log.error("audit event could not be recorded", { action: event.action, tenantId: event.tenantId, error });

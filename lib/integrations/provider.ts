@@ -1,6 +1,7 @@
 // The seam between pages/flows and a CRM provider. HubSpot implements it today; Salesforce or
 // Zoho would implement the same shape and register in registry.ts, without touching the pages.
 import type { ContactUpsertInput, ContactUpsertReply, RateLimitObservation } from "./contact-upsert";
+import type { RatePolicy } from "./pacing/rate-policy";
 
 export type { ContactUpsertInput, ContactUpsertOutcome, ContactUpsertReply, RateLimitObservation } from "./contact-upsert";
 
@@ -72,6 +73,8 @@ export interface IntegrationProvider {
   upsertTestRecord(accessToken: string, email: string): Promise<TestRecordResult>;
   /** Creates or updates contacts by email in one call (≤ 100); never throws for HTTP answers. */
   upsertContacts(accessToken: string, batch: readonly ContactUpsertInput[]): Promise<ContactUpsertReply>;
+  /** How the provider limits calls per account: what the pacing (./pacing) follows. */
+  readonly ratePolicy: RatePolicy;
   /** One contact by email (null when there is none); throws the error kinds of ./errors. */
   findContact(accessToken: string, email: string): Promise<ContactLookup>;
 }

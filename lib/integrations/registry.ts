@@ -4,15 +4,27 @@ import type { ServerEnv } from "@/lib/env/server";
 import { hubspotConfigFromEnv } from "./hubspot/config";
 import { createHubspotProvider, HUBSPOT_PROVIDER_ID } from "./hubspot/provider";
 import type { ConsentProvider } from "./consent-calls";
+import { hubspotRatePolicy } from "./hubspot/rate-policy";
+import type { RatePolicy } from "./pacing/rate-policy";
 import type { IntegrationProvider } from "./provider";
 
-// HubSpot is also the consent provider (subscription statuses, marketing status, lists).
-type ProviderFactory = (env: ServerEnv, options: { requestTimeoutMs?: number }) => IntegrationProvider & ConsentProvider;
-
-const factories: Record<string, ProviderFactory> = {
-  [HUBSPOT_PROVIDER_ID]: (env, { requestTimeoutMs }) =>
-    createHubspotProvider({ ...hubspotConfigFromEnv(env), ...(requestTimeoutMs ? { requestTimeoutMs } : {}) }),
+// HubSpot is also the consent provider (subscription statuses, marketing status, lists). A provider's
+// rate policy needs no configuration, so pacing can be set up before the provider can be built.
+type ProviderEntry = {
+  build(env: ServerEnv, options: { requestTimeoutMs?: number }): IntegrationProvider & ConsentProvider;
+  ratePolicy: RatePolicy;
 };
+
+const factories: Record<string, ProviderEntry> = {
+  [HUBSPOT_PROVIDER_ID]: {
+    build: (env, { requestTimeoutMs }) =>
+      createHubspotProvider({ ...hubspotConfigFromEnv(env), ...(requestTimeoutMs ? { requestTimeoutMs } : {}) }),
+    ratePolicy: hubspotRatePolicy,
+  },
+};
+
+/** The provider signups are pushed to (one today; a per-connection choice later). */
+const CONTACT_SYNC_PROVIDER = HUBSPOT_PROVIDER_ID;
 
 export class UnknownProviderError extends Error {
   override name = "UnknownProviderError";
@@ -25,6 +37,8 @@ export type ProviderRegistry = {
   /** The provider signups are pushed to, with the sync's own per-call timeout (a batch upsert may
    * take longer than a page's token call). One provider today; a per-connection choice later. */
   contactSync(): IntegrationProvider & ConsentProvider;
+  /** The contact sync provider's rate limits, available before the provider itself is configured. */
+  contactSyncRatePolicy: RatePolicy;
 };
 
 export function createProviderRegistry(env: ServerEnv): ProviderRegistry {
@@ -32,7 +46,7 @@ export function createProviderRegistry(env: ServerEnv): ProviderRegistry {
   const build = (providerId: string, options: { requestTimeoutMs?: number }) => {
     const factory = factories[providerId];
     if (!factory) throw new UnknownProviderError(`No integration provider named "${providerId}"`);
-    return factory(env, options);
+    return factory.build(env, options);
   };
   let contactSync: (IntegrationProvider & ConsentProvider) | undefined;
   return {
@@ -44,8 +58,9 @@ export function createProviderRegistry(env: ServerEnv): ProviderRegistry {
       return provider;
     },
     contactSync() {
-      contactSync ??= build(HUBSPOT_PROVIDER_ID, { requestTimeoutMs: env.SYNC_REQUEST_TIMEOUT_MS });
+      contactSync ??= build(CONTACT_SYNC_PROVIDER, { requestTimeoutMs: env.SYNC_REQUEST_TIMEOUT_MS });
       return contactSync;
     },
+    contactSyncRatePolicy: (factories[CONTACT_SYNC_PROVIDER] as ProviderEntry).ratePolicy,
   };
 }

@@ -33,7 +33,15 @@ export function backgroundWorkers({ env, store, keyRing, providers, integrations
   let webhooks: WebhookWorker | null = null;
   return {
     start() {
-      sync ??= startSyncWorker(productionSyncOptions({ store, env, integrations, contactSync: () => providers.contactSync() }));
+      sync ??= startSyncWorker(
+        productionSyncOptions({
+          store,
+          env,
+          integrations,
+          contactSync: () => providers.contactSync(),
+          ratePolicy: providers.contactSyncRatePolicy,
+        }),
+      );
       webhooks ??= startProductionWebhookWorker({ store, keyRing, env });
       return sync;
     },

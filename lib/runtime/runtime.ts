@@ -15,8 +15,7 @@ import type { PeopleLinks } from "@/lib/people/people-links";
 import { clientEnv } from "@/lib/env/client";
 import { databaseProvider } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
-import type { PortalPacer } from "@/lib/signups/sync/portal-pacer";
-import { portalPacer } from "@/lib/signups/sync/sync-worker";
+import { portalPacer, type PortalPacer } from "@/lib/integrations/pacing/portal-pacer";
 import { backgroundWorkers, type BackgroundWorkers } from "./background-workers";
 
 export type Runtime = {
@@ -81,7 +80,7 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
     mailer,
     links: { appUrl: env.APP_URL, productName: clientEnv.NEXT_PUBLIC_PRODUCT_NAME },
     metrics: metrics(),
-    portalPacer: portalPacer(db, env.SYNC_PORTAL_REQUESTS_PER_10S),
+    portalPacer: portalPacer(db, providers.contactSyncRatePolicy, env.SYNC_PORTAL_REQUESTS_PER_10S),
     workers,
     async close() {
       await workers.stop();

@@ -101,7 +101,10 @@ describe.each(testProviders)("the MCP endpoint on %s", (provider) => {
     expect(withoutConsent).toMatchObject({ ok: false, problem: { code: "invalid_input", status: 422 } });
     expect(await db.signup.count({ where: { emailNormalized: "no-consent@example.com" } })).toBe(0);
     const added = await callTool(client, "add_subscriber", { email: "Agent.Added@Example.com", firstName: "Ada", consent: true });
-    expect(added).toMatchObject({ ok: true, data: { email: "Agent.Added@Example.com", consent: true, status: "pending" } });
+    expect(added).toMatchObject({
+      ok: true,
+      data: { email: "Agent.Added@Example.com", consent: true, status: "pending", source: "agent" },
+    });
     const signupId = added.ok ? String(added.data.id) : "";
     expect(await callTool(client, "get_signup", { signupId })).toMatchObject({
       ok: true,

@@ -61,6 +61,7 @@ describe.each(testProviders)("the sync worker's consent loop (%s)", (provider) =
       env: serverEnv(),
       integrations: defaultIntegrationServices(),
       contactSync: () => providers.contactSync(),
+      ratePolicy: providers.contactSyncRatePolicy,
     });
     worker = startSyncWorker({ ...options, settings: { ...options.settings, idlePollMs: 50, optOutPollEveryMs: 200 } });
 

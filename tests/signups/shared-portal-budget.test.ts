@@ -3,7 +3,7 @@
 // never get more calls than the portal has slots in any rolling window.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
-import { SharedPortalBudget } from "@switchboard/lib/signups/sync/shared-portal-budget";
+import { SharedPortalBudget } from "@switchboard/lib/integrations/pacing/shared-portal-budget";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 
 const WINDOW_MS = 1_000;

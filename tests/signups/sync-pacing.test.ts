@@ -2,8 +2,8 @@
 // retry backoff.
 import { describe, expect, it } from "vitest";
 import { attemptsSpanning, retryDelayMs } from "@switchboard/lib/signups/sync/backoff";
-import { learnedPace, STARTING_BUDGET, usableBudget } from "@switchboard/lib/signups/sync/portal-budget-size";
-import { PortalRateLimiter } from "@switchboard/lib/signups/sync/portal-rate-limiter";
+import { hubspotRatePolicy, learnedPace, usableBudget } from "@switchboard/lib/integrations/hubspot/rate-policy";
+import { PortalRateLimiter } from "@switchboard/lib/integrations/pacing/portal-rate-limiter";
 
 describe("per-portal rate limiter", () => {
   it("never lets more than the budget through in any rolling 10 s", () => {
@@ -36,7 +36,7 @@ describe("per-portal rate limiter", () => {
 describe("the budget HubSpot's headers announce", () => {
   it("keeps a few percent under each profile's limit, over a slightly longer window", () => {
     expect([usableBudget(100), usableBudget(110), usableBudget(190), usableBudget(10)]).toEqual([97, 106, 184, 8]);
-    expect(STARTING_BUDGET).toBe(97);
+    expect(hubspotRatePolicy.startingPace).toEqual({ perWindow: 97, windowMs: 10_100 });
     expect(learnedPace({ maxPerWindow: 110, windowMs: 10_000, remaining: 5 })).toEqual({ perWindow: 106, windowMs: 10_100 });
     expect(learnedPace({ maxPerWindow: 0, windowMs: 0, dailyRemaining: 10 })).toBeNull();
   });

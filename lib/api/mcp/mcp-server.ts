@@ -26,7 +26,7 @@ export function buildMcpServer(session: Session): McpServer {
     { instructions: "Acts for one Switchboard tenant: its HubSpot connections and newsletter signups, within that tenant's rules." },
   );
   const allowed = (scope: ApiScope | null) => scope === null || caller.scopes.has(scope);
-  const context: RouteContext = routeContext(caller, runtime, session.request);
+  const context: RouteContext = routeContext(caller, runtime, session.request, "agent");
 
   for (const tool of routeTools) {
     if (!allowed(tool.route.spec.scope)) continue;

@@ -35,7 +35,7 @@ export const createSignup = defineRoute(
     response: { status: 202, description: "Stored; it will be synced to HubSpot", schema: signupSchema },
     problems: [404],
   },
-  async ({ body }, { caller, db, store, runtime }) => {
+  async ({ body }, { caller, db, store, runtime, channel }) => {
     const tenantId = targetTenant(caller, body.tenantId);
     const tenant = await db.tenant.findUnique({
       where: { id: tenantId },
@@ -44,7 +44,13 @@ export const createSignup = defineRoute(
     if (!tenant) throw AppError.notFound("That tenant");
     const firstName = body.firstName?.trim() || null;
     const confirmationMailing = { mailer: runtime.mailer, appUrl: runtime.env.APP_URL };
-    await recordSignup(store, tenant, { email: body.email, firstName: firstName ?? undefined, consent: body.consent }, confirmationMailing);
+    await recordSignup(
+      store,
+      tenant,
+      { email: body.email, firstName: firstName ?? undefined, consent: body.consent },
+      confirmationMailing,
+      channel,
+    );
     // The durable write above never changes a known address (the public intake is anonymous). The
     // host's key vouches for its data, so a repeat here updates the details and, when they differ
     // from what HubSpot has, queues the signup to be sent again.

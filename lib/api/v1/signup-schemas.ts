@@ -25,6 +25,9 @@ export const signupSchema = z
     email: z.string(),
     firstName: z.string().nullable(),
     consent: z.boolean(),
+    source: z
+      .enum(["form", "api", "agent"])
+      .describe("Where the signup came from: the public form or signup API, your backend through /api/v1, or an agent through /api/v1/mcp"),
     status: signupStatusSchema,
     attempts: z.number().int(),
     lastError: z.string().nullable().describe("Why the last push failed (HubSpot's reason for failed signups)"),
@@ -61,6 +64,7 @@ export const signupSelect = {
   email: true,
   firstName: true,
   consentGiven: true,
+  source: true,
   status: true,
   attempts: true,
   lastError: true,
@@ -81,6 +85,7 @@ type SignupRow = {
   email: string;
   firstName: string | null;
   consentGiven: boolean;
+  source: string;
   status: "PENDING" | "WAITING" | "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED";
   attempts: number;
   lastError: string | null;
@@ -104,6 +109,7 @@ export function signupView(row: SignupRow, links: UnsubscribeLinks): z.input<typ
     email: row.email,
     firstName: row.firstName,
     consent: row.consentGiven,
+    source: row.source as "form" | "api" | "agent",
     // WAITING (no usable connection yet) is pending to the host, as on the dashboard.
     status: (row.status === "WAITING" ? "pending" : row.status.toLowerCase()) as z.infer<typeof signupStatusSchema>,
     attempts: row.attempts,

@@ -17,6 +17,8 @@ export type NewSignupValues = {
   firstName: string | null;
   consentGiven: boolean;
   consentText: string;
+  /** Where it came from: form, api or agent. */
+  source: "form" | "api" | "agent";
   /** UNCONFIRMED (with the confirmation token's hash) for a tenant with double opt-in. */
   status: "PENDING" | "UNCONFIRMED";
   confirmationTokenHash: string | null;
@@ -24,9 +26,9 @@ export type NewSignupValues = {
 };
 
 const INSERT_SIGNUP = `
-  INSERT INTO "Signup" ("id", "tenantId", "email", "emailNormalized", "firstName", "consentGiven", "consentText",
+  INSERT INTO "Signup" ("id", "tenantId", "email", "emailNormalized", "firstName", "consentGiven", "consentText", "source",
                         "status", "confirmationTokenHash", "confirmationSentAt", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
-  VALUES (@id, @tenantId, @email, @emailNormalized, @firstName, @consentGiven, @consentText,
+  VALUES (@id, @tenantId, @email, @emailNormalized, @firstName, @consentGiven, @consentText, @source,
           @status, @confirmationTokenHash, @confirmationSentAt, 0, @now, @now, @now)
   ON CONFLICT ("tenantId", "emailNormalized") DO NOTHING
   RETURNING "id"`;

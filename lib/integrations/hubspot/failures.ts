@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AccessTokenRejectedError, InvalidGrantError, ProviderResponseError, ProviderUnavailableError } from "../errors";
 import { HubspotTransportError, type HubspotReply } from "./hubspot-http";
+import { DAILY_LIMIT_PAUSE_MS } from "./rate-policy";
 
 export type HubspotFailure =
   /** 429: `daily` when the account's daily allowance is spent (private apps). */
@@ -23,9 +24,6 @@ export type HubspotFailure =
 // 423 Locked: HubSpot asks for "a delay of at least 2 seconds".
 export const LOCKED_MIN_DELAY_MS = 2_000;
 const DEFAULT_RATE_WINDOW_MS = 10_000;
-// The daily allowance resets at midnight in the portal's time zone, which we do not know:
-// probing hourly finds the reset within an hour at the cost of ~24 refused calls a day.
-export const DAILY_LIMIT_PAUSE_MS = 60 * 60_000;
 
 const errorBodySchema = z.looseObject({
   status: z.string().optional(),

@@ -16,6 +16,7 @@ import type { HubspotConfig } from "./config";
 import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
 import { findHubspotContact } from "./find-contact";
+import { hubspotRatePolicy } from "./rate-policy";
 import { introspectHubspotToken } from "./metadata";
 import { uninstallHubspotApp } from "./uninstall";
 import { exchangeHubspotCode, hubspotAuthorizeUrl, refreshHubspotToken, revokeHubspotToken } from "./oauth";
@@ -38,6 +39,7 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     checkApi: (accessToken) => checkContactsApi(config, accessToken),
     upsertTestRecord: (accessToken, email) => upsertTestContact(config, accessToken, email),
     upsertContacts: (accessToken, batch) => upsertContactsByEmail(config, accessToken, batch),
+    ratePolicy: hubspotRatePolicy,
     subscriptionScope: SUBSCRIPTION_SCOPE,
     batchStatusScopes: [BATCH_STATUS_READ_SCOPE],
     listSubscriptionTypes: (accessToken) => listSubscriptionTypes(config, accessToken),

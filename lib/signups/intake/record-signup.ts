@@ -48,13 +48,15 @@ export interface RecordedSignup {
  * and is answered exactly like a new one: a fresh id of the same shape, after the same single
  * INSERT … ON CONFLICT DO NOTHING, with no extra read or write that would make it slower. The
  * answer thus tells a caller neither that the address is known nor which row holds it.
- * `mailing` is how double opt-in mails go out (without it such signups wait UNCONFIRMED, unmailed).
+ * `mailing` is how double opt-in mails go out (without it such signups wait UNCONFIRMED, unmailed);
+ * `source` records where the signup came from (the form, the host's API, an agent).
  */
 export async function recordSignup(
   store: Store,
   tenant: SignupTenant,
   input: SignupInput,
   mailing?: ConfirmationMailing,
+  source: NewSignupRow["source"] = "form",
 ): Promise<RecordedSignup> {
   const id = newSignupId();
   const emailNormalized = normalizeEmail(input.email);
@@ -68,6 +70,7 @@ export async function recordSignup(
     firstName: input.firstName ?? null,
     consentGiven: input.consent,
     consentText: tenant.consentText,
+    source,
     status: token ? "UNCONFIRMED" : "PENDING",
     confirmationTokenHash: token?.tokenHash ?? null,
     confirmationSentAt: token ? now : null,

@@ -1,5 +1,5 @@
 // When to try a signup again after a transient failure: exponential growth so a struggling
-// HubSpot gets room, jitter so many signups that failed together do not return together — and
+// the CRM gets room, jitter so many signups that failed together do not return together — and
 // when to stop: after as many attempts as the schedule needs to span SYNC_GIVE_UP_AFTER_HOURS.
 
 const BASE_DELAY_MS = 2_000;

@@ -1,4 +1,4 @@
-// Claims due signups for one worker, one tenant (→ one portal) at a time, so every HubSpot call
+// Claims due signups for one worker, one tenant (→ one portal) at a time, so every CRM call
 // carries a full batch whenever that many are due. Cost follows the due work only:
 // - WAITING rows (no usable connection) are outside the PENDING index range altogether;
 // - a claim moves nextAttemptAt to the end of its lease, so claimed rows leave the due range

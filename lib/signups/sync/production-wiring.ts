@@ -9,6 +9,7 @@ import type { ConsentProvider } from "@/lib/integrations/consent-calls";
 import { SUBSCRIPTION_SCOPE, BATCH_STATUS_READ_SCOPE } from "@/lib/integrations/hubspot/communication-preferences";
 import { LISTS_READ_SCOPE, LISTS_WRITE_SCOPE } from "@/lib/integrations/hubspot/lists";
 import type { IntegrationServices } from "@/lib/integrations/services";
+import type { RatePolicy } from "@/lib/integrations/pacing/rate-policy";
 import { attemptsSpanning } from "./backoff";
 import type { SyncWorkerOptions } from "./sync-worker";
 
@@ -21,13 +22,15 @@ export type SyncWiring = {
   integrations: IntegrationServices;
   /** Built on first use: a worker may start (and idle) before HubSpot's client id is configured. */
   contactSync: () => IntegrationProvider & ConsentProvider;
+  /** The contact sync provider's rate limits (known without building the provider). */
+  ratePolicy: RatePolicy;
 };
 
-export function productionSyncOptions({ store, env, integrations, contactSync }: SyncWiring): SyncWorkerOptions {
+export function productionSyncOptions({ store, env, integrations, contactSync, ratePolicy }: SyncWiring): SyncWorkerOptions {
   return {
     store,
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId, integrations),
-    crm: { upsertContacts: (accessToken, batch) => contactSync().upsertContacts(accessToken, batch) },
+    crm: { upsertContacts: (accessToken, batch) => contactSync().upsertContacts(accessToken, batch), ratePolicy },
     consent: lazyConsentProvider(contactSync),
     settings: {
       batchSize: env.SYNC_BATCH_SIZE,

@@ -1,9 +1,9 @@
 // Everything one sync worker needs, passed explicitly so tests, the worker script, the in-process
-// starter and the bench all run the very same engine against their own database and HubSpot.
+// starter and the bench all run the very same engine against their own database and CRM.
 import type { Db } from "@/lib/db/create-client";
 import type { Store } from "@/lib/db/store";
 import type { IntegrationProvider } from "@/lib/integrations/provider";
-import type { PortalPacer } from "./portal-pacer";
+import type { PortalPacer } from "@/lib/integrations/pacing/portal-pacer";
 
 export interface SyncSettings {
   batchSize: number;
@@ -18,8 +18,8 @@ export interface SyncSettings {
   giveUpAfterAttempts: number;
 }
 
-/** The one provider call the sync makes. */
-export type ContactSync = Pick<IntegrationProvider, "upsertContacts">;
+/** The provider call the sync makes, and the provider's rate limits it paces those calls by. */
+export type ContactSync = Pick<IntegrationProvider, "upsertContacts" | "ratePolicy">;
 
 export interface SyncDeps {
   /** The database layer's handles; `db` is store.db, kept at hand for the many Prisma reads. */

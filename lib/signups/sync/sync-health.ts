@@ -1,7 +1,7 @@
 // Per connection and hour: contacts synced, contacts failed, rate-limit pauses, for the 24 h line
 // on each connection card (read by lib/integrations/view/sync-health.ts). Outcomes are added up in
 // memory and written at most every few seconds per worker — one upsert per connection then, not
-// one per HubSpot call — and before the worker stops.
+// one per CRM call — and before the worker stops.
 import type { Db } from "@/lib/db/create-client";
 import { addSyncHealth } from "@/lib/db/statements/sync-health";
 

@@ -2,15 +2,11 @@
 // there is none. Used by `npm run worker`, by the app in-process, by tests and by the bench.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Db } from "@/lib/db/create-client";
 import type { Store } from "@/lib/db/store";
 import { startPollingLoops } from "@/lib/polling-loops";
 import { log } from "@/lib/log";
 import { attemptsSpanning } from "./backoff";
-import { STARTING_BUDGET, STARTING_WINDOW_MS } from "./portal-budget-size";
-import { PortalPacer } from "./portal-pacer";
-import { PortalRateLimiter } from "./portal-rate-limiter";
-import { SharedPortalBudget } from "./shared-portal-budget";
+import { portalPacer } from "@/lib/integrations/pacing/portal-pacer";
 import type { SyncDeps, SyncSettings } from "./sync-deps";
 import { flushSyncHealth } from "./sync-health";
 import { runSyncPass } from "./sync-pass";
@@ -64,13 +60,13 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     store: options.store,
     db: options.store.db,
     workerId,
-    limiter: portalPacer(options.store.db, options.settings?.portalRequestsPer10s),
+    limiter: portalPacer(options.store.db, options.crm.ratePolicy, options.settings?.portalRequestsPer10s),
     settings,
     accessToken: options.accessToken,
     crm: options.crm,
   };
   let housekeepingDueAt = 0;
-  // Several passes in flight: while one waits on HubSpot's answers or writes outcomes back, the
+  // Several passes in flight: while one waits on the CRM's answers or writes outcomes back, the
   // next is already claiming, so a worker is bound by CPU rather than by round trips.
   const loops = startPollingLoops({
     loops: passesInFlight,
@@ -110,17 +106,4 @@ async function housekeeping(deps: SyncDeps): Promise<void> {
   const released = await releaseStrandedSignups(deps.db);
   if (released > 0)
     log.warn("signup sync released WAITING signups of tenants that can send again", { workerId: deps.workerId, signups: released });
-}
-
-/**
- * Per portal, from this worker and from all workers together: the pace HubSpot's headers announce
- * (starting at the smallest profile's until the first answer), never above `cap` when one is set.
- */
-export function portalPacer(db: Db, cap?: number): PortalPacer {
-  const starting = Math.min(STARTING_BUDGET, cap ?? Infinity);
-  return new PortalPacer(
-    new PortalRateLimiter(starting, STARTING_WINDOW_MS),
-    new SharedPortalBudget(db, starting, STARTING_WINDOW_MS),
-    cap,
-  );
 }

@@ -15,7 +15,13 @@ export function signupsSuite(world: () => ApiWorld) {
       const first = await w.call(createSignup, { key, body: { email: "Api@Example.com", firstName: "Ann", consent: true } });
       expect(first.status).toBe(202);
       const created = (await first.json()) as SignupBody;
-      expect(created).toMatchObject({ tenantId: w.tenant.id, email: "Api@Example.com", firstName: "Ann", status: "pending" });
+      expect(created).toMatchObject({
+        tenantId: w.tenant.id,
+        email: "Api@Example.com",
+        firstName: "Ann",
+        status: "pending",
+        source: "api",
+      });
       const again = (await (
         await w.call(createSignup, { key, body: { email: "api@example.com", firstName: "Anne", consent: true } })
       ).json()) as SignupBody;

@@ -40,6 +40,7 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
       firstName: null,
       consentGiven: true,
       consentText: "Yes",
+      source: "agent" as const,
       status: "PENDING" as const,
       confirmationTokenHash: null,
       confirmationSentAt: null,
@@ -50,6 +51,7 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
       status: "PENDING",
       consentGiven: true,
       attempts: 0,
+      source: "agent",
     });
     await insertAudit({
       tenantId: w.tenantId,

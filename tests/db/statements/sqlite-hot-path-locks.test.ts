@@ -30,6 +30,7 @@ const row = (email: string, overrides: Partial<NewSignupRow> = {}): NewSignupRow
   firstName: "Ada",
   consentGiven: true,
   consentText: "Yes, send me the newsletter.",
+  source: "form",
   status: "PENDING",
   confirmationTokenHash: null,
   confirmationSentAt: null,

@@ -8,7 +8,8 @@ import { createProviderRegistry } from "@switchboard/lib/integrations/registry";
 import { attemptsSpanning } from "@switchboard/lib/signups/sync/backoff";
 import type { SyncDeps } from "@switchboard/lib/signups/sync/sync-deps";
 import { runSyncPass } from "@switchboard/lib/signups/sync/sync-pass";
-import { portalPacer } from "@switchboard/lib/signups/sync/sync-worker";
+import { hubspotRatePolicy } from "@switchboard/lib/integrations/hubspot/rate-policy";
+import { portalPacer } from "@switchboard/lib/integrations/pacing/portal-pacer";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { startSimulatorWorld, type SimulatorWorld } from "@/tests/helpers/simulator-world";
@@ -20,7 +21,7 @@ export function syncDeps(store: Store, workerId = "test-worker", options: { requ
     store,
     db: store.db,
     workerId,
-    limiter: portalPacer(store.db),
+    limiter: portalPacer(store.db, hubspotRatePolicy),
     settings: {
       batchSize: 100,
       leaseMs: 30_000,

@@ -1,6 +1,6 @@
-// One worker's own pacing per HubSpot portal (the budget all workers share is
+// One worker's own pacing per CRM portal (the budget all workers share is
 // shared-portal-budget.ts; portal-pacer.ts combines the two). A sliding log of send times gives
-// the exact rolling count; each portal's size follows what HubSpot's headers announce; on a 429
+// the exact rolling count; each portal's size follows what the provider announces; on a 429
 // the budget halves and then creeps back (additive increase, multiplicative decrease), so a
 // worker that hit the limit eases off by itself.
 
@@ -70,7 +70,7 @@ export class PortalRateLimiter {
     sentAt.splice(insertAt, 0, to);
   }
 
-  /** HubSpot announced this portal's limit: a budget at full size follows it, a cut one stays cut. */
+  /** The provider announced this portal's limit: a budget at full size follows it, a cut one stays cut. */
   resize(portalId: string, perWindow: number, windowMs: number): void {
     const window = this.window(portalId);
     if (window.maxBudget === perWindow && window.windowMs === windowMs) return;
@@ -80,7 +80,7 @@ export class PortalRateLimiter {
     window.budget = atFull ? perWindow : Math.min(window.budget, perWindow);
   }
 
-  /** HubSpot said 429: stop for a while and halve what we allow ourselves. */
+  /** The provider said 429: stop for a while and halve what we allow ourselves. */
   onRateLimited(portalId: string, retryAfterMs: number, now = Date.now()): void {
     const window = this.window(portalId);
     window.pausedUntil = Math.max(window.pausedUntil, now + retryAfterMs);

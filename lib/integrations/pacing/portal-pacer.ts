@@ -1,23 +1,32 @@
-// How fast one worker may call a HubSpot portal: its own AIMD limiter (eases off after a 429) AND
-// the budget every worker on the database shares (never more than the portal allows per rolling
+// How fast one worker may call a CRM account (a portal): its own AIMD limiter (eases off after a 429)
+// AND the budget every worker on the database shares (never more than the account allows per rolling
 // window, however many workers there are). A call leaves only when both say yes. Both follow the
-// size HubSpot's rate-limit headers announce for the portal, and a spent daily allowance.
-import type { RateLimitObservation } from "@/lib/integrations/provider";
-import { learnedPace } from "./portal-budget-size";
-import type { PortalRateLimiter } from "./portal-rate-limiter";
-import type { SharedPortalBudget } from "./shared-portal-budget";
+// size the provider's answers announce for the account (its RatePolicy), and a spent daily allowance.
+import type { Db } from "@/lib/db/create-client";
+import type { RateLimitObservation } from "../contact-upsert";
+import { PortalRateLimiter } from "./portal-rate-limiter";
+import type { RatePolicy } from "./rate-policy";
+import { SharedPortalBudget } from "./shared-portal-budget";
 
-/** `takenAt`: the time the call was counted from, to settle once HubSpot has answered. */
+/** `takenAt`: the time the call was counted from, to settle once the provider has answered. */
 export type Permit = { ok: true; takenAt: number } | { ok: false; waitMs: number };
 
-// The daily allowance resets at midnight in the portal's (unknown) time zone: look again hourly.
-export const DAILY_LIMIT_PAUSE_MS = 60 * 60_000;
+/**
+ * Per portal, from this worker and from all workers together: the pace the provider's answers
+ * announce (its starting pace until the first answer), never above `cap` when one is set.
+ */
+export function portalPacer(db: Db, policy: RatePolicy, cap?: number): PortalPacer {
+  const starting = Math.min(policy.startingPace.perWindow, cap ?? Infinity);
+  const { windowMs } = policy.startingPace;
+  return new PortalPacer(new PortalRateLimiter(starting, windowMs), new SharedPortalBudget(db, starting, windowMs), policy, cap);
+}
 
 export class PortalPacer {
   constructor(
     readonly local: PortalRateLimiter,
     readonly shared: SharedPortalBudget,
-    /** SYNC_PORTAL_REQUESTS_PER_10S: an operator's ceiling on whatever HubSpot announces. */
+    private readonly policy: RatePolicy,
+    /** SYNC_PORTAL_REQUESTS_PER_10S: an operator's ceiling on whatever the provider announces. */
     private readonly cap = Infinity,
   ) {}
 
@@ -42,26 +51,26 @@ export class PortalPacer {
     }
   }
 
-  /** HubSpot answered the call permitted at `takenAt`: both budgets count it from the answer. */
+  /** The provider answered the call permitted at `takenAt`: both budgets count it from the answer. */
   async settle(portalId: string, takenAt: number, answeredAt = Date.now()): Promise<void> {
     this.local.restamp(portalId, takenAt, answeredAt);
     await this.shared.settle(portalId, takenAt, answeredAt);
   }
 
-  /** What HubSpot's headers said on an answer from this portal. */
+  /** What the provider's answer said about this portal's limits. */
   async learn(portalId: string, observation: RateLimitObservation): Promise<void> {
-    const pace = learnedPace(observation);
+    const pace = this.policy.paceFrom(observation);
     if (pace) {
       const perWindow = Math.min(pace.perWindow, this.cap);
       this.local.resize(portalId, perWindow, pace.windowMs);
       this.shared.resize(portalId, perWindow, pace.windowMs);
     }
     if (observation.dailyRemaining !== undefined && observation.dailyRemaining <= 0) {
-      await this.pause(portalId, Date.now() + DAILY_LIMIT_PAUSE_MS);
+      await this.pause(portalId, Date.now() + this.policy.dailyLimitPauseMs);
     }
   }
 
-  /** HubSpot said 429: this worker halves its pace, and every worker pauses for the portal. */
+  /** The provider said 429: this worker halves its pace, and every worker pauses for the portal. */
   async onRateLimited(portalId: string, retryAfterMs: number): Promise<void> {
     this.local.onRateLimited(portalId, retryAfterMs);
     await this.shared.pauseUntil(portalId, Date.now() + retryAfterMs);

@@ -1,11 +1,11 @@
-// The per-portal HubSpot call budget that every sync worker on one database shares. A portal has
+// The per-portal CRM call budget that every worker on one database shares (the sync, agents' lookups). A portal has
 // `slots` rows; a call takes the slot used longest ago, and only if that use is at least one
 // rolling window old — a compare-and-swap on that single row, so two workers can never take the
 // same slot. Every slot is used at most once per window, so the portal never sees more calls per
 // rolling window than it has slots, however many workers (processes, machines) push to it.
-// HubSpot counts a call when it arrives, which is somewhere between taking the slot and the
+// The provider counts a call when it arrives, which is somewhere between taking the slot and the
 // answer: once answered, the slot is stamped with the answer's time (settle), so a call that left
-// late (a busy event loop, a slow network) can never share HubSpot's window with the slot's next use.
+// late (a busy event loop, a slow network) can never share the provider's window with the slot's next use.
 //
 // Times come from each worker's clock: workers on several machines need them in sync (NTP), or
 // a slot could be reused early by as much as their clocks disagree.
@@ -13,7 +13,6 @@ import type { Db } from "@/lib/db/create-client";
 import { settleSlot, takeOldestSlot } from "@/lib/db/statements/portal-slots";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 
-export const HUBSPOT_WINDOW_MS = 10_000;
 // A lost compare-and-swap means another worker just took that slot: look again, a few times.
 const MAX_RACES = 5;
 
@@ -27,14 +26,14 @@ export class SharedPortalBudget {
   constructor(
     private readonly db: Db,
     private readonly slots: number,
-    private readonly windowMs = HUBSPOT_WINDOW_MS,
+    private readonly windowMs: number,
   ) {}
 
   private sizeOf(portalId: string): PortalSize {
     return this.sizes.get(portalId) ?? { slots: this.slots, windowMs: this.windowMs };
   }
 
-  /** The portal's limit as HubSpot announced it (already reduced to what we allow ourselves). */
+  /** The portal's limit as the provider announced it (already reduced to what we allow ourselves). */
   resize(portalId: string, slots: number, windowMs: number): void {
     this.sizes.set(portalId, { slots, windowMs });
   }
@@ -77,7 +76,7 @@ export class SharedPortalBudget {
     await settleSlot(this.db, portalId, new Date(takenAt), new Date(answeredAt));
   }
 
-  /** HubSpot answered 429: no worker sends to this portal before `untilMs`. */
+  /** The provider answered 429: no worker sends to this portal before `untilMs`. */
   async pauseUntil(portalId: string, untilMs: number): Promise<void> {
     await this.ensureSlots(portalId);
     // A slot "used" at until − window becomes free exactly at until.
