@@ -213,7 +213,12 @@ test.describe("forged server actions", () => {
     expect(exported.status()).toBe(404);
     expect(await exported.text()).not.toContain("forged@example.com");
 
-    // Positive control: the same kind of request from Contoso's admin is acted on.
+    // Positive control: the same kind of request from Contoso's admin is acted on (and undone after,
+    // since later specs expect the seeded tenant's settings).
+    const settingsBefore = await db.tenant.findUniqueOrThrow({
+      where: { id: contoso.id },
+      select: { consentText: true, allowedOrigins: true, doubleOptIn: true },
+    });
     const settings = actions.find((action) => action.exportedName === "updateSignupSettings");
     if (!settings) throw new Error("updateSignupSettings is missing from the manifest");
     const allowed = await postAction(adminPage, settings, { ...fields, consentText: "Admin-approved consent text, stored." });
@@ -221,7 +226,7 @@ test.describe("forged server actions", () => {
     expect(allowed.text).toContain('"ok":true');
     expect((await db.tenant.findUniqueOrThrow({ where: { id: contoso.id } })).consentText).toBe("Admin-approved consent text, stored.");
 
-    await db.tenant.update({ where: { id: contoso.id }, data: { consentText: before.tenant.consentText } });
+    await db.tenant.update({ where: { id: contoso.id }, data: settingsBefore });
     await db.signup.delete({ where: { id: signup.id } });
     await db.invitation.delete({ where: { id: invitation.id } });
     await db.webhookEndpoint.delete({ where: { id: endpoint.id } });

@@ -78,14 +78,22 @@ test("change password stops answering guesses of the current password, like sign
   await expect(page).toHaveURL(/\/t\/contoso\/integrations$/);
 
   await page.goto("/account/password");
-  // Typing before the form hydrates can be wiped by hydration; wait until the page has settled.
-  await page.waitForLoadState("networkidle");
+  // Each guess waits for its own answer: React resets the form when an answer arrives, so typing the
+  // next guess before the previous one is answered would be wiped and sent empty.
+  const submit = page.getByRole("button", { name: "Change password" });
   const attempt = async (current: string) => {
     await page.getByLabel("Current password").fill(current);
     await page.getByLabel("New password", { exact: true }).fill("a stolen new password");
     await page.getByLabel("Repeat the new password").fill("a stolen new password");
-    await page.getByRole("button", { name: "Change password" }).click();
+    await Promise.all([
+      page.waitForResponse(
+        (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/account/password",
+      ),
+      submit.click(),
+    ]);
+    await expect(submit).toBeEnabled();
   };
+
   // Five free mistakes, then the sixth locks: the seventh guess is not answered.
   for (let guess = 0; guess < 6; guess++) {
     await attempt(`wrong guess ${guess}`);
