@@ -1,16 +1,9 @@
 // The consent side of one connection: permissions it lacks (and how to grant them), the
 // subscription step's cost per signup, and the marketing-contact count with its explanation.
-export type ConsentPanelView = {
-  missingRequired: string[];
-  subscriptionScope: string;
-  subscriptionScopeGranted: boolean;
-  subscriptionChosen: boolean;
-  callsPerSignup: string;
-  subscribed: number;
-  optedOut: number;
-  marketingSentence: string | null;
-  marketingExplanation: string;
-};
+import type { ConsentPanelFacts } from "@switchboard/lib/signups/consent/consent-panels";
+
+/** What the panel shows: the facts lib/signups/consent/consent-panels.ts gathers for a connection. */
+export type ConsentPanelView = ConsentPanelFacts;
 
 export function ConsentPanel({ view }: { view: ConsentPanelView }) {
   return (
