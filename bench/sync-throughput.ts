@@ -11,7 +11,7 @@ import { createRuntime } from "@switchboard/lib/runtime/runtime";
 import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { createBenchDatabase, createBenchTenant, type BenchDatabase } from "./support/bench-database";
 import { connectPortal } from "@/tests/helpers/connect-portal";
-import { runNaiveSync } from "./support/naive-sync";
+import { NAIVE_PORTAL, runNaiveSync } from "./support/naive-sync";
 import { round } from "./support/load-generator";
 import { simControl } from "./support/sim-control";
 
@@ -52,7 +52,14 @@ export async function benchSyncThroughput(signups: number, naiveSeconds: number)
     userEmail: "admin@private-90001.hubspot.test",
     scopes: [...KNOWN_SCOPES],
   };
-  const sim = await startSimulator({ port: 0, rateLimit: "marketplace", portals: [...DEFAULT_PORTALS, privatePortal] });
+  const naivePortal = {
+    ...privatePortal,
+    id: NAIVE_PORTAL,
+    name: "The naive loop's portal",
+    hubDomain: `naive-${NAIVE_PORTAL}.hubspot.test`,
+    userEmail: `admin@naive-${NAIVE_PORTAL}.hubspot.test`,
+  };
+  const sim = await startSimulator({ port: 0, rateLimit: "marketplace", portals: [...DEFAULT_PORTALS, privatePortal, naivePortal] });
   const database = await createBenchDatabase("sync");
   configureAppForSimulator(sim.url, database.url, { NODE_ENV: "production", AUTH_TRUST_HOST: "true" });
   try {

@@ -9,7 +9,8 @@ import { hubspotRequest } from "@switchboard/lib/integrations/hubspot/hubspot-ht
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { round } from "./load-generator";
 
-const NAIVE_PORTAL = 70001;
+/** A portal of its own (every scope granted), so the naive loop never shares a window with the batch runs. */
+export const NAIVE_PORTAL = 80001;
 
 export async function runNaiveSync(db: Db, tenantId: string, seconds: number, apiBaseUrl: string) {
   const admin = await db.membership.findFirstOrThrow({
