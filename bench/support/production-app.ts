@@ -47,7 +47,11 @@ export async function startAppServer(
   env: Record<string, string>,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, APP_SERVER_ARGS, {
+  // BENCH_SERVER_PROFILE_DIR: the server writes a CPU profile there when it stops (summarise it with
+  // bench/support/profile-summary.ts).
+  const profileDir = process.env.BENCH_SERVER_PROFILE_DIR;
+  const args = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, ...APP_SERVER_ARGS] : APP_SERVER_ARGS;
+  const child = spawn(process.execPath, args, {
     // Production mode answers only APP_URL's host; the bench calls it by its loopback address.
     env: {
       ...process.env,
