@@ -1,6 +1,7 @@
 // Next's proxy (proxy.ts), the Host check's second door: under `next start` or `next dev` nothing
-// stands in front of it. Its matcher must send API routes through it as well as pages, and a
-// request naming another host must be refused before any route or page runs.
+// stands in front of it. Its matcher must send API routes through it as well as pages — all but the
+// host API, whose every operation needs a key — and a request naming another host must be refused
+// before any route or page runs.
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,8 +31,6 @@ const paths = [
   "/docs/api",
   "/t/contoso/integrations",
   "/dev/mailbox",
-  "/api/v1/whoami",
-  "/api/v1/webhook-endpoints",
   "/api/subscribe/contoso",
   "/api/auth/session",
   "/api/health",
@@ -43,6 +42,14 @@ describe("proxy.ts host check", () => {
     for (const path of paths) expect(unstable_doesMiddlewareMatch({ config: proxyModule.config, url: path }), path).toBe(true);
     for (const path of ["/_next/static/chunks/app.js", "/favicon.svg"])
       expect(unstable_doesMiddlewareMatch({ config: proxyModule.config, url: path }), path).toBe(false);
+  });
+
+  it("leaves the host API to its keys (and `npm start`'s own Host check): no proxy run on /api/v1", () => {
+    for (const path of ["/api/v1/whoami", "/api/v1/connections/c1/access-token", "/api/v1/mcp", "/api/v1/openapi.json"])
+      expect(unstable_doesMiddlewareMatch({ config: proxyModule.config, url: path }), path).toBe(false);
+    // A path that only starts like it is still a page or route the proxy guards.
+    for (const path of ["/api/v10/x", "/api/v1x"])
+      expect(unstable_doesMiddlewareMatch({ config: proxyModule.config, url: path }), path).toBe(true);
   });
 
   it("refuses a Host the app does not serve with 421, on pages and the API alike", async () => {
@@ -60,7 +67,7 @@ describe("proxy.ts host check", () => {
     const page = await runProxy(requestAs("localhost:3000", "/login"));
     expect(page.headers.get("x-middleware-next")).toBe("1");
     expect(page.headers.get("content-security-policy")).toContain("'nonce-");
-    const api = await runProxy(requestAs("127.0.0.1:3000", "/api/v1/whoami"));
+    const api = await runProxy(requestAs("127.0.0.1:3000", "/api/health"));
     expect(api.headers.get("x-middleware-next")).toBe("1");
     expect(api.headers.get("content-security-policy")).toBeNull();
   });
