@@ -86,6 +86,8 @@ export async function recordChange(
 }
 
 /** The stored row of an event, whichever writer stores it (details are capped at 500 characters). */
+export type AuditRow = ReturnType<typeof auditRow>;
+
 export function auditRow(event: AuditEventInput) {
   return {
     tenantId: event.tenantId,

@@ -68,18 +68,26 @@ const INSERT_AUDIT = `
   INSERT INTO "AuditEvent" ("id", "tenantId", "connectionId", "subject", "actorUserId", "actorLabel", "action", "outcome", "detail", "createdAt")
   VALUES (@id, @tenantId, @connectionId, @subject, @actorUserId, @actorLabel, @action, @outcome, @detail, @createdAt)`;
 
-/** One audit event, committed on return (or thrown: the caller decides what an unrecorded event means). */
+/** Audit events, committed together in one transaction on return (or thrown: the caller decides what
+ * unrecorded events mean). One commit for many rows is what makes auditing every token call cheap:
+ * a commit writes each touched table and index page to the WAL again, whatever the number of rows. */
 export function preparedAuditInsert(
   store: Store,
   { lockWaitLimitMs = LOCK_WAIT_LIMIT_MS } = {},
-): ((event: AuditValues) => Promise<void>) | null {
+): ((events: AuditValues[]) => Promise<void>) | null {
   const connection = store.sqlite();
   if (!connection) return null;
-  const insert = store.shared("hot-path:insert-audit", () => connection.prepare(INSERT_AUDIT));
-  return (event) =>
-    withLockRetries(lockWaitLimitMs, () => {
-      insert.run({ ...event, id: newRowId(), createdAt: prismaSqliteTimestamp(new Date()) });
+  const insertAll = store.shared("hot-path:insert-audit", () => {
+    const insert = connection.prepare(INSERT_AUDIT);
+    return connection.transaction((rows: Record<string, unknown>[]) => {
+      for (const row of rows) insert.run(row);
     });
+  });
+  return (events) => {
+    const createdAt = prismaSqliteTimestamp(new Date());
+    const rows = events.map((event) => ({ ...event, id: newRowId(), createdAt }));
+    return withLockRetries(lockWaitLimitMs, () => insertAll(rows));
+  };
 }
 
 export type TokenRowValues = {

@@ -53,7 +53,7 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
       attempts: 0,
       source: "agent",
     });
-    await insertAudit({
+    const event = {
       tenantId: w.tenantId,
       connectionId: w.connectionId,
       subject: "hubspot:62515",
@@ -62,10 +62,23 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
       action: "access_token_issued",
       outcome: "success",
       detail: null,
-    });
-    const [audit] = await w.database.db.auditEvent.findMany();
+    };
+    // Many events, one transaction: all of them are there, each with its own id.
+    await insertAudit([event, { ...event, actorLabel: "other key" }]);
+    const audits = await w.database.db.auditEvent.findMany({ orderBy: { actorLabel: "asc" } });
+    expect(audits.map((audit) => audit.actorLabel)).toEqual(["key", "other key"]);
+    expect(new Set(audits.map((audit) => audit.id)).size).toBe(2);
+    const [audit] = audits;
     expect(audit).toMatchObject({ tenantId: w.tenantId, connectionId: w.connectionId, action: "access_token_issued", actorLabel: "key" });
     expect(Math.abs(audit!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    // A batch that cannot be written whole is written not at all (an unknown tenant breaks the foreign key).
+    await expect(
+      insertAudit([
+        { ...event, actorLabel: "third" },
+        { ...event, tenantId: "no-such-tenant" },
+      ]),
+    ).rejects.toThrow();
+    expect(await w.database.db.auditEvent.count()).toBe(2);
     await w.database.db.connection.update({
       where: { id: w.connectionId },
       data: {
