@@ -15,6 +15,7 @@ import { countWebhookAttempt } from "@/lib/metrics/registry";
 import { openEndpointSecret } from "./endpoint-secret";
 import { checkEndpointUrl, type ResolveHost, type UrlPolicy } from "./endpoint-url";
 import { postToAddress } from "./post-to-address";
+import type { ReceiverConnections } from "./receiver-connections";
 import { DISABLE_AFTER_FAILING_MS, nextRetryDelayMs } from "./retry-schedule";
 
 export type DeliverySettings = {
@@ -24,6 +25,8 @@ export type DeliverySettings = {
   retryDelaysMs?: readonly number[];
   /** The system resolver unless given (tests of what a name answers). */
   resolveHost?: ResolveHost;
+  /** The worker's keep-alive connections to receivers; none: a connection per delivery. */
+  connections?: ReceiverConnections;
 };
 
 /** `answer` labels the metrics: the HTTP status, or why there was none. */
@@ -33,7 +36,9 @@ type Attempt = { statusCode: number | null; latencyMs: number; error: string | n
 export async function deliverClaimed(store: Store, workerId: string, deliveryIds: string[], settings: DeliverySettings): Promise<void> {
   if (deliveryIds.length === 0) return;
   const deliveries = await selectClaimedDeliveries(store, workerId, deliveryIds);
-  const attempts = await Promise.all(deliveries.map((delivery) => send(delivery.endpoint, delivery.eventId, delivery, settings)));
+  // A batch mostly goes to few endpoints: each endpoint's secrets are opened once per batch.
+  const signers = new Map<string, Signer | null>();
+  const attempts = await Promise.all(deliveries.map((delivery) => send(delivery.endpoint, delivery.eventId, delivery, settings, signers)));
   await recordAttempts(
     store,
     workerId,
@@ -54,6 +59,7 @@ async function send(
   messageId: string,
   event: { payload: string },
   settings: DeliverySettings,
+  signers: Map<string, Signer | null>,
 ): Promise<Attempt> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
@@ -65,16 +71,15 @@ async function send(
   );
   if (!checked.ok) return { statusCode: null, latencyMs: latency(), error: checked.reason, answer: "refused_url" };
   const timestamp = new Date();
-  const secrets = [endpoint.secretCiphertext];
-  if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > timestamp) {
-    secrets.push(endpoint.previousSecretCiphertext);
-  }
-  const signature = signatureOf(endpoint, secrets, messageId, timestamp, event.payload, settings.keyRing);
+  if (!signers.has(endpoint.id)) signers.set(endpoint.id, signerOf(endpoint, timestamp, settings.keyRing));
+  const signer = signers.get(endpoint.id);
   // A secret the configured keys cannot open (keys rotated away, row tampered with) fails this
   // endpoint's deliveries with that reason; the other deliveries of the batch go out as usual.
-  if (signature === null) return { statusCode: null, latencyMs: latency(), error: UNDECRYPTABLE_SECRET, answer: "undecryptable_secret" };
+  if (!signer) return { statusCode: null, latencyMs: latency(), error: UNDECRYPTABLE_SECRET, answer: "undecryptable_secret" };
+  const signature = signer.map((webhook) => webhook.sign(messageId, timestamp, event.payload)).join(" ");
   const outcome = await postToAddress(checked.url, checked.address, {
     timeoutMs: settings.timeoutMs,
+    ...(settings.connections ? { agent: settings.connections.agentFor(checked.url, checked.address) } : {}),
     headers: {
       "content-type": "application/json",
       "user-agent": "Switchboard-Webhooks/1",
@@ -108,18 +113,26 @@ type Outcome = {
 
 export const UNDECRYPTABLE_SECRET = "The endpoint's signing secret cannot be decrypted with the configured keys; rotate its secret";
 
-function signatureOf(
-  endpoint: { id: string; tenantId: string | null },
-  secrets: string[],
-  messageId: string,
-  timestamp: Date,
-  payload: string,
+/** One Standard Webhooks signer per secret in force: the current one and, during a rotation's grace period, the previous. */
+type Signer = Webhook[];
+
+function signerOf(
+  endpoint: {
+    id: string;
+    tenantId: string | null;
+    secretCiphertext: string;
+    previousSecretCiphertext: string | null;
+    previousSecretExpiresAt: Date | null;
+  },
+  now: Date,
   keyRing: KeyRing,
-): string | null {
+): Signer | null {
+  const secrets = [endpoint.secretCiphertext];
+  if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
+    secrets.push(endpoint.previousSecretCiphertext);
+  }
   try {
-    return secrets
-      .map((sealed) => new Webhook(openEndpointSecret(keyRing, endpoint, sealed)).sign(messageId, timestamp, payload))
-      .join(" ");
+    return secrets.map((sealed) => new Webhook(openEndpointSecret(keyRing, endpoint, sealed)));
   } catch (error) {
     // Whatever the cause (a TokenDecryptionError, a malformed secret), only this endpoint is affected.
     log.warn("webhook endpoint secret cannot be opened", {

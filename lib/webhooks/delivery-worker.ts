@@ -7,6 +7,7 @@ import type { Store } from "@/lib/db/store";
 import { startPollingLoops } from "@/lib/polling-loops";
 import { deliverClaimed, type DeliverySettings } from "./deliver";
 import { fanOutEvents } from "./fan-out";
+import { receiverConnections } from "./receiver-connections";
 
 export type WebhookWorkerOptions = DeliverySettings & {
   store: Store;
@@ -30,6 +31,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   // its lane's batch (up to the timeout), never the whole worker.
   const lanes = Math.max(1, Math.min(LANES, concurrency));
   const perLane = Math.ceil(concurrency / lanes);
+  const settings = { ...options, connections: receiverConnections() };
   const loops = startPollingLoops({
     loops: lanes,
     idlePollMs: options.idlePollMs,
@@ -41,9 +43,15 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       // A lease (claimedBy/claimedUntil) that expires on its own: a worker killed mid-delivery only delays its rows.
       const now = new Date();
       const claimed = await claimDueDeliveries(options.store, laneId, perLane, now, new Date(now.getTime() + leaseMs));
-      await deliverClaimed(options.store, laneId, claimed, options);
+      await deliverClaimed(options.store, laneId, claimed, settings);
       return fannedOut > 0 || claimed.length > 0;
     },
   });
-  return { workerId, stop: () => loops.stop() };
+  return {
+    workerId,
+    stop: async () => {
+      await loops.stop();
+      settings.connections.close();
+    },
+  };
 }

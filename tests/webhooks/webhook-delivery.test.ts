@@ -134,7 +134,8 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
     const delivery = await database.db.webhookDelivery.findFirstOrThrow();
     expect(delivery.status).toBe("DELIVERED");
     expect(delivery.lastError).toBeNull();
-    expect((await database.db.webhookEndpoint.findFirstOrThrow()).failingSince).toBeNull();
+    // The endpoint's health is written just after the delivery's outcome, by the same pass.
+    await expect.poll(async () => (await database.db.webhookEndpoint.findFirstOrThrow()).failingSince).toBeNull();
     expect(await countedAttempts("retrying", "network")).toBe(retriedBefore + delivery.attempts - 1);
     expect(await countedAttempts("delivered", "204")).toBe(deliveredBefore + 1);
   });
@@ -276,6 +277,33 @@ describe.each(testProviders)("webhook delivery on %s", (provider) => {
       const [received] = await receiver.waitFor(1);
       expect(received).toMatchObject({ id: eventId, verified: true });
       expect(resolved).toEqual(["hooks.rebind.test"]);
+    });
+
+    it("keeps a connection to a receiver for the next delivery, but only to the address approved for that delivery", async () => {
+      // A second receiver on another loopback address and the same port: the same URL can lead to either.
+      const other = await startReceiver({ host: "127.0.0.2", port: Number(new URL(receiver.url).port) });
+      receiver.connections = 0;
+      try {
+        let answer = "127.0.0.1";
+        startResolvingWorker({ production: false, allowPrivate: true }, async () => [answer]);
+        const { endpoint } = await pointAtName("hooks.pool.test");
+        other.secrets = receiver.secrets;
+        await receiver.waitFor(1);
+        for (let sent = 2; sent <= 4; sent++) {
+          await sendTestEvent(database.db, { id: endpoint.id, tenantId }, tester);
+          await receiver.waitFor(sent);
+        }
+        // Four deliveries one after another, one connection.
+        expect(receiver.connections).toBe(1);
+        // The name now answers the other address: the next delivery goes there, not down the kept connection.
+        answer = "127.0.0.2";
+        const { eventId } = await sendTestEvent(database.db, { id: endpoint.id, tenantId }, tester);
+        const [received] = await other.waitFor(1);
+        expect(received).toMatchObject({ id: eventId, verified: true });
+        expect(receiver.received).toHaveLength(4);
+      } finally {
+        await other.close();
+      }
     });
 
     it("a name that answers a public address to the check and a private one after never reaches the private one", async () => {

@@ -13,6 +13,8 @@ export type Receiver = {
   received: Received[];
   mode: ReceiverMode;
   secrets: string[];
+  /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than deliveries). */
+  connections: number;
   /** Stops listening (deliveries then fail to connect) and starts again on the same port. */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -20,13 +22,15 @@ export type Receiver = {
   waitFor(count: number, timeoutMs?: number): Promise<Received[]>;
 };
 
-export async function startReceiver(): Promise<Receiver> {
+/** On 127.0.0.1 and a free port unless told (another loopback address, the same port as another receiver). */
+export async function startReceiver({ host = "127.0.0.1", port: wantedPort = 0 } = {}): Promise<Receiver> {
   let server: Server;
   const receiver: Receiver = {
     url: "",
     received: [],
     mode: "ok",
     secrets: [],
+    connections: 0,
     down: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -75,10 +79,11 @@ export async function startReceiver(): Promise<Receiver> {
   const listen = (onPort: number) =>
     new Promise<void>((resolve) => {
       server = createServer((request, response) => void handle(request, (status) => response.writeHead(status).end()));
-      server.listen(onPort, "127.0.0.1", () => resolve());
+      server.on("connection", () => receiver.connections++);
+      server.listen(onPort, host, () => resolve());
     });
-  await listen(0);
+  await listen(wantedPort);
   const port = (server!.address() as AddressInfo).port;
-  receiver.url = `http://127.0.0.1:${port}/hooks`;
+  receiver.url = `http://${host}:${port}/hooks`;
   return receiver;
 }
