@@ -3,10 +3,8 @@
 // Adding an existing member changes nothing in HubSpot, so a repeat after a crash is harmless; ids
 // HubSpot reports missing (deleted or merged away) are marked too, so they are not tried forever.
 import { hasAllScopes, type ConsentDeps } from "./consent-deps";
-import { isNoSlot, pacedCall } from "./paced-call";
-import { cachedAccessToken } from "../sync/tenant-tokens";
+import { pacedPortalBatch } from "./portal-batch";
 
-const CONTACTS_PER_CALL = 100;
 const CONNECTIONS_PER_PASS = 50;
 
 export async function runListStep(deps: ConsentDeps): Promise<number> {
@@ -28,27 +26,16 @@ export async function runListStep(deps: ConsentDeps): Promise<number> {
 }
 
 async function addPortalContacts(deps: ConsentDeps, connectionId: string, portalId: string, listId: string): Promise<number> {
-  const signups = await deps.db.signup.findMany({
-    where: { connectionId, status: "SYNCED", listAddedAt: null, erasedAt: null, hubspotContactId: { not: null } },
-    select: { id: true, hubspotContactId: true },
-    orderBy: { syncedAt: "asc" },
-    take: CONTACTS_PER_CALL,
-  });
-  if (signups.length === 0) return 0;
-  let accessToken: string;
-  try {
-    accessToken = await cachedAccessToken(deps, connectionId);
-  } catch {
-    return 0;
-  }
-  const contactIds = [...new Set(signups.map((signup) => signup.hubspotContactId!))];
-  const reply = await pacedCall(deps, { connectionId, portalId }, 1, deps.settings.maxRateWaitMs, () =>
-    deps.consent.addToList(accessToken, listId, contactIds),
+  const batch = await pacedPortalBatch(
+    deps,
+    { connectionId, portalId },
+    {
+      where: { status: "SYNCED", listAddedAt: null },
+      maxWaitMs: deps.settings.maxRateWaitMs,
+      call: (accessToken, contactIds) => deps.consent.addToList(accessToken, listId, contactIds),
+    },
   );
-  if (isNoSlot(reply) || !reply.ok) return 0;
-  await deps.db.signup.updateMany({
-    where: { id: { in: signups.map((signup) => signup.id) }, listAddedAt: null },
-    data: { listAddedAt: new Date() },
-  });
-  return signups.length;
+  if (!batch) return 0;
+  await deps.db.signup.updateMany({ where: { id: { in: batch.signupIds }, listAddedAt: null }, data: { listAddedAt: new Date() } });
+  return batch.signupIds.length;
 }

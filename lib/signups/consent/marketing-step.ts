@@ -2,10 +2,7 @@
 // contacts whose status is not known yet, one batch read per ≤ 100 contacts of a portal, paced
 // with the upserts. HubSpot lets no API write it; Switchboard only shows it (marketing-summary.ts).
 import type { ConsentDeps } from "./consent-deps";
-import { isNoSlot, pacedCall } from "./paced-call";
-import { cachedAccessToken } from "../sync/tenant-tokens";
-
-const CONTACTS_PER_READ = 100;
+import { pacedPortalBatch } from "./portal-batch";
 // Portals whose marketing status one pass reads (each costs one call).
 const PORTALS_PER_PASS = 50;
 
@@ -25,30 +22,19 @@ export async function runMarketingStep(deps: ConsentDeps): Promise<number> {
 }
 
 async function readPortal(deps: ConsentDeps, connectionId: string, portalId: string): Promise<number> {
-  const signups = await deps.db.signup.findMany({
-    where: {
-      connectionId,
-      status: { in: ["SYNCED", "UNSUBSCRIBED"] },
-      marketingContact: null,
-      erasedAt: null,
-      hubspotContactId: { not: null },
+  const batch = await pacedPortalBatch(
+    deps,
+    { connectionId, portalId },
+    {
+      where: { status: { in: ["SYNCED", "UNSUBSCRIBED"] }, marketingContact: null },
+      // Spare capacity only: a status shown a little later costs nothing, a delayed signup does.
+      maxWaitMs: 0,
+      call: (accessToken, contactIds) => deps.consent.readMarketingStatus(accessToken, contactIds),
     },
-    select: { id: true, hubspotContactId: true },
-    orderBy: { syncedAt: "asc" },
-    take: CONTACTS_PER_READ,
-  });
-  if (signups.length === 0) return 0;
-  let accessToken: string;
-  try {
-    accessToken = await cachedAccessToken(deps, connectionId);
-  } catch {
-    return 0;
-  }
-  const contactIds = [...new Set(signups.map((signup) => signup.hubspotContactId!))];
-  const reply = await pacedCall(deps, { connectionId, portalId }, 1, 0, () => deps.consent.readMarketingStatus(accessToken, contactIds));
-  if (isNoSlot(reply) || !reply.ok) return 0;
-  await recordMarketingStatus(deps, connectionId, reply.value);
-  return reply.value.size;
+  );
+  if (!batch) return 0;
+  await recordMarketingStatus(deps, connectionId, batch.value);
+  return batch.value.size;
 }
 
 export async function recordMarketingStatus(

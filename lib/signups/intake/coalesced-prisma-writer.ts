@@ -3,56 +3,37 @@
 // commit instead of one each. Every caller still gets its answer only after its row is committed,
 // so "202 means stored" holds.
 import type { Db } from "@/lib/db/create-client";
+import { groupCommit } from "@/lib/db/group-commit";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { NewSignupRow, NewSignupWriter } from "./record-signup";
-
-interface Waiting {
-  row: NewSignupRow;
-  resolve: (value: { id: string } | null) => void;
-  reject: (reason: unknown) => void;
-}
 
 // Big enough to absorb a burst, small enough that one slow transaction holds few callers.
 const MAX_BATCH = 64;
 
 export function createCoalescedPrismaWriter(db: Db): NewSignupWriter {
-  let queue: Waiting[] | null = null;
-  return (row) =>
-    new Promise((resolve, reject) => {
-      if (!queue || queue.length >= MAX_BATCH) {
-        const batch: Waiting[] = [];
-        queue = batch;
-        setImmediate(() => {
-          if (queue === batch) queue = null;
-          void flush(db, batch);
-        });
-      }
-      queue.push({ row, resolve, reject });
-    });
+  return groupCommit(MAX_BATCH, (rows: NewSignupRow[]) => insertAll(db, rows));
 }
 
-async function flush(db: Db, batch: Waiting[]): Promise<void> {
+async function insertAll(db: Db, rows: NewSignupRow[]): Promise<PromiseSettledResult<{ id: string } | null>[]> {
   try {
     // ON CONFLICT DO NOTHING: an address the tenant already has is simply not returned, and
     // that caller goes on to update the existing row.
-    const inserted = await db.signup.createManyAndReturn(
-      skipDuplicates({ data: batch.map((waiting) => waiting.row), select: { id: true } }),
-    );
+    const inserted = await db.signup.createManyAndReturn(skipDuplicates({ data: rows, select: { id: true } }));
     const insertedIds = new Set(inserted.map((row) => row.id));
-    for (const waiting of batch) waiting.resolve(insertedIds.has(waiting.row.id) ? { id: waiting.row.id } : null);
-    return;
+    return rows.map((row) => ({ status: "fulfilled", value: insertedIds.has(row.id) ? { id: row.id } : null }));
   } catch {
     // Anything else wrong with one row fails the whole statement: fall back to one by one, so
     // each caller sees exactly its own outcome.
   }
-  for (const waiting of batch) {
+  const outcomes: PromiseSettledResult<{ id: string } | null>[] = [];
+  for (const row of rows) {
     try {
-      waiting.resolve(await db.signup.create({ data: waiting.row, select: { id: true } }));
+      outcomes.push({ status: "fulfilled", value: await db.signup.create({ data: row, select: { id: true } }) });
     } catch (error) {
-      if (isUniqueViolation(error)) waiting.resolve(null);
-      else waiting.reject(error);
+      outcomes.push(isUniqueViolation(error) ? { status: "fulfilled", value: null } : { status: "rejected", reason: error });
     }
   }
+  return outcomes;
 }
 
 type CreateManyArgs = { data: NewSignupRow[]; select: { id: true } };
