@@ -49,19 +49,33 @@ function partition(emails: string[]): { valid: string[]; errors: InputError[] } 
   return { valid: emails.filter((email) => emailProblem(email) === null), errors };
 }
 
-// POST …/statuses/batch/read?channel=EMAIL {inputs: [emails]}
-export async function batchReadStatuses(ctx: RequestContext): Promise<void> {
-  const caller = authorizeCrmCall(ctx, ctx.state.config.communicationPreferencesScopes.batchRead);
+/** The shape of the batch endpoints that take addresses: scope, addresses, per-address result or error. */
+async function emailBatch(
+  ctx: RequestContext,
+  scope: "batchRead" | "batchWrite",
+  resultOf: (email: string, caller: CrmCaller) => unknown,
+): Promise<void> {
+  const caller = authorizeCrmCall(ctx, ctx.state.config.communicationPreferencesScopes[scope]);
   if (!caller) return;
   const emails = await readEmails(ctx, caller, true);
   if (!emails) return;
   const startedAt = new Date().toISOString();
   const { valid, errors } = partition(emails);
-  const results = valid.map((email) => ({
+  sendBatch(
+    ctx,
+    caller,
+    valid.map((email) => resultOf(email, caller)),
+    errors,
+    startedAt,
+  );
+}
+
+// POST …/statuses/batch/read?channel=EMAIL {inputs: [emails]}
+export function batchReadStatuses(ctx: RequestContext): Promise<void> {
+  return emailBatch(ctx, "batchRead", (email, caller) => ({
     subscriberIdString: email.toLowerCase(),
     statuses: statusesOf(ctx.state, caller.portalId, email).map((status) => publicStatus(email, status)),
   }));
-  sendBatch(ctx, caller, results, errors, startedAt);
 }
 
 // POST …/statuses/batch/write {inputs: [{subscriberIdString, subscriptionId, statusState, channel, legalBasis?, …}]}
@@ -98,32 +112,18 @@ export async function batchWriteStatuses(ctx: RequestContext): Promise<void> {
 }
 
 // POST …/statuses/batch/unsubscribe-all?channel=EMAIL&verbose=true {inputs: [emails]}
-export async function batchUnsubscribeAll(ctx: RequestContext): Promise<void> {
-  const caller = authorizeCrmCall(ctx, ctx.state.config.communicationPreferencesScopes.batchWrite);
-  if (!caller) return;
-  const emails = await readEmails(ctx, caller, true);
-  if (!emails) return;
-  const startedAt = new Date().toISOString();
-  const { valid, errors } = partition(emails);
+export function batchUnsubscribeAll(ctx: RequestContext): Promise<void> {
   const verbose = ctx.url.searchParams.get("verbose") === "true";
-  const results = valid.map((email) => {
+  return emailBatch(ctx, "batchWrite", (email, caller) => {
     const statuses = unsubscribeFromAll(ctx.state, caller.portalId, email, API_SOURCE);
     return { subscriberIdString: email.toLowerCase(), statuses: verbose ? statuses.map((status) => publicStatus(email, status)) : [] };
   });
-  sendBatch(ctx, caller, results, errors, startedAt);
 }
 
 // POST …/statuses/batch/unsubscribe-all/read?channel=EMAIL {inputs: [emails]}
-export async function batchReadUnsubscribeAll(ctx: RequestContext): Promise<void> {
-  const caller = authorizeCrmCall(ctx, ctx.state.config.communicationPreferencesScopes.batchRead);
-  if (!caller) return;
-  const emails = await readEmails(ctx, caller, true);
-  if (!emails) return;
-  const startedAt = new Date().toISOString();
-  const { valid, errors } = partition(emails);
-  const results = valid.map((email) => ({
+export function batchReadUnsubscribeAll(ctx: RequestContext): Promise<void> {
+  return emailBatch(ctx, "batchRead", (email, caller) => ({
     subscriberIdString: email.toLowerCase(),
     wideStatuses: [wideStatus(email, ctx.state.subscriptions.unsubscribedFromAll(caller.portalId, email))],
   }));
-  sendBatch(ctx, caller, results, errors, startedAt);
 }
