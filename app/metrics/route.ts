@@ -1,9 +1,7 @@
 // GET /metrics — Prometheus metrics of this process; off (404) unless METRICS_TOKEN is set,
 // and then only for `Authorization: Bearer <METRICS_TOKEN>`.
 import { createHash, timingSafeEqual } from "node:crypto";
-import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
-import { metrics } from "@switchboard/lib/metrics/registry";
-import { registerDatabaseGauges } from "@switchboard/lib/metrics/database-gauges";
+import { processRuntime } from "@switchboard/lib/runtime/process-runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +11,8 @@ export async function GET(request: Request): Promise<Response> {
   if (!bearerMatches(request.headers.get("authorization"), token)) {
     return new Response("Unauthorized\n", { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="metrics"' } });
   }
-  registerDatabaseGauges(db);
-  const { registry } = metrics();
+  // The runtime registered its database's gauges on this registry when it was built.
+  const { registry } = processRuntime().metrics;
   return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
 }
 

@@ -1,19 +1,19 @@
 // Gauges read from the database when /metrics is scraped: signups per status from the maintained
 // counters (a few rows per tenant and day, never the signups themselves), and how many signups and
 // webhook deliveries are due now, counted only up to a cap so a scrape never walks a large backlog.
-import { Gauge } from "prom-client";
+import { Gauge, type Registry } from "prom-client";
 import type { Db } from "@/lib/db/create-client";
 import { countDueDeliveries, countDueSignups } from "@/lib/db/statements/counters";
-import { metrics } from "./registry";
 
 const DUE_COUNT_CAP = 10_000;
 
-let registered = false;
+const GAUGE_NAMES = ["switchboard_signups", "switchboard_signups_due", "switchboard_webhook_deliveries_due"] as const;
 
-export function registerDatabaseGauges(db: Db): void {
-  if (registered) return;
-  registered = true;
-  const registers = [metrics().registry];
+/** The gauges of `registry` read `db` from now on (a runtime registers its own database when it is
+ * built; the metrics registry is the process's, so the newest runtime's database is the one read). */
+export function registerDatabaseGauges(registry: Registry, db: Db): void {
+  for (const name of GAUGE_NAMES) registry.removeSingleMetric(name);
+  const registers = [registry];
   new Gauge({
     name: "switchboard_signups",
     help: "Signups by status: UNCONFIRMED (double opt-in), PENDING (due set), WAITING (no usable connection), SYNCED, FAILED, UNSUBSCRIBED",

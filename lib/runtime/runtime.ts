@@ -10,6 +10,7 @@ import type { ServerEnv } from "@/lib/env/server";
 import { createProviderRegistry, type ProviderRegistry } from "@/lib/integrations/registry";
 import type { IntegrationServices } from "@/lib/integrations/services";
 import { createMailer, usesLocalMailbox, type Mailer } from "@/lib/mail/mailer";
+import { registerDatabaseGauges } from "@/lib/metrics/database-gauges";
 import { metrics, type SwitchboardMetrics } from "@/lib/metrics/registry";
 import type { PeopleLinks } from "@/lib/people/people-links";
 import { clientEnv } from "@/lib/env/client";
@@ -69,6 +70,7 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
       ...(usesLocalMailbox(env) ? { mailboxDir: env.MAILBOX_DIR } : {}),
     });
   const workers = backgroundWorkers({ env, store, keyRing, providers, integrations });
+  registerDatabaseGauges(metrics().registry, db);
   return {
     env,
     databaseUrl,
