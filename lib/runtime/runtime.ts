@@ -17,6 +17,8 @@ import { clientEnv } from "@/lib/env/client";
 import { databaseProvider } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { portalPacer, type PortalPacer } from "@/lib/integrations/pacing/portal-pacer";
+import { urlPolicyFrom } from "@/lib/webhooks/endpoint-url";
+import type { EndpointServices } from "@/lib/webhooks/manage-endpoints";
 import { backgroundWorkers, type BackgroundWorkers } from "./background-workers";
 
 export type Runtime = {
@@ -37,6 +39,8 @@ export type Runtime = {
   /** Pace for calls made on demand (an agent's contact lookup) to a portal the sync also calls:
    * the same budget every worker shares, so together they never exceed the portal's limit. */
   portalPacer: PortalPacer;
+  /** What managing webhook endpoints needs: the key ring and the receiver URL policy. */
+  webhooks: EndpointServices;
   /** The signup sync and webhook deliveries; started by the processes that run them. */
   workers: BackgroundWorkers;
   /** Stops the workers, then closes the database. */
@@ -82,6 +86,7 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
     mailer,
     links: { appUrl: env.APP_URL, productName: clientEnv.NEXT_PUBLIC_PRODUCT_NAME },
     metrics: metrics(),
+    webhooks: { keyRing, urlPolicy: urlPolicyFrom(env) },
     portalPacer: portalPacer(db, providers.contactSyncRatePolicy, env.SYNC_PORTAL_REQUESTS_PER_10S),
     workers,
     async close() {

@@ -9,6 +9,11 @@ import { canonicalAddress, isPublicAddress, ownInterfaceAddresses } from "./publ
 
 export type UrlPolicy = { production: boolean; allowPrivate: boolean };
 
+/** The policy the configuration sets: private addresses only when WEBHOOK_ALLOW_PRIVATE_URLS says so. */
+export function urlPolicyFrom(env: { NODE_ENV: string; WEBHOOK_ALLOW_PRIVATE_URLS: boolean }): UrlPolicy {
+  return { production: env.NODE_ENV === "production", allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS };
+}
+
 /** Every address a host name resolves to; the system resolver unless a test gives its own. */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
 

@@ -5,12 +5,15 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { displayTextSchema } from "@/lib/display-text";
 import { recordChange, type AuditActor } from "@/lib/audit/record-audit-event";
-import { activeKeyRing } from "@/lib/crypto/active-key-ring";
+import type { KeyRing } from "@/lib/crypto/key-ring";
 import type { Db } from "@/lib/db/create-client";
-import { serverEnv } from "@/lib/env/server";
 import { newEndpointSecret, sealEndpointSecret } from "./endpoint-secret";
-import { normaliseEndpointUrl, refuseEndpointUrl } from "./endpoint-url";
+import { normaliseEndpointUrl, refuseEndpointUrl, type UrlPolicy } from "./endpoint-url";
 import { subscribableEventTypes, type WebhookEventType } from "./event-types";
+
+/** What managing endpoints takes from the runtime (runtime.webhooks): the key ring secrets are sealed
+ * with, and which receiver URLs the configuration allows. */
+export type EndpointServices = { keyRing: KeyRing; urlPolicy: UrlPolicy };
 
 /** After a rotation the previous secret keeps signing this long, so receivers can switch over. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -41,9 +44,8 @@ export const endpointSelect = {
   updatedAt: true,
 } as const;
 
-async function checkedUrl(url: string): Promise<string> {
-  const env = serverEnv();
-  const refusal = await refuseEndpointUrl(url, { production: env.NODE_ENV === "production", allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS });
+async function checkedUrl(url: string, policy: UrlPolicy): Promise<string> {
+  const refusal = await refuseEndpointUrl(url, policy);
   if (refusal) throw new AppError("invalid_input", refusal, { fieldErrors: { url: [refusal] } });
   // Stored as the WHATWG serialisation, so one receiver has one spelling (and the check saw that one).
   return normaliseEndpointUrl(url);
@@ -52,8 +54,14 @@ async function checkedUrl(url: string): Promise<string> {
 const audit = (db: Db, actor: AuditActor, endpoint: { id: string; tenantId: string | null }, detail: string) =>
   recordChange(db, actor, { tenantId: endpoint.tenantId, action: "webhook_endpoint", subject: `webhook:${endpoint.id}`, detail });
 
-export async function createEndpoint(db: Db, tenantId: string | null, fields: EndpointFields, actor: AuditActor) {
-  const url = await checkedUrl(fields.url);
+export async function createEndpoint(
+  db: Db,
+  services: EndpointServices,
+  tenantId: string | null,
+  fields: EndpointFields,
+  actor: AuditActor,
+) {
+  const url = await checkedUrl(fields.url, services.urlPolicy);
   const secret = newEndpointSecret();
   const id = `we_${crypto.randomUUID().replace(/-/g, "")}`;
   const endpoint = await db.webhookEndpoint.create({
@@ -63,7 +71,7 @@ export async function createEndpoint(db: Db, tenantId: string | null, fields: En
       url,
       description: fields.description ?? "",
       eventTypes: (fields.eventTypes ?? []).join(" "),
-      secretCiphertext: sealEndpointSecret(activeKeyRing(), { id, tenantId }, secret),
+      secretCiphertext: sealEndpointSecret(services.keyRing, { id, tenantId }, secret),
     },
     select: endpointSelect,
   });
@@ -71,8 +79,14 @@ export async function createEndpoint(db: Db, tenantId: string | null, fields: En
   return { endpoint, secret };
 }
 
-export async function updateEndpoint(db: Db, id: string, changes: Partial<EndpointFields> & { enabled?: boolean }, actor: AuditActor) {
-  const url = changes.url === undefined ? undefined : await checkedUrl(changes.url);
+export async function updateEndpoint(
+  db: Db,
+  services: EndpointServices,
+  id: string,
+  changes: Partial<EndpointFields> & { enabled?: boolean },
+  actor: AuditActor,
+) {
+  const url = changes.url === undefined ? undefined : await checkedUrl(changes.url, services.urlPolicy);
   const endpoint = await db.webhookEndpoint.update({
     where: { id },
     data: {
@@ -106,13 +120,13 @@ export async function deleteEndpoint(
 }
 
 /** A new signing secret; the previous one keeps signing for PREVIOUS_SECRET_GRACE_MS. */
-export async function rotateEndpointSecret(db: Db, id: string, actor: AuditActor) {
+export async function rotateEndpointSecret(db: Db, services: EndpointServices, id: string, actor: AuditActor) {
   const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: { id: true, tenantId: true, secretCiphertext: true } });
   const secret = newEndpointSecret();
   const endpoint = await db.webhookEndpoint.update({
     where: { id },
     data: {
-      secretCiphertext: sealEndpointSecret(activeKeyRing(), row, secret),
+      secretCiphertext: sealEndpointSecret(services.keyRing, row, secret),
       previousSecretCiphertext: row.secretCiphertext,
       previousSecretExpiresAt: new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS),
     },

@@ -3,6 +3,7 @@ import type { KeyRing } from "@/lib/crypto/key-ring";
 import type { Store } from "@/lib/db/store";
 import type { ServerEnv } from "@/lib/env/server";
 import { startWebhookWorker, type WebhookWorker } from "./delivery-worker";
+import { urlPolicyFrom } from "./endpoint-url";
 
 export type WebhookWiring = {
   store: Store;
@@ -14,7 +15,7 @@ export function startProductionWebhookWorker({ store, keyRing, env }: WebhookWir
   return startWebhookWorker({
     store,
     keyRing,
-    urlPolicy: { production: env.NODE_ENV === "production", allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS },
+    urlPolicy: urlPolicyFrom(env),
     timeoutMs: env.WEBHOOK_REQUEST_TIMEOUT_MS,
     idlePollMs: env.WEBHOOK_IDLE_POLL_MS,
   });

@@ -28,9 +28,16 @@ describe.each(testProviders)("an endpoint with an undecryptable secret on %s", (
 
   it("fails only its own deliveries, with the reason, while the rest of the batch is delivered", async () => {
     const { tenant } = await seedTenant(database.db);
-    const good = await createEndpoint(database.db, tenant.id, { url: receiver.url }, { userId: null, label: "test" });
+    const endpointServices = { keyRing: activeKeyRing(), urlPolicy: { production: false, allowPrivate: true } };
+    const good = await createEndpoint(database.db, endpointServices, tenant.id, { url: receiver.url }, { userId: null, label: "test" });
     receiver.secrets = [good.secret];
-    const broken = await createEndpoint(database.db, tenant.id, { url: `${receiver.url}?broken` }, { userId: null, label: "test" });
+    const broken = await createEndpoint(
+      database.db,
+      endpointServices,
+      tenant.id,
+      { url: `${receiver.url}?broken` },
+      { userId: null, label: "test" },
+    );
     // Sealed for another endpoint: the configured keys open it, but not bound to this row.
     const { secretCiphertext } = await database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: good.endpoint.id } });
     await database.db.webhookEndpoint.update({ where: { id: broken.endpoint.id }, data: { secretCiphertext } });

@@ -58,13 +58,13 @@ export const createWebhookEndpoint = defineRoute(
     response: { status: 201, description: "The endpoint and its signing secret", schema: endpointWithSecretSchema },
     problems: [404],
   },
-  async ({ body }, { caller, actor, db }) => {
+  async ({ body }, { caller, actor, db, runtime }) => {
     const { tenantId: requested, ...fields } = body;
     if (caller.tenantId && requested && requested !== caller.tenantId) throw AppError.notFound("That tenant");
     const tenantId = caller.tenantId ?? requested ?? null;
     if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } })))
       throw AppError.notFound("That tenant");
-    const { endpoint, secret } = await createEndpoint(db, tenantId, fields, actor);
+    const { endpoint, secret } = await createEndpoint(db, runtime.webhooks, tenantId, fields, actor);
     return { endpoint: endpointView(endpoint), secret };
   },
 );
@@ -97,9 +97,9 @@ export const updateWebhookEndpoint = defineRoute(
     response: { status: 200, description: "The endpoint", schema: webhookEndpointSchema },
     problems: [404],
   },
-  async ({ params, body }, { caller, actor, db }) => {
+  async ({ params, body }, { caller, actor, db, runtime }) => {
     const row = await reachableEndpoint(db, caller, params.endpointId);
-    return endpointView(await updateEndpoint(db, row.id, body, actor));
+    return endpointView(await updateEndpoint(db, runtime.webhooks, row.id, body, actor));
   },
 );
 
@@ -133,9 +133,9 @@ export const rotateWebhookSecret = defineRoute(
     response: { status: 200, description: "The endpoint and its new secret", schema: endpointWithSecretSchema },
     problems: [404],
   },
-  async ({ params }, { caller, actor, db }) => {
+  async ({ params }, { caller, actor, db, runtime }) => {
     const row = await reachableEndpoint(db, caller, params.endpointId);
-    const { endpoint, secret } = await rotateEndpointSecret(db, row.id, actor);
+    const { endpoint, secret } = await rotateEndpointSecret(db, runtime.webhooks, row.id, actor);
     return { endpoint: endpointView(endpoint), secret };
   },
 );

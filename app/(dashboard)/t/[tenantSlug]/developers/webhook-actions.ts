@@ -41,6 +41,7 @@ export const createTenantWebhookEndpoint = tenantAction(
     const eventTypes = subscribableEventTypes.filter((type) => fields[`event:${type}`] === "on");
     const { secret } = await createEndpoint(
       db,
+      context.runtime.webhooks,
       context.tenant.id,
       { url: input.url.trim(), description: input.description, eventTypes },
       actorOf(context),
@@ -56,7 +57,7 @@ export const sendTenantTestEvent = tenantAction({ minRole: "ADMIN", fields: { en
 
 export const rotateTenantWebhookSecret = tenantAction({ minRole: "ADMIN", fields: { endpointId } }, async (input, context) => {
   const endpoint = await tenantEndpoint(context.tenant.id, input.endpointId);
-  const { secret } = await rotateEndpointSecret(db, endpoint.id, actorOf(context));
+  const { secret } = await rotateEndpointSecret(db, context.runtime.webhooks, endpoint.id, actorOf(context));
   return done(context.tenant, "New signing secret (the previous one also signs for 24 hours):", secret);
 });
 
@@ -64,7 +65,7 @@ export const setTenantWebhookEnabled = tenantAction(
   { minRole: "ADMIN", fields: { endpointId, enabled: z.enum(["true", "false"]) } },
   async (input, context) => {
     const endpoint = await tenantEndpoint(context.tenant.id, input.endpointId);
-    await updateEndpoint(db, endpoint.id, { enabled: input.enabled === "true" }, actorOf(context));
+    await updateEndpoint(db, context.runtime.webhooks, endpoint.id, { enabled: input.enabled === "true" }, actorOf(context));
     return done(context.tenant, input.enabled === "true" ? "Endpoint enabled." : "Endpoint disabled.");
   },
 );
