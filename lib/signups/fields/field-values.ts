@@ -6,24 +6,39 @@
 // the host's API refuses them so an integration mistake shows at once.
 import { z } from "zod";
 import { displayTextSchema } from "@/lib/display-text";
-import { enabledFields, SIGNUP_FIELD_KEYS, SIGNUP_FIELD_RULES, type MappedField, type SignupFields } from "./signup-fields";
+import { enabledFields, SIGNUP_FIELD_KEYS, type MappedField, type SignupFields } from "./signup-fields";
 
 const OPTIONS_NAMED_IN_MESSAGES = 10;
+const FIELD_NOUNS = { lastName: "last name", company: "company", freeText: "free-text" } as const;
 
-export function signupFieldValuesSchema(fields: SignupFields, disabledFields: "drop" | "refuse") {
+type AnswersSchema = z.ZodType<Partial<Record<(typeof SIGNUP_FIELD_KEYS)[number], string>>>;
+
+// Intake is a hot path and the public tenant (with its fields) is remembered for a while: one schema
+// per fields object and mode, not one per request.
+const built = new WeakMap<SignupFields, Map<"drop" | "refuse", AnswersSchema>>();
+
+export function signupFieldValuesSchema(fields: SignupFields, disabledFields: "drop" | "refuse"): AnswersSchema {
+  let schemas = built.get(fields);
+  if (!schemas) built.set(fields, (schemas = new Map()));
+  let schema = schemas.get(disabledFields);
+  if (!schema) schemas.set(disabledFields, (schema = buildSchema(fields, disabledFields)));
+  return schema;
+}
+
+function buildSchema(fields: SignupFields, disabledFields: "drop" | "refuse"): AnswersSchema {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const field of enabledFields(fields)) shape[field.key] = answerSchema(field.label, field.max, field.mapping);
   if (disabledFields === "refuse") {
     for (const key of SIGNUP_FIELD_KEYS) {
       if (fields[key]) continue;
-      const message = `This tenant's form has no ${SIGNUP_FIELD_RULES[key].label.toLowerCase()} field; enable it on the signups page first.`;
+      const message = `This tenant's form has no ${FIELD_NOUNS[key]} field; enable it on the signups page first.`;
       shape[key] = z
         .union([z.literal(""), z.null(), z.undefined()], { error: message })
         .transform(() => undefined)
         .optional();
     }
   }
-  return z.object(shape) as z.ZodType<Partial<Record<(typeof SIGNUP_FIELD_KEYS)[number], string>>>;
+  return z.object(shape) as AnswersSchema;
 }
 
 function answerSchema(label: string, max: number, mapping: MappedField) {

@@ -11,8 +11,6 @@ import {
 import { saveFormFields } from "./field-actions";
 import { FormFieldsForm, type FieldRow } from "./form-fields-form";
 
-const TITLES = { lastName: "Last name", company: "Company", freeText: "Free-text field" } as const;
-
 export function FormFieldsSection({
   tenantSlug,
   fields,
@@ -24,7 +22,7 @@ export function FormFieldsSection({
 }) {
   const rows: FieldRow[] = SIGNUP_FIELD_KEYS.map((key) => ({
     key,
-    title: `${TITLES[key]} (at most ${SIGNUP_FIELD_RULES[key].max} characters)`,
+    title: `${SIGNUP_FIELD_RULES[key].label} (at most ${SIGNUP_FIELD_RULES[key].max} characters)`,
     chosen: fields[key]?.property ?? "",
     chosenLabel: fields[key]?.propertyLabel ?? "",
     ...(key === "freeText" ? { label: fields.freeText?.label ?? "" } : {}),
