@@ -9,9 +9,7 @@ import { addTenant } from "@/lib/people/tenants/create-tenant";
 import { deleteTenant as deleteTenantEverywhere } from "@/lib/people/tenants/delete-tenant";
 import { renameTenant } from "@/lib/people/tenants/rename-tenant";
 import { tenantNameSchema } from "@/lib/people/tenants/tenant-input";
-import { getValidAccessToken } from "@/lib/integrations/tokens/access-token";
-import type { Runtime } from "@/lib/runtime/runtime";
-import { saveSignupFields } from "@/lib/signups/fields/field-mapping";
+import { runtimeFieldMapping, saveSignupFields } from "@/lib/signups/fields/field-mapping";
 import { parseSignupFields } from "@/lib/signups/fields/signup-fields";
 import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
@@ -162,7 +160,7 @@ export const updateTenant = defineRoute(
     if (!settings.success) throw AppError.invalidInput(settings.error);
     // First, as the one change that can be refused by HubSpot: then nothing else has changed either.
     if (body.signupFields !== undefined) {
-      await saveSignupFields(db, current.id, body.signupFields, fieldMappingCollaborators(runtime), actor).catch((error: unknown) => {
+      await saveSignupFields(db, current.id, body.signupFields, runtimeFieldMapping(runtime), actor).catch((error: unknown) => {
         throw asSignupFieldsProblem(error);
       });
     }
@@ -173,14 +171,6 @@ export const updateTenant = defineRoute(
     return tenantView(await db.tenant.findUniqueOrThrow({ where: { id: current.id }, select: tenantSelect }));
   },
 );
-
-function fieldMappingCollaborators(runtime: Runtime) {
-  return {
-    // Built on use: turning fields off needs no HubSpot configuration at all.
-    provider: { listContactProperties: (accessToken: string) => runtime.providers.contactSync().listContactProperties(accessToken) },
-    accessToken: (database: typeof runtime.db, connectionId: string) => getValidAccessToken(database, connectionId, runtime.integrations),
-  };
-}
 
 export const deleteTenant = defineRoute(
   {

@@ -10,6 +10,8 @@ import type { Db } from "@/lib/db/create-client";
 import { displayTextSchema } from "@/lib/display-text";
 import type { ContactProperty } from "@/lib/integrations/contact-properties";
 import type { IntegrationProvider } from "@/lib/integrations/provider";
+import { getValidAccessToken } from "@/lib/integrations/tokens/access-token";
+import type { Runtime } from "@/lib/runtime/runtime";
 import { resolveDestination } from "../sync/destination";
 import { targetProblem } from "./field-targets";
 import {
@@ -29,6 +31,15 @@ export type FieldMappingCollaborators = {
   provider: Pick<IntegrationProvider, "listContactProperties">;
   accessToken: (db: Db, connectionId: string) => Promise<string>;
 };
+
+/** A process's way to the properties: its contact-sync provider, built on use (so turning fields
+ * off or showing the page needs no HubSpot configuration), and valid access tokens. */
+export function runtimeFieldMapping(runtime: Pick<Runtime, "providers" | "integrations">): FieldMappingCollaborators {
+  return {
+    provider: { listContactProperties: (accessToken) => runtime.providers.contactSync().listContactProperties(accessToken) },
+    accessToken: (db, connectionId) => getValidAccessToken(db, connectionId, runtime.integrations),
+  };
+}
 
 /** The contact properties of the tenant's newsletter portal (one call), or why they cannot be read. */
 export async function loadPortalProperties(db: Db, tenantId: string, collaborators: FieldMappingCollaborators): Promise<PortalProperties> {

@@ -5,10 +5,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@switchboard/lib/app-error";
 import { memberActor } from "@switchboard/lib/people/people-actor";
-import { db } from "@switchboard/lib/runtime/process-runtime";
-import { saveSignupFields, signupFieldsChangeSchema } from "@switchboard/lib/signups/fields/field-mapping";
+import { runtimeFieldMapping, saveSignupFields, signupFieldsChangeSchema } from "@switchboard/lib/signups/fields/field-mapping";
 import { tenantAction } from "@/web/tenant-action";
-import { fieldMappingCollaborators } from "./field-mapping-collaborators";
 
 // "" = not on the form; the names are checked against the portal, not here.
 const chosenProperty = z.string().trim().max(100);
@@ -23,7 +21,7 @@ export const saveFormFields = tenantAction(
       freeTextLabel: z.string().max(500).optional(),
     },
   },
-  async (input, { tenant, access }) => {
+  async (input, { tenant, access, runtime }) => {
     const change = signupFieldsChangeSchema.safeParse({
       lastName: input.lastNameProperty ? { property: input.lastNameProperty } : null,
       company: input.companyProperty ? { property: input.companyProperty } : null,
@@ -31,7 +29,8 @@ export const saveFormFields = tenantAction(
     });
     if (!change.success)
       throw new AppError("invalid_input", "Some form fields need attention.", { fieldErrors: formErrorsOf(change.error) });
-    const saved = await saveSignupFields(db, tenant.id, change.data, fieldMappingCollaborators(), memberActor(access.user, access.role));
+    const actor = memberActor(access.user, access.role);
+    const saved = await saveSignupFields(runtime.db, tenant.id, change.data, runtimeFieldMapping(runtime), actor);
     revalidatePath(`/t/${tenant.slug}/signups`);
     const count = Object.keys(saved).length;
     return { ok: true, message: count === 0 ? "The form asks for the email address and first name only." : "Form fields saved." };

@@ -26,9 +26,8 @@ import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { marketingSentence, marketingSummary, MARKETING_CONTACTS_EXPLANATION } from "@switchboard/lib/signups/consent/consent-summary";
 import { loadSubscriptionTypeChoice, type SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
 import { loadListChoice, type ListChoice } from "@switchboard/lib/signups/consent/newsletter-list";
-import { loadPortalProperties, type PortalProperties } from "@switchboard/lib/signups/fields/field-mapping";
+import { loadPortalProperties, runtimeFieldMapping, type PortalProperties } from "@switchboard/lib/signups/fields/field-mapping";
 import { enabledFields, parseSignupFields } from "@switchboard/lib/signups/fields/signup-fields";
-import { fieldMappingCollaborators } from "./field-mapping-collaborators";
 import { FormFieldsSection } from "./form-fields-section";
 
 export const metadata: Metadata = { title: "Signups" };
@@ -179,7 +178,7 @@ async function newsletterListChoice(tenantId: string): Promise<ListChoice | null
 }
 
 async function contactProperties(tenantId: string): Promise<PortalProperties | null> {
-  return processRuntime().env.HUBSPOT_CLIENT_ID ? loadPortalProperties(db, tenantId, fieldMappingCollaborators()) : null;
+  return processRuntime().env.HUBSPOT_CLIENT_ID ? loadPortalProperties(db, tenantId, runtimeFieldMapping(processRuntime())) : null;
 }
 
 function first(value: string | string[] | undefined): string | undefined {
