@@ -6,6 +6,8 @@ export type ContactUpsertInput = {
   traceId: string;
   email: string;
   firstName?: string | null;
+  /** More of the contact's properties by the CRM's own names (the tenant's mapped form fields), non-empty values only. */
+  properties?: Readonly<Record<string, string>>;
 };
 
 /** How much a portal allows, as the provider announced it on its last answer. */

@@ -1,6 +1,8 @@
 // The seam between pages/flows and a CRM provider. HubSpot implements it today; Salesforce or
 // Zoho would implement the same shape and register in registry.ts, without touching the pages.
 import type { ContactUpsertInput, ContactUpsertReply, RateLimitObservation } from "./contact-upsert";
+import type { ConsentReply } from "./consent-calls";
+import type { ContactProperty } from "./contact-properties";
 import type { RatePolicy } from "./pacing/rate-policy";
 
 export type { ContactUpsertInput, ContactUpsertOutcome, ContactUpsertReply, RateLimitObservation } from "./contact-upsert";
@@ -77,6 +79,8 @@ export interface IntegrationProvider {
   readonly ratePolicy: RatePolicy;
   /** One contact by email (null when there is none); throws the error kinds of ./errors. */
   findContact(accessToken: string, email: string): Promise<ContactLookup>;
+  /** The account's contact properties (one call): what form fields can be mapped to, and what the sync checks values against. */
+  listContactProperties(accessToken: string): Promise<ConsentReply<ContactProperty[]>>;
 }
 
 export function scopeReport(provider: IntegrationProvider, granted: readonly string[]): ScopeReport {

@@ -95,6 +95,81 @@ describe("properties", () => {
   });
 });
 
+describe("properties on batch upserts by email", () => {
+  const UPSERT = "/crm/objects/2026-03/contacts/batch/upsert";
+  const input = (email: string, trace: string, properties: Record<string, string> = {}) => ({
+    id: email,
+    idProperty: "email",
+    objectWriteTraceId: trace,
+    properties,
+  });
+  const refusals = [
+    ["an unknown property", { favourite_colour: "blue" }, '"error":"PROPERTY_DOESNT_EXIST","name":"favourite_colour"'],
+    ["a read-only property", { hs_marketable_status: "true" }, '"error":"READ_ONLY_VALUE","name":"hs_marketable_status"'],
+    ["a value outside the options", { tier: "bronze" }, '"error":"INVALID_OPTION","name":"tier"'],
+  ] as const;
+
+  it.each(refusals)("refuses the whole batch (400 VALIDATION_ERROR) for %s and writes nothing", async (_what, properties, error) => {
+    await call(PROPERTIES, tier);
+    const response = await call(UPSERT, {
+      inputs: [input("fine@example.com", "a", { tier: "gold" }), input("odd@example.com", "b", properties)],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ status: "error", category: "VALIDATION_ERROR" });
+    expect(response.body.message).toContain(error);
+    expect(await (await control(sim, "GET", "/portals/62515/contacts")).json()).toMatchObject({ total: 0 });
+  });
+
+  it.each(refusals)(
+    "in multi-status mode names the input with %s by its objectWriteTraceId (207) and writes the rest",
+    async (_what, properties, error) => {
+      await call(PROPERTIES, tier);
+      await control(sim, "PATCH", "/config", { upsertFailureMode: "multi-status" });
+      const response = await call(UPSERT, {
+        inputs: [input("fine@example.com", "a", { tier: "gold" }), input("odd@example.com", "b", properties)],
+      });
+      expect(response.status).toBe(207);
+      expect(response.body).toMatchObject({
+        numErrors: 1,
+        errors: [expect.objectContaining({ category: "VALIDATION_ERROR", context: { objectWriteTraceId: ["b"] } })],
+        results: [expect.objectContaining({ objectWriteTraceId: "a", properties: expect.objectContaining({ tier: "gold" }) })],
+      });
+      expect((response.body.errors as Json[])[0]?.message).toContain(error);
+    },
+  );
+});
+
+describe("an admin changing custom properties (control API)", () => {
+  it("changes options and read-only-ness of a custom property, and contact writes follow at once", async () => {
+    await call(PROPERTIES, tier);
+    const changed = await control(sim, "PATCH", "/portals/62515/properties/tier", { options: [{ label: "Gold", value: "gold" }] });
+    expect(changed.status).toBe(200);
+    expect((await createContact({ email: "s@example.com", tier: "silver" })).status).toBe(400);
+    await control(sim, "PATCH", "/portals/62515/properties/tier", { readOnlyValue: true });
+    const listed = (await call(PROPERTIES)).body.results?.find((property) => property.name === "tier");
+    expect(listed).toMatchObject({ calculated: true, modificationMetadata: expect.objectContaining({ readOnlyValue: true }) });
+    expect((await createContact({ email: "g@example.com", tier: "gold" })).body.message).toContain(
+      '"error":"READ_ONLY_VALUE","name":"tier"',
+    );
+    expect((await control(sim, "PATCH", "/portals/62515/properties/email", { label: "Mail" })).status).toBe(400);
+    expect((await control(sim, "PATCH", "/portals/62515/properties/nothing", { label: "Mail" })).status).toBe(404);
+    expect((await control(sim, "PATCH", "/portals/62515/properties/tier", { type: "string" })).status).toBe(400);
+  });
+
+  it("archives a deleted custom property: listed only with archived=true, unknown to contact writes, its name free again", async () => {
+    await call(PROPERTIES, tier);
+    expect((await control(sim, "DELETE", "/portals/62515/properties/tier")).status).toBe(204);
+    expect((await call(PROPERTIES)).body.results?.map((property) => property.name)).not.toContain("tier");
+    expect((await call(`${PROPERTIES}?archived=true`)).body.results?.map((property) => property.name)).toEqual(["tier"]);
+    expect((await createContact({ email: "a@example.com", tier: "gold" })).body.message).toContain(
+      '"error":"PROPERTY_DOESNT_EXIST","name":"tier"',
+    );
+    expect((await control(sim, "DELETE", "/portals/62515/properties/tier")).status).toBe(404);
+    expect((await control(sim, "DELETE", "/portals/62515/properties/hs_marketable_status")).status).toBe(400);
+    expect((await call(PROPERTIES, tier)).status).toBe(201);
+  });
+});
+
 describe("lists", () => {
   it("creates MANUAL and DYNAMIC lists (200 {list}) and refuses bad or duplicate ones", async () => {
     const manual = await call(LISTS, { name: "Newsletter", objectTypeId: "0-1", processingType: "MANUAL" });

@@ -191,3 +191,78 @@ describe("batch upsert answers", () => {
     expect((await outcomeOf({ status: 200, rawBody: "<html>proxy</html>" })).outcome).toMatchObject({ kind: "unexpected" });
   });
 });
+
+describe("contact properties", () => {
+  const PROPERTIES = "/crm/properties/2026-03/contacts";
+  const meta = (readOnlyValue: boolean) => ({ archivable: true, readOnlyDefinition: false, readOnlyValue });
+
+  it("reads what a form field may fill: read-only and calculated ones flagged, hidden options and archived or unreadable entries left out", async () => {
+    replies[PROPERTIES] = {
+      status: 200,
+      body: {
+        results: [
+          { name: "company", label: "Company Name", type: "string", fieldType: "text", modificationMetadata: meta(false) },
+          {
+            name: "hs_marketable_status",
+            label: "Marketing contact status",
+            type: "enumeration",
+            fieldType: "booleancheckbox",
+            options: [],
+            modificationMetadata: meta(true),
+          },
+          // Calculated without readOnlyValue, as some portals answer: still not writable.
+          {
+            name: "days_to_close",
+            label: "Days to close",
+            type: "number",
+            fieldType: "calculation_equation",
+            calculated: true,
+            modificationMetadata: meta(false),
+          },
+          {
+            name: "size",
+            label: "Size",
+            type: "enumeration",
+            fieldType: "select",
+            options: [
+              { label: "Small", value: "s", hidden: false },
+              { label: "Retired", value: "r", hidden: true },
+              { label: "Ten", value: 10 },
+            ],
+          },
+          { name: "member_code", label: "Member code", type: "string", fieldType: "text", hasUniqueValue: true },
+          { name: "resume", label: "Resume", type: "string", fieldType: "file" },
+          { name: "old_field", label: "Old", type: "string", fieldType: "text", archived: true },
+          { label: "No name at all", type: "string" },
+        ],
+      },
+    };
+    const reply = await provider().listContactProperties("at-1");
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(reply.calls).toBe(1);
+    expect(Object.fromEntries(reply.value.map((property) => [property.name, property]))).toEqual({
+      company: { name: "company", label: "Company Name", kind: "text", typeName: "string", options: [], readOnly: false, unique: false },
+      hs_marketable_status: expect.objectContaining({ kind: "choice", readOnly: true }),
+      days_to_close: expect.objectContaining({ kind: "other", typeName: "number", readOnly: true }),
+      size: expect.objectContaining({
+        kind: "choice",
+        options: [
+          { value: "s", label: "Small" },
+          { value: "10", label: "Ten" },
+        ],
+        readOnly: false,
+      }),
+      member_code: expect.objectContaining({ kind: "text", unique: true }),
+      resume: expect.objectContaining({ kind: "other" }),
+    });
+    expect(seen[0]?.path).toBe(PROPERTIES);
+  });
+
+  it("answers a refusal as a failure, never a throw (403 MISSING_SCOPES, an unusable body)", async () => {
+    replies[PROPERTIES] = { status: 403, body: { status: "error", category: "MISSING_SCOPES", message: "…" } };
+    expect(await provider().listContactProperties("at-1")).toMatchObject({ ok: false, failure: { kind: "missing-scope" } });
+    replies[PROPERTIES] = { status: 200, body: { results: "nope" } };
+    expect(await provider().listContactProperties("at-1")).toMatchObject({ ok: false, failure: { kind: "unexpected" } });
+  });
+});

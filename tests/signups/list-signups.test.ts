@@ -94,6 +94,9 @@ describe("signup CSV rows", () => {
       id: "s1",
       email: "a@example.com",
       firstName: '=HYPERLINK("x"), Bob',
+      lastName: null,
+      company: "+Acme, Inc.",
+      freeText: "@mention",
       status: "FAILED",
       createdAt: new Date("2026-11-20T10:00:00.000Z"),
       syncedAt: null,
@@ -105,6 +108,6 @@ describe("signup CSV rows", () => {
       marketingContact: null,
       erased: false,
     });
-    expect(row).toBe(`a@example.com,"'=HYPERLINK(""x""), Bob",failed,2026-11-20T10:00:00.000Z,,2,,,'-bad\r\n`);
+    expect(row).toBe(`a@example.com,"'=HYPERLINK(""x""), Bob",failed,2026-11-20T10:00:00.000Z,,2,,,'-bad,,"'+Acme, Inc.",'@mention\r\n`);
   });
 });

@@ -8,6 +8,8 @@ import { unsubscribeSignup as recordUnsubscribe } from "@/lib/signups/consent/un
 import { retryFailedSignup } from "@/lib/signups/dashboard/manage-signups";
 import { recordSignup } from "@/lib/signups/intake/record-signup";
 import { normalizeEmail } from "@/lib/signups/signup-input";
+import { signupFieldValuesSchema } from "@/lib/signups/fields/field-values";
+import { parseSignupFields } from "@/lib/signups/fields/signup-fields";
 import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute, type RouteContext } from "../define-route";
 import { canReach, targetTenant, tenantFilter } from "../tenant-scope";
@@ -39,15 +41,24 @@ export const createSignup = defineRoute(
     const tenantId = targetTenant(caller, body.tenantId);
     const tenant = await db.tenant.findUnique({
       where: { id: tenantId },
-      select: { id: true, name: true, consentText: true, doubleOptIn: true },
+      select: { id: true, name: true, consentText: true, doubleOptIn: true, signupFields: true },
     });
     if (!tenant) throw AppError.notFound("That tenant");
-    const firstName = body.firstName?.trim() || null;
+    // The tenant's own form fields: a dropdown's answer must be one of its options, and an answer to
+    // a field the tenant has not enabled is refused rather than silently dropped.
+    const answers = signupFieldValuesSchema(parseSignupFields(tenant.signupFields), "refuse").safeParse(body);
+    if (!answers.success) throw AppError.invalidInput(answers.error);
+    const details = {
+      firstName: body.firstName?.trim() || null,
+      lastName: answers.data.lastName ?? null,
+      company: answers.data.company ?? null,
+      freeText: answers.data.freeText ?? null,
+    };
     const confirmationMailing = { mailer: runtime.mailer, appUrl: runtime.env.APP_URL };
     await recordSignup(
       store,
       tenant,
-      { email: body.email, firstName: firstName ?? undefined, consent: body.consent },
+      { ...details, email: body.email, firstName: details.firstName ?? undefined, consent: body.consent },
       confirmationMailing,
       channel,
     );
@@ -55,16 +66,20 @@ export const createSignup = defineRoute(
     // host's key vouches for its data, so a repeat here updates the details and, when they differ
     // from what HubSpot has, queues the signup to be sent again.
     const where = { tenantId_emailNormalized: { tenantId, emailNormalized: normalizeEmail(body.email) } };
-    const stored = await db.signup.findUniqueOrThrow({ where, select: { firstName: true, consentGiven: true, status: true } });
+    const stored = await db.signup.findUniqueOrThrow({
+      where,
+      select: { firstName: true, lastName: true, company: true, freeText: true, consentGiven: true, status: true },
+    });
+    const detailsChanged = (Object.keys(details) as (keyof typeof details)[]).some((key) => stored[key] !== details[key]);
     // Unconfirmed and unsubscribed signups keep their status: only the person changes those.
     if (stored.status === "UNCONFIRMED" || stored.status === "UNSUBSCRIBED") {
-      if (stored.firstName !== firstName) await db.signup.update({ where, data: { firstName } });
-    } else if (stored.firstName !== firstName || stored.consentGiven !== body.consent) {
+      if (detailsChanged) await db.signup.update({ where, data: details });
+    } else if (detailsChanged || stored.consentGiven !== body.consent) {
       await db.signup.update({
         where,
         // Taking the claim back too: a worker pushing the old details then records nothing for it.
         data: {
-          firstName,
+          ...details,
           consentGiven: body.consent,
           consentText: tenant.consentText,
           status: "PENDING",

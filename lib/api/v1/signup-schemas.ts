@@ -1,6 +1,7 @@
 // What /api/v1 says about signups: the body a host sends and the signup it gets back.
 import { z } from "zod";
 import { displayTextSchema } from "@/lib/display-text";
+import { SIGNUP_FIELD_RULES } from "@/lib/signups/fields/signup-fields";
 import { unsubscribeUrl } from "@/lib/signups/consent/unsubscribe-link";
 import type { UnsubscribeLinks } from "@/lib/signups/consent/configured-unsubscribe-links";
 
@@ -9,11 +10,24 @@ export const signupStatusSchema = z
   .describe("unconfirmed: double opt-in, waiting for the person to confirm from the mail (never synced until then)")
   .meta({ id: "SignupStatus" });
 
+/** An optional form field's answer: only for tenants whose form has the field (the tenant's signupFields). */
+function optionalField(key: keyof typeof SIGNUP_FIELD_RULES) {
+  const { label, max } = SIGNUP_FIELD_RULES[key];
+  return displayTextSchema({ label, max })
+    .nullish()
+    .describe(
+      `Only for a tenant whose form has this field (its signupFields), else refused; sent to the contact property it is mapped to. For a dropdown property, one of its option values`,
+    );
+}
+
 export const newSignupSchema = z
   .object({
     tenantId: z.string().min(1).max(100).optional().describe("Required for operator keys; a tenant key's own tenant otherwise"),
     email: z.email("Enter a valid email address.").max(254, "That email address is too long."),
     firstName: displayTextSchema({ label: "First name", max: 100 }).optional(),
+    lastName: optionalField("lastName"),
+    company: optionalField("company"),
+    freeText: optionalField("freeText"),
     consent: z.literal(true, { error: "The person must have agreed to receive the newsletter (consent: true)." }),
   })
   .meta({ id: "NewSignup" });
@@ -24,6 +38,9 @@ export const signupSchema = z
     tenantId: z.string(),
     email: z.string(),
     firstName: z.string().nullable(),
+    lastName: z.string().nullable().describe("Answers to the tenant's optional form fields (signupFields), null when not given"),
+    company: z.string().nullable(),
+    freeText: z.string().nullable(),
     consent: z.boolean(),
     source: z
       .enum(["form", "api", "agent"])
@@ -63,6 +80,9 @@ export const signupSelect = {
   tenantId: true,
   email: true,
   firstName: true,
+  lastName: true,
+  company: true,
+  freeText: true,
   consentGiven: true,
   source: true,
   status: true,
@@ -84,6 +104,9 @@ type SignupRow = {
   tenantId: string;
   email: string;
   firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  freeText: string | null;
   consentGiven: boolean;
   source: string;
   status: "PENDING" | "WAITING" | "SYNCED" | "FAILED" | "UNCONFIRMED" | "UNSUBSCRIBED";
@@ -108,6 +131,9 @@ export function signupView(row: SignupRow, links: UnsubscribeLinks): z.input<typ
     tenantId: row.tenantId,
     email: row.email,
     firstName: row.firstName,
+    lastName: row.lastName,
+    company: row.company,
+    freeText: row.freeText,
     consent: row.consentGiven,
     source: row.source as "form" | "api" | "agent",
     // WAITING (no usable connection yet) is pending to the host, as on the dashboard.

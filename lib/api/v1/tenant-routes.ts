@@ -9,8 +9,11 @@ import { addTenant } from "@/lib/people/tenants/create-tenant";
 import { deleteTenant as deleteTenantEverywhere } from "@/lib/people/tenants/delete-tenant";
 import { renameTenant } from "@/lib/people/tenants/rename-tenant";
 import { tenantNameSchema } from "@/lib/people/tenants/tenant-input";
+import { runtimeFieldMapping, saveSignupFields } from "@/lib/signups/fields/field-mapping";
+import { parseSignupFields } from "@/lib/signups/fields/signup-fields";
 import { listPage, pageQuerySchema } from "../cursor";
 import { defineRoute } from "../define-route";
+import { asSignupFieldsProblem, signupFieldsChangeBodySchema, signupFieldsSchema, signupFieldsView } from "./signup-field-schemas";
 
 const slugSchema = z
   .string()
@@ -26,6 +29,7 @@ export const tenantSchema = z
       .array(z.string())
       .describe("Origins whose browsers may call the public signup API, and that may frame the public form"),
     doubleOptIn: z.boolean().describe("New signups get a confirmation mail and stay unconfirmed (never synced) until the person confirms"),
+    signupFields: signupFieldsSchema,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -41,6 +45,7 @@ const tenantChangesSchema = z
     consentText: z.string().trim().min(CONSENT_TEXT_MIN_LENGTH).max(CONSENT_TEXT_MAX_LENGTH).optional(),
     allowedOrigins: z.array(z.string().max(200)).max(50).optional(),
     doubleOptIn: z.boolean().optional(),
+    signupFields: signupFieldsChangeBodySchema.optional(),
   })
   .meta({ id: "TenantChanges" });
 
@@ -52,6 +57,7 @@ const tenantSelect = {
   consentText: true,
   allowedOrigins: true,
   doubleOptIn: true,
+  signupFields: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -63,12 +69,14 @@ function tenantView(row: {
   consentText: string;
   allowedOrigins: string;
   doubleOptIn: boolean;
+  signupFields: string | null;
   createdAt: Date;
   updatedAt: Date;
 }) {
   return {
     ...row,
     allowedOrigins: row.allowedOrigins.split("\n").filter(Boolean),
+    signupFields: signupFieldsView(parseSignupFields(row.signupFields)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -133,12 +141,14 @@ export const updateTenant = defineRoute(
     tag: "Tenants",
     scope: "tenants:admin",
     summary: "Change a tenant's name or signup settings",
+    description:
+      "Form fields (signupFields) are checked against the contact properties of the tenant's HubSpot portal: 409 without a usable connection, 503 when HubSpot cannot be read just now; nothing is changed then.",
     params: tenantParams,
     body: tenantChangesSchema,
     response: { status: 200, description: "The updated tenant", schema: tenantSchema },
-    problems: [404],
+    problems: [404, 409, 503],
   },
-  async ({ params, body }, { actor, db }) => {
+  async ({ params, body }, { actor, db, runtime }) => {
     const current = await db.tenant.findUnique({ where: { id: params.tenantId }, select: tenantSelect });
     if (!current) throw AppError.notFound("That tenant");
     // The dashboard's own rules for consent text and origins, so both doors accept the same values.
@@ -148,6 +158,12 @@ export const updateTenant = defineRoute(
       doubleOptIn: body.doubleOptIn ?? current.doubleOptIn,
     });
     if (!settings.success) throw AppError.invalidInput(settings.error);
+    // First, as the one change that can be refused by HubSpot: then nothing else has changed either.
+    if (body.signupFields !== undefined) {
+      await saveSignupFields(db, current.id, body.signupFields, runtimeFieldMapping(runtime), actor).catch((error: unknown) => {
+        throw asSignupFieldsProblem(error);
+      });
+    }
     // The same domain functions as the CLI's rename and the dashboard's settings form, so the change
     // is audited the same way, with the key as the actor.
     if (body.name !== undefined) await renameTenant(db, { id: current.id }, body.name, actor);

@@ -15,6 +15,10 @@ export type NewSignupValues = {
   email: string;
   emailNormalized: string;
   firstName: string | null;
+  /** The tenant's optional form fields (lib/signups/fields), null when not answered. */
+  lastName: string | null;
+  company: string | null;
+  freeText: string | null;
   consentGiven: boolean;
   consentText: string;
   /** Where it came from: form, api or agent. */
@@ -26,10 +30,12 @@ export type NewSignupValues = {
 };
 
 const INSERT_SIGNUP = `
-  INSERT INTO "Signup" ("id", "tenantId", "email", "emailNormalized", "firstName", "consentGiven", "consentText", "source",
-                        "status", "confirmationTokenHash", "confirmationSentAt", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
-  VALUES (@id, @tenantId, @email, @emailNormalized, @firstName, @consentGiven, @consentText, @source,
-          @status, @confirmationTokenHash, @confirmationSentAt, 0, @now, @now, @now)
+  INSERT INTO "Signup" ("id", "tenantId", "email", "emailNormalized", "firstName", "lastName", "company", "freeText", "consentGiven",
+                        "consentText", "source", "status", "confirmationTokenHash", "confirmationSentAt", "attempts", "nextAttemptAt",
+                        "createdAt", "updatedAt")
+  VALUES (@id, @tenantId, @email, @emailNormalized, @firstName, @lastName, @company, @freeText, @consentGiven,
+          @consentText, @source, @status, @confirmationTokenHash, @confirmationSentAt, 0, @now,
+          @now, @now)
   ON CONFLICT ("tenantId", "emailNormalized") DO NOTHING
   RETURNING "id"`;
 

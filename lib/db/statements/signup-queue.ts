@@ -12,6 +12,9 @@ export interface ClaimedSignup {
   email: string;
   emailNormalized: string;
   firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  freeText: string | null;
   attempts: number;
   createdAt: Date;
   lastError: string | null;
@@ -48,7 +51,7 @@ export async function claimDueSignups(store: Store, claim: SignupClaim): Promise
       LIMIT ${claim.limit}
       ${store.dialect.skipLocked()}
     )
-    RETURNING "id", "tenantId", "email", "emailNormalized", "firstName", "attempts", "createdAt", "lastError"`;
+    RETURNING "id", "tenantId", "email", "emailNormalized", "firstName", "lastName", "company", "freeText", "attempts", "createdAt", "lastError"`;
 }
 
 /** Extends the worker's live claims on these rows; returns the ids it still holds. Keyed by id and claimedBy only. */

@@ -68,7 +68,7 @@ async function erasePortalContact(db: Db, portalId: string, contactId: string): 
   if (connectionIds.length === 0) return;
   const signups = await db.signup.findMany({
     where: { connectionId: { in: connectionIds }, hubspotContactId: contactId, erasedAt: null },
-    select: { id: true, tenantId: true, email: true, hubspotContactId: true },
+    select: { id: true, tenantId: true, email: true, hubspotContactId: true, lastName: true, company: true, freeText: true },
   });
   for (const signup of signups) await eraseSignup(db, signup);
 }

@@ -13,6 +13,7 @@ export const hubspotPaths = {
   listsSearch: `/crm/lists/${HUBSPOT_API_VERSION}/search`,
   listMembershipsAdd: (listId: string) => `/crm/lists/${HUBSPOT_API_VERSION}/${encodeURIComponent(listId)}/memberships/add`,
   contactsSearch: `/crm/objects/${HUBSPOT_API_VERSION}/contacts/search`,
+  contactProperties: `/crm/properties/${HUBSPOT_API_VERSION}/contacts`,
   subscriptionDefinitions: `/communication-preferences/${HUBSPOT_API_VERSION}/definitions`,
   subscriptionStatuses: (email: string) => `/communication-preferences/${HUBSPOT_API_VERSION}/statuses/${encodeURIComponent(email)}`,
   unsubscribeAllStatus: (email: string) =>

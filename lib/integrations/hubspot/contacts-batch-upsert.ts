@@ -32,8 +32,9 @@ const upsertResponseSchema = z.object({
 export function upsertRequestBody(batch: readonly ContactUpsertInput[]) {
   return {
     inputs: batch.map((input) => {
-      // Only send what we know: an absent first name must not wipe one HubSpot already has.
-      const properties: Record<string, string> = { email: input.email };
+      // Only send what we know: an absent first name must not wipe one HubSpot already has. The
+      // mapped fields never name email or firstname (lib/signups/fields), and would not win if they did.
+      const properties: Record<string, string> = { ...input.properties, email: input.email };
       if (input.firstName) properties.firstname = input.firstName;
       return { id: input.email, idProperty: "email", objectWriteTraceId: input.traceId, properties };
     }),

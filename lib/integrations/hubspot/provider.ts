@@ -16,6 +16,7 @@ import type { HubspotConfig } from "./config";
 import { upsertContactsByEmail } from "./contacts-batch-upsert";
 import { checkContactsApi, upsertTestContact } from "./crm";
 import { findHubspotContact } from "./find-contact";
+import { listContactProperties } from "./contact-properties";
 import { hubspotRatePolicy } from "./rate-policy";
 import { introspectHubspotToken } from "./metadata";
 import { uninstallHubspotApp } from "./uninstall";
@@ -52,5 +53,6 @@ export function createHubspotProvider(config: HubspotConfig): IntegrationProvide
     addToList: (accessToken, listId, contactIds) => addToList(config, accessToken, listId, contactIds),
     readMarketingStatus: (accessToken, contactIds) => readMarketingStatus(config, accessToken, contactIds),
     findContact: (accessToken, email) => findHubspotContact(config, accessToken, email),
+    listContactProperties: (accessToken) => listContactProperties(config, accessToken),
   };
 }

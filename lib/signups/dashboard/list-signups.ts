@@ -11,6 +11,10 @@ export interface SignupListItem {
   id: string;
   email: string;
   firstName: string | null;
+  /** Answers to the tenant's optional form fields. */
+  lastName: string | null;
+  company: string | null;
+  freeText: string | null;
   status: SignupStatusName;
   createdAt: Date;
   syncedAt: Date | null;
@@ -76,6 +80,9 @@ const select = {
   email: true,
   emailNormalized: true,
   firstName: true,
+  lastName: true,
+  company: true,
+  freeText: true,
   status: true,
   createdAt: true,
   syncedAt: true,
@@ -125,6 +132,9 @@ export async function listSignups(
       id: row.id,
       email: row.email,
       firstName: row.firstName,
+      lastName: row.lastName,
+      company: row.company,
+      freeText: row.freeText,
       status: shownStatus(row.status),
       createdAt: row.createdAt,
       syncedAt: row.syncedAt,

@@ -13,6 +13,10 @@ export const SIGNUP_CSV_HEADER = [
   "hubspot_contact_id",
   "portal_id",
   "last_error",
+  // The optional form fields, last so that columns consumers already read keep their place.
+  "last_name",
+  "company",
+  "free_text",
 ];
 
 export function signupCsvRow(signup: SignupListItem): string {
@@ -26,6 +30,9 @@ export function signupCsvRow(signup: SignupListItem): string {
     signup.hubspotContactId ?? "",
     signup.portalId ?? "",
     signup.lastError ?? "",
+    signup.lastName ?? "",
+    signup.company ?? "",
+    signup.freeText ?? "",
   ]);
 }
 

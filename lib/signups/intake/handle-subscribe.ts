@@ -3,12 +3,14 @@
 // The App Router route and the production server's direct path both call answerSubscribe /
 // answerSubscribePreflight; the form's server action calls submitSignup. Refusals are AppErrors; the
 // API's documented answers (embedded forms depend on them) are built from them in intakeAnswerOf.
-import { AppError, type AppErrorCode } from "@/lib/app-error";
+import { AppError, fieldErrorsOf, type AppErrorCode } from "@/lib/app-error";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import type { Store } from "@/lib/db/store";
 import type { Runtime } from "@/lib/runtime/runtime";
 import { log } from "@/lib/log";
 import { countIntakeAnswer } from "@/lib/metrics/registry";
+import { signupFieldValuesSchema } from "../fields/field-values";
+import type { SignupFields } from "../fields/signup-fields";
 import { isHoneypotFilled, signupInputSchema } from "../signup-input";
 import { readSignupBody, type IntakeAnswer, type IntakeRequest } from "./intake-exchange";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
@@ -142,16 +144,20 @@ export function appSubscribeContext(runtime: Pick<Runtime, "store" | "env" | "ma
 /** Stores a valid signup and returns its id; bad fields throw an invalid_input AppError. */
 export async function submitSignup(
   store: Store,
-  tenant: SignupTenant,
+  tenant: SignupTenant & { signupFields: SignupFields },
   fields: Record<string, unknown>,
   mailing?: ConfirmationMailing,
 ): Promise<{ id: string }> {
   // Validation first: were the trap checked before it, a bot could fill fields one at a time and
-  // see which one turns a 422 into a 202.
+  // see which one turns a 422 into a 202. Every field's problems come back at once.
   const parsed = signupInputSchema.safeParse(fields);
-  if (!parsed.success) throw AppError.invalidInput(parsed.error);
+  const answers = signupFieldValuesSchema(tenant.signupFields, "drop").safeParse(fields);
+  if (!parsed.success || !answers.success) {
+    const fieldErrors = { ...(parsed.error ? fieldErrorsOf(parsed.error) : {}), ...(answers.error ? fieldErrorsOf(answers.error) : {}) };
+    throw new AppError("invalid_input", "Some fields need attention.", { fieldErrors });
+  }
   // A bot gets exactly what a person gets (a fresh id, like every accepted signup), so it cannot
   // learn that it was caught.
   if (isHoneypotFilled(fields)) return { id: newSignupId() };
-  return recordSignup(store, tenant, parsed.data, mailing);
+  return recordSignup(store, tenant, { ...parsed.data, ...answers.data }, mailing);
 }

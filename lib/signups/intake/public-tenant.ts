@@ -1,7 +1,8 @@
 // The public face of a tenant: the slice anonymous visitors may cause us to read (never members or
 // tokens), remembered for two seconds on the hot path, and which browser origins may call its API.
-// Settings edits (origins, consent text) apply within those seconds.
+// Settings edits (origins, consent text, form fields) apply within those seconds.
 import type { Db } from "@/lib/db/create-client";
+import { parseSignupFields, type SignupFields } from "../fields/signup-fields";
 import type { HeaderReader } from "./intake-exchange";
 
 export interface PublicTenant {
@@ -11,16 +12,18 @@ export interface PublicTenant {
   consentText: string;
   doubleOptIn: boolean;
   allowedOrigins: string[];
+  /** The optional form fields it shows (never the CRM's other properties). */
+  signupFields: SignupFields;
 }
 
 export async function findPublicTenant(db: Db, slug: string): Promise<PublicTenant | null> {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/i.test(slug)) return null;
   const tenant = await db.tenant.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, consentText: true, doubleOptIn: true, allowedOrigins: true },
+    select: { id: true, slug: true, name: true, consentText: true, doubleOptIn: true, allowedOrigins: true, signupFields: true },
   });
   if (!tenant) return null;
-  return { ...tenant, allowedOrigins: parseAllowedOrigins(tenant.allowedOrigins) };
+  return { ...tenant, allowedOrigins: parseAllowedOrigins(tenant.allowedOrigins), signupFields: parseSignupFields(tenant.signupFields) };
 }
 
 /** Stored one per line; anything that is not a bare http(s) origin is ignored. */

@@ -10,6 +10,7 @@ import { preparedSignupInsert, type NewSignupValues } from "@/lib/db/statements/
 import type { Store } from "@/lib/db/store";
 import { log } from "@/lib/log";
 import { newConfirmationToken, resendConfirmationIfDue, sendConfirmation, type ConfirmationMailing } from "../consent/double-opt-in";
+import type { SignupFieldValues } from "../fields/signup-fields";
 import { normalizeEmail, type SignupInput } from "../signup-input";
 import { createCoalescedPrismaWriter } from "./coalesced-prisma-writer";
 
@@ -54,7 +55,7 @@ export interface RecordedSignup {
 export async function recordSignup(
   store: Store,
   tenant: SignupTenant,
-  input: SignupInput,
+  input: SignupInput & SignupFieldValues,
   mailing?: ConfirmationMailing,
   source: NewSignupRow["source"] = "form",
 ): Promise<RecordedSignup> {
@@ -68,6 +69,9 @@ export async function recordSignup(
     email: input.email,
     emailNormalized,
     firstName: input.firstName ?? null,
+    lastName: input.lastName ?? null,
+    company: input.company ?? null,
+    freeText: input.freeText ?? null,
     consentGiven: input.consent,
     consentText: tenant.consentText,
     source,

@@ -4,11 +4,14 @@
 // pickDestination is the rule; usableDestinationSql (lib/db/statements/signup-queue.ts) is the same
 // rule as a SQL condition for the statement that parks signups (a test checks both agree).
 import type { Db } from "@/lib/db/create-client";
+import { parseSignupFields, type SignupFields } from "../fields/signup-fields";
 
 export interface Destination {
   connectionId: string;
   portalId: string;
   status: string;
+  /** The tenant's optional form fields and the properties they go to (read with the tenant, at no extra cost). */
+  signupFields: SignupFields;
 }
 
 export function isUsable(destination: Destination | null | undefined): destination is Destination {
@@ -26,6 +29,7 @@ export async function resolveDestinations(db: Db, tenantIds: string[]): Promise<
     select: {
       id: true,
       newsletterConnectionId: true,
+      signupFields: true,
       connections: { select: { id: true, portalId: true, status: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
@@ -34,7 +38,14 @@ export async function resolveDestinations(db: Db, tenantIds: string[]): Promise<
     const connection = pickDestination(tenant.newsletterConnectionId, tenant.connections);
     destinations.set(
       tenant.id,
-      connection ? { connectionId: connection.id, portalId: connection.portalId, status: connection.status } : null,
+      connection
+        ? {
+            connectionId: connection.id,
+            portalId: connection.portalId,
+            status: connection.status,
+            signupFields: parseSignupFields(tenant.signupFields),
+          }
+        : null,
     );
   }
   return destinations;

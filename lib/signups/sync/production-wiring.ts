@@ -30,7 +30,11 @@ export function productionSyncOptions({ store, env, integrations, contactSync, r
   return {
     store,
     accessToken: (database, connectionId) => getValidAccessToken(database, connectionId, integrations),
-    crm: { upsertContacts: (accessToken, batch) => contactSync().upsertContacts(accessToken, batch), ratePolicy },
+    crm: {
+      upsertContacts: (accessToken, batch) => contactSync().upsertContacts(accessToken, batch),
+      listContactProperties: (accessToken) => contactSync().listContactProperties(accessToken),
+      ratePolicy,
+    },
     consent: lazyConsentProvider(contactSync),
     settings: {
       batchSize: env.SYNC_BATCH_SIZE,

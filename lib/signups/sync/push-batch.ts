@@ -2,7 +2,8 @@
 // upsertContacts, within the portal's rate budget, and records what each answer meant for each
 // signup. Upsert by email is idempotent, so repeating a batch after a crash or timeout never
 // creates a second contact. A batch refused as a whole for its data (HubSpot has no partial
-// upserts by email) is halved until the offending signups stand alone and fail alone.
+// upserts by email) is halved until the offending signups stand alone and fail alone. A signup whose
+// mapped form fields cannot go to the portal's properties now fails alone before anything is sent.
 import { markNeedsReconnect } from "@/lib/integrations/connection-status";
 import { forgetAccessToken } from "@/lib/integrations/tokens/access-token";
 import type { ContactUpsertInput } from "@/lib/integrations/provider";
@@ -10,6 +11,7 @@ import { WAITING_FOR_CONNECTION_DELAY_MS } from "./backoff";
 import { renewClaims, type ClaimedSignup } from "./claim-signups";
 import type { Destination } from "./destination";
 import { takeTurn } from "./event-loop-turns";
+import { withMappedProperties, type ReadySignup } from "./mapped-signups";
 import { recordRetryLater, recordSynced, recordWaiting } from "./record-outcomes";
 import type { SyncDeps } from "./sync-deps";
 import { observeReply } from "./sync-observation";
@@ -26,24 +28,25 @@ export async function pushSignups(
   signups: ClaimedSignup[],
   claimedAt = 0,
 ): Promise<void> {
-  const batches: ClaimedSignup[][] = [];
-  for (let start = 0; start < signups.length; start += deps.settings.batchSize) {
-    batches.push(signups.slice(start, start + deps.settings.batchSize));
+  const ready = await withMappedProperties(deps, destination, accessToken, signups);
+  const batches: ReadySignup[][] = [];
+  for (let start = 0; start < ready.length; start += deps.settings.batchSize) {
+    batches.push(ready.slice(start, start + deps.settings.batchSize));
   }
   // Batches of one portal run side by side; the portal pacer decides how fast they leave.
   await Promise.all(batches.map((batch) => pushAndRecord(deps, destination, accessToken, batch, claimedAt)));
 }
 
-function toInput(signup: ClaimedSignup): ContactUpsertInput {
+function toInput(signup: ReadySignup): ContactUpsertInput {
   // The signup id is the trace id: results are matched by it, not by the echoed email.
-  return { traceId: signup.id, email: signup.email, firstName: signup.firstName };
+  return { traceId: signup.id, email: signup.email, firstName: signup.firstName, properties: signup.properties };
 }
 
 async function pushAndRecord(
   deps: SyncDeps,
   destination: Destination,
   accessToken: string,
-  claimedBatch: ClaimedSignup[],
+  claimedBatch: ReadySignup[],
   claimedAt: number,
 ): Promise<void> {
   const { db, workerId, limiter, settings } = deps;
@@ -62,7 +65,7 @@ async function pushAndRecord(
   await takeTurn();
   await observeReply(deps, destination, batch, reply);
   if (rateLimit) await limiter.learn(destination.portalId, rateLimit);
-  const retryLater = (signups: ClaimedSignup[], reason: string, minDelayMs = 0) =>
+  const retryLater = (signups: ReadySignup[], reason: string, minDelayMs = 0) =>
     recordRetryLater(deps, signups, reason, { giveUpAfterAttempts: settings.giveUpAfterAttempts, minDelayMs });
   switch (outcome.kind) {
     case "answered": {

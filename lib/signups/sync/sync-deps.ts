@@ -18,8 +18,9 @@ export interface SyncSettings {
   giveUpAfterAttempts: number;
 }
 
-/** The provider call the sync makes, and the provider's rate limits it paces those calls by. */
-export type ContactSync = Pick<IntegrationProvider, "upsertContacts" | "ratePolicy">;
+/** The provider calls the sync makes (the properties only for tenants that map form fields), and
+ * the provider's rate limits it paces those calls by. */
+export type ContactSync = Pick<IntegrationProvider, "upsertContacts" | "listContactProperties" | "ratePolicy">;
 
 export interface SyncDeps {
   /** The database layer's handles; `db` is store.db, kept at hand for the many Prisma reads. */

@@ -51,6 +51,14 @@ export const propertyCreateSchema = z
   .refine((input) => !input.name.startsWith("hs_"), { message: "names starting with hs_ are reserved for HubSpot", path: ["name"] });
 export type PropertyCreate = z.infer<typeof propertyCreateSchema>;
 
+/** The control API's change to a custom property (see state/property-store.ts). */
+export const propertyChangeSchema = z.strictObject({
+  label: z.string().min(1).optional(),
+  options: z.array(optionSchema).optional(),
+  readOnlyValue: z.boolean().optional(),
+  hasUniqueValue: z.boolean().optional(),
+});
+
 export interface PropertyDefinition {
   name: string;
   label: string;

@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext, Route } from "../http/context";
 import { portalFromParams, readControlJson } from "../http/control-input";
-import { sendJson } from "../http/respond";
+import { sendEmpty, sendJson } from "../http/respond";
 import { authorizeCrmCall, sendCrm } from "../crm/authorize-call";
 import { objectNotFound } from "../crm/crm-errors";
 import { readCrmBody } from "../crm/read-crm-body";
-import { customProperty, propertyCreateSchema, propertyJson, type PropertyCreate } from "./property-definition";
+import { customProperty, propertyChangeSchema, propertyCreateSchema, propertyJson, type PropertyCreate } from "./property-definition";
+import type { CustomPropertyVerdict } from "../state/property-store";
 
-// The contact properties API 2026-03 (HUBSPOT-2026-03.md §7), plus a control route that creates a
-// custom property without a token (an admin adding one in HubSpot's settings).
+// The contact properties API 2026-03 (HUBSPOT-2026-03.md §7), plus control routes that create, change
+// and delete a custom property without a token (an admin doing so in HubSpot's settings).
 
 const BASE = "/crm/properties/2026-03/contacts";
 const READ_SCOPES = ["crm.objects.contacts.read", "crm.schemas.contacts.read"];
@@ -29,8 +30,8 @@ function listProperties(ctx: RequestContext): void {
     .split(",")
     .map((name) => name.trim())
     .filter(Boolean);
-  // Nothing is ever archived here.
-  const all = ctx.url.searchParams.get("archived") === "true" ? [] : ctx.state.properties.list(caller.portalId);
+  const store = ctx.state.properties;
+  const all = ctx.url.searchParams.get("archived") === "true" ? store.listArchived(caller.portalId) : store.list(caller.portalId);
   const results = all.filter((property) => wanted.length === 0 || wanted.includes(property.name)).map(propertyJson);
   sendCrm(ctx, caller, 200, { results });
 }
@@ -72,4 +73,36 @@ export const propertyRoutes: Route[] = [
       sendJson(ctx.res, 201, propertyJson(property));
     },
   },
+  {
+    // PATCH /_sim/portals/:portalId/properties/:name — {label?, options?, readOnlyValue?, hasUniqueValue?}
+    method: "PATCH",
+    path: "/_sim/portals/:portalId/properties/:propertyName",
+    handler: async (ctx) => {
+      const portal = portalFromParams(ctx);
+      const change = portal && (await readControlJson(ctx, propertyChangeSchema));
+      if (!portal || !change) return;
+      const name = ctx.params.propertyName ?? "";
+      if (!answered(ctx, ctx.state.properties.update(portal.id, name, change), name)) return;
+      sendJson(ctx.res, 200, propertyJson(ctx.state.properties.lookup(portal.id)(name)!));
+    },
+  },
+  {
+    // DELETE /_sim/portals/:portalId/properties/:name — archives a custom property (204).
+    method: "DELETE",
+    path: "/_sim/portals/:portalId/properties/:propertyName",
+    handler: (ctx) => {
+      const portal = portalFromParams(ctx);
+      if (!portal) return;
+      const name = ctx.params.propertyName ?? "";
+      if (!answered(ctx, ctx.state.properties.archive(portal.id, name), name)) return;
+      sendEmpty(ctx.res, 204);
+    },
+  },
 ];
+
+/** Answers the refusals of a change to a custom property; true when it was done. */
+function answered(ctx: RequestContext, verdict: CustomPropertyVerdict, name: string): boolean {
+  if (verdict === "unknown") sendJson(ctx.res, 404, { error: `no custom property ${name}` });
+  if (verdict === "hubspot-defined") sendJson(ctx.res, 400, { error: `${name} is HubSpot-defined and cannot be changed or deleted` });
+  return verdict === "done";
+}

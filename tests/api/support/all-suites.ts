@@ -10,6 +10,7 @@ import { consentSuite } from "../suites/consent-suite";
 import { contractSuite } from "../suites/contract-suite";
 import { displayTextSuite } from "../suites/display-text-suite";
 import { hubspotConsentSuite } from "../suites/hubspot-consent-suite";
+import { signupFieldsSuite } from "../suites/signup-fields-suite";
 import { signupsSuite } from "../suites/signups-suite";
 import { tenantsSuite } from "../suites/tenants-suite";
 import { tokenStormSuite } from "../suites/token-storm-suite";
@@ -28,6 +29,7 @@ export function describeApiV1(provider: TestProvider): void {
     signupsSuite(() => world);
     consentSuite(() => world);
     hubspotConsentSuite(() => world);
+    signupFieldsSuite(() => world);
     tenantsSuite(() => world);
     webhooksSuite(() => world);
     badInputSuite(() => world);

@@ -38,6 +38,9 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
       email: "A@example.com",
       emailNormalized: "a@example.com",
       firstName: null,
+      lastName: "Lovelace",
+      company: null,
+      freeText: "Läuft — ✓",
       consentGiven: true,
       consentText: "Yes",
       source: "agent" as const,
@@ -52,6 +55,9 @@ describe.each(testProviders)("hot-path statements and counter tables on %s", (pr
       consentGiven: true,
       attempts: 0,
       source: "agent",
+      lastName: "Lovelace",
+      company: null,
+      freeText: "Läuft — ✓",
     });
     const event = {
       tenantId: w.tenantId,

@@ -34,7 +34,7 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
   it("claims the tenant's due rows oldest first up to the limit, moving them out of the due range for the lease", async () => {
     const w = world();
     const now = new Date();
-    const oldest = await addSignup(w, { nextAttemptAt: new Date(now.getTime() - 3 * MINUTE) });
+    const oldest = await addSignup(w, { nextAttemptAt: new Date(now.getTime() - 3 * MINUTE), lastName: "Lovelace", company: "Analytical" });
     const older = await addSignup(w, { nextAttemptAt: new Date(now.getTime() - 2 * MINUTE) });
     await addSignup(w, { nextAttemptAt: new Date(now.getTime() - MINUTE) });
     const later = await addSignup(w, { nextAttemptAt: new Date(now.getTime() + MINUTE) });
@@ -43,6 +43,8 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     const claimed = await claimDueSignups(w.database.store, claim);
     expect(claimed.map((row) => row.id).sort()).toEqual([oldest.id, older.id].sort());
     expect(claimed[0]).toMatchObject({ tenantId: w.tenantId, attempts: 0, lastError: null });
+    // What the sync sends: the optional form fields' answers come with the claim.
+    expect(claimed.find((row) => row.id === oldest.id)).toMatchObject({ lastName: "Lovelace", company: "Analytical", freeText: null });
     expect(claimed[0]!.createdAt).toBeInstanceOf(Date);
     const rows = await w.database.db.signup.findMany({ where: { claimedBy: "w1" } });
     expect(rows.map((row) => row.nextAttemptAt.getTime())).toEqual([leaseUntil.getTime(), leaseUntil.getTime()]);

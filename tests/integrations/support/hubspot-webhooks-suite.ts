@@ -11,7 +11,7 @@ import { signV3 } from "@switchboard/lib/integrations/hubspot-webhooks/signature
 import { processHubspotWebhooks } from "@switchboard/lib/integrations/hubspot-webhooks/process-batches";
 import { ERASED_EMAIL } from "@switchboard/lib/integrations/hubspot-webhooks/erase-signup";
 import { recordWebhookEvents } from "@switchboard/lib/webhooks/record-webhook-events";
-import { signupSyncedEvent } from "@switchboard/lib/webhooks/outbox-events";
+import { signupFailedEvent, signupSyncedEvent } from "@switchboard/lib/webhooks/outbox-events";
 import { startSimulator } from "@/simulator/src/server";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
@@ -168,6 +168,49 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
       const stored = await db.hubspotWebhookBatch.findFirstOrThrow();
       expect(stored.processedAt).not.toBeNull();
       expect(stored.body ?? "").not.toContain("@example.com");
+    });
+
+    it("erases the answers to the optional form fields too, and a failure reason in the outbox that quotes one", async () => {
+      const { db } = database;
+      const { tenants, signup } = await twoTenantsOnOnePortal();
+      const ada = await signup(0, "ada@example.com", "321");
+      await db.signup.update({ where: { id: ada.id }, data: { lastName: "Lovelace", company: "Analytical Engines", freeText: "gold" } });
+      const bob = await signup(0, "bob@example.com", "322");
+      await db.signup.update({ where: { id: bob.id }, data: { lastName: "Babbage", company: "Analytical Engines" } });
+      const tenant = tenants[0]!;
+      // As HubSpot's own message can read, had it refused the answer before the contact synced.
+      const quoting = "VALIDATION_ERROR: Analytical Engines was not one of the allowed options: [Difference]";
+      await recordWebhookEvents(db, [
+        signupFailedEvent({ id: ada.id, tenantId: tenant.id, email: ada.email }, quoting),
+        signupSyncedEvent({ id: ada.id, tenantId: tenant.id, email: ada.email }, "321"),
+        signupFailedEvent({ id: bob.id, tenantId: tenant.id, email: bob.email }, quoting),
+      ]);
+
+      expect((await POST(hubspotRequest(JSON.stringify([event("contact.privacyDeletion", { objectId: 321 })])))).status).toBe(200);
+      await processHubspotWebhooks(db);
+
+      expect(await db.signup.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({
+        email: ERASED_EMAIL,
+        firstName: null,
+        lastName: null,
+        company: null,
+        freeText: null,
+      });
+      const payloads = (await db.webhookEvent.findMany({ where: { tenantId: tenant.id } })).map((row) => JSON.parse(row.payload));
+      const adas = payloads.filter((payload) => payload.data.signupId === ada.id);
+      expect(adas.map((payload) => [payload.type, payload.data.reason])).toEqual(
+        expect.arrayContaining([
+          ["signup.failed", "[personal data erased]"],
+          ["signup.synced", null],
+        ]),
+      );
+      expect(JSON.stringify(adas)).not.toMatch(/Analytical|ada@example\.com/);
+      // Someone else's, untouched: the same words are Bob's to keep.
+      expect(await db.signup.findUniqueOrThrow({ where: { id: bob.id } })).toMatchObject({
+        lastName: "Babbage",
+        company: "Analytical Engines",
+      });
+      expect(payloads.find((payload) => payload.data.signupId === bob.id)?.data.reason).toBe(quoting);
     });
 
     it("the simulator's signed batches over HTTP: a privacy deletion erases the synced signup, a merge remaps its contact id", async () => {

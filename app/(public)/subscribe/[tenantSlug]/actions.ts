@@ -17,7 +17,12 @@ const UNAVAILABLE = "We could not take your signup right now. Please try again i
 const subscribeFields = z.looseObject({ tenantSlug: z.string().max(100) });
 
 export const subscribe = formAction(
-  { name: "subscribe", schema: subscribeFields, refill: ["email", "firstName", "consent"], failure: UNAVAILABLE },
+  {
+    name: "subscribe",
+    schema: subscribeFields,
+    refill: ["email", "firstName", "lastName", "company", "freeText", "consent"],
+    failure: UNAVAILABLE,
+  },
   async ({ tenantSlug, ...fields }) => {
     const { store, limiter, confirmationMailing } = appSubscribeContext(processRuntime());
     const tenant = await findPublicTenant(store.db, tenantSlug);

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@switchboard/lib/runtime/process-runtime";
 import { findPublicTenant } from "@switchboard/lib/signups/intake/public-tenant";
+import { enabledFields } from "@switchboard/lib/signups/fields/signup-fields";
 import { subscribe } from "./actions";
 import { FrameResizer } from "./frame-resizer";
 import { SignupForm } from "./signup-form";
@@ -29,6 +30,12 @@ export default async function SubscribePage({ params, searchParams }: PageProps)
   const framed = query.embed === "1";
   // Only an origin the tenant allowed may hear from the frame (the same list frame-ancestors uses).
   const parentOrigin = framed && query.origin && tenant.allowedOrigins.includes(query.origin) ? query.origin : null;
+  const fields = enabledFields(tenant.signupFields).map(({ key, label, max, mapping }) => ({
+    key,
+    label,
+    max,
+    options: mapping.options ?? null,
+  }));
   return (
     <main className={framed ? "mx-auto max-w-md px-4 py-4" : "mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12"}>
       {parentOrigin && <FrameResizer parentOrigin={parentOrigin} />}
@@ -37,13 +44,16 @@ export default async function SubscribePage({ params, searchParams }: PageProps)
         <ThankYou tenantName={tenant.name} doubleOptIn={tenant.doubleOptIn} />
       ) : (
         <>
-          <p className="mb-6 text-slate-700">Get our updates by email. We only need your address.</p>
+          <p className="mb-6 text-slate-700">
+            Get our updates by email. {fields.length === 0 ? "We only need your address." : "Only your address is required."}
+          </p>
           <SignupForm
             action={subscribe}
             tenantSlug={tenant.slug}
             consentText={tenant.consentText}
             tenantName={tenant.name}
             doubleOptIn={tenant.doubleOptIn}
+            fields={fields}
           />
         </>
       )}

@@ -7,18 +7,29 @@ import { FieldError } from "@/components/form/field-error";
 import type { ActionState } from "@/web/form-state";
 import { ThankYou } from "./thank-you";
 
+/** One of the tenant's optional fields: a text box, or a choice when its property is a dropdown. */
+export type OptionalField = {
+  key: "lastName" | "company" | "freeText";
+  label: string;
+  max: number;
+  options: { value: string; label: string }[] | null;
+};
+
 type SignupFormProps = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   tenantSlug: string;
   consentText: string;
   tenantName: string;
   doubleOptIn: boolean;
+  fields: OptionalField[];
 };
+
+const AUTOCOMPLETE = { lastName: "family-name", company: "organization", freeText: "off" } as const;
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-slate-900 focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600 aria-[invalid=true]:border-red-700";
 
-export function SignupForm({ action, tenantSlug, consentText, tenantName, doubleOptIn }: SignupFormProps) {
+export function SignupForm({ action, tenantSlug, consentText, tenantName, doubleOptIn, fields }: SignupFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.ok) return <ThankYou tenantName={tenantName} doubleOptIn={doubleOptIn} />;
   const errors = state?.fieldErrors ?? {};
@@ -63,6 +74,43 @@ export function SignupForm({ action, tenantSlug, consentText, tenantName, double
         />
         <FieldError id="firstName-error" messages={errors.firstName} />
       </div>
+      {fields.map((field) => (
+        <div key={field.key}>
+          <label htmlFor={field.key} className="block font-medium text-slate-900">
+            {field.label} <span className="font-normal text-slate-600">(optional)</span>
+          </label>
+          {field.options ? (
+            <select
+              id={field.key}
+              name={field.key}
+              defaultValue={state?.values?.[field.key] ?? ""}
+              aria-invalid={errors[field.key] ? true : undefined}
+              aria-describedby={errors[field.key] ? `${field.key}-error` : undefined}
+              className={inputClass}
+            >
+              <option value="">Choose…</option>
+              {field.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={field.key}
+              name={field.key}
+              type="text"
+              autoComplete={AUTOCOMPLETE[field.key]}
+              maxLength={field.max}
+              defaultValue={state?.values?.[field.key] ?? ""}
+              aria-invalid={errors[field.key] ? true : undefined}
+              aria-describedby={errors[field.key] ? `${field.key}-error` : undefined}
+              className={inputClass}
+            />
+          )}
+          <FieldError id={`${field.key}-error`} messages={errors[field.key]} />
+        </div>
+      ))}
       <div>
         <div className="flex items-start gap-3">
           <input

@@ -34,6 +34,8 @@ export async function addSignup(
     claimedUntil?: Date;
     status?: "PENDING" | "WAITING" | "FAILED" | "SYNCED";
     attempts?: number;
+    lastName?: string;
+    company?: string;
   } = {},
 ) {
   const email = `reader${++sequence}@example.com`;

@@ -2,9 +2,12 @@
 // only), a plain HTML form and a fetch() example.
 import { HONEYPOT_FIELD } from "@switchboard/lib/signups/honeypot";
 
-type EmbedSnippetProps = { endpoint: string; publicPage: string; consentText: string; allowedOrigins: string[] };
+/** The optional form fields the tenant enabled: a text box, or a choice of the dropdown property's options. */
+type EmbedField = { name: string; label: string; options: { value: string; label: string }[] | null };
 
-export function EmbedSnippet({ endpoint, publicPage, consentText, allowedOrigins }: EmbedSnippetProps) {
+type EmbedSnippetProps = { endpoint: string; publicPage: string; consentText: string; allowedOrigins: string[]; fields: EmbedField[] };
+
+export function EmbedSnippet({ endpoint, publicPage, consentText, allowedOrigins, fields }: EmbedSnippetProps) {
   const siteOrigin = allowedOrigins[0] ?? "https://www.example.com";
   const frameSource = `${publicPage}?embed=1&origin=${encodeURIComponent(siteOrigin)}`;
   const iframe = `<iframe id="switchboard-signup" src="${escapeHtml(frameSource)}"
@@ -19,7 +22,7 @@ export function EmbedSnippet({ endpoint, publicPage, consentText, allowedOrigins
   const html = `<form action="${endpoint}" method="post">
   <label>Email <input type="email" name="email" required></label>
   <label>First name <input type="text" name="firstName"></label>
-  <label><input type="checkbox" name="consent" required> ${escapeHtml(consentText)}</label>
+${fields.map((field) => `  ${fieldHtml(field)}\n`).join("")}  <label><input type="checkbox" name="consent" required> ${escapeHtml(consentText)}</label>
   <!-- leave empty: catches bots -->
   <input type="text" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" hidden>
   <button type="submit">Subscribe</button>
@@ -27,7 +30,7 @@ export function EmbedSnippet({ endpoint, publicPage, consentText, allowedOrigins
   const script = `const response = await fetch("${endpoint}", {
   method: "POST",
   headers: { "Content-Type": "application/json" },
-  body: JSON.stringify({ email, firstName, consent: true }),
+  body: JSON.stringify({ email, firstName, ${fields.map((field) => `${field.name}, `).join("")}consent: true }),
 });
 // 202 { id, status: "accepted" } · 422 { fieldErrors } · 429 Retry-After
 if (response.status === 202) showThanks();`;
@@ -57,6 +60,13 @@ function Snippet({ title, code }: { title: string; code: string }) {
       </pre>
     </figure>
   );
+}
+
+function fieldHtml(field: EmbedField): string {
+  const label = escapeHtml(field.label);
+  if (!field.options) return `<label>${label} <input type="text" name="${field.name}"></label>`;
+  const options = field.options.map((option) => `<option value="${escapeHtml(option.value)}">${escapeHtml(option.label)}</option>`);
+  return `<label>${label} <select name="${field.name}"><option value=""></option>${options.join("")}</select></label>`;
 }
 
 function escapeHtml(text: string): string {

@@ -26,6 +26,9 @@ import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { marketingSentence, marketingSummary, MARKETING_CONTACTS_EXPLANATION } from "@switchboard/lib/signups/consent/consent-summary";
 import { loadSubscriptionTypeChoice, type SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
 import { loadListChoice, type ListChoice } from "@switchboard/lib/signups/consent/newsletter-list";
+import { loadPortalProperties, runtimeFieldMapping, type PortalProperties } from "@switchboard/lib/signups/fields/field-mapping";
+import { enabledFields, parseSignupFields } from "@switchboard/lib/signups/fields/signup-fields";
+import { FormFieldsSection } from "./form-fields-section";
 
 export const metadata: Metadata = { title: "Signups" };
 
@@ -43,13 +46,18 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
     signupsPerDay(db, tenant.id),
     listSignups(db, tenant.id, query),
     destinationSummary(db, tenant.id),
-    db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { consentText: true, allowedOrigins: true, doubleOptIn: true } }),
+    db.tenant.findUniqueOrThrow({
+      where: { id: tenant.id },
+      select: { consentText: true, allowedOrigins: true, doubleOptIn: true, signupFields: true },
+    }),
   ]);
+  const signupFields = parseSignupFields(settings.signupFields);
   const publicPage = `${env.APP_URL}/subscribe/${tenant.slug}`;
-  const [marketing, subscriptionChoice, listChoice] = await Promise.all([
+  const [marketing, subscriptionChoice, listChoice, portalProperties] = await Promise.all([
     marketingSummary(db, { tenantId: tenant.id }),
     canManage ? subscriptionTypeChoice(tenant.id) : Promise.resolve(null),
     canManage ? newsletterListChoice(tenant.id) : Promise.resolve(null),
+    canManage ? contactProperties(tenant.id) : Promise.resolve(null),
   ]);
   return (
     <div className="space-y-8">
@@ -125,6 +133,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
               consentTextMaxLength={CONSENT_TEXT_MAX_LENGTH}
             />
           </section>
+          <FormFieldsSection tenantSlug={tenant.slug} fields={signupFields} portal={portalProperties} />
           <HubspotConsentSection tenantSlug={tenant.slug} choice={subscriptionChoice} lists={listChoice} />
           <section aria-labelledby="embed-heading" className="space-y-3">
             <h2 id="embed-heading" className="text-lg font-semibold text-slate-900">
@@ -135,6 +144,11 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
               publicPage={publicPage}
               consentText={settings.consentText}
               allowedOrigins={parseAllowedOrigins(settings.allowedOrigins)}
+              fields={enabledFields(signupFields).map((field) => ({
+                name: field.key,
+                label: field.label,
+                options: field.mapping.options ?? null,
+              }))}
             />
           </section>
           <ActivityFeed
@@ -161,6 +175,10 @@ async function subscriptionTypeChoice(tenantId: string): Promise<SubscriptionTyp
 
 async function newsletterListChoice(tenantId: string): Promise<ListChoice | null> {
   return processRuntime().env.HUBSPOT_CLIENT_ID ? loadListChoice(db, tenantId, hubspotCollaborators()) : null;
+}
+
+async function contactProperties(tenantId: string): Promise<PortalProperties | null> {
+  return processRuntime().env.HUBSPOT_CLIENT_ID ? loadPortalProperties(db, tenantId, runtimeFieldMapping(processRuntime())) : null;
 }
 
 function first(value: string | string[] | undefined): string | undefined {
