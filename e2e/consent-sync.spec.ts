@@ -4,25 +4,11 @@
 // to the dashboard as Unsubscribed; a privacy deletion the simulator sends (signed, over HTTP to the
 // app's webhook endpoint) turns the signup into an anonymous tombstone.
 import type { Page } from "@playwright/test";
-import type { Db } from "@switchboard/lib/db/create-client";
+import { ensureContosoConnected, uniqueEmail, DEMO_PORTAL } from "./fixtures/contoso";
 import { test, expect } from "./fixtures";
 
-const PORTAL = 62515;
+const PORTAL = DEMO_PORTAL;
 const NEWSLETTER = 62515001;
-const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-
-async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
-  if (await db.connection.count({ where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } })) return;
-  await adminPage.goto("/t/contoso/integrations");
-  await adminPage
-    .getByRole("button", { name: /^Connect (HubSpot|another portal)$/ })
-    .first()
-    .click();
-  await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
-  await adminPage.getByRole("button", { name: "Grant access" }).click();
-  await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
-}
 
 const rowOf = (page: Page, email: string) => page.locator(`[data-testid="signup-row"][data-email="${email}"]`);
 
@@ -36,7 +22,7 @@ test.describe("newsletter consent in HubSpot", () => {
   }) => {
     // The opt-out poll runs once a minute: this journey waits for one round.
     test.setTimeout(180_000);
-    await ensureConnected(adminPage, db);
+    await ensureContosoConnected(adminPage, db);
     const tenant = await db.tenant.findUniqueOrThrow({
       where: { slug: "contoso" },
       select: { id: true, consentText: true, doubleOptIn: true },

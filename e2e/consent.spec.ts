@@ -4,26 +4,9 @@
 // unsubscribes it. And the hosted form in an <iframe> on an allowed site, resizing itself.
 import type { Page } from "@playwright/test";
 import { createApiKey } from "@switchboard/lib/api-keys/manage-api-keys";
-import type { Db } from "@switchboard/lib/db/create-client";
+import { ensureContosoConnected, uniqueEmail } from "./fixtures/contoso";
 import { test, expect, expectNoAxeViolations } from "./fixtures";
 import { linkIn, waitForMail } from "./fixtures/mailbox";
-
-const PORTAL = 62515;
-const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-
-async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
-  if (await db.connection.count({ where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } })) return;
-  await adminPage.goto("/t/contoso/integrations");
-  await adminPage
-    .getByRole("button", { name: /^Connect (HubSpot|another portal)$/ })
-    .first()
-    .click();
-  await expect(adminPage.getByRole("heading", { name: "Connect Switchboard to HubSpot" })).toBeVisible();
-  await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
-  await adminPage.getByRole("button", { name: "Grant access" }).click();
-  await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
-}
 
 const statusOf = (page: Page, email: string) =>
   page.locator(`[data-testid="signup-row"][data-email="${email}"]`).getByTestId("signup-status");
@@ -35,7 +18,7 @@ test.describe("newsletter consent", () => {
     runtime,
     db,
   }) => {
-    await ensureConnected(adminPage, db);
+    await ensureContosoConnected(adminPage, db);
     const before = await db.tenant.findUniqueOrThrow({
       where: { slug: "contoso" },
       select: { id: true, doubleOptIn: true, consentText: true },

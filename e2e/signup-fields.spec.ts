@@ -1,25 +1,10 @@
 // Optional form fields in a real browser and the running app: the admin maps the form's Company
 // field to HubSpot's `company` property on the Signups page, a visitor subscribes with a company on
 // the public form, and the contact the sync creates in the simulator carries it.
-import type { Page } from "@playwright/test";
-import type { Db } from "@switchboard/lib/db/create-client";
+import { ensureContosoConnected, uniqueEmail, DEMO_PORTAL } from "./fixtures/contoso";
 import { test, expect, expectNoAxeViolations } from "./fixtures";
 
-const PORTAL = 62515;
-const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-
-async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
-  if (await db.connection.count({ where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } } })) return;
-  await adminPage.goto("/t/contoso/integrations");
-  await adminPage
-    .getByRole("button", { name: /^Connect (HubSpot|another portal)$/ })
-    .first()
-    .click();
-  await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
-  await adminPage.getByRole("button", { name: "Grant access" }).click();
-  await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
-}
+const PORTAL = DEMO_PORTAL;
 
 type SimContacts = { results: { properties: Record<string, string> }[] };
 
@@ -31,7 +16,7 @@ test.describe("form fields mapped to contact properties", () => {
     simulator,
   }) => {
     test.setTimeout(120_000);
-    await ensureConnected(adminPage, db);
+    await ensureContosoConnected(adminPage, db);
     try {
       await adminPage.goto("/t/contoso/signups");
       const company = adminPage.getByLabel("Company (at most 200 characters)");

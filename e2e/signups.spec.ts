@@ -2,11 +2,10 @@
 // without JavaScript), the admin watches it turn Synced with a contact id the simulator holds,
 // and with HubSpot disconnected a signup waits as Pending until the admin connects again.
 import type { Page } from "@playwright/test";
-import type { Db } from "@switchboard/lib/db/create-client";
+import { connectThroughConsent, ensureContosoConnected, uniqueEmail, DEMO_PORTAL } from "./fixtures/contoso";
 import { test, expect, expectNoAxeViolations } from "./fixtures";
 
-const PORTAL = 62515;
-const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+const PORTAL = DEMO_PORTAL;
 
 async function subscribe(page: Page, email: string, firstName = "Vera"): Promise<void> {
   await page.goto("/subscribe/contoso");
@@ -15,27 +14,6 @@ async function subscribe(page: Page, email: string, firstName = "Vera"): Promise
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Subscribe" }).click();
   await expect(page.getByTestId("signup-thanks")).toBeVisible();
-}
-
-async function connectThroughConsent(adminPage: Page): Promise<void> {
-  await adminPage.goto("/t/contoso/integrations");
-  await adminPage
-    .getByRole("button", { name: /^Connect (HubSpot|another portal)$/ })
-    .first()
-    .click();
-  // Wait for the consent page itself: the integrations page also names the portal in its labels.
-  await expect(adminPage.getByRole("heading", { name: "Connect Switchboard to HubSpot" })).toBeVisible();
-  await adminPage.getByRole("radio", { name: new RegExp(`Hub ID ${PORTAL}\\b`) }).check();
-  await adminPage.getByRole("button", { name: "Grant access" }).click();
-  await expect(adminPage).toHaveURL(/\/t\/contoso\/integrations/);
-}
-
-async function ensureConnected(adminPage: Page, db: Db): Promise<void> {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "contoso" }, select: { id: true } });
-  const usable = await db.connection.count({
-    where: { tenantId: tenant.id, portalId: String(PORTAL), status: { not: "NEEDS_RECONNECT" } },
-  });
-  if (usable === 0) await connectThroughConsent(adminPage);
 }
 
 function signupRow(page: Page, email: string) {
@@ -76,7 +54,7 @@ test.describe("newsletter signups", () => {
   });
 
   test("the admin sees a signup turn Synced with a contact id that exists in HubSpot", async ({ adminPage, page, simulator, db }) => {
-    await ensureConnected(adminPage, db);
+    await ensureContosoConnected(adminPage, db);
     const email = uniqueEmail("synced");
     await subscribe(page, email);
     await adminPage.goto("/t/contoso/signups");
@@ -96,7 +74,7 @@ test.describe("newsletter signups", () => {
     simulator,
     db,
   }) => {
-    await ensureConnected(adminPage, db);
+    await ensureContosoConnected(adminPage, db);
     // Valid for our form, but HubSpot refuses a domain label ending in "-" (INVALID_EMAIL).
     const email = `odd-${Date.now()}@example-.com`;
     await subscribe(page, email);
@@ -133,7 +111,7 @@ test.describe("newsletter signups", () => {
     runtime,
     db,
   }) => {
-    await ensureConnected(adminPage, db);
+    await ensureContosoConnected(adminPage, db);
     // The simulator's address stands in for the tenant's website: a different origin than the app.
     const siteOrigin = new URL(runtime.simulatorUrl).origin;
     await page.goto(`${siteOrigin}/_sim/secret-fingerprints`);
@@ -188,7 +166,7 @@ test.describe("newsletter signups", () => {
     simulator,
     db,
   }) => {
-    await ensureConnected(adminPage, db);
+    await ensureContosoConnected(adminPage, db);
     await adminPage.goto("/t/contoso/integrations");
     // Disconnect every card, so the tenant truly has nowhere to send signups.
     while ((await adminPage.getByRole("button", { name: "Disconnect", exact: true }).count()) > 0) {
