@@ -3,9 +3,10 @@
 // synced contact to it (the list step starts over).
 import { AppError } from "@/lib/app-error";
 import type { Db } from "@/lib/db/create-client";
-import type { ConsentProvider, StaticList } from "@/lib/integrations/consent-calls";
+import type { StaticList } from "@/lib/integrations/consent-calls";
 import { resolveDestination } from "../sync/destination";
 import { hasAllScopes } from "./consent-deps";
+import type { ChoiceCollaborators } from "./choice-collaborators";
 
 export type ListChoice =
   | { kind: "no-connection" }
@@ -13,9 +14,7 @@ export type ListChoice =
   | { kind: "unavailable"; reason: string }
   | { kind: "ready"; lists: StaticList[]; chosenId: string | null };
 
-type Collaborators = { consent: ConsentProvider; accessToken: (db: Db, connectionId: string) => Promise<string> };
-
-export async function loadListChoice(db: Db, tenantId: string, { consent, accessToken }: Collaborators): Promise<ListChoice> {
+export async function loadListChoice(db: Db, tenantId: string, { consent, accessToken }: ChoiceCollaborators): Promise<ListChoice> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { newsletterListId: true } });
   const destination = await resolveDestination(db, tenantId);
   if (!destination || destination.status === "NEEDS_RECONNECT") return { kind: "no-connection" };
@@ -31,7 +30,7 @@ export async function loadListChoice(db: Db, tenantId: string, { consent, access
 }
 
 /** `listId` empty: no list. Otherwise it must be one of the portal's MANUAL lists now. */
-export async function chooseNewsletterList(db: Db, tenantId: string, listId: string, collaborators: Collaborators): Promise<void> {
+export async function chooseNewsletterList(db: Db, tenantId: string, listId: string, collaborators: ChoiceCollaborators): Promise<void> {
   if (listId !== "") {
     const choice = await loadListChoice(db, tenantId, collaborators);
     if (choice.kind !== "ready") throw new AppError("conflict", "HubSpot's lists could not be read; nothing was changed.");

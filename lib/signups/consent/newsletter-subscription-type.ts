@@ -3,9 +3,10 @@
 // go through the subscription step again — which reads first, so opt-outs are still honoured.
 import { AppError } from "@/lib/app-error";
 import type { Db } from "@/lib/db/create-client";
-import type { ConsentProvider, SubscriptionType } from "@/lib/integrations/consent-calls";
+import type { SubscriptionType } from "@/lib/integrations/consent-calls";
 import { resolveDestination } from "../sync/destination";
 import { hasScope } from "./consent-deps";
+import type { ChoiceCollaborators } from "./choice-collaborators";
 
 export type SubscriptionTypeChoice =
   | { kind: "no-connection" }
@@ -13,12 +14,10 @@ export type SubscriptionTypeChoice =
   | { kind: "unavailable"; reason: string; chosenId: string | null }
   | { kind: "ready"; types: SubscriptionType[]; chosenId: string | null };
 
-type Collaborators = { consent: ConsentProvider; accessToken: (db: Db, connectionId: string) => Promise<string> };
-
 export async function loadSubscriptionTypeChoice(
   db: Db,
   tenantId: string,
-  { consent, accessToken }: Collaborators,
+  { consent, accessToken }: ChoiceCollaborators,
 ): Promise<SubscriptionTypeChoice> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { newsletterSubscriptionId: true } });
   const destination = await resolveDestination(db, tenantId);
@@ -43,7 +42,7 @@ export async function chooseSubscriptionType(
   db: Db,
   tenantId: string,
   subscriptionId: string,
-  collaborators: Collaborators,
+  collaborators: ChoiceCollaborators,
 ): Promise<void> {
   if (subscriptionId !== "") {
     const choice = await loadSubscriptionTypeChoice(db, tenantId, collaborators);

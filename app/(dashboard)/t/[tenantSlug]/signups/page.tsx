@@ -21,7 +21,7 @@ import { SignupsChart } from "./signups-chart";
 import { SignupTable } from "./signup-table";
 import { StatusCountsPanel } from "./status-counts";
 import { HubspotConsentSection } from "./hubspot-consent-section";
-import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
+import { runtimeChoiceCollaborators } from "@switchboard/lib/signups/consent/choice-collaborators";
 import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
 import { marketingSentence, marketingSummary, MARKETING_CONTACTS_EXPLANATION } from "@switchboard/lib/signups/consent/consent-summary";
 import { loadSubscriptionTypeChoice, type SubscriptionTypeChoice } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
@@ -164,10 +164,7 @@ export default async function SignupsPage({ params, searchParams }: SignupsPageP
 }
 
 // The portal's subscription types and static lists (one HubSpot call each); HubSpot not configured means nothing to choose.
-function hubspotCollaborators() {
-  const consent = processRuntime().providers.contactSync();
-  return { consent, accessToken: (database: typeof db, connectionId: string) => getValidAccessToken(database, connectionId) };
-}
+const hubspotCollaborators = () => runtimeChoiceCollaborators(processRuntime());
 
 async function subscriptionTypeChoice(tenantId: string): Promise<SubscriptionTypeChoice | null> {
   return processRuntime().env.HUBSPOT_CLIENT_ID ? loadSubscriptionTypeChoice(db, tenantId, hubspotCollaborators()) : null;

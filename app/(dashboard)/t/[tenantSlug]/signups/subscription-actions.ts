@@ -2,20 +2,15 @@
 // The newsletter's HubSpot subscription type and list (admins only), through the one tenant-action wrapper.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { db, processRuntime } from "@switchboard/lib/runtime/process-runtime";
+import { runtimeChoiceCollaborators } from "@switchboard/lib/signups/consent/choice-collaborators";
 import { chooseNewsletterList } from "@switchboard/lib/signups/consent/newsletter-list";
 import { chooseSubscriptionType } from "@switchboard/lib/signups/consent/newsletter-subscription-type";
 import { tenantAction } from "@/web/tenant-action";
 
 const hubspotId = z.string().trim().max(40).regex(/^\d*$/, "Choose one from the list.");
 
-function collaborators() {
-  return {
-    consent: processRuntime().providers.contactSync(),
-    accessToken: (database: typeof db, connectionId: string) => getValidAccessToken(database, connectionId),
-  };
-}
+const collaborators = () => runtimeChoiceCollaborators(processRuntime());
 
 export const saveSubscriptionType = tenantAction(
   { minRole: "ADMIN", fields: { subscriptionId: hubspotId } },
