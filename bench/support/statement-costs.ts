@@ -33,7 +33,7 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   (timings.get(name) ?? timings.set(name, []).get(name)!).push(performance.now() - started);
   return result;
 }
-const budget = new SharedPortalBudget(database.db, 105, 10_000);
+const budget = new SharedPortalBudget(database.store, 105, 10_000);
 for (let round = 0; round < 10; round++) {
   const tenants = await timed("tenantsWithPendingSignups", () => tenantsWithPendingSignups(database.db));
   await timed("resolveDestinations", () => resolveDestinations(database.db, tenants));

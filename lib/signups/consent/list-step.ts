@@ -9,32 +9,53 @@ import { cachedAccessToken } from "../sync/tenant-tokens";
 const CONTACTS_PER_CALL = 100;
 const CONNECTIONS_PER_PASS = 50;
 
+type ListPortal = { tenantId: string; connectionId: string; portalId: string; listId: string };
+
+// From the tenants that chose a list (an index), not from every connection: asked of each
+// connection, "any synced contact not added yet?" walked every synced row of every tenant per round.
 export async function runListStep(deps: ConsentDeps): Promise<number> {
-  const connections = await deps.db.connection.findMany({
-    where: {
-      status: { not: "NEEDS_RECONNECT" },
-      tenant: { newsletterListId: { not: null } },
-      signups: { some: { status: "SYNCED", listAddedAt: null, erasedAt: null, hubspotContactId: { not: null } } },
+  const tenants = await deps.db.tenant.findMany({
+    where: { newsletterListId: { not: null } },
+    select: {
+      id: true,
+      newsletterListId: true,
+      connections: { where: { status: { not: "NEEDS_RECONNECT" } }, select: { id: true, portalId: true, grantedScopes: true } },
     },
-    select: { id: true, portalId: true, grantedScopes: true, tenant: { select: { newsletterListId: true } } },
-    take: CONNECTIONS_PER_PASS,
+    orderBy: { id: "asc" },
   });
-  const added = await Promise.all(
-    connections
+  const portals = tenants.flatMap((tenant) =>
+    tenant.connections
       .filter((connection) => hasAllScopes(connection.grantedScopes, deps.consent.listScopes))
-      .map((connection) => addPortalContacts(deps, connection.id, connection.portalId, connection.tenant.newsletterListId!)),
+      .map((connection) => ({
+        tenantId: tenant.id,
+        connectionId: connection.id,
+        portalId: connection.portalId,
+        listId: tenant.newsletterListId!,
+      })),
   );
+  const withWork: { portal: ListPortal; signups: NotAdded[] }[] = [];
+  for (const portal of portals) {
+    if (withWork.length >= CONNECTIONS_PER_PASS) break;
+    const signups = await notAddedYet(deps, portal);
+    if (signups.length > 0) withWork.push({ portal, signups });
+  }
+  const added = await Promise.all(withWork.map(({ portal, signups }) => addPortalContacts(deps, portal, signups)));
   return added.reduce((sum, count) => sum + count, 0);
 }
 
-async function addPortalContacts(deps: ConsentDeps, connectionId: string, portalId: string, listId: string): Promise<number> {
-  const signups = await deps.db.signup.findMany({
-    where: { connectionId, status: "SYNCED", listAddedAt: null, erasedAt: null, hubspotContactId: { not: null } },
+type NotAdded = { id: string; hubspotContactId: string | null };
+
+function notAddedYet(deps: ConsentDeps, { tenantId, connectionId }: ListPortal): Promise<NotAdded[]> {
+  return deps.db.signup.findMany({
+    // tenantId as well: the (status, tenantId, …) index then reads this tenant's synced rows only.
+    where: { tenantId, connectionId, status: "SYNCED", listAddedAt: null, erasedAt: null, hubspotContactId: { not: null } },
     select: { id: true, hubspotContactId: true },
     orderBy: { syncedAt: "asc" },
     take: CONTACTS_PER_CALL,
   });
-  if (signups.length === 0) return 0;
+}
+
+async function addPortalContacts(deps: ConsentDeps, { connectionId, portalId, listId }: ListPortal, signups: NotAdded[]): Promise<number> {
   let accessToken: string;
   try {
     accessToken = await cachedAccessToken(deps, connectionId);

@@ -2,7 +2,7 @@
 // can observe each step without sleeping on timers.
 import type { Db } from "@switchboard/lib/db/create-client";
 import type { Store } from "@switchboard/lib/db/store";
-import { getValidAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
+import { getFreshAccessToken } from "@switchboard/lib/integrations/tokens/access-token";
 import { serverEnv } from "@switchboard/lib/env/server";
 import { createProviderRegistry } from "@switchboard/lib/integrations/registry";
 import { attemptsSpanning } from "@switchboard/lib/signups/sync/backoff";
@@ -21,7 +21,7 @@ export function syncDeps(store: Store, workerId = "test-worker", options: { requ
     store,
     db: store.db,
     workerId,
-    limiter: portalPacer(store.db, hubspotRatePolicy),
+    limiter: portalPacer(store, hubspotRatePolicy),
     settings: {
       batchSize: 100,
       leaseMs: 30_000,
@@ -30,7 +30,8 @@ export function syncDeps(store: Store, workerId = "test-worker", options: { requ
       maxRateWaitMs: 1_000,
       giveUpAfterAttempts: attemptsSpanning(72 * 3_600_000),
     },
-    accessToken: (database, connectionId) => getValidAccessToken(database, connectionId),
+    accessToken: async (database, connectionId, preloaded) =>
+      (await getFreshAccessToken(database, connectionId, undefined, preloaded)).token,
     crm: createProviderRegistry({ ...serverEnv(), SYNC_REQUEST_TIMEOUT_MS: options.requestTimeoutMs ?? 5_000 }).contactSync(),
   };
 }
