@@ -135,6 +135,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
       workers.exclude(released);
       return released.at;
     };
+    let arrivalFailed: unknown;
     const arrival = (async () => {
       if (!options.warmStart) return;
       if (bigTenantId && options.backlog) {
@@ -142,7 +143,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
         await new Promise((resolve) => setTimeout(resolve, options.backlog!.leadMs));
       }
       arrivedAt = await release(tenantIds);
-    })();
+    })().catch((error: unknown) => (arrivalFailed = error));
     const gaps = process.env.BENCH_LOOP_GAPS === "1" ? watchLoopGaps(started) : undefined;
     let synced = 0;
     let cpuAfter: CpuReading = cpuBefore;
@@ -150,6 +151,7 @@ export async function benchManyPortals(options: ManyPortalsOptions): Promise<Man
     let lastProgressAt = started;
     while (performance.now() - started < options.limitSeconds * 1000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
+      if (arrivalFailed) throw arrivalFailed;
       const now = await syncedCount(database.db, bigTenantId);
       if (now > 0 && !firstProgress) firstProgress = { at: performance.now(), synced: now };
       if (now > synced) lastProgressAt = performance.now();

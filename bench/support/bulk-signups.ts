@@ -73,10 +73,10 @@ export async function releaseBulkSignups(store: Store, tenantIds: string[]): Pro
     });
     return { at: Date.now(), ownCpuMs, backendPid: null };
   }
-  const { db } = store;
-  const [[backend]] = await db.$transaction([
-    db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`,
-    db.$executeRaw`UPDATE "Signup" SET "status" = 'PENDING' WHERE "status" = 'FAILED' AND "tenantId" IN (${Prisma.join(tenantIds)})`,
-  ]);
+  // One statement (a data-modifying WITH runs to completion), so the backend that ran it is known.
+  const [backend] = await store.db.$queryRaw<{ pid: number }[]>`
+    WITH released AS (
+      UPDATE "Signup" SET "status" = 'PENDING' WHERE "status" = 'FAILED' AND "tenantId" IN (${Prisma.join(tenantIds)}) RETURNING 1)
+    SELECT pg_backend_pid() AS pid, (SELECT COUNT(*) FROM released) AS released`;
   return { at: Date.now(), ownCpuMs: 0, backendPid: backend?.pid ?? null };
 }

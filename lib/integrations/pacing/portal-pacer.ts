@@ -51,6 +51,20 @@ export class PortalPacer {
     }
   }
 
+  /**
+   * Calls this worker could send to the portal within `withinMs`, by its own count (the budget other
+   * workers share may still hold some back): what a pass claims for the portal, so it does not claim
+   * rows that would only wait for the portal's next window while other tenants' calls wait for the pass.
+   */
+  readyWithin(portalId: string, withinMs: number): number {
+    return this.local.availableWithin(portalId, withinMs);
+  }
+
+  /** Milliseconds until this worker could send the portal's next call, by its own count (a pause included). */
+  waitBeforeNext(portalId: string): number {
+    return this.local.waitBeforeNext(portalId);
+  }
+
   /** The provider answered the call permitted at `takenAt`: both budgets count it from the answer. */
   async settle(portalId: string, takenAt: number, answeredAt = Date.now()): Promise<void> {
     this.local.restamp(portalId, takenAt, answeredAt);

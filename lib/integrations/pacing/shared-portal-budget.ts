@@ -36,7 +36,8 @@ export class SharedPortalBudget {
       await settleSlots(this.store, settlements);
       return settlements.map(() => undefined);
     },
-    { maxBatch: PORTALS_PER_STATEMENT },
+    // Answers arrive over a few milliseconds; a slot's stamp moving that much later changes nothing.
+    { maxBatch: PORTALS_PER_STATEMENT, gatherMs: 5 },
   );
 
   constructor(

@@ -54,6 +54,8 @@ export async function recordSynced(
 
 // A few hundred rows per statement pair: far fewer statements than calls, and still short ones.
 const ANSWERED_ROWS_PER_STATEMENT = 500;
+// The answers of calls sent together arrive over a few milliseconds: waiting that long gathers them.
+const GATHER_ANSWERS_MS = 5;
 
 type Answered = { rows: AnsweredSignup[]; events: OutboxRow[] };
 
@@ -71,7 +73,7 @@ function answeredWriter({ store, workerId }: OutcomeStore): (answered: Answered)
         );
         return batch.map(() => undefined);
       },
-      { maxBatch: ANSWERED_ROWS_PER_STATEMENT, weight: (answered) => answered.rows.length },
+      { maxBatch: ANSWERED_ROWS_PER_STATEMENT, weight: (answered) => answered.rows.length, gatherMs: GATHER_ANSWERS_MS },
     ),
   );
 }

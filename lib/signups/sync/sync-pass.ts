@@ -4,7 +4,8 @@
 // tokens the pass lacks (one query), then push every batch side by side within each portal's rate
 // budget (push-batch.ts) and record every outcome. What a pass costs thus follows its tenants' calls,
 // not how many tenants the platform has: a thousand small tenants share a handful of statements.
-// Each tenant gets the same share of a pass, so a portal with a large backlog never starves the others.
+// Each tenant gets the same share of a pass, and a portal at its rate limit is not claimed for until
+// its next slot is near, so a portal with a large backlog never holds up (or starves) the others.
 import { NeedsReconnectError } from "@/lib/integrations/errors";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
@@ -22,13 +23,17 @@ import { parkPendingSignups, WAITING_MESSAGE } from "./waiting-signups";
 // Where the previous pass stopped, per worker: the next one starts after it (round robin).
 const cursors = new WeakMap<SyncDeps, string>();
 
-export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> {
+// A portal is claimed for only if its slot frees within this long (see runSyncPass).
+const READY_WITHIN_MS = 500;
+
+/** `deferred`: tenants with due signups left for a later pass because their portal is at its limit. */
+export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number; deferred: number }> {
   const { db, settings } = deps;
   const chosen = await tenantsWithPendingSignups(db, { after: cursors.get(deps), limit: settings.maxBatchesPerPass });
   if (chosen.length === 0) {
     // Idle: a good moment to write the health figures gathered in memory.
     await flushSyncHealth(deps);
-    return { claimed: 0 };
+    return { claimed: 0, deferred: 0 };
   }
   cursors.set(deps, chosen[chosen.length - 1]!);
   const batchesPerTenant = Math.max(1, Math.min(settings.batchesPerPass, Math.floor(settings.maxBatchesPerPass / chosen.length)));
@@ -43,17 +48,36 @@ export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> 
       await parkPendingSignups(db, tenantId);
     }
   }
+  // As many batches per tenant as its portal can take soon: a pass waits for all its calls, so rows
+  // claimed for a portal at its limit would hold up every tenant of the pass (and, with every pass
+  // in flight waiting on it, tenants whose signups arrive meanwhile). Such a portal is left for a
+  // later pass — unless it is paused for longer than the sync waits at all (a spent daily allowance):
+  // then its rows are claimed to be handed back until the pause ends, where no pass looks at them.
+  const byBatches = new Map<number, string[]>();
+  let deferred = 0;
+  for (const [tenantId, destination] of usable) {
+    const ready = deps.limiter.readyWithin(destination.portalId, READY_WITHIN_MS);
+    const paused = ready === 0 && deps.limiter.waitBeforeNext(destination.portalId) > settings.maxRateWaitMs;
+    const batches = paused ? batchesPerTenant : Math.min(batchesPerTenant, ready);
+    if (batches === 0) deferred++;
+    else byBatches.set(batches, [...(byBatches.get(batches) ?? []), tenantId]);
+  }
   const claimedAt = Date.now();
-  const claims = await claimSignupsOfTenants(deps.store, {
-    workerId: deps.workerId,
-    tenantIds: [...usable.keys()],
-    limit: batchesPerTenant * settings.batchSize,
-    leaseMs: settings.leaseMs,
-    between: takeTurn,
-  });
+  const claims = new Map<string, ClaimedSignup[]>();
+  for (const [batches, tenantIds] of byBatches) {
+    if (claims.size > 0) await takeTurn();
+    const claimed = await claimSignupsOfTenants(deps.store, {
+      workerId: deps.workerId,
+      tenantIds,
+      limit: batches * settings.batchSize,
+      leaseMs: settings.leaseMs,
+      between: takeTurn,
+    });
+    for (const [tenantId, signups] of claimed) claims.set(tenantId, signups);
+  }
   if (claims.size === 0) {
     await flushSyncHealth(deps);
-    return { claimed: 0 };
+    return { claimed: 0, deferred };
   }
   const tokens = await cachedAccessTokens(
     deps,
@@ -70,7 +94,7 @@ export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number }> 
       return syncTenant(deps, destination, signups, tokens.get(destination.connectionId)!, claimedAt);
     }),
   );
-  return { claimed };
+  return { claimed, deferred };
 }
 
 function observeClaims(signups: ClaimedSignup[], destination: Destination): void {
