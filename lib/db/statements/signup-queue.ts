@@ -38,6 +38,14 @@ export async function selectTenantsWithPendingSignups(
   return rows.flatMap((row) => (row.tenantId ? [row.tenantId] : []));
 }
 
+/** The lowest and highest tenant ids with PENDING signups (two index probes); null when there are none. */
+export async function selectPendingTenantRange(db: Db): Promise<{ first: string; last: string } | null> {
+  const [range] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
+    SELECT (SELECT MIN("tenantId") FROM "Signup" WHERE "status" = 'PENDING') AS "first",
+           (SELECT MAX("tenantId") FROM "Signup" WHERE "status" = 'PENDING') AS "last"`;
+  return range?.first && range.last ? { first: range.first, last: range.last } : null;
+}
+
 export type SignupClaim = {
   workerId: string;
   tenantIds: readonly string[];

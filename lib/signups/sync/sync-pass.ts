@@ -15,6 +15,7 @@ import { isUsable, resolveDestinations, type Destination } from "./destination";
 import { takeTurn } from "./event-loop-turns";
 import { pushSignups } from "./push-batch";
 import { recordRetryLater, recordWaiting } from "./record-outcomes";
+import { randomRoundRobinStart } from "./round-robin-start";
 import type { SyncDeps } from "./sync-deps";
 import { flushSyncHealth } from "./sync-health";
 import { cachedAccessTokens, type TokenLookup } from "./tenant-tokens";
@@ -29,6 +30,10 @@ const READY_WITHIN_MS = 500;
 /** `deferred`: tenants with due signups left for a later pass because their portal is at its limit. */
 export async function runSyncPass(deps: SyncDeps): Promise<{ claimed: number; deferred: number }> {
   const { db, settings } = deps;
+  if (!cursors.has(deps)) {
+    const start = await randomRoundRobinStart(db);
+    if (start !== undefined) cursors.set(deps, start);
+  }
   const chosen = await tenantsWithPendingSignups(db, { after: cursors.get(deps), limit: settings.maxBatchesPerPass });
   if (chosen.length === 0) {
     // Idle: a good moment to write the health figures gathered in memory.

@@ -7,6 +7,7 @@ import {
   parkPendingSignups,
   refreshPlannerStatistics,
   renewSignupClaims,
+  selectPendingTenantRange,
   selectTenantsWithPendingSignups,
 } from "@switchboard/lib/db/statements/signup-queue";
 import { testProviders } from "@/tests/helpers/databases";
@@ -46,6 +47,20 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     expect(await selectTenantsWithPendingSignups(db, { after: sorted[3], limit: 2 })).toEqual(sorted.slice(4));
     expect(await selectTenantsWithPendingSignups(db, { after: sorted[4], limit: 2 })).toEqual([]);
     expect(await selectTenantsWithPendingSignups(db, { limit: 0 })).toEqual([]);
+  });
+
+  it("tells the lowest and highest tenant ids with PENDING rows, or nothing when none has any", async () => {
+    const w = world();
+    expect(await selectPendingTenantRange(w.database.db)).toBeNull();
+    const { tenant: other } = await seedTenant(w.database.db, { people: [] });
+    const { tenant: waiting } = await seedTenant(w.database.db, { people: [] });
+    await addSignup(w);
+    await w.database.db.signup.create({ data: { tenantId: other.id, email: "o@example.com", emailNormalized: "o@example.com" } });
+    await w.database.db.signup.create({
+      data: { tenantId: waiting.id, email: "w@example.com", emailNormalized: "w@example.com", status: "WAITING" },
+    });
+    const [first, last] = [w.tenantId, other.id].sort();
+    expect(await selectPendingTenantRange(w.database.db)).toEqual({ first, last });
   });
 
   it("claims the tenant's due rows oldest first up to the limit, moving them out of the due range for the lease", async () => {
