@@ -3,7 +3,8 @@
 // (production build vs a bare node:http reference), intake with and without 1,000,000 waiting
 // signups, the signups page at 0 vs 1,000,000 rows, and the simulator's own bench if present.
 // Loopback only; bounded; prints a summary and saves everything as JSON under bench/results/.
-// BENCH_PARTS=sync,many,intake,backlog,page,api,sim runs a subset; BENCH_SYNC_IN_PROCESS=false runs
+// BENCH_PARTS=sync,many,small,intake,backlog,page,api,sim runs a subset (small: a platform of small
+// tenants, bench/small-tenants.ts); BENCH_SYNC_IN_PROCESS=false runs
 // the backlog part's servers without their in-process sync (intake's own cost alone).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { benchIntake, type IntakeBenchResult } from "./intake";
 import { benchIntakeWithBacklog } from "./intake-waiting";
 import { benchManyPortals, type ManyPortalsResult } from "./many-portals";
 import { benchSignupsPage, type PageTimings } from "./signups-page";
+import { benchSmallTenants, isSmallTenantsPart, postgresCpuRatios, SMALL_TENANT_PARTS } from "./small-tenants";
 import { benchSyncThroughput } from "./sync-throughput";
 import { loadEnvFiles } from "@switchboard/lib/env/load-env-files";
 
@@ -29,9 +31,13 @@ const MANY_PORTALS = Number(process.env.BENCH_MANY_PORTALS ?? 50);
 const MANY_PER_PORTAL = Number(process.env.BENCH_MANY_PER_PORTAL ?? 4_000);
 const WAITING_SIGNUPS = Number(process.env.BENCH_WAITING_SIGNUPS ?? 1_000_000);
 const PAGE_ROWS = Number(process.env.BENCH_PAGE_ROWS ?? 1_000_000);
-const PARTS = (process.env.BENCH_PARTS ?? "sync,many,intake,backlog,page,api,sim")
+const PART_GROUPS: Record<string, string[]> = {
+  many: ["many-sqlite", "many-pg1", "many-pg2"],
+  small: SMALL_TENANT_PARTS,
+};
+const PARTS = (process.env.BENCH_PARTS ?? "sync,many,small,intake,backlog,page,api,sim")
   .split(",")
-  .flatMap((part) => (part === "many" ? ["many-sqlite", "many-pg1", "many-pg2"] : [part]));
+  .flatMap((part) => PART_GROUPS[part] ?? [part]);
 const CHILD_PART = process.env.BENCH_CHILD_PART;
 const API_SECONDS = Number(process.env.BENCH_API_SECONDS ?? 8);
 const WEBHOOK_EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 3_000);
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
       }
       Object.assign(results, JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>);
       if (part === "many-pg2") printScaling(results);
+      if (part === "few-pg2") printSmallCpuRatios(results);
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -127,6 +134,8 @@ async function runPart(part: string, out: string): Promise<void> {
     printMany(run.title, result, run.goal);
     results[part] = result;
   }
+
+  if (isSmallTenantsPart(part)) results[part] = await benchSmallTenants(part, line);
 
   if (part === "intake") {
     line(`\n(c) intake — POST /api/subscribe/{tenant}, ${INTAKE_CONCURRENCY} concurrent clients, ${INTAKE_SECONDS} s, SQLite`);
@@ -200,6 +209,15 @@ function printScaling(results: Record<string, unknown>): void {
   const scaling = Math.round((two.steadyContactsPerSecond / Math.max(one.steadyContactsPerSecond, 0.001)) * 100) / 100;
   results.postgresScaling = scaling;
   line(`  PostgreSQL 1 → 2 workers (first-to-last-contact rates): ${scaling}× (goal ≥ 1.7×: ${scaling >= 1.7 ? "met" : "NOT met"})`);
+}
+
+function printSmallCpuRatios(results: Record<string, unknown>): void {
+  const ratios = postgresCpuRatios(results);
+  results.smallPostgresCpuRatios = ratios;
+  for (const { shape, ratio } of ratios)
+    line(
+      `  PostgreSQL 2 workers / 1, CPU per contact (workers + database), ${shape}: ${ratio}× (goal ≤ 1.1×: ${ratio <= 1.1 ? "met" : "NOT met"})`,
+    );
 }
 
 function printMany(title: string, result: ManyPortalsResult, goal?: number): void {

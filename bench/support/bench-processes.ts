@@ -2,7 +2,9 @@
 // its own process group (stopped with stopGroup), so the worker under test never shares an event
 // loop or a core's time slice with the simulator answering it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DEFAULT_PORTALS } from "@/simulator/src/config";
 import { freePort, waitUntilUp } from "./production-app";
 
@@ -13,30 +15,40 @@ export function benchPortalIds(count: number): number[] {
   return Array.from({ length: count }, (_, index) => 300_001 + index);
 }
 
-export async function startSimulatorProcess(portalIds: number[]): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * The simulator in a process of its own, HubSpot's marketplace limit per portal. Its portals come
+ * from a file (HUBSPOT_SIM_PORTALS_FILE: one environment variable holding thousands fails the spawn
+ * with E2BIG); `onDemand` starts it with none listed and creates each portal the first time it is named.
+ */
+export async function startSimulatorProcess(
+  portalIds: number[],
+  { onDemand = false }: { onDemand?: boolean } = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const scopes = DEFAULT_PORTALS[0]!.scopes;
-  const portals = portalIds.map((id, index) => ({
-    id,
-    name: `Bench portal ${id}`,
-    hubDomain: `bench-${id}.hubspot.test`,
-    userEmail: `admin@bench-${id}.hubspot.test`,
-    userId: 5000 + index,
-    scopes,
-  }));
+  const folder = mkdtempSync(join(tmpdir(), "bench-sim-portals-"));
+  const portalsFile = join(folder, "portals.json");
+  const listed = onDemand ? [DEFAULT_PORTALS[0]!.id] : portalIds;
+  writeFileSync(portalsFile, JSON.stringify(listed.map((id) => ({ id, name: `Bench portal ${id}`, scopes }))));
   const child = spawn(process.execPath, tsNode("simulator/src/main.ts"), {
     env: {
       ...process.env,
       HUBSPOT_SIM_PORT: String(port),
       HUBSPOT_SIM_HOST: "127.0.0.1",
-      HUBSPOT_SIM_PORTALS: JSON.stringify(portals),
+      HUBSPOT_SIM_PORTALS_FILE: portalsFile,
+      HUBSPOT_SIM_CREATE_PORTALS_ON_DEMAND: onDemand ? "true" : "false",
       HUBSPOT_SIM_RATE_LIMIT: "110",
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${url}/_sim/portals`, child);
+  try {
+    await waitUntilUp(`${url}/_sim/health`, child);
+  } finally {
+    // Read once at start-up.
+    rmSync(folder, { recursive: true, force: true });
+  }
   return { url, child };
 }
 

@@ -2,9 +2,13 @@
 // database (a recursive CTE on SQLite, generate_series on PostgreSQL), never a Prisma create per
 // row. Rows of several tenants interleave in arrival order (row i belongs to tenant i mod n), the
 // shape that used to fragment claims. Timestamps use Prisma's SQLite text format, so the app reads
-// them back unchanged.
+// them back unchanged. releaseBulkSignups makes rows inserted as FAILED due in one statement, so
+// signups can "arrive" at a chosen moment without the bench's inserts weighing on what it measures.
 import type { Db } from "@switchboard/lib/db/create-client";
 import type { DatabaseProvider } from "@switchboard/lib/db/database-url";
+import { Prisma } from "@switchboard/lib/db/generated/sqlite/client";
+import { withLockRetries } from "@switchboard/lib/db/statements/sqlite-lock-wait";
+import type { Store } from "@switchboard/lib/db/store";
 
 export interface BulkSignups {
   tenantIds: string[];
@@ -44,4 +48,35 @@ export async function insertBulkSignups(db: Db, provider: DatabaseProvider, spec
       );
     }
   }
+}
+
+/** What releasing cost the bench itself: CPU of this process (SQLite runs in it), and the PostgreSQL backend that ran it. */
+export type Release = { at: number; ownCpuMs: number; backendPid: number | null };
+
+/** FAILED → PENDING for these tenants' rows, in one statement: their signups are due from now on. */
+export async function releaseBulkSignups(store: Store, tenantIds: string[]): Promise<Release> {
+  const sqlite = store.sqlite();
+  if (sqlite) {
+    const update = sqlite.prepare(
+      `UPDATE "Signup" SET "status" = 'PENDING' WHERE "status" = 'FAILED' AND "tenantId" IN (SELECT value FROM json_each(?))`,
+    );
+    let ownCpuMs = 0;
+    // Synchronous: nothing else of this process runs meanwhile, so its CPU is the statement's alone.
+    await withLockRetries(30_000, () => {
+      const before = process.cpuUsage();
+      try {
+        update.run(JSON.stringify(tenantIds));
+      } finally {
+        const used = process.cpuUsage(before);
+        ownCpuMs += (used.user + used.system) / 1000;
+      }
+    });
+    return { at: Date.now(), ownCpuMs, backendPid: null };
+  }
+  // One statement (a data-modifying WITH runs to completion), so the backend that ran it is known.
+  const [backend] = await store.db.$queryRaw<{ pid: number }[]>`
+    WITH released AS (
+      UPDATE "Signup" SET "status" = 'PENDING' WHERE "status" = 'FAILED' AND "tenantId" IN (${Prisma.join(tenantIds)}) RETURNING 1)
+    SELECT pg_backend_pid() AS pid, (SELECT COUNT(*) FROM released) AS released`;
+  return { at: Date.now(), ownCpuMs: 0, backendPid: backend?.pid ?? null };
 }

@@ -26,6 +26,10 @@ export interface Dialect {
   asInteger(value: Prisma.Sql): Prisma.Sql;
   /** A DateTime parameter for the hot-path drivers (better-sqlite3, pg), stored as Prisma reads it back. */
   timestamp(date: Date): string | Date;
+  /** A DateTime as text inside jsonRows, in the form the column stores (compared and written as is). */
+  jsonTimestamp(date: Date): string;
+  /** A timestamp that travelled as text (jsonTimestamp), back to a DateTime column's type. */
+  asTimestamp(value: Prisma.Sql): Prisma.Sql;
 }
 
 /** The text form Prisma's SQLite adapter stores DateTime in, so Prisma reads these rows back unchanged. */
@@ -43,6 +47,8 @@ const sqlite: Dialect = {
   asEnum: (value) => value,
   asInteger: (value) => Prisma.sql`CAST(${value} AS INTEGER)`,
   timestamp: prismaSqliteTimestamp,
+  jsonTimestamp: prismaSqliteTimestamp,
+  asTimestamp: (value) => value,
 };
 
 const postgresql: Dialect = {
@@ -55,6 +61,9 @@ const postgresql: Dialect = {
   asEnum: (value, enumName) => Prisma.sql`${value}::${Prisma.raw(`"${enumName}"`)}`,
   asInteger: (value) => Prisma.sql`(${value})::int`,
   timestamp: (date) => date,
+  // ISO text in UTC; a timestamp without time zone ignores the trailing Z (the columns hold UTC).
+  jsonTimestamp: (date) => date.toISOString(),
+  asTimestamp: (value) => Prisma.sql`(${value})::timestamp(3)`,
 };
 
 export function dialectOf(provider: DatabaseProvider): Dialect {

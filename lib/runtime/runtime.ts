@@ -87,7 +87,7 @@ export function createRuntime(env: ServerEnv, parts: RuntimeParts = {}): Runtime
     links: { appUrl: env.APP_URL, productName: clientEnv.NEXT_PUBLIC_PRODUCT_NAME },
     metrics: metrics(),
     webhooks: { keyRing, urlPolicy: urlPolicyFrom(env) },
-    portalPacer: portalPacer(db, providers.contactSyncRatePolicy, env.SYNC_PORTAL_REQUESTS_PER_10S),
+    portalPacer: portalPacer(store, providers.contactSyncRatePolicy, env.SYNC_PORTAL_REQUESTS_PER_10S),
     workers,
     async close() {
       await workers.stop();

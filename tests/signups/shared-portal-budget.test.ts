@@ -1,8 +1,8 @@
 // The call budget all sync workers share per HubSpot portal, on both databases: several workers
-// (each with its own database client, as separate processes would have) racing for one portal
+// (each with its own database handles, as separate processes would have) racing for one portal
 // never get more calls than the portal has slots in any rolling window.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbClient, type Db } from "@switchboard/lib/db/create-client";
+import { createStore, type Store } from "@switchboard/lib/db/store";
 import { SharedPortalBudget } from "@switchboard/lib/integrations/pacing/shared-portal-budget";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 
@@ -11,15 +11,15 @@ const SLOTS = 4;
 
 describe.each(testProviders)("shared portal budget on %s", (provider) => {
   let database: TestDatabase;
-  const clients: Db[] = [];
+  const clients: Store[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(provider);
-    for (let worker = 0; worker < 3; worker++) clients.push(createDbClient(database.url));
+    for (let worker = 0; worker < 3; worker++) clients.push(createStore(database.url));
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.$disconnect()));
+    await Promise.all(clients.map((client) => client.close()));
     await database?.drop();
   });
 
@@ -75,7 +75,7 @@ describe.each(testProviders)("shared portal budget on %s", (provider) => {
   });
 
   it("gives each portal its own slots and recreates them after the table was emptied", async () => {
-    const budget = new SharedPortalBudget(clients[0] as Db, 1, WINDOW_MS);
+    const budget = new SharedPortalBudget(clients[0]!, 1, WINDOW_MS);
     const now = Date.now();
     expect(await budget.tryTake("portal-a", now)).toBe(0);
     expect(await budget.tryTake("portal-a", now)).toBeGreaterThan(0);

@@ -7,16 +7,22 @@ import { Prisma } from "../generated/sqlite/client";
 import type { Store } from "../store";
 import { insertWebhookEventsSql, type OutboxRow } from "./outbox";
 
-/** HubSpot's answer per row: SYNCED with a contact id, or FAILED with HubSpot's reason. */
-export type AnsweredSignup = { id: string; status: "SYNCED" | "FAILED"; contactId: string | null; lastError: string | null };
+/** HubSpot's answer per row: SYNCED with a contact id, or FAILED with HubSpot's reason; `connectionId`: the portal it went to. */
+export type AnsweredSignup = {
+  id: string;
+  connectionId: string;
+  status: "SYNCED" | "FAILED";
+  contactId: string | null;
+  lastError: string | null;
+};
 
 /** Events to write with an outcome, each keyed (OutboxRow.key) by the signup it announces. */
 export type KeyedEvents = readonly OutboxRow[];
 
+/** The answers of many calls (to many portals) in one statement, with their events. */
 export async function writeAnsweredSignups(
   store: Store,
   workerId: string,
-  connectionId: string,
   rows: readonly AnsweredSignup[],
   events: KeyedEvents,
   now: Date,
@@ -24,14 +30,14 @@ export async function writeAnsweredSignups(
   if (rows.length === 0) return;
   const { dialect } = store;
   const outcomes = dialect.jsonRows(
-    ["id", "status", "contactId", "lastError"],
-    rows.map((row) => [row.id, row.status, row.contactId, row.lastError]),
+    ["id", "connectionId", "status", "contactId", "lastError"],
+    rows.map((row) => [row.id, row.connectionId, row.status, row.contactId, row.lastError]),
   );
   const update = Prisma.sql`UPDATE "Signup" SET
       "status" = ${dialect.asEnum(Prisma.sql`o."status"`, "SignupStatus")},
       "hubspotContactId" = COALESCE(o."contactId", "Signup"."hubspotContactId"),
       "syncedAt" = CASE WHEN o."contactId" IS NULL THEN "Signup"."syncedAt" ELSE ${now} END,
-      "lastError" = o."lastError", "connectionId" = ${connectionId}, "attempts" = "Signup"."attempts" + 1,
+      "lastError" = o."lastError", "connectionId" = o."connectionId", "attempts" = "Signup"."attempts" + 1,
       "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${now}
     FROM ${outcomes} AS o
     WHERE "Signup"."id" = o."id" AND "Signup"."claimedBy" = ${workerId}`;

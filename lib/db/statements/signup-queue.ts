@@ -1,4 +1,4 @@
-// The signup queue's statements: which tenants have PENDING rows, claiming a tenant's due rows under
+// The signup queue's statements: which tenants have PENDING rows, claiming tenants' due rows under
 // a lease, renewing that lease, parking rows that have nowhere to go, and SQLite's planner statistics.
 // Every statement is a range of the (status, tenantId, nextAttemptAt) index or keyed by id. What to
 // claim, for how long, and when to park is decided by the sync (lib/signups/sync/).
@@ -20,37 +20,74 @@ export interface ClaimedSignup {
   lastError: string | null;
 }
 
-/** Tenants with PENDING signups (due now or later), in id order: a skip scan, one index probe per tenant. */
-export async function selectTenantsWithPendingSignups(db: Db): Promise<string[]> {
+/**
+ * Tenants with PENDING signups (due now or later), in id order, after `after` (exclusive) and at
+ * most `limit` of them: a skip scan, one index probe per tenant returned — a pass that serves 64
+ * tenants reads 64 entries however many thousands have signups pending.
+ */
+export async function selectTenantsWithPendingSignups(
+  db: Db,
+  { after = "", limit = 1_000_000 }: { after?: string; limit?: number } = {},
+): Promise<string[]> {
+  if (limit <= 0) return [];
   const rows = await db.$queryRaw<{ tenantId: string | null }[]>`
-    WITH RECURSIVE pending ("tenantId") AS (
-      SELECT (SELECT MIN("tenantId") FROM "Signup" WHERE "status" = 'PENDING')
+    WITH RECURSIVE pending ("tenantId", "n") AS (
+      SELECT (SELECT MIN("tenantId") FROM "Signup" WHERE "status" = 'PENDING' AND "tenantId" > ${after}), 1
       UNION ALL
-      SELECT (SELECT MIN(s."tenantId") FROM "Signup" s WHERE s."status" = 'PENDING' AND s."tenantId" > pending."tenantId")
-      FROM pending WHERE pending."tenantId" IS NOT NULL
+      SELECT (SELECT MIN(s."tenantId") FROM "Signup" s WHERE s."status" = 'PENDING' AND s."tenantId" > pending."tenantId"), pending."n" + 1
+      FROM pending WHERE pending."tenantId" IS NOT NULL AND pending."n" < ${limit}
     )
     SELECT "tenantId" FROM pending WHERE "tenantId" IS NOT NULL`;
   return rows.flatMap((row) => (row.tenantId ? [row.tenantId] : []));
 }
 
-export type SignupClaim = { workerId: string; tenantId: string; limit: number; now: Date; leaseUntil: Date; reclaimedMessage: string };
+/** The lowest and highest tenant ids with PENDING signups (two index probes); null when there are none. */
+export async function selectPendingTenantRange(db: Db): Promise<{ first: string; last: string } | null> {
+  const [range] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
+    SELECT (SELECT MIN("tenantId") FROM "Signup" WHERE "status" = 'PENDING') AS "first",
+           (SELECT MAX("tenantId") FROM "Signup" WHERE "status" = 'PENDING') AS "last"`;
+  return range?.first && range.last ? { first: range.first, last: range.last } : null;
+}
+
+export type SignupClaim = {
+  workerId: string;
+  tenantIds: readonly string[];
+  /** Rows per tenant, at most. */
+  limit: number;
+  now: Date;
+  leaseUntil: Date;
+  reclaimedMessage: string;
+};
 
 /**
- * Up to `limit` of the tenant's due signups, oldest due first, claimed in one statement: the claim
- * moves nextAttemptAt to the lease's end, so claimed rows leave the due range. A row still claimed
- * by someone else (whose lease ran out) gets `reclaimedMessage` as its lastError.
+ * Up to `limit` due signups of each tenant, oldest due first, claimed for all the tenants in one
+ * statement: the claim moves nextAttemptAt to the lease's end, so claimed rows leave the due range.
+ * A row still claimed by someone else (whose lease ran out) gets `reclaimedMessage` as its lastError.
+ * Each tenant's rows are one index range (status, tenantId, nextAttemptAt); PostgreSQL workers skip
+ * rows another worker is claiming (FOR UPDATE SKIP LOCKED in each tenant's LATERAL range), SQLite's
+ * one writer makes the statement atomic already.
  */
 export async function claimDueSignups(store: Store, claim: SignupClaim): Promise<ClaimedSignup[]> {
+  if (claim.tenantIds.length === 0) return [];
+  const tenants = JSON.stringify(claim.tenantIds);
+  const due =
+    store.dialect.kind === "postgresql"
+      ? Prisma.sql`
+        SELECT d."id" FROM json_array_elements_text(${tenants}::json) AS t("tenantId")
+        CROSS JOIN LATERAL (
+          SELECT s."id" FROM "Signup" s
+          WHERE s."status" = 'PENDING' AND s."tenantId" = t."tenantId" AND s."nextAttemptAt" <= ${claim.now}
+          ORDER BY s."nextAttemptAt" LIMIT ${claim.limit}
+          ${store.dialect.skipLocked("s")}) AS d`
+      : Prisma.sql`
+        SELECT d."id" FROM json_each(${tenants}) AS t JOIN "Signup" d ON d."id" IN (
+          SELECT s."id" FROM "Signup" s
+          WHERE s."status" = 'PENDING' AND s."tenantId" = t.value AND s."nextAttemptAt" <= ${claim.now}
+          ORDER BY s."nextAttemptAt" LIMIT ${claim.limit})`;
   return store.db.$queryRaw<ClaimedSignup[]>`
     UPDATE "Signup" SET "claimedBy" = ${claim.workerId}, "claimedUntil" = ${claim.leaseUntil}, "nextAttemptAt" = ${claim.leaseUntil},
       "lastError" = CASE WHEN "claimedBy" IS NULL THEN "lastError" ELSE ${claim.reclaimedMessage} END
-    WHERE "id" IN (
-      SELECT "id" FROM "Signup"
-      WHERE "status" = 'PENDING' AND "tenantId" = ${claim.tenantId} AND "nextAttemptAt" <= ${claim.now}
-      ORDER BY "nextAttemptAt"
-      LIMIT ${claim.limit}
-      ${store.dialect.skipLocked()}
-    )
+    WHERE "id" IN (${due})
     RETURNING "id", "tenantId", "email", "emailNormalized", "firstName", "lastName", "company", "freeText", "attempts", "createdAt", "lastError"`;
 }
 

@@ -1,7 +1,12 @@
-// One HTTP exchange with HubSpot over fetch: a timeout on every call, the body read as JSON
+// One HTTP exchange with HubSpot over node:http(s): a timeout on every call, the body read as JSON
 // whatever its Content-Type claims (HubSpot does not always label error bodies), and the
 // rate-limit headers picked out. Transport failures become HubspotTransportError; every status
-// code is handed back as it came, for failures.ts to classify.
+// code is handed back as it came, for failures.ts to classify. Redirects are not followed.
+// node:http rather than fetch: a platform's sync makes a call for every few signups, and fetch's
+// web streams, Headers and AbortSignal cost the worker twice the CPU per call (0.53 vs 0.23 ms
+// for a 20-contact upsert, measured side by side).
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { HubspotConfig } from "./config";
 import { readRateLimitHeaders, type RateLimitObservation } from "./rate-limit-headers";
 
@@ -35,39 +40,90 @@ export class HubspotTransportError extends Error {
 
 type HttpConfig = Pick<HubspotConfig, "apiBaseUrl" | "requestTimeoutMs">;
 
+// Connections to HubSpot kept open between calls, one pool per process like fetch's own dispatcher;
+// made when the first call goes out.
+let agents: { http: HttpAgent; https: HttpsAgent } | undefined;
+const MAX_SOCKETS = 256;
+
 export async function hubspotRequest(config: HttpConfig, request: HubspotRequest): Promise<HubspotReply> {
   const url = new URL(`${config.apiBaseUrl}${request.path}`);
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string | number> = { accept: "application/json" };
   if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
-  let body: string | undefined;
+  let body: Buffer | undefined;
   if (request.form) {
     headers["content-type"] = "application/x-www-form-urlencoded";
-    body = new URLSearchParams(request.form).toString();
+    body = Buffer.from(new URLSearchParams(request.form).toString());
   } else if (request.json !== undefined) {
     headers["content-type"] = "application/json";
-    body = JSON.stringify(request.json);
+    body = Buffer.from(JSON.stringify(request.json));
   }
-  let response: Response;
-  let text: string;
+  if (body) headers["content-length"] = body.length;
+  let answer: { status: number; headers: Headers; text: string };
   try {
-    response = await fetch(url, {
-      method: request.method,
-      headers,
-      body,
-      signal: AbortSignal.timeout(config.requestTimeoutMs),
-      redirect: "manual",
-    });
-    text = await response.text();
+    answer = await exchange(url, request.method, headers, body, config.requestTimeoutMs);
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    const timedOut = error instanceof TimeoutError;
     // The URL never goes into the message: a misconfigured base URL is not worth a leak risk.
     throw new HubspotTransportError(
       timedOut ? `HubSpot did not answer within ${config.requestTimeoutMs} ms` : "Could not reach HubSpot (network error)",
       timedOut,
     );
   }
-  return { status: response.status, body: parseBody(text), headers: response.headers, rateLimit: readRateLimitHeaders(response.headers) };
+  return { status: answer.status, body: parseBody(answer.text), headers: answer.headers, rateLimit: readRateLimitHeaders(answer.headers) };
+}
+
+class TimeoutError extends Error {}
+
+function exchange(
+  url: URL,
+  method: string,
+  headers: Record<string, string | number>,
+  body: Buffer | undefined,
+  timeoutMs: number,
+): Promise<{ status: number; headers: Headers; text: string }> {
+  agents ??= {
+    http: new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
+  };
+  const secure = url.protocol === "https:";
+  return new Promise((resolve, reject) => {
+    // The whole exchange, answer included, within the timeout.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      outgoing.destroy(new TimeoutError());
+    }, timeoutMs);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(timedOut ? new TimeoutError() : error);
+    };
+    const outgoing = (secure ? httpsRequest : httpRequest)(
+      url,
+      { method, headers, agent: secure ? agents!.https : agents!.http },
+      (incoming: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("error", fail);
+        incoming.on("aborted", () => fail(new Error("answer aborted")));
+        incoming.on("end", () => {
+          clearTimeout(timer);
+          resolve({ status: incoming.statusCode ?? 0, headers: headersOf(incoming), text: Buffer.concat(chunks).toString("utf8") });
+        });
+      },
+    );
+    outgoing.on("error", fail);
+    outgoing.end(body);
+  });
+}
+
+function headersOf(incoming: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
 }
 
 function parseBody(text: string): unknown {

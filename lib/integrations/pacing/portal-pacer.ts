@@ -2,7 +2,7 @@
 // AND the budget every worker on the database shares (never more than the account allows per rolling
 // window, however many workers there are). A call leaves only when both say yes. Both follow the
 // size the provider's answers announce for the account (its RatePolicy), and a spent daily allowance.
-import type { Db } from "@/lib/db/create-client";
+import type { Store } from "@/lib/db/store";
 import type { RateLimitObservation } from "../contact-upsert";
 import { PortalRateLimiter } from "./portal-rate-limiter";
 import type { RatePolicy } from "./rate-policy";
@@ -15,10 +15,10 @@ export type Permit = { ok: true; takenAt: number } | { ok: false; waitMs: number
  * Per portal, from this worker and from all workers together: the pace the provider's answers
  * announce (its starting pace until the first answer), never above `cap` when one is set.
  */
-export function portalPacer(db: Db, policy: RatePolicy, cap?: number): PortalPacer {
+export function portalPacer(store: Store, policy: RatePolicy, cap?: number): PortalPacer {
   const starting = Math.min(policy.startingPace.perWindow, cap ?? Infinity);
   const { windowMs } = policy.startingPace;
-  return new PortalPacer(new PortalRateLimiter(starting, windowMs), new SharedPortalBudget(db, starting, windowMs), policy, cap);
+  return new PortalPacer(new PortalRateLimiter(starting, windowMs), new SharedPortalBudget(store, starting, windowMs), policy, cap);
 }
 
 export class PortalPacer {
@@ -49,6 +49,20 @@ export class PortalPacer {
       if (waitMs > maxWaitMs) return { ok: false, waitMs };
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
+  }
+
+  /**
+   * Calls this worker could send to the portal within `withinMs`, by its own count (the budget other
+   * workers share may still hold some back): what a pass claims for the portal, so it does not claim
+   * rows that would only wait for the portal's next window while other tenants' calls wait for the pass.
+   */
+  readyWithin(portalId: string, withinMs: number): number {
+    return this.local.availableWithin(portalId, withinMs);
+  }
+
+  /** Milliseconds until this worker could send the portal's next call, by its own count (a pause included). */
+  waitBeforeNext(portalId: string): number {
+    return this.local.waitBeforeNext(portalId);
   }
 
   /** The provider answered the call permitted at `takenAt`: both budgets count it from the answer. */

@@ -51,6 +51,30 @@ export class PortalRateLimiter {
     return Math.max(1, (window.sentAt[0] ?? now) + window.windowMs - now);
   }
 
+  /** Milliseconds until this limiter would let a call through (0 = now; nothing counted). */
+  waitBeforeNext(portalId: string, now = Date.now()): number {
+    const window = this.window(portalId);
+    if (window.pausedUntil > now) return window.pausedUntil - now;
+    let counted = 0;
+    let oldest = Infinity;
+    for (const sentAt of window.sentAt)
+      if (sentAt > now - window.windowMs) {
+        counted++;
+        oldest = Math.min(oldest, sentAt);
+      }
+    return counted < window.budget ? 0 : Math.max(1, oldest + window.windowMs - now);
+  }
+
+  /** How many calls this limiter would let through within `withinMs` from `now` (none counted). */
+  availableWithin(portalId: string, withinMs: number, now = Date.now()): number {
+    const window = this.window(portalId);
+    if (window.pausedUntil > now + withinMs) return 0;
+    const freedBy = now + withinMs - window.windowMs;
+    let stillCounted = 0;
+    for (const sentAt of window.sentAt) if (sentAt > freedBy) stillCounted++;
+    return Math.max(0, window.budget - stillCounted);
+  }
+
   /** Gives back a call counted at `at` that was not sent after all. */
   refund(portalId: string, at: number): void {
     const sentAt = this.window(portalId).sentAt;

@@ -27,23 +27,29 @@ export function sealTokenSet(
   };
 }
 
+const TOKEN_ROW = {
+  id: true,
+  tenantId: true,
+  provider: true,
+  portalId: true,
+  status: true,
+  accessTokenCiphertext: true,
+  refreshTokenCiphertext: true,
+  accessTokenExpiresAt: true,
+  lastRefreshedAt: true,
+  consecutiveFailures: true,
+  tokenVersion: true,
+} as const;
+
 export async function loadTokenRow(db: Db, connectionId: string) {
-  return db.connection.findUnique({
-    where: { id: connectionId },
-    select: {
-      id: true,
-      tenantId: true,
-      provider: true,
-      portalId: true,
-      status: true,
-      accessTokenCiphertext: true,
-      refreshTokenCiphertext: true,
-      accessTokenExpiresAt: true,
-      lastRefreshedAt: true,
-      consecutiveFailures: true,
-      tokenVersion: true,
-    },
-  });
+  return db.connection.findUnique({ where: { id: connectionId }, select: TOKEN_ROW });
+}
+
+/** Many connections' rows in one query (a sync pass's tenants); a connection that is gone is absent. */
+export async function loadTokenRows(db: Db, connectionIds: readonly string[]): Promise<Map<string, TokenRow>> {
+  if (connectionIds.length === 0) return new Map();
+  const rows = await db.connection.findMany({ where: { id: { in: [...connectionIds] } }, select: TOKEN_ROW });
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export type TokenRow = NonNullable<Awaited<ReturnType<typeof loadTokenRow>>>;

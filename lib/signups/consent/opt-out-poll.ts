@@ -31,13 +31,14 @@ export async function runOptOutPoll(deps: ConsentDeps): Promise<number> {
       grantedScopes: { contains: deps.consent.subscriptionScope },
       tenant: { newsletterSubscriptionId: { not: null } },
     },
-    select: { id: true, portalId: true, grantedScopes: true, tenant: { select: { newsletterSubscriptionId: true } } },
+    select: { id: true, tenantId: true, portalId: true, grantedScopes: true, tenant: { select: { newsletterSubscriptionId: true } } },
   });
   const found = await Promise.all(
     connections.map((connection) =>
       pollPortal(
         deps,
         { connectionId: connection.id, portalId: connection.portalId },
+        connection.tenantId,
         connection.grantedScopes,
         connection.tenant.newsletterSubscriptionId!,
       ),
@@ -46,9 +47,15 @@ export async function runOptOutPoll(deps: ConsentDeps): Promise<number> {
   return found.reduce((sum, count) => sum + count, 0);
 }
 
-async function pollPortal(deps: ConsentDeps, portal: Portal, grantedScopes: string, subscriptionId: string): Promise<number> {
+async function pollPortal(
+  deps: ConsentDeps,
+  portal: Portal,
+  tenantId: string,
+  grantedScopes: string,
+  subscriptionId: string,
+): Promise<number> {
   const batch = hasAllScopes(grantedScopes, deps.consent.batchStatusScopes);
-  const signups = await dueForPoll(deps, portal.connectionId, batch ? BATCH_CONTACTS_PER_ROUND : CONTACTS_PER_ROUND);
+  const signups = await dueForPoll(deps, tenantId, portal.connectionId, batch ? BATCH_CONTACTS_PER_ROUND : CONTACTS_PER_ROUND);
   if (signups.length === 0) return 0;
   let accessToken: string;
   try {
@@ -77,10 +84,11 @@ async function pollPortal(deps: ConsentDeps, portal: Portal, grantedScopes: stri
   return optedOut;
 }
 
-async function dueForPoll(deps: ConsentDeps, connectionId: string, limit: number): Promise<Polled[]> {
+async function dueForPoll(deps: ConsentDeps, tenantId: string, connectionId: string, limit: number): Promise<Polled[]> {
   const now = Date.now();
   const select = { id: true, tenantId: true, email: true, hubspotContactId: true } as const;
-  const base = { connectionId, status: "SYNCED" as const, subscriptionState: "SUBSCRIBED", erasedAt: null };
+  // tenantId as well: the (status, tenantId, …) index then reads this tenant's synced rows only.
+  const base = { tenantId, connectionId, status: "SYNCED" as const, subscriptionState: "SUBSCRIBED", erasedAt: null };
   const recent = await deps.db.signup.findMany({
     where: {
       ...base,

@@ -10,26 +10,32 @@ import { cachedAccessToken } from "../sync/tenant-tokens";
 
 const CONTACTS_PER_CALL = 100;
 
+export type BatchContact = { id: string; hubspotContactId: string | null };
+
 export type PortalBatch<T> = { signupIds: string[]; value: T };
 
-/** null: nothing to do, no usable token, no slot within `maxWaitMs`, or HubSpot refused the call. */
-export async function pacedPortalBatch<T>(
-  deps: ConsentDeps,
-  portal: Portal,
-  step: {
-    /** Which of the connection's signups still need the call (the connection and a contact id are added). */
-    where: Prisma.SignupWhereInput;
-    maxWaitMs: number;
-    call: (accessToken: string, contactIds: string[]) => Promise<ConsentReply<T>>;
-  },
-): Promise<PortalBatch<T> | null> {
-  const signups = await deps.db.signup.findMany({
-    where: { ...step.where, connectionId: portal.connectionId, erasedAt: null, hubspotContactId: { not: null } },
+type ContactsCall<T> = (accessToken: string, contactIds: string[]) => Promise<ConsentReply<T>>;
+
+/** Up to 100 of the connection's signups with a contact that match `where` (give the tenant too, so
+ * the (status, tenantId, …) index reads that tenant's rows only), oldest sync first. */
+export function contactsNeeding(deps: ConsentDeps, portal: Portal, where: Prisma.SignupWhereInput): Promise<BatchContact[]> {
+  return deps.db.signup.findMany({
+    where: { ...where, connectionId: portal.connectionId, erasedAt: null, hubspotContactId: { not: null } },
     select: { id: true, hubspotContactId: true },
     orderBy: { syncedAt: "asc" },
     take: CONTACTS_PER_CALL,
   });
-  if (signups.length === 0) return null;
+}
+
+/** One call for these contacts, paced; null: no usable token, no slot within `maxWaitMs`, or refused. */
+export async function pacedContactsCall<T>(
+  deps: ConsentDeps,
+  portal: Portal,
+  contacts: BatchContact[],
+  maxWaitMs: number,
+  call: ContactsCall<T>,
+): Promise<PortalBatch<T> | null> {
+  if (contacts.length === 0) return null;
   let accessToken: string;
   try {
     accessToken = await cachedAccessToken(deps, portal.connectionId);
@@ -37,8 +43,17 @@ export async function pacedPortalBatch<T>(
     // The token step marks the connection; the next pass finds it again once reconnected.
     return null;
   }
-  const contactIds = [...new Set(signups.map((signup) => signup.hubspotContactId!))];
-  const reply = await pacedCall(deps, portal, 1, step.maxWaitMs, () => step.call(accessToken, contactIds));
+  const contactIds = [...new Set(contacts.map((contact) => contact.hubspotContactId!))];
+  const reply = await pacedCall(deps, portal, 1, maxWaitMs, () => call(accessToken, contactIds));
   if (isNoSlot(reply) || !reply.ok) return null;
-  return { signupIds: signups.map((signup) => signup.id), value: reply.value };
+  return { signupIds: contacts.map((contact) => contact.id), value: reply.value };
+}
+
+/** contactsNeeding, then pacedContactsCall. */
+export async function pacedPortalBatch<T>(
+  deps: ConsentDeps,
+  portal: Portal,
+  step: { where: Prisma.SignupWhereInput; maxWaitMs: number; call: ContactsCall<T> },
+): Promise<PortalBatch<T> | null> {
+  return pacedContactsCall(deps, portal, await contactsNeeding(deps, portal, step.where), step.maxWaitMs, step.call);
 }

@@ -23,16 +23,25 @@ export function pickDestination<T extends { id: string }>(chosenId: string | nul
   return connections.find((connection) => connection.id === chosenId) ?? connections[0] ?? null;
 }
 
+// Tenants per query: SQLite takes at most 999 parameters in one statement (a platform's housekeeping
+// asks about every connected tenant at once).
+const TENANTS_PER_QUERY = 500;
+
 export async function resolveDestinations(db: Db, tenantIds: string[]): Promise<Map<string, Destination | null>> {
-  const tenants = await db.tenant.findMany({
-    where: { id: { in: tenantIds } },
-    select: {
-      id: true,
-      newsletterConnectionId: true,
-      signupFields: true,
-      connections: { select: { id: true, portalId: true, status: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
-  });
+  const tenants = [];
+  for (let start = 0; start < tenantIds.length; start += TENANTS_PER_QUERY) {
+    tenants.push(
+      ...(await db.tenant.findMany({
+        where: { id: { in: tenantIds.slice(start, start + TENANTS_PER_QUERY) } },
+        select: {
+          id: true,
+          newsletterConnectionId: true,
+          signupFields: true,
+          connections: { select: { id: true, portalId: true, status: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        },
+      })),
+    );
+  }
   const destinations = new Map<string, Destination | null>(tenantIds.map((id) => [id, null]));
   for (const tenant of tenants) {
     const connection = pickDestination(tenant.newsletterConnectionId, tenant.connections);

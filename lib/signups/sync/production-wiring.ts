@@ -3,7 +3,7 @@
 // wiring against the simulator.
 import type { Store } from "@/lib/db/store";
 import type { ServerEnv } from "@/lib/env/server";
-import { getValidAccessToken } from "@/lib/integrations/tokens/access-token";
+import { getFreshAccessToken } from "@/lib/integrations/tokens/access-token";
 import type { IntegrationProvider } from "@/lib/integrations/provider";
 import type { ConsentProvider } from "@/lib/integrations/consent-calls";
 import { SUBSCRIPTION_SCOPE, BATCH_STATUS_READ_SCOPE } from "@/lib/integrations/hubspot/communication-preferences";
@@ -29,7 +29,8 @@ export type SyncWiring = {
 export function productionSyncOptions({ store, env, integrations, contactSync, ratePolicy }: SyncWiring): SyncWorkerOptions {
   return {
     store,
-    accessToken: (database, connectionId) => getValidAccessToken(database, connectionId, integrations),
+    accessToken: async (database, connectionId, preloaded) =>
+      (await getFreshAccessToken(database, connectionId, integrations, preloaded)).token,
     crm: {
       upsertContacts: (accessToken, batch) => contactSync().upsertContacts(accessToken, batch),
       listContactProperties: (accessToken) => contactSync().listContactProperties(accessToken),

@@ -3,8 +3,12 @@
 // row stays PENDING and the newer details are pushed next — by email, so still one contact.
 // Every outcome is terminal (Synced, Failed) or bounded (retried until the give-up limit); only
 // waiting for a usable connection is open-ended. The decisions are made here; the statements
-// (one UPDATE per batch plus one INSERT of its webhook events) are lib/db/statements/signup-outcomes.ts.
-import { releaseSignupClaims, writeAnsweredSignups, writeRetriedSignups } from "@/lib/db/statements/signup-outcomes";
+// (one UPDATE plus one INSERT of the webhook events) are lib/db/statements/signup-outcomes.ts.
+// Answers that arrive together — a pass's calls to many small portals — are written together, one
+// statement pair for up to ANSWERED_ROWS_PER_STATEMENT rows (lib/batched-calls.ts).
+import { batchedCalls } from "@/lib/batched-calls";
+import { releaseSignupClaims, writeAnsweredSignups, writeRetriedSignups, type AnsweredSignup } from "@/lib/db/statements/signup-outcomes";
+import type { OutboxRow } from "@/lib/db/statements/outbox";
 import type { Store } from "@/lib/db/store";
 import { signupFailedEvent, signupSyncedEvent } from "@/lib/webhooks/outbox-events";
 import { keyedWebhookEventRows } from "@/lib/webhooks/record-webhook-events";
@@ -27,9 +31,15 @@ export async function recordSynced(
   const now = new Date();
   // HubSpot refused a rejected row's value itself (INVALID_EMAIL, another contact's address):
   // retrying cannot help, so it ends FAILED with HubSpot's reason.
-  const rows = [
-    ...synced.map(({ signup, contactId }) => ({ id: signup.id, status: "SYNCED" as const, contactId, lastError: null })),
-    ...rejected.map(({ signup, reason }) => ({ id: signup.id, status: "FAILED" as const, contactId: null, lastError: reason })),
+  const rows: AnsweredSignup[] = [
+    ...synced.map(({ signup, contactId }) => ({ id: signup.id, connectionId, status: "SYNCED" as const, contactId, lastError: null })),
+    ...rejected.map(({ signup, reason }) => ({
+      id: signup.id,
+      connectionId,
+      status: "FAILED" as const,
+      contactId: null,
+      lastError: reason,
+    })),
   ];
   // signup.synced / signup.failed commit with the outcomes (webhook outbox).
   const events = keyedWebhookEventRows(
@@ -39,7 +49,33 @@ export async function recordSynced(
     ],
     now,
   );
-  await writeAnsweredSignups(owner.store, owner.workerId, connectionId, rows, events, now);
+  await answeredWriter(owner)({ rows, events });
+}
+
+// A few hundred rows per statement pair: far fewer statements than calls, and still short ones.
+const ANSWERED_ROWS_PER_STATEMENT = 500;
+// The answers of calls sent together arrive over a few milliseconds: waiting that long gathers them.
+const GATHER_ANSWERS_MS = 5;
+
+type Answered = { rows: AnsweredSignup[]; events: OutboxRow[] };
+
+// One writer per store and worker: the statement is conditional on this worker's claims.
+function answeredWriter({ store, workerId }: OutcomeStore): (answered: Answered) => Promise<void> {
+  return store.shared(`sync:answered-signups:${workerId}`, () =>
+    batchedCalls(
+      async (batch: Answered[]) => {
+        await writeAnsweredSignups(
+          store,
+          workerId,
+          batch.flatMap((answered) => answered.rows),
+          batch.flatMap((answered) => answered.events),
+          new Date(),
+        );
+        return batch.map(() => undefined);
+      },
+      { maxBatch: ANSWERED_ROWS_PER_STATEMENT, weight: (answered) => answered.rows.length, gatherMs: GATHER_ANSWERS_MS },
+    ),
+  );
 }
 
 export type RetryPolicy = {

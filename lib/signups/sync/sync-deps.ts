@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Store } from "@/lib/db/store";
 import type { IntegrationProvider } from "@/lib/integrations/provider";
 import type { PortalPacer } from "@/lib/integrations/pacing/portal-pacer";
+import type { TokenRow } from "@/lib/integrations/tokens/stored-tokens";
 
 export interface SyncSettings {
   batchSize: number;
@@ -29,6 +30,7 @@ export interface SyncDeps {
   workerId: string;
   limiter: PortalPacer;
   settings: SyncSettings;
-  accessToken: (db: Db, connectionId: string) => Promise<string>;
+  /** `preloaded`: the connection's token row as a pass just read it (null: the connection is gone), saving a query. */
+  accessToken: (db: Db, connectionId: string, preloaded?: TokenRow | null) => Promise<string>;
   crm: ContactSync;
 }

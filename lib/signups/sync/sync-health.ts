@@ -1,9 +1,9 @@
 // Per connection and hour: contacts synced, contacts failed, rate-limit pauses, for the 24 h line
 // on each connection card (read by lib/integrations/view/sync-health.ts). Outcomes are added up in
-// memory and written at most every few seconds per worker — one upsert per connection then, not
-// one per CRM call — and before the worker stops.
-import type { Db } from "@/lib/db/create-client";
+// memory and written at most every few seconds per worker — one statement for every connection
+// then, not one per CRM call nor per connection — and before the worker stops.
 import { addSyncHealth } from "@/lib/db/statements/sync-health";
+import type { Store } from "@/lib/db/store";
 
 export interface HealthDelta {
   synced: number;
@@ -24,7 +24,7 @@ export function hourOf(date: Date): Date {
 }
 
 /** Adds a batch's outcome; writes what has gathered once it is a few seconds old. */
-export async function recordSyncHealth(owner: { db: Db }, connectionId: string, delta: HealthDelta, now = new Date()): Promise<void> {
+export async function recordSyncHealth(owner: { store: Store }, connectionId: string, delta: HealthDelta, now = new Date()): Promise<void> {
   if (delta.synced === 0 && delta.failed === 0 && delta.rateLimited === 0) return;
   let pending = pendingByDb.get(owner);
   if (!pending) {
@@ -42,11 +42,14 @@ export async function recordSyncHealth(owner: { db: Db }, connectionId: string, 
 }
 
 /** Writes everything gathered so far (the worker calls this when it stops). */
-export async function flushSyncHealth(owner: { db: Db }): Promise<void> {
+export async function flushSyncHealth(owner: { store: Store }): Promise<void> {
   const pending = pendingByDb.get(owner);
   if (!pending || pending.byConnection.size === 0) return;
   const entries = [...pending.byConnection];
   pending.byConnection = new Map();
   pending.flushAt = Date.now() + FLUSH_EVERY_MS;
-  for (const [key, sum] of entries) await addSyncHealth(owner.db, key.slice(0, key.lastIndexOf("|")), new Date(sum.hour), sum);
+  await addSyncHealth(
+    owner.store,
+    entries.map(([key, sum]) => ({ ...sum, connectionId: key.slice(0, key.lastIndexOf("|")), hour: new Date(sum.hour) })),
+  );
 }

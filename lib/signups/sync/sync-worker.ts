@@ -60,7 +60,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorker {
     store: options.store,
     db: options.store.db,
     workerId,
-    limiter: portalPacer(options.store.db, options.crm.ratePolicy, options.settings?.portalRequestsPer10s),
+    limiter: portalPacer(options.store, options.crm.ratePolicy, options.settings?.portalRequestsPer10s),
     settings,
     accessToken: options.accessToken,
     crm: options.crm,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { countDueDeliveries, countDueSignups } from "@switchboard/lib/db/statements/counters";
 import { pingDatabase } from "@switchboard/lib/db/statements/health-check";
-import { settleSlot, takeOldestSlot } from "@switchboard/lib/db/statements/portal-slots";
+import { addSlots, settleSlots, slotUse, takeOldestSlots } from "@switchboard/lib/db/statements/portal-slots";
 import { addSyncHealth } from "@switchboard/lib/db/statements/sync-health";
 import { testProviders } from "@/tests/helpers/databases";
 import { addSignup, useStatementWorld } from "./support/statement-world";
@@ -13,52 +13,106 @@ const WINDOW = 10_000;
 describe.each(testProviders)("slot, health and counter statements on %s", (provider) => {
   const world = useStatementWorld(provider);
 
-  it("takes the slot used longest ago only once it is a window old, and never the same one twice", async () => {
+  const usedAt = async (portalId: string) =>
+    (await world().database.db.portalCallSlot.findMany({ where: { portalId }, orderBy: { slot: "asc" } })).map((slot) =>
+      slot.usedAt.getTime(),
+    );
+
+  it("takes each portal's slot used longest ago only once it is a window old, and never the same one twice", async () => {
     const { database } = world();
+    const { store } = database;
     const now = Date.now();
     await database.db.portalCallSlot.createMany({
       data: [
         { portalId: "p", slot: 0, usedAt: new Date(now - 2 * WINDOW) },
         { portalId: "p", slot: 1, usedAt: new Date(now - 3 * WINDOW) },
         { portalId: "p", slot: 2, usedAt: new Date(0) }, // beyond the portal's current size (2): never taken
+        { portalId: "q", slot: 0, usedAt: new Date(now - 500) },
+        { portalId: "r", slot: 0, usedAt: new Date(now - 2 * WINDOW) },
       ],
     });
-    const cutoff = new Date(now - WINDOW);
-    expect(await takeOldestSlot(database.db, "p", 2, cutoff, new Date(now))).toBe(true);
-    expect(
-      (await database.db.portalCallSlot.findUniqueOrThrow({ where: { portalId_slot: { portalId: "p", slot: 1 } } })).usedAt.getTime(),
-    ).toBe(now);
-    expect(await takeOldestSlot(database.db, "p", 2, cutoff, new Date(now))).toBe(true);
-    expect(await takeOldestSlot(database.db, "p", 2, cutoff, new Date(now))).toBe(false);
-    expect(
-      (await database.db.portalCallSlot.findUniqueOrThrow({ where: { portalId_slot: { portalId: "p", slot: 2 } } })).usedAt.getTime(),
-    ).toBe(0);
+    const request = (portalId: string, slots = 2) => ({ portalId, slots, cutoff: new Date(now - WINDOW), now: new Date(now) });
+    expect(await takeOldestSlots(store, [request("p"), request("q", 1), request("r", 1)])).toEqual(new Set(["p", "r"]));
+    expect(await usedAt("p")).toEqual([now - 2 * WINDOW, now, 0]);
+    expect(await usedAt("q")).toEqual([now - 500]);
+    expect(await takeOldestSlots(store, [request("p"), request("r", 1)])).toEqual(new Set(["p"]));
+    expect(await takeOldestSlots(store, [request("p")])).toEqual(new Set());
+    expect(await usedAt("p")).toEqual([now, now, 0]);
+    expect(await takeOldestSlots(store, [])).toEqual(new Set());
   });
 
-  it("settles a slot to its answer's time unless another call has taken it since", async () => {
+  it("adds a slot to each portal that has fewer than its size, once however often asked", async () => {
+    const { database } = world();
+    const { store } = database;
+    const now = Date.now();
+    await database.db.portalCallSlot.create({ data: { portalId: "full", slot: 0, usedAt: new Date(now - 500) } });
+    const request = (portalId: string, slots: number, at = now) => ({ portalId, slots, cutoff: new Date(at - WINDOW), now: new Date(at) });
+    expect(await addSlots(store, [request("new", 2), request("full", 1)])).toEqual(new Set(["new"]));
+    expect(await usedAt("new")).toEqual([now]);
+    expect(await usedAt("full")).toEqual([now - 500]);
+    expect(await addSlots(store, [request("new", 2, now + 1)])).toEqual(new Set(["new"]));
+    expect(await addSlots(store, [request("new", 2, now + 2)])).toEqual(new Set());
+    expect(await usedAt("new")).toEqual([now, now + 1]);
+  });
+
+  it("settles slots to their answers' times unless another call has taken them since", async () => {
     const { database } = world();
     const takenAt = new Date(Date.now() - 500);
     await database.db.portalCallSlot.createMany({
       data: [
         { portalId: "p", slot: 0, usedAt: takenAt },
         { portalId: "p", slot: 1, usedAt: new Date(takenAt.getTime() + 1) },
+        { portalId: "q", slot: 0, usedAt: takenAt },
       ],
     });
     const answeredAt = new Date();
-    await settleSlot(database.db, "p", takenAt, answeredAt);
-    await settleSlot(database.db, "p", new Date(takenAt.getTime() - 1), answeredAt);
-    const slots = await database.db.portalCallSlot.findMany({ orderBy: { slot: "asc" } });
-    expect(slots.map((slot) => slot.usedAt.getTime())).toEqual([answeredAt.getTime(), takenAt.getTime() + 1]);
+    await settleSlots(database.store, [
+      { portalId: "p", takenAt, answeredAt },
+      { portalId: "p", takenAt: new Date(takenAt.getTime() - 1), answeredAt },
+      { portalId: "q", takenAt, answeredAt: new Date(answeredAt.getTime() + 7) },
+    ]);
+    expect(await usedAt("p")).toEqual([answeredAt.getTime(), takenAt.getTime() + 1]);
+    expect(await usedAt("q")).toEqual([answeredAt.getTime() + 7]);
+    // A slot taken by takeOldestSlots settles too (the stamps it writes compare equal).
+    const now = Date.now();
+    const [taken] = await takeOldestSlots(database.store, [{ portalId: "q", slots: 1, cutoff: new Date(now + 10), now: new Date(now) }]);
+    expect(taken).toBe("q");
+    await settleSlots(database.store, [{ portalId: "q", takenAt: new Date(now), answeredAt: new Date(now + 40) }]);
+    expect(await usedAt("q")).toEqual([now + 40]);
   });
 
-  it("adds a connection-hour's counts, creating the row once, and skips connections that are gone", async () => {
+  it("tells how many of a portal's first slots exist and the oldest use among them", async () => {
+    const { database } = world();
+    await database.db.portalCallSlot.createMany({
+      data: [
+        { portalId: "p", slot: 0, usedAt: new Date(3_000) },
+        { portalId: "p", slot: 1, usedAt: new Date(2_000) },
+        { portalId: "p", slot: 2, usedAt: new Date(1_000) },
+      ],
+    });
+    expect(await slotUse(database.db, "p", 2)).toEqual({ count: 2, oldest: new Date(2_000) });
+    expect(await slotUse(database.db, "none", 2)).toEqual({ count: 0, oldest: null });
+  });
+
+  it("adds connection-hours' counts in one statement, creating each row once, and skips connections that are gone", async () => {
     const w = world();
     const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
-    await addSyncHealth(w.database.db, w.connectionId, hour, { synced: 3, failed: 1, rateLimited: 0 });
-    await addSyncHealth(w.database.db, w.connectionId, hour, { synced: 2, failed: 0, rateLimited: 4 });
-    await addSyncHealth(w.database.db, "deleted-connection", hour, { synced: 9, failed: 9, rateLimited: 9 });
-    const rows = await w.database.db.syncHealthHour.findMany();
-    expect(rows).toEqual([{ connectionId: w.connectionId, hour, synced: 5, failed: 1, rateLimited: 4 }]);
+    const other = await w.database.db.connection.create({ data: { tenantId: w.tenantId, provider: "hubspot", portalId: "70001" } });
+    const { store } = w.database;
+    await addSyncHealth(store, [
+      { connectionId: w.connectionId, hour, synced: 3, failed: 1, rateLimited: 0 },
+      { connectionId: other.id, hour, synced: 1, failed: 0, rateLimited: 0 },
+    ]);
+    await addSyncHealth(store, [
+      { connectionId: w.connectionId, hour, synced: 2, failed: 0, rateLimited: 4 },
+      { connectionId: "deleted-connection", hour, synced: 9, failed: 9, rateLimited: 9 },
+    ]);
+    await addSyncHealth(store, []);
+    const rows = await w.database.db.syncHealthHour.findMany({ orderBy: { synced: "desc" } });
+    expect(rows).toEqual([
+      { connectionId: w.connectionId, hour, synced: 5, failed: 1, rateLimited: 4 },
+      { connectionId: other.id, hour, synced: 1, failed: 0, rateLimited: 0 },
+    ]);
   });
 
   it("counts due signups and deliveries up to the cap, and nothing that is not due", async () => {

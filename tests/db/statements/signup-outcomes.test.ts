@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { releaseSignupClaims, writeAnsweredSignups, writeRetriedSignups } from "@switchboard/lib/db/statements/signup-outcomes";
 import type { OutboxRow } from "@switchboard/lib/db/statements/outbox";
 import { testProviders } from "@/tests/helpers/databases";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { addSignup, useStatementWorld } from "./support/statement-world";
 
 const MINUTE = 60_000;
@@ -26,19 +27,31 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
     const rejected = await addSignup(w, held());
     const lost = await addSignup(w, { claimedBy: "w2", claimedUntil: new Date(Date.now() + MINUTE) });
     const now = new Date();
+    const { tenant: other } = await seedTenant(w.database.db, { people: [] });
+    const otherConnection = await w.database.db.connection.create({ data: { tenantId: other.id, provider: "hubspot", portalId: "70001" } });
+    const elsewhere = await w.database.db.signup.create({
+      data: { tenantId: other.id, email: "e@example.com", emailNormalized: "e@example.com", ...held() },
+    });
     await writeAnsweredSignups(
       w.database.store,
       "w1",
-      w.connectionId,
       [
-        { id: synced.id, status: "SYNCED", contactId: "901", lastError: null },
-        { id: rejected.id, status: "FAILED", contactId: null, lastError: "INVALID_EMAIL" },
-        { id: lost.id, status: "SYNCED", contactId: "902", lastError: null },
+        { id: synced.id, connectionId: w.connectionId, status: "SYNCED", contactId: "901", lastError: null },
+        { id: rejected.id, connectionId: w.connectionId, status: "FAILED", contactId: null, lastError: "INVALID_EMAIL" },
+        { id: lost.id, connectionId: w.connectionId, status: "SYNCED", contactId: "902", lastError: null },
+        // Another tenant's call, answered at the same moment: one statement writes both.
+        { id: elsewhere.id, connectionId: otherConnection.id, status: "SYNCED", contactId: "903", lastError: null },
       ],
       [eventFor(synced.id, "signup.synced"), eventFor(rejected.id, "signup.failed"), eventFor(lost.id, "signup.synced")],
       now,
     );
-    const rows = await w.database.db.signup.findMany({ orderBy: { email: "asc" } });
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: elsewhere.id } })).toMatchObject({
+      status: "SYNCED",
+      hubspotContactId: "903",
+      connectionId: otherConnection.id,
+      claimedBy: null,
+    });
+    const rows = await w.database.db.signup.findMany({ where: { tenantId: w.tenantId }, orderBy: { email: "asc" } });
     const byId = new Map(rows.map((row) => [row.id, row]));
     expect(byId.get(synced.id)).toMatchObject({
       status: "SYNCED",

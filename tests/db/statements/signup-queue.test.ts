@@ -7,6 +7,7 @@ import {
   parkPendingSignups,
   refreshPlannerStatistics,
   renewSignupClaims,
+  selectPendingTenantRange,
   selectTenantsWithPendingSignups,
 } from "@switchboard/lib/db/statements/signup-queue";
 import { testProviders } from "@/tests/helpers/databases";
@@ -31,6 +32,37 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     expect(await selectTenantsWithPendingSignups(w.database.db)).toEqual([w.tenantId, other.id].sort());
   });
 
+  it("lists the next tenants with PENDING rows after a cursor, at most as many as asked", async () => {
+    const w = world();
+    const tenantIds = [w.tenantId];
+    for (let index = 0; index < 4; index++) tenantIds.push((await seedTenant(w.database.db, { people: [] })).tenant.id);
+    for (const tenantId of tenantIds)
+      await w.database.db.signup.create({
+        data: { tenantId, email: `${tenantId}@example.com`, emailNormalized: `${tenantId}@example.com` },
+      });
+    const sorted = [...tenantIds].sort();
+    const { db } = w.database;
+    expect(await selectTenantsWithPendingSignups(db, { limit: 2 })).toEqual(sorted.slice(0, 2));
+    expect(await selectTenantsWithPendingSignups(db, { after: sorted[1], limit: 2 })).toEqual(sorted.slice(2, 4));
+    expect(await selectTenantsWithPendingSignups(db, { after: sorted[3], limit: 2 })).toEqual(sorted.slice(4));
+    expect(await selectTenantsWithPendingSignups(db, { after: sorted[4], limit: 2 })).toEqual([]);
+    expect(await selectTenantsWithPendingSignups(db, { limit: 0 })).toEqual([]);
+  });
+
+  it("tells the lowest and highest tenant ids with PENDING rows, or nothing when none has any", async () => {
+    const w = world();
+    expect(await selectPendingTenantRange(w.database.db)).toBeNull();
+    const { tenant: other } = await seedTenant(w.database.db, { people: [] });
+    const { tenant: waiting } = await seedTenant(w.database.db, { people: [] });
+    await addSignup(w);
+    await w.database.db.signup.create({ data: { tenantId: other.id, email: "o@example.com", emailNormalized: "o@example.com" } });
+    await w.database.db.signup.create({
+      data: { tenantId: waiting.id, email: "w@example.com", emailNormalized: "w@example.com", status: "WAITING" },
+    });
+    const [first, last] = [w.tenantId, other.id].sort();
+    expect(await selectPendingTenantRange(w.database.db)).toEqual({ first, last });
+  });
+
   it("claims the tenant's due rows oldest first up to the limit, moving them out of the due range for the lease", async () => {
     const w = world();
     const now = new Date();
@@ -39,7 +71,7 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     await addSignup(w, { nextAttemptAt: new Date(now.getTime() - MINUTE) });
     const later = await addSignup(w, { nextAttemptAt: new Date(now.getTime() + MINUTE) });
     const leaseUntil = new Date(now.getTime() + 5 * MINUTE);
-    const claim = { workerId: "w1", tenantId: w.tenantId, limit: 2, now, leaseUntil, reclaimedMessage: "reclaimed" };
+    const claim = { workerId: "w1", tenantIds: [w.tenantId], limit: 2, now, leaseUntil, reclaimedMessage: "reclaimed" };
     const claimed = await claimDueSignups(w.database.store, claim);
     expect(claimed.map((row) => row.id).sort()).toEqual([oldest.id, older.id].sort());
     expect(claimed[0]).toMatchObject({ tenantId: w.tenantId, attempts: 0, lastError: null });
@@ -54,6 +86,39 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     expect((await w.database.db.signup.findUniqueOrThrow({ where: { id: later.id } })).claimedBy).toBeNull();
   });
 
+  it("claims for many tenants in one statement, each up to the limit, and none of a tenant not named", async () => {
+    const w = world();
+    const now = new Date();
+    const { tenant: second } = await seedTenant(w.database.db, { people: [] });
+    const { tenant: notNamed } = await seedTenant(w.database.db, { people: [] });
+    const rowsOf = async (tenantId: string, count: number) => {
+      const ids: string[] = [];
+      for (let index = 0; index < count; index++) {
+        const email = `${tenantId}-${index}@example.com`;
+        const row = await w.database.db.signup.create({
+          data: { tenantId, email, emailNormalized: email, nextAttemptAt: new Date(now.getTime() - (count - index) * MINUTE) },
+        });
+        ids.push(row.id);
+      }
+      return ids;
+    };
+    const first = await rowsOf(w.tenantId, 3);
+    const other = await rowsOf(second.id, 1);
+    await rowsOf(notNamed.id, 2);
+    const claimed = await claimDueSignups(w.database.store, {
+      workerId: "w1",
+      tenantIds: [w.tenantId, second.id],
+      limit: 2,
+      now,
+      leaseUntil: new Date(now.getTime() + MINUTE),
+      reclaimedMessage: "reclaimed",
+    });
+    expect(claimed.map((row) => row.id).sort()).toEqual([...first.slice(0, 2), ...other].sort());
+    expect(
+      await claimDueSignups(w.database.store, { workerId: "w1", tenantIds: [], limit: 2, now, leaseUntil: now, reclaimedMessage: "" }),
+    ).toEqual([]);
+  });
+
   it("marks a row taken over from a worker whose lease ran out", async () => {
     const w = world();
     const now = new Date();
@@ -64,7 +129,7 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     });
     const [claimed] = await claimDueSignups(w.database.store, {
       workerId: "w1",
-      tenantId: w.tenantId,
+      tenantIds: [w.tenantId],
       limit: 10,
       now,
       leaseUntil: new Date(now.getTime() + MINUTE),
