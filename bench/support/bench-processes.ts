@@ -8,6 +8,23 @@ import { join } from "node:path";
 import { DEFAULT_PORTALS } from "@/simulator/src/config";
 import { freePort, waitUntilUp } from "./production-app";
 
+// Children still running when this process ends (an error, a timeout's SIGTERM, Ctrl-C) are
+// stopped with it: they run in process groups of their own and would outlive it otherwise.
+const running = new Set<ChildProcess>();
+let stopsChildrenOnExit = false;
+function stoppedOnExit(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  if (!stopsChildrenOnExit) {
+    stopsChildrenOnExit = true;
+    process.once("exit", () => {
+      for (const leftOver of running) if (leftOver.pid) process.kill(-leftOver.pid, "SIGTERM");
+    });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(1));
+  }
+  return child;
+}
+
 // node --import tsx rather than the tsx CLI: one process each, so /proc shows its whole CPU time.
 const tsNode = (script: string, extraArgs: string[] = []) => [...extraArgs, "--conditions=source", "--import", "tsx", script];
 
@@ -30,7 +47,7 @@ export async function startSimulatorProcess(
   const portalsFile = join(folder, "portals.json");
   const listed = onDemand ? [DEFAULT_PORTALS[0]!.id] : portalIds;
   writeFileSync(portalsFile, JSON.stringify(listed.map((id) => ({ id, name: `Bench portal ${id}`, scopes }))));
-  const child = spawn(process.execPath, tsNode("simulator/src/main.ts"), {
+  const child = spawnStopped(process.execPath, tsNode("simulator/src/main.ts"), {
     env: {
       ...process.env,
       HUBSPOT_SIM_PORT: String(port),
@@ -54,11 +71,15 @@ export async function startSimulatorProcess(
 
 /** A `npm run worker` process on the given database, with this process's (simulator) configuration. */
 export function startWorkerProcess(databaseUrl: string, extraArgs: string[] = []): ChildProcess {
-  return spawn(process.execPath, tsNode("scripts/worker.ts", extraArgs), {
+  return spawnStopped(process.execPath, tsNode("scripts/worker.ts", extraArgs), {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
+}
+
+function spawnStopped(...args: Parameters<typeof spawn>): ChildProcess {
+  return stoppedOnExit(spawn(...args));
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */

@@ -19,6 +19,18 @@ describe("round-robin start", () => {
     expect(keyBetween(low, high, 0) <= low).toBe(true);
   });
 
+  it("is printable text whatever the ids (PostgreSQL refuses a NUL), also for ids one character apart", () => {
+    for (const share of [0, 0.001, 0.3, 0.999, 1]) {
+      for (const [low, high] of [
+        ["cmfa0000000000000000000a", "cmfa0000000000000000000b"],
+        ["cmivq1x2a0000abcd", "cmivq1x2a0009zzzz"],
+        ["a", "a0"],
+      ] as const) {
+        expect(keyBetween(low, high, share)).toMatch(/^[\x20-\x7e]*$/);
+      }
+    }
+  });
+
   it("spreads ids of different lengths and characters too", () => {
     expect(keyBetween("a", "b", 0.5) > "a").toBe(true);
     expect(keyBetween("a", "b", 0.5) < "b").toBe(true);

@@ -12,24 +12,30 @@ export async function randomRoundRobinStart(db: Db, random: () => number = Math.
   return keyBetween(range.first, range.last, random());
 }
 
-// Ids compared as the database compares them (by character code): the common prefix, then a few
-// characters interpolated at `share` of the way from `low` to `high`.
+// The common prefix, then a few characters interpolated at `share` of the way from `low` to `high`,
+// as printable ASCII (ids are; PostgreSQL refuses a NUL in text). Compared byte by byte: under a
+// database collation that orders otherwise, the start is merely less evenly spread.
 const DIGITS = 6;
+const FIRST = 32;
+const BASE = 95;
 
 export function keyBetween(low: string, high: string, share: number): string {
   let prefix = 0;
   while (prefix < low.length && low[prefix] === high[prefix]) prefix++;
   const numberOf = (text: string) => {
     let value = 0;
-    for (let index = 0; index < DIGITS; index++) value = value * 128 + Math.min(127, text.charCodeAt(prefix + index) || 0);
+    for (let index = 0; index < DIGITS; index++) {
+      const code = prefix + index < text.length ? text.charCodeAt(prefix + index) : FIRST;
+      value = value * BASE + Math.min(BASE - 1, Math.max(0, code - FIRST));
+    }
     return value;
   };
   const from = numberOf(low);
   let value = Math.floor(from + (numberOf(high) - from) * Math.min(Math.max(share, 0), 1));
   const digits: string[] = [];
   for (let index = 0; index < DIGITS; index++) {
-    digits.unshift(String.fromCharCode(value % 128));
-    value = Math.floor(value / 128);
+    digits.unshift(String.fromCharCode(FIRST + (value % BASE)));
+    value = Math.floor(value / BASE);
   }
-  return `${low.slice(0, prefix)}${digits.join("").replace(/\0+$/, "")}`;
+  return `${low.slice(0, prefix)}${digits.join("").trimEnd()}`;
 }
