@@ -30,6 +30,13 @@ export interface Dialect {
   jsonTimestamp(date: Date): string;
   /** A timestamp that travelled as text (jsonTimestamp), back to a DateTime column's type. */
   asTimestamp(value: Prisma.Sql): Prisma.Sql;
+  /**
+   * After a table name in UPDATE/SELECT: look rows up by the primary key, whatever the statistics say.
+   * SQLite keeps statistics per connection and refreshes them only now and then: taken while a table
+   * held 50 rows they make it scan the table for an `id IN (…)` of 200 — fine at 50 rows, 22 ms a
+   * statement at 200,000. PostgreSQL's planner keeps its statistics current: nothing to add there.
+   */
+  byPrimaryKey(table: string): Prisma.Sql;
 }
 
 /** The text form Prisma's SQLite adapter stores DateTime in, so Prisma reads these rows back unchanged. */
@@ -49,6 +56,8 @@ const sqlite: Dialect = {
   timestamp: prismaSqliteTimestamp,
   jsonTimestamp: prismaSqliteTimestamp,
   asTimestamp: (value) => value,
+  // A text primary key's index: SQLite names it after the table (Prisma's migrations create them so).
+  byPrimaryKey: (table) => Prisma.raw(`INDEXED BY "sqlite_autoindex_${table}_1"`),
 };
 
 const postgresql: Dialect = {
@@ -64,6 +73,7 @@ const postgresql: Dialect = {
   // ISO text in UTC; a timestamp without time zone ignores the trailing Z (the columns hold UTC).
   jsonTimestamp: (date) => date.toISOString(),
   asTimestamp: (value) => Prisma.sql`(${value})::timestamp(3)`,
+  byPrimaryKey: () => Prisma.empty,
 };
 
 export function dialectOf(provider: DatabaseProvider): Dialect {

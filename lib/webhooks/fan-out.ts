@@ -31,7 +31,7 @@ export async function fanOutEvents(store: Store, limit = 200): Promise<number> {
   await insertDeliveries(store, rows, new Date());
   // Only events still open: a second worker that read the same ones writes nothing twice.
   await markEventsFannedOut(
-    db,
+    store,
     events.map((event) => event.id),
     new Date(),
   );

@@ -28,9 +28,12 @@ export async function selectUnfannedEvents(db: Db, limit: number): Promise<Unfan
 }
 
 /** Marks events fanned out; only those still open, so a second worker writes nothing twice. */
-export async function markEventsFannedOut(db: Db, ids: readonly string[], now: Date): Promise<void> {
+export async function markEventsFannedOut(store: Store, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.$executeRaw`UPDATE "WebhookEvent" SET "fannedOutAt" = ${now} WHERE "fannedOutAt" IS NULL AND "id" IN (${Prisma.join(ids)})`;
+  // By primary key (dialect.byPrimaryKey): with statistics from when the table was small, SQLite
+  // scanned every event for each 200 ids — a third of the sync worker's CPU at 200,000 events.
+  await store.db.$executeRaw`UPDATE "WebhookEvent" ${store.dialect.byPrimaryKey("WebhookEvent")} SET "fannedOutAt" = ${now}
+    WHERE "id" IN (${Prisma.join(ids)}) AND "fannedOutAt" IS NULL`;
 }
 
 /**

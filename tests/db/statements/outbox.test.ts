@@ -47,8 +47,13 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
     expect(open[0]).toMatchObject({ tenantId: w.tenantId, type: "signup.synced" });
     expect(open[0]!.createdAt.getTime()).toBe(at(0).getTime());
     expect((await selectUnfannedEvents(w.database.db, 1)).map((event) => event.id)).toEqual(["a"]);
-    await markEventsFannedOut(w.database.db, ["a", "b"], new Date());
+    const earlier = await w.database.db.webhookEvent.findUniqueOrThrow({ where: { id: "b" } });
+    const marked = new Date(Date.now() + MINUTE);
+    await markEventsFannedOut(w.database.store, ["a", "b"], marked);
     expect((await selectUnfannedEvents(w.database.db, 10)).map((event) => event.id)).toEqual(["c"]);
+    const after = await w.database.db.webhookEvent.findMany({ where: { id: { in: ["a", "b"] } }, orderBy: { id: "asc" } });
+    // "a" gets this fan-out's time; "b", fanned out before, keeps its own.
+    expect(after.map((event) => event.fannedOutAt?.getTime())).toEqual([marked.getTime(), earlier.fannedOutAt!.getTime()]);
   });
 
   it("inserts one delivery per event and endpoint, due when the event happened, and skips pairs that exist", async () => {
