@@ -30,7 +30,7 @@ describe.each(["sqlite", "postgresql"] as const)("sync claims on %s", (provider)
 
   it("extends a live claim and keeps every row of the batch", async () => {
     const batch = await signupsClaimedBy("worker-a", new Date(Date.now() + 1_000));
-    const held = await renewClaims(database.db, "worker-a", batch, 60_000);
+    const held = await renewClaims(database.store, "worker-a", batch, 60_000);
     expect(held).toEqual(batch);
     const rows = await database.db.signup.findMany({ where: { id: { in: batch.map((row) => row.id) } } });
     for (const row of rows) expect(row.claimedUntil!.getTime()).toBeGreaterThan(Date.now() + 30_000);
@@ -41,7 +41,7 @@ describe.each(["sqlite", "postgresql"] as const)("sync claims on %s", (provider)
     const [lapsed, takenOver, stillHeld] = batch;
     await database.db.signup.update({ where: { id: lapsed!.id }, data: { claimedUntil: new Date(Date.now() - 1_000) } });
     await database.db.signup.update({ where: { id: takenOver!.id }, data: { claimedBy: "worker-b" } });
-    expect(await renewClaims(database.db, "worker-a", batch, 60_000)).toEqual([stillHeld]);
+    expect(await renewClaims(database.store, "worker-a", batch, 60_000)).toEqual([stillHeld]);
     const lapsedRow = await database.db.signup.findUniqueOrThrow({ where: { id: lapsed!.id } });
     expect(lapsedRow.claimedUntil!.getTime()).toBeLessThan(Date.now());
   });

@@ -1,10 +1,11 @@
 // The deliveries' statements as SQLite runs them: prepared once per store on its hot-path connection.
-// Lists travel as one JSON parameter (json_each), so each statement's text never changes.
+// Lists travel as one JSON parameter (json_each), so each statement's text never changes. Rows named
+// by id are looked up by the primary key whatever the statistics say (see dialect.byPrimaryKey).
 import type { Store } from "../store";
 import type { ClaimedDeliveryRow } from "./outbox-deliveries";
 
 const CLAIM = `
-  UPDATE "WebhookDelivery" SET "claimedBy" = @workerId, "claimedUntil" = @until
+  UPDATE "WebhookDelivery" INDEXED BY "sqlite_autoindex_WebhookDelivery_1" SET "claimedBy" = @workerId, "claimedUntil" = @until
   WHERE "id" IN (
     SELECT d."id" FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
     WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= @now AND e."enabled"
@@ -17,7 +18,8 @@ const READ = `
     e."id" AS "endpoint_id", e."tenantId" AS "endpoint_tenantId", e."url" AS "endpoint_url", e."secretCiphertext" AS "endpoint_secretCiphertext",
     e."previousSecretCiphertext" AS "endpoint_previousSecretCiphertext", e."previousSecretExpiresAt" AS "endpoint_previousSecretExpiresAt",
     e."failingSince" AS "endpoint_failingSince"
-  FROM "WebhookDelivery" d JOIN "WebhookEvent" ev ON ev."id" = d."eventId" JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
+  FROM "WebhookDelivery" d INDEXED BY "sqlite_autoindex_WebhookDelivery_1"
+    JOIN "WebhookEvent" ev ON ev."id" = d."eventId" JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
   WHERE d."id" IN (SELECT value FROM json_each(@ids)) AND d."claimedBy" = @workerId`;
 
 // Each outcome row: [id, status, attempts, statusCode, error, latencyMs, nextAttemptAt | null, attemptId].
@@ -27,7 +29,7 @@ const INSERT_ATTEMPTS = `
   WHERE EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."id" = r.value ->> 0 AND d."claimedBy" = @workerId)`;
 
 const UPDATE_OUTCOMES = `
-  UPDATE "WebhookDelivery" SET "status" = r.value ->> 1, "attempts" = r.value ->> 2, "lastStatusCode" = r.value ->> 3,
+  UPDATE "WebhookDelivery" INDEXED BY "sqlite_autoindex_WebhookDelivery_1" SET "status" = r.value ->> 1, "attempts" = r.value ->> 2, "lastStatusCode" = r.value ->> 3,
     "lastError" = r.value ->> 4, "lastLatencyMs" = r.value ->> 5,
     "deliveredAt" = CASE WHEN r.value ->> 1 = 'DELIVERED' THEN @now ELSE "WebhookDelivery"."deliveredAt" END,
     "nextAttemptAt" = COALESCE(r.value ->> 6, "WebhookDelivery"."nextAttemptAt"),

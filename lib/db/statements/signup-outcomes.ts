@@ -2,7 +2,6 @@
 // write conditional on the worker still holding the claim, with the webhook events announcing them
 // committed in the same step. What an outcome means (synced, failed, retried when, given up) is
 // decided by lib/signups/sync/record-outcomes.ts; this file only writes it.
-import type { Db } from "../create-client";
 import { Prisma } from "../generated/sqlite/client";
 import type { Store } from "../store";
 import { insertWebhookEventsSql, type OutboxRow } from "./outbox";
@@ -33,7 +32,8 @@ export async function writeAnsweredSignups(
     ["id", "connectionId", "status", "contactId", "lastError"],
     rows.map((row) => [row.id, row.connectionId, row.status, row.contactId, row.lastError]),
   );
-  const update = Prisma.sql`UPDATE "Signup" SET
+  // By primary key whatever SQLite's statistics say (dialect.byPrimaryKey), here and below.
+  const update = Prisma.sql`UPDATE "Signup" ${dialect.byPrimaryKey("Signup")} SET
       "status" = ${dialect.asEnum(Prisma.sql`o."status"`, "SignupStatus")},
       "hubspotContactId" = COALESCE(o."contactId", "Signup"."hubspotContactId"),
       "syncedAt" = CASE WHEN o."contactId" IS NULL THEN "Signup"."syncedAt" ELSE ${now} END,
@@ -61,7 +61,7 @@ export async function writeRetriedSignups(
 ): Promise<void> {
   if (rows.ids.length === 0) return;
   const { givenUp, retried } = rows;
-  const update = Prisma.sql`UPDATE "Signup" SET
+  const update = Prisma.sql`UPDATE "Signup" ${store.dialect.byPrimaryKey("Signup")} SET
       ${givenUp.length === 0 ? Prisma.empty : Prisma.sql`"status" = CASE WHEN "id" IN (${Prisma.join(givenUp.map((row) => row.id))}) THEN 'FAILED' ELSE "status" END,`}
       "lastError" = ${
         givenUp.length === 0
@@ -86,7 +86,7 @@ export async function writeRetriedSignups(
 
 /** Hands rows back uncounted, due again at `nextAttemptAt`; lastError null keeps each row's own. */
 export async function releaseSignupClaims(
-  db: Db,
+  store: Store,
   workerId: string,
   ids: readonly string[],
   nextAttemptAt: Date,
@@ -94,7 +94,7 @@ export async function releaseSignupClaims(
   now: Date,
 ): Promise<void> {
   if (ids.length === 0) return;
-  await db.$executeRaw`UPDATE "Signup" SET "claimedBy" = NULL, "claimedUntil" = NULL,
+  await store.db.$executeRaw`UPDATE "Signup" ${store.dialect.byPrimaryKey("Signup")} SET "claimedBy" = NULL, "claimedUntil" = NULL,
       "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${lastError === null ? Prisma.sql`"lastError"` : lastError}, "updatedAt" = ${now}
     WHERE "claimedBy" = ${workerId} AND "id" IN (${Prisma.join(ids)})`;
 }

@@ -85,7 +85,7 @@ export async function claimDueSignups(store: Store, claim: SignupClaim): Promise
           WHERE s."status" = 'PENDING' AND s."tenantId" = t.value AND s."nextAttemptAt" <= ${claim.now}
           ORDER BY s."nextAttemptAt" LIMIT ${claim.limit})`;
   return store.db.$queryRaw<ClaimedSignup[]>`
-    UPDATE "Signup" SET "claimedBy" = ${claim.workerId}, "claimedUntil" = ${claim.leaseUntil}, "nextAttemptAt" = ${claim.leaseUntil},
+    UPDATE "Signup" ${store.dialect.byPrimaryKey("Signup")} SET "claimedBy" = ${claim.workerId}, "claimedUntil" = ${claim.leaseUntil}, "nextAttemptAt" = ${claim.leaseUntil},
       "lastError" = CASE WHEN "claimedBy" IS NULL THEN "lastError" ELSE ${claim.reclaimedMessage} END
     WHERE "id" IN (${due})
     RETURNING "id", "tenantId", "email", "emailNormalized", "firstName", "lastName", "company", "freeText", "attempts", "createdAt", "lastError"`;
@@ -93,15 +93,15 @@ export async function claimDueSignups(store: Store, claim: SignupClaim): Promise
 
 /** Extends the worker's live claims on these rows; returns the ids it still holds. Keyed by id and claimedBy only. */
 export async function renewSignupClaims(
-  db: Db,
+  store: Store,
   workerId: string,
   ids: readonly string[],
   now: Date,
   leaseUntil: Date,
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const held = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Signup" SET "claimedUntil" = ${leaseUntil}, "nextAttemptAt" = ${leaseUntil}
+  const held = await store.db.$queryRaw<{ id: string }[]>`
+    UPDATE "Signup" ${store.dialect.byPrimaryKey("Signup")} SET "claimedUntil" = ${leaseUntil}, "nextAttemptAt" = ${leaseUntil}
     WHERE "id" IN (${Prisma.join(ids)}) AND "claimedBy" = ${workerId} AND "claimedUntil" > ${now}
     RETURNING "id"`;
   return new Set(held.map((row) => row.id));

@@ -90,11 +90,11 @@ export async function claimTenantSignups(store: Store, claim: TenantClaim): Prom
  * holds. Waiting for a token or a rate slot can outlast the original lease; a row whose claim
  * lapsed may already be with another worker, so it is left out instead of sent twice.
  */
-export async function renewClaims<T extends { id: string }>(db: Db, workerId: string, batch: T[], leaseMs: number): Promise<T[]> {
+export async function renewClaims<T extends { id: string }>(store: Store, workerId: string, batch: T[], leaseMs: number): Promise<T[]> {
   if (batch.length === 0) return [];
   const now = new Date();
   const heldIds = await renewSignupClaims(
-    db,
+    store,
     workerId,
     batch.map((signup) => signup.id),
     now,

@@ -54,7 +54,7 @@ async function pushAndRecord(
   // the longest wait for a permit), and the slot counts from HubSpot's answer (settle). A claim
   // taken moments ago needs no renewal (one statement less per call).
   const fresh = Date.now() - claimedAt < settings.leaseMs / 2 - settings.maxRateWaitMs;
-  const batch = fresh ? claimedBatch : await renewClaims(db, workerId, claimedBatch, settings.leaseMs);
+  const batch = fresh ? claimedBatch : await renewClaims(deps.store, workerId, claimedBatch, settings.leaseMs);
   if (batch.length === 0) return;
   const permit = await limiter.acquire(destination.portalId, settings.maxRateWaitMs);
   if (!permit.ok) return recordWaiting(deps, batch, permit.waitMs, null);

@@ -118,7 +118,7 @@ export async function recordWaiting(owner: OutcomeStore, signups: ClaimedSignup[
   if (signups.length === 0) return;
   const now = new Date();
   await releaseSignupClaims(
-    owner.store.db,
+    owner.store,
     owner.workerId,
     signups.map((signup) => signup.id),
     new Date(now.getTime() + delayMs),

@@ -133,8 +133,8 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
     const first = await w.database.db.signup.update({ where: { id: (await addSignup(w, held())).id }, data: { lastError: "earlier" } });
     const second = await addSignup(w, held());
     const until = new Date(Date.now() + 2 * MINUTE);
-    await releaseSignupClaims(w.database.db, "w1", [first.id], until, null, new Date());
-    await releaseSignupClaims(w.database.db, "w1", [second.id], until, "waiting", new Date());
+    await releaseSignupClaims(w.database.store, "w1", [first.id], until, null, new Date());
+    await releaseSignupClaims(w.database.store, "w1", [second.id], until, "waiting", new Date());
     expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
       claimedBy: null,
       attempts: 0,

@@ -144,7 +144,13 @@ describe.each(testProviders)("signup queue statements on %s", (provider) => {
     const live = await addSignup(w, { claimedBy: "w1", claimedUntil: new Date(now.getTime() + MINUTE) });
     const lapsed = await addSignup(w, { claimedBy: "w1", claimedUntil: new Date(now.getTime() - 1) });
     const taken = await addSignup(w, { claimedBy: "w2", claimedUntil: new Date(now.getTime() + MINUTE) });
-    const held = await renewSignupClaims(w.database.db, "w1", [live.id, lapsed.id, taken.id], now, new Date(now.getTime() + 10 * MINUTE));
+    const held = await renewSignupClaims(
+      w.database.store,
+      "w1",
+      [live.id, lapsed.id, taken.id],
+      now,
+      new Date(now.getTime() + 10 * MINUTE),
+    );
     expect([...held]).toEqual([live.id]);
     expect((await w.database.db.signup.findUniqueOrThrow({ where: { id: live.id } })).claimedUntil!.getTime()).toBe(
       now.getTime() + 10 * MINUTE,
