@@ -20,15 +20,49 @@ export function insertWebhookEventsSql(dialect: Dialect, rows: readonly OutboxRo
 
 export type UnfannedEvent = { id: string; tenantId: string | null; type: string; createdAt: Date };
 
-/** The oldest events not fanned out yet, straight from the (fannedOutAt, createdAt) index. */
-export async function selectUnfannedEvents(db: Db, limit: number): Promise<UnfannedEvent[]> {
-  return db.$queryRaw<UnfannedEvent[]>`
+/** What a fan-out step's statements run on: the store's client, or a transaction of it. */
+export type OutboxConnection = { db: Pick<Db, "$queryRaw" | "$executeRaw" | "webhookEndpoint">; dialect: Dialect };
+
+/**
+ * The oldest events not fanned out yet, straight from the (fannedOutAt, createdAt) index; on
+ * PostgreSQL locked, skipping events another worker has locked (see fanOutOldestEvents).
+ */
+export async function selectUnfannedEvents(connection: OutboxConnection, limit: number): Promise<UnfannedEvent[]> {
+  return connection.db.$queryRaw<UnfannedEvent[]>`
     SELECT "id", "tenantId", "type", "createdAt" FROM "WebhookEvent"
-    WHERE "fannedOutAt" IS NULL ORDER BY "fannedOutAt", "createdAt" LIMIT ${limit}`;
+    WHERE "fannedOutAt" IS NULL ORDER BY "fannedOutAt", "createdAt" LIMIT ${limit} ${connection.dialect.skipLocked()}`;
+}
+
+/**
+ * One fan-out step: the oldest open events, the deliveries `deliveriesFor` picks for them, and the
+ * events marked. On PostgreSQL in one transaction holding the events' row locks, so a second worker
+ * takes the next events instead of reading, writing and waiting for these same ones (two workers
+ * did all the fan-out work twice); SQLite runs one writer at a time, and its three statements run on
+ * their own (the deliveries' unique pair and the mark's "still open" make a repeat write nothing).
+ */
+export async function fanOutOldestEvents(
+  store: Store,
+  limit: number,
+  deliveriesFor: (connection: OutboxConnection, events: UnfannedEvent[]) => Promise<DeliveryPair[]>,
+): Promise<number> {
+  const step = async (connection: OutboxConnection) => {
+    const events = await selectUnfannedEvents(connection, limit);
+    if (events.length === 0) return 0;
+    const now = new Date();
+    await insertDeliveries(connection, await deliveriesFor(connection, events), now);
+    await markEventsFannedOut(
+      connection,
+      events.map((event) => event.id),
+      now,
+    );
+    return events.length;
+  };
+  if (store.dialect.kind === "sqlite") return step(store);
+  return store.db.$transaction((tx) => step({ db: tx, dialect: store.dialect }));
 }
 
 /** Marks events fanned out; only those still open, so a second worker writes nothing twice. */
-export async function markEventsFannedOut(store: Store, ids: readonly string[], now: Date): Promise<void> {
+export async function markEventsFannedOut(store: OutboxConnection, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   // By primary key (dialect.byPrimaryKey): with statistics from when the table was small, SQLite
   // scanned every event for each 200 ids — a third of the sync worker's CPU at 200,000 events.
@@ -40,7 +74,9 @@ export async function markEventsFannedOut(store: Store, ids: readonly string[], 
  * One delivery per (event, endpoint) pair, due when its event happened, in one statement; pairs that
  * exist already (another worker fanned the same event out) are skipped.
  */
-export async function insertDeliveries(store: Store, pairs: readonly { eventId: string; endpointId: string }[], now: Date): Promise<void> {
+export type DeliveryPair = { eventId: string; endpointId: string };
+
+export async function insertDeliveries(store: OutboxConnection, pairs: readonly DeliveryPair[], now: Date): Promise<void> {
   if (pairs.length === 0) return;
   const rows = store.dialect.jsonRows(
     ["id", "eventId", "endpointId"],

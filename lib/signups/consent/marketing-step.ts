@@ -1,8 +1,9 @@
 // Item "marketing-contact status, read and explained": reads hs_marketable_status of synced
 // contacts whose status is not known yet, one batch read per ≤ 100 contacts of a portal, paced
 // with the upserts. HubSpot lets no API write it; Switchboard only shows it (marketing-summary.ts).
+import { selectContactsWithoutMarketingStatus } from "@/lib/db/statements/consent-contacts";
 import type { ConsentDeps } from "./consent-deps";
-import { pacedPortalBatch } from "./portal-batch";
+import { CONTACTS_PER_CALL, pacedContactsCall } from "./portal-batch";
 // Portals whose marketing status one pass reads (each costs one call).
 const PORTALS_PER_PASS = 50;
 
@@ -22,15 +23,10 @@ export async function runMarketingStep(deps: ConsentDeps): Promise<number> {
 }
 
 async function readPortal(deps: ConsentDeps, connectionId: string, portalId: string): Promise<number> {
-  const batch = await pacedPortalBatch(
-    deps,
-    { connectionId, portalId },
-    {
-      where: { status: { in: ["SYNCED", "UNSUBSCRIBED"] }, marketingContact: null },
-      // Spare capacity only: a status shown a little later costs nothing, a delayed signup does.
-      maxWaitMs: 0,
-      call: (accessToken, contactIds) => deps.consent.readMarketingStatus(accessToken, contactIds),
-    },
+  const contacts = await selectContactsWithoutMarketingStatus(deps.db, connectionId, CONTACTS_PER_CALL);
+  // Spare capacity only (no wait for a slot): a status shown a little later costs nothing, a delayed signup does.
+  const batch = await pacedContactsCall(deps, { connectionId, portalId }, contacts, 0, (accessToken, contactIds) =>
+    deps.consent.readMarketingStatus(accessToken, contactIds),
   );
   if (!batch) return 0;
   await recordMarketingStatus(deps, connectionId, batch.value);
@@ -45,6 +41,10 @@ export async function recordMarketingStatus(
   for (const marketing of [true, false]) {
     const ids = [...statuses].filter(([, value]) => value === marketing).map(([id]) => id);
     if (ids.length > 0)
-      await deps.db.signup.updateMany({ where: { connectionId, hubspotContactId: { in: ids } }, data: { marketingContact: marketing } });
+      // Only rows that change: another signup of the same contact may have its status already.
+      await deps.db.signup.updateMany({
+        where: { connectionId, hubspotContactId: { in: ids }, OR: [{ marketingContact: null }, { marketingContact: !marketing }] },
+        data: { marketingContact: marketing },
+      });
   }
 }

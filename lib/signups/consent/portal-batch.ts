@@ -1,14 +1,15 @@
 // What the per-portal consent steps (list membership, marketing status) share: up to 100 of one
 // connection's synced contacts that still need something, oldest sync first, the connection's access
 // token, and ONE call for all of them paced from the portal's shared budget. The step decides which
-// contacts (`where`) and what to do with the answer.
+// contacts (the list step's `where` here; the marketing read's own statement, consent-contacts.ts)
+// and what to do with the answer.
 import type { ConsentReply } from "@/lib/integrations/consent-calls";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { ConsentDeps } from "./consent-deps";
 import { isNoSlot, pacedCall, type Portal } from "./paced-call";
 import { cachedAccessToken } from "../sync/tenant-tokens";
 
-const CONTACTS_PER_CALL = 100;
+export const CONTACTS_PER_CALL = 100;
 
 export type BatchContact = { id: string; hubspotContactId: string | null };
 
@@ -47,13 +48,4 @@ export async function pacedContactsCall<T>(
   const reply = await pacedCall(deps, portal, 1, maxWaitMs, () => call(accessToken, contactIds));
   if (isNoSlot(reply) || !reply.ok) return null;
   return { signupIds: contacts.map((contact) => contact.id), value: reply.value };
-}
-
-/** contactsNeeding, then pacedContactsCall. */
-export async function pacedPortalBatch<T>(
-  deps: ConsentDeps,
-  portal: Portal,
-  step: { where: Prisma.SignupWhereInput; maxWaitMs: number; call: ContactsCall<T> },
-): Promise<PortalBatch<T> | null> {
-  return pacedContactsCall(deps, portal, await contactsNeeding(deps, portal, step.where), step.maxWaitMs, step.call);
 }

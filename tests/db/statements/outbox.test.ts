@@ -2,7 +2,13 @@
 // delivery claims (due, enabled, unclaimed only), the claimed deliveries' read, and outcomes with
 // their attempts written only under the worker's claim.
 import { describe, expect, it } from "vitest";
-import { insertDeliveries, markEventsFannedOut, selectUnfannedEvents } from "@switchboard/lib/db/statements/outbox";
+import {
+  fanOutOldestEvents,
+  insertDeliveries,
+  markEventsFannedOut,
+  selectUnfannedEvents,
+  type UnfannedEvent,
+} from "@switchboard/lib/db/statements/outbox";
 import { claimDueDeliveries, recordDeliveryOutcomes, selectClaimedDeliveries } from "@switchboard/lib/db/statements/outbox-deliveries";
 import { testProviders } from "@/tests/helpers/databases";
 import { useStatementWorld, type StatementWorld } from "./support/statement-world";
@@ -42,15 +48,15 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
         },
       });
     }
-    const open = await selectUnfannedEvents(w.database.db, 10);
+    const open = await selectUnfannedEvents(w.database.store, 10);
     expect(open.map((event) => event.id)).toEqual(["a", "c"]);
     expect(open[0]).toMatchObject({ tenantId: w.tenantId, type: "signup.synced" });
     expect(open[0]!.createdAt.getTime()).toBe(at(0).getTime());
-    expect((await selectUnfannedEvents(w.database.db, 1)).map((event) => event.id)).toEqual(["a"]);
+    expect((await selectUnfannedEvents(w.database.store, 1)).map((event) => event.id)).toEqual(["a"]);
     const earlier = await w.database.db.webhookEvent.findUniqueOrThrow({ where: { id: "b" } });
     const marked = new Date(Date.now() + MINUTE);
     await markEventsFannedOut(w.database.store, ["a", "b"], marked);
-    expect((await selectUnfannedEvents(w.database.db, 10)).map((event) => event.id)).toEqual(["c"]);
+    expect((await selectUnfannedEvents(w.database.store, 10)).map((event) => event.id)).toEqual(["c"]);
     const after = await w.database.db.webhookEvent.findMany({ where: { id: { in: ["a", "b"] } }, orderBy: { id: "asc" } });
     // "a" gets this fan-out's time; "b", fanned out before, keeps its own.
     expect(after.map((event) => event.fannedOutAt?.getTime())).toEqual([marked.getTime(), earlier.fannedOutAt!.getTime()]);
@@ -194,5 +200,35 @@ describe.each(testProviders)("outbox statements on %s", (provider) => {
       [retried!.id, 500, 30, "Answered HTTP 500"],
     ]);
     expect(attempts[0]!.attemptedAt.getTime()).toBe(now.getTime());
+  });
+});
+
+describe("fan-out on PostgreSQL, two workers at once", () => {
+  const world = useStatementWorld("postgresql");
+
+  it("gives the second worker the next events while the first holds its own, and writes each delivery once", async () => {
+    const w = world();
+    const endpoint = await w.database.db.webhookEndpoint.create({
+      data: { tenantId: w.tenantId, url: "https://hooks.example.com/in", secretCiphertext: "sealed" },
+    });
+    const happened = Date.now() - MINUTE;
+    for (let index = 0; index < 10; index++)
+      await w.database.db.webhookEvent.create({
+        data: { id: `ev${index}`, tenantId: w.tenantId, type: "signup.synced", payload: "{}", createdAt: new Date(happened + index) },
+      });
+    const seen: string[][] = [];
+    const toEndpoint = (events: UnfannedEvent[]) => {
+      seen.push(events.map((event) => event.id));
+      return events.map((event) => ({ eventId: event.id, endpointId: endpoint.id }));
+    };
+    // The second worker's whole step runs while the first is between its read and its commit.
+    await fanOutOldestEvents(w.database.store, 5, async (_connection, events) => {
+      expect(await fanOutOldestEvents(w.database.store, 5, async (_inner, next) => toEndpoint(next))).toBe(5);
+      return toEndpoint(events);
+    });
+    expect(seen[0]).toEqual(["ev5", "ev6", "ev7", "ev8", "ev9"]);
+    expect(seen[1]).toEqual(["ev0", "ev1", "ev2", "ev3", "ev4"]);
+    expect(await w.database.db.webhookDelivery.count()).toBe(10);
+    expect(await w.database.db.webhookEvent.count({ where: { fannedOutAt: null } })).toBe(0);
   });
 });
