@@ -7,15 +7,21 @@ export type ContactToRead = { id: string; hubspotContactId: string };
 
 /**
  * Up to `limit` of one connection's synced contacts whose marketing status is not read yet, oldest
- * sync first: a range of the (status, marketingContact, connectionId) index. The contact-id test is
- * an expression on purpose: as `"hubspotContactId" IS NOT NULL` it offered PostgreSQL that column's
- * index, which statistics taken before the first sync rate at one row — and then every read walked
- * all synced contacts (270 ms each at 100,000, two fifths of the database's CPU during a sync).
+ * sync first, meant as a range of the (status, marketingContact, connectionId) index. PostgreSQL
+ * plans it from statistics that, taken before a sync, rate every synced row as rare; any index then
+ * looks as good as another, so the statement leaves none that could read beyond the one tenant: the
+ * tenant is named (its rows, at worst, instead of the platform's), and the contact-id test is an
+ * expression (as `"hubspotContactId" IS NOT NULL` it offered that column's index, and every read
+ * walked all synced contacts: 270 ms each at 100,000, two fifths of the database's CPU during a sync).
  */
-export async function selectContactsWithoutMarketingStatus(db: Db, connectionId: string, limit: number): Promise<ContactToRead[]> {
+export async function selectContactsWithoutMarketingStatus(
+  db: Db,
+  portal: { tenantId: string; connectionId: string },
+  limit: number,
+): Promise<ContactToRead[]> {
   return db.$queryRaw<ContactToRead[]>`
     SELECT "id", "hubspotContactId" FROM "Signup"
-    WHERE "status" IN ('SYNCED', 'UNSUBSCRIBED') AND "marketingContact" IS NULL AND "connectionId" = ${connectionId}
-      AND "erasedAt" IS NULL AND COALESCE("hubspotContactId", '') <> ''
+    WHERE "status" IN ('SYNCED', 'UNSUBSCRIBED') AND "tenantId" = ${portal.tenantId} AND "marketingContact" IS NULL
+      AND "connectionId" = ${portal.connectionId} AND "erasedAt" IS NULL AND COALESCE("hubspotContactId", '') <> ''
     ORDER BY "syncedAt" LIMIT ${limit}`;
 }

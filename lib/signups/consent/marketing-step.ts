@@ -15,15 +15,16 @@ export async function runMarketingStep(deps: ConsentDeps): Promise<number> {
         some: { status: { in: ["SYNCED", "UNSUBSCRIBED"] }, marketingContact: null, erasedAt: null, hubspotContactId: { not: null } },
       },
     },
-    select: { id: true, portalId: true },
+    select: { id: true, tenantId: true, portalId: true },
     take: PORTALS_PER_PASS,
   });
-  const read = await Promise.all(connections.map((connection) => readPortal(deps, connection.id, connection.portalId)));
+  const read = await Promise.all(connections.map((connection) => readPortal(deps, connection)));
   return read.reduce((sum, count) => sum + count, 0);
 }
 
-async function readPortal(deps: ConsentDeps, connectionId: string, portalId: string): Promise<number> {
-  const contacts = await selectContactsWithoutMarketingStatus(deps.db, connectionId, CONTACTS_PER_CALL);
+async function readPortal(deps: ConsentDeps, connection: { id: string; tenantId: string; portalId: string }): Promise<number> {
+  const { id: connectionId, tenantId, portalId } = connection;
+  const contacts = await selectContactsWithoutMarketingStatus(deps.db, { tenantId, connectionId }, CONTACTS_PER_CALL);
   // Spare capacity only (no wait for a slot): a status shown a little later costs nothing, a delayed signup does.
   const batch = await pacedContactsCall(deps, { connectionId, portalId }, contacts, 0, (accessToken, contactIds) =>
     deps.consent.readMarketingStatus(accessToken, contactIds),

@@ -49,15 +49,16 @@ describe.each(testProviders)("consent contact statements on %s", (provider) => {
     await addContact(w, { status: "PENDING", syncedAt: at(0) });
     await addContact(w, { connectionId: other.id, syncedAt: at(0) });
 
-    const read = await selectContactsWithoutMarketingStatus(w.database.db, w.connectionId, 10);
+    const read = await selectContactsWithoutMarketingStatus(w.database.db, { tenantId: w.tenantId, connectionId: w.connectionId }, 10);
     expect(read).toEqual([
       { id: first.id, hubspotContactId: first.hubspotContactId },
       { id: second.id, hubspotContactId: second.hubspotContactId },
       { id: unsubscribed.id, hubspotContactId: unsubscribed.hubspotContactId },
     ]);
-    expect((await selectContactsWithoutMarketingStatus(w.database.db, w.connectionId, 2)).map((row) => row.id)).toEqual([
-      first.id,
-      second.id,
-    ]);
+    expect(
+      (await selectContactsWithoutMarketingStatus(w.database.db, { tenantId: w.tenantId, connectionId: w.connectionId }, 2)).map(
+        (row) => row.id,
+      ),
+    ).toEqual([first.id, second.id]);
   });
 });
