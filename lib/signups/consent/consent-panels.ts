@@ -30,7 +30,7 @@ export async function loadConsentPanels(db: Db, tenantId: string, connections: C
   for (const connection of connections) {
     const granted = connection.scopes.granted.join(" ");
     const [marketing, subscriptions] = await Promise.all([
-      marketingSummary(db, { connectionId: connection.id }),
+      marketingSummary(db, { tenantId, connectionId: connection.id }),
       subscriptionSummary(db, connection.id),
     ]);
     panels.set(connection.id, {

@@ -2,6 +2,7 @@
 // not marketing contacts (and why that matters), how many were subscribed or had opted out, and
 // what the subscription step costs per signup from the portal's rate budget.
 import type { Db } from "@/lib/db/create-client";
+import { marketingStatusOfLatest } from "@/lib/db/statements/consent-contacts";
 import { hasAllScopes, hasScope } from "./consent-deps";
 
 export const MARKETING_CONTACTS_EXPLANATION =
@@ -11,20 +12,27 @@ export const MARKETING_CONTACTS_EXPLANATION =
   "portal's marketing-contact tier, so this can raise the tenant's HubSpot bill. No API can change it: " +
   "Switchboard only reads it.";
 
-export type MarketingSummary = { known: number; notMarketing: number };
+/** `latest`: set when only the newest contacts were looked at (that many). */
+export type MarketingSummary = { known: number; notMarketing: number; latest?: number };
+
+// The summaries look at this many of the newest synced contacts: enough to show the proportion, and a
+// dashboard costs the same at a million signups.
+export const MARKETING_SAMPLE = 10_000;
 
 /** Among synced contacts whose hs_marketable_status was read: how many are not marketing contacts. */
-export async function marketingSummary(db: Db, where: { tenantId: string } | { connectionId: string }): Promise<MarketingSummary> {
-  const base = { ...where, status: { in: ["SYNCED", "UNSUBSCRIBED"] as ("SYNCED" | "UNSUBSCRIBED")[] }, erasedAt: null };
-  const [known, notMarketing] = await Promise.all([
-    db.signup.count({ where: { ...base, marketingContact: { not: null } } }),
-    db.signup.count({ where: { ...base, marketingContact: false } }),
-  ]);
-  return { known, notMarketing };
+export async function marketingSummary(
+  db: Db,
+  scope: { tenantId: string; connectionId?: string },
+  sample = MARKETING_SAMPLE,
+): Promise<MarketingSummary> {
+  const { considered, known, notMarketing } = await marketingStatusOfLatest(db, scope, sample);
+  return considered < sample ? { known, notMarketing } : { known, notMarketing, latest: sample };
 }
 
-export function marketingSentence({ known, notMarketing }: MarketingSummary): string | null {
+export function marketingSentence({ known, notMarketing, latest }: MarketingSummary): string | null {
   if (known === 0) return null;
+  if (latest !== undefined)
+    return `${notMarketing} of ${known} synced contacts (of the latest ${latest.toLocaleString("en-US")}) are not marketing contacts`;
   return `${notMarketing} of ${known} synced contacts are not marketing contacts`;
 }
 
