@@ -27,28 +27,51 @@ export async function selectContactsWithoutMarketingStatus(
     ORDER BY "syncedAt" LIMIT ${limit}`;
 }
 
-export type MarketingStatusSample = { considered: number; known: number; notMarketing: number };
+type Count = bigint | number | null;
+
+export type ConsentStatusSample = {
+  considered: number;
+  /** Marketing status read, and of those not marketing contacts. */
+  known: number;
+  notMarketing: number;
+  /** Subscription states the subscription step left. */
+  subscribed: number;
+  optedOut: number;
+  subscriptionFailed: number;
+};
 
 /**
- * The marketing status of a tenant's latest `sample` synced (or unsubscribed) contacts — of one
- * connection, if given: how many were looked at, how many have a status read, how many are not
- * marketing contacts. Two ranges of the (tenantId, status, createdAt) index read newest first, so
- * the dashboards' cost stays the same at a million signups (counting them all took 900 ms a page).
+ * The consent state of a tenant's latest `sample` synced (or unsubscribed) contacts — of one
+ * connection, if given: how many were looked at, their marketing status and their subscription
+ * state, counted. Two ranges of the (tenantId, status, createdAt) index read newest first, so the
+ * dashboards' cost stays the same at a million signups (counting them all took 900 ms a page).
  */
-export async function marketingStatusOfLatest(
+export async function consentStatusOfLatest(
   db: Db,
   scope: { tenantId: string; connectionId?: string },
   sample: number,
-): Promise<MarketingStatusSample> {
+): Promise<ConsentStatusSample> {
   const connection = scope.connectionId === undefined ? Prisma.empty : Prisma.sql`AND "connectionId" = ${scope.connectionId}`;
   const latest = (status: "SYNCED" | "UNSUBSCRIBED") => Prisma.sql`
-    SELECT * FROM (SELECT "createdAt", "marketingContact" FROM "Signup"
+    SELECT * FROM (SELECT "createdAt", "marketingContact", "subscriptionState" FROM "Signup"
       WHERE "tenantId" = ${scope.tenantId} AND "status" = ${Prisma.raw(`'${status}'`)} AND "erasedAt" IS NULL ${connection}
       ORDER BY "createdAt" DESC LIMIT ${sample}) AS ${Prisma.raw(status.toLowerCase())}`;
-  const [row] = await db.$queryRaw<{ considered: bigint | number; known: bigint | number | null; notMarketing: bigint | number | null }[]>`
+  const counted = (condition: string) => Prisma.raw(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`);
+  const [row] = await db.$queryRaw<Record<keyof ConsentStatusSample, Count>[]>`
     SELECT COUNT(*) AS "considered", COUNT("marketingContact") AS "known",
-      SUM(CASE WHEN "marketingContact" = false THEN 1 ELSE 0 END) AS "notMarketing"
+      ${counted(`"marketingContact" = false`)} AS "notMarketing",
+      ${counted(`"subscriptionState" = 'SUBSCRIBED'`)} AS "subscribed",
+      ${counted(`"subscriptionState" = 'OPTED_OUT'`)} AS "optedOut",
+      ${counted(`"subscriptionState" = 'FAILED'`)} AS "subscriptionFailed"
     FROM (SELECT * FROM (${latest("SYNCED")} UNION ALL ${latest("UNSUBSCRIBED")}) AS both_statuses
       ORDER BY "createdAt" DESC LIMIT ${sample}) AS latest`;
-  return { considered: Number(row?.considered ?? 0), known: Number(row?.known ?? 0), notMarketing: Number(row?.notMarketing ?? 0) };
+  const number = (key: keyof ConsentStatusSample) => Number(row?.[key] ?? 0);
+  return {
+    considered: number("considered"),
+    known: number("known"),
+    notMarketing: number("notMarketing"),
+    subscribed: number("subscribed"),
+    optedOut: number("optedOut"),
+    subscriptionFailed: number("subscriptionFailed"),
+  };
 }

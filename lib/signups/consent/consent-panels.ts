@@ -17,6 +17,8 @@ export type ConsentPanelFacts = {
   callsPerSignup: string;
   subscribed: number;
   optedOut: number;
+  /** Set when the counts are of the latest this many synced contacts only. */
+  subscriptionsOfLatest: number | null;
   marketingSentence: string | null;
   marketingExplanation: string;
 };
@@ -31,7 +33,7 @@ export async function loadConsentPanels(db: Db, tenantId: string, connections: C
     const granted = connection.scopes.granted.join(" ");
     const [marketing, subscriptions] = await Promise.all([
       marketingSummary(db, { tenantId, connectionId: connection.id }),
-      subscriptionSummary(db, connection.id),
+      subscriptionSummary(db, { tenantId, connectionId: connection.id }),
     ]);
     panels.set(connection.id, {
       missingRequired: connection.scopes.missingRequired,
@@ -41,6 +43,7 @@ export async function loadConsentPanels(db: Db, tenantId: string, connections: C
       callsPerSignup: callsPerSignup(granted, SUBSCRIPTION_SCOPE, [BATCH_STATUS_READ_SCOPE], subscriptionChosen),
       subscribed: subscriptions.subscribed,
       optedOut: subscriptions.optedOut,
+      subscriptionsOfLatest: subscriptions.latest ?? null,
       marketingSentence: marketingSentence(marketing),
       marketingExplanation: MARKETING_CONTACTS_EXPLANATION,
     });

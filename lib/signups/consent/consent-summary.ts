@@ -2,7 +2,7 @@
 // not marketing contacts (and why that matters), how many were subscribed or had opted out, and
 // what the subscription step costs per signup from the portal's rate budget.
 import type { Db } from "@/lib/db/create-client";
-import { marketingStatusOfLatest } from "@/lib/db/statements/consent-contacts";
+import { consentStatusOfLatest } from "@/lib/db/statements/consent-contacts";
 import { hasAllScopes, hasScope } from "./consent-deps";
 
 export const MARKETING_CONTACTS_EXPLANATION =
@@ -25,7 +25,7 @@ export async function marketingSummary(
   scope: { tenantId: string; connectionId?: string },
   sample = MARKETING_SAMPLE,
 ): Promise<MarketingSummary> {
-  const { considered, known, notMarketing } = await marketingStatusOfLatest(db, scope, sample);
+  const { considered, known, notMarketing } = await consentStatusOfLatest(db, scope, sample);
   return considered < sample ? { known, notMarketing } : { known, notMarketing, latest: sample };
 }
 
@@ -36,16 +36,18 @@ export function marketingSentence({ known, notMarketing, latest }: MarketingSumm
   return `${notMarketing} of ${known} synced contacts are not marketing contacts`;
 }
 
-export type SubscriptionSummary = { subscribed: number; optedOut: number; failed: number };
+/** `latest`: set when only the newest contacts were looked at (that many). */
+export type SubscriptionSummary = { subscribed: number; optedOut: number; failed: number; latest?: number };
 
-export async function subscriptionSummary(db: Db, connectionId: string): Promise<SubscriptionSummary> {
-  const groups = await db.signup.groupBy({
-    by: ["subscriptionState"],
-    where: { connectionId, erasedAt: null, subscriptionState: { not: null } },
-    _count: true,
-  });
-  const count = (state: string) => groups.find((group) => group.subscriptionState === state)?._count ?? 0;
-  return { subscribed: count("SUBSCRIBED"), optedOut: count("OPTED_OUT"), failed: count("FAILED") };
+/** The subscription states the subscription step left, among the latest synced contacts (see MARKETING_SAMPLE). */
+export async function subscriptionSummary(
+  db: Db,
+  scope: { tenantId: string; connectionId: string },
+  sample = MARKETING_SAMPLE,
+): Promise<SubscriptionSummary> {
+  const { considered, subscribed, optedOut, subscriptionFailed } = await consentStatusOfLatest(db, scope, sample);
+  const counts = { subscribed, optedOut, failed: subscriptionFailed };
+  return considered < sample ? counts : { ...counts, latest: sample };
 }
 
 /**

@@ -1,8 +1,8 @@
 // Contract: the marketing-status read's queue on SQLite and PostgreSQL — one connection's synced
 // (or unsubscribed) contacts with a contact id, not erased, status not read yet, oldest sync first.
 import { describe, expect, it } from "vitest";
-import { marketingStatusOfLatest, selectContactsWithoutMarketingStatus } from "@switchboard/lib/db/statements/consent-contacts";
-import { marketingSentence, marketingSummary } from "@switchboard/lib/signups/consent/consent-summary";
+import { consentStatusOfLatest, selectContactsWithoutMarketingStatus } from "@switchboard/lib/db/statements/consent-contacts";
+import { marketingSentence, marketingSummary, subscriptionSummary } from "@switchboard/lib/signups/consent/consent-summary";
 import { testProviders } from "@/tests/helpers/databases";
 import { useStatementWorld, type StatementWorld } from "./support/statement-world";
 
@@ -18,6 +18,7 @@ async function addContact(
     connectionId?: string;
     syncedAt: Date;
     createdAt?: Date;
+    subscriptionState?: "SUBSCRIBED" | "OPTED_OUT" | "FAILED";
   },
 ) {
   const email = `contact${++sequence}@example.com`;
@@ -64,33 +65,54 @@ describe.each(testProviders)("consent contact statements on %s", (provider) => {
     ).toEqual([first.id, second.id]);
   });
 
-  it("summarises the marketing status of the latest synced contacts only, per tenant or connection", async () => {
+  it("summarises the consent state of the latest synced contacts only, per tenant or connection", async () => {
     const w = world();
     const at = (minutes: number) => new Date(Date.UTC(2026, 11, 7, 9, minutes));
     const other = await w.database.db.connection.create({ data: { tenantId: w.tenantId, provider: "hubspot", portalId: "62516" } });
-    // Oldest first: a marketing contact, then three that are not (one unsubscribed), one unread, and
-    // rows the summary never counts (erased, pending, another connection's).
-    await addContact(w, { marketingContact: true, syncedAt: at(0), createdAt: at(0) });
-    await addContact(w, { marketingContact: false, syncedAt: at(1), createdAt: at(1) });
-    await addContact(w, { marketingContact: false, status: "UNSUBSCRIBED", syncedAt: at(2), createdAt: at(2) });
-    await addContact(w, { marketingContact: false, syncedAt: at(3), createdAt: at(3) });
-    await addContact(w, { syncedAt: at(4), createdAt: at(4) });
-    await addContact(w, { marketingContact: false, erasedAt: at(9), syncedAt: at(5), createdAt: at(5) });
-    await addContact(w, { marketingContact: false, status: "PENDING", syncedAt: at(6), createdAt: at(6) });
-    await addContact(w, { marketingContact: true, connectionId: other.id, syncedAt: at(7), createdAt: at(7) });
+    // Oldest first; the last three never count (erased, pending) or count for the tenant only (another connection).
+    const contact = (minutes: number, data: Partial<Parameters<typeof addContact>[1]>) =>
+      addContact(w, { syncedAt: at(minutes), createdAt: at(minutes), ...data });
+    await contact(0, { marketingContact: true, subscriptionState: "SUBSCRIBED" });
+    await contact(1, { marketingContact: false, subscriptionState: "SUBSCRIBED" });
+    await contact(2, { marketingContact: false, status: "UNSUBSCRIBED", subscriptionState: "OPTED_OUT" });
+    await contact(3, { marketingContact: false, subscriptionState: "FAILED" });
+    await contact(4, {});
+    await contact(5, { marketingContact: false, erasedAt: at(9), subscriptionState: "SUBSCRIBED" });
+    await contact(6, { marketingContact: false, status: "PENDING" });
+    await contact(7, { marketingContact: true, connectionId: other.id, subscriptionState: "SUBSCRIBED" });
 
     const tenant = { tenantId: w.tenantId };
-    expect(await marketingStatusOfLatest(w.database.db, tenant, 100)).toEqual({ considered: 6, known: 5, notMarketing: 3 });
-    // The newest three: another connection's marketing contact, the unread one, one that is not.
-    expect(await marketingStatusOfLatest(w.database.db, tenant, 3)).toEqual({ considered: 3, known: 2, notMarketing: 1 });
-    expect(await marketingStatusOfLatest(w.database.db, { ...tenant, connectionId: w.connectionId }, 3)).toEqual({
+    const ofConnection = { ...tenant, connectionId: w.connectionId };
+    expect(await consentStatusOfLatest(w.database.db, tenant, 100)).toEqual({
+      considered: 6,
+      known: 5,
+      notMarketing: 3,
+      subscribed: 3,
+      optedOut: 1,
+      subscriptionFailed: 1,
+    });
+    // The newest three: another connection's marketing contact, the unread one, the failed subscription.
+    expect(await consentStatusOfLatest(w.database.db, tenant, 3)).toEqual({
+      considered: 3,
+      known: 2,
+      notMarketing: 1,
+      subscribed: 1,
+      optedOut: 0,
+      subscriptionFailed: 1,
+    });
+    expect(await consentStatusOfLatest(w.database.db, ofConnection, 3)).toEqual({
       considered: 3,
       known: 2,
       notMarketing: 2,
+      subscribed: 0,
+      optedOut: 1,
+      subscriptionFailed: 1,
     });
     expect(marketingSentence(await marketingSummary(w.database.db, tenant, 100))).toBe("3 of 5 synced contacts are not marketing contacts");
     expect(marketingSentence(await marketingSummary(w.database.db, tenant, 3))).toBe(
       "1 of 2 synced contacts (of the latest 3) are not marketing contacts",
     );
+    expect(await subscriptionSummary(w.database.db, ofConnection, 100)).toEqual({ subscribed: 2, optedOut: 1, failed: 1 });
+    expect(await subscriptionSummary(w.database.db, ofConnection, 3)).toEqual({ subscribed: 0, optedOut: 1, failed: 1, latest: 3 });
   });
 });

@@ -28,7 +28,8 @@ export function ConsentPanel({ view }: { view: ConsentPanelView }) {
         <p>Subscription status: choose the newsletter&apos;s subscription type on the Signups page.</p>
       ) : (
         <p data-testid="subscription-summary">
-          Subscription status: {view.subscribed} subscribed with consent, {view.optedOut} opted out in HubSpot (left untouched).
+          Subscription status: {view.subscribed} subscribed with consent, {view.optedOut} opted out in HubSpot (left untouched)
+          {view.subscriptionsOfLatest ? `, among the latest ${view.subscriptionsOfLatest.toLocaleString("en-US")} synced contacts` : ""}.
         </p>
       )}
       <p data-testid="calls-per-signup">
