@@ -8,7 +8,7 @@ export type ContactToRead = { id: string; hubspotContactId: string };
 
 /**
  * Up to `limit` of one connection's synced contacts whose marketing status is not read yet, oldest
- * sync first, meant as a range of the (status, marketingContact, connectionId) index. PostgreSQL
+ * sync first, meant as a range of the (connectionId, marketingContact, status) index. PostgreSQL
  * plans it from statistics that, taken before a sync, rate every synced row as rare; any index then
  * looks as good as another, so the statement leaves none that could read beyond the one tenant: the
  * tenant is named (its rows, at worst, instead of the platform's), and the contact-id test is an

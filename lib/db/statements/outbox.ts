@@ -33,6 +33,8 @@ export async function selectUnfannedEvents(connection: OutboxConnection, limit: 
     WHERE "fannedOutAt" IS NULL ORDER BY "fannedOutAt", "createdAt" LIMIT ${limit} ${connection.dialect.skipLocked()}`;
 }
 
+const FAN_OUT_TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
+
 /**
  * One fan-out step: the oldest open events, the deliveries `deliveriesFor` picks for them, and the
  * events marked. On PostgreSQL in one transaction holding the events' row locks, so a second worker
@@ -58,31 +60,34 @@ export async function fanOutOldestEvents(
     return events.length;
   };
   if (store.dialect.kind === "sqlite") return step(store);
-  return store.db.$transaction((tx) => step({ db: tx, dialect: store.dialect }));
+  // Prisma's defaults (2 s to get a connection, 5 s in all) can run out on a busy machine; a step that
+  // fails is only retried on the next round, so its deliveries leave late. It holds the locks of at
+  // most `limit` events that no other worker waits for (they skip them).
+  return store.db.$transaction((tx) => step({ db: tx, dialect: store.dialect }), FAN_OUT_TRANSACTION);
 }
 
 /** Marks events fanned out; only those still open, so a second worker writes nothing twice. */
-export async function markEventsFannedOut(store: OutboxConnection, ids: readonly string[], now: Date): Promise<void> {
+export async function markEventsFannedOut(connection: OutboxConnection, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   // By primary key (dialect.byPrimaryKey): with statistics from when the table was small, SQLite
   // scanned every event for each 200 ids — a third of the sync worker's CPU at 200,000 events.
-  await store.db.$executeRaw`UPDATE "WebhookEvent" ${store.dialect.byPrimaryKey("WebhookEvent")} SET "fannedOutAt" = ${now}
+  await connection.db.$executeRaw`UPDATE "WebhookEvent" ${connection.dialect.byPrimaryKey("WebhookEvent")} SET "fannedOutAt" = ${now}
     WHERE "id" IN (${Prisma.join(ids)}) AND "fannedOutAt" IS NULL`;
 }
+
+export type DeliveryPair = { eventId: string; endpointId: string };
 
 /**
  * One delivery per (event, endpoint) pair, due when its event happened, in one statement; pairs that
  * exist already (another worker fanned the same event out) are skipped.
  */
-export type DeliveryPair = { eventId: string; endpointId: string };
-
-export async function insertDeliveries(store: OutboxConnection, pairs: readonly DeliveryPair[], now: Date): Promise<void> {
+export async function insertDeliveries(connection: OutboxConnection, pairs: readonly DeliveryPair[], now: Date): Promise<void> {
   if (pairs.length === 0) return;
-  const rows = store.dialect.jsonRows(
+  const rows = connection.dialect.jsonRows(
     ["id", "eventId", "endpointId"],
     pairs.map((pair) => [newRowId(), pair.eventId, pair.endpointId]),
   );
-  await store.db.$executeRaw`
+  await connection.db.$executeRaw`
     INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId", "nextAttemptAt", "createdAt", "updatedAt")
     SELECT r."id", r."eventId", r."endpointId", ev."createdAt", ${now}, ${now}
     FROM ${rows} AS r JOIN "WebhookEvent" ev ON ev."id" = r."eventId"

@@ -1,13 +1,7 @@
 // The consent facts of each connection card (consent-summary.ts), loaded for one tenant's page.
 import type { Db } from "@/lib/db/create-client";
 import { BATCH_STATUS_READ_SCOPE, SUBSCRIPTION_SCOPE } from "@/lib/integrations/hubspot/communication-preferences";
-import {
-  callsPerSignup,
-  marketingSentence,
-  marketingSummary,
-  MARKETING_CONTACTS_EXPLANATION,
-  subscriptionSummary,
-} from "./consent-summary";
+import { callsPerSignup, consentSummaries, marketingSentence, MARKETING_CONTACTS_EXPLANATION } from "./consent-summary";
 
 export type ConsentPanelFacts = {
   missingRequired: string[];
@@ -31,10 +25,7 @@ export async function loadConsentPanels(db: Db, tenantId: string, connections: C
   const panels = new Map<string, ConsentPanelFacts>();
   for (const connection of connections) {
     const granted = connection.scopes.granted.join(" ");
-    const [marketing, subscriptions] = await Promise.all([
-      marketingSummary(db, { tenantId, connectionId: connection.id }),
-      subscriptionSummary(db, { tenantId, connectionId: connection.id }),
-    ]);
+    const { marketing, subscriptions } = await consentSummaries(db, { tenantId, connectionId: connection.id });
     panels.set(connection.id, {
       missingRequired: connection.scopes.missingRequired,
       subscriptionScope: SUBSCRIPTION_SCOPE,

@@ -25,8 +25,7 @@ export async function marketingSummary(
   scope: { tenantId: string; connectionId?: string },
   sample = MARKETING_SAMPLE,
 ): Promise<MarketingSummary> {
-  const { considered, known, notMarketing } = await consentStatusOfLatest(db, scope, sample);
-  return considered < sample ? { known, notMarketing } : { known, notMarketing, latest: sample };
+  return (await consentSummaries(db, scope, sample)).marketing;
 }
 
 export function marketingSentence({ known, notMarketing, latest }: MarketingSummary): string | null {
@@ -39,15 +38,21 @@ export function marketingSentence({ known, notMarketing, latest }: MarketingSumm
 /** `latest`: set when only the newest contacts were looked at (that many). */
 export type SubscriptionSummary = { subscribed: number; optedOut: number; failed: number; latest?: number };
 
-/** The subscription states the subscription step left, among the latest synced contacts (see MARKETING_SAMPLE). */
-export async function subscriptionSummary(
+/**
+ * Both summaries of the latest synced contacts (see MARKETING_SAMPLE) from one read: the marketing
+ * status, and the subscription states the subscription step left.
+ */
+export async function consentSummaries(
   db: Db,
-  scope: { tenantId: string; connectionId: string },
+  scope: { tenantId: string; connectionId?: string },
   sample = MARKETING_SAMPLE,
-): Promise<SubscriptionSummary> {
-  const { considered, subscribed, optedOut, subscriptionFailed } = await consentStatusOfLatest(db, scope, sample);
-  const counts = { subscribed, optedOut, failed: subscriptionFailed };
-  return considered < sample ? counts : { ...counts, latest: sample };
+): Promise<{ marketing: MarketingSummary; subscriptions: SubscriptionSummary }> {
+  const read = await consentStatusOfLatest(db, scope, sample);
+  const latest = read.considered < sample ? {} : { latest: sample };
+  return {
+    marketing: { known: read.known, notMarketing: read.notMarketing, ...latest },
+    subscriptions: { subscribed: read.subscribed, optedOut: read.optedOut, failed: read.subscriptionFailed, ...latest },
+  };
 }
 
 /**

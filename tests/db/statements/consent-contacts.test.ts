@@ -2,7 +2,7 @@
 // (or unsubscribed) contacts with a contact id, not erased, status not read yet, oldest sync first.
 import { describe, expect, it } from "vitest";
 import { consentStatusOfLatest, selectContactsWithoutMarketingStatus } from "@switchboard/lib/db/statements/consent-contacts";
-import { marketingSentence, marketingSummary, subscriptionSummary } from "@switchboard/lib/signups/consent/consent-summary";
+import { consentSummaries, marketingSentence, marketingSummary } from "@switchboard/lib/signups/consent/consent-summary";
 import { testProviders } from "@/tests/helpers/databases";
 import { useStatementWorld, type StatementWorld } from "./support/statement-world";
 
@@ -112,7 +112,12 @@ describe.each(testProviders)("consent contact statements on %s", (provider) => {
     expect(marketingSentence(await marketingSummary(w.database.db, tenant, 3))).toBe(
       "1 of 2 synced contacts (of the latest 3) are not marketing contacts",
     );
-    expect(await subscriptionSummary(w.database.db, ofConnection, 100)).toEqual({ subscribed: 2, optedOut: 1, failed: 1 });
-    expect(await subscriptionSummary(w.database.db, ofConnection, 3)).toEqual({ subscribed: 0, optedOut: 1, failed: 1, latest: 3 });
+    expect((await consentSummaries(w.database.db, ofConnection, 100)).subscriptions).toEqual({ subscribed: 2, optedOut: 1, failed: 1 });
+    expect((await consentSummaries(w.database.db, ofConnection, 3)).subscriptions).toEqual({
+      subscribed: 0,
+      optedOut: 1,
+      failed: 1,
+      latest: 3,
+    });
   });
 });
