@@ -4,7 +4,7 @@
 // the unique (eventId, endpointId) makes any repeat a no-op. Each delivery is due when its event happened.
 import { fanOutOldestEvents, type DeliveryPair, type OutboxConnection, type UnfannedEvent } from "@/lib/db/statements/outbox";
 import type { Store } from "@/lib/db/store";
-import { endpointTypes } from "./manage-endpoints";
+import { candidateEndpoints, receives } from "./event-receivers";
 
 /** Fans out up to `limit` of the oldest open events; returns how many it took. */
 export async function fanOutEvents(store: Store, limit = 200): Promise<number> {
@@ -15,19 +15,10 @@ export async function fanOutEvents(store: Store, limit = 200): Promise<number> {
 
 /** The deliveries for these events: one per matching endpoint (see the top of this file). */
 async function deliveriesFor({ db }: OutboxConnection, events: UnfannedEvent[]): Promise<DeliveryPair[]> {
-  const tenantIds = [...new Set(events.map((event) => event.tenantId).filter((id): id is string => id !== null))];
-  const endpoints = await db.webhookEndpoint.findMany({
-    where: { enabled: true, OR: [{ tenantId: null }, { tenantId: { in: tenantIds } }] },
-    select: { id: true, tenantId: true, eventTypes: true, createdAt: true },
-  });
+  const endpoints = await candidateEndpoints(db, events);
   return events.flatMap((event) =>
     endpoints
-      .filter((endpoint) => endpoint.tenantId === null || endpoint.tenantId === event.tenantId)
-      .filter((endpoint) => endpoint.createdAt <= event.createdAt)
-      .filter((endpoint) => {
-        const types = endpointTypes(endpoint.eventTypes);
-        return types.length === 0 || types.includes(event.type as never);
-      })
+      .filter((endpoint) => endpoint.createdAt <= event.createdAt && receives(endpoint, event))
       .map((endpoint) => ({ eventId: event.id, endpointId: endpoint.id })),
   );
 }

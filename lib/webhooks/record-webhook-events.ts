@@ -1,17 +1,18 @@
 // The outbox: recordWebhookEvents(tx, events) writes events in the caller's transaction, so an event
-// exists exactly when the change it reports was committed. Delivery workers fan them out later.
-// Returns a Prisma promise, usable both in $transaction([...]) arrays and awaited inside
-// interactive transactions. Callers that write their change in raw SQL (the signup sync, a batch
-// at a time) hand the same rows to the database layer's statement: keyedWebhookEventRows.
+// exists exactly when the change it reports was committed — if an endpoint receives it at all
+// (event-receivers.ts): an event nobody takes is not kept. Delivery workers fan them out later.
+// Callers that write their change in raw SQL (the signup sync, a batch at a time) hand the same
+// rows to the database layer's statement, which applies the same rule: keyedWebhookEventRows.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
 import type { OutboxRow } from "@/lib/db/statements/outbox";
+import { receivableEvents } from "./event-receivers";
 import type { WebhookEventData, WebhookEventType } from "./event-types";
 
 export type OutboxEvent<T extends WebhookEventType = WebhookEventType> = { tenantId: string | null; type: T; data: WebhookEventData<T> };
 
-/** Anything with the webhookEvent delegate: the client or an interactive transaction. */
-export type OutboxWriter = Pick<Db, "webhookEvent">;
+/** Anything with the outbox's delegates: the client or an interactive transaction. */
+export type OutboxWriter = Pick<Db, "webhookEvent" | "webhookEndpoint">;
 
 // Standard Webhooks message ids: unique per event, kept across retries and redeliveries. 16 bytes,
 // time first (milliseconds, 6 bytes) then 80 random bits, like the KSUIDs in Standard Webhooks' own
@@ -42,8 +43,10 @@ export function webhookEventRows(events: OutboxEvent[], now = new Date()) {
   }));
 }
 
-export function recordWebhookEvents(tx: OutboxWriter, events: OutboxEvent[]) {
-  return tx.webhookEvent.createMany({ data: webhookEventRows(events) });
+/** Writes the events some endpoint receives (event-receivers.ts), in the caller's transaction `tx`. */
+export async function recordWebhookEvents(tx: OutboxWriter, events: OutboxEvent[]): Promise<void> {
+  const received = await receivableEvents(tx, events);
+  if (received.length > 0) await tx.webhookEvent.createMany({ data: webhookEventRows(received) });
 }
 
 /** The events as rows for a raw SQL writer (lib/db/statements/), each tied by `key` to the row it reports. */

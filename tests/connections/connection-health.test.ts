@@ -13,6 +13,7 @@ import { testProviders } from "@/tests/helpers/databases";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { expireSoon } from "./support/expire-soon";
 import { countTokenRequests, simControl, simRequests } from "./support/simulator-driver";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 
 describe.each(testProviders)("connection health on %s", (provider) => {
   let fx: ConnectionsFixture;
@@ -25,6 +26,7 @@ describe.each(testProviders)("connection health on %s", (provider) => {
     await fx.reset();
     await fx.db.webhookEvent.deleteMany({});
     await fx.db.connectionEvent.deleteMany({});
+    await subscribeToEvents(fx.db);
     ({ connectionId } = await connectPortal(fx, { actor: fx.admin }));
   });
 

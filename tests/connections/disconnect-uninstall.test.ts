@@ -10,6 +10,7 @@ import { testProviders } from "@/tests/helpers/databases";
 import { startConnectionsFixture, type ConnectionsFixture } from "./support/connections-fixture";
 import { expireSoon } from "./support/expire-soon";
 import { simControl, simRequests } from "./support/simulator-driver";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 
 const UNINSTALL = "/appinstalls/2026-03/external-install";
 
@@ -22,6 +23,7 @@ describe.each(testProviders)("disconnect on %s", (provider) => {
   beforeEach(async () => {
     await fx.reset();
     await fx.db.webhookEvent.deleteMany({});
+    await subscribeToEvents(fx.db);
   });
 
   const disconnectedEvent = async (tenantId: string) => {

@@ -8,6 +8,7 @@ import { startConnectionsFixture, type ConnectionsFixture } from "./support/conn
 import { connectionFor, connectPortal } from "@/tests/helpers/connect-portal";
 import { decideConsent } from "@/tests/helpers/consent-decision";
 import { simControl, simRequests } from "./support/simulator-driver";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 
 let fx: ConnectionsFixture;
 beforeAll(async () => {
@@ -191,9 +192,11 @@ describe("reconnect", () => {
   });
 
   it("different portal: nothing changes (wrong_portal), and the grant just issued for it is revoked", async () => {
+    await subscribeToEvents(fx.db);
     await connectPortal(fx, { actor: fx.admin });
     const first = await connectionFor(fx, 62515);
     const eventsBefore = await fx.db.webhookEvent.count();
+    expect(eventsBefore).toBe(1);
     const { outcome } = await connectPortal(fx, { actor: fx.admin, connectionId: first.id, portalId: 70001, expect: "any" });
     expect(outcome).toMatchObject({ kind: "redirect", notice: "wrong_portal", portal: "70001" });
     expect(await fx.db.connection.count()).toBe(1);

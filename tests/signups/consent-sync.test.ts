@@ -24,6 +24,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/he
 import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { addSignups, simJson, syncDeps, syncUntilIdle } from "./support/sync-harness";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 
 const NEWSLETTER = "62515001";
 const CONSENT = "Yes, send me the Acme newsletter. I can unsubscribe at any time — Acme GmbH, Berlin.";
@@ -65,6 +66,7 @@ describe.each(testProviders)("consent sync (%s)", (provider) => {
   beforeEach(async () => {
     await simJson(sim.url, "/_sim/reset", { method: "POST" });
     await database.reset();
+    await subscribeToEvents(database.db);
   });
 
   async function syncedTenant(count: number) {

@@ -15,6 +15,7 @@ import { claimTenantSignups } from "@switchboard/lib/signups/sync/claim-signups"
 import { recordSynced } from "@switchboard/lib/signups/sync/record-outcomes";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/tests/helpers/databases";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 
 const key = unsubscribeLinkKey("a-test-secret-that-is-long-enough-0123456789");
 
@@ -47,6 +48,7 @@ describe.each(testProviders)("unsubscribing on %s", (provider) => {
   beforeAll(async () => {
     database = await createTestDatabase(provider);
     tenant = (await seedTenant(database.db, { name: "Fabrikam" })).tenant;
+    await subscribeToEvents(database.db);
   });
   afterAll(async () => database?.drop());
 

@@ -12,6 +12,7 @@ import { recordRetryLater, recordSynced } from "@switchboard/lib/signups/sync/re
 import { startConnectionsFixture, type ConnectionsFixture } from "@/tests/connections/support/connections-fixture";
 import { connectPortal } from "@/tests/helpers/connect-portal";
 import { testProviders } from "@/tests/helpers/databases";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 
 describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
   let fx: ConnectionsFixture;
@@ -21,6 +22,7 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
   beforeEach(async () => {
     await fx.reset();
     await fx.db.webhookEvent.deleteMany({});
+    await subscribeToEvents(fx.db);
   });
   afterAll(async () => fx?.close());
 

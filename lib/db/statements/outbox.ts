@@ -10,12 +10,29 @@ import type { Store } from "../store";
 /** An outbox row as the INSERT takes it; `key` ties it to the row it reports (for `keep`). */
 export type OutboxRow = { id: string; tenantId: string | null; type: string; payload: string; key: string | null };
 
-/** The events as one INSERT (its rows in one parameter); with `keep`, only rows whose e."key" passes. */
+// An enabled endpoint, aliased w, subscribed to event e's type (eventTypes holds the types joined by
+// single spaces, '' for all of them). LIKE reads the "_" in a type as any character, so this may
+// pass an event no endpoint takes, never the reverse; fan-out (lib/webhooks/fan-out.ts) decides exactly.
+const SUBSCRIBED = Prisma.sql`w."enabled" AND (w."eventTypes" = '' OR ' ' || w."eventTypes" || ' ' LIKE '% ' || e."type" || ' %')`;
+
+/**
+ * Whether event e could reach an endpoint: one of its tenant's or an operator-wide one (see SUBSCRIBED).
+ * Fan-out delivers an event only to endpoints that existed when it happened, so an event none of them
+ * takes would never leave: it is not written (lib/webhooks/event-receivers.ts). Two probes of the
+ * endpoints' tenantId index, not a scan of every endpoint per event.
+ */
+const RECEIVABLE = Prisma.sql`(EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."tenantId" IS NULL AND ${SUBSCRIBED})
+    OR EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."tenantId" = e."tenantId" AND ${SUBSCRIBED}))`;
+
+/**
+ * The events as one INSERT (its rows in one parameter), of those an endpoint could receive (RECEIVABLE);
+ * with `keep`, only rows whose e."key" passes too.
+ */
 export function insertWebhookEventsSql(dialect: Dialect, rows: readonly OutboxRow[], now: Date, keep?: Prisma.Sql): Prisma.Sql {
   const values = rows.map((row) => [row.id, row.tenantId, row.type, row.payload, row.key] as const);
   return Prisma.sql`INSERT INTO "WebhookEvent" ("id", "tenantId", "type", "payload", "createdAt")
     SELECT e."id", e."tenantId", e."type", e."payload", ${now} FROM ${dialect.jsonRows(["id", "tenantId", "type", "payload", "key"], values)} AS e
-    ${keep ? Prisma.sql`WHERE ${keep}` : Prisma.empty}`;
+    WHERE ${RECEIVABLE} ${keep ? Prisma.sql`AND ${keep}` : Prisma.empty}`;
 }
 
 export type UnfannedEvent = { id: string; tenantId: string | null; type: string; createdAt: Date };

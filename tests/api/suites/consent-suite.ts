@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createSignup, getSignup, unsubscribeSignup } from "@switchboard/lib/api/v1/signup-routes";
 import { updateTenant } from "@switchboard/lib/api/v1/tenant-routes";
 import { CONSENT_TEXT_MAX_LENGTH } from "@switchboard/lib/signups/consent/consent-text";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 import type { ApiWorld } from "../support/api-world";
 
 type SignupBody = { id: string; status: string; unsubscribeUrl: string; unsubscribedAt: string | null; confirmedAt: string | null };
@@ -40,6 +41,7 @@ export function consentSuite(world: () => ApiWorld) {
 
     it("unsubscribes through the API once: status, time, HubSpot follow-up and one webhook event", async () => {
       const w = world();
+      await subscribeToEvents(w.database.db, { tenantId: w.tenant.id, eventTypes: ["signup.unsubscribed"] });
       const key = await w.tenantKey(["signups:write", "signups:read"]);
       const created = (await (
         await w.call(createSignup, { key, body: { email: "leaver@example.com", consent: true } })
@@ -73,6 +75,7 @@ export function consentSuite(world: () => ApiWorld) {
 
     it("unsubscribes with one POST to the signup's link, and a forged link changes nothing", async () => {
       const w = world();
+      await subscribeToEvents(w.database.db, { tenantId: w.tenant.id, eventTypes: ["signup.unsubscribed"] });
       const { POST } = await import("@/app/api/unsubscribe/[token]/route");
       const key = await w.tenantKey(["signups:write"]);
       const created = (await (

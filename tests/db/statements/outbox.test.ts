@@ -5,12 +5,15 @@ import { describe, expect, it } from "vitest";
 import {
   fanOutOldestEvents,
   insertDeliveries,
+  insertWebhookEventsSql,
   markEventsFannedOut,
   selectUnfannedEvents,
   type UnfannedEvent,
 } from "@switchboard/lib/db/statements/outbox";
 import { claimDueDeliveries, recordDeliveryOutcomes, selectClaimedDeliveries } from "@switchboard/lib/db/statements/outbox-deliveries";
+import { recordWebhookEvents } from "@switchboard/lib/webhooks/record-webhook-events";
 import { testProviders } from "@/tests/helpers/databases";
+import { seedTenant } from "@/tests/helpers/seed-tenant";
 import { useStatementWorld, type StatementWorld } from "./support/statement-world";
 
 const MINUTE = 60_000;
@@ -31,6 +34,54 @@ async function addDelivery(
 
 describe.each(testProviders)("outbox statements on %s", (provider) => {
   const world = useStatementWorld(provider);
+
+  it("writes only the events an endpoint receives, by the same rule in SQL (the sync's batches) and in the client (single events)", async () => {
+    const w = world();
+    const { db } = w.database;
+    const { tenant: quiet } = await seedTenant(db, { people: [] });
+    const { tenant: paused } = await seedTenant(db, { people: [] });
+    const endpoint = (data: { tenantId?: string; eventTypes?: string; enabled?: boolean }) =>
+      db.webhookEndpoint.create({ data: { url: "https://hooks.example.com/in", secretCiphertext: "sealed", ...data } });
+    await endpoint({ tenantId: w.tenantId, eventTypes: "signup.failed connection.needs_reconnect" });
+    await endpoint({ tenantId: paused.id, enabled: false });
+    const data = { signupId: "s", tenantId: w.tenantId, email: "a@example.com", hubspotContactId: null, reason: null };
+    const events = [
+      { key: "wanted", tenantId: w.tenantId, type: "signup.failed" as const },
+      { key: "also-wanted", tenantId: w.tenantId, type: "connection.needs_reconnect" as const },
+      { key: "other-type", tenantId: w.tenantId, type: "signup.synced" as const },
+      { key: "disabled", tenantId: paused.id, type: "signup.failed" as const },
+      { key: "no-endpoint", tenantId: quiet.id, type: "signup.failed" as const },
+      { key: "operator", tenantId: null, type: "signup.failed" as const },
+    ];
+    // Both writers, each on its own: the SQL statement's rows keyed by `key`, the client's by their payload.
+    const writeBoth = async (round: string) => {
+      const rows = events.map((event) => ({
+        id: `${round}-${event.key}`,
+        tenantId: event.tenantId,
+        type: event.type,
+        payload: "{}",
+        key: event.key,
+      }));
+      await db.$executeRaw(insertWebhookEventsSql(w.database.store.dialect, rows, new Date()));
+      await recordWebhookEvents(
+        db,
+        events.map((event) => ({ tenantId: event.tenantId, type: event.type, data: { ...data, signupId: `${round}-${event.key}` } })),
+      );
+      const written = await db.webhookEvent.findMany({
+        where: { OR: [{ id: { startsWith: round } }, { payload: { contains: `"${round}-` } }] },
+      });
+      const viaSql = written.filter((row) => row.id.startsWith(round)).map((row) => row.id.slice(round.length + 1));
+      const viaClient = written
+        .filter((row) => !row.id.startsWith(round))
+        .map((row) => (JSON.parse(row.payload).data.signupId as string).slice(round.length + 1));
+      return { viaSql: viaSql.sort(), viaClient: viaClient.sort() };
+    };
+    expect(await writeBoth("r1")).toEqual({ viaSql: ["also-wanted", "wanted"], viaClient: ["also-wanted", "wanted"] });
+    // An operator-wide endpoint takes every tenant's events of its types, and events with no tenant.
+    await endpoint({ eventTypes: "signup.failed" });
+    const everyFailure = ["also-wanted", "disabled", "no-endpoint", "operator", "wanted"];
+    expect(await writeBoth("r2")).toEqual({ viaSql: everyFailure, viaClient: everyFailure });
+  });
 
   it("reads events not fanned out yet, oldest first, and marks only open ones", async () => {
     const w = world();

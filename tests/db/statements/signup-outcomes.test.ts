@@ -6,7 +6,7 @@ import { releaseSignupClaims, writeAnsweredSignups, writeRetriedSignups } from "
 import type { OutboxRow } from "@switchboard/lib/db/statements/outbox";
 import { testProviders } from "@/tests/helpers/databases";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
-import { addSignup, useStatementWorld } from "./support/statement-world";
+import { addSignup, useStatementWorld, type StatementWorld } from "./support/statement-world";
 
 const MINUTE = 60_000;
 const held = () => ({ claimedBy: "w1", claimedUntil: new Date(Date.now() + MINUTE) });
@@ -18,11 +18,16 @@ const eventFor = (signupId: string, type: string): OutboxRow => ({
   key: signupId,
 });
 
+// The events carry no tenant: an operator-wide endpoint receives them (an event nobody receives is not written).
+const receiveEveryEvent = (w: StatementWorld) =>
+  w.database.db.webhookEndpoint.create({ data: { url: "https://hooks.example.com/in", secretCiphertext: "sealed" } });
+
 describe.each(testProviders)("signup outcome statements on %s", (provider) => {
   const world = useStatementWorld(provider);
 
   it("writes SYNCED and FAILED answers with their events, skipping rows another worker holds", async () => {
     const w = world();
+    await receiveEveryEvent(w);
     const synced = await addSignup(w, held());
     const rejected = await addSignup(w, held());
     const lost = await addSignup(w, { claimedBy: "w2", claimedUntil: new Date(Date.now() + MINUTE) });
@@ -80,6 +85,7 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
 
   it("counts a retry, gives up on rows past the limit (FAILED, with their own message and event) and reschedules the rest", async () => {
     const w = world();
+    await receiveEveryEvent(w);
     const retried = await addSignup(w, held());
     const givenUp = await addSignup(w, { ...held(), attempts: 9 });
     const nextAttemptAt = new Date(Date.now() + 10 * MINUTE);
@@ -112,6 +118,7 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
 
   it("writes no retry and no event for a row whose claim moved on", async () => {
     const w = world();
+    await receiveEveryEvent(w);
     const lost = await addSignup(w, { claimedBy: "w2", claimedUntil: new Date(Date.now() + MINUTE), attempts: 9 });
     await writeRetriedSignups(
       w.database.store,

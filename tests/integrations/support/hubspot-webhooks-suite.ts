@@ -18,6 +18,7 @@ import { configureAppForSimulator } from "@/tests/helpers/simulator-env";
 import { addSignups, simJson, syncDeps, syncUntilIdle } from "@/tests/signups/support/sync-harness";
 import { createTestDatabase, type TestDatabase, type TestProvider } from "@/tests/helpers/databases";
 import { seedTenant } from "@/tests/helpers/seed-tenant";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 
 // The app's client secret, which HubSpot (and the simulator) signs with.
 const SECRET = "switchboard-local-secret";
@@ -64,6 +65,7 @@ export function describeHubspotWebhooks(provider: TestProvider): void {
     beforeEach(async () => {
       await simJson(sim.url, "/_sim/reset", { method: "POST" });
       await database.reset();
+      await subscribeToEvents(database.db);
     });
 
     /** As HubSpot sends it: signed over the public URL, delivered to the app's internal address. */

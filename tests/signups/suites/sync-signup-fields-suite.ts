@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { serializeSignupFields, type SignupFields } from "@switchboard/lib/signups/fields/signup-fields";
 import type { TestProvider } from "@/tests/helpers/databases";
+import { subscribeToEvents } from "@/tests/helpers/outbox-subscriber";
 import { simContacts, simJson, syncDeps, syncUntilIdle, sharedSyncWorld } from "../support/sync-harness";
 
 const TIER_OPTIONS = [
@@ -97,6 +98,7 @@ export function syncSignupFieldsSuite(provider: TestProvider): void {
         ["gold@example.com", { freeText: "gold" }],
         ["plain@example.com", {}],
       ]);
+      await subscribeToEvents(sync.world.database.db, { tenantId, eventTypes: ["signup.failed"] });
       // An admin changes the portal after the mapping was saved.
       await sim("/_sim/portals/62515/properties/org_name", "DELETE");
       await sim("/_sim/portals/62515/properties/surname", "PATCH", { readOnlyValue: true });

@@ -1,0 +1,35 @@
+// Which endpoints receive an event: an enabled endpoint of the event's tenant, or an operator-wide
+// one (no tenant), subscribed to the event's type or to every type. Fan-out delivers by this rule to
+// the endpoints that existed when the event happened; the outbox writers use it to leave out events
+// no endpoint takes at all — such an event would never leave, and a signup's event carries the
+// person's address (lib/db/statements/outbox.ts applies the same rule in SQL to the sync's batches).
+import type { Db } from "@/lib/db/create-client";
+import { endpointTypes } from "./manage-endpoints";
+
+export type ReceivingEndpoint = { tenantId: string | null; eventTypes: string };
+
+/** Whether an enabled `endpoint` takes an event of `type` for `tenantId`. */
+export function receives(endpoint: ReceivingEndpoint, event: { tenantId: string | null; type: string }): boolean {
+  if (endpoint.tenantId !== null && endpoint.tenantId !== event.tenantId) return false;
+  const types = endpointTypes(endpoint.eventTypes);
+  return types.length === 0 || types.includes(event.type as never);
+}
+
+/** The enabled endpoints that may receive events of these tenants: theirs and the operator-wide ones. */
+export function candidateEndpoints<T extends { tenantId: string | null }>(db: Pick<Db, "webhookEndpoint">, events: readonly T[]) {
+  const tenantIds = [...new Set(events.flatMap((event) => (event.tenantId === null ? [] : [event.tenantId])))];
+  return db.webhookEndpoint.findMany({
+    where: { enabled: true, OR: [{ tenantId: null }, { tenantId: { in: tenantIds } }] },
+    select: { id: true, tenantId: true, eventTypes: true, createdAt: true },
+  });
+}
+
+/** The events some enabled endpoint receives, read in the writer's transaction. */
+export async function receivableEvents<T extends { tenantId: string | null; type: string }>(
+  db: Pick<Db, "webhookEndpoint">,
+  events: readonly T[],
+): Promise<T[]> {
+  if (events.length === 0) return [];
+  const endpoints = await candidateEndpoints(db, events);
+  return events.filter((event) => endpoints.some((endpoint) => receives(endpoint, event)));
+}
