@@ -61,9 +61,17 @@ test.describe("newsletter consent", () => {
       const { key } = await createApiKey(db, {
         tenantId: before.id,
         name: "e2e consent",
-        scopes: ["signups:read"],
+        scopes: ["signups:read", "webhooks:manage"],
         creator: { userId: null, label: "e2e" },
       });
+      // The host listens for unsubscribes (the outbox keeps only events an endpoint receives).
+      const subscribed = await fetch(`${runtime.appUrl}/api/v1/webhook-endpoints`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ url: "http://127.0.0.1:9/consent-e2e", eventTypes: ["signup.unsubscribed"] }),
+      });
+      expect(subscribed.status).toBe(201);
+      const { endpoint } = (await subscribed.json()) as { endpoint: { id: string } };
       const answer = await fetch(`${runtime.appUrl}/api/v1/signups/${confirmed.id}`, { headers: { authorization: `Bearer ${key}` } });
       const { unsubscribeUrl } = (await answer.json()) as { unsubscribeUrl: string };
       await page.goto(unsubscribeUrl);
@@ -75,6 +83,7 @@ test.describe("newsletter consent", () => {
       await expect(statusOf(adminPage, email)).toHaveText("Unsubscribed");
       expect((await db.signup.findFirstOrThrow({ where: { emailNormalized: email } })).hubspotUnsubscribePending).toBe(true);
       expect(await db.webhookEvent.count({ where: { type: "signup.unsubscribed", payload: { contains: confirmed.id } } })).toBe(1);
+      await db.webhookEndpoint.delete({ where: { id: endpoint.id } });
       // A forged link gets a page saying so.
       await page.goto(`${runtime.appUrl}/unsubscribe/${confirmed.id}.${"A".repeat(43)}`);
       await expect(page.getByTestId("unsubscribe-problem")).toBeVisible();
