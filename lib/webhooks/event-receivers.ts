@@ -4,6 +4,7 @@
 // no endpoint takes at all — such an event would never leave, and a signup's event carries the
 // person's address (lib/db/statements/outbox.ts applies the same rule in SQL to the sync's batches).
 import type { Db } from "@/lib/db/create-client";
+import type { Unannounced } from "@/lib/db/statements/outbox";
 import { endpointTypes } from "./manage-endpoints";
 
 export type ReceivingEndpoint = { tenantId: string | null; eventTypes: string };
@@ -32,4 +33,26 @@ export async function receivableEvents<T extends { tenantId: string | null; type
   if (events.length === 0) return [];
   const endpoints = await candidateEndpoints(db, events);
   return events.filter((event) => endpoints.some((endpoint) => receives(endpoint, event)));
+}
+
+/**
+ * Splits announcements into those some enabled endpoint receives and the kinds of event (tenant,
+ * type) none does, read once for the whole batch: a writer then builds and sends only the events
+ * that will be kept, and its statement re-checks the kinds it left out (receivableAmongSql).
+ */
+export async function splitByReceivers<T>(
+  db: Pick<Db, "webhookEndpoint">,
+  announcements: readonly T[],
+  kindOf: (announcement: T) => Unannounced,
+): Promise<{ received: T[]; unannounced: Unannounced[] }> {
+  if (announcements.length === 0) return { received: [], unannounced: [] };
+  const endpoints = await candidateEndpoints(db, announcements.map(kindOf));
+  const received: T[] = [];
+  const unannounced = new Map<string, Unannounced>();
+  for (const announcement of announcements) {
+    const kind = kindOf(announcement);
+    if (endpoints.some((endpoint) => receives(endpoint, kind))) received.push(announcement);
+    else unannounced.set(`${kind.tenantId}\u0000${kind.type}`, kind);
+  }
+  return { received, unannounced: [...unannounced.values()] };
 }

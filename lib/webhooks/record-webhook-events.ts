@@ -50,7 +50,7 @@ export async function recordWebhookEvents(tx: OutboxWriter, events: OutboxEvent[
 }
 
 /** The events as rows for a raw SQL writer (lib/db/statements/), each tied by `key` to the row it reports. */
-export function keyedWebhookEventRows(events: { key: string; event: OutboxEvent }[], now = new Date()): OutboxRow[] {
+export function keyedWebhookEventRows(events: readonly { key: string; event: OutboxEvent }[], now = new Date()): OutboxRow[] {
   return webhookEventRows(
     events.map(({ event }) => event),
     now,

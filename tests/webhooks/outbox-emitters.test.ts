@@ -82,6 +82,52 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
     ]);
   });
 
+  it("writes the sync's outcomes without the events no endpoint receives, and with those one does", async () => {
+    const { connectionId } = await connectPortal(fx, { actor: fx.admin });
+    // Only failures wanted, by this tenant's own endpoint.
+    await fx.db.webhookEndpoint.deleteMany({});
+    await subscribeToEvents(fx.db, { tenantId: fx.tenant.id, eventTypes: ["signup.failed"] });
+    const signup = (email: string, attempts = 0) =>
+      fx.db.signup.create({
+        data: {
+          tenantId: fx.tenant.id,
+          email,
+          emailNormalized: email,
+          consentGiven: true,
+          attempts,
+          claimedBy: "w",
+          claimedUntil: new Date(Date.now() + 60_000),
+        },
+      });
+    const [good, bad, retried, givenUp] = await Promise.all([
+      signup("quiet-good@example.com"),
+      signup("quiet-bad@example.com"),
+      signup("quiet-retried@example.com"),
+      signup("quiet-given-up@example.com", 9),
+    ]);
+    const owner = { store: fx.store, workerId: "w" };
+    await recordSynced(owner, connectionId, [{ signup: good, contactId: "901" }], [{ signup: bad, reason: "INVALID_EMAIL" }]);
+    await recordRetryLater(owner, [retried, givenUp], "HubSpot answered 503", { giveUpAfterAttempts: 10 });
+    const rows = await fx.db.signup.findMany({
+      where: { tenantId: fx.tenant.id, email: { startsWith: "quiet-" } },
+      orderBy: { email: "asc" },
+      select: { email: true, status: true },
+    });
+    expect(rows).toEqual([
+      { email: "quiet-bad@example.com", status: "FAILED" },
+      { email: "quiet-given-up@example.com", status: "FAILED" },
+      { email: "quiet-good@example.com", status: "SYNCED" },
+      { email: "quiet-retried@example.com", status: "PENDING" },
+    ]);
+    const events = await fx.db.webhookEvent.findMany({ where: { type: { startsWith: "signup." }, payload: { contains: "quiet-" } } });
+    expect(events.map((event) => [event.type, JSON.parse(event.payload).data.signupId]).sort()).toEqual(
+      [
+        ["signup.failed", bad.id],
+        ["signup.failed", givenUp.id],
+      ].sort(),
+    );
+  });
+
   it("announces only the signups the worker still held: a lapsed claim taken over by another worker writes no event", async () => {
     const { connectionId } = await connectPortal(fx, { actor: fx.admin });
     const signup = (email: string, claimedBy: string) =>

@@ -24,6 +24,23 @@ const SUBSCRIBED = Prisma.sql`w."enabled" AND (w."eventTypes" = '' OR ' ' || w."
 const RECEIVABLE = Prisma.sql`(EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."tenantId" IS NULL AND ${SUBSCRIBED})
     OR EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."tenantId" = e."tenantId" AND ${SUBSCRIBED}))`;
 
+/** An event type of a tenant (null: operator-wide events) that a writer left out, having found no endpoint for it. */
+export type Unannounced = { tenantId: string | null; type: string };
+
+/**
+ * True when an endpoint receives one of these left-out kinds of event after all (RECEIVABLE): one
+ * created between the writer's look and its statement. The outcome statements then write nothing,
+ * and the writer writes again with the events (lib/signups/sync/record-outcomes.ts).
+ */
+export function receivableAmongSql(dialect: Dialect, unannounced: readonly Unannounced[]): Prisma.Sql {
+  if (unannounced.length === 0) return Prisma.sql`(1 = 0)`;
+  const rows = dialect.jsonRows(
+    ["tenantId", "type"],
+    unannounced.map((kind) => [kind.tenantId, kind.type]),
+  );
+  return Prisma.sql`EXISTS (SELECT 1 FROM ${rows} AS e WHERE ${RECEIVABLE})`;
+}
+
 /**
  * The events as one INSERT (its rows in one parameter), of those an endpoint could receive (RECEIVABLE);
  * with `keep`, only rows whose e."key" passes too.

@@ -4,7 +4,7 @@
 // decided by lib/signups/sync/record-outcomes.ts; this file only writes it.
 import { Prisma } from "../generated/sqlite/client";
 import type { Store } from "../store";
-import { insertWebhookEventsSql, type OutboxRow } from "./outbox";
+import { insertWebhookEventsSql, receivableAmongSql, type OutboxRow, type Unannounced } from "./outbox";
 
 /** HubSpot's answer per row: SYNCED with a contact id, or FAILED with HubSpot's reason; `connectionId`: the portal it went to. */
 export type AnsweredSignup = {
@@ -15,18 +15,24 @@ export type AnsweredSignup = {
   lastError: string | null;
 };
 
-/** Events to write with an outcome, each keyed (OutboxRow.key) by the signup it announces. */
-export type KeyedEvents = readonly OutboxRow[];
+/**
+ * Events to write with an outcome, each keyed (OutboxRow.key) by the signup it announces, and the
+ * kinds of event the writer left out for want of an endpoint (re-checked by the statement).
+ */
+export type OutcomeEvents = { rows: readonly OutboxRow[]; unannounced?: readonly Unannounced[] };
+
+/** false: an endpoint now receives a kind of event left out, and nothing was written (write again with the events). */
+export type Written = boolean;
 
 /** The answers of many calls (to many portals) in one statement, with their events. */
 export async function writeAnsweredSignups(
   store: Store,
   workerId: string,
   rows: readonly AnsweredSignup[],
-  events: KeyedEvents,
+  events: OutcomeEvents,
   now: Date,
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<Written> {
+  if (rows.length === 0) return true;
   const { dialect } = store;
   const outcomes = dialect.jsonRows(
     ["id", "connectionId", "status", "contactId", "lastError"],
@@ -41,7 +47,7 @@ export async function writeAnsweredSignups(
       "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${now}
     FROM ${outcomes} AS o
     WHERE "Signup"."id" = o."id" AND "Signup"."claimedBy" = ${workerId}`;
-  await writeWithEvents(store, workerId, update, events, now);
+  return writeWithEvents(store, workerId, update, events, now);
 }
 
 /** A transient failure per row: counted, and either retried at `nextAttemptAt` or given up (FAILED) with its own message. */
@@ -56,10 +62,10 @@ export async function writeRetriedSignups(
   store: Store,
   workerId: string,
   rows: RetriedSignups,
-  events: KeyedEvents,
+  events: OutcomeEvents,
   now: Date,
-): Promise<void> {
-  if (rows.ids.length === 0) return;
+): Promise<Written> {
+  if (rows.ids.length === 0) return true;
   const { givenUp, retried } = rows;
   const update = Prisma.sql`UPDATE "Signup" ${store.dialect.byPrimaryKey("Signup")} SET
       ${givenUp.length === 0 ? Prisma.empty : Prisma.sql`"status" = CASE WHEN "id" IN (${Prisma.join(givenUp.map((row) => row.id))}) THEN 'FAILED' ELSE "status" END,`}
@@ -81,7 +87,7 @@ export async function writeRetriedSignups(
       }
       "attempts" = "attempts" + 1, "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${now}
     WHERE "claimedBy" = ${workerId} AND "id" IN (${Prisma.join(rows.ids)})`;
-  await writeWithEvents(store, workerId, update, events, now);
+  return writeWithEvents(store, workerId, update, events, now);
 }
 
 /** Hands rows back uncounted, due again at `nextAttemptAt`; lastError null keeps each row's own. */
@@ -100,27 +106,34 @@ export async function releaseSignupClaims(
 }
 
 // The outcome and its events commit together: on PostgreSQL as one statement (a data-modifying
-// WITH runs to completion whether or not it is read), on SQLite as one transaction of two. Only
-// the rows this worker still held are announced: a signup whose claim lapsed (a stalled worker)
-// is another worker's by now, and that worker announces it once.
-async function writeWithEvents(store: Store, workerId: string, update: Prisma.Sql, events: KeyedEvents, now: Date): Promise<void> {
+// WITH runs to completion whether or not it is read), on SQLite as one transaction. Only the rows
+// this worker still held are announced: a signup whose claim lapsed (a stalled worker) is another
+// worker's by now, and that worker announces it once. Both write nothing when a kind of event the
+// writer left out has an endpoint by now (receivableAmongSql), checked in the same snapshot.
+async function writeWithEvents(store: Store, workerId: string, update: Prisma.Sql, events: OutcomeEvents, now: Date): Promise<Written> {
   const { db, dialect } = store;
-  if (events.length === 0) {
+  const unannounced = events.unannounced ?? [];
+  if (events.rows.length === 0 && unannounced.length === 0) {
     await db.$executeRaw(update);
-    return;
+    return true;
   }
+  const missed = receivableAmongSql(dialect, unannounced);
   if (dialect.kind === "postgresql") {
-    const insert = insertWebhookEventsSql(dialect, events, now, Prisma.sql`e."key" IN (SELECT "id" FROM "outcomes")`);
-    await db.$executeRaw`WITH "outcomes" AS (${update} RETURNING "Signup"."id"), "events" AS (${insert}) SELECT 1`;
-    return;
+    const insert =
+      events.rows.length === 0
+        ? Prisma.empty
+        : Prisma.sql`, "events" AS (${insertWebhookEventsSql(dialect, events.rows, now, Prisma.sql`e."key" IN (SELECT "id" FROM "outcomes")`)})`;
+    const [result] = await db.$queryRaw<{ missed: boolean }[]>`
+      WITH "outcomes" AS (${update} AND NOT ${missed} RETURNING "Signup"."id")${insert} SELECT ${missed} AS "missed"`;
+    return !result?.missed;
   }
-  // The events first, while the claim is still on the rows; SQLite's one writer keeps the two
+  // The events first, while the claim is still on the rows; SQLite's one writer keeps the
   // statements from seeing different rows.
-  const insert = insertWebhookEventsSql(
-    dialect,
-    events,
-    now,
-    Prisma.sql`EXISTS (SELECT 1 FROM "Signup" s WHERE s."id" = e."key" AND s."claimedBy" = ${workerId})`,
-  );
-  await db.$transaction([db.$executeRaw(insert), db.$executeRaw(update)]);
+  const check = db.$queryRaw<{ missed: number | boolean }[]>`SELECT ${missed} AS "missed"`;
+  const write = db.$executeRaw`${update} AND NOT ${missed}`;
+  const keep = Prisma.sql`EXISTS (SELECT 1 FROM "Signup" s WHERE s."id" = e."key" AND s."claimedBy" = ${workerId}) AND NOT ${missed}`;
+  const [[result]] = await (events.rows.length === 0
+    ? db.$transaction([check, write])
+    : db.$transaction([check, db.$executeRaw(insertWebhookEventsSql(dialect, events.rows, now, keep)), write]));
+  return !result?.missed;
 }

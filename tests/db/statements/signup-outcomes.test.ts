@@ -47,7 +47,7 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
         // Another tenant's call, answered at the same moment: one statement writes both.
         { id: elsewhere.id, connectionId: otherConnection.id, status: "SYNCED", contactId: "903", lastError: null },
       ],
-      [eventFor(synced.id, "signup.synced"), eventFor(rejected.id, "signup.failed"), eventFor(lost.id, "signup.synced")],
+      { rows: [eventFor(synced.id, "signup.synced"), eventFor(rejected.id, "signup.failed"), eventFor(lost.id, "signup.synced")] },
       now,
     );
     expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: elsewhere.id } })).toMatchObject({
@@ -83,6 +83,40 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
     expect(events[0]!.createdAt.getTime()).toBe(now.getTime());
   });
 
+  it("writes nothing when an endpoint now receives a kind of event the writer left out, and the writer's second write announces it", async () => {
+    const w = world();
+    const synced = await addSignup(w, held());
+    const unannounced = [{ tenantId: w.tenantId, type: "signup.synced" }];
+    const answer = [{ id: synced.id, connectionId: w.connectionId, status: "SYNCED" as const, contactId: "901", lastError: null }];
+    // No endpoint yet: the outcome is written without the event the writer left out.
+    const other = await addSignup(w, held());
+    const otherAnswer = [{ ...answer[0]!, id: other.id }];
+    expect(await writeAnsweredSignups(w.database.store, "w1", otherAnswer, { rows: [], unannounced }, new Date())).toBe(true);
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "SYNCED" });
+    // An endpoint of the tenant for signup.synced appears between the writer's look and its statement.
+    await w.database.db.webhookEndpoint.create({
+      data: { tenantId: w.tenantId, url: "https://hooks.example.com/in", secretCiphertext: "sealed", eventTypes: "signup.synced" },
+    });
+    expect(await writeAnsweredSignups(w.database.store, "w1", answer, { rows: [], unannounced }, new Date())).toBe(false);
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: synced.id } })).toMatchObject({
+      status: "PENDING",
+      claimedBy: "w1",
+    });
+    const retried = await writeRetriedSignups(
+      w.database.store,
+      "w1",
+      { ids: [synced.id], lastError: "x", givenUp: [], retried: [{ id: synced.id, nextAttemptAt: new Date() }] },
+      { rows: [], unannounced },
+      new Date(),
+    );
+    expect(retried).toBe(false);
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: synced.id } })).toMatchObject({ attempts: 0, claimedBy: "w1" });
+    const event = { ...eventFor(synced.id, "signup.synced"), tenantId: w.tenantId };
+    expect(await writeAnsweredSignups(w.database.store, "w1", answer, { rows: [event] }, new Date())).toBe(true);
+    expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: synced.id } })).toMatchObject({ status: "SYNCED" });
+    expect((await w.database.db.webhookEvent.findMany()).map((event) => event.id)).toEqual([`msg_${synced.id}`]);
+  });
+
   it("counts a retry, gives up on rows past the limit (FAILED, with their own message and event) and reschedules the rest", async () => {
     const w = world();
     await receiveEveryEvent(w);
@@ -98,7 +132,7 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
         givenUp: [{ id: givenUp.id, lastError: "gave up after 10 attempts: HTTP 503" }],
         retried: [{ id: retried.id, nextAttemptAt }],
       },
-      [eventFor(givenUp.id, "signup.failed")],
+      { rows: [eventFor(givenUp.id, "signup.failed")] },
       new Date(),
     );
     expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: retried.id } })).toMatchObject({
@@ -124,7 +158,7 @@ describe.each(testProviders)("signup outcome statements on %s", (provider) => {
       w.database.store,
       "w1",
       { ids: [lost.id], lastError: "x", givenUp: [{ id: lost.id, lastError: "gave up" }], retried: [] },
-      [eventFor(lost.id, "signup.failed")],
+      { rows: [eventFor(lost.id, "signup.failed")] },
       new Date(),
     );
     expect(await w.database.db.signup.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({
