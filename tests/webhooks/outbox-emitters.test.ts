@@ -52,20 +52,23 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
     });
   });
 
+  /** A signup of the fixture's tenant as a sync worker holds it mid-push. */
+  const claimedSignup = (email: string, { claimedBy = "w", attempts = 0 } = {}) =>
+    fx.db.signup.create({
+      data: {
+        tenantId: fx.tenant.id,
+        email,
+        emailNormalized: email,
+        consentGiven: true,
+        attempts,
+        claimedBy,
+        claimedUntil: new Date(Date.now() + 60_000),
+      },
+    });
+
   it("reports signup.synced and signup.failed with the sync's outcomes", async () => {
     const { connectionId } = await connectPortal(fx, { actor: fx.admin });
-    const signup = (email: string) =>
-      fx.db.signup.create({
-        data: {
-          tenantId: fx.tenant.id,
-          email,
-          emailNormalized: email,
-          consentGiven: true,
-          claimedBy: "w",
-          claimedUntil: new Date(Date.now() + 60_000),
-        },
-      });
-    const [good, bad] = await Promise.all([signup("good@example.com"), signup("bad@example.com")]);
+    const [good, bad] = await Promise.all([claimedSignup("good@example.com"), claimedSignup("bad@example.com")]);
     await recordSynced(
       { store: fx.store, workerId: "w" },
       connectionId,
@@ -87,23 +90,11 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
     // Only failures wanted, by this tenant's own endpoint.
     await fx.db.webhookEndpoint.deleteMany({});
     await subscribeToEvents(fx.db, { tenantId: fx.tenant.id, eventTypes: ["signup.failed"] });
-    const signup = (email: string, attempts = 0) =>
-      fx.db.signup.create({
-        data: {
-          tenantId: fx.tenant.id,
-          email,
-          emailNormalized: email,
-          consentGiven: true,
-          attempts,
-          claimedBy: "w",
-          claimedUntil: new Date(Date.now() + 60_000),
-        },
-      });
     const [good, bad, retried, givenUp] = await Promise.all([
-      signup("quiet-good@example.com"),
-      signup("quiet-bad@example.com"),
-      signup("quiet-retried@example.com"),
-      signup("quiet-given-up@example.com", 9),
+      claimedSignup("quiet-good@example.com"),
+      claimedSignup("quiet-bad@example.com"),
+      claimedSignup("quiet-retried@example.com"),
+      claimedSignup("quiet-given-up@example.com", { attempts: 9 }),
     ]);
     const owner = { store: fx.store, workerId: "w" };
     await recordSynced(owner, connectionId, [{ signup: good, contactId: "901" }], [{ signup: bad, reason: "INVALID_EMAIL" }]);
@@ -130,21 +121,10 @@ describe.each(testProviders)("webhook outbox emitters on %s", (provider) => {
 
   it("announces only the signups the worker still held: a lapsed claim taken over by another worker writes no event", async () => {
     const { connectionId } = await connectPortal(fx, { actor: fx.admin });
-    const signup = (email: string, claimedBy: string) =>
-      fx.db.signup.create({
-        data: {
-          tenantId: fx.tenant.id,
-          email,
-          emailNormalized: email,
-          consentGiven: true,
-          claimedBy,
-          claimedUntil: new Date(Date.now() + 60_000),
-        },
-      });
     const [held, lost, givenUp] = await Promise.all([
-      signup("held@example.com", "w"),
-      signup("lost@example.com", "other"),
-      signup("given-up@example.com", "other"),
+      claimedSignup("held@example.com"),
+      claimedSignup("lost@example.com", { claimedBy: "other" }),
+      claimedSignup("given-up@example.com", { claimedBy: "other" }),
     ]);
     const store = { store: fx.store, workerId: "w" };
     await recordSynced(
