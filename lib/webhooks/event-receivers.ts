@@ -2,7 +2,7 @@
 // one (no tenant), subscribed to the event's type or to every type. Fan-out delivers by this rule to
 // the endpoints that existed when the event happened; the outbox writers use it to leave out events
 // no endpoint takes at all — such an event would never leave, and a signup's event carries the
-// person's address (lib/db/statements/outbox.ts applies the same rule in SQL to the sync's batches).
+// person's address (lib/db/statements/outbox.ts re-checks the kinds left out in SQL, by the same rule).
 import type { Db } from "@/lib/db/create-client";
 import type { Unannounced } from "@/lib/db/statements/outbox";
 import { endpointTypes } from "./manage-endpoints";
@@ -23,16 +23,6 @@ export function candidateEndpoints<T extends { tenantId: string | null }>(db: Pi
     where: { enabled: true, OR: [{ tenantId: null }, { tenantId: { in: tenantIds } }] },
     select: { id: true, tenantId: true, eventTypes: true, createdAt: true },
   });
-}
-
-/** The events some enabled endpoint receives, read in the writer's transaction. */
-export async function receivableEvents<T extends { tenantId: string | null; type: string }>(
-  db: Pick<Db, "webhookEndpoint">,
-  events: readonly T[],
-): Promise<T[]> {
-  if (events.length === 0) return [];
-  const endpoints = await candidateEndpoints(db, events);
-  return events.filter((event) => endpoints.some((endpoint) => receives(endpoint, event)));
 }
 
 /**

@@ -1,12 +1,12 @@
 // The outbox: recordWebhookEvents(tx, events) writes events in the caller's transaction, so an event
 // exists exactly when the change it reports was committed — if an endpoint receives it at all
 // (event-receivers.ts): an event nobody takes is not kept. Delivery workers fan them out later.
-// Callers that write their change in raw SQL (the signup sync, a batch at a time) hand the same
-// rows to the database layer's statement, which applies the same rule: keyedWebhookEventRows.
+// Callers that write their change in raw SQL (the signup sync, a batch at a time) hand the rows
+// they chose by the same rule to the database layer's statement: keyedWebhookEventRows.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
 import type { OutboxRow } from "@/lib/db/statements/outbox";
-import { receivableEvents } from "./event-receivers";
+import { splitByReceivers } from "./event-receivers";
 import type { WebhookEventData, WebhookEventType } from "./event-types";
 
 export type OutboxEvent<T extends WebhookEventType = WebhookEventType> = { tenantId: string | null; type: T; data: WebhookEventData<T> };
@@ -45,7 +45,7 @@ export function webhookEventRows(events: OutboxEvent[], now = new Date()) {
 
 /** Writes the events some endpoint receives (event-receivers.ts), in the caller's transaction `tx`. */
 export async function recordWebhookEvents(tx: OutboxWriter, events: OutboxEvent[]): Promise<void> {
-  const received = await receivableEvents(tx, events);
+  const { received } = await splitByReceivers(tx, events, (event) => event);
   if (received.length > 0) await tx.webhookEvent.createMany({ data: webhookEventRows(received) });
 }
 

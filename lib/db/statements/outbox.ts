@@ -12,44 +12,39 @@ export type OutboxRow = { id: string; tenantId: string | null; type: string; pay
 
 // An enabled endpoint, aliased w, subscribed to event e's type (eventTypes holds the types joined by
 // single spaces, '' for all of them). LIKE reads the "_" in a type as any character, so this may
-// pass an event no endpoint takes, never the reverse; fan-out (lib/webhooks/fan-out.ts) decides exactly.
+// find an endpoint for a kind of event none takes, never the reverse: at worst a writer writes
+// again with events fan-out then delivers to nobody (lib/webhooks/event-receivers.ts decides exactly).
 const SUBSCRIBED = Prisma.sql`w."enabled" AND (w."eventTypes" = '' OR ' ' || w."eventTypes" || ' ' LIKE '% ' || e."type" || ' %')`;
-
-/**
- * Whether event e could reach an endpoint: one of its tenant's or an operator-wide one (see SUBSCRIBED).
- * Fan-out delivers an event only to endpoints that existed when it happened, so an event none of them
- * takes would never leave: it is not written (lib/webhooks/event-receivers.ts). Two probes of the
- * endpoints' tenantId index, not a scan of every endpoint per event.
- */
-const RECEIVABLE = Prisma.sql`(EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."tenantId" IS NULL AND ${SUBSCRIBED})
-    OR EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."tenantId" = e."tenantId" AND ${SUBSCRIBED}))`;
 
 /** An event type of a tenant (null: operator-wide events) that a writer left out, having found no endpoint for it. */
 export type Unannounced = { tenantId: string | null; type: string };
 
 /**
- * True when an endpoint receives one of these left-out kinds of event after all (RECEIVABLE): one
- * created between the writer's look and its statement. The outcome statements then write nothing,
- * and the writer writes again with the events (lib/signups/sync/record-outcomes.ts).
+ * True when an endpoint receives one of these left-out kinds of event (e) after all — one of e's
+ * tenant's or an operator-wide one, added between the writer's look and its statement. The outcome
+ * statements then write nothing, and the writer writes again with the events
+ * (lib/signups/sync/record-outcomes.ts). Two probes of the endpoints' tenantId index per kind.
  */
 export function receivableAmongSql(dialect: Dialect, unannounced: readonly Unannounced[]): Prisma.Sql {
   if (unannounced.length === 0) return Prisma.sql`(1 = 0)`;
-  const rows = dialect.jsonRows(
+  const kinds = dialect.jsonRows(
     ["tenantId", "type"],
     unannounced.map((kind) => [kind.tenantId, kind.type]),
   );
-  return Prisma.sql`EXISTS (SELECT 1 FROM ${rows} AS e WHERE ${RECEIVABLE})`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM ${kinds} AS e WHERE
+    EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."tenantId" IS NULL AND ${SUBSCRIBED})
+    OR EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."tenantId" = e."tenantId" AND ${SUBSCRIBED}))`;
 }
 
 /**
- * The events as one INSERT (its rows in one parameter), of those an endpoint could receive (RECEIVABLE);
- * with `keep`, only rows whose e."key" passes too.
+ * The events as one INSERT (its rows in one parameter) — those the writer found an endpoint for
+ * (lib/webhooks/event-receivers.ts); with `keep`, only rows whose e."key" passes.
  */
 export function insertWebhookEventsSql(dialect: Dialect, rows: readonly OutboxRow[], now: Date, keep?: Prisma.Sql): Prisma.Sql {
   const values = rows.map((row) => [row.id, row.tenantId, row.type, row.payload, row.key] as const);
   return Prisma.sql`INSERT INTO "WebhookEvent" ("id", "tenantId", "type", "payload", "createdAt")
     SELECT e."id", e."tenantId", e."type", e."payload", ${now} FROM ${dialect.jsonRows(["id", "tenantId", "type", "payload", "key"], values)} AS e
-    WHERE ${RECEIVABLE} ${keep ? Prisma.sql`AND ${keep}` : Prisma.empty}`;
+    ${keep ? Prisma.sql`WHERE ${keep}` : Prisma.empty}`;
 }
 
 export type UnfannedEvent = { id: string; tenantId: string | null; type: string; createdAt: Date };
