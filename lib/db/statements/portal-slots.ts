@@ -4,6 +4,7 @@
 // need them: a portal called once an hour holds one row, not a hundred), and settling slots' stamps
 // to the time the provider answered.
 import type { Db } from "../create-client";
+import { retryingDeadlocks } from "../deadlock";
 import { Prisma } from "../generated/sqlite/client";
 import type { Store } from "../store";
 
@@ -32,7 +33,9 @@ function requestRows(store: Store, requests: readonly SlotRequest[]): Prisma.Sql
 export async function takeOldestSlots(store: Store, requests: readonly SlotRequest[]): Promise<Set<string>> {
   if (requests.length === 0) return new Set();
   const { dialect } = store;
-  const taken = await store.db.$queryRaw<{ portalId: string }[]>`
+  // Two workers' takes of the same portals may lock their rows in different orders: see retryingDeadlocks.
+  const taken = await retryingDeadlocks(
+    () => store.db.$queryRaw<{ portalId: string }[]>`
     UPDATE "PortalCallSlot" SET "usedAt" = ${dialect.asTimestamp(Prisma.sql`r."now"`)}
     FROM ${requestRows(store, requests)} AS r
     WHERE "PortalCallSlot"."portalId" = r."portalId" AND "PortalCallSlot"."usedAt" <= ${dialect.asTimestamp(Prisma.sql`r."cutoff"`)}
@@ -40,14 +43,17 @@ export async function takeOldestSlots(store: Store, requests: readonly SlotReque
         SELECT s."slot" FROM "PortalCallSlot" s
         WHERE s."portalId" = r."portalId" AND s."slot" < ${dialect.asInteger(Prisma.sql`r."slots"`)}
         ORDER BY s."usedAt" LIMIT 1)
-    RETURNING "PortalCallSlot"."portalId"`;
+    RETURNING "PortalCallSlot"."portalId"`,
+  );
   return new Set(taken.map((row) => row.portalId));
 }
 
 /**
  * For each request (one per portal) whose portal has fewer slot rows than `slots`, makes the next
  * one, used at the request's `now`. Two workers making the same slot at once: the primary key lets one of them in.
- * Returns the portals that got one.
+ * Rows go in in portal order: an insert waits on another worker's uncommitted insert of the same key,
+ * and two workers inserting the same portals' slots in different orders deadlocked (PostgreSQL then
+ * failed one worker's whole sync pass). Returns the portals that got one.
  */
 export async function addSlots(store: Store, requests: readonly SlotRequest[]): Promise<Set<string>> {
   if (requests.length === 0) return new Set();
@@ -57,6 +63,7 @@ export async function addSlots(store: Store, requests: readonly SlotRequest[]): 
     INSERT INTO "PortalCallSlot" ("portalId", "slot", "usedAt")
     SELECT r."portalId", ${count}, ${dialect.asTimestamp(Prisma.sql`r."now"`)} FROM ${requestRows(store, requests)} AS r
     WHERE ${count} < ${dialect.asInteger(Prisma.sql`r."slots"`)}
+    ORDER BY r."portalId"
     ON CONFLICT ("portalId", "slot") DO NOTHING
     RETURNING "portalId"`;
   return new Set(added.map((row) => row.portalId));
@@ -77,10 +84,12 @@ export async function settleSlots(store: Store, settlements: readonly SlotSettle
       dialect.jsonTimestamp(settlement.answeredAt),
     ]),
   );
-  await store.db.$executeRaw`
+  await retryingDeadlocks(
+    () => store.db.$executeRaw`
     UPDATE "PortalCallSlot" SET "usedAt" = ${dialect.asTimestamp(Prisma.sql`r."answeredAt"`)}
     FROM ${rows} AS r
-    WHERE "PortalCallSlot"."portalId" = r."portalId" AND "PortalCallSlot"."usedAt" = ${dialect.asTimestamp(Prisma.sql`r."takenAt"`)}`;
+    WHERE "PortalCallSlot"."portalId" = r."portalId" AND "PortalCallSlot"."usedAt" = ${dialect.asTimestamp(Prisma.sql`r."takenAt"`)}`,
+  );
 }
 
 /** The portal's slot rows among its first `slots`: how many exist, and the oldest use among them. */

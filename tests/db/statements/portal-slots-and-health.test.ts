@@ -55,6 +55,43 @@ describe.each(testProviders)("slot, health and counter statements on %s", (provi
     expect(await usedAt("new")).toEqual([now, now + 1]);
   });
 
+  it("adds slots for many portals from two workers at once, each portal's in the same order, so neither deadlocks the other", async () => {
+    const { database } = world();
+    const portals = Array.from({ length: 40 }, (_, index) => `shared-${String(index).padStart(2, "0")}`);
+    const now = new Date();
+    const requests = (order: string[]) => order.map((portalId) => ({ portalId, slots: 5, cutoff: now, now }));
+    // Two workers asking for the same portals, listed in opposite orders, on two connections at once.
+    for (let round = 0; round < 5; round++)
+      await Promise.all([addSlots(database.store, requests(portals)), addSlots(database.store, requests([...portals].reverse()))]);
+    expect(await database.db.portalCallSlot.count({ where: { portalId: { startsWith: "shared-" } } })).toBe(5 * portals.length);
+  });
+
+  it("takes and settles slots of many portals from two workers at once without deadlocking", async () => {
+    const { database } = world();
+    const portals = Array.from({ length: 40 }, (_, index) => `busy-${String(index).padStart(2, "0")}`);
+    await database.db.portalCallSlot.createMany({
+      data: portals.flatMap((portalId) => Array.from({ length: 10 }, (_, slot) => ({ portalId, slot, usedAt: new Date(0) }))),
+    });
+    for (let round = 0; round < 5; round++) {
+      const now = new Date(Date.now() + round);
+      const requests = (order: string[]) => order.map((portalId) => ({ portalId, slots: 10, cutoff: now, now }));
+      const settlements = (order: string[]) =>
+        order.map((portalId) => ({ portalId, takenAt: now, answeredAt: new Date(now.getTime() + 1) }));
+      await Promise.all([
+        takeOldestSlots(database.store, requests(portals)),
+        takeOldestSlots(database.store, requests([...portals].reverse())),
+      ]);
+      await Promise.all([
+        settleSlots(database.store, settlements(portals)),
+        settleSlots(database.store, settlements([...portals].reverse())),
+      ]);
+    }
+    // Each round, each portal's oldest slot went to one of the two workers or to both in turn.
+    expect(
+      await database.db.portalCallSlot.count({ where: { portalId: { startsWith: "busy-" }, usedAt: { gt: new Date(0) } } }),
+    ).toBeGreaterThanOrEqual(5 * portals.length);
+  });
+
   it("settles slots to their answers' times unless another call has taken them since", async () => {
     const { database } = world();
     const takenAt = new Date(Date.now() - 500);
